@@ -1,0 +1,238 @@
+package org.dispersal.ensemble;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dispersal.engine.Cohort;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.Compartment;
+import org.dispersal.engine.MonthObserver;
+import org.dispersal.model.Demographic;
+import org.dispersal.model.Origin;
+import org.dispersal.model.Region;
+import org.dispersal.model.State;
+
+/**
+ * Mergeable summaries of an ensemble: for every month, scope (world, region, origin), demographic
+ * (all, men, women, minors) and compartment or state total, an exact histogram of the count over
+ * replications, from which the mean and quantiles are read.
+ *
+ * <p>One summary collects the replications of one worker; {@link #combine} adds another worker's.
+ * Because histograms hold integer counts, the result is the same for any split of replications.
+ * Never holds a replication's full trajectory: memory is flat in the number of replications.
+ */
+public final class EnsembleSummary implements MonthObserver {
+
+  /** Demographic label of the all-people rows. */
+  public static final String ALL = "all";
+
+  private final CompiledModel model;
+  private final List<Scope> scopes = new ArrayList<>();
+  private final int[] cohortOriginScope;
+  private final int[] cohortRegionScope;
+  private final int keys;
+  private final int compartments;
+  private final int months;
+  private final int[][] stateKey;
+  private final IntHistogram[] cells;
+  private final int[] buffer;
+  private final int[] touched;
+  private int touchedCount;
+  private long replications;
+
+  /** Creates an empty summary for a model. */
+  public EnsembleSummary(CompiledModel model) {
+    this.model = model;
+    scopes.add(new Scope(Scope.WORLD, "", "World"));
+    for (Region r : model.scenario().regions()) {
+      scopes.add(new Scope(Scope.REGION, r.name(), r.name()));
+    }
+    List<Origin> origins = model.scenario().origins();
+    for (Origin o : origins) {
+      scopes.add(new Scope(o.country() ? Scope.COUNTRY : Scope.UNALLOCATED, o.id(), o.name()));
+    }
+    List<Cohort> cohorts = model.cohorts();
+    cohortOriginScope = new int[cohorts.size()];
+    cohortRegionScope = new int[cohorts.size()];
+    for (Cohort c : cohorts) {
+      cohortOriginScope[c.index()] = 1 + model.scenario().regions().size() + origins.indexOf(c.origin());
+      cohortRegionScope[c.index()] = 1 + c.regionIndex();
+    }
+    compartments = model.compartments().size();
+    keys = compartments + State.values().length;
+    months = model.scenario().months();
+    stateKey = new int[cohorts.size()][];
+    for (Cohort c : cohorts) {
+      int[] sk = new int[c.compartments().length];
+      for (int j = 0; j < sk.length; j++) {
+        Compartment comp = model.compartments().get(c.compartments()[j]);
+        sk[j] = comp.destination().isEmpty() ? -1 : compartments + comp.state().ordinal();
+      }
+      stateKey[c.index()] = sk;
+    }
+    int perMonth = scopes.size() * 4 * keys;
+    cells = new IntHistogram[(months + 1) * perMonth];
+    buffer = new int[perMonth];
+    touched = new int[perMonth];
+  }
+
+  /** The model summarised. */
+  public CompiledModel model() {
+    return model;
+  }
+
+  /** The scopes in output order: world, regions, origins. */
+  public List<Scope> scopes() {
+    return List.copyOf(scopes);
+  }
+
+  /** The number of replications recorded. */
+  public long replications() {
+    return replications;
+  }
+
+  /** The number of keys: every compartment, then one total per state. */
+  public int keyCount() {
+    return keys;
+  }
+
+  /** The key of a compartment (by its global index). */
+  public int compartmentKey(int compartment) {
+    return compartment;
+  }
+
+  /** The key of a state's total over its destinations (or of the state itself). */
+  public int stateKey(State s) {
+    return compartments + s.ordinal();
+  }
+
+  /** Demographic index: 0 for all people, 1 + ordinal for men, women, minors. */
+  public static int demographicIndex(Demographic d) {
+    return d == null ? 0 : 1 + d.ordinal();
+  }
+
+  /** The label of a demographic index. */
+  public static String demographicLabel(int index) {
+    return index == 0 ? ALL : Demographic.values()[index - 1].id();
+  }
+
+  @Override
+  public void observe(int month, int[][] stocks) {
+    if (month == 0) {
+      replications++;
+    }
+    List<Cohort> cohorts = model.cohorts();
+    for (Cohort c : cohorts) {
+      int[] s = stocks[c.index()];
+      int[] global = c.compartments();
+      int[] sk = stateKey[c.index()];
+      int demo = demographicIndex(c.demographic());
+      int origin = cohortOriginScope[c.index()];
+      int region = cohortRegionScope[c.index()];
+      for (int j = 0; j < s.length; j++) {
+        int n = s[j];
+        if (n == 0) {
+          continue;
+        }
+        int key = global[j];
+        addAll(origin, region, demo, key, n);
+        if (sk[j] >= 0) {
+          addAll(origin, region, demo, sk[j], n);
+        }
+      }
+    }
+    int base = month * buffer.length;
+    for (int i = 0; i < touchedCount; i++) {
+      int idx = touched[i];
+      IntHistogram h = cells[base + idx];
+      if (h == null) {
+        h = new IntHistogram();
+        cells[base + idx] = h;
+      }
+      h.add(buffer[idx]);
+      buffer[idx] = 0;
+    }
+    touchedCount = 0;
+  }
+
+  private void addAll(int origin, int region, int demo, int key, int n) {
+    add(index(origin, demo, key), n);
+    add(index(origin, 0, key), n);
+    add(index(region, demo, key), n);
+    add(index(region, 0, key), n);
+    add(index(0, demo, key), n);
+    add(index(0, 0, key), n);
+  }
+
+  private void add(int idx, int n) {
+    if (buffer[idx] == 0) {
+      touched[touchedCount++] = idx;
+    }
+    buffer[idx] += n;
+  }
+
+  private int index(int scope, int demo, int key) {
+    return (scope * 4 + demo) * keys + key;
+  }
+
+  /** Adds another worker's replications to this summary. */
+  public void combine(EnsembleSummary other) {
+    if (other.cells.length != cells.length) {
+      throw new IllegalArgumentException("summaries of different models");
+    }
+    for (int i = 0; i < cells.length; i++) {
+      IntHistogram h = other.cells[i];
+      if (h == null) {
+        continue;
+      }
+      if (cells[i] == null) {
+        cells[i] = new IntHistogram();
+      }
+      cells[i].combine(h);
+    }
+    replications += other.replications;
+  }
+
+  /** Whether the cell is non-zero in at least one replication. */
+  public boolean isPresent(int month, int scope, int demo, int key) {
+    return cells[month * buffer.length + index(scope, demo, key)] != null;
+  }
+
+  /**
+   * The statistic of one cell.
+   *
+   * @param month 0 to the horizon
+   * @param scope index into {@link #scopes()}
+   * @param demo 0 for all, 1 men, 2 women, 3 minors
+   * @param key a compartment key or a state key
+   */
+  public Statistic statistic(int month, int scope, int demo, int key) {
+    IntHistogram h = cells[month * buffer.length + index(scope, demo, key)];
+    if (h == null || replications == 0) {
+      return Statistic.ZERO;
+    }
+    int[] q = h.quantiles(replications, 0.05, 0.25, 0.5, 0.75, 0.95);
+    return new Statistic((double) h.sum() / replications, q[0], q[1], q[2], q[3], q[4]);
+  }
+
+  /** The statistic of a state's total (over its destinations) in a scope. */
+  public Statistic statistic(int month, int scope, int demo, State state) {
+    return statistic(month, scope, demo, state.hasDestinations() ? stateKey(state) : stateKeyOf(state));
+  }
+
+  private int stateKeyOf(State s) {
+    return model.compartments().indexOf(new Compartment(s, ""));
+  }
+
+  /** The compartment or state a key stands for: the state and its destination ("" for totals). */
+  public Compartment keyCompartment(int key) {
+    if (key < compartments) {
+      return model.compartments().get(key);
+    }
+    return new Compartment(State.values()[key - compartments], "");
+  }
+
+  /** Whether a key is a state total of a state that has destinations. */
+  public boolean isStateTotal(int key) {
+    return key >= compartments;
+  }
+}

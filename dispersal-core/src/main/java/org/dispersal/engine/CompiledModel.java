@@ -1,0 +1,248 @@
+package org.dispersal.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dispersal.model.Demographic;
+import org.dispersal.model.Group;
+import org.dispersal.model.ModelParameters;
+import org.dispersal.model.ModelParameters.Base;
+import org.dispersal.model.Origin;
+import org.dispersal.model.Place;
+import org.dispersal.model.Scenario;
+import org.dispersal.model.State;
+
+/**
+ * A scenario laid out for fast simulation: the global list of compartments, the cohorts with their
+ * local compartment layouts, and each cohort's parameter indices with region overrides resolved.
+ *
+ * <p>Every cohort has the same local layout: the fixed states first ({@link #IN_THEATRE} to {@link
+ * #NOT_COOPERATING}), then one compartment per joinable group, one per third theatre, and then for
+ * each dispatch destination (home first, then the targets abroad) the triple dispatched, arrested,
+ * attack.
+ */
+public final class CompiledModel {
+
+  /** Local index of people in theatre. */
+  public static final int IN_THEATRE = 0;
+
+  /** Local index of people in transit. */
+  public static final int TRANSIT = 1;
+
+  /** Local index of the killed. */
+  public static final int KILLED = 2;
+
+  /** Local index of the detained. */
+  public static final int DETAINED = 3;
+
+  /** Local index of returnees not yet assessed. */
+  public static final int RETURNED = 4;
+
+  /** Local index of insurgents. */
+  public static final int INSURGENT = 5;
+
+  /** Local index of the prosecuted. */
+  public static final int PROSECUTED = 6;
+
+  /** Local index of disengaged returnees who cooperate. */
+  public static final int COOPERATING = 7;
+
+  /** Local index of disengaged returnees who do not cooperate. */
+  public static final int NOT_COOPERATING = 8;
+
+  /** Number of fixed local compartments. */
+  public static final int FIXED = 9;
+
+  /** Destination label of cooperating disengaged returnees. */
+  public static final String COOPERATING_LABEL = "cooperating";
+
+  /** Destination label of non-cooperating disengaged returnees. */
+  public static final String NOT_COOPERATING_LABEL = "not_cooperating";
+
+  private final Scenario scenario;
+  private final List<Compartment> compartments = new ArrayList<>();
+  private final Map<Compartment, Integer> compartmentIndex = new LinkedHashMap<>();
+  private final List<Cohort> cohorts = new ArrayList<>();
+  private final List<String> parameterNames;
+  private final int[][] cohortParameters;
+  private final int groupCount;
+  private final int theatreCount;
+  private final int[] relocationWeight;
+  private final int[] groupWeight;
+  private final int[] targetWeight;
+  private final Map<String, Integer> parameterIndex = new LinkedHashMap<>();
+
+  /**
+   * Lays out a scenario.
+   *
+   * @throws IllegalArgumentException if a required parameter is missing
+   */
+  public CompiledModel(Scenario scenario) {
+    this.scenario = scenario;
+    List<String> missing = ModelParameters.missing(scenario);
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("scenario lacks parameters: " + missing);
+    }
+    parameterNames = List.copyOf(scenario.parameters().keySet());
+    for (int i = 0; i < parameterNames.size(); i++) {
+      parameterIndex.put(parameterNames.get(i), i);
+    }
+    List<Group> groups = scenario.joinableGroups();
+    List<Place> theatres = scenario.thirdTheatres();
+    groupCount = groups.size();
+    theatreCount = theatres.size();
+    relocationWeight = new int[theatreCount];
+    for (int t = 0; t < theatreCount; t++) {
+      relocationWeight[t] = parameter(ModelParameters.RELOCATION_WEIGHT + theatres.get(t).id());
+    }
+    groupWeight = new int[groupCount];
+    for (int g = 0; g < groupCount; g++) {
+      groupWeight[g] = parameter(ModelParameters.GROUP_WEIGHT + groups.get(g).id());
+    }
+    targetWeight = new int[scenario.dispatchTargets().size()];
+    for (int t = 0; t < targetWeight.length; t++) {
+      targetWeight[t] =
+          parameter(ModelParameters.DISPATCH_TARGET_WEIGHT + scenario.dispatchTargets().get(t));
+    }
+    for (State s : State.values()) {
+      if (!s.hasDestinations()) {
+        global(new Compartment(s, ""));
+      }
+    }
+    List<int[]> params = new ArrayList<>();
+    for (Origin o : scenario.origins()) {
+      int region = scenario.regions().indexOf(scenario.region(o.region()));
+      for (Demographic d : Demographic.values()) {
+        cohorts.add(new Cohort(cohorts.size(), o, d, region, layout(o, groups, theatres)));
+        int[] p = new int[Base.values().length];
+        for (Base b : Base.values()) {
+          Integer qualified = parameterIndex.get(b.id() + "." + o.region());
+          p[b.ordinal()] = qualified != null ? qualified : parameter(b.id());
+        }
+        params.add(p);
+      }
+    }
+    cohortParameters = params.toArray(new int[0][]);
+  }
+
+  private int[] layout(Origin o, List<Group> groups, List<Place> theatres) {
+    List<Integer> local = new ArrayList<>();
+    local.add(global(new Compartment(State.IN_THEATRE, "")));
+    local.add(global(new Compartment(State.TRANSIT, "")));
+    local.add(global(new Compartment(State.KILLED, "")));
+    local.add(global(new Compartment(State.DETAINED, "")));
+    local.add(global(new Compartment(State.RETURNED, "")));
+    local.add(global(new Compartment(State.INSURGENT, "")));
+    local.add(global(new Compartment(State.PROSECUTED, "")));
+    local.add(global(new Compartment(State.DISENGAGED, COOPERATING_LABEL)));
+    local.add(global(new Compartment(State.DISENGAGED, NOT_COOPERATING_LABEL)));
+    for (Group g : groups) {
+      local.add(global(new Compartment(State.OTHER_GROUP, g.id())));
+    }
+    for (Place t : theatres) {
+      local.add(global(new Compartment(State.RELOCATED, t.id())));
+    }
+    for (String dest : destinations(o)) {
+      local.add(global(new Compartment(State.DISPATCHED, dest)));
+      local.add(global(new Compartment(State.ARRESTED, dest)));
+      local.add(global(new Compartment(State.ATTACK, dest)));
+    }
+    return local.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The dispatch destinations of an origin: home first, then the targets abroad. */
+  public List<String> destinations(Origin o) {
+    List<String> out = new ArrayList<>();
+    out.add(o.id());
+    for (String t : scenario.dispatchTargets()) {
+      if (!t.equals(o.id())) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private int global(Compartment c) {
+    return compartmentIndex.computeIfAbsent(
+        c,
+        k -> {
+          compartments.add(k);
+          return compartments.size() - 1;
+        });
+  }
+
+  private int parameter(String name) {
+    Integer i = parameterIndex.get(name);
+    if (i == null) {
+      throw new IllegalArgumentException("scenario lacks parameter " + name);
+    }
+    return i;
+  }
+
+  /** The scenario this model was compiled from. */
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** All compartments any cohort can occupy, in a fixed order. */
+  public List<Compartment> compartments() {
+    return java.util.Collections.unmodifiableList(compartments);
+  }
+
+  /** The cohorts in their fixed order. */
+  public List<Cohort> cohorts() {
+    return java.util.Collections.unmodifiableList(cohorts);
+  }
+
+  /** Parameter names in the order of the value arrays of a {@link Realization}. */
+  public List<String> parameterNames() {
+    return parameterNames;
+  }
+
+  /** The index of a named parameter in value arrays, or -1. */
+  public int parameterIndex(String name) {
+    Integer i = parameterIndex.get(name);
+    return i == null ? -1 : i;
+  }
+
+  /** The value index of a base parameter for a cohort, after region overrides. */
+  int cohortParameter(int cohort, Base base) {
+    return cohortParameters[cohort][base.ordinal()];
+  }
+
+  int groupCount() {
+    return groupCount;
+  }
+
+  int theatreCount() {
+    return theatreCount;
+  }
+
+  int relocationWeight(int theatre) {
+    return relocationWeight[theatre];
+  }
+
+  int groupWeight(int group) {
+    return groupWeight[group];
+  }
+
+  int targetWeight(String target) {
+    return targetWeight[scenario.dispatchTargets().indexOf(target)];
+  }
+
+  /** First local index of the group compartments. */
+  static int groupStart() {
+    return FIXED;
+  }
+
+  /** First local index of the relocation compartments. */
+  int theatreStart() {
+    return FIXED + groupCount;
+  }
+
+  /** First local index of the dispatch triples. */
+  int dispatchStart() {
+    return FIXED + groupCount + theatreCount;
+  }
+}

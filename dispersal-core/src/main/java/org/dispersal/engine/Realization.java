@@ -1,0 +1,111 @@
+package org.dispersal.engine;
+
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.dispersal.model.ModelParameters.Base;
+import org.dispersal.model.Scenario;
+import org.dispersal.model.Step;
+import org.dispersal.model.Stronghold;
+
+/**
+ * One replication's draw of everything uncertain except the monthly dynamics: parameter values and
+ * the driver paths over time (territorial-control index, border closure, route screening,
+ * prosecution and rehabilitation levers, the month of a merger).
+ *
+ * @param values parameter values in the order of {@link CompiledModel#parameterNames()}
+ * @param territory share of the strongholds' weight still held, per month (0..months)
+ * @param borderClosure border closure per month
+ * @param routeScreening route screening per month
+ * @param prosecutionMultiplier policy factor on prosecution per month
+ * @param rehabilitation reduction of re-engagement per month
+ * @param mergerMonth the month of an Islamic State and al-Qaeda merger, or -1 if none
+ */
+public record Realization(
+    double[] values,
+    double[] territory,
+    double[] borderClosure,
+    double[] routeScreening,
+    double[] prosecutionMultiplier,
+    double[] rehabilitation,
+    int mergerMonth) {
+
+  /**
+   * Draws a realization.
+   *
+   * @param model the compiled scenario
+   * @param parameters stream for the parameter values
+   * @param drivers stream for the driver events
+   */
+  public static Realization draw(
+      CompiledModel model, UniformRandomProvider parameters, UniformRandomProvider drivers) {
+    Scenario s = model.scenario();
+    double[] v = new double[model.parameterNames().size()];
+    int i = 0;
+    for (var p : s.parameters().values()) {
+      v[i++] = p.prior().sample(parameters);
+    }
+    return fromValues(model, v, drivers);
+  }
+
+  /** Builds the driver paths for given parameter values (used by calibration and tests). */
+  public static Realization fromValues(
+      CompiledModel model, double[] v, UniformRandomProvider drivers) {
+    Scenario s = model.scenario();
+    int months = s.months();
+    double[] territory = new double[months + 1];
+    double total = 0;
+    for (Stronghold h : s.drivers().strongholds()) {
+      total += h.weight();
+    }
+    for (Stronghold h : s.drivers().strongholds()) {
+      int lost = lossMonth(model, s.start(), h, v);
+      for (int t = 0; t <= months; t++) {
+        if (t < lost) {
+          territory[t] += h.weight() / total;
+        }
+      }
+    }
+    int merger = -1;
+    double pMerger = v[model.parameterIndex(Base.MERGER_PROBABILITY.id())];
+    double u = drivers.nextDouble();
+    if (u < pMerger) {
+      merger = Math.max(0, (int) Math.floor(v[model.parameterIndex(Base.MERGER_MONTH.id())]));
+    }
+    return new Realization(
+        v,
+        territory,
+        series(model, s.drivers().borderClosure(), v, months),
+        series(model, s.drivers().routeScreening(), v, months),
+        series(model, s.drivers().prosecutionMultiplier(), v, months),
+        series(model, s.drivers().rehabilitation(), v, months),
+        merger);
+  }
+
+  private static int lossMonth(CompiledModel model, YearMonth start, Stronghold h, double[] v) {
+    if (h.lostOn() != null) {
+      long m = ChronoUnit.MONTHS.between(start, YearMonth.from(h.lostOn()));
+      return (int) Math.max(0, m);
+    }
+    double value = v[model.parameterIndex(h.fallParameter())];
+    return (int) Math.max(0, Math.floor(value));
+  }
+
+  private static double[] series(CompiledModel model, List<Step> steps, double[] v, int months) {
+    double[] out = new double[months + 1];
+    int k = 0;
+    for (int t = 0; t <= months; t++) {
+      while (k + 1 < steps.size() && steps.get(k + 1).fromMonth() <= t) {
+        k++;
+      }
+      out[t] = v[model.parameterIndex(steps.get(k).parameter())];
+    }
+    return out;
+  }
+
+  /** Whether the merger has happened by month t. */
+  public boolean merged(int t) {
+    return mergerMonth >= 0 && t >= mergerMonth;
+  }
+}

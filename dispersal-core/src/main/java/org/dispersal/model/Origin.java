@@ -1,0 +1,44 @@
+package org.dispersal.model;
+
+import java.util.List;
+
+/**
+ * Where a group of fighters came from, with the figures that set its initial stocks.
+ *
+ * <p>An origin is either a country (ISO 3166-1 alpha-3 code, XKX for Kosovo) or an explicit
+ * unallocated remainder of a region or of the world: people whom regional or world totals count
+ * but no country figure covers. The model never invents a country's number to absorb them.
+ *
+ * @param id the ISO alpha-3 code, or for a remainder {@code rest:<region id>}
+ * @param name a display name
+ * @param region the region id this origin belongs to
+ * @param country true for a country, false for an unallocated remainder
+ * @param travelled how many travelled to Syria and Iraq by the start date
+ * @param women how many of them were adult women, or null if no source gives it
+ * @param minors how many were minors, or null if no source gives it
+ * @param returned how many had returned by the start date, or null if no source gives it
+ * @param killed how many had been killed by the start date, or null if no source gives it
+ * @param sources the {@code source_id}s the figures come from
+ * @param note how the figures were chosen
+ */
+public record Origin(
+    String id,
+    String name,
+    String region,
+    boolean country,
+    Range travelled,
+    Range women,
+    Range minors,
+    Range returned,
+    Range killed,
+    List<String> sources,
+    String note) {
+
+  /** Validates the figures. */
+  public Origin {
+    if (id == null || id.isBlank() || region == null || region.isBlank() || travelled == null) {
+      throw new IllegalArgumentException("origin needs an id, a region and a travelled figure");
+    }
+    sources = sources == null ? List.of() : List.copyOf(sources);
+  }
+}

@@ -1,0 +1,80 @@
+package org.dispersal.model;
+
+/**
+ * The states a foreign fighter can be in, month by month.
+ *
+ * <p>The five pathways of the model are numbered 1 to 5; states that remove people from every
+ * pathway (killed, detained) or that are steps on the way (in theatre, transit, returned) carry
+ * pathway 0. A state whose {@link #hasDestinations()} is true is split by a destination: a third
+ * theatre, a country, a group, or for disengaged returnees whether they cooperate.
+ */
+public enum State {
+  /** With the Islamic State in Iraq or Syria. */
+  IN_THEATRE("in_theatre", "In theatre with the Islamic State", 0, false),
+  /** Left the core theatre, crossing Turkey or on a migration route, not yet arrived. */
+  TRANSIT("transit", "In transit (Turkey, migration routes)", 0, false),
+  /** Killed in Iraq or Syria. */
+  KILLED("killed", "Killed", 0, false),
+  /** Detained in the region (Iraq, Syria, Turkey). */
+  DETAINED("detained", "Detained in the region", 0, false),
+  /** Back in the home country, not yet assessed by the authorities. */
+  RETURNED("returned", "Returned, not yet assessed", 0, false),
+  /** Pathway 1: returned home and done with violence; split by cooperation with authorities. */
+  DISENGAGED("disengaged", "Disengaged returnee", 1, true),
+  /** Pathway 2: remains in Iraq or Syria as an underground insurgent. */
+  INSURGENT("insurgent", "Remaining insurgent in Iraq/Syria", 2, false),
+  /** Pathway 3: joined another militant group; split by group. */
+  OTHER_GROUP("other_group", "Joined another group", 3, true),
+  /** Pathway 4: relocated to a third theatre; split by theatre. */
+  RELOCATED("relocated", "Relocated to a third theatre", 4, true),
+  /** Pathway 5: dispatched operative at large in a destination country. */
+  DISPATCHED("dispatched", "Dispatched operative", 5, true),
+  /** At home: prosecuted or imprisoned. */
+  PROSECUTED("prosecuted", "Prosecuted or imprisoned at home", 0, false),
+  /** A dispatched operative's plot ended in arrest (or the operative was intercepted). */
+  ARRESTED("arrested", "Operative arrested (plot foiled)", 5, true),
+  /** A dispatched operative's plot ended as an attack. */
+  ATTACK("attack", "Operative's plot ended as an attack", 5, true);
+
+  private final String id;
+  private final String label;
+  private final int pathway;
+  private final boolean hasDestinations;
+
+  State(String id, String label, int pathway, boolean hasDestinations) {
+    this.id = id;
+    this.label = label;
+    this.pathway = pathway;
+    this.hasDestinations = hasDestinations;
+  }
+
+  /** The identifier used in files and on the command line. */
+  public String id() {
+    return id;
+  }
+
+  /** A label for reports. */
+  public String label() {
+    return label;
+  }
+
+  /** The pathway number 1 to 5, or 0 for states outside the five pathways. */
+  public int pathway() {
+    return pathway;
+  }
+
+  /** Whether the state is split by destination. */
+  public boolean hasDestinations() {
+    return hasDestinations;
+  }
+
+  /** Finds a state by its identifier, or returns null. */
+  public static State byId(String id) {
+    for (State s : values()) {
+      if (s.id.equals(id)) {
+        return s;
+      }
+    }
+    return null;
+  }
+}
