@@ -13,8 +13,10 @@ import org.dispersal.model.State;
 
 /**
  * Mergeable summaries of an ensemble: for every month, scope (world, region, origin), demographic
- * (all, men, women, minors) and compartment or state total, an exact histogram of the count over
- * replications, from which the mean and quantiles are read.
+ * and compartment or state total, an exact histogram of the count over replications, from which the
+ * mean and quantiles are read. The world and each region are split by demographic (all, men, women,
+ * minors); origins are summarised for all people only, which keeps the cost of an ensemble in
+ * proportion to what analysts read.
  *
  * <p>One summary collects the replications of one worker; {@link #combine} adds another worker's.
  * Because histograms hold integer counts, the result is the same for any split of replications.
@@ -155,7 +157,6 @@ public final class EnsembleSummary implements MonthObserver {
   }
 
   private void addAll(int origin, int region, int demo, int key, int n) {
-    add(index(origin, demo, key), n);
     add(index(origin, 0, key), n);
     add(index(region, demo, key), n);
     add(index(region, 0, key), n);

@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 public final class IntHistogram {
 
-  private static final int DENSE_LIMIT = 2048;
+  private static final int DENSE_LIMIT = 64;
 
   private int[] dense = new int[8];
   private int[] keys;

@@ -64,6 +64,7 @@ public final class CompiledModel {
   private final List<Compartment> compartments = new ArrayList<>();
   private final Map<Compartment, Integer> compartmentIndex = new LinkedHashMap<>();
   private final List<Cohort> cohorts = new ArrayList<>();
+  private final List<Cohort> cohortView = java.util.Collections.unmodifiableList(cohorts);
   private final List<String> parameterNames;
   private final int[][] cohortParameters;
   private final int groupCount;
@@ -72,6 +73,8 @@ public final class CompiledModel {
   private final int[] groupWeight;
   private final int[] targetWeight;
   private final Map<String, Integer> parameterIndex = new LinkedHashMap<>();
+  private final boolean[][] nearTheatre;
+  private final int[][] cohortTargetWeights;
 
   /**
    * Lays out a scenario.
@@ -124,6 +127,22 @@ public final class CompiledModel {
       }
     }
     cohortParameters = params.toArray(new int[0][]);
+    nearTheatre = new boolean[scenario.regions().size()][theatreCount];
+    for (int r = 0; r < nearTheatre.length; r++) {
+      for (int t = 0; t < theatreCount; t++) {
+        nearTheatre[r][t] = scenario.regions().get(r).nearTheatres().contains(theatres.get(t).id());
+      }
+    }
+    cohortTargetWeights = new int[cohorts.size()][];
+    for (Cohort c : cohorts) {
+      List<String> dest = destinations(c.origin());
+      int[] w = new int[dest.size()];
+      w[0] = -1;
+      for (int d = 1; d < dest.size(); d++) {
+        w[d] = targetWeight[scenario.dispatchTargets().indexOf(dest.get(d))];
+      }
+      cohortTargetWeights[c.index()] = w;
+    }
   }
 
   private int[] layout(Origin o, List<Group> groups, List<Place> theatres) {
@@ -192,7 +211,7 @@ public final class CompiledModel {
 
   /** The cohorts in their fixed order. */
   public List<Cohort> cohorts() {
-    return java.util.Collections.unmodifiableList(cohorts);
+    return cohortView;
   }
 
   /** Parameter names in the order of the value arrays of a {@link Realization}. */
@@ -227,8 +246,17 @@ public final class CompiledModel {
     return groupWeight[group];
   }
 
-  int targetWeight(String target) {
-    return targetWeight[scenario.dispatchTargets().indexOf(target)];
+  /**
+   * The value index of the target weight of each dispatch destination of a cohort (home first,
+   * marked -1, then the targets abroad).
+   */
+  int[] targetWeights(int cohort) {
+    return cohortTargetWeights[cohort];
+  }
+
+  /** Whether third theatre t is near the region with index r. */
+  boolean isNear(int region, int theatre) {
+    return nearTheatre[region][theatre];
   }
 
   /** First local index of the group compartments. */

@@ -1,0 +1,110 @@
+package org.dispersal.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.ensemble.EnsembleRunner;
+import org.dispersal.ensemble.EnsembleSummary;
+import org.dispersal.io.output.ForecastRun;
+import org.dispersal.io.output.Manifest;
+import org.dispersal.io.output.SummaryCsv;
+import org.dispersal.io.report.HtmlReport;
+import org.dispersal.model.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dispersal forecast}: runs an ensemble and writes summary.csv, manifest.json, report.html. */
+@Command(
+    name = "forecast",
+    mixinStandardHelpOptions = true,
+    description = "Run an ensemble forecast and write summary.csv, manifest.json and report.html.")
+final class ForecastCommand implements Callable<Integer> {
+
+  /** Replications when --runs is not given. */
+  static final int DEFAULT_RUNS = 1000;
+
+  /** The master seed when --seed is not given. */
+  static final long DEFAULT_SEED = 20170213L;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = "isis-2017",
+      description = "Built-in scenario name or scenario file (default: ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "" + DEFAULT_RUNS,
+      description = "Number of replications (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DEFAULT_SEED,
+      description = "Master seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Worker threads (default: all cores); results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--months", paramLabel = "M", description = "Forecast horizon in months (default: the scenario's).")
+  Integer months;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>-<timestamp>).")
+  Path out;
+
+  @Option(names = "--set", paramLabel = "NAME=VALUE",
+      description = "Override a parameter: a number (fixed), LOW..HIGH (uniform) or dist(args). Repeatable.")
+  List<String> sets = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    if (runs < 1 || runs > 10_000_000) {
+      throw new UserException("--runs must be between 1 and 10000000, not " + runs);
+    }
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (workers < 1 || workers > 1024) {
+      throw new UserException("--threads must be between 1 and 1024, not " + workers);
+    }
+    ScenarioSource.Loaded loaded = ScenarioSource.load(scenario, sets);
+    Scenario s = loaded.scenario();
+    if (months != null) {
+      if (months < 1 || months > 240) {
+        throw new UserException("--months must be between 1 and 240, not " + months);
+      }
+      s = s.withMonths(months);
+    }
+    Path dir = out != null ? out : defaultOut(s.name());
+    Files.createDirectories(dir);
+    var err = spec.commandLine().getErr();
+    Instant started = Instant.now();
+    CompiledModel model = new CompiledModel(s);
+    EnsembleSummary summary =
+        EnsembleRunner.run(model, runs, seed, workers, new Progress(err, runs, Progress.onTerminal()));
+    Instant finished = Instant.now();
+    ForecastRun run =
+        new ForecastRun(s, loaded.text(), summary, seed, runs, workers, "cohort", sets,
+            Versions.codeVersion(), ScenarioSource.dataVersion(), started, finished);
+    SummaryCsv.write(summary, s.start(), dir.resolve("summary.csv"));
+    Manifest.write(run, dir.resolve("manifest.json"));
+    HtmlReport.write(run, dir.resolve("report.html"));
+    var o = spec.commandLine().getOut();
+    o.printf(Locale.ROOT, "Forecast %s: %d replications in %.1f s (%d threads, seed %d)%n",
+        s.name(), runs, (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0, workers, seed);
+    Headline.print(o, summary);
+    o.println("Wrote " + dir.resolve("summary.csv") + ", manifest.json, report.html");
+    return 0;
+  }
+
+  private static Path defaultOut(String name) {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    return Path.of("out", name + "-" + stamp);
+  }
+}

@@ -1,0 +1,80 @@
+package org.dispersal.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.dispersal.io.data.OriginBuilder;
+import org.dispersal.io.data.SharedData;
+import org.dispersal.io.scenario.ScenarioReader;
+import org.dispersal.model.Scenario;
+
+/** Wires the scenario reader to the shipped data: the one place that loads scenarios for commands. */
+final class ScenarioSource {
+
+  /** A scenario as run, with the text it was read from (for the manifest's hash). */
+  record Loaded(Scenario scenario, String text) {}
+
+  private ScenarioSource() {}
+
+  /** The reader with shipped origins and the given overrides. */
+  static ScenarioReader reader(List<String> overrides) {
+    return ScenarioReader.withDefaults()
+        .withSharedOrigins(asOf -> OriginBuilder.withDefaults().build(SharedData.shipped(), asOf))
+        .withOverrides(overrides);
+  }
+
+  /** Loads a built-in scenario or a file, applying {@code --set} overrides. */
+  static Loaded load(String nameOrPath, List<String> overrides) {
+    Scenario s = reader(overrides).read(nameOrPath);
+    return new Loaded(s, text(nameOrPath));
+  }
+
+  /** The built-in scenario names. */
+  static List<String> builtIns() {
+    return ScenarioReader.builtInNames();
+  }
+
+  private static String text(String nameOrPath) {
+    Path p = Path.of(nameOrPath);
+    try {
+      if (Files.isRegularFile(p)) {
+        return Files.readString(p, StandardCharsets.UTF_8);
+      }
+      try (InputStream in =
+          ScenarioSource.class
+              .getClassLoader()
+              .getResourceAsStream(ScenarioReader.BUILT_IN_DIRECTORY + nameOrPath + ".yaml")) {
+        return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A version of the shipped data: a hash over its files. */
+  static String dataVersion() {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (String f : SharedData.DATA_FILES) {
+        try (InputStream in =
+            ScenarioSource.class.getClassLoader().getResourceAsStream("org/dispersal/data/" + f)) {
+          if (in != null) {
+            md.update(in.readAllBytes());
+          }
+        }
+      }
+      return "shared-data sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

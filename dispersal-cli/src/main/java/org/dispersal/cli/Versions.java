@@ -1,0 +1,54 @@
+package org.dispersal.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
+
+/** The code version: the build version and, when built from a git checkout, the commit. */
+final class Versions implements IVersionProvider {
+
+  @Override
+  public String[] getVersion() {
+    return new String[] {"dispersal " + codeVersion()};
+  }
+
+  /** The version string recorded in manifests. */
+  static String codeVersion() {
+    Properties p = new Properties();
+    try (InputStream in = Versions.class.getResourceAsStream("/org/dispersal/cli/build.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    String version = p.getProperty("version", "unknown");
+    String commit = gitCommit();
+    return commit.isEmpty() ? version : version + "+" + commit;
+  }
+
+  /** The commit of the git checkout the jar was built in, or empty when there is none. */
+  private static String gitCommit() {
+    try {
+      Path jar = Path.of(Versions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
+        Path git = dir.resolve(".git");
+        if (Files.isDirectory(git)) {
+          String head = Files.readString(git.resolve("HEAD")).trim();
+          if (head.startsWith("ref: ")) {
+            Path ref = git.resolve(head.substring(5));
+            return Files.exists(ref) ? Files.readString(ref).trim().substring(0, 12) : "";
+          }
+          return head.length() >= 12 ? head.substring(0, 12) : head;
+        }
+      }
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return "";
+    }
+    return "";
+  }
+}

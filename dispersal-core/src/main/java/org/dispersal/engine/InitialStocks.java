@@ -1,0 +1,94 @@
+package org.dispersal.engine;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.dispersal.model.Demographic;
+import org.dispersal.model.ModelParameters.Base;
+import org.dispersal.model.Origin;
+import org.dispersal.model.Range;
+import org.dispersal.random.Binomial;
+
+/**
+ * Draws one replication's stocks at the start date, shared by every engine.
+ *
+ * <p>Per origin: the number who travelled is uniform within its source range; women and minors come
+ * from country figures where given, otherwise binomially from {@code share_women} and {@code
+ * share_minors}; the killed and returned by the start likewise, deaths weighted by the combat factor;
+ * everyone else is in theatre.
+ */
+public final class InitialStocks {
+
+  private InitialStocks() {}
+
+  /**
+   * Fills {@code stocks[cohort][local]} with one replication's initial stocks.
+   *
+   * @param model the compiled scenario
+   * @param r the replication's parameter values
+   * @param rng the replication's initial-stock stream
+   * @param stocks one array per cohort, of the cohort's layout length
+   */
+  public static void fill(CompiledModel model, Realization r, UniformRandomProvider rng, int[][] stocks) {
+    int cohortCount = model.cohorts().size();
+    List<Cohort> cohorts = model.cohorts();
+    double[] v = r.values();
+    for (int c = 0; c < cohortCount; c += Demographic.values().length) {
+      Origin o = cohorts.get(c).origin();
+      int men = c;
+      int women = c + 1;
+      int minors = c + 2;
+      int n = draw(o.travelled(), rng);
+      int w =
+          o.women() != null
+              ? Math.min(n, draw(o.women(), rng))
+              : Binomial.sample(rng, n, clamp(v[model.cohortParameter(c, Base.SHARE_WOMEN)]));
+      int m;
+      if (o.minors() != null) {
+        m = Math.min(n - w, draw(o.minors(), rng));
+      } else {
+        double sw = v[model.cohortParameter(c, Base.SHARE_WOMEN)];
+        double sm = v[model.cohortParameter(c, Base.SHARE_MINORS)];
+        m = Binomial.sample(rng, n - w, clamp(sm / Math.max(1e-12, 1 - sw)));
+      }
+      int[] size = {n - w - m, w, m};
+      double killedShare =
+          o.killed() != null && n > 0
+              ? Math.min(1.0, draw(o.killed(), rng) / (double) n)
+              : v[model.cohortParameter(c, Base.SHARE_KILLED_BY_START)];
+      double returnedShare =
+          o.returned() != null && n > 0
+              ? Math.min(1.0, draw(o.returned(), rng) / (double) n)
+              : v[model.cohortParameter(c, Base.SHARE_RETURNED_BY_START)];
+      double[] combat = {
+        1.0,
+        v[model.cohortParameter(women, Base.WOMEN_COMBAT_FACTOR)],
+        v[model.cohortParameter(minors, Base.MINORS_COMBAT_FACTOR)]
+      };
+      double meanFactor = (size[0] * combat[0] + size[1] * combat[1] + size[2] * combat[2]);
+      meanFactor = n > 0 ? meanFactor / n : 1.0;
+      for (int d = 0; d < 3; d++) {
+        int[] s = stocks[men + d];
+        java.util.Arrays.fill(s, 0);
+        double pk = clamp(killedShare * combat[d] / Math.max(1e-12, meanFactor));
+        int killed = Binomial.sample(rng, size[d], pk);
+        double pr = clamp(returnedShare / Math.max(1e-12, 1 - killedShare));
+        int returned = Binomial.sample(rng, size[d] - killed, pr);
+        s[CompiledModel.KILLED] = killed;
+        s[CompiledModel.RETURNED] = returned;
+        s[CompiledModel.IN_THEATRE] = size[d] - killed - returned;
+      }
+    }
+  }
+
+  private static int draw(Range range, UniformRandomProvider rng) {
+    if (range.low() == range.high()) {
+      return range.low();
+    }
+    return range.low() + rng.nextInt(range.high() - range.low() + 1);
+  }
+
+  static double clamp(double p) {
+    return p < 0 ? 0 : (p > 1 ? 1 : p);
+  }
+
+}

@@ -1,0 +1,175 @@
+package org.dispersal.engine;
+
+import org.dispersal.model.Demographic;
+import org.dispersal.model.ModelParameters.Base;
+
+/**
+ * The monthly transition probabilities of the pathway model: for one cohort in one month of one
+ * replication, where the people of each compartment go and with what probability.
+ *
+ * <p>This is the model's one statement of its dynamics (docs/MODEL.md writes it out); every engine
+ * draws from these rows. Pure: depends only on the compiled scenario and the realization.
+ */
+public final class MonthlyKernel {
+
+  private final CompiledModel model;
+  private final double[] weights;
+
+  /** Creates a kernel for a model. */
+  public MonthlyKernel(CompiledModel model) {
+    this.model = model;
+    this.weights = new double[Math.max(1, model.theatreCount())];
+  }
+
+  /**
+   * Fills the rows of cohort c for month t (the transition from month t to t + 1).
+   *
+   * @param stocks the cohort's current stocks, to skip empty compartments, or null to fill all
+   */
+  public void fill(Realization r, int c, int t, TransitionRows rows, int[] stocks) {
+    rows.clear();
+    Cohort cohort = model.cohorts().get(c);
+    double[] v = r.values();
+    double combat = combatFactor(cohort.demographic(), v, c);
+    double lost = 1.0 - r.territory()[t];
+    int groups = model.groupCount();
+
+    int src = CompiledModel.IN_THEATRE;
+    if (needed(stocks, src)) {
+      rows.addHazard(src, CompiledModel.KILLED,
+          (v(v, c, Base.KILL_RATE_BASE) + v(v, c, Base.KILL_RATE_COLLAPSE) * lost) * combat);
+      rows.addHazard(src, CompiledModel.DETAINED, v(v, c, Base.DETENTION_RATE_COLLAPSE) * lost);
+      rows.addHazard(src, CompiledModel.TRANSIT,
+          (v(v, c, Base.EXIT_RATE_BASE) + v(v, c, Base.EXIT_RATE_COLLAPSE) * lost)
+              * (1.0 - r.borderClosure()[t]));
+      rows.addHazard(src, CompiledModel.INSURGENT,
+          v(v, c, Base.INSURGENCY_RATE_COLLAPSE) * lost * combat);
+      double defect = v(v, c, Base.DEFECTION_RATE_COLLAPSE) * lost * combat;
+      if (r.merged(t)) {
+        defect *= v(v, c, Base.MERGER_DEFECTION_MULTIPLIER);
+      }
+      double wsum = 0;
+      for (int g = 0; g < groups; g++) {
+        wsum += v[model.groupWeight(g)];
+      }
+      for (int g = 0; g < groups && wsum > 0; g++) {
+        rows.addHazard(src, CompiledModel.groupStart() + g, defect * v[model.groupWeight(g)] / wsum);
+      }
+      rows.hazardsToProbabilities(src);
+    }
+
+    if (needed(stocks, CompiledModel.TRANSIT)) {
+      transit(r, cohort, c, t, combat, rows);
+    }
+
+    src = CompiledModel.INSURGENT;
+    if (needed(stocks, src)) {
+      rows.addHazard(src, CompiledModel.KILLED, v(v, c, Base.INSURGENT_KILL_RATE) * combat);
+      rows.addHazard(src, CompiledModel.DETAINED, v(v, c, Base.INSURGENT_DETENTION_RATE));
+      rows.hazardsToProbabilities(src);
+    }
+
+    for (int g = 0; g < groups; g++) {
+      src = CompiledModel.groupStart() + g;
+      if (needed(stocks, src)) {
+        rows.addHazard(src, CompiledModel.KILLED, v(v, c, Base.OTHER_GROUP_KILL_RATE) * combat);
+        rows.hazardsToProbabilities(src);
+      }
+    }
+
+    src = CompiledModel.RETURNED;
+    if (needed(stocks, src)) {
+      double assessed = 1.0 - Math.exp(-v(v, c, Base.ASSESSMENT_RATE));
+      double pros = v(v, c, Base.PROSECUTION_SHARE) * r.prosecutionMultiplier()[t];
+      if (cohort.demographic() == Demographic.MINORS) {
+        pros *= v(v, c, Base.MINORS_PROSECUTION_FACTOR);
+      }
+      pros = InitialStocks.clamp(pros);
+      double coop = InitialStocks.clamp(v(v, c, Base.COOPERATION_SHARE));
+      rows.add(src, CompiledModel.PROSECUTED, assessed * pros);
+      rows.add(src, CompiledModel.COOPERATING, assessed * (1 - pros) * coop);
+      rows.add(src, CompiledModel.NOT_COOPERATING, assessed * (1 - pros) * (1 - coop));
+    }
+
+    int home = model.dispatchStart();
+    src = CompiledModel.NOT_COOPERATING;
+    if (needed(stocks, src)) {
+      double h =
+          v(v, c, Base.REENGAGEMENT_RATE) * (1.0 - InitialStocks.clamp(r.rehabilitation()[t]));
+      rows.addHazard(src, home, h);
+      rows.hazardsToProbabilities(src);
+    }
+
+    double plot = v(v, c, Base.PLOT_RATE);
+    double success = InitialStocks.clamp(v(v, c, Base.PLOT_SUCCESS_SHARE));
+    double arrest = v(v, c, Base.OPERATIVE_ARREST_RATE);
+    int length = cohort.compartments().length;
+    for (int d = home; d < length; d += 3) {
+      if (needed(stocks, d)) {
+        rows.addHazard(d, d + 1, arrest + plot * (1 - success));
+        rows.addHazard(d, d + 2, plot * success);
+        rows.hazardsToProbabilities(d);
+      }
+    }
+  }
+
+  private static boolean needed(int[] stocks, int s) {
+    return stocks == null || stocks[s] > 0;
+  }
+
+  private void transit(
+      Realization r, Cohort cohort, int c, int t, double combat, TransitionRows rows) {
+    int src = CompiledModel.TRANSIT;
+    double[] v = r.values();
+    double leave = 1.0 - Math.exp(-v(v, c, Base.TRANSIT_EXIT_RATE));
+    double arrested =
+        InitialStocks.clamp(v(v, c, Base.TRANSIT_ARREST_SHARE) * r.borderClosure()[t]);
+    double relocate = InitialStocks.clamp(v(v, c, Base.RELOCATION_SHARE));
+    double dispatch = InitialStocks.clamp(v(v, c, Base.DISPATCH_SHARE) * combat);
+    double homeShare = InitialStocks.clamp(v(v, c, Base.DISPATCH_HOME_SHARE));
+    double screening = InitialStocks.clamp(r.routeScreening()[t]);
+    double pRelocate = leave * (1 - arrested) * relocate;
+    double pDispatch = leave * (1 - arrested) * (1 - relocate) * dispatch;
+    rows.add(src, CompiledModel.DETAINED, leave * arrested);
+    rows.add(src, CompiledModel.RETURNED, leave * (1 - arrested) * (1 - relocate) * (1 - dispatch));
+
+    int theatres = model.theatreCount();
+    int region = cohort.regionIndex();
+    double affinity = v(v, c, Base.RELOCATION_NEAR_AFFINITY);
+    double wsum = 0;
+    for (int i = 0; i < theatres; i++) {
+      weights[i] = v[model.relocationWeight(i)] * (model.isNear(region, i) ? affinity : 1.0);
+      wsum += weights[i];
+    }
+    for (int i = 0; i < theatres && wsum > 0; i++) {
+      rows.add(src, model.theatreStart() + i, pRelocate * weights[i] / wsum);
+    }
+
+    int home = model.dispatchStart();
+    int[] dest = model.targetWeights(c);
+    double tsum = 0;
+    for (int d = 1; d < dest.length; d++) {
+      tsum += v[dest[d]];
+    }
+    double abroad = tsum > 0 ? 1 - homeShare : 0;
+    rows.add(src, home, pDispatch * (1 - abroad));
+    for (int d = 1; d < dest.length; d++) {
+      int base = home + 3 * d;
+      double share = pDispatch * abroad * v[dest[d]] / tsum;
+      rows.add(src, base, share * (1 - screening));
+      rows.add(src, base + 1, share * screening);
+    }
+  }
+
+  private double combatFactor(Demographic d, double[] v, int c) {
+    return switch (d) {
+      case MEN -> 1.0;
+      case WOMEN -> v[model.cohortParameter(c, Base.WOMEN_COMBAT_FACTOR)];
+      case MINORS -> v[model.cohortParameter(c, Base.MINORS_COMBAT_FACTOR)];
+    };
+  }
+
+  private double v(double[] v, int c, Base b) {
+    return v[model.cohortParameter(c, b)];
+  }
+}

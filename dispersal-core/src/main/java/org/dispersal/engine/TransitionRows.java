@@ -1,0 +1,75 @@
+package org.dispersal.engine;
+
+/**
+ * The transitions out of each local compartment of one cohort in one month: for source s, the first
+ * {@code count(s)} entries of {@code targets(s)} and {@code probabilities(s)} list where people go
+ * and with what probability; the rest stay. Reused from month to month by its engine.
+ */
+public final class TransitionRows {
+
+  private final int[] count;
+  private final int[][] targets;
+  private final double[][] probabilities;
+
+  /** Creates rows for a layout of {@code size} local compartments. */
+  public TransitionRows(int size) {
+    count = new int[size];
+    targets = new int[size][size];
+    probabilities = new double[size][size];
+  }
+
+  /** How many explicit targets source s has this month (0: nobody leaves). */
+  public int count(int s) {
+    return count[s];
+  }
+
+  /** The targets of source s (first {@link #count} entries). */
+  public int[] targets(int s) {
+    return targets[s];
+  }
+
+  /** The probabilities of source s (first {@link #count} entries); they sum to at most 1. */
+  public double[] probabilities(int s) {
+    return probabilities[s];
+  }
+
+  /** Clears every row. */
+  void clear() {
+    java.util.Arrays.fill(count, 0);
+  }
+
+  /** Appends a target with a probability (clamped into [0, 1]) to row s. */
+  void add(int s, int target, double p) {
+    int k = count[s]++;
+    targets[s][k] = target;
+    probabilities[s][k] = p < 0 ? 0 : (p > 1 ? 1 : p);
+  }
+
+  /** Appends a target with a competing monthly hazard to row s; see {@link #hazardsToProbabilities}. */
+  void addHazard(int s, int target, double hazard) {
+    int k = count[s]++;
+    targets[s][k] = target;
+    probabilities[s][k] = Math.max(0.0, hazard);
+  }
+
+  /**
+   * Turns the competing hazards of row s into monthly probabilities: with H their sum, target j gets
+   * (1 - exp(-H)) h_j / H.
+   */
+  void hazardsToProbabilities(int s) {
+    double[] p = probabilities[s];
+    int k = count[s];
+    double total = 0;
+    for (int j = 0; j < k; j++) {
+      total += p[j];
+    }
+    if (total <= 0) {
+      java.util.Arrays.fill(p, 0, k, 0.0);
+      return;
+    }
+    double leave = -Math.expm1(-total);
+    for (int j = 0; j < k; j++) {
+      p[j] = leave * p[j] / total;
+    }
+  }
+}
