@@ -8,8 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.ReplicationEngine;
 
 /**
  * Runs an ensemble of replications in parallel and merges their summaries.
@@ -32,6 +34,27 @@ public final class EnsembleRunner {
    */
   public static EnsembleSummary run(
       CompiledModel model, int runs, long seed, int threads, IntConsumer progress) {
+    return run(model, runs, seed, threads, progress, () -> new CohortEngine(model));
+  }
+
+  /**
+   * Runs {@code runs} replications with engines from a factory (one engine per worker), for
+   * example the per-agent engine; every engine must give the same numbers on any thread.
+   *
+   * @param model the compiled scenario
+   * @param runs number of replications
+   * @param seed master seed
+   * @param threads worker threads, at least 1
+   * @param progress called with the number of finished replications (from worker threads)
+   * @param engines makes one engine for each worker
+   */
+  public static EnsembleSummary run(
+      CompiledModel model,
+      int runs,
+      long seed,
+      int threads,
+      IntConsumer progress,
+      Supplier<? extends ReplicationEngine> engines) {
     if (runs < 1 || threads < 1) {
       throw new IllegalArgumentException("runs and threads must be at least 1");
     }
@@ -47,10 +70,10 @@ public final class EnsembleRunner {
       List<Future<EnsembleSummary>> futures = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
         futures.add(pool.submit(() -> {
-          CohortEngine engine = new CohortEngine(model);
+          ReplicationEngine engine = engines.get();
           EnsembleSummary summary = new EnsembleSummary(model);
           for (int i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
-            engine.run(seed, i, summary);
+            engine.simulate(seed, i, summary);
             progress.accept(done.incrementAndGet());
           }
           return summary;

@@ -1,6 +1,5 @@
 package org.dispersal.engine;
 
-import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.dispersal.random.Multinomial;
 import org.dispersal.random.RandomStreams;
@@ -17,13 +16,12 @@ import org.dispersal.random.RandomStreams.Purpose;
  * probabilities.
  *
  * <p>One instance serves one thread; {@link #run} is deterministic for a given seed and replication
- * index. Cohorts and compartments are visited in a fixed order, which fixes which random numbers
- * go where.
+ * index. Cohorts and compartments are visited in a fixed order, which fixes which random numbers go
+ * where.
  */
-public final class CohortEngine {
+public final class CohortEngine implements ReplicationEngine {
 
-  private final CompiledModel model;
-  private final MonthlyKernel kernel;
+  private final SimulationModel model;
   private final int cohortCount;
   private final int[][] stocks;
   private final int[][] next;
@@ -31,72 +29,88 @@ public final class CohortEngine {
   private final int[] drawn;
 
   /** Creates an engine for a model. */
-  public CohortEngine(CompiledModel model) {
+  public CohortEngine(SimulationModel model) {
     this.model = model;
-    this.kernel = new MonthlyKernel(model);
-    List<Cohort> cohorts = model.cohorts();
-    cohortCount = cohorts.size();
+    cohortCount = model.cohortCount();
     stocks = new int[cohortCount][];
     next = new int[cohortCount][];
     rows = new TransitionRows[cohortCount];
     int max = 0;
-    for (Cohort c : cohorts) {
-      int size = c.compartments().length;
-      stocks[c.index()] = new int[size];
-      next[c.index()] = new int[size];
-      rows[c.index()] = new TransitionRows(size);
+    for (int c = 0; c < cohortCount; c++) {
+      int size = model.compartmentCount(c);
+      stocks[c] = new int[size];
+      next[c] = new int[size];
+      rows[c] = new TransitionRows(size);
       max = Math.max(max, size);
     }
     drawn = new int[max];
   }
 
   /** The model this engine runs. */
-  public CompiledModel model() {
+  public SimulationModel model() {
     return model;
   }
 
   /**
-   * Runs one replication with streams derived from (seed, replication).
+   * Runs one replication of the pathway model with streams derived from (seed, replication).
    *
    * @return the realization that was drawn, for manifests and diagnostics
+   * @throws IllegalStateException if this engine runs another kind of model
    */
   public Realization run(long seed, long replication, MonthObserver observer) {
-    Realization r =
-        Realization.draw(
-            model,
-            RandomStreams.stream(seed, replication, Purpose.PARAMETERS),
-            RandomStreams.stream(seed, replication, Purpose.DRIVERS));
-    run(
-        r,
-        RandomStreams.stream(seed, replication, Purpose.INITIAL_STOCKS),
-        RandomStreams.stream(seed, replication, Purpose.DYNAMICS),
-        observer);
-    return r;
+    if (!(model instanceof CompiledModel compiled)) {
+      throw new IllegalStateException("only a pathway model has a realization; use simulate");
+    }
+    PathwayReplication rep = compiled.replication(seed, replication);
+    run(rep, RandomStreams.stream(seed, replication, Purpose.DYNAMICS), observer);
+    return rep.realization();
   }
 
-  /** Runs one replication for a given realization and streams. */
+  @Override
+  public void simulate(long seed, long replication, MonthObserver observer) {
+    run(
+        model.replication(seed, replication),
+        RandomStreams.stream(seed, replication, Purpose.DYNAMICS),
+        observer);
+  }
+
+  /** Runs one replication of the pathway model for a given realization and streams. */
   public void run(
       Realization r,
       UniformRandomProvider initialStream,
       UniformRandomProvider dynamics,
       MonthObserver observer) {
-    InitialStocks.fill(model, r, initialStream, stocks);
+    if (!(model instanceof CompiledModel compiled)) {
+      throw new IllegalStateException("a realization belongs to a pathway model");
+    }
+    run(new PathwayReplication(compiled, r, initialStream), dynamics, observer);
+  }
+
+  /** Runs one replication with given inputs and dynamics stream. */
+  public void run(
+      SimulationModel.Replication rep, UniformRandomProvider dynamics, MonthObserver observer) {
+    rep.initialStocks(stocks);
     observer.observe(0, stocks);
-    int months = model.scenario().months();
+    int months = model.months();
     for (int t = 1; t <= months; t++) {
+      boolean keep = rep.sameRows(t - 1);
       for (int c = 0; c < cohortCount; c++) {
-        step(r, c, t - 1, dynamics);
+        step(rep, c, t - 1, keep, dynamics);
       }
       observer.observe(t, stocks);
     }
   }
 
-  private void step(Realization r, int c, int t, UniformRandomProvider rng) {
+  private void step(
+      SimulationModel.Replication rep, int c, int t, boolean keep, UniformRandomProvider rng) {
     int[] s = stocks[c];
     int[] nx = next[c];
     System.arraycopy(s, 0, nx, 0, s.length);
     TransitionRows row = rows[c];
-    kernel.fill(r, c, t, row, s);
+    if (!keep) {
+      // All rows, not only those of occupied compartments, so later months can keep them.
+      rep.fill(c, t, row, null);
+    }
     for (int src = 0; src < s.length; src++) {
       int k = row.count(src);
       if (k == 0 || s[src] == 0) {

@@ -12,6 +12,8 @@ import org.dispersal.model.Origin;
 import org.dispersal.model.Place;
 import org.dispersal.model.Scenario;
 import org.dispersal.model.State;
+import org.dispersal.random.RandomStreams;
+import org.dispersal.random.RandomStreams.Purpose;
 
 /**
  * A scenario laid out for fast simulation: the global list of compartments, the cohorts with their
@@ -22,7 +24,7 @@ import org.dispersal.model.State;
  * each dispatch destination (home first, then the targets abroad) the triple dispatched, arrested,
  * attack.
  */
-public final class CompiledModel {
+public final class CompiledModel implements SimulationModel {
 
   /** Local index of people in theatre. */
   public static final int IN_THEATRE = 0;
@@ -212,6 +214,49 @@ public final class CompiledModel {
   /** The cohorts in their fixed order. */
   public List<Cohort> cohorts() {
     return cohortView;
+  }
+
+  @Override
+  public int cohortCount() {
+    return cohorts.size();
+  }
+
+  @Override
+  public int compartmentCount(int cohort) {
+    return cohorts.get(cohort).compartments().length;
+  }
+
+  @Override
+  public int months() {
+    return scenario.months();
+  }
+
+  /**
+   * Draws replication {@code replication}: its realization from the PARAMETERS and DRIVERS streams
+   * of (seed, replication), its initial stocks from the INITIAL_STOCKS stream.
+   */
+  @Override
+  public PathwayReplication replication(long seed, long replication) {
+    Realization r =
+        Realization.draw(
+            this,
+            RandomStreams.stream(seed, replication, Purpose.PARAMETERS),
+            RandomStreams.stream(seed, replication, Purpose.DRIVERS));
+    return new PathwayReplication(
+        this, r, RandomStreams.stream(seed, replication, Purpose.INITIAL_STOCKS));
+  }
+
+  /** The local indices, in a cohort's layout, of the compartments of a state. */
+  public int[] locals(int cohort, State state) {
+    int[] global = cohorts.get(cohort).compartments();
+    int[] out = new int[global.length];
+    int n = 0;
+    for (int j = 0; j < global.length; j++) {
+      if (compartments.get(global[j]).state() == state) {
+        out[n++] = j;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /** Parameter names in the order of the value arrays of a {@link Realization}. */

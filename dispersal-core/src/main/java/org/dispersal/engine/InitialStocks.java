@@ -13,8 +13,8 @@ import org.dispersal.random.Binomial;
  *
  * <p>Per origin: the number who travelled is uniform within its source range; women and minors come
  * from country figures where given, otherwise binomially from {@code share_women} and {@code
- * share_minors}; the killed and returned by the start likewise, deaths weighted by the combat factor;
- * everyone else is in theatre.
+ * share_minors}; the killed and returned by the start likewise, deaths weighted by the combat
+ * factor; everyone else is in theatre.
  */
 public final class InitialStocks {
 
@@ -28,7 +28,8 @@ public final class InitialStocks {
    * @param rng the replication's initial-stock stream
    * @param stocks one array per cohort, of the cohort's layout length
    */
-  public static void fill(CompiledModel model, Realization r, UniformRandomProvider rng, int[][] stocks) {
+  public static void fill(
+      CompiledModel model, Realization r, UniformRandomProvider rng, int[][] stocks) {
     int cohortCount = model.cohorts().size();
     List<Cohort> cohorts = model.cohorts();
     double[] v = r.values();
@@ -90,5 +91,4 @@ public final class InitialStocks {
   static double clamp(double p) {
     return p < 0 ? 0 : (p > 1 ? 1 : p);
   }
-
 }

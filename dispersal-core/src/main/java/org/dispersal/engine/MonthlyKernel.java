@@ -36,14 +36,18 @@ public final class MonthlyKernel {
 
     int src = CompiledModel.IN_THEATRE;
     if (needed(stocks, src)) {
-      rows.addHazard(src, CompiledModel.KILLED,
+      rows.addHazard(
+          src,
+          CompiledModel.KILLED,
           (v(v, c, Base.KILL_RATE_BASE) + v(v, c, Base.KILL_RATE_COLLAPSE) * lost) * combat);
       rows.addHazard(src, CompiledModel.DETAINED, v(v, c, Base.DETENTION_RATE_COLLAPSE) * lost);
-      rows.addHazard(src, CompiledModel.TRANSIT,
+      rows.addHazard(
+          src,
+          CompiledModel.TRANSIT,
           (v(v, c, Base.EXIT_RATE_BASE) + v(v, c, Base.EXIT_RATE_COLLAPSE) * lost)
               * (1.0 - r.borderClosure()[t]));
-      rows.addHazard(src, CompiledModel.INSURGENT,
-          v(v, c, Base.INSURGENCY_RATE_COLLAPSE) * lost * combat);
+      rows.addHazard(
+          src, CompiledModel.INSURGENT, v(v, c, Base.INSURGENCY_RATE_COLLAPSE) * lost * combat);
       double defect = v(v, c, Base.DEFECTION_RATE_COLLAPSE) * lost * combat;
       if (r.merged(t)) {
         defect *= v(v, c, Base.MERGER_DEFECTION_MULTIPLIER);
@@ -53,7 +57,8 @@ public final class MonthlyKernel {
         wsum += v[model.groupWeight(g)];
       }
       for (int g = 0; g < groups && wsum > 0; g++) {
-        rows.addHazard(src, CompiledModel.groupStart() + g, defect * v[model.groupWeight(g)] / wsum);
+        rows.addHazard(
+            src, CompiledModel.groupStart() + g, defect * v[model.groupWeight(g)] / wsum);
       }
       rows.hazardsToProbabilities(src);
     }

@@ -45,7 +45,9 @@ public final class TransitionRows {
     probabilities[s][k] = p < 0 ? 0 : (p > 1 ? 1 : p);
   }
 
-  /** Appends a target with a competing monthly hazard to row s; see {@link #hazardsToProbabilities}. */
+  /**
+   * Appends a target with a competing monthly hazard to row s; see {@link #hazardsToProbabilities}.
+   */
   void addHazard(int s, int target, double hazard) {
     int k = count[s]++;
     targets[s][k] = target;
@@ -53,8 +55,8 @@ public final class TransitionRows {
   }
 
   /**
-   * Turns the competing hazards of row s into monthly probabilities: with H their sum, target j gets
-   * (1 - exp(-H)) h_j / H.
+   * Turns the competing hazards of row s into monthly probabilities: with H their sum, target j
+   * gets (1 - exp(-H)) h_j / H.
    */
   void hazardsToProbabilities(int s) {
     double[] p = probabilities[s];

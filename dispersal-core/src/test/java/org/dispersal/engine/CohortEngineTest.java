@@ -13,9 +13,9 @@ import org.dispersal.model.Scenario;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.testkit.Stats;
 import org.dispersal.testkit.TestScenarios;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
 
 /**
  * The cohort engine: invariants over many random scenarios, determinism, and one month's
@@ -44,7 +44,9 @@ class CohortEngineTest {
             if (month == 0) {
               initial[c] = total;
             } else {
-              assertThat(total).as("seed %d month %d cohort %d", seed, month, c).isEqualTo(initial[c]);
+              assertThat(total)
+                  .as("seed %d month %d cohort %d", seed, month, c)
+                  .isEqualTo(initial[c]);
             }
           }
         });
@@ -80,8 +82,18 @@ class CohortEngineTest {
   void oneMonthInTheatreMatchesExactProbabilities() {
     int n = 40;
     Origin fra =
-        new Origin("FRA", "France", "western_europe", true, Range.of(n), Range.of(0), Range.of(0),
-            Range.of(0), Range.of(0), List.of("X"), "");
+        new Origin(
+            "FRA",
+            "France",
+            "western_europe",
+            true,
+            Range.of(n),
+            Range.of(0),
+            Range.of(0),
+            Range.of(0),
+            Range.of(0),
+            List.of("X"),
+            "");
     Map<String, Double> v =
         Map.of(
             "kill_rate_base", 0.02,

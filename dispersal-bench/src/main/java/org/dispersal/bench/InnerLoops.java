@@ -1,0 +1,116 @@
+package org.dispersal.bench;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.dispersal.agent.AgentEngine;
+import org.dispersal.agent.ReferenceFloor;
+import org.dispersal.engine.CohortEngine;
+import org.dispersal.engine.MarkovModel;
+import org.dispersal.random.Binomial;
+import org.dispersal.random.Multinomial;
+import org.dispersal.random.RandomStreams;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * JMH benchmarks of the inner loops behind {@code dispersal bench}: the exact binomial and
+ * multinomial samplers, one replication of the reference model with the cohort engine, the agent
+ * engine and the floor. Run with {@code java -jar dispersal-bench/target/benchmarks.jar} or,
+ * without packaging, {@code java -cp ... org.openjdk.jmh.Main InnerLoops} (see README,
+ * Performance).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class InnerLoops {
+
+  private UniformRandomProvider rng;
+  private MarkovModel reference;
+  private CohortEngine cohort;
+  private AgentEngine agent;
+  private ReferenceFloor floor;
+  private int[] places;
+  private final double[] probs = {0.05, 0.02, 0.01, 0.1};
+  private final int[] out = new int[4];
+  private long replication;
+
+  /** Builds the reference model (docs/PERFORMANCE.md) and its engines. */
+  @Setup
+  public void setUp() {
+    rng = RandomStreams.stream(1, 0, RandomStreams.Purpose.DYNAMICS);
+    double[][] p = {
+      {0.95, 0.03, 0.02, 0, 0, 0, 0},
+      {0, 0.70, 0, 0.15, 0.07, 0, 0.08},
+      {0, 0.02, 0.98, 0, 0, 0, 0},
+      {0, 0, 0, 1, 0, 0, 0},
+      {0, 0, 0, 0, 0.99, 0.01, 0},
+      {0, 0, 0, 0, 0, 1, 0},
+      {0, 0, 0, 0, 0, 0, 1}
+    };
+    reference =
+        new MarkovModel(
+            "reference-7node",
+            "reference benchmark",
+            List.of("syria_iraq", "turkey", "idlib", "home", "libya", "sahel", "cells"),
+            new int[] {40_000, 0, 0, 0, 0, 0, 0},
+            p,
+            120);
+    cohort = new CohortEngine(reference);
+    agent = new AgentEngine(reference);
+    floor = new ReferenceFloor(reference);
+    places = floor.places(reference.population());
+  }
+
+  /** One binomial draw with a large mean (BTRS). */
+  @Benchmark
+  public int binomialLarge() {
+    return Binomial.sample(rng, 40_000, 0.03);
+  }
+
+  /** One binomial draw with a small mean (inversion). */
+  @Benchmark
+  public int binomialSmall() {
+    return Binomial.sample(rng, 100, 0.03);
+  }
+
+  /** One four-way multinomial draw of 40,000 people. */
+  @Benchmark
+  public int multinomial() {
+    return Multinomial.sample(rng, 40_000, probs, 4, out);
+  }
+
+  /** One replication of the reference model with the cohort engine (120 monthly steps). */
+  @Benchmark
+  public void cohortReplication(Blackhole bh) {
+    cohort.simulate(7, replication++, (m, s) -> bh.consume(s));
+  }
+
+  /** One replication of the reference model with the agent engine (4.8 million agent-steps). */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public void agentReplication(Blackhole bh) {
+    agent.simulate(7, replication++, (m, s) -> bh.consume(s));
+  }
+
+  /** One replication of the floor (4.8 million agent-steps, one uniform each). */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public long floorReplication() {
+    java.util.Arrays.fill(places, 0);
+    return floor.run(places, 0, places.length, new SplittableRandom(replication++));
+  }
+}

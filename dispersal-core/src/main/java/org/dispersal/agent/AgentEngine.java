@@ -1,0 +1,658 @@
+package org.dispersal.agent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.MonthObserver;
+import org.dispersal.engine.PathwayReplication;
+import org.dispersal.engine.ReplicationEngine;
+import org.dispersal.engine.SimulationModel;
+import org.dispersal.engine.TransitionRows;
+import org.dispersal.model.State;
+import org.dispersal.random.RandomStreams;
+import org.dispersal.random.RandomStreams.Purpose;
+
+/**
+ * The per-agent engine: every person is simulated individually, so people can carry what a cohort
+ * cannot (time in a state, cluster membership, their own propensity; see {@link AgentFeatures}).
+ *
+ * <p><b>Same model.</b> Initial stocks and monthly rows come from the {@link SimulationModel}, as
+ * for the cohort engine. Without agent-only features the two engines are equal in distribution
+ * (tested by the shared contract suite).
+ *
+ * <p><b>Waiting times instead of monthly draws.</b> With q the probability of leaving a state in a
+ * month, the number of further months a person stays is geometric: G = ⌊ln U / ln(1 − q)⌋. The
+ * engine draws G once on entry and stores the step at which the person leaves ({@code due}); each
+ * month it only compares {@code due} with the month and draws the destination (from a cumulative
+ * table, conditional on leaving) for those due. When a row changes (territory falls, a policy lever
+ * moves), the people in that compartment redraw their waiting time from that month, which is exact
+ * because the geometric distribution is memoryless. Work is proportional to transitions, not to
+ * agent-months, apart from one comparison per agent-month.
+ *
+ * <p><b>Layout.</b> Agents are primitive arrays (struct of arrays), sorted by cohort: {@code short
+ * state} (local compartment) and {@code short due}, 4 bytes a person, plus a {@code float}
+ * propensity only with heterogeneity. Cohort and cluster are implied by position (ranges), not
+ * stored per person.
+ *
+ * <p><b>Randomness and threads.</b> Agents are cut into fixed blocks of {@link #BLOCK}; each block
+ * has its own {@link SplitMix} substream derived from (seed, replication, block), and clusters
+ * never cross blocks, so a replication gives identical stocks whatever the number of threads.
+ * Threads come from the caller's executor (the core owns none); counts are merged as integers.
+ */
+public final class AgentEngine implements ReplicationEngine {
+
+  /** Agents per block: the unit of randomness and of parallel work. */
+  public static final int BLOCK = 1 << 14;
+
+  /** The {@code due} value of someone who will not move within the horizon. */
+  static final short NEVER = Short.MAX_VALUE;
+
+  private final SimulationModel model;
+  private final AgentFeatures features;
+  private final ExecutorService pool;
+  private final int workers;
+  private final int cohorts;
+  private final int months;
+  private final int[] offset;
+  private final int cells;
+  private final int maxSize;
+  private final TransitionRows scratch;
+
+  // Monthly tables per cell (cohort, local source).
+  private final int[] count;
+  private final short[][] target;
+  private final double[][] prob;
+  private final double[][] cum;
+  private final double[] leave;
+  private final double[] logStay;
+  private final boolean[] changed;
+  private final boolean[] cohortChanged;
+
+  // Feature tables per cell, refreshed per replication.
+  private final boolean[] timed;
+  private final double[] lagMedian;
+  private final double[] lagSigma;
+  private final boolean[] hetero;
+  private final double[] heteroShape;
+  private final boolean[] trigger;
+  private final boolean networks;
+  private double clusterMean;
+  private double followMultiplier;
+
+  // Agents.
+  private short[] state = new short[0];
+  private short[] due = new short[0];
+  private float[] propensity = new float[0];
+  private int agents;
+  private final int[] cohortStart;
+  private int blocks;
+  private SplitMix[] rng = new SplitMix[0];
+  private int[][] clusterStart = new int[0][];
+  private short[][] follow = new short[0][];
+  private int[] clusterCount = new int[0];
+
+  private final int[][] stocks;
+  private final int[][] delta;
+
+  /** A single-threaded engine for a model without agent-only features. */
+  public AgentEngine(SimulationModel model) {
+    this(model, AgentFeatures.NONE, null, 1);
+  }
+
+  /**
+   * Creates an engine.
+   *
+   * @param model the model
+   * @param features agent-only features (only a pathway model can have any)
+   * @param pool threads for the blocks of one replication, or null to run on the caller's thread
+   * @param workers how many workers share a replication's blocks (1 without a pool)
+   */
+  public AgentEngine(
+      SimulationModel model, AgentFeatures features, ExecutorService pool, int workers) {
+    if (workers < 1 || (pool == null && workers != 1)) {
+      throw new IllegalArgumentException("workers must be 1 without a pool, at least 1 with one");
+    }
+    if (features.any() && !(model instanceof CompiledModel)) {
+      throw new IllegalArgumentException("agent-only features need a pathway scenario");
+    }
+    if (model.months() >= NEVER) {
+      throw new IllegalArgumentException("the agent engine runs at most 32766 months");
+    }
+    this.model = model;
+    this.features = features;
+    this.pool = pool;
+    this.workers = workers;
+    this.cohorts = model.cohortCount();
+    this.months = model.months();
+    offset = new int[cohorts + 1];
+    int max = 0;
+    for (int c = 0; c < cohorts; c++) {
+      int size = model.compartmentCount(c);
+      if (size > Short.MAX_VALUE) {
+        throw new IllegalArgumentException("a cohort has more than 32767 compartments");
+      }
+      offset[c + 1] = offset[c] + size;
+      max = Math.max(max, size);
+    }
+    maxSize = max;
+    cells = offset[cohorts];
+    scratch = new TransitionRows(maxSize);
+    count = new int[cells];
+    target = new short[cells][];
+    prob = new double[cells][];
+    cum = new double[cells][];
+    leave = new double[cells];
+    logStay = new double[cells];
+    changed = new boolean[cells];
+    cohortChanged = new boolean[cohorts];
+    timed = new boolean[cells];
+    lagMedian = new double[cells];
+    lagSigma = new double[cells];
+    hetero = new boolean[cells];
+    heteroShape = new double[cells];
+    trigger = new boolean[cells];
+    networks = features.networks() != null;
+    if (networks) {
+      CompiledModel cm = (CompiledModel) model;
+      for (int c = 0; c < cohorts; c++) {
+        for (State s : List.of(State.RETURNED, State.DISPATCHED)) {
+          for (int local : cm.locals(c, s)) {
+            trigger[offset[c] + local] = true;
+          }
+        }
+      }
+    }
+    cohortStart = new int[cohorts + 1];
+    stocks = new int[cohorts][];
+    for (int c = 0; c < cohorts; c++) {
+      stocks[c] = new int[offset[c + 1] - offset[c]];
+    }
+    delta = new int[workers][cells];
+  }
+
+  /** The model this engine runs. */
+  public SimulationModel model() {
+    return model;
+  }
+
+  /** The agent-only features this engine simulates. */
+  public AgentFeatures features() {
+    return features;
+  }
+
+  /**
+   * Bytes of per-agent arrays for each agent of the last replication: state and due (2 + 2), plus
+   * the propensity (4) with heterogeneity; clusters cost 6 bytes per cluster.
+   */
+  public double bytesPerAgent() {
+    if (agents == 0) {
+      return 0;
+    }
+    long bytes = 4L * agents + (features.heterogeneity().isEmpty() ? 0 : 4L * agents);
+    for (int b = 0; b < blocks && networks; b++) {
+      bytes += 6L * clusterCount[b];
+    }
+    return (double) bytes / agents;
+  }
+
+  /** The number of agents in the last replication. */
+  public int agents() {
+    return agents;
+  }
+
+  @Override
+  public void simulate(long seed, long replication, MonthObserver observer) {
+    SimulationModel.Replication rep = model.replication(seed, replication);
+    long key = RandomStreams.stream(seed, replication, Purpose.DYNAMICS).nextLong();
+    rep.initialStocks(stocks);
+    observer.observe(0, stocks);
+    featureValues(rep);
+    layOut(key);
+    tables(rep, 0);
+    parallel(-1);
+    for (int t = 0; t < months; t++) {
+      if (t > 0 && rep.sameRows(t)) {
+        Arrays.fill(cohortChanged, false);
+      } else if (t > 0) {
+        tables(rep, t);
+      }
+      parallel(t);
+      for (int[] d : delta) {
+        for (int c = 0; c < cohorts; c++) {
+          int[] s = stocks[c];
+          int o = offset[c];
+          for (int j = 0; j < s.length; j++) {
+            s[j] += d[o + j];
+          }
+        }
+        Arrays.fill(d, 0);
+      }
+      observer.observe(t + 1, stocks);
+    }
+  }
+
+  private void featureValues(SimulationModel.Replication rep) {
+    if (!features.any()) {
+      return;
+    }
+    CompiledModel cm = (CompiledModel) model;
+    double[] v = ((PathwayReplication) rep).realization().values();
+    for (AgentFeatures.TimeInState tis : features.timeInState()) {
+      double median = v[cm.parameterIndex(tis.medianParameter())];
+      double sigma = v[cm.parameterIndex(tis.dispersionParameter())];
+      if (!(median > 0) || !(sigma >= 0)) {
+        throw new IllegalArgumentException(
+            "time in state " + tis.state().id() + " needs a median > 0 and a dispersion >= 0");
+      }
+      for (int c = 0; c < cohorts; c++) {
+        for (int local : cm.locals(c, tis.state())) {
+          timed[offset[c] + local] = true;
+          lagMedian[offset[c] + local] = median;
+          lagSigma[offset[c] + local] = sigma;
+        }
+      }
+    }
+    for (AgentFeatures.Heterogeneity h : features.heterogeneity()) {
+      double shape = v[cm.parameterIndex(h.shapeParameter())];
+      if (!(shape > 0)) {
+        throw new IllegalArgumentException("heterogeneity shape must be positive: " + shape);
+      }
+      for (int c = 0; c < cohorts; c++) {
+        for (int local : cm.locals(c, h.state())) {
+          hetero[offset[c] + local] = true;
+          heteroShape[offset[c] + local] = shape;
+        }
+      }
+    }
+    if (networks) {
+      clusterMean = v[cm.parameterIndex(features.networks().clusterSizeParameter())];
+      followMultiplier = v[cm.parameterIndex(features.networks().followMultiplierParameter())];
+      if (!(clusterMean >= 1) || !(followMultiplier >= 0)) {
+        throw new IllegalArgumentException(
+            "networks need a mean cluster size >= 1 and a follow multiplier >= 0");
+      }
+    }
+  }
+
+  /** Sizes the agent arrays and the blocks for this replication's initial stocks. */
+  private void layOut(long key) {
+    long total = 0;
+    for (int c = 0; c < cohorts; c++) {
+      cohortStart[c] = (int) total;
+      for (int n : stocks[c]) {
+        total += n;
+      }
+    }
+    if (total > Integer.MAX_VALUE - BLOCK) {
+      throw new IllegalArgumentException("too many agents for one replication: " + total);
+    }
+    cohortStart[cohorts] = (int) total;
+    agents = (int) total;
+    if (state.length < agents) {
+      state = new short[agents];
+      due = new short[agents];
+    }
+    if (!features.heterogeneity().isEmpty() && propensity.length < agents) {
+      propensity = new float[agents];
+    }
+    blocks = (agents + BLOCK - 1) / BLOCK;
+    if (rng.length < blocks) {
+      rng = new SplitMix[blocks];
+      clusterStart = new int[blocks][];
+      follow = new short[blocks][];
+      clusterCount = new int[blocks];
+    }
+    for (int b = 0; b < blocks; b++) {
+      rng[b] = SplitMix.of(key, b);
+    }
+  }
+
+  /** Rebuilds the cumulative tables from month t's rows and marks the rows that changed. */
+  private void tables(SimulationModel.Replication rep, int t) {
+    for (int c = 0; c < cohorts; c++) {
+      rep.fill(c, t, scratch, null);
+      boolean any = false;
+      int size = offset[c + 1] - offset[c];
+      for (int s = 0; s < size; s++) {
+        int cell = offset[c] + s;
+        int k = scratch.count(s);
+        int[] tg = scratch.targets(s);
+        double[] p = scratch.probabilities(s);
+        boolean same = t > 0 && k == count[cell];
+        for (int j = 0; j < k && same; j++) {
+          same = tg[j] == target[cell][j] && p[j] == prob[cell][j];
+        }
+        changed[cell] = !same;
+        if (same) {
+          continue;
+        }
+        any = true;
+        if (target[cell] == null) {
+          target[cell] = new short[maxSize];
+          prob[cell] = new double[maxSize];
+          cum[cell] = new double[maxSize];
+        }
+        double q = 0;
+        for (int j = 0; j < k; j++) {
+          target[cell][j] = (short) tg[j];
+          prob[cell][j] = p[j];
+          q += p[j];
+        }
+        count[cell] = k;
+        double acc = 0;
+        for (int j = 0; j < k; j++) {
+          acc += p[j];
+          cum[cell][j] = q > 0 ? acc / q : 1.0;
+        }
+        if (k > 0) {
+          cum[cell][k - 1] = 1.0;
+        }
+        leave[cell] = q;
+        logStay[cell] = q <= 0 ? 0.0 : (q >= 1 ? Double.NEGATIVE_INFINITY : Math.log1p(-q));
+      }
+      cohortChanged[c] = any;
+    }
+  }
+
+  /** Runs month t (or the set-up when t is -1) over all blocks, spread over the workers. */
+  private void parallel(int t) {
+    if (workers == 1 || blocks <= 1) {
+      for (int b = 0; b < blocks; b++) {
+        block(b, t, delta[0]);
+      }
+      return;
+    }
+    List<Future<?>> futures = new ArrayList<>();
+    for (int w = 1; w < workers; w++) {
+      int first = w;
+      int[] d = delta[w];
+      futures.add(
+          pool.submit(
+              () -> {
+                for (int b = first; b < blocks; b += workers) {
+                  block(b, t, d);
+                }
+              }));
+    }
+    for (int b = 0; b < blocks; b += workers) {
+      block(b, t, delta[0]);
+    }
+    try {
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("agent step interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private void block(int b, int t, int[] d) {
+    int from = b * BLOCK;
+    int to = Math.min(agents, from + BLOCK);
+    int c = cohortOf(from);
+    if (t < 0) {
+      setUp(b, from, to, c);
+      return;
+    }
+    SplitMix r = rng[b];
+    for (; c < cohorts && cohortStart[c] < to; c++) {
+      int a = Math.max(from, cohortStart[c]);
+      int e = Math.min(to, cohortStart[c + 1]);
+      if (cohortChanged[c]) {
+        redraw(b, a, e, c, t, r);
+      }
+      for (int i = a; i < e; i++) {
+        if (due[i] == t) {
+          move(b, i, c, t, r, d);
+        }
+      }
+    }
+  }
+
+  /** Creates the agents of a block from the initial stocks, with clusters and first due months. */
+  private void setUp(int b, int from, int to, int first) {
+    SplitMix r = rng[b];
+    ContinuousSampler[] gamma = null;
+    if (networks) {
+      clusters(b, from, to, first, r);
+    }
+    for (int c = first; c < cohorts && cohortStart[c] < to; c++) {
+      int a = Math.max(from, cohortStart[c]);
+      int e = Math.min(to, cohortStart[c + 1]);
+      int[] s = stocks[c];
+      int pos = cohortStart[c];
+      for (int j = 0; j < s.length && pos < e; j++) {
+        int lo = Math.max(pos, a);
+        int hi = Math.min(pos + s[j], e);
+        if (lo < hi) {
+          Arrays.fill(state, lo, hi, (short) j);
+        }
+        pos += s[j];
+      }
+      for (int i = a; i < e; i++) {
+        int cell = offset[c] + state[i];
+        if (!features.heterogeneity().isEmpty()) {
+          if (gamma == null) {
+            gamma = new ContinuousSampler[cells];
+          }
+          propensity[i] = (float) propensity(gamma, cell, r);
+        }
+        due[i] =
+            timed[cell]
+                ? lagDue(-1, cell, r)
+                : geometricDue(0, effectiveLogStay(b, i, c, state[i]), r);
+      }
+    }
+  }
+
+  /**
+   * Draws a propensity for each person: one gamma per person with the shape of the person's initial
+   * state if it has one, otherwise of the first heterogeneous state.
+   */
+  private double propensity(ContinuousSampler[] gamma, int cell, SplitMix r) {
+    int use = hetero[cell] ? cell : firstHetero();
+    if (gamma[use] == null) {
+      double k = heteroShape[use];
+      gamma[use] = AhrensDieterMarsagliaTsangGammaSampler.of(r, k, 1.0 / k);
+    }
+    return gamma[use].sample();
+  }
+
+  private int firstHetero() {
+    for (int cell = 0; cell < cells; cell++) {
+      if (hetero[cell]) {
+        return cell;
+      }
+    }
+    throw new IllegalStateException("no heterogeneous state");
+  }
+
+  /** Cuts each cohort's part of a block into clusters of size 1 + Geometric(mean - 1). */
+  private void clusters(int b, int from, int to, int first, SplitMix r) {
+    int[] starts = clusterStart[b];
+    if (starts == null || starts.length < to - from + 1) {
+      starts = new int[BLOCK + 1];
+      clusterStart[b] = starts;
+      follow[b] = new short[BLOCK];
+    }
+    double logP = clusterMean > 1 ? Math.log1p(-1.0 / clusterMean) : 0;
+    int n = 0;
+    for (int c = first; c < cohorts && cohortStart[c] < to; c++) {
+      int a = Math.max(from, cohortStart[c]);
+      int e = Math.min(to, cohortStart[c + 1]);
+      for (int i = a; i < e; ) {
+        starts[n++] = i;
+        int size =
+            1
+                + (logP == 0
+                    ? 0
+                    : (int) Math.min(BLOCK, Math.floor(Math.log(r.nextOpenDouble()) / logP)));
+        i = (int) Math.min(e, (long) i + size);
+      }
+    }
+    starts[n] = to;
+    Arrays.fill(follow[b], 0, n, (short) -1);
+    clusterCount[b] = n;
+  }
+
+  /** Redraws the waiting time of everyone in a compartment whose row changed at step t. */
+  private void redraw(int b, int a, int e, int c, int t, SplitMix r) {
+    int o = offset[c];
+    for (int i = a; i < e; i++) {
+      int s = state[i];
+      if (changed[o + s] && !timed[o + s]) {
+        due[i] = geometricDue(t, effectiveLogStay(b, i, c, s), r);
+      }
+    }
+  }
+
+  /** Moves a person who is due at step t and schedules the next move. */
+  private void move(int b, int i, int c, int t, SplitMix r, int[] d) {
+    int s = state[i];
+    int cell = offset[c] + s;
+    int k = count[cell];
+    if (k == 0) {
+      // A timed stay ended in a month nobody can leave: try again next month.
+      due[i] = t + 1 < months ? (short) (t + 1) : NEVER;
+      return;
+    }
+    int boost = networks ? boostPosition(b, i, c, s) : -1;
+    double u = r.nextDouble();
+    int j = 0;
+    if (boost < 0) {
+      double[] cu = cum[cell];
+      while (j < k - 1 && u >= cu[j]) {
+        j++;
+      }
+    } else {
+      double[] p = prob[cell];
+      double scale = leave[cell] + (followMultiplier - 1) * p[boost];
+      double acc = 0;
+      u *= scale;
+      for (; j < k - 1; j++) {
+        acc += j == boost ? followMultiplier * p[j] : p[j];
+        if (u < acc) {
+          break;
+        }
+      }
+    }
+    int to = target[cell][j];
+    state[i] = (short) to;
+    d[cell]--;
+    d[offset[c] + to]++;
+    int next = offset[c] + to;
+    due[i] =
+        timed[next] ? lagDue(t, next, r) : geometricDue(t + 1, effectiveLogStay(b, i, c, to), r);
+    if (networks && trigger[next]) {
+      followers(b, i, c, to, t, r);
+    }
+  }
+
+  /** After a person moves into a trigger compartment, raises the cluster's hazard to follow. */
+  private void followers(int b, int i, int c, int to, int t, SplitMix r) {
+    int cl = cluster(b, i);
+    follow[b][cl] = (short) to;
+    int end = clusterStart[b][cl + 1];
+    int o = offset[c];
+    for (int j = clusterStart[b][cl]; j < end; j++) {
+      int s = state[j];
+      if (j == i || timed[o + s] || (j > i && due[j] == t)) {
+        continue;
+      }
+      if (boostPosition(b, j, c, s) >= 0) {
+        due[j] = geometricDue(t + 1, effectiveLogStay(b, j, c, s), r);
+      }
+    }
+  }
+
+  /**
+   * The position in the row of person i's source of the move the person's cluster follows (the
+   * followed compartment itself, or transit for someone still in theatre), or -1.
+   */
+  private int boostPosition(int b, int i, int c, int s) {
+    int f = follow[b][cluster(b, i)];
+    if (f < 0) {
+      return -1;
+    }
+    int cell = offset[c] + s;
+    int wanted = -1;
+    for (int pass = 0; pass < 2 && wanted < 0; pass++) {
+      int goal = pass == 0 ? f : (s == CompiledModel.IN_THEATRE ? CompiledModel.TRANSIT : -1);
+      for (int j = 0; j < count[cell] && goal >= 0; j++) {
+        if (target[cell][j] == goal && prob[cell][j] > 0) {
+          wanted = j;
+          break;
+        }
+      }
+    }
+    return wanted;
+  }
+
+  private int cluster(int b, int i) {
+    int idx = Arrays.binarySearch(clusterStart[b], 0, clusterCount[b], i);
+    return idx >= 0 ? idx : -idx - 2;
+  }
+
+  /** ln(1 − q) for person i in local compartment s: times the propensity and the follow boost. */
+  private double effectiveLogStay(int b, int i, int c, int s) {
+    int cell = offset[c] + s;
+    double ls = logStay[cell];
+    if (ls == 0) {
+      return 0;
+    }
+    if (hetero[cell]) {
+      ls *= propensity[i];
+    }
+    if (networks) {
+      int pos = boostPosition(b, i, c, s);
+      if (pos >= 0) {
+        ls *= 1 + (followMultiplier - 1) * prob[cell][pos] / leave[cell];
+      }
+    }
+    return ls;
+  }
+
+  /** The step at which someone who may first leave at step {@code from} leaves: from + G. */
+  private short geometricDue(int from, double logStayValue, SplitMix r) {
+    if (logStayValue == 0) {
+      return NEVER;
+    }
+    double g = Math.floor(Math.log(r.nextOpenDouble()) / logStayValue);
+    double step = from + g;
+    return step >= months ? NEVER : (short) step;
+  }
+
+  /** The step at which someone who entered at step {@code entered} leaves after a drawn lag. */
+  private short lagDue(int entered, int cell, SplitMix r) {
+    double u1 = r.nextOpenDouble();
+    double u2 = r.nextDouble();
+    double z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    double lag = Math.max(1, Math.rint(lagMedian[cell] * Math.exp(lagSigma[cell] * z)));
+    double step = entered + lag;
+    return step >= months ? NEVER : (short) step;
+  }
+
+  private int cohortOf(int agent) {
+    int idx = Arrays.binarySearch(cohortStart, 0, cohorts + 1, agent);
+    if (idx < 0) {
+      return -idx - 2;
+    }
+    // Skip empty cohorts that start at the same position.
+    while (idx < cohorts && cohortStart[idx + 1] == agent) {
+      idx++;
+    }
+    return idx;
+  }
+}

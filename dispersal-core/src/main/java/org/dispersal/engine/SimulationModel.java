@@ -1,0 +1,52 @@
+package org.dispersal.engine;
+
+/**
+ * A compiled model an engine can run: cohorts with local compartment layouts, a horizon, and per
+ * replication the initial stocks and the monthly transition rows.
+ *
+ * <p>Both engines ({@link CohortEngine} and the per-agent engine) run any implementation, so a
+ * model is stated once and simulated either way. Implementations: the pathway model {@link
+ * CompiledModel} (rows from {@link MonthlyKernel}) and a fixed Markov matrix {@link MarkovModel}.
+ * Month t's rows give the probability of moving from each local compartment to each reachable one
+ * between month t and t + 1; the rest stay. Nobody moves twice in a month.
+ */
+public interface SimulationModel {
+
+  /** The number of cohorts. */
+  int cohortCount();
+
+  /** The number of local compartments of a cohort. */
+  int compartmentCount(int cohort);
+
+  /** The horizon: the number of monthly steps. */
+  int months();
+
+  /**
+   * Draws everything uncertain about one replication except its dynamics, from the streams of
+   * (seed, replication).
+   */
+  Replication replication(long seed, long replication);
+
+  /**
+   * One replication's inputs: its initial stocks and its monthly rows. Not thread-safe: one
+   * replication is run by one engine at a time.
+   */
+  interface Replication {
+
+    /** Fills stocks[cohort][local] with the stocks at month 0; call once per replication. */
+    void initialStocks(int[][] stocks);
+
+    /**
+     * Fills the rows of a cohort for month t (the transition from month t to t + 1).
+     *
+     * @param stocks the cohort's current stocks, to skip empty compartments, or null to fill all
+     */
+    void fill(int cohort, int month, TransitionRows rows, int[] stocks);
+
+    /**
+     * Whether every cohort's rows for month t are those of month t − 1, so an engine that filled
+     * all rows (stocks null) for month t − 1 may keep them. Rows change only when a driver does.
+     */
+    boolean sameRows(int month);
+  }
+}
