@@ -38,8 +38,8 @@ public final class EnsembleRunner {
   }
 
   /**
-   * Runs {@code runs} replications with engines from a factory (one engine per worker), for
-   * example the per-agent engine; every engine must give the same numbers on any thread.
+   * Runs {@code runs} replications with engines from a factory (one engine per worker), for example
+   * the per-agent engine; every engine must give the same numbers on any thread.
    *
    * @param model the compiled scenario
    * @param runs number of replications
@@ -61,23 +61,28 @@ public final class EnsembleRunner {
     int workers = Math.min(threads, runs);
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "dispersal-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(r, "dispersal-worker");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<EnsembleSummary>> futures = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
-        futures.add(pool.submit(() -> {
-          ReplicationEngine engine = engines.get();
-          EnsembleSummary summary = new EnsembleSummary(model);
-          for (int i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
-            engine.simulate(seed, i, summary);
-            progress.accept(done.incrementAndGet());
-          }
-          return summary;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ReplicationEngine engine = engines.get();
+                  EnsembleSummary summary = new EnsembleSummary(model);
+                  for (int i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
+                    engine.simulate(seed, i, summary);
+                    progress.accept(done.incrementAndGet());
+                  }
+                  return summary;
+                }));
       }
       EnsembleSummary total = futures.get(0).get();
       for (int w = 1; w < futures.size(); w++) {

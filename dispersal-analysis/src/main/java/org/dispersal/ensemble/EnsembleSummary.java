@@ -3,8 +3,8 @@ package org.dispersal.ensemble;
 import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.engine.Cohort;
-import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.Compartment;
+import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.MonthObserver;
 import org.dispersal.model.Demographic;
 import org.dispersal.model.Origin;
@@ -36,6 +36,7 @@ public final class EnsembleSummary implements MonthObserver {
   private final int months;
   private final int[][] stateKey;
   private final IntHistogram[] cells;
+  private final CellCounts pending = new CellCounts();
   private final int[] buffer;
   private final int[] touched;
   private int touchedCount;
@@ -56,7 +57,8 @@ public final class EnsembleSummary implements MonthObserver {
     cohortOriginScope = new int[cohorts.size()];
     cohortRegionScope = new int[cohorts.size()];
     for (Cohort c : cohorts) {
-      cohortOriginScope[c.index()] = 1 + model.scenario().regions().size() + origins.indexOf(c.origin());
+      cohortOriginScope[c.index()] =
+          1 + model.scenario().regions().size() + origins.indexOf(c.origin());
       cohortRegionScope[c.index()] = 1 + c.regionIndex();
     }
     compartments = model.compartments().size();
@@ -142,26 +144,31 @@ public final class EnsembleSummary implements MonthObserver {
         }
       }
     }
+    // World and region totals over demographic groups, from their per-group cells.
+    int split = touchedCount;
+    int regionLimit = (1 + model.scenario().regions().size()) * 4 * keys;
+    for (int i = 0; i < split; i++) {
+      int idx = touched[i];
+      if (idx < regionLimit && (idx / keys) % 4 != 0) {
+        add(idx - ((idx / keys) % 4) * keys, buffer[idx]);
+      }
+    }
     int base = month * buffer.length;
     for (int i = 0; i < touchedCount; i++) {
       int idx = touched[i];
-      IntHistogram h = cells[base + idx];
-      if (h == null) {
-        h = new IntHistogram();
-        cells[base + idx] = h;
-      }
-      h.add(buffer[idx]);
+      pending.add(base + idx, buffer[idx]);
       buffer[idx] = 0;
     }
     touchedCount = 0;
+    if (pending.full()) {
+      pending.drainInto(cells);
+    }
   }
 
   private void addAll(int origin, int region, int demo, int key, int n) {
     add(index(origin, 0, key), n);
     add(index(region, demo, key), n);
-    add(index(region, 0, key), n);
     add(index(0, demo, key), n);
-    add(index(0, 0, key), n);
   }
 
   private void add(int idx, int n) {
@@ -180,6 +187,8 @@ public final class EnsembleSummary implements MonthObserver {
     if (other.cells.length != cells.length) {
       throw new IllegalArgumentException("summaries of different models");
     }
+    pending.drainInto(cells);
+    other.pending.drainInto(other.cells);
     for (int i = 0; i < cells.length; i++) {
       IntHistogram h = other.cells[i];
       if (h == null) {
@@ -195,6 +204,7 @@ public final class EnsembleSummary implements MonthObserver {
 
   /** Whether the cell is non-zero in at least one replication. */
   public boolean isPresent(int month, int scope, int demo, int key) {
+    pending.drainInto(cells);
     return cells[month * buffer.length + index(scope, demo, key)] != null;
   }
 
@@ -207,6 +217,7 @@ public final class EnsembleSummary implements MonthObserver {
    * @param key a compartment key or a state key
    */
   public Statistic statistic(int month, int scope, int demo, int key) {
+    pending.drainInto(cells);
     IntHistogram h = cells[month * buffer.length + index(scope, demo, key)];
     if (h == null || replications == 0) {
       return Statistic.ZERO;
@@ -217,7 +228,8 @@ public final class EnsembleSummary implements MonthObserver {
 
   /** The statistic of a state's total (over its destinations) in a scope. */
   public Statistic statistic(int month, int scope, int demo, State state) {
-    return statistic(month, scope, demo, state.hasDestinations() ? stateKey(state) : stateKeyOf(state));
+    return statistic(
+        month, scope, demo, state.hasDestinations() ? stateKey(state) : stateKeyOf(state));
   }
 
   private int stateKeyOf(State s) {

@@ -47,7 +47,8 @@ class IntHistogramTest {
     ab.combine(b);
     ba.combine(b);
     ba.combine(a);
-    assertThat(ab.quantiles(12, 0.1, 0.5, 0.9, 1.0)).containsExactly(ba.quantiles(12, 0.1, 0.5, 0.9, 1.0));
+    assertThat(ab.quantiles(12, 0.1, 0.5, 0.9, 1.0))
+        .containsExactly(ba.quantiles(12, 0.1, 0.5, 0.9, 1.0));
     assertThat(ab.sum()).isEqualTo(ba.sum());
   }
 }

@@ -18,7 +18,11 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "isis-2017",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SCENARIO",
+      defaultValue = "isis-2017",
       description = "Built-in name or scenario file (default: ${DEFAULT-VALUE}).")
   String scenario;
 
@@ -27,18 +31,28 @@ final class ExplainCommand implements Callable<Integer> {
     Scenario s = ScenarioSource.load(scenario, java.util.List.of()).scenario();
     var out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%s: %s%n%n", s.name(), s.description());
-    out.printf(Locale.ROOT, "%-36s %-30s %-34s %s%n", "parameter", "prior", "unit", "source / assumption");
+    out.printf(
+        Locale.ROOT, "%-36s %-30s %-34s %s%n", "parameter", "prior", "unit", "source / assumption");
     int assumptions = 0;
     for (Parameter p : s.parameters().values()) {
       String provenance =
           p.isAssumption() ? "assumption: " + p.assumption() : String.join(", ", p.sources());
       assumptions += p.isAssumption() ? 1 : 0;
-      out.printf(Locale.ROOT, "%-36s %-30s %-34s %s%n", p.name(), p.prior().describe(),
-          p.unit() == null ? "" : p.unit(), provenance);
+      out.printf(
+          Locale.ROOT,
+          "%-36s %-30s %-34s %s%n",
+          p.name(),
+          p.prior().describe(),
+          p.unit() == null ? "" : p.unit(),
+          provenance);
       out.printf(Locale.ROOT, "%-36s %s%n", "", p.description());
     }
-    out.printf(Locale.ROOT, "%n%d parameters, %d sourced, %d assumptions%n",
-        s.parameters().size(), s.parameters().size() - assumptions, assumptions);
+    out.printf(
+        Locale.ROOT,
+        "%n%d parameters, %d sourced, %d assumptions%n",
+        s.parameters().size(),
+        s.parameters().size() - assumptions,
+        assumptions);
     return 0;
   }
 }

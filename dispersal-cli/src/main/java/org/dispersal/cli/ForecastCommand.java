@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dispersal.agent.AgentFeatures;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.EnsembleRunner;
 import org.dispersal.ensemble.EnsembleSummary;
@@ -19,11 +21,13 @@ import org.dispersal.io.output.SummaryCsv;
 import org.dispersal.io.report.HtmlReport;
 import org.dispersal.model.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code dispersal forecast}: runs an ensemble and writes summary.csv, manifest.json, report.html. */
+/**
+ * {@code dispersal forecast}: runs an ensemble and writes summary.csv, manifest.json, report.html.
+ */
 @Command(
     name = "forecast",
     mixinStandardHelpOptions = true,
@@ -38,31 +42,69 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = "isis-2017",
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME|FILE",
+      defaultValue = "isis-2017",
       description = "Built-in scenario name or scenario file (default: ${DEFAULT-VALUE}).")
   String scenario;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "" + DEFAULT_RUNS,
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "" + DEFAULT_RUNS,
       description = "Number of replications (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DEFAULT_SEED,
-      description = "Master seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "" + DEFAULT_SEED,
+      description =
+          "Master seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "T",
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
       description = "Worker threads (default: all cores); results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--months", paramLabel = "M", description = "Forecast horizon in months (default: the scenario's).")
+  @Option(
+      names = "--months",
+      paramLabel = "M",
+      description = "Forecast horizon in months (default: the scenario's).")
   Integer months;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>-<timestamp>).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output folder (default: out/<scenario>-<timestamp>).")
   Path out;
 
-  @Option(names = "--set", paramLabel = "NAME=VALUE",
-      description = "Override a parameter: a number (fixed), LOW..HIGH (uniform) or dist(args). Repeatable.")
+  @Option(
+      names = "--set",
+      paramLabel = "NAME=VALUE",
+      description =
+          "Override a parameter: a number (fixed), LOW..HIGH (uniform) or dist(args). Repeatable.")
   List<String> sets = new ArrayList<>();
+
+  @Option(
+      names = "--engine",
+      paramLabel = "cohort|agent|auto",
+      defaultValue = "auto",
+      description =
+          "Engine: cohort, agent, or auto (cohort unless the scenario uses agent-only"
+              + " features; default: ${DEFAULT-VALUE}).")
+  String engine;
+
+  @Option(
+      names = "--posterior",
+      paramLabel = "FILE",
+      description =
+          "Draw each replication's parameters from a posterior sample (posterior.csv of"
+              + " dispersal calibrate or hindcast) instead of the priors; cohort engine only.")
+  Path posterior;
 
   @Override
   public Integer call() throws IOException {
@@ -86,21 +128,73 @@ final class ForecastCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Instant started = Instant.now();
     CompiledModel model = new CompiledModel(s);
+    EngineKind kind = engineKind(s);
+    if (posterior != null && kind != EngineKind.COHORT) {
+      throw new UserException("--posterior needs the cohort engine, not " + kind.id());
+    }
     EnsembleSummary summary =
-        EnsembleRunner.run(model, runs, seed, workers, new Progress(err, runs, Progress.onTerminal()));
+        posterior != null
+            ? org.dispersal.calibration.PosteriorEnsemble.run(
+                    model,
+                    org.dispersal.io.validation.PosteriorCsv.read(posterior),
+                    runs,
+                    seed,
+                    workers,
+                    List.of(),
+                    true,
+                    new Progress(err, runs, Progress.onTerminal()))
+                .summary()
+            : EnsembleRunner.run(
+                model,
+                runs,
+                seed,
+                workers,
+                new Progress(err, runs, Progress.onTerminal()),
+                () -> kind.create(model, AgentFeatures.of(model.scenario())));
     Instant finished = Instant.now();
     ForecastRun run =
-        new ForecastRun(s, loaded.text(), summary, seed, runs, workers, "cohort", sets,
-            Versions.codeVersion(), ScenarioSource.dataVersion(), started, finished);
+        new ForecastRun(
+            s,
+            loaded.text(),
+            summary,
+            seed,
+            runs,
+            workers,
+            kind.id(),
+            sets,
+            Versions.codeVersion(),
+            ScenarioSource.dataVersion(),
+            started,
+            finished);
     SummaryCsv.write(summary, s.start(), dir.resolve("summary.csv"));
     Manifest.write(run, dir.resolve("manifest.json"));
     HtmlReport.write(run, dir.resolve("report.html"));
     var o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "Forecast %s: %d replications in %.1f s (%d threads, seed %d)%n",
-        s.name(), runs, (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0, workers, seed);
+    o.printf(
+        Locale.ROOT,
+        "Forecast %s: %d replications in %.1f s (%d threads, seed %d)%n",
+        s.name(),
+        runs,
+        (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0,
+        workers,
+        seed);
     Headline.print(o, summary);
     o.println("Wrote " + dir.resolve("summary.csv") + ", manifest.json, report.html");
     return 0;
+  }
+
+  private EngineKind engineKind(Scenario s) {
+    EngineKind asked;
+    try {
+      asked = EngineKind.valueOf(engine.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--engine must be cohort, agent or auto, not " + engine);
+    }
+    try {
+      return asked.resolve(AgentFeatures.of(s));
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
   }
 
   private static Path defaultOut(String name) {

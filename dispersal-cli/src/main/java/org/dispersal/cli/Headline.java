@@ -12,16 +12,26 @@ final class Headline {
 
   private static final List<State> ROWS =
       List.of(
-          State.DISENGAGED, State.INSURGENT, State.OTHER_GROUP, State.RELOCATED, State.DISPATCHED,
-          State.ARRESTED, State.ATTACK, State.KILLED, State.DETAINED, State.IN_THEATRE,
-          State.RETURNED, State.PROSECUTED);
+          State.DISENGAGED,
+          State.INSURGENT,
+          State.OTHER_GROUP,
+          State.RELOCATED,
+          State.DISPATCHED,
+          State.ARRESTED,
+          State.ATTACK,
+          State.KILLED,
+          State.DETAINED,
+          State.IN_THEATRE,
+          State.RETURNED,
+          State.PROSECUTED);
 
   private Headline() {}
 
   static void print(PrintWriter o, EnsembleSummary summary) {
     int horizon = summary.model().scenario().months();
     int[] at = {6, 12, 24, 36};
-    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-36s", "World, median [90% interval]"));
+    StringBuilder head =
+        new StringBuilder(String.format(Locale.ROOT, "%-36s", "World, median [90% interval]"));
     for (int m : at) {
       if (m <= horizon) {
         head.append(String.format(Locale.ROOT, "%24s", "+" + m + " months"));
@@ -29,13 +39,18 @@ final class Headline {
     }
     o.println(head);
     for (State s : ROWS) {
-      String label = (s.pathway() > 0 && s != State.ARRESTED && s != State.ATTACK ? s.pathway() + " " : "  ") + s.label();
+      String label =
+          (s.pathway() > 0 && s != State.ARRESTED && s != State.ATTACK ? s.pathway() + " " : "  ")
+              + s.label();
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-36.36s", label));
       for (int m : at) {
         if (m <= horizon) {
           Statistic st = summary.statistic(m, 0, 0, s);
-          line.append(String.format(Locale.ROOT, "%24s",
-              String.format(Locale.ROOT, "%,d [%,d-%,d]", st.p50(), st.p05(), st.p95())));
+          line.append(
+              String.format(
+                  Locale.ROOT,
+                  "%24s",
+                  String.format(Locale.ROOT, "%,d [%,d-%,d]", st.p50(), st.p05(), st.p95())));
         }
       }
       o.println(line);

@@ -13,17 +13,26 @@ import picocli.CommandLine.Option;
     name = "dispersal",
     mixinStandardHelpOptions = true,
     versionProvider = Versions.class,
-    description = "Forecasts where foreign fighters go when a militant proto-state loses its territory.",
+    description =
+        "Forecasts where foreign fighters go when a militant proto-state loses its territory.",
     subcommands = {
       ForecastCommand.class,
       ValidateCommand.class,
       ScenariosCommand.class,
       ExplainCommand.class,
+      CalibrateCommand.class,
+      HindcastCommand.class,
+      SensitivityCommand.class,
+      ScreeningCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
 
-  @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
+  @Option(
+      names = "--debug",
+      description = "Show stack traces of errors.",
+      scope = CommandLine.ScopeType.INHERIT)
   boolean debug;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -35,7 +44,8 @@ public final class Main implements Runnable {
 
   /** Entry point. */
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns the exit code (for tests). */

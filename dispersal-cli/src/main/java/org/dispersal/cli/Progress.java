@@ -37,8 +37,17 @@ final class Progress implements IntConsumer {
     shownPercent = percent;
     int width = 40;
     int filled = width * percent / 100;
-    err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + percent + "% "
-        + done + "/" + total + " replications");
+    err.print(
+        "\r["
+            + "#".repeat(filled)
+            + " ".repeat(width - filled)
+            + "] "
+            + percent
+            + "% "
+            + done
+            + "/"
+            + total
+            + " replications");
     if (done == total) {
       err.println();
     }

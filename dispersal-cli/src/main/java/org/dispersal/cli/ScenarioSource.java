@@ -15,7 +15,9 @@ import org.dispersal.io.data.SharedData;
 import org.dispersal.io.scenario.ScenarioReader;
 import org.dispersal.model.Scenario;
 
-/** Wires the scenario reader to the shipped data: the one place that loads scenarios for commands. */
+/**
+ * Wires the scenario reader to the shipped data: the one place that loads scenarios for commands.
+ */
 final class ScenarioSource {
 
   /** A scenario as run, with the text it was read from (for the manifest's hash). */

@@ -50,7 +50,8 @@ final class UserErrors implements IExecutionExceptionHandler {
       err.println("dispersal: cannot read or write a file: " + oneLine(ex.getMessage()));
       return USER;
     }
-    err.println("dispersal: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+    err.println(
+        "dispersal: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
     return INTERNAL;
   }
 

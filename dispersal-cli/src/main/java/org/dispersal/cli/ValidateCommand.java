@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Check a scenario file; print every problem on its own line (file:line:column: field).")
+    description =
+        "Check a scenario file; print every problem on its own line (file:line:column: field).")
 final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -30,14 +31,23 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     try {
       Scenario s = ScenarioSource.reader(sets).read(file.toString());
-      spec.commandLine().getOut().printf(java.util.Locale.ROOT,
-          "%s: valid (%s, %d origins, %d parameters, %d months from %s)%n",
-          file, s.name(), s.origins().size(), s.parameters().size(), s.months(), s.start());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              java.util.Locale.ROOT,
+              "%s: valid (%s, %d origins, %d parameters, %d months from %s)%n",
+              file,
+              s.name(),
+              s.origins().size(),
+              s.parameters().size(),
+              s.months(),
+              s.start());
       return 0;
     } catch (ScenarioException e) {
       var err = spec.commandLine().getErr();
       e.problems().forEach(p -> err.println(p));
-      err.println(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + file);
+      err.println(
+          e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + file);
       return UserErrors.USER;
     }
   }

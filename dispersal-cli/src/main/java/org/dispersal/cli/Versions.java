@@ -19,7 +19,8 @@ final class Versions implements IVersionProvider {
   /** The version string recorded in manifests. */
   static String codeVersion() {
     Properties p = new Properties();
-    try (InputStream in = Versions.class.getResourceAsStream("/org/dispersal/cli/build.properties")) {
+    try (InputStream in =
+        Versions.class.getResourceAsStream("/org/dispersal/cli/build.properties")) {
       if (in != null) {
         p.load(in);
       }
@@ -34,7 +35,8 @@ final class Versions implements IVersionProvider {
   /** The commit of the git checkout the jar was built in, or empty when there is none. */
   private static String gitCommit() {
     try {
-      Path jar = Path.of(Versions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(Versions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
         Path git = dir.resolve(".git");
         if (Files.isDirectory(git)) {

@@ -38,7 +38,8 @@ class CliTest {
     assertThat(r.out()).contains("Forecast isis-2017: 24 replications").contains("Disengaged");
     List<String> lines = Files.readAllLines(dir.resolve("summary.csv"));
     assertThat(lines.get(0))
-        .isEqualTo("month,date,scope,scope_id,demographic,state,destination,mean,p05,p25,p50,p75,p95");
+        .isEqualTo(
+            "month,date,scope,scope_id,demographic,state,destination,mean,p05,p25,p50,p75,p95");
     // World total at the start: everyone who travelled, about 40,000.
     double total = 0;
     for (String line : lines) {
@@ -49,11 +50,20 @@ class CliTest {
     }
     assertThat(total).isBetween(36_000.0, 46_000.0);
     assertThat(lines).anyMatch(l -> l.startsWith("36,2020-02,country,FRA,all,dispatched,,"));
-    assertThat(lines).anyMatch(l -> l.contains(",region,Western Europe,women,disengaged,cooperating,"));
+    assertThat(lines)
+        .anyMatch(l -> l.contains(",region,Western Europe,women,disengaged,cooperating,"));
     JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
     for (String key :
-        List.of("scenario", "data_version", "parameters", "seed", "runs", "engine", "code_version",
-            "started", "finished")) {
+        List.of(
+            "scenario",
+            "data_version",
+            "parameters",
+            "seed",
+            "runs",
+            "engine",
+            "code_version",
+            "started",
+            "finished")) {
       assertThat(manifest.has(key)).as(key).isTrue();
     }
     assertThat(manifest.get("scenario").get("sha256").asText()).hasSize(64);
@@ -73,7 +83,9 @@ class CliTest {
 
   private String hashOf(String... extra) throws Exception {
     Path dir = Files.createTempDirectory(tmp, "h");
-    String[] base = {"forecast", "--runs", "12", "--months", "12", "--seed", "5", "--out", dir.toString()};
+    String[] base = {
+      "forecast", "--runs", "12", "--months", "12", "--seed", "5", "--out", dir.toString()
+    };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -86,7 +98,8 @@ class CliTest {
   void userErrorsAreOneLineWithoutStackTraces() throws Exception {
     Result bad = run("forecast", "--runs", "0", "--out", tmp.resolve("x").toString());
     assertThat(bad.code()).isEqualTo(2);
-    assertThat(bad.err().strip()).isEqualTo("dispersal: --runs must be between 1 and 10000000, not 0");
+    assertThat(bad.err().strip())
+        .isEqualTo("dispersal: --runs must be between 1 and 10000000, not 0");
 
     Result unknown = run("forecast", "--scenario", "no-such-scenario", "--out", tmp.toString());
     assertThat(unknown.code()).isEqualTo(2);
@@ -101,13 +114,17 @@ class CliTest {
     Files.writeString(broken, "name: x\nstart: 2017-13\nmonths: -3\n", StandardCharsets.UTF_8);
     Result v = run("validate", broken.toString());
     assertThat(v.code()).isEqualTo(2);
-    assertThat(v.err()).contains("broken.yaml:2:").contains("broken.yaml:3:").doesNotContain("\tat ");
+    assertThat(v.err())
+        .contains("broken.yaml:2:")
+        .contains("broken.yaml:3:")
+        .doesNotContain("\tat ");
   }
 
   @Test
   void validateAcceptsTheBuiltInAndExplainListsSources() throws Exception {
     Path copy = tmp.resolve("isis.yaml");
-    try (var in = getClass().getClassLoader().getResourceAsStream("org/dispersal/scenarios/isis-2017.yaml")) {
+    try (var in =
+        getClass().getClassLoader().getResourceAsStream("org/dispersal/scenarios/isis-2017.yaml")) {
       Files.write(copy, in.readAllBytes());
     }
     Result v = run("validate", copy.toString());
@@ -115,7 +132,10 @@ class CliTest {
     assertThat(v.out()).contains("valid");
     Result e = run("explain");
     assertThat(e.code()).isZero();
-    assertThat(e.out()).contains("dispatch_share").contains("HEGGHAMMER2013").contains("assumption:");
+    assertThat(e.out())
+        .contains("dispatch_share")
+        .contains("HEGGHAMMER2013")
+        .contains("assumption:");
     Result s = run("scenarios");
     assertThat(s.out()).contains("isis-2017");
   }

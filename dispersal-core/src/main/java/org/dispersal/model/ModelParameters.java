@@ -20,23 +20,33 @@ public final class ModelParameters {
     /** Monthly hazard of death in theatre before the collapse. */
     KILL_RATE_BASE("kill_rate_base", "monthly hazard of being killed in theatre, baseline"),
     /** Extra monthly hazard of death per unit of territory lost. */
-    KILL_RATE_COLLAPSE("kill_rate_collapse", "extra monthly hazard of death per unit of lost territory"),
+    KILL_RATE_COLLAPSE(
+        "kill_rate_collapse", "extra monthly hazard of death per unit of lost territory"),
     /** Monthly hazard of detention in the region per unit of territory lost. */
-    DETENTION_RATE_COLLAPSE("detention_rate_collapse", "monthly hazard of detention per unit of lost territory"),
+    DETENTION_RATE_COLLAPSE(
+        "detention_rate_collapse", "monthly hazard of detention per unit of lost territory"),
     /** Monthly hazard of leaving the core theatre before the collapse, with the border open. */
-    EXIT_RATE_BASE("exit_rate_base", "monthly hazard of leaving the core theatre, baseline, border open"),
+    EXIT_RATE_BASE(
+        "exit_rate_base", "monthly hazard of leaving the core theatre, baseline, border open"),
     /** Extra monthly hazard of leaving per unit of territory lost, with the border open. */
-    EXIT_RATE_COLLAPSE("exit_rate_collapse", "extra monthly hazard of leaving per unit of lost territory"),
+    EXIT_RATE_COLLAPSE(
+        "exit_rate_collapse", "extra monthly hazard of leaving per unit of lost territory"),
     /** Monthly hazard of going underground as an insurgent per unit of territory lost. */
-    INSURGENCY_RATE_COLLAPSE("insurgency_rate_collapse", "monthly hazard of going underground per unit of lost territory"),
+    INSURGENCY_RATE_COLLAPSE(
+        "insurgency_rate_collapse",
+        "monthly hazard of going underground per unit of lost territory"),
     /** Monthly hazard of joining another group per unit of territory lost. */
-    DEFECTION_RATE_COLLAPSE("defection_rate_collapse", "monthly hazard of joining another group per unit of lost territory"),
+    DEFECTION_RATE_COLLAPSE(
+        "defection_rate_collapse",
+        "monthly hazard of joining another group per unit of lost territory"),
     /** Probability that Islamic State and al-Qaeda remnants merge within the horizon. */
-    MERGER_PROBABILITY("merger_probability", "probability of a merger of Islamic State and al-Qaeda remnants"),
+    MERGER_PROBABILITY(
+        "merger_probability", "probability of a merger of Islamic State and al-Qaeda remnants"),
     /** Month of the merger if it happens. */
     MERGER_MONTH("merger_month", "month after the start at which a merger happens, if it does"),
     /** Factor on the defection hazard after a merger. */
-    MERGER_DEFECTION_MULTIPLIER("merger_defection_multiplier", "factor on the defection hazard after a merger"),
+    MERGER_DEFECTION_MULTIPLIER(
+        "merger_defection_multiplier", "factor on the defection hazard after a merger"),
     /** Factor on combat-related hazards for adult women. */
     WOMEN_COMBAT_FACTOR("women_combat_factor", "factor on combat-related hazards for women"),
     /** Factor on combat-related hazards for minors. */
@@ -44,31 +54,42 @@ public final class ModelParameters {
     /** Monthly hazard of leaving transit. */
     TRANSIT_EXIT_RATE("transit_exit_rate", "monthly hazard of leaving transit for a destination"),
     /** Share of those leaving transit who are arrested there, per unit of border closure. */
-    TRANSIT_ARREST_SHARE("transit_arrest_share", "share of transit leavers detained, per unit of border closure"),
+    TRANSIT_ARREST_SHARE(
+        "transit_arrest_share", "share of transit leavers detained, per unit of border closure"),
     /** Share of transit leavers (not arrested) who relocate to a third theatre. */
-    RELOCATION_SHARE("relocation_share", "share of transit leavers who relocate to a third theatre"),
+    RELOCATION_SHARE(
+        "relocation_share", "share of transit leavers who relocate to a third theatre"),
     /** Factor on the weight of third theatres near the origin region. */
-    RELOCATION_NEAR_AFFINITY("relocation_near_affinity", "factor favouring third theatres near home"),
+    RELOCATION_NEAR_AFFINITY(
+        "relocation_near_affinity", "factor favouring third theatres near home"),
     /** Share of the remaining transit leavers who are dispatched as operatives. */
-    DISPATCH_SHARE("dispatch_share", "share of those heading home or West who are dispatched operatives"),
+    DISPATCH_SHARE(
+        "dispatch_share", "share of those heading home or West who are dispatched operatives"),
     /** Share of dispatched operatives sent to their own home country. */
-    DISPATCH_HOME_SHARE("dispatch_home_share", "share of dispatched operatives sent home rather than to a target abroad"),
+    DISPATCH_HOME_SHARE(
+        "dispatch_home_share",
+        "share of dispatched operatives sent home rather than to a target abroad"),
     /** Monthly hazard of death for insurgents. */
     INSURGENT_KILL_RATE("insurgent_kill_rate", "monthly hazard of death for remaining insurgents"),
     /** Monthly hazard of detention for insurgents. */
-    INSURGENT_DETENTION_RATE("insurgent_detention_rate", "monthly hazard of detention for remaining insurgents"),
+    INSURGENT_DETENTION_RATE(
+        "insurgent_detention_rate", "monthly hazard of detention for remaining insurgents"),
     /** Monthly hazard of death in another group. */
-    OTHER_GROUP_KILL_RATE("other_group_kill_rate", "monthly hazard of death after joining another group"),
+    OTHER_GROUP_KILL_RATE(
+        "other_group_kill_rate", "monthly hazard of death after joining another group"),
     /** Monthly hazard that a returnee is assessed by the authorities. */
     ASSESSMENT_RATE("assessment_rate", "monthly hazard that a returnee is assessed"),
     /** Share of assessed returnees who are prosecuted or imprisoned. */
     PROSECUTION_SHARE("prosecution_share", "share of assessed returnees prosecuted or imprisoned"),
     /** Factor on the prosecution share for minors. */
-    MINORS_PROSECUTION_FACTOR("minors_prosecution_factor", "factor on the prosecution share for minors"),
+    MINORS_PROSECUTION_FACTOR(
+        "minors_prosecution_factor", "factor on the prosecution share for minors"),
     /** Share of disengaged returnees who cooperate with the authorities. */
-    COOPERATION_SHARE("cooperation_share", "share of disengaged returnees who cooperate with the authorities"),
+    COOPERATION_SHARE(
+        "cooperation_share", "share of disengaged returnees who cooperate with the authorities"),
     /** Monthly hazard that a non-cooperating disengaged returnee re-engages as an operative. */
-    REENGAGEMENT_RATE("reengagement_rate", "monthly hazard of re-engagement without rehabilitation"),
+    REENGAGEMENT_RATE(
+        "reengagement_rate", "monthly hazard of re-engagement without rehabilitation"),
     /** Monthly hazard that a dispatched operative's plot comes to a head. */
     PLOT_RATE("plot_rate", "monthly hazard that an operative's plot comes to a head"),
     /** Share of plots that come to a head as an attack rather than an arrest. */
@@ -82,7 +103,8 @@ public final class ModelParameters {
     /** Share killed by the start date, where no country figure exists. */
     SHARE_KILLED_BY_START("share_killed_by_start", "share of travellers killed by the start date"),
     /** Share returned by the start date, where no country figure exists. */
-    SHARE_RETURNED_BY_START("share_returned_by_start", "share of travellers returned by the start date");
+    SHARE_RETURNED_BY_START(
+        "share_returned_by_start", "share of travellers returned by the start date");
 
     private final String id;
     private final String meaning;
@@ -124,23 +146,38 @@ public final class ModelParameters {
       out.put(b.id(), b.meaning());
     }
     for (Place p : s.thirdTheatres()) {
-      out.put(RELOCATION_WEIGHT + p.id(), "relative weight of " + p.name() + " as a relocation destination");
+      out.put(
+          RELOCATION_WEIGHT + p.id(),
+          "relative weight of " + p.name() + " as a relocation destination");
     }
     for (Group g : s.joinableGroups()) {
-      out.put(GROUP_WEIGHT + g.id(), "relative weight of " + g.name() + " for those joining another group");
+      out.put(
+          GROUP_WEIGHT + g.id(),
+          "relative weight of " + g.name() + " for those joining another group");
     }
     for (String t : s.dispatchTargets()) {
-      out.put(DISPATCH_TARGET_WEIGHT + t, "relative weight of " + t + " as a target of operatives sent abroad");
+      out.put(
+          DISPATCH_TARGET_WEIGHT + t,
+          "relative weight of " + t + " as a target of operatives sent abroad");
     }
     for (Stronghold h : s.drivers().strongholds()) {
       if (h.fallParameter() != null) {
         out.put(h.fallParameter(), "months after the start until " + h.name() + " falls");
       }
     }
-    addSteps(out, s.drivers().borderClosure(), "border closure at the Turkish frontier (0 open, 1 sealed)");
-    addSteps(out, s.drivers().routeScreening(), "chance that an operative on a migration route is caught");
+    addSteps(
+        out,
+        s.drivers().borderClosure(),
+        "border closure at the Turkish frontier (0 open, 1 sealed)");
+    addSteps(
+        out,
+        s.drivers().routeScreening(),
+        "chance that an operative on a migration route is caught");
     addSteps(out, s.drivers().prosecutionMultiplier(), "policy factor on the prosecution share");
-    addSteps(out, s.drivers().rehabilitation(), "reduction of re-engagement by rehabilitation (0 none, 1 full)");
+    addSteps(
+        out,
+        s.drivers().rehabilitation(),
+        "reduction of re-engagement by rehabilitation (0 none, 1 full)");
     return out;
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
  * Where a group of fighters came from, with the figures that set its initial stocks.
  *
  * <p>An origin is either a country (ISO 3166-1 alpha-3 code, XKX for Kosovo) or an explicit
- * unallocated remainder of a region or of the world: people whom regional or world totals count
- * but no country figure covers. The model never invents a country's number to absorb them.
+ * unallocated remainder of a region or of the world: people whom regional or world totals count but
+ * no country figure covers. The model never invents a country's number to absorb them.
  *
  * @param id the ISO alpha-3 code, or for a remainder {@code rest:<region id>}
  * @param name a display name

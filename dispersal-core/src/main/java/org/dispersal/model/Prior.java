@@ -8,7 +8,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Each replication of an ensemble draws every parameter from its prior, so the ensemble carries
  * parameter uncertainty as well as chance.
  */
-public sealed interface Prior permits Prior.Fixed, Prior.Uniform, Prior.Triangular, Prior.LogUniform {
+public sealed interface Prior
+    permits Prior.Fixed, Prior.Uniform, Prior.Triangular, Prior.LogUniform {
 
   /** Draws one value using the caller's stream. */
   double sample(UniformRandomProvider rng);
@@ -91,7 +92,8 @@ public sealed interface Prior permits Prior.Fixed, Prior.Uniform, Prior.Triangul
     public Triangular {
       if (!(Double.isFinite(low) && Double.isFinite(high) && low <= mode && mode <= high)
           || low == high) {
-        throw new IllegalArgumentException("triangular needs finite low <= mode <= high, low < high");
+        throw new IllegalArgumentException(
+            "triangular needs finite low <= mode <= high, low < high");
       }
     }
 

@@ -70,14 +70,32 @@ public record Scenario(
     Map<String, Parameter> all = new LinkedHashMap<>(parameters);
     all.putAll(replaced);
     return new Scenario(
-        name, description, start, months, regions, origins, places, groups, dispatchTargets,
-        drivers, all);
+        name,
+        description,
+        start,
+        months,
+        regions,
+        origins,
+        places,
+        groups,
+        dispatchTargets,
+        drivers,
+        all);
   }
 
   /** The same scenario with another horizon. */
   public Scenario withMonths(int newMonths) {
     return new Scenario(
-        name, description, start, newMonths, regions, origins, places, groups, dispatchTargets,
-        drivers, parameters);
+        name,
+        description,
+        start,
+        newMonths,
+        regions,
+        origins,
+        places,
+        groups,
+        dispatchTargets,
+        drivers,
+        parameters);
   }
 }

@@ -29,7 +29,8 @@ public final class Binomial {
    */
   public static int sample(UniformRandomProvider rng, int n, double p) {
     if (n < 0 || !(p >= 0.0 && p <= 1.0)) {
-      throw new IllegalArgumentException("binomial needs n >= 0 and p in [0,1]: n=" + n + " p=" + p);
+      throw new IllegalArgumentException(
+          "binomial needs n >= 0 and p in [0,1]: n=" + n + " p=" + p);
     }
     if (n == 0 || p == 0.0) {
       return 0;
@@ -54,19 +55,32 @@ public final class Binomial {
     double q = 1.0 - p;
     double s = p / q;
     double a = (n + 1) * s;
-    double r = Math.exp(n * Math.log1p(-p));
+    double r = zeroProbability(n, q, p);
     double u = rng.nextDouble();
     int x = 0;
     while (u > r) {
       u -= r;
       x++;
       if (x > n) {
-        // Rounding left a sliver of mass above n: start again rather than return an impossible value.
+        // Rounding left a sliver of mass above n: start again rather than return an impossible
+        // value.
         return inversion(rng, n, p);
       }
       r *= a / x - s;
     }
     return x;
+  }
+
+  /** P(X = 0) = q^n: by repeated multiplication for small n (cheap), else exp(n log1p(-p)). */
+  private static double zeroProbability(int n, double q, double p) {
+    if (n <= 16) {
+      double r = q;
+      for (int i = 1; i < n; i++) {
+        r *= q;
+      }
+      return r;
+    }
+    return Math.exp(n * Math.log1p(-p));
   }
 
   private static int btrs(UniformRandomProvider rng, int n, double p) {

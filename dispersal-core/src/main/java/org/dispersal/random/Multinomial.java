@@ -23,8 +23,7 @@ public final class Multinomial {
    * @param out receives the count for each explicit category (first {@code count} entries)
    * @return the number left in the implicit remainder category
    */
-  public static int sample(
-      UniformRandomProvider rng, int n, double[] probs, int count, int[] out) {
+  public static int sample(UniformRandomProvider rng, int n, double[] probs, int count, int[] out) {
     int remaining = n;
     double mass = 1.0;
     for (int j = 0; j < count; j++) {

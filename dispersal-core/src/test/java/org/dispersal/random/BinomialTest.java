@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.dispersal.testkit.Stats;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * Tests the binomial sampler against the exact binomial distribution with chi-square tests at
- * alpha = 0.001 (a correct sampler fails a given seed with probability 0.1%), covering both the
- * inversion branch (n·p &lt; 10) and the BTRS branch, and p above one half.
+ * Tests the binomial sampler against the exact binomial distribution with chi-square tests at alpha
+ * = 0.001 (a correct sampler fails a given seed with probability 0.1%), covering both the inversion
+ * branch (n·p &lt; 10) and the BTRS branch, and p above one half.
  */
 class BinomialTest {
 

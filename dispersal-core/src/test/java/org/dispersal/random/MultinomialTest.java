@@ -61,8 +61,11 @@ class MultinomialTest {
     for (int a = 0; a <= n; a++) {
       for (int b = 0; a + b <= n; b++) {
         probs[a * (n + 1) + b] =
-            factorial(n) / (factorial(a) * factorial(b) * factorial(n - a - b))
-                * Math.pow(0.2, a) * Math.pow(0.5, b) * Math.pow(0.3, n - a - b);
+            factorial(n)
+                / (factorial(a) * factorial(b) * factorial(n - a - b))
+                * Math.pow(0.2, a)
+                * Math.pow(0.5, b)
+                * Math.pow(0.3, n - a - b);
       }
     }
     assertThat(Stats.chiSquarePValue(probs, observed)).isGreaterThan(ALPHA);

@@ -27,7 +27,8 @@ public final class TestScenarios {
 
   /**
    * A small scenario with two regions, the given origins, two third theatres, two joinable groups,
-   * one dispatch target, three strongholds and every parameter fixed at {@code values} or a default.
+   * one dispatch target, three strongholds and every parameter fixed at {@code values} or a
+   * default.
    */
   public static Scenario small(List<Origin> origins, Map<String, Double> values, int months) {
     List<Region> regions =

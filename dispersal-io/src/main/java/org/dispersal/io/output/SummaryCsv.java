@@ -19,10 +19,11 @@ import org.dispersal.model.State;
  * Writes {@code summary.csv}: the ensemble statistics in tidy long format, one row per month,
  * scope, demographic, state and destination.
  *
- * <p>Columns: {@code month,date,scope,scope_id,demographic,state,destination,mean,p05,p25,p50,p75,p95}.
- * {@code destination} is empty on a state's total row; states split by destination also get one
- * row per destination. At world scope every state has a row every month; elsewhere rows that are
- * zero in every replication are left out (their value is 0).
+ * <p>Columns: {@code
+ * month,date,scope,scope_id,demographic,state,destination,mean,p05,p25,p50,p75,p95}. {@code
+ * destination} is empty on a state's total row; states split by destination also get one row per
+ * destination. At world scope every state has a row every month; elsewhere rows that are zero in
+ * every replication are left out (their value is 0).
  */
 public final class SummaryCsv {
 

@@ -232,7 +232,8 @@ public final class ScenarioReader {
               Problem.at(
                   root.at(), "kind", "markov", "is a Markov model: run it with dispersal bench")));
     }
-    Map<String, Parameter> agents = AgentSection.read(root.get("agents"), validator.knownSources(), problems);
+    Map<String, Parameter> agents =
+        AgentSection.read(root.get("agents"), validator.knownSources(), problems);
     Interpreter interpreter = new Interpreter(problems);
     Interpreter.Parts parts = interpreter.interpret(root.without("agents"));
     Map<String, Location> locations = interpreter.locations();

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whatever a user's data folder holds, loading it and building origins from it ends in data or in
- * a {@link DataException} whose message is one line: never in another exception.
+ * Whatever a user's data folder holds, loading it and building origins from it ends in data or in a
+ * {@link DataException} whose message is one line: never in another exception.
  *
  * <p>The harness copies the shipped files to a folder and replaces one of them, chosen by the first
  * byte, with the fuzzer's text. The seeds under {@code DataFuzzTestInputs} run in every build

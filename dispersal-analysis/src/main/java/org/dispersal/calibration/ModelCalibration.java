@@ -1,0 +1,319 @@
+package org.dispersal.calibration;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dispersal.engine.CohortEngine;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.Realization;
+import org.dispersal.model.Parameter;
+import org.dispersal.model.Prior;
+import org.dispersal.random.RandomStreams;
+import org.dispersal.random.RandomStreams.Purpose;
+
+/**
+ * Calibrates a scenario's free parameters (every parameter whose prior is not fixed) to observed
+ * figures with {@link AbcSmc}, simulating with the cohort engine.
+ *
+ * <p>Each simulation runs only to the last month any figure describes, and its observer records
+ * only the figures' cells, never a full summary; that is what makes tens of thousands of
+ * simulations affordable. Simulation number s draws its driver paths, initial stocks and dynamics
+ * from the streams (seed, s, purpose), so a calibration is reproducible for any number of threads.
+ */
+public final class ModelCalibration {
+
+  private ModelCalibration() {}
+
+  /**
+   * The result.
+   *
+   * @param posterior the posterior over the calibrated parameters
+   * @param abc the ABC-SMC diagnostics (simulations include the pilot)
+   * @param names the calibrated parameters
+   * @param free every free parameter
+   * @param screen each free parameter's largest |Spearman ρ| with a figure in the pilot
+   */
+  public record Result(
+      Posterior posterior,
+      AbcSmc.Result abc,
+      List<String> names,
+      List<String> free,
+      double[] screen) {}
+
+  /** The names of the free parameters of a model, in model order. */
+  public static List<String> freeParameters(CompiledModel model) {
+    List<String> names = new ArrayList<>();
+    for (Parameter p : model.scenario().parameters().values()) {
+      if (PriorMath.isFree(p.prior())) {
+        names.add(p.name());
+      }
+    }
+    return names;
+  }
+
+  /** Family-wise false-alarm rate of the screening (over all parameters and figures). */
+  public static final double SCREEN_ALPHA = 0.01;
+
+  /**
+   * The smallest |Spearman ρ| that screens a parameter in: under independence ρ·sqrt(N − 1) is
+   * close to standard normal, and a Bonferroni correction over k parameters and m figures gives the
+   * threshold z(1 − α/(2km)) / sqrt(N − 1).
+   */
+  static double screenThreshold(int n, int k, int m) {
+    double p = 1 - SCREEN_ALPHA / (2.0 * k * m);
+    double lo = 0;
+    double hi = 10;
+    for (int i = 0; i < 100; i++) {
+      double mid = 0.5 * (lo + hi);
+      if (AbcSmc.normalCdf(mid) < p) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return 0.5 * (lo + hi) / Math.sqrt(n - 1);
+  }
+
+  /**
+   * Calibrates.
+   *
+   * <p>Two stages. A pilot of N prior draws (N = the population size, counted in the budget)
+   * screens the free parameters: a parameter is calibrated if the Spearman rank correlation between
+   * its value and some figure's simulated value is significant at the family-wise level {@link
+   * #SCREEN_ALPHA} (Bonferroni over parameters and figures; about 0.14 for N = 1000, 64 parameters
+   * and 15 figures). The others cannot be learnt from these figures; they are drawn from their
+   * priors in every simulation and keep their priors in the posterior (the posterior file leaves
+   * them out, and forecasts draw them from the priors). Importance weights over dozens of
+   * parameters the data do not inform would only collapse the effective sample size. ABC-SMC then
+   * runs on the screened parameters with the rest of the budget.
+   *
+   * @param model the compiled scenario (its horizon is cut to the last target month)
+   * @param targets the figures, resolved on a model of the same scenario
+   * @param settings ABC-SMC settings
+   */
+  public static Result calibrate(
+      CompiledModel model, List<Target> targets, AbcSmc.Settings settings) {
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException("no observations to calibrate against");
+    }
+    int horizon = 1;
+    for (Target t : targets) {
+      horizon = Math.max(horizon, t.month());
+    }
+    CompiledModel short_ =
+        horizon == model.scenario().months()
+            ? model
+            : new CompiledModel(model.scenario().withMonths(horizon));
+    List<String> free = freeParameters(short_);
+    List<Prior> freePriors = new ArrayList<>();
+    for (String n : free) {
+      freePriors.add(short_.scenario().parameters().get(n).prior());
+    }
+    long seed = settings.seed();
+    int pilot = settings.particles();
+    // Pilot: prior draws of every free parameter, simulated as ordinary replications.
+    double[][] pilotTheta = new double[pilot][];
+    double[][] pilotX = new double[pilot][];
+    int[] all = new int[free.size()];
+    for (int j = 0; j < all.length; j++) {
+      all[j] = short_.parameterIndex(free.get(j));
+    }
+    Simulators sims = new Simulators(short_, targets, seed, all, new int[0], List.of());
+    runPilot(sims, freePriors, pilotTheta, pilotX, settings);
+    List<String> names = new ArrayList<>();
+    List<Prior> priors = new ArrayList<>();
+    List<Integer> rest = new ArrayList<>();
+    double[] rho = new double[free.size()];
+    double threshold = screenThreshold(pilot, free.size(), targets.size());
+    for (int j = 0; j < free.size(); j++) {
+      rho[j] = maxAbsSpearman(pilotTheta, pilotX, j);
+      if (rho[j] >= threshold) {
+        names.add(free.get(j));
+        priors.add(freePriors.get(j));
+      } else {
+        rest.add(j);
+      }
+    }
+    if (names.isEmpty()) {
+      int best = 0;
+      for (int j = 1; j < rho.length; j++) {
+        best = rho[j] > rho[best] ? j : best;
+      }
+      names.add(free.get(best));
+      priors.add(freePriors.get(best));
+      rest.remove(Integer.valueOf(best));
+    }
+    int[] index = names.stream().mapToInt(short_::parameterIndex).toArray();
+    int[] restIndex = rest.stream().mapToInt(j -> all[j]).toArray();
+    List<Prior> restPriors = rest.stream().map(freePriors::get).toList();
+    Simulators abcSims = new Simulators(short_, targets, seed, index, restIndex, restPriors);
+    AbcSmc.Settings rest2 =
+        new AbcSmc.Settings(
+            settings.particles(),
+            Math.max(settings.particles(), settings.budget() - pilot),
+            settings.quantile(),
+            settings.threads(),
+            seed ^ 0x5DEECE66DL);
+    AbcSmc.Result abc =
+        AbcSmc.run(priors, targets.stream().map(Target::observed).toList(), abcSims::create, rest2);
+    AbcSmc.Result withPilot =
+        new AbcSmc.Result(
+            abc.priors(),
+            abc.particles(),
+            abc.weights(),
+            abc.distances(),
+            abc.generations(),
+            abc.simulations() + pilot);
+    return new Result(Posterior.of(names, withPilot), withPilot, names, free, rho);
+  }
+
+  private static void runPilot(
+      Simulators sims, List<Prior> priors, double[][] theta, double[][] x, AbcSmc.Settings s) {
+    int n = theta.length;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            s.threads(),
+            r -> {
+              Thread t = new Thread(r, "dispersal-pilot");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      java.util.concurrent.atomic.AtomicInteger next =
+          new java.util.concurrent.atomic.AtomicInteger();
+      List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+      for (int w = 0; w < s.threads(); w++) {
+        fs.add(
+            pool.submit(
+                () -> {
+                  AbcSmc.Simulator sim = sims.create();
+                  for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    var rng = RandomStreams.stream(s.seed(), i, Purpose.PARAMETERS);
+                    double[] t = new double[priors.size()];
+                    for (int j = 0; j < t.length; j++) {
+                      t[j] = priors.get(j).sample(rng);
+                    }
+                    theta[i] = t;
+                    x[i] = sim.simulate(t, (1L << 62) + i);
+                  }
+                }));
+      }
+      for (var f : fs) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("calibration interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The largest |Spearman ρ| between column j of theta and any column of x. */
+  static double maxAbsSpearman(double[][] theta, double[][] x, int j) {
+    int n = theta.length;
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = theta[i][j];
+    }
+    double[] ra = ranks(a);
+    double best = 0;
+    for (int t = 0; t < x[0].length; t++) {
+      double[] b = new double[n];
+      for (int i = 0; i < n; i++) {
+        b[i] = x[i][t];
+      }
+      double r = Math.abs(pearson(ra, ranks(b)));
+      best = Double.isNaN(r) ? best : Math.max(best, r);
+    }
+    return best;
+  }
+
+  private static double[] ranks(double[] v) {
+    int n = v.length;
+    Integer[] o = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      o[i] = i;
+    }
+    java.util.Arrays.sort(o, (p, q) -> Double.compare(v[p], v[q]));
+    double[] r = new double[n];
+    for (int i = 0; i < n; ) {
+      int k = i;
+      while (k + 1 < n && v[o[k + 1]] == v[o[i]]) {
+        k++;
+      }
+      double avg = 0.5 * (i + k);
+      for (int m = i; m <= k; m++) {
+        r[o[m]] = avg;
+      }
+      i = k + 1;
+    }
+    return r;
+  }
+
+  private static double pearson(double[] a, double[] b) {
+    int n = a.length;
+    double ma = 0;
+    double mb = 0;
+    for (int i = 0; i < n; i++) {
+      ma += a[i];
+      mb += b[i];
+    }
+    ma /= n;
+    mb /= n;
+    double sab = 0;
+    double saa = 0;
+    double sbb = 0;
+    for (int i = 0; i < n; i++) {
+      sab += (a[i] - ma) * (b[i] - mb);
+      saa += (a[i] - ma) * (a[i] - ma);
+      sbb += (b[i] - mb) * (b[i] - mb);
+    }
+    return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+  }
+
+  /** Makes per-thread simulators: calibrated values from theta, the rest from their priors. */
+  private record Simulators(
+      CompiledModel model,
+      List<Target> targets,
+      long seed,
+      int[] index,
+      int[] restIndex,
+      List<Prior> restPriors) {
+
+    AbcSmc.Simulator create() {
+      CohortEngine engine = new CohortEngine(model);
+      Target.Recorder recorder = new Target.Recorder(targets);
+      double[] base = new double[model.parameterNames().size()];
+      int i = 0;
+      for (Parameter p : model.scenario().parameters().values()) {
+        base[i++] = p.prior().central();
+      }
+      return (theta, simulation) -> {
+        double[] v = base.clone();
+        for (int j = 0; j < index.length; j++) {
+          v[index[j]] = theta[j];
+        }
+        if (restIndex.length > 0) {
+          var rng = RandomStreams.stream(seed, simulation, Purpose.PARAMETERS);
+          for (int j = 0; j < restIndex.length; j++) {
+            v[restIndex[j]] = restPriors.get(j).sample(rng);
+          }
+        }
+        Realization r =
+            Realization.fromValues(
+                model, v, RandomStreams.stream(seed, simulation, Purpose.DRIVERS));
+        engine.run(
+            r,
+            RandomStreams.stream(seed, simulation, Purpose.INITIAL_STOCKS),
+            RandomStreams.stream(seed, simulation, Purpose.DYNAMICS),
+            recorder);
+        return recorder.values().clone();
+      };
+    }
+  }
+}

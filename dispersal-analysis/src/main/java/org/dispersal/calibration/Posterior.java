@@ -1,0 +1,119 @@
+package org.dispersal.calibration;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.model.Parameter;
+
+/**
+ * A weighted sample of parameter vectors: the result of a calibration, and what {@code forecast
+ * --posterior} draws replications' parameters from.
+ *
+ * <p>A replication picks one particle with probability equal to its weight and takes the values of
+ * the named parameters from it; parameters the sample does not name are drawn from their priors, in
+ * the model's order, from the same stream.
+ *
+ * @param names the parameter names, one per column
+ * @param values values[particle][column]
+ * @param weights one weight per particle (normalised on construction)
+ */
+public record Posterior(List<String> names, double[][] values, double[] weights) {
+
+  /** Validates shapes and normalises the weights. */
+  public Posterior {
+    names = List.copyOf(names);
+    if (values.length == 0 || values.length != weights.length) {
+      throw new IllegalArgumentException(
+          "a posterior needs at least one particle and one weight each");
+    }
+    double sum = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (!(weights[i] >= 0) || values[i].length != names.size()) {
+        throw new IllegalArgumentException("particle " + (i + 1) + " has a bad weight or width");
+      }
+      sum += weights[i];
+    }
+    if (!(sum > 0)) {
+      throw new IllegalArgumentException("posterior weights sum to 0");
+    }
+    double[] w = new double[weights.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weights[i] / sum;
+    }
+    weights = w;
+  }
+
+  /** Builds a posterior from an ABC-SMC result over the named free parameters. */
+  public static Posterior of(List<String> names, AbcSmc.Result result) {
+    return new Posterior(names, result.particles(), result.weights());
+  }
+
+  /**
+   * Draws one replication's full parameter vector.
+   *
+   * @param model the compiled scenario
+   * @param rng the replication's parameter stream
+   * @return values in the order of {@link CompiledModel#parameterNames()}
+   */
+  public double[] draw(CompiledModel model, UniformRandomProvider rng) {
+    double u = rng.nextDouble();
+    int particle = weights.length - 1;
+    double c = 0;
+    for (int i = 0; i < weights.length; i++) {
+      c += weights[i];
+      if (u < c) {
+        particle = i;
+        break;
+      }
+    }
+    int[] column = columns(model);
+    List<String> all = model.parameterNames();
+    double[] v = new double[all.size()];
+    int i = 0;
+    for (Parameter p : model.scenario().parameters().values()) {
+      v[i] = column[i] >= 0 ? values[particle][column[i]] : p.prior().sample(rng);
+      i++;
+    }
+    return v;
+  }
+
+  /**
+   * For each model parameter, its column in this sample or -1.
+   *
+   * @throws IllegalArgumentException if the sample names a parameter the model lacks
+   */
+  public int[] columns(CompiledModel model) {
+    int[] col = new int[model.parameterNames().size()];
+    java.util.Arrays.fill(col, -1);
+    for (int j = 0; j < names.size(); j++) {
+      int i = model.parameterIndex(names.get(j));
+      if (i < 0) {
+        throw new IllegalArgumentException(
+            "the posterior names parameter "
+                + names.get(j)
+                + ", which scenario "
+                + model.scenario().name()
+                + " does not have");
+      }
+      col[i] = j;
+    }
+    return col;
+  }
+
+  /** The weighted quantile of one column. */
+  public double quantile(int column, double p) {
+    Integer[] order = new Integer[values.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(values[a][column], values[b][column]));
+    double c = 0;
+    for (Integer i : order) {
+      c += weights[i];
+      if (c >= p) {
+        return values[i][column];
+      }
+    }
+    return values[order[order.length - 1]][column];
+  }
+}

@@ -1,0 +1,166 @@
+package org.dispersal.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dispersal.engine.CohortEngine;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.model.Parameter;
+import org.dispersal.model.Prior;
+import org.dispersal.model.Scenario;
+import org.dispersal.scoring.ObservedRange;
+import org.dispersal.testkit.TestScenarios;
+import org.junit.jupiter.api.Test;
+
+class ModelCalibrationTest {
+
+  private static final ObservedRange ANY = new ObservedRange(0, Double.POSITIVE_INFINITY);
+
+  private static Scenario scenario(double returned) {
+    Scenario s =
+        TestScenarios.small(
+            List.of(
+                TestScenarios.country("FRA", "western_europe", 2000),
+                TestScenarios.country("TUN", "maghreb", 3000)),
+            Map.of("share_returned_by_start", returned, "share_killed_by_start", 0.1),
+            6);
+    Map<String, Parameter> p = new LinkedHashMap<>();
+    p.put(
+        "share_returned_by_start",
+        s.parameters().get("share_returned_by_start").withPrior(new Prior.Uniform(0.05, 0.6)));
+    p.put(
+        "exit_rate_base",
+        s.parameters().get("exit_rate_base").withPrior(new Prior.LogUniform(0.001, 0.1)));
+    return s.withParameters(p);
+  }
+
+  @Test
+  void measuresAddUpTheRightCompartments() throws Exception {
+    CompiledModel m = new CompiledModel(scenario(0.3));
+    TargetResolver r = new TargetResolver(m);
+    YearMonth start = m.scenario().start();
+    Target all = target(r, start, "world", "", "all", ObservedMeasure.TRAVELLED);
+    Target fra = target(r, start, "country", "FRA", "all", ObservedMeasure.TRAVELLED);
+    Target both = target(r, start, "countries", "FRA+TUN", "all", ObservedMeasure.TRAVELLED);
+    Target we = target(r, start, "region", "Western Europe", "all", ObservedMeasure.TRAVELLED);
+    Target women = target(r, start, "country", "FRA", "women", ObservedMeasure.TRAVELLED);
+    List<Target> ts = List.of(all, fra, both, we, women);
+    Target.Recorder rec = new Target.Recorder(ts);
+    new CohortEngine(m).run(1, 0, rec);
+    double[] v = rec.values();
+    assertThat(v[0]).isEqualTo(5000);
+    assertThat(v[1]).isEqualTo(2000);
+    assertThat(v[2]).isEqualTo(5000);
+    assertThat(v[3]).isEqualTo(2000);
+    assertThat(v[4]).isBetween(1.0, 1999.0);
+    // every compartment is counted by travelled; returned includes the home dispatch triple
+    for (var c : m.cohorts()) {
+      for (int j : c.compartments()) {
+        var comp = m.compartments().get(j);
+        boolean home = comp.destination().equals(c.origin().id());
+        if (comp.state() == org.dispersal.model.State.ATTACK) {
+          assertThat(ObservedMeasure.RETURNED.includes(comp, c.origin())).isEqualTo(home);
+        }
+      }
+    }
+  }
+
+  @Test
+  void unresolvableFiguresSayWhy() {
+    TargetResolver r = new TargetResolver(new CompiledModel(scenario(0.3)));
+    YearMonth start = YearMonth.of(2017, 2);
+    assertThatThrownBy(() -> target(r, start, "country", "DEU", "all", ObservedMeasure.RETURNED))
+        .hasMessageContaining("DEU has no origin");
+    assertThatThrownBy(
+            () -> target(r, start.plusMonths(7), "world", "", "all", ObservedMeasure.RETURNED))
+        .hasMessageContaining("after the forecast horizon");
+    assertThatThrownBy(
+            () -> target(r, start.minusMonths(4), "world", "", "all", ObservedMeasure.RETURNED))
+        .hasMessageContaining("more than 3 months before the start");
+    assertThatThrownBy(() -> target(r, start, "region", "Atlantis", "all", ObservedMeasure.KILLED))
+        .hasMessageContaining("no region Atlantis");
+  }
+
+  @Test
+  void recoversAKnownShareAndIsReproducible() throws Exception {
+    double truth = 0.3;
+    CompiledModel truthModel =
+        new CompiledModel(
+            scenario(truth)
+                .withParameters(
+                    Map.of(
+                        "share_returned_by_start",
+                        TestScenarios.fixed("share_returned_by_start", truth))));
+    TargetResolver tr = new TargetResolver(truthModel);
+    Target probe = target(tr, YearMonth.of(2017, 2), "world", "", "all", ObservedMeasure.RETURNED);
+    Target.Recorder rec = new Target.Recorder(List.of(probe));
+    new CohortEngine(truthModel).run(77, 0, rec);
+    double observed = rec.values()[0];
+
+    CompiledModel model = new CompiledModel(scenario(truth));
+    List<Target> targets = new ArrayList<>();
+    targets.add(
+        new TargetResolver(model)
+            .resolve(
+                "returned",
+                YearMonth.of(2017, 2),
+                "world",
+                "",
+                "all",
+                ObservedMeasure.RETURNED,
+                new ObservedRange(observed - 25, observed + 25))
+            .target());
+    ModelCalibration.Result a =
+        ModelCalibration.calibrate(model, targets, new AbcSmc.Settings(300, 3000, 0.5, 1, 5));
+    ModelCalibration.Result b =
+        ModelCalibration.calibrate(model, targets, new AbcSmc.Settings(300, 3000, 0.5, 2, 5));
+    assertThat(a.names()).containsExactly("share_returned_by_start");
+    assertThat(a.free()).containsExactlyInAnyOrder("share_returned_by_start", "exit_rate_base");
+    Posterior p = a.posterior();
+    assertThat(p.quantile(0, 0.05)).isLessThan(truth);
+    assertThat(p.quantile(0, 0.95)).isGreaterThan(truth);
+    // the prior 90% interval is 0.0775-0.5725 (width 0.495); the figure narrows it to well under
+    // half
+    assertThat(p.quantile(0, 0.95) - p.quantile(0, 0.05)).isLessThan(0.2);
+    assertThat(b.posterior().values()).isDeepEqualTo(p.values());
+    assertThat(b.posterior().weights()).containsExactly(p.weights());
+  }
+
+  @Test
+  void priorEnsembleReproducesTheEngineReplicationByReplication() throws Exception {
+    CompiledModel model = new CompiledModel(scenario(0.3));
+    Target t =
+        target(
+            new TargetResolver(model),
+            YearMonth.of(2017, 5),
+            "world",
+            "",
+            "all",
+            ObservedMeasure.RETURNED);
+    PosteriorEnsemble.Result r =
+        PosteriorEnsemble.run(model, null, 6, 42, 2, List.of(t), true, i -> {});
+    CohortEngine engine = new CohortEngine(model);
+    for (int i = 0; i < 6; i++) {
+      Target.Recorder rec = new Target.Recorder(List.of(t));
+      engine.run(42, i, rec);
+      assertThat(r.samples()[0][i]).isEqualTo(rec.values()[0]);
+    }
+    assertThat(r.summary().replications()).isEqualTo(6);
+    Posterior one =
+        new Posterior(List.of("share_returned_by_start"), new double[][] {{0.5}}, new double[] {1});
+    PosteriorEnsemble.Result q =
+        PosteriorEnsemble.run(model, one, 4, 42, 1, List.of(t), false, i -> {});
+    assertThat(q.start()[0][0]).isGreaterThan(r.start()[0][0]);
+  }
+
+  private static Target target(
+      TargetResolver r, YearMonth date, String scope, String id, String demo, ObservedMeasure m)
+      throws TargetResolver.UnresolvableException {
+    return r.resolve("t", date, scope, id, demo, m, ANY).target();
+  }
+}

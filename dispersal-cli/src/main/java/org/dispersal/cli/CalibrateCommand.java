@@ -1,0 +1,231 @@
+package org.dispersal.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dispersal.calibration.AbcSmc;
+import org.dispersal.calibration.ModelCalibration;
+import org.dispersal.calibration.PosteriorEnsemble;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.io.data.SharedData;
+import org.dispersal.io.observations.ObservationRecord;
+import org.dispersal.io.observations.ObservationsReader;
+import org.dispersal.io.validation.CalibrationReport;
+import org.dispersal.io.validation.ObservationTargets;
+import org.dispersal.io.validation.PosteriorCsv;
+import org.dispersal.model.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dispersal calibrate}: fits the free parameters to observed figures by ABC-SMC. */
+@Command(
+    name = "calibrate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fit the scenario's free parameters to observed figures by ABC-SMC, treating ranges as"
+          + " ranges.",
+      "Writes posterior.csv (usable by forecast --posterior) and calibration.html."
+    })
+final class CalibrateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME|FILE",
+      defaultValue = "isis-2017",
+      description = "Built-in scenario name or scenario file (default: ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(
+      names = "--observations",
+      paramLabel = "FILE",
+      arity = "1..*",
+      required = true,
+      description = "Observation files.")
+  List<Path> observations = new ArrayList<>();
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description =
+          "Use only figures published by this date, and build initial stocks as of it"
+              + " (default: every figure in the files; the scenario's own start).")
+  String asOf;
+
+  @Option(
+      names = "--simulations",
+      paramLabel = "N",
+      defaultValue = "20000",
+      description = "Simulation budget (default: ${DEFAULT-VALUE}).")
+  int simulations;
+
+  @Option(
+      names = "--particles",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Population size (default: ${DEFAULT-VALUE}).")
+  int particles;
+
+  @Option(
+      names = "--check-runs",
+      paramLabel = "N",
+      defaultValue = "400",
+      description =
+          "Replications of the prior and posterior predictive checks in the report"
+              + " (default: ${DEFAULT-VALUE}).")
+  int checkRuns;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "" + ForecastCommand.DEFAULT_SEED,
+      description = "Master seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads (default: all cores); results do not depend on it.")
+  Integer threads;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "out/calibration",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--set",
+      paramLabel = "NAME=VALUE",
+      description = "Override a parameter. Repeatable.")
+  List<String> sets = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    LocalDate date = asOf == null ? null : date(asOf);
+    int workers = threads(threads);
+    checkBudget(Math.max(1, checkRuns), simulations, particles);
+    List<ObservationRecord> rows = new ArrayList<>();
+    for (Path p : observations) {
+      rows.addAll(ObservationsReader.read(p));
+    }
+    SharedData data = SharedData.shipped();
+    List<ObservationRecord> used = new ArrayList<>();
+    List<ObservationRecord> later = new ArrayList<>();
+    for (ObservationRecord r : rows) {
+      (date == null || r.publishedBy(date, data) ? used : later).add(r);
+    }
+    Scenario s = ScenarioSource.reader(sets).withAsOf(date).read(scenario);
+    CompiledModel model = new CompiledModel(s);
+    ObservationTargets targets = ObservationTargets.resolve(model, used);
+    if (targets.resolved().isEmpty()) {
+      throw new UserException(
+          "no observation can be laid out on scenario "
+              + s.name()
+              + (targets.unresolved().isEmpty()
+                  ? ""
+                  : ": " + targets.unresolved().get(0).reason()));
+    }
+    Files.createDirectories(out);
+    long t0 = System.nanoTime();
+    ModelCalibration.Result cal =
+        ModelCalibration.calibrate(
+            model,
+            targets.targets(),
+            new AbcSmc.Settings(particles, simulations, 0.5, workers, seed));
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    PosteriorCsv.write(cal.posterior(), out.resolve("posterior.csv"));
+    int horizon = targets.targets().stream().mapToInt(t -> t.month()).max().orElse(1);
+    CompiledModel check = new CompiledModel(s.withMonths(Math.max(1, horizon)));
+    ObservationTargets checkTargets = ObservationTargets.resolve(check, used);
+    var prior =
+        PosteriorEnsemble.run(
+            check, null, checkRuns, seed + 1, workers, checkTargets.targets(), false, i -> {});
+    var post =
+        PosteriorEnsemble.run(
+            check,
+            cal.posterior(),
+            checkRuns,
+            seed + 1,
+            workers,
+            checkTargets.targets(),
+            false,
+            i -> {});
+    String command =
+        "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    CalibrationReport.write(
+        s,
+        cal,
+        checkTargets,
+        prior,
+        post,
+        later,
+        seconds,
+        command,
+        out.resolve("calibration.html"));
+    var o = spec.commandLine().getOut();
+    var gens = cal.abc().generations();
+    o.printf(
+        Locale.ROOT,
+        "Calibrated %s on %d figures (%d not usable, %d published after --as-of):"
+            + " %d of %d free parameters calibrated, %d simulations in %.1f s (%.0f per second,"
+            + " %d threads)%n",
+        s.name(),
+        targets.resolved().size(),
+        targets.unresolved().size(),
+        later.size(),
+        cal.names().size(),
+        cal.free().size(),
+        cal.abc().simulations(),
+        seconds,
+        cal.abc().simulations() / seconds,
+        workers);
+    o.printf(
+        Locale.ROOT,
+        "%d generations; final tolerance %.4g, effective sample size %.0f%n",
+        gens.size(),
+        gens.get(gens.size() - 1).epsilon(),
+        gens.get(gens.size() - 1).ess());
+    o.println("Wrote " + out.resolve("posterior.csv") + ", calibration.html");
+    return 0;
+  }
+
+  static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new UserException("--as-of must be a date YYYY-MM-DD, not '" + text + "'");
+    }
+  }
+
+  static int threads(Integer threads) {
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (workers < 1 || workers > 1024) {
+      throw new UserException("--threads must be between 1 and 1024, not " + workers);
+    }
+    return workers;
+  }
+
+  static void checkBudget(int runs, int simulations, int particles) {
+    if (runs < 1 || runs > 10_000_000) {
+      throw new UserException("--runs must be between 1 and 10000000, not " + runs);
+    }
+    if (particles < 2 || particles > 1_000_000) {
+      throw new UserException("--particles must be between 2 and 1000000, not " + particles);
+    }
+    if (simulations < particles) {
+      throw new UserException(
+          "--simulations (" + simulations + ") must be at least --particles (" + particles + ")");
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package org.dispersal.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dispersal.io.data.SharedData;
+import org.dispersal.io.observations.ObservationRecord;
+import org.dispersal.io.observations.ObservationsReader;
+import org.dispersal.io.validation.Hindcast;
+import org.dispersal.io.validation.HindcastCsv;
+import org.dispersal.io.validation.HindcastReport;
+import org.dispersal.io.validation.HindcastSummary;
+import org.dispersal.io.validation.PosteriorCsv;
+import org.dispersal.model.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dispersal hindcast}: freezes the information set at a date, calibrates on what was
+ * published by then, forecasts, and scores every later observation against the forecast and two
+ * baselines.
+ */
+@Command(
+    name = "hindcast",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Freeze the information set at --as-of, calibrate on the figures published by then,"
+          + " forecast, and score every figure dated after it.",
+      "Writes hindcast.csv, posterior.csv and hindcast.html."
+    })
+final class HindcastCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME|FILE",
+      defaultValue = "isis-2017",
+      description = "Built-in scenario name or scenario file (default: ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      defaultValue = "2017-02-13",
+      description = "The information cut-off, YYYY-MM-DD (default: ${DEFAULT-VALUE}).")
+  String asOf;
+
+  @Option(
+      names = "--observations",
+      paramLabel = "FILE",
+      arity = "1..*",
+      required = true,
+      description =
+          "Observation files (date,published,scope,scope_id,demographic,measure,low,high,source_id).")
+  List<Path> observations = new ArrayList<>();
+
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Forecast replications (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(
+      names = "--simulations",
+      paramLabel = "N",
+      defaultValue = "20000",
+      description =
+          "Calibration budget in simulations; 0 forecasts from the priors without"
+              + " calibrating (default: ${DEFAULT-VALUE}).")
+  int simulations;
+
+  @Option(
+      names = "--particles",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "ABC-SMC population size (default: ${DEFAULT-VALUE}).")
+  int particles;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "" + ForecastCommand.DEFAULT_SEED,
+      description = "Master seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads (default: all cores); results do not depend on it.")
+  Integer threads;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "out/hindcast",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--set",
+      paramLabel = "NAME=VALUE",
+      description = "Override a parameter. Repeatable.")
+  List<String> sets = new ArrayList<>();
+
+  private static void print(java.io.PrintWriter o, String what, HindcastSummary sum) {
+    o.printf(
+        Locale.ROOT,
+        "%s (%d scored): coverage 50%% %.0f%%, 90%% %.0f%%; mean CRPS model %.1f,"
+            + " persistence %.1f (skill %.3f, model better on %.0f%%); with a trend (%d): model %.1f,"
+            + " trend %.1f (skill %.3f, model better on %.0f%%); median |log ratio| %.3f%n",
+        what,
+        sum.scored(),
+        100 * sum.coverage50(),
+        100 * sum.coverage90(),
+        sum.crps(),
+        sum.crpsPersistence(),
+        sum.skillPersistence(),
+        100 * sum.beatsPersistence(),
+        sum.trendCount(),
+        sum.crpsModelOnTrend(),
+        sum.crpsTrend(),
+        sum.skillTrend(),
+        100 * sum.beatsTrend(),
+        sum.medianAbsLogRatio());
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    LocalDate date = CalibrateCommand.date(asOf);
+    int workers = CalibrateCommand.threads(threads);
+    CalibrateCommand.checkBudget(runs, simulations == 0 ? particles : simulations, particles);
+    List<ObservationRecord> rows = new ArrayList<>();
+    for (Path p : observations) {
+      rows.addAll(ObservationsReader.read(p));
+    }
+    Scenario s = ScenarioSource.reader(sets).withAsOf(date).read(scenario);
+    Files.createDirectories(out);
+    var settings = new Hindcast.Settings(date, runs, seed, workers, particles, simulations);
+    var err = spec.commandLine().getErr();
+    Hindcast.Result result =
+        Hindcast.run(
+            s,
+            SharedData.shipped(),
+            rows,
+            settings,
+            new Progress(err, runs, Progress.onTerminal()));
+    HindcastCsv.write(result.rows(), out.resolve("hindcast.csv"));
+    if (result.calibration() != null) {
+      PosteriorCsv.write(result.calibration().posterior(), out.resolve("posterior.csv"));
+    }
+    String command =
+        "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    HindcastReport.write(result, settings, command, out.resolve("hindcast.html"));
+    var o = spec.commandLine().getOut();
+    HindcastSummary all = HindcastSummary.of(result.rows());
+    o.printf(
+        Locale.ROOT,
+        "Hindcast of %s from %s: %d observations scored, %d listed with a reason%n",
+        s.name(),
+        date,
+        all.scored(),
+        all.notScored());
+    if (result.calibration() != null) {
+      o.printf(
+          Locale.ROOT,
+          "Calibration: %d figures, %d of %d free parameters calibrated,"
+              + " %d simulations in %.1f s%n",
+          result.calibrationRows().size(),
+          result.calibration().names().size(),
+          result.calibration().free().size(),
+          result.calibration().abc().simulations(),
+          result.seconds());
+    }
+    print(o, "all figures", all);
+    print(o, "dynamics (travelled left out)", HindcastSummary.dynamics(result.rows()));
+    o.println(
+        "Wrote "
+            + out.resolve("hindcast.csv")
+            + (result.calibration() != null ? ", posterior.csv" : "")
+            + ", hindcast.html");
+    return 0;
+  }
+}

@@ -1,0 +1,164 @@
+package org.dispersal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End-to-end tests of calibrate, hindcast, sensitivity and forecast --posterior, with tiny budgets.
+ */
+class ValidationCommandsTest {
+
+  @TempDir Path tmp;
+
+  private static final Path KNOWN = Path.of("..", "data", "observations", "known-2017-02.csv");
+  private static final Path LATER = Path.of("..", "data", "observations", "validation-2017.csv");
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void hindcastScoresLaterFiguresAndListsTheRest() throws Exception {
+    Path dir = tmp.resolve("h");
+    Result r =
+        run(
+            "hindcast",
+            "--as-of",
+            "2017-02-13",
+            "--observations",
+            KNOWN.toString(),
+            LATER.toString(),
+            "--runs",
+            "40",
+            "--simulations",
+            "600",
+            "--particles",
+            "100",
+            "--out",
+            dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("observations scored").contains("coverage 50%");
+    List<String> lines = Files.readAllLines(dir.resolve("hindcast.csv"));
+    assertThat(lines.get(0))
+        .startsWith("date,published,scope,scope_id,demographic,measure,low,high,source_id,")
+        .contains(
+            "p05,p25,p50,p75,p95,in50,in90,crps,interval_score,log_ratio,crps_persistence,"
+                + "crps_trend");
+    long rows = Files.readAllLines(KNOWN).size() + Files.readAllLines(LATER).size() - 2;
+    assertThat(lines).hasSize((int) rows + 1);
+    assertThat(lines).anyMatch(l -> l.contains(",AZE,") && l.contains("no origin"));
+    assertThat(lines).anyMatch(l -> l.contains(",scored,") && l.contains(",TSC2017,"));
+    // the information set is frozen: only figures published by the as-of date calibrate, and only
+    // figures dated after it are scored
+    for (String l : lines.subList(1, lines.size())) {
+      String[] f = l.split(",", -1);
+      String published = f[1];
+      String date = f[0];
+      String status =
+          l.contains(",calibration,") ? "calibration" : l.contains(",scored,") ? "scored" : "";
+      if (status.equals("calibration")) {
+        assertThat(published.compareTo("2017-02-13")).as(l).isLessThanOrEqualTo(0);
+      }
+      if (status.equals("scored")) {
+        assertThat(date.compareTo("2017-02-13")).as(l).isGreaterThan(0);
+      }
+    }
+    assertThat(Files.readString(dir.resolve("hindcast.html")))
+        .contains("<svg")
+        .contains("returned");
+    assertThat(dir.resolve("posterior.csv")).exists();
+
+    Result f =
+        run(
+            "forecast",
+            "--posterior",
+            dir.resolve("posterior.csv").toString(),
+            "--runs",
+            "8",
+            "--months",
+            "3",
+            "--out",
+            tmp.resolve("f").toString());
+    assertThat(f.code()).as(f.err()).isZero();
+    assertThat(tmp.resolve("f").resolve("summary.csv")).exists();
+  }
+
+  @Test
+  void calibrateWritesAPosteriorAndAReport() {
+    Path dir = tmp.resolve("c");
+    Result r =
+        run(
+            "calibrate",
+            "--observations",
+            KNOWN.toString(),
+            "--as-of",
+            "2017-02-13",
+            "--simulations",
+            "500",
+            "--particles",
+            "100",
+            "--check-runs",
+            "20",
+            "--out",
+            dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Calibrated isis-2017 on 15 figures");
+    assertThat(dir.resolve("posterior.csv")).exists();
+    assertThat(dir.resolve("calibration.html")).exists();
+  }
+
+  @Test
+  void sensitivityWritesIndicesAndATornado() throws Exception {
+    Path dir = tmp.resolve("s");
+    Result r =
+        run(
+            "sensitivity",
+            "--output",
+            "returned:region=Western Europe:month=2",
+            "--trajectories",
+            "2",
+            "--base-samples",
+            "8",
+            "--replications",
+            "1",
+            "--top",
+            "2",
+            "--bootstrap",
+            "20",
+            "--out",
+            dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = Files.readAllLines(dir.resolve("sensitivity.csv"));
+    assertThat(lines.get(0)).startsWith("output,parameter,rank,morris_mu_star");
+    assertThat(lines.stream().skip(1).filter(l -> l.split(",", -1)[9].length() > 0)).hasSize(2);
+    assertThat(lines.size()).isGreaterThan(40);
+    assertThat(Files.readString(dir.resolve("sensitivity.html"))).contains("<svg");
+  }
+
+  @Test
+  void badInputIsOneLineWithTheLine() throws Exception {
+    Path bad = tmp.resolve("bad.csv");
+    Files.writeString(
+        bad,
+        "date,published,scope,scope_id,demographic,measure,low,high,source_id\n"
+            + "2017-10,2017-10-24,country,France,all,returned,1,1,X\n");
+    Result r = run("calibrate", "--observations", bad.toString());
+    assertThat(r.code()).isEqualTo(UserErrors.USER);
+    assertThat(r.err().strip())
+        .isEqualTo("dispersal: bad.csv:2: field scope_id: 'France' is not an ISO alpha-3 code");
+    Result s = run("sensitivity", "--output", "returned:planet:month=2");
+    assertThat(s.code()).isEqualTo(UserErrors.USER);
+  }
+}
