@@ -1,8 +1,8 @@
 package org.dispersal.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,35 +10,52 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The options the analyst commands share (scenario, replications, seed, threads, overrides,
- * output folder), with their checks; mixed into each command.
+ * The options the analyst commands share (scenario, replications, seed, threads, overrides, output
+ * folder), with their checks; mixed into each command.
  */
 final class AnalystOptions {
 
   /** Replications when --runs is not given: enough for stable 90% intervals, fast enough. */
   static final int DEFAULT_RUNS = 200;
 
-  @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = "isis-2017",
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME|FILE",
+      defaultValue = "isis-2017",
       description = "Built-in scenario name or scenario file (default: ${DEFAULT-VALUE}).")
   String scenario;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "" + DEFAULT_RUNS,
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "" + DEFAULT_RUNS,
       description = "Number of replications (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "" + ForecastCommand.DEFAULT_SEED,
-      description = "Master seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "" + ForecastCommand.DEFAULT_SEED,
+      description =
+          "Master seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "T",
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
       description = "Worker threads (default: all cores); results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--set", paramLabel = "NAME=VALUE",
-      description = "Override a parameter: a number (fixed), LOW..HIGH (uniform) or dist(args). Repeatable.")
+  @Option(
+      names = "--set",
+      paramLabel = "NAME=VALUE",
+      description =
+          "Override a parameter: a number (fixed), LOW..HIGH (uniform) or dist(args). Repeatable.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
       description = "Output folder (default: out/<command>-<scenario>-<timestamp>).")
   Path out;
 

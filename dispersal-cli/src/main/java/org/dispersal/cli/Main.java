@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
       HindcastCommand.class,
       SensitivityCommand.class,
       ScreeningCommand.class,
+      ThreatCommand.class,
+      CompareCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

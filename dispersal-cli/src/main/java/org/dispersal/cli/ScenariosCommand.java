@@ -24,7 +24,7 @@ final class ScenariosCommand implements Callable<Integer> {
       var s = loaded.scenario();
       out.printf(
           java.util.Locale.ROOT,
-          "%-16s start %s, %d months, %d origins, %d parameters%n  %s%n",
+          "%-30s start %s, %d months, %d origins, %d parameters%n  %s%n",
           s.name(),
           s.start(),
           s.months(),
@@ -36,7 +36,7 @@ final class ScenariosCommand implements Callable<Integer> {
       MarkovModel m = MarkovScenarioReader.read(name);
       out.printf(
           java.util.Locale.ROOT,
-          "%-16s Markov benchmark, %d months, %d states, %d agents (run with dispersal bench)%n  %s%n",
+          "%-30s Markov benchmark, %d months, %d states, %d agents (run with dispersal bench)%n  %s%n",
           m.name(),
           m.months(),
           m.states().size(),

@@ -13,9 +13,9 @@ import org.dispersal.model.Origin;
 import org.dispersal.model.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dispersal screening}: what a returnee screening tool of stated accuracy would flag, miss
@@ -24,33 +24,51 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "screening",
     mixinStandardHelpOptions = true,
-    description = "Expected results of screening a country's returnees, with the base rate from the"
-        + " forecast; writes screening.csv and screening.html.")
+    description =
+        "Expected results of screening a country's returnees, with the base rate from the"
+            + " forecast; writes screening.csv and screening.html.")
 final class ScreeningCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Mixin AnalystOptions options;
 
-  @Option(names = "--country", paramLabel = "ISO3", required = true,
+  @Option(
+      names = "--country",
+      paramLabel = "ISO3",
+      required = true,
       description = "Origin country (ISO 3166-1 alpha-3, as in the scenario's origins), e.g. FRA.")
   String country;
 
-  @Option(names = "--sensitivity", paramLabel = "S", required = true,
+  @Option(
+      names = "--sensitivity",
+      paramLabel = "S",
+      required = true,
       description = "Share of committed returnees the tool flags, in [0, 1].")
   double sensitivity;
 
-  @Option(names = "--specificity", paramLabel = "C", required = true,
+  @Option(
+      names = "--specificity",
+      paramLabel = "C",
+      required = true,
       description = "Share of the other returnees the tool clears, in [0, 1].")
   double specificity;
 
-  @Option(names = "--month", paramLabel = "M", defaultValue = "24",
-      description = "Months after the scenario's start at which to screen (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--month",
+      paramLabel = "M",
+      defaultValue = "24",
+      description =
+          "Months after the scenario's start at which to screen (default: ${DEFAULT-VALUE}).")
   int month;
 
-  @Option(names = "--window", paramLabel = "W", defaultValue = "" + Screening.DEFAULT_WINDOW,
-      description = "Months ahead in which a non-cooperating returnee's re-engagement counts as"
-          + " still committed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--window",
+      paramLabel = "W",
+      defaultValue = "" + Screening.DEFAULT_WINDOW,
+      description =
+          "Months ahead in which a non-cooperating returnee's re-engagement counts as"
+              + " still committed (default: ${DEFAULT-VALUE}).")
   int window;
 
   @Override
@@ -68,27 +86,65 @@ final class ScreeningCommand implements Callable<Integer> {
           "--month must be between 0 and the horizon " + s.months() + ", not " + month);
     }
     String code = country.trim().toUpperCase(Locale.ROOT);
-    Origin origin = s.origins().stream().filter(o -> o.id().equals(code)).findFirst()
-        .orElseThrow(() -> new UserException("--country " + country
-            + " is not an origin of scenario " + s.name() + " (run 'dispersal explain' for the list)"));
+    Origin origin =
+        s.origins().stream()
+            .filter(o -> o.id().equals(code))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new UserException(
+                        "--country "
+                            + country
+                            + " is not an origin of scenario "
+                            + s.name()
+                            + " (run 'dispersal explain' for the list)"));
     CompiledModel model = new CompiledModel(s);
-    Screening.Report r = Screening.run(model, origin.id(), month, window,
-        new ScreeningTest(sensitivity, specificity), runs, options.seed, threads);
+    Screening.Report r =
+        Screening.run(
+            model,
+            origin.id(),
+            month,
+            window,
+            new ScreeningTest(sensitivity, specificity),
+            runs,
+            options.seed,
+            threads);
     Path dir = options.outDir("screening", s.name());
     ScreeningOutputs.writeCsv(r, dir.resolve("screening.csv"));
-    ScreeningOutputs.writeHtml(r, s.name(), origin.name(), s.start(), dir.resolve("screening.html"));
+    ScreeningOutputs.writeHtml(
+        r, s.name(), origin.name(), s.start(), dir.resolve("screening.html"));
     var o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "Screening the returnees of %s (%s) at month %d (%s), %s; %d replications,"
-        + " seed %d%n", origin.name(), origin.id(), month, s.start().plusMonths(month), s.name(), runs,
+    o.printf(
+        Locale.ROOT,
+        "Screening the returnees of %s (%s) at month %d (%s), %s; %d replications," + " seed %d%n",
+        origin.name(),
+        origin.id(),
+        month,
+        s.start().plusMonths(month),
+        s.name(),
+        runs,
         options.seed);
-    o.printf(Locale.ROOT, "Tool: sensitivity %s, specificity %s; committed = at large at home +"
-        + " re-engaging within %d months%n", sensitivity, specificity, window);
+    o.printf(
+        Locale.ROOT,
+        "Tool: sensitivity %s, specificity %s; committed = at large at home +"
+            + " re-engaging within %d months%n",
+        sensitivity,
+        specificity,
+        window);
     o.printf(Locale.ROOT, "%-32s%14s%24s%n", "", "mean", "median [90% interval]");
     for (ScreeningOutputs.Row row : ScreeningOutputs.rows(r)) {
       Interval i = row.value();
-      o.printf(Locale.ROOT, "%-32s%14s%24s%n", row.label(), fmt(i.mean(), row.share()),
-          fmt(i.p50(), row.share()) + " [" + fmt(i.p05(), row.share()) + "-"
-              + fmt(i.p95(), row.share()) + "]");
+      o.printf(
+          Locale.ROOT,
+          "%-32s%14s%24s%n",
+          row.label(),
+          fmt(i.mean(), row.share()),
+          fmt(i.p50(), row.share())
+              + " ["
+              + fmt(i.p05(), row.share())
+              + "-"
+              + fmt(i.p95(), row.share())
+              + "]");
     }
     o.println(ScreeningOutputs.naturalSentence(r.natural()));
     o.println("Wrote " + dir.resolve("screening.csv") + ", screening.html");
@@ -105,7 +161,8 @@ final class ScreeningCommand implements Callable<Integer> {
     if (Double.isNaN(v)) {
       return "n/a";
     }
-    return share ? String.format(Locale.ROOT, "%.1f%%", 100 * v)
+    return share
+        ? String.format(Locale.ROOT, "%.1f%%", 100 * v)
         : String.format(Locale.ROOT, "%,.1f", v);
   }
 }

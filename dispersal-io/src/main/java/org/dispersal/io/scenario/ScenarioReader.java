@@ -69,7 +69,15 @@ public final class ScenarioReader {
   /** How many files an {@code extends} chain may hold. */
   static final int MAX_EXTENDS = 8;
 
-  private static final List<String> BUILT_INS = List.of("isis-2017");
+  private static final List<String> BUILT_INS =
+      List.of(
+          "isis-2017",
+          "isis-2017-merger",
+          "isis-2017-border-sealed",
+          "isis-2017-fast-offensives",
+          "isis-2017-slow-offensives",
+          "isis-2017-prosecution-doubled",
+          "isis-2017-rehabilitation-up");
   private static final Pattern BUILT_IN_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
   private final Function<LocalDate, List<Origin>> sharedOrigins;

@@ -31,6 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reading scenarios: built-in, from files and text, with extends, shared origins and overrides. */
 class ScenarioReaderTest {
 
+  private static final String BUILT_INS =
+      "(allowed: isis-2017, isis-2017-merger, isis-2017-border-sealed, isis-2017-fast-offensives,"
+          + " isis-2017-slow-offensives, isis-2017-prosecution-doubled,"
+          + " isis-2017-rehabilitation-up)";
+
   @Test
   void readsTheBuiltInScenario() {
     Scenario s = reader().readBuiltIn("isis-2017");
@@ -270,11 +275,12 @@ class ScenarioReaderTest {
 
     assertThat(problems("extends: isis-2071\n"))
         .containsExactly(
-            "test.yaml:1:10: extends: 'isis-2071' is not a built-in scenario (allowed: isis-2017)");
+            "test.yaml:1:10: extends: 'isis-2071' is not a built-in scenario " + BUILT_INS);
     assertThat(problems("extends: ../secret.yaml\n"))
         .containsExactly(
             "test.yaml:1:10: extends: '../secret.yaml' is a path, but this scenario is not a file;"
-                + " name a built-in scenario (allowed: isis-2017)");
+                + " name a built-in scenario "
+                + BUILT_INS);
   }
 
   @Test
@@ -344,8 +350,16 @@ class ScenarioReaderTest {
     Files.writeString(file, minimal());
     assertThat(reader().read(file.toString()).name()).isEqualTo("minimal");
     assertThatThrownBy(() -> reader().read("nope"))
-        .hasMessage("nope: 'nope' is not a built-in scenario (allowed: isis-2017)");
-    assertThat(ScenarioReader.builtInNames()).containsExactly("isis-2017");
+        .hasMessage("nope: 'nope' is not a built-in scenario " + BUILT_INS);
+    assertThat(ScenarioReader.builtInNames())
+        .containsExactly(
+            "isis-2017",
+            "isis-2017-merger",
+            "isis-2017-border-sealed",
+            "isis-2017-fast-offensives",
+            "isis-2017-slow-offensives",
+            "isis-2017-prosecution-doubled",
+            "isis-2017-rehabilitation-up");
   }
 
   @Test

@@ -1,0 +1,101 @@
+package org.dispersal.analyst;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.dispersal.engine.CohortEngine;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.PathwayReplication;
+import org.dispersal.engine.Realization;
+import org.dispersal.random.RandomStreams;
+import org.dispersal.random.RandomStreams.Purpose;
+
+/**
+ * Runs replications with the cohort engine and keeps one measurement per replication.
+ *
+ * <p>Replication i uses the streams of (seed, i) exactly as {@link
+ * org.dispersal.ensemble.EnsembleRunner} does, so the same seed gives the same replications as
+ * {@code dispersal forecast} and, for two scenarios, common random numbers. Results are stored by
+ * replication index, so they do not depend on the number of threads. Memory grows with the number
+ * of replications times the size of one measurement; the analyst tools keep measurements small.
+ */
+public final class PerReplication {
+
+  private PerReplication() {}
+
+  /**
+   * Runs {@code runs} replications.
+   *
+   * @param model the compiled scenario
+   * @param runs number of replications, at least 1
+   * @param seed master seed
+   * @param threads worker threads, at least 1
+   * @param probes makes the probe of one replication from the model and the replication's
+   *     realization (parameter values and driver paths)
+   * @return the measurements, index i for replication i
+   * @param <R> the measurement type
+   */
+  public static <R> List<R> run(
+      CompiledModel model,
+      int runs,
+      long seed,
+      int threads,
+      BiFunction<CompiledModel, Realization, ReplicationProbe<R>> probes) {
+    if (runs < 1 || threads < 1) {
+      throw new IllegalArgumentException("runs and threads must be at least 1");
+    }
+    int workers = Math.min(threads, runs);
+    Object[] results = new Object[runs];
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(r, "dispersal-analyst");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  CohortEngine engine = new CohortEngine(model);
+                  for (int i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
+                    PathwayReplication rep = model.replication(seed, i);
+                    ReplicationProbe<R> probe = probes.apply(model, rep.realization());
+                    engine.run(rep, RandomStreams.stream(seed, i, Purpose.DYNAMICS), probe);
+                    results[i] = probe.result();
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("replications interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<R> out = new ArrayList<>(runs);
+    for (Object o : results) {
+      @SuppressWarnings("unchecked")
+      R r = (R) o;
+      out.add(r);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,141 @@
+package org.dispersal.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dispersal.analyst.Interval;
+import org.dispersal.analyst.VariantComparison;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.io.analyst.ComparisonOutputs;
+import org.dispersal.model.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dispersal compare}: runs scenario variants with common random numbers and reports the
+ * paired differences of the headline outputs from the first variant.
+ */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description =
+        "Compare scenario variants with common random numbers; writes compare.csv and"
+            + " compare.html.")
+final class CompareCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin AnalystOptions options;
+
+  @Option(
+      names = "--variant",
+      paramLabel = "NAME|FILE[;NAME=VALUE...]",
+      required = true,
+      description =
+          "A variant: a built-in scenario name or file, optionally followed by"
+              + " ;-separated overrides (e.g. 'isis-2017;border_closure=0.95'). Repeat; the first is"
+              + " the base.")
+  List<String> variants = new ArrayList<>();
+
+  @Option(
+      names = "--month",
+      paramLabel = "M",
+      description = "Months after the start at which to compare (default: the horizon).")
+  Integer month;
+
+  @Override
+  public Integer call() throws IOException {
+    int runs = options.runs();
+    int threads = options.threads();
+    if (variants.size() < 2) {
+      throw new UserException(
+          "--variant must be given at least twice (the base, then the"
+              + " variants), not "
+              + variants.size()
+              + " time"
+              + (variants.size() == 1 ? "" : "s"));
+    }
+    List<VariantComparison.Variant> list = new ArrayList<>();
+    List<String> descriptions = new ArrayList<>();
+    Scenario first = null;
+    for (String spec : variants) {
+      String[] parts = spec.split(";");
+      String source = parts[0].trim();
+      if (source.isEmpty()) {
+        throw new UserException("--variant " + spec + " names no scenario");
+      }
+      List<String> sets = new ArrayList<>(options.sets);
+      Arrays.stream(parts).skip(1).map(String::trim).filter(p -> !p.isEmpty()).forEach(sets::add);
+      Scenario s = ScenarioSource.load(source, sets).scenario();
+      if (first == null) {
+        first = s;
+      } else if (s.months() != first.months() || !s.start().equals(first.start())) {
+        throw new UserException(
+            "--variant "
+                + spec
+                + " starts "
+                + s.start()
+                + " with "
+                + s.months()
+                + " months; the base starts "
+                + first.start()
+                + " with "
+                + first.months());
+      }
+      list.add(new VariantComparison.Variant(spec, new CompiledModel(s)));
+      String described = s.description() == null ? "" : s.description().trim();
+      if (parts.length > 1) {
+        described +=
+            " Overrides: " + String.join(", ", sets.subList(options.sets.size(), sets.size()));
+      }
+      descriptions.add(described);
+    }
+    int m = month == null ? first.months() : month;
+    if (m < 0 || m > first.months()) {
+      throw new UserException(
+          "--month must be between 0 and the horizon " + first.months() + ", not " + m);
+    }
+    VariantComparison.Comparison c = VariantComparison.run(list, m, runs, options.seed, threads);
+    Path dir = options.outDir("compare", first.name());
+    ComparisonOutputs.writeCsv(c, dir.resolve("compare.csv"));
+    ComparisonOutputs.writeHtml(c, descriptions, first.start(), dir.resolve("compare.html"));
+    var o = spec.commandLine().getOut();
+    o.printf(
+        Locale.ROOT,
+        "Compared %d variants at month %d (%s), %d replications each, seed %d,"
+            + " common random numbers%n",
+        c.names().size(),
+        m,
+        first.start().plusMonths(m),
+        runs,
+        options.seed);
+    o.printf(
+        Locale.ROOT, "Base %s; difference from the base: mean [90%% interval]%n", c.names().get(0));
+    for (int v = 1; v < c.names().size(); v++) {
+      o.println(c.names().get(v));
+      for (int k = 0; k < VariantComparison.HEADLINES.size(); k++) {
+        Interval d = c.differences()[v][k];
+        Interval b = c.levels()[0][k];
+        o.printf(
+            Locale.ROOT,
+            "  %-40s base %10.1f   %+10.1f [%+.1f, %+.1f]%s%n",
+            VariantComparison.HEADLINES.get(k).label(),
+            b.mean(),
+            d.mean(),
+            d.p05(),
+            d.p95(),
+            ComparisonOutputs.clear(d) ? " *" : "");
+      }
+    }
+    o.println("* the 90% interval of the paired differences excludes zero");
+    o.println("Wrote " + dir.resolve("compare.csv") + ", compare.html");
+    return 0;
+  }
+}

@@ -1,0 +1,90 @@
+package org.dispersal.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dispersal.analyst.ThreatOutlook;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.io.analyst.ThreatOutputs;
+import org.dispersal.model.Origin;
+import org.dispersal.model.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dispersal threat}: the threat outlook per destination country and month (operatives at
+ * large, plots, attacks) with intervals, top countries first.
+ */
+@Command(
+    name = "threat",
+    mixinStandardHelpOptions = true,
+    description =
+        "Threat outlook per destination country and month: operatives at large, plots"
+            + " and attacks with intervals; writes threat.csv and threat.html.")
+final class ThreatCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin AnalystOptions options;
+
+  @Option(
+      names = "--top",
+      paramLabel = "K",
+      defaultValue = "10",
+      description = "Destinations listed on the terminal (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Override
+  public Integer call() throws IOException {
+    int runs = options.runs();
+    int threads = options.threads();
+    if (top < 1) {
+      throw new UserException("--top must be at least 1, not " + top);
+    }
+    Scenario s = ScenarioSource.load(options.scenario, options.sets).scenario();
+    CompiledModel model = new CompiledModel(s);
+    ThreatOutlook.Outlook o = ThreatOutlook.run(model, runs, options.seed, threads);
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Origin origin : s.origins()) {
+      names.put(origin.id(), origin.name());
+    }
+    Path dir = options.outDir("threat", s.name());
+    ThreatOutputs.writeCsv(o, names, s.start(), dir.resolve("threat.csv"));
+    ThreatOutputs.writeHtml(o, s.name(), names, s.start(), dir.resolve("threat.html"));
+    var out = spec.commandLine().getOut();
+    int mid = Math.min(12, s.months());
+    out.printf(
+        Locale.ROOT,
+        "Threat outlook %s: %d replications, seed %d; mean [90%% interval]%n",
+        s.name(),
+        runs,
+        options.seed);
+    out.printf(
+        Locale.ROOT,
+        "%-36s %20s %20s %20s%n",
+        "Destination",
+        "at large " + s.start().plusMonths(mid),
+        "plots to " + s.start().plusMonths(s.months()),
+        "attacks to " + s.start().plusMonths(s.months()));
+    for (int r = 0; r < Math.min(top, o.ranking().length); r++) {
+      int d = o.ranking()[r];
+      String id = o.destinations().get(d);
+      out.println(ThreatOutputs.line(o, d, names.getOrDefault(id, id) + " (" + id + ")"));
+    }
+    out.printf(
+        Locale.ROOT,
+        "Operatives ever dispatched: %.1f%% [%.1f%%-%.1f%%] of those who came"
+            + " home or were dispatched (Hegghammer's ceiling: 1 in 9)%n",
+        100 * o.dispatchedShare().mean(),
+        100 * o.dispatchedShare().p05(),
+        100 * o.dispatchedShare().p95());
+    out.println("Wrote " + dir.resolve("threat.csv") + ", threat.html");
+    return 0;
+  }
+}
