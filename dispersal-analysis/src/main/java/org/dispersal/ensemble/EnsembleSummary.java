@@ -15,8 +15,8 @@ import org.dispersal.model.State;
  * Mergeable summaries of an ensemble: for every month, scope (world, region, origin), demographic
  * and compartment or state total, an exact histogram of the count over replications, from which the
  * mean and quantiles are read. The world and each region are split by demographic (all, men, women,
- * minors); origins are summarised for all people only, which keeps the cost of an ensemble in
- * proportion to what analysts read.
+ * minors) for every state; destinations (theatre, country, group) and origins are summarised for
+ * all people only, which keeps the cost of an ensemble in proportion to what analysts read.
  *
  * <p>One summary collects the replications of one worker; {@link #combine} adds another worker's.
  * Because histograms hold integer counts, the result is the same for any split of replications.
@@ -36,7 +36,6 @@ public final class EnsembleSummary implements MonthObserver {
   private final int months;
   private final int[][] stateKey;
   private final IntHistogram[] cells;
-  private final CellCounts pending = new CellCounts();
   private final int[] buffer;
   private final int[] touched;
   private int touchedCount;
@@ -138,9 +137,14 @@ public final class EnsembleSummary implements MonthObserver {
           continue;
         }
         int key = global[j];
-        addAll(origin, region, demo, key, n);
         if (sk[j] >= 0) {
+          // A destination: by demographic group only in its state's total.
+          add(index(origin, 0, key), n);
+          add(index(region, 0, key), n);
+          add(index(0, 0, key), n);
           addAll(origin, region, demo, sk[j], n);
+        } else {
+          addAll(origin, region, demo, key, n);
         }
       }
     }
@@ -156,13 +160,15 @@ public final class EnsembleSummary implements MonthObserver {
     int base = month * buffer.length;
     for (int i = 0; i < touchedCount; i++) {
       int idx = touched[i];
-      pending.add(base + idx, buffer[idx]);
+      IntHistogram h = cells[base + idx];
+      if (h == null) {
+        h = new IntHistogram();
+        cells[base + idx] = h;
+      }
+      h.add(buffer[idx]);
       buffer[idx] = 0;
     }
     touchedCount = 0;
-    if (pending.full()) {
-      pending.drainInto(cells);
-    }
   }
 
   private void addAll(int origin, int region, int demo, int key, int n) {
@@ -187,8 +193,6 @@ public final class EnsembleSummary implements MonthObserver {
     if (other.cells.length != cells.length) {
       throw new IllegalArgumentException("summaries of different models");
     }
-    pending.drainInto(cells);
-    other.pending.drainInto(other.cells);
     for (int i = 0; i < cells.length; i++) {
       IntHistogram h = other.cells[i];
       if (h == null) {
@@ -204,7 +208,6 @@ public final class EnsembleSummary implements MonthObserver {
 
   /** Whether the cell is non-zero in at least one replication. */
   public boolean isPresent(int month, int scope, int demo, int key) {
-    pending.drainInto(cells);
     return cells[month * buffer.length + index(scope, demo, key)] != null;
   }
 
@@ -217,7 +220,6 @@ public final class EnsembleSummary implements MonthObserver {
    * @param key a compartment key or a state key
    */
   public Statistic statistic(int month, int scope, int demo, int key) {
-    pending.drainInto(cells);
     IntHistogram h = cells[month * buffer.length + index(scope, demo, key)];
     if (h == null || replications == 0) {
       return Statistic.ZERO;

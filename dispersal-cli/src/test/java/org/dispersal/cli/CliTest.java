@@ -51,7 +51,8 @@ class CliTest {
     assertThat(total).isBetween(36_000.0, 46_000.0);
     assertThat(lines).anyMatch(l -> l.startsWith("36,2020-02,country,FRA,all,dispatched,,"));
     assertThat(lines)
-        .anyMatch(l -> l.contains(",region,Western Europe,women,disengaged,cooperating,"));
+        .anyMatch(l -> l.contains(",region,Western Europe,all,disengaged,cooperating,"));
+    assertThat(lines).anyMatch(l -> l.contains(",region,Western Europe,women,disengaged,,"));
     JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
     for (String key :
         List.of(
