@@ -2,16 +2,12 @@ package org.dispersal.analyst;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.PathwayReplication;
 import org.dispersal.engine.Realization;
+import org.dispersal.ensemble.Workers;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
 
@@ -49,47 +45,19 @@ public final class PerReplication {
     if (runs < 1 || threads < 1) {
       throw new IllegalArgumentException("runs and threads must be at least 1");
     }
-    int workers = Math.min(threads, runs);
     Object[] results = new Object[runs];
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            workers,
-            r -> {
-              Thread t = new Thread(r, "dispersal-analyst");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  CohortEngine engine = new CohortEngine(model);
-                  for (int i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
-                    PathwayReplication rep = model.replication(seed, i);
-                    ReplicationProbe<R> probe = probes.apply(model, rep.realization());
-                    engine.run(rep, RandomStreams.stream(seed, i, Purpose.DYNAMICS), probe);
-                    results[i] = probe.result();
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("replications interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    Workers.run(
+        "dispersal-analyst",
+        "replications",
+        runs,
+        threads,
+        () -> new CohortEngine(model),
+        (engine, i) -> {
+          PathwayReplication rep = model.replication(seed, i);
+          ReplicationProbe<R> probe = probes.apply(model, rep.realization());
+          engine.run(rep, RandomStreams.stream(seed, i, Purpose.DYNAMICS), probe);
+          results[i] = probe.result();
+        });
     List<R> out = new ArrayList<>(runs);
     for (Object o : results) {
       @SuppressWarnings("unchecked")

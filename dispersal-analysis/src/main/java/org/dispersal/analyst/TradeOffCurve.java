@@ -2,6 +2,7 @@ package org.dispersal.analyst;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dispersal.stats.Normal;
 
 /**
  * How misses and false alarms trade off as a screening tool's threshold moves, under the

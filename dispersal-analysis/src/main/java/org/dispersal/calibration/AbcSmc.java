@@ -13,6 +13,7 @@ import org.dispersal.model.Prior;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
 import org.dispersal.scoring.ObservedRange;
+import org.dispersal.stats.Normal;
 
 /**
  * Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC), in the population Monte
@@ -377,7 +378,7 @@ public final class AbcSmc {
         Prior pr = priors.get(j);
         double lo = (PriorMath.toZ(pr, pr.low()) - prevZ[p][j]) / sigma[j];
         double hi = (PriorMath.toZ(pr, pr.high()) - prevZ[p][j]) / sigma[j];
-        logMass[p][j] = Math.log(Math.max(1e-300, normalCdf(hi) - normalCdf(lo)));
+        logMass[p][j] = Math.log(Math.max(1e-300, Normal.cdf(hi) - Normal.cdf(lo)));
       }
     }
     for (int i = 0; i < n; i++) {
@@ -420,40 +421,6 @@ public final class AbcSmc {
       w[i] /= sum;
     }
     return w;
-  }
-
-  /**
-   * The standard normal CDF, Φ(x) = ½ erfc(−x/√2), with erfc from the Chebyshev fit of Numerical
-   * Recipes (relative error below 1.2e-7), ample for kernel normalisers.
-   */
-  static double normalCdf(double x) {
-    double z = -x / Math.sqrt(2);
-    double t = 1 / (1 + 0.5 * Math.abs(z));
-    double r =
-        t
-            * Math.exp(
-                -z * z
-                    - 1.26551223
-                    + t
-                        * (1.00002368
-                            + t
-                                * (0.37409196
-                                    + t
-                                        * (0.09678418
-                                            + t
-                                                * (-0.18628806
-                                                    + t
-                                                        * (0.27886807
-                                                            + t
-                                                                * (-1.13520398
-                                                                    + t
-                                                                        * (1.48851587
-                                                                            + t
-                                                                                * (-0.82215223
-                                                                                    + t
-                                                                                        * 0.17087277)))))))));
-    double erfc = z >= 0 ? r : 2 - r;
-    return 0.5 * erfc;
   }
 
   private static double[] uniform(int n) {

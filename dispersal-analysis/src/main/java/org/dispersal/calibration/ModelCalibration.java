@@ -9,6 +9,7 @@ import org.dispersal.model.Parameter;
 import org.dispersal.model.Prior;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
+import org.dispersal.stats.Normal;
 
 /**
  * Calibrates a scenario's free parameters (every parameter whose prior is not fixed) to observed
@@ -64,7 +65,7 @@ public final class ModelCalibration {
     double hi = 10;
     for (int i = 0; i < 100; i++) {
       double mid = 0.5 * (lo + hi);
-      if (AbcSmc.normalCdf(mid) < p) {
+      if (Normal.cdf(mid) < p) {
         lo = mid;
       } else {
         hi = mid;

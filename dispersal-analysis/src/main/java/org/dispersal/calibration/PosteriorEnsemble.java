@@ -1,17 +1,13 @@
 package org.dispersal.calibration;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.Realization;
 import org.dispersal.ensemble.EnsembleSummary;
+import org.dispersal.ensemble.Workers;
 import org.dispersal.model.Parameter;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
@@ -68,74 +64,57 @@ public final class PosteriorEnsemble {
     }
     double[][] samples = new double[targets.size()][runs];
     double[][] start = new double[targets.size()][runs];
-    int workers = Math.min(threads, runs);
-    AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            workers,
-            r -> {
-              Thread t = new Thread(r, "dispersal-posterior");
-              t.setDaemon(true);
-              return t;
+    List<Worker> workers =
+        Workers.run(
+            "dispersal-posterior",
+            "ensemble",
+            runs,
+            threads,
+            () ->
+                new Worker(
+                    new CohortEngine(model),
+                    withSummary ? new EnsembleSummary(model) : null,
+                    new Target.Recorder(targets)),
+            (worker, i) -> {
+              EnsembleSummary summary = worker.summary();
+              Target.Recorder recorder = worker.recorder();
+              var params = RandomStreams.stream(seed, i, Purpose.PARAMETERS);
+              double[] v = posterior != null ? posterior.draw(model, params) : prior(model, params);
+              Realization r =
+                  Realization.fromValues(model, v, RandomStreams.stream(seed, i, Purpose.DRIVERS));
+              worker
+                  .engine()
+                  .run(
+                      r,
+                      RandomStreams.stream(seed, i, Purpose.INITIAL_STOCKS),
+                      RandomStreams.stream(seed, i, Purpose.DYNAMICS),
+                      (month, stocks) -> {
+                        if (summary != null) {
+                          summary.observe(month, stocks);
+                        }
+                        recorder.observe(month, stocks);
+                      });
+              for (int t = 0; t < samples.length; t++) {
+                samples[t][i] = recorder.values()[t];
+                start[t][i] = recorder.startValues()[t];
+              }
+              progress.accept(done.incrementAndGet());
             });
-    try {
-      List<Future<EnsembleSummary>> futures = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  CohortEngine engine = new CohortEngine(model);
-                  EnsembleSummary summary = withSummary ? new EnsembleSummary(model) : null;
-                  Target.Recorder recorder = new Target.Recorder(targets);
-                  for (int i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
-                    var params = RandomStreams.stream(seed, i, Purpose.PARAMETERS);
-                    double[] v =
-                        posterior != null ? posterior.draw(model, params) : prior(model, params);
-                    Realization r =
-                        Realization.fromValues(
-                            model, v, RandomStreams.stream(seed, i, Purpose.DRIVERS));
-                    engine.run(
-                        r,
-                        RandomStreams.stream(seed, i, Purpose.INITIAL_STOCKS),
-                        RandomStreams.stream(seed, i, Purpose.DYNAMICS),
-                        (month, stocks) -> {
-                          if (summary != null) {
-                            summary.observe(month, stocks);
-                          }
-                          recorder.observe(month, stocks);
-                        });
-                    for (int t = 0; t < samples.length; t++) {
-                      samples[t][i] = recorder.values()[t];
-                      start[t][i] = recorder.startValues()[t];
-                    }
-                    progress.accept(done.incrementAndGet());
-                  }
-                  return summary;
-                }));
+    EnsembleSummary total = null;
+    for (Worker worker : workers) {
+      EnsembleSummary s = worker.summary();
+      if (total == null) {
+        total = s;
+      } else if (s != null) {
+        total.combine(s);
       }
-      EnsembleSummary total = null;
-      for (Future<EnsembleSummary> f : futures) {
-        EnsembleSummary s = f.get();
-        if (total == null) {
-          total = s;
-        } else if (s != null) {
-          total.combine(s);
-        }
-      }
-      return new Result(total, samples, start);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("ensemble interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
+    return new Result(total, samples, start);
   }
+
+  /** One worker's engine, summary (null if not requested) and target recorder. */
+  private record Worker(CohortEngine engine, EnsembleSummary summary, Target.Recorder recorder) {}
 
   private static double[] prior(
       CompiledModel model, org.apache.commons.rng.UniformRandomProvider rng) {

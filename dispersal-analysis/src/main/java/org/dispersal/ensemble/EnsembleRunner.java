@@ -1,11 +1,6 @@
 package org.dispersal.ensemble;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -58,48 +53,25 @@ public final class EnsembleRunner {
     if (runs < 1 || threads < 1) {
       throw new IllegalArgumentException("runs and threads must be at least 1");
     }
-    int workers = Math.min(threads, runs);
-    AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            workers,
-            r -> {
-              Thread t = new Thread(r, "dispersal-worker");
-              t.setDaemon(true);
-              return t;
+    List<Worker> workers =
+        Workers.run(
+            "dispersal-worker",
+            "ensemble",
+            runs,
+            threads,
+            () -> new Worker(engines.get(), new EnsembleSummary(model)),
+            (worker, i) -> {
+              worker.engine().simulate(seed, i, worker.summary());
+              progress.accept(done.incrementAndGet());
             });
-    try {
-      List<Future<EnsembleSummary>> futures = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  ReplicationEngine engine = engines.get();
-                  EnsembleSummary summary = new EnsembleSummary(model);
-                  for (int i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
-                    engine.simulate(seed, i, summary);
-                    progress.accept(done.incrementAndGet());
-                  }
-                  return summary;
-                }));
-      }
-      EnsembleSummary total = futures.get(0).get();
-      for (int w = 1; w < futures.size(); w++) {
-        total.combine(futures.get(w).get());
-      }
-      return total;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("ensemble interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      pool.shutdownNow();
+    EnsembleSummary total = workers.get(0).summary();
+    for (int w = 1; w < workers.size(); w++) {
+      total.combine(workers.get(w).summary());
     }
+    return total;
   }
+
+  /** One worker's engine and the summary of the replications it ran. */
+  private record Worker(ReplicationEngine engine, EnsembleSummary summary) {}
 }

@@ -2,16 +2,13 @@ package org.dispersal.sensitivity;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.dispersal.calibration.PriorMath;
 import org.dispersal.calibration.Target;
 import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.Realization;
+import org.dispersal.ensemble.Workers;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Prior;
 import org.dispersal.random.RandomStreams;
@@ -84,62 +81,35 @@ public final class ModelFunction implements Function<double[][], double[]> {
   @Override
   public double[] apply(double[][] points) {
     double[] y = new double[points.length];
-    int workers = Math.min(threads, points.length);
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            workers,
-            r -> {
-              Thread t = new Thread(r, "dispersal-sensitivity");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      java.util.concurrent.atomic.AtomicInteger next =
-          new java.util.concurrent.atomic.AtomicInteger();
-      for (int w = 0; w < workers; w++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  CohortEngine engine = new CohortEngine(model);
-                  Target.Recorder recorder = new Target.Recorder(List.of(target));
-                  for (int p = next.getAndIncrement();
-                      p < points.length;
-                      p = next.getAndIncrement()) {
-                    double[] v = base.clone();
-                    for (int j = 0; j < index.length; j++) {
-                      v[index[j]] = PriorMath.quantile(priors.get(j), points[p][j]);
-                    }
-                    double sum = 0;
-                    for (int r = 0; r < replications; r++) {
-                      Realization real =
-                          Realization.fromValues(
-                              model, v, RandomStreams.stream(seed, r, Purpose.DRIVERS));
-                      engine.run(
-                          real,
-                          RandomStreams.stream(seed, r, Purpose.INITIAL_STOCKS),
-                          RandomStreams.stream(seed, r, Purpose.DYNAMICS),
-                          recorder);
-                      sum += recorder.values()[0];
-                    }
-                    y[p] = sum / replications;
-                  }
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-      return y;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("sensitivity interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    Workers.run(
+        "dispersal-sensitivity",
+        "sensitivity",
+        points.length,
+        threads,
+        () -> new Worker(new CohortEngine(model), new Target.Recorder(List.of(target))),
+        (worker, p) -> {
+          double[] v = base.clone();
+          for (int j = 0; j < index.length; j++) {
+            v[index[j]] = PriorMath.quantile(priors.get(j), points[p][j]);
+          }
+          double sum = 0;
+          for (int r = 0; r < replications; r++) {
+            Realization real =
+                Realization.fromValues(model, v, RandomStreams.stream(seed, r, Purpose.DRIVERS));
+            worker
+                .engine()
+                .run(
+                    real,
+                    RandomStreams.stream(seed, r, Purpose.INITIAL_STOCKS),
+                    RandomStreams.stream(seed, r, Purpose.DYNAMICS),
+                    worker.recorder());
+            sum += worker.recorder().values()[0];
+          }
+          y[p] = sum / replications;
+        });
+    return y;
   }
+
+  /** One worker's engine and target recorder. */
+  private record Worker(CohortEngine engine, Target.Recorder recorder) {}
 }

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,12 +19,7 @@ final class AnalystOptions {
   /** Replications when --runs is not given: enough for stable 90% intervals, fast enough. */
   static final int DEFAULT_RUNS = 200;
 
-  @Option(
-      names = "--scenario",
-      paramLabel = "NAME|FILE",
-      defaultValue = "isis-2017",
-      description = "Built-in scenario name or scenario file (default: ${DEFAULT-VALUE}).")
-  String scenario;
+  @Mixin ScenarioOption scenario;
 
   @Option(
       names = "--runs",
@@ -40,11 +36,7 @@ final class AnalystOptions {
           "Master seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "Worker threads (default: all cores); results do not depend on it.")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Option(
       names = "--set",
@@ -69,11 +61,7 @@ final class AnalystOptions {
 
   /** Checks --threads and returns the number of workers. */
   int threads() {
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (workers < 1 || workers > 1024) {
-      throw new UserException("--threads must be between 1 and 1024, not " + workers);
-    }
-    return workers;
+    return threads.workers();
   }
 
   /** The output folder, created. */

@@ -21,6 +21,7 @@ import org.dispersal.io.validation.ObservationTargets;
 import org.dispersal.io.validation.PosteriorCsv;
 import org.dispersal.model.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,12 +39,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--scenario",
-      paramLabel = "NAME|FILE",
-      defaultValue = "isis-2017",
-      description = "Built-in scenario name or scenario file (default: ${DEFAULT-VALUE}).")
-  String scenario;
+  @Mixin ScenarioOption scenario;
 
   @Option(
       names = "--observations",
@@ -84,18 +80,9 @@ final class CalibrateCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   int checkRuns;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      defaultValue = "" + ForecastCommand.DEFAULT_SEED,
-      description = "Master seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedAndSetOptions seedAndSet;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "Worker threads (default: all cores); results do not depend on it.")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Option(
       names = "--out",
@@ -104,16 +91,10 @@ final class CalibrateCommand implements Callable<Integer> {
       description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(
-      names = "--set",
-      paramLabel = "NAME=VALUE",
-      description = "Override a parameter. Repeatable.")
-  List<String> sets = new ArrayList<>();
-
   @Override
   public Integer call() throws IOException {
     LocalDate date = asOf == null ? null : date(asOf);
-    int workers = threads(threads);
+    int workers = threads.workers();
     checkBudget(Math.max(1, checkRuns), simulations, particles);
     List<ObservationRecord> rows = new ArrayList<>();
     for (Path p : observations) {
@@ -125,7 +106,7 @@ final class CalibrateCommand implements Callable<Integer> {
     for (ObservationRecord r : rows) {
       (date == null || r.publishedBy(date, data) ? used : later).add(r);
     }
-    Scenario s = ScenarioSource.reader(sets).withAsOf(date).read(scenario);
+    Scenario s = ScenarioSource.reader(seedAndSet.sets).withAsOf(date).read(scenario.scenario);
     CompiledModel model = new CompiledModel(s);
     ObservationTargets targets = ObservationTargets.resolve(model, used);
     if (targets.resolved().isEmpty()) {
@@ -142,7 +123,7 @@ final class CalibrateCommand implements Callable<Integer> {
         ModelCalibration.calibrate(
             model,
             targets.targets(),
-            new AbcSmc.Settings(particles, simulations, 0.5, workers, seed));
+            new AbcSmc.Settings(particles, simulations, 0.5, workers, seedAndSet.seed));
     double seconds = (System.nanoTime() - t0) / 1e9;
     PosteriorCsv.write(cal.posterior(), out.resolve("posterior.csv"));
     int horizon = targets.targets().stream().mapToInt(t -> t.month()).max().orElse(1);
@@ -150,13 +131,20 @@ final class CalibrateCommand implements Callable<Integer> {
     ObservationTargets checkTargets = ObservationTargets.resolve(check, used);
     var prior =
         PosteriorEnsemble.run(
-            check, null, checkRuns, seed + 1, workers, checkTargets.targets(), false, i -> {});
+            check,
+            null,
+            checkRuns,
+            seedAndSet.seed + 1,
+            workers,
+            checkTargets.targets(),
+            false,
+            i -> {});
     var post =
         PosteriorEnsemble.run(
             check,
             cal.posterior(),
             checkRuns,
-            seed + 1,
+            seedAndSet.seed + 1,
             workers,
             checkTargets.targets(),
             false,
@@ -206,14 +194,6 @@ final class CalibrateCommand implements Callable<Integer> {
     } catch (DateTimeParseException e) {
       throw new UserException("--as-of must be a date YYYY-MM-DD, not '" + text + "'");
     }
-  }
-
-  static int threads(Integer threads) {
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (workers < 1 || workers > 1024) {
-      throw new UserException("--threads must be between 1 and 1024, not " + workers);
-    }
-    return workers;
   }
 
   static void checkBudget(int runs, int simulations, int particles) {

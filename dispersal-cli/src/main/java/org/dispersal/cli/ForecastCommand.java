@@ -21,6 +21,7 @@ import org.dispersal.io.output.SummaryCsv;
 import org.dispersal.io.report.HtmlReport;
 import org.dispersal.model.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,12 +43,7 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--scenario",
-      paramLabel = "NAME|FILE",
-      defaultValue = "isis-2017",
-      description = "Built-in scenario name or scenario file (default: ${DEFAULT-VALUE}).")
-  String scenario;
+  @Mixin ScenarioOption scenario;
 
   @Option(
       names = "--runs",
@@ -64,11 +60,7 @@ final class ForecastCommand implements Callable<Integer> {
           "Master seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "Worker threads (default: all cores); results do not depend on it.")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Option(
       names = "--months",
@@ -111,11 +103,8 @@ final class ForecastCommand implements Callable<Integer> {
     if (runs < 1 || runs > 10_000_000) {
       throw new UserException("--runs must be between 1 and 10000000, not " + runs);
     }
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (workers < 1 || workers > 1024) {
-      throw new UserException("--threads must be between 1 and 1024, not " + workers);
-    }
-    ScenarioSource.Loaded loaded = ScenarioSource.load(scenario, sets);
+    int workers = threads.workers();
+    ScenarioSource.Loaded loaded = ScenarioSource.load(scenario.scenario, sets);
     Scenario s = loaded.scenario();
     if (months != null) {
       if (months < 1 || months > 240) {

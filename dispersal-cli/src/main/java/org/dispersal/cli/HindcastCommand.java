@@ -18,6 +18,7 @@ import org.dispersal.io.validation.HindcastSummary;
 import org.dispersal.io.validation.PosteriorCsv;
 import org.dispersal.model.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,12 +40,7 @@ final class HindcastCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--scenario",
-      paramLabel = "NAME|FILE",
-      defaultValue = "isis-2017",
-      description = "Built-in scenario name or scenario file (default: ${DEFAULT-VALUE}).")
-  String scenario;
+  @Mixin ScenarioOption scenario;
 
   @Option(
       names = "--as-of",
@@ -85,18 +81,9 @@ final class HindcastCommand implements Callable<Integer> {
       description = "ABC-SMC population size (default: ${DEFAULT-VALUE}).")
   int particles;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      defaultValue = "" + ForecastCommand.DEFAULT_SEED,
-      description = "Master seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedAndSetOptions seedAndSet;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "Worker threads (default: all cores); results do not depend on it.")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Option(
       names = "--out",
@@ -104,12 +91,6 @@ final class HindcastCommand implements Callable<Integer> {
       defaultValue = "out/hindcast",
       description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
-
-  @Option(
-      names = "--set",
-      paramLabel = "NAME=VALUE",
-      description = "Override a parameter. Repeatable.")
-  List<String> sets = new ArrayList<>();
 
   private static void print(java.io.PrintWriter o, String what, HindcastSummary sum) {
     o.printf(
@@ -136,15 +117,16 @@ final class HindcastCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate date = CalibrateCommand.date(asOf);
-    int workers = CalibrateCommand.threads(threads);
+    int workers = threads.workers();
     CalibrateCommand.checkBudget(runs, simulations == 0 ? particles : simulations, particles);
     List<ObservationRecord> rows = new ArrayList<>();
     for (Path p : observations) {
       rows.addAll(ObservationsReader.read(p));
     }
-    Scenario s = ScenarioSource.reader(sets).withAsOf(date).read(scenario);
+    Scenario s = ScenarioSource.reader(seedAndSet.sets).withAsOf(date).read(scenario.scenario);
     Files.createDirectories(out);
-    var settings = new Hindcast.Settings(date, runs, seed, workers, particles, simulations);
+    var settings =
+        new Hindcast.Settings(date, runs, seedAndSet.seed, workers, particles, simulations);
     var err = spec.commandLine().getErr();
     Hindcast.Result result =
         Hindcast.run(

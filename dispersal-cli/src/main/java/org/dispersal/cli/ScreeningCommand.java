@@ -80,7 +80,7 @@ final class ScreeningCommand implements Callable<Integer> {
     if (window < 1 || window > 240) {
       throw new UserException("--window must be between 1 and 240, not " + window);
     }
-    Scenario s = ScenarioSource.load(options.scenario, options.sets).scenario();
+    Scenario s = ScenarioSource.load(options.scenario.scenario, options.sets).scenario();
     if (month < 0 || month > s.months()) {
       throw new UserException(
           "--month must be between 0 and the horizon " + s.months() + ", not " + month);

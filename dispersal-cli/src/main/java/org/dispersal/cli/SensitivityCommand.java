@@ -16,6 +16,7 @@ import org.dispersal.model.Scenario;
 import org.dispersal.scoring.ObservedRange;
 import org.dispersal.sensitivity.SensitivityAnalysis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,12 +40,7 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--scenario",
-      paramLabel = "NAME|FILE",
-      defaultValue = "isis-2017",
-      description = "Built-in scenario name or scenario file (default: ${DEFAULT-VALUE}).")
-  String scenario;
+  @Mixin ScenarioOption scenario;
 
   @Option(
       names = "--output",
@@ -108,18 +104,9 @@ final class SensitivityCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   String sampling;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      defaultValue = "" + ForecastCommand.DEFAULT_SEED,
-      description = "Master seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedAndSetOptions seedAndSet;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "Worker threads (default: all cores); results do not depend on it.")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Option(
       names = "--out",
@@ -128,15 +115,9 @@ final class SensitivityCommand implements Callable<Integer> {
       description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(
-      names = "--set",
-      paramLabel = "NAME=VALUE",
-      description = "Override a parameter. Repeatable.")
-  List<String> sets = new ArrayList<>();
-
   @Override
   public Integer call() throws IOException {
-    int workers = CalibrateCommand.threads(threads);
+    int workers = threads.workers();
     if (trajectories < 2
         || levels < 2
         || levels % 2 != 0
@@ -148,7 +129,7 @@ final class SensitivityCommand implements Callable<Integer> {
           "need --trajectories >= 2, an even --levels >= 2, --top >= 0,"
               + " --base-samples >= 0, --replications >= 1 and --bootstrap >= 0");
     }
-    Scenario s = ScenarioSource.reader(sets).read(scenario);
+    Scenario s = ScenarioSource.reader(seedAndSet.sets).read(scenario.scenario);
     Files.createDirectories(out);
     List<SensitivityOutputs.Output> results = new ArrayList<>();
     var o = spec.commandLine().getOut();
@@ -183,7 +164,7 @@ final class SensitivityCommand implements Callable<Integer> {
                   baseSamples,
                   replications,
                   bootstrap,
-                  seed,
+                  seedAndSet.seed,
                   workers,
                   samplingKind()));
       results.add(new SensitivityOutputs.Output(spec0, r));

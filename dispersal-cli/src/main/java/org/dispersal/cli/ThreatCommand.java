@@ -47,7 +47,7 @@ final class ThreatCommand implements Callable<Integer> {
     if (top < 1) {
       throw new UserException("--top must be at least 1, not " + top);
     }
-    Scenario s = ScenarioSource.load(options.scenario, options.sets).scenario();
+    Scenario s = ScenarioSource.load(options.scenario.scenario, options.sets).scenario();
     CompiledModel model = new CompiledModel(s);
     ThreatOutlook.Outlook o = ThreatOutlook.run(model, runs, options.seed, threads);
     Map<String, String> names = new LinkedHashMap<>();

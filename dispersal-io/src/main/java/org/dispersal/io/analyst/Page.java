@@ -8,6 +8,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import org.dispersal.analyst.Interval;
+import org.dispersal.io.report.Html;
 
 /** A small HTML page builder shared by the analyst outputs, in the style of the forecast report. */
 final class Page {
@@ -102,24 +103,9 @@ final class Page {
     Files.writeString(file, html, StandardCharsets.UTF_8);
   }
 
-  /** Escapes text for element content and quoted attributes. */
+  /** Escapes text for element content and quoted attributes, as {@link Html#esc} does. */
   static String esc(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return Html.esc(text);
   }
 
   /** A count or amount with a sensible number of digits and thousands separators. */

@@ -1,12 +1,12 @@
 package org.dispersal.io.report;
 
 /** Escaping of text placed in HTML and SVG, so that nothing from a scenario can inject markup. */
-final class Html {
+public final class Html {
 
   private Html() {}
 
   /** Escapes text for element content and quoted attribute values; null becomes empty. */
-  static String esc(String text) {
+  public static String esc(String text) {
     if (text == null) {
       return "";
     }

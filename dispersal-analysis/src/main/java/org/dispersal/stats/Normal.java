@@ -1,18 +1,19 @@
-package org.dispersal.analyst;
+package org.dispersal.stats;
 
 /**
- * The standard normal distribution function and its inverse, for the binormal trade-off curve.
+ * The standard normal distribution function and its inverse, for the binormal trade-off curve and
+ * the truncated kernels of calibration.
  *
  * <p>Φ uses the complementary error function of W. J. Cody's rational approximations as given in
  * Numerical Recipes (erfc with fractional error below 1.2e-7); Φ⁻¹ uses P. J. Acklam's rational
  * approximation (relative error below 1.15e-9) refined by one Halley step against Φ.
  */
-final class Normal {
+public final class Normal {
 
   private Normal() {}
 
   /** Φ(x). */
-  static double cdf(double x) {
+  public static double cdf(double x) {
     return 0.5 * erfc(-x / Math.sqrt(2));
   }
 
@@ -46,7 +47,7 @@ final class Normal {
   }
 
   /** Φ⁻¹(p) for 0 &lt; p &lt; 1. */
-  static double quantile(double p) {
+  public static double quantile(double p) {
     if (!(p > 0 && p < 1)) {
       throw new IllegalArgumentException("p must be in (0, 1), not " + p);
     }
