@@ -31,7 +31,7 @@ final class Headline {
     int horizon = summary.model().scenario().months();
     int[] at = {6, 12, 24, 36};
     StringBuilder head =
-        new StringBuilder(String.format(Locale.ROOT, "%-36s", "World, median [90% interval]"));
+        new StringBuilder(String.format(Locale.ROOT, "%-42s", "World, median [90% interval]"));
     for (int m : at) {
       if (m <= horizon) {
         head.append(String.format(Locale.ROOT, "%24s", "+" + m + " months"));
@@ -42,7 +42,7 @@ final class Headline {
       String label =
           (s.pathway() > 0 && s != State.ARRESTED && s != State.ATTACK ? s.pathway() + " " : "  ")
               + s.label();
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-36.36s", label));
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-42.42s", label));
       for (int m : at) {
         if (m <= horizon) {
           Statistic st = summary.statistic(m, 0, 0, s);
