@@ -20,20 +20,7 @@ import org.dispersal.model.State;
 public final class VariantComparison {
 
   /** The headline states, in report order. */
-  public static final List<State> HEADLINES =
-      List.of(
-          State.DISENGAGED,
-          State.INSURGENT,
-          State.OTHER_GROUP,
-          State.RELOCATED,
-          State.DISPATCHED,
-          State.ARRESTED,
-          State.ATTACK,
-          State.KILLED,
-          State.DETAINED,
-          State.IN_THEATRE,
-          State.RETURNED,
-          State.PROSECUTED);
+  public static final List<State> HEADLINES = State.HEADLINE;
 
   /**
    * A variant to compare.

@@ -10,20 +10,7 @@ import org.dispersal.model.State;
 /** Prints the headline table of a forecast on the terminal: world totals at +6, +12, +24, +36. */
 final class Headline {
 
-  private static final List<State> ROWS =
-      List.of(
-          State.DISENGAGED,
-          State.INSURGENT,
-          State.OTHER_GROUP,
-          State.RELOCATED,
-          State.DISPATCHED,
-          State.ARRESTED,
-          State.ATTACK,
-          State.KILLED,
-          State.DETAINED,
-          State.IN_THEATRE,
-          State.RETURNED,
-          State.PROSECUTED);
+  private static final List<State> ROWS = State.HEADLINE;
 
   private Headline() {}
 

@@ -36,6 +36,25 @@ public enum State {
   /** A dispatched operative's plot ended as an attack. */
   ATTACK("attack", "Operative's plot ended as an attack", 5, true);
 
+  /**
+   * The states of a headline table, in report order: the five pathways (with the outcomes of
+   * dispatched operatives), then killed, detained, in theatre, returned and prosecuted.
+   */
+  public static final java.util.List<State> HEADLINE =
+      java.util.List.of(
+          DISENGAGED,
+          INSURGENT,
+          OTHER_GROUP,
+          RELOCATED,
+          DISPATCHED,
+          ARRESTED,
+          ATTACK,
+          KILLED,
+          DETAINED,
+          IN_THEATRE,
+          RETURNED,
+          PROSECUTED);
+
   private final String id;
   private final String label;
   private final int pathway;
