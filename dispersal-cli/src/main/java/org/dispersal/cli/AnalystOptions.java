@@ -28,13 +28,7 @@ final class AnalystOptions {
       description = "Number of replications (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      defaultValue = "" + ForecastCommand.DEFAULT_SEED,
-      description =
-          "Master seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Mixin ThreadsOption threads;
 

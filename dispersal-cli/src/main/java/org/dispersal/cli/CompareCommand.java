@@ -102,7 +102,8 @@ final class CompareCommand implements Callable<Integer> {
       throw new UserException(
           "--month must be between 0 and the horizon " + first.months() + ", not " + m);
     }
-    VariantComparison.Comparison c = VariantComparison.run(list, m, runs, options.seed, threads);
+    VariantComparison.Comparison c =
+        VariantComparison.run(list, m, runs, options.seed.value, threads);
     Path dir = options.outDir("compare", first.name());
     ComparisonOutputs.writeCsv(c, dir.resolve("compare.csv"));
     ComparisonOutputs.writeHtml(c, descriptions, first.start(), dir.resolve("compare.html"));
@@ -115,7 +116,7 @@ final class CompareCommand implements Callable<Integer> {
         m,
         first.start().plusMonths(m),
         runs,
-        options.seed);
+        options.seed.value);
     o.printf(
         Locale.ROOT, "Base %s; difference from the base: mean [90%% interval]%n", c.names().get(0));
     for (int v = 1; v < c.names().size(); v++) {

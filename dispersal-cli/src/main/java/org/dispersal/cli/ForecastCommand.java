@@ -52,13 +52,7 @@ final class ForecastCommand implements Callable<Integer> {
       description = "Number of replications (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      defaultValue = "" + DEFAULT_SEED,
-      description =
-          "Master seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seedOption;
 
   @Mixin ThreadsOption threads;
 
@@ -100,6 +94,7 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    long seed = seedOption.value;
     if (runs < 1 || runs > 10_000_000) {
       throw new UserException("--runs must be between 1 and 10000000, not " + runs);
     }

@@ -107,7 +107,7 @@ final class ScreeningCommand implements Callable<Integer> {
             window,
             new ScreeningTest(sensitivity, specificity),
             runs,
-            options.seed,
+            options.seed.value,
             threads);
     Path dir = options.outDir("screening", s.name());
     ScreeningOutputs.writeCsv(r, dir.resolve("screening.csv"));
@@ -123,7 +123,7 @@ final class ScreeningCommand implements Callable<Integer> {
         s.start().plusMonths(month),
         s.name(),
         runs,
-        options.seed);
+        options.seed.value);
     o.printf(
         Locale.ROOT,
         "Tool: sensitivity %s, specificity %s; committed = at large at home +"

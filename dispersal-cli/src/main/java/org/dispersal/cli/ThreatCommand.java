@@ -49,7 +49,7 @@ final class ThreatCommand implements Callable<Integer> {
     }
     Scenario s = ScenarioSource.load(options.scenario.scenario, options.sets).scenario();
     CompiledModel model = new CompiledModel(s);
-    ThreatOutlook.Outlook o = ThreatOutlook.run(model, runs, options.seed, threads);
+    ThreatOutlook.Outlook o = ThreatOutlook.run(model, runs, options.seed.value, threads);
     Map<String, String> names = new LinkedHashMap<>();
     for (Origin origin : s.origins()) {
       names.put(origin.id(), origin.name());
@@ -64,7 +64,7 @@ final class ThreatCommand implements Callable<Integer> {
         "Threat outlook %s: %d replications, seed %d; mean [90%% interval]%n",
         s.name(),
         runs,
-        options.seed);
+        options.seed.value);
     out.printf(
         Locale.ROOT,
         "%-36s %20s %20s %20s%n",
