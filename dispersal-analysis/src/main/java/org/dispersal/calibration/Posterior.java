@@ -3,7 +3,7 @@ package org.dispersal.calibration;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.dispersal.engine.CompiledModel;
-import org.dispersal.model.Parameter;
+import org.dispersal.engine.Realization;
 
 /**
  * A weighted sample of parameter vectors: the result of a calibration, and what {@code forecast
@@ -56,6 +56,10 @@ public record Posterior(List<String> names, double[][] values, double[] weights)
    * @return values in the order of {@link CompiledModel#parameterNames()}
    */
   public double[] draw(CompiledModel model, UniformRandomProvider rng) {
+    // The parameters the sample does not hold come from their priors, keyed by name as in a
+    // forecast (drawn first, from the same stream position), so a posterior forecast pairs with a
+    // prior one on everything not calibrated.
+    double[] v = Realization.drawValues(model, rng);
     double u = rng.nextDouble();
     int particle = weights.length - 1;
     double c = 0;
@@ -67,12 +71,10 @@ public record Posterior(List<String> names, double[][] values, double[] weights)
       }
     }
     int[] column = columns(model);
-    List<String> all = model.parameterNames();
-    double[] v = new double[all.size()];
-    int i = 0;
-    for (Parameter p : model.scenario().parameters().values()) {
-      v[i] = column[i] >= 0 ? values[particle][column[i]] : p.prior().sample(rng);
-      i++;
+    for (int i = 0; i < v.length; i++) {
+      if (column[i] >= 0) {
+        v[i] = values[particle][column[i]];
+      }
     }
     return v;
   }

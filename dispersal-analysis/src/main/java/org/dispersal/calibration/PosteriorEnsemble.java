@@ -8,7 +8,6 @@ import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.Realization;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Workers;
-import org.dispersal.model.Parameter;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
 
@@ -80,7 +79,10 @@ public final class PosteriorEnsemble {
               EnsembleSummary summary = worker.summary();
               Target.Recorder recorder = worker.recorder();
               var params = RandomStreams.stream(seed, i, Purpose.PARAMETERS);
-              double[] v = posterior != null ? posterior.draw(model, params) : prior(model, params);
+              double[] v =
+                  posterior != null
+                      ? posterior.draw(model, params)
+                      : Realization.drawValues(model, params);
               Realization r =
                   Realization.fromValues(model, v, RandomStreams.stream(seed, i, Purpose.DRIVERS));
               worker
@@ -115,14 +117,4 @@ public final class PosteriorEnsemble {
 
   /** One worker's engine, summary (null if not requested) and target recorder. */
   private record Worker(CohortEngine engine, EnsembleSummary summary, Target.Recorder recorder) {}
-
-  private static double[] prior(
-      CompiledModel model, org.apache.commons.rng.UniformRandomProvider rng) {
-    double[] v = new double[model.parameterNames().size()];
-    int i = 0;
-    for (Parameter p : model.scenario().parameters().values()) {
-      v[i++] = p.prior().sample(rng);
-    }
-    return v;
-  }
 }

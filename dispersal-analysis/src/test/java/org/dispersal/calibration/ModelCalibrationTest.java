@@ -155,7 +155,23 @@ class ModelCalibrationTest {
         new Posterior(List.of("share_returned_by_start"), new double[][] {{0.5}}, new double[] {1});
     PosteriorEnsemble.Result q =
         PosteriorEnsemble.run(model, one, 4, 42, 1, List.of(t), false, i -> {});
-    assertThat(q.start()[0][0]).isGreaterThan(r.start()[0][0]);
+    // Common random numbers: a one-point posterior gives exactly the runs of the scenario with
+    // that value fixed, replication by replication.
+    CohortEngine fixed =
+        new CohortEngine(
+            new CompiledModel(
+                model
+                    .scenario()
+                    .withParameters(
+                        Map.of(
+                            "share_returned_by_start",
+                            TestScenarios.fixed("share_returned_by_start", 0.5)))));
+    for (int i = 0; i < 4; i++) {
+      Target.Recorder rec = new Target.Recorder(List.of(t));
+      fixed.run(42, i, rec);
+      assertThat(q.samples()[0][i]).isEqualTo(rec.values()[0]);
+      assertThat(q.start()[0][i]).isEqualTo(rec.startValues()[0]);
+    }
   }
 
   private static Target target(

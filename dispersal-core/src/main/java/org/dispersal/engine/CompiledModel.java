@@ -222,6 +222,12 @@ public final class CompiledModel implements SimulationModel {
   }
 
   @Override
+  public long cohortKey(int cohort) {
+    Cohort c = cohorts.get(cohort);
+    return RandomStreams.key(c.origin().id() + "/" + c.demographic().id());
+  }
+
+  @Override
   public int compartmentCount(int cohort) {
     return cohorts.get(cohort).compartments().length;
   }

@@ -7,6 +7,7 @@ import org.dispersal.model.ModelParameters.Base;
 import org.dispersal.model.Origin;
 import org.dispersal.model.Range;
 import org.dispersal.random.Binomial;
+import org.dispersal.random.RandomStreams;
 
 /**
  * Draws one replication's stocks at the start date, shared by every engine.
@@ -25,16 +26,19 @@ public final class InitialStocks {
    *
    * @param model the compiled scenario
    * @param r the replication's parameter values
-   * @param rng the replication's initial-stock stream
+   * @param stream the replication's initial-stock stream
    * @param stocks one array per cohort, of the cohort's layout length
    */
   public static void fill(
-      CompiledModel model, Realization r, UniformRandomProvider rng, int[][] stocks) {
+      CompiledModel model, Realization r, UniformRandomProvider stream, int[][] stocks) {
     int cohortCount = model.cohorts().size();
     List<Cohort> cohorts = model.cohorts();
     double[] v = r.values();
+    long base = stream.nextLong();
     for (int c = 0; c < cohortCount; c += Demographic.values().length) {
       Origin o = cohorts.get(c).origin();
+      // Each origin draws from its own substream, keyed by its id (common random numbers).
+      UniformRandomProvider rng = RandomStreams.substream(base, RandomStreams.key(o.id()));
       int men = c;
       int women = c + 1;
       int minors = c + 2;

@@ -8,6 +8,7 @@ import org.dispersal.model.ModelParameters.Base;
 import org.dispersal.model.Scenario;
 import org.dispersal.model.Step;
 import org.dispersal.model.Stronghold;
+import org.dispersal.random.RandomStreams;
 
 /**
  * One replication's draw of everything uncertain except the monthly dynamics: parameter values and
@@ -40,13 +41,25 @@ public record Realization(
    */
   public static Realization draw(
       CompiledModel model, UniformRandomProvider parameters, UniformRandomProvider drivers) {
-    Scenario s = model.scenario();
+    return fromValues(model, drawValues(model, parameters), drivers);
+  }
+
+  /**
+   * Draws every parameter from its prior with one uniform per parameter, keyed by its name: fixing
+   * or adding a parameter leaves the others' draws unchanged, so compared variants pair replication
+   * by replication (common random numbers).
+   *
+   * @return values in the order of {@link CompiledModel#parameterNames()}
+   */
+  public static double[] drawValues(CompiledModel model, UniformRandomProvider parameters) {
     double[] v = new double[model.parameterNames().size()];
+    long base = parameters.nextLong();
     int i = 0;
-    for (var p : s.parameters().values()) {
-      v[i++] = p.prior().sample(parameters);
+    for (var e : model.scenario().parameters().entrySet()) {
+      double u = RandomStreams.uniform(base, RandomStreams.key(e.getKey()));
+      v[i++] = e.getValue().prior().quantile(u);
     }
-    return fromValues(model, v, drivers);
+    return v;
   }
 
   /** Builds the driver paths for given parameter values (used by calibration and tests). */

@@ -18,6 +18,14 @@ public interface SimulationModel {
   /** The number of local compartments of a cohort. */
   int compartmentCount(int cohort);
 
+  /**
+   * A stable key for a cohort that names it rather than its position, so that the cohort draws the
+   * same random numbers in two scenarios whose cohort lists differ (common random numbers).
+   */
+  default long cohortKey(int cohort) {
+    return cohort;
+  }
+
   /** The horizon: the number of monthly steps. */
   int months();
 

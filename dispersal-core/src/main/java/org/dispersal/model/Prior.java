@@ -26,6 +26,12 @@ public sealed interface Prior
   /** A short human-readable description such as {@code uniform(0.1, 0.3)}. */
   String describe();
 
+  /**
+   * The value at cumulative probability u in [0, 1): the inverse of the distribution function. A
+   * draw is {@code quantile(uniform)}, so paired runs that fix a parameter still pair the others.
+   */
+  double quantile(double u);
+
   /** A point value. */
   record Fixed(double value) implements Prior {
     /** Validates the value. */
@@ -37,6 +43,11 @@ public sealed interface Prior
 
     @Override
     public double sample(UniformRandomProvider rng) {
+      return value;
+    }
+
+    @Override
+    public double quantile(double u) {
       return value;
     }
 
@@ -72,7 +83,12 @@ public sealed interface Prior
 
     @Override
     public double sample(UniformRandomProvider rng) {
-      return low + (high - low) * rng.nextDouble();
+      return quantile(rng.nextDouble());
+    }
+
+    @Override
+    public double quantile(double u) {
+      return low + (high - low) * u;
     }
 
     @Override
@@ -99,7 +115,11 @@ public sealed interface Prior
 
     @Override
     public double sample(UniformRandomProvider rng) {
-      double u = rng.nextDouble();
+      return quantile(rng.nextDouble());
+    }
+
+    @Override
+    public double quantile(double u) {
       double f = (mode - low) / (high - low);
       if (u < f) {
         return low + Math.sqrt(u * (high - low) * (mode - low));
@@ -129,7 +149,12 @@ public sealed interface Prior
 
     @Override
     public double sample(UniformRandomProvider rng) {
-      return Math.exp(Math.log(low) + (Math.log(high) - Math.log(low)) * rng.nextDouble());
+      return quantile(rng.nextDouble());
+    }
+
+    @Override
+    public double quantile(double u) {
+      return Math.exp(Math.log(low) + (Math.log(high) - Math.log(low)) * u);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.dispersal.random;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -38,8 +40,37 @@ public final class RandomStreams {
     return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {a, b});
   }
 
-  /** The SplitMix64 finaliser: a bijective 64-bit mixing function. */
-  static long mix(long z) {
+  /**
+   * Returns a generator for one keyed part of a replication, such as one cohort's month, from a
+   * base value drawn once from the replication's stream. Keys name the part (a cohort's origin and
+   * demographic, a parameter's name), not its position, so two scenarios that differ elsewhere
+   * still give the same part the same numbers: common random numbers.
+   */
+  public static UniformRandomProvider substream(long base, long key) {
+    long a = mix(base ^ mix(key));
+    long b = mix(a ^ 0xD1B54A32D192ED03L);
+    if (a == 0 && b == 0) {
+      b = 1;
+    }
+    return new XoRoShiRo128PlusPlus(a, b);
+  }
+
+  /** One uniform number in [0, 1) for a keyed part of a replication (see {@link #substream}). */
+  public static double uniform(long base, long key) {
+    return (mix(base ^ mix(key)) >>> 11) * 0x1.0p-53;
+  }
+
+  /** A stable 64-bit key for a name (FNV-1a over its UTF-8 bytes, then mixed). */
+  public static long key(String name) {
+    long h = 0xCBF29CE484222325L;
+    for (byte x : name.getBytes(StandardCharsets.UTF_8)) {
+      h = (h ^ (x & 0xFF)) * 0x100000001B3L;
+    }
+    return mix(h);
+  }
+
+  /** The SplitMix64 finaliser: a bijective 64-bit mixing function, for deriving keys. */
+  public static long mix(long z) {
     z += 0x9E3779B97F4A7C15L;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
