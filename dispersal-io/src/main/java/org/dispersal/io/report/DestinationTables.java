@@ -163,11 +163,11 @@ final class DestinationTables {
     }
     t.append("</tr></thead><tbody>");
     for (String c : countries) {
-      t.append("<tr><th scope=\"row\">")
-          .append(Html.esc(names.get(c)))
-          .append(" <span class=\"code\">")
-          .append(Html.esc(c))
-          .append("</span></th>");
+      t.append("<tr><th scope=\"row\">").append(Html.esc(names.get(c)));
+      if (!c.equals(names.get(c))) {
+        t.append(" <span class=\"code\">").append(Html.esc(c)).append("</span>");
+      }
+      t.append("</th>");
       for (Statistic s : byCountry.get(c)) {
         Statistic v = s == null ? Statistic.ZERO : s;
         t.append("<td class=\"num\"><span class=\"median\">")

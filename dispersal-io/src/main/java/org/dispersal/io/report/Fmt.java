@@ -35,6 +35,18 @@ final class Fmt {
   }
 
   /** A count of people, rounded, with thousands separators: {@code 12,345}. */
+  /** Months as words for a heading: "6, 12, 24 and 36 months". */
+  static String months(java.util.List<Integer> months) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < months.size(); i++) {
+      if (i > 0) {
+        b.append(i == months.size() - 1 ? " and " : ", ");
+      }
+      b.append(months.get(i));
+    }
+    return b.append(months.size() == 1 && months.get(0) == 1 ? " month" : " months").toString();
+  }
+
   static String count(double value) {
     // DecimalFormat is not thread-safe, so each call gets its own.
     return new DecimalFormat("#,##0", SYMBOLS).format(Math.round(value));

@@ -13,11 +13,11 @@ import org.dispersal.io.output.ForecastRun;
  *
  * <p>The report has, in order: the scenario and the facts of the run with a summary of the headline
  * numbers in words; the headline table (median and 90% interval of each pathway and other state at
- * 6, 12, 24 and 36 months); fan charts of every state over time; a flow diagram from origin regions
- * to states at the horizon and on to theatres and target countries; a filterable, sortable table of
- * origins; the destinations of those who relocate, join another group or are dispatched; and every
- * parameter with its prior and its sources or the justification of an assumption, with the method
- * and limits.
+ * 6, 12, 24 and 36 months within the horizon, and at the horizon); fan charts of every state over
+ * time; a flow diagram from origin regions to states at the horizon and on to theatres and target
+ * countries; a filterable, sortable table of origins; the destinations of those who relocate, join
+ * another group or are dispatched; and every parameter with its prior and its sources or the
+ * justification of an assumption, with the method and limits.
  *
  * <p>Everything is inline: the styles, the charts (SVG drawn here) and a short script for the
  * origins table; the file references nothing outside itself. All text from the scenario is escaped,
@@ -59,7 +59,7 @@ public final class HtmlReport {
         .append("<a href=\"#assumptions\">Assumptions and sources</a></nav>");
     h.append(Overview.summary(data));
 
-    section(h, "headline", 1, "Headline: the pathways at 6, 12, 24 and 36 months");
+    section(h, "headline", 1, "Headline: the pathways at " + Fmt.months(data.headlineMonths()));
     h.append(Overview.headline(data));
 
     section(h, "trajectories", 2, "Over time");

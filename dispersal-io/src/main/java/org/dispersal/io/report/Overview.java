@@ -10,7 +10,8 @@ import org.dispersal.model.State;
 
 /**
  * The top of the report: the title and run facts, a plain-language summary of the headline numbers,
- * and the headline table of every state at 6, 12, 24 and 36 months.
+ * and the headline table of every state at 6, 12, 24 and 36 months (those within the horizon, and
+ * the horizon).
  */
 final class Overview {
 

@@ -8,6 +8,8 @@ import org.dispersal.engine.Compartment;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Scope;
 import org.dispersal.ensemble.Statistic;
+import org.dispersal.io.data.Country;
+import org.dispersal.io.data.SharedData;
 import org.dispersal.io.output.ForecastRun;
 import org.dispersal.model.Group;
 import org.dispersal.model.Origin;
@@ -29,6 +31,7 @@ final class ReportData {
   private final Scenario scenario;
   private final Map<String, String> names = new HashMap<>();
   private final Map<String, Origin> origins = new HashMap<>();
+  private SharedData countries;
 
   /** A destination of a state: its summary key and display name. */
   record Destination(int key, String id, String name) {}
@@ -139,7 +142,16 @@ final class ReportData {
         }
       }
     }
-    return names.getOrDefault(destination, destination);
+    String name = names.get(destination);
+    if (name == null) {
+      // A dispatch target that is not an origin: its name from the shipped country list.
+      if (countries == null) {
+        countries = SharedData.shipped();
+      }
+      name = countries.country(destination).map(Country::name).orElse(destination);
+      names.put(destination, name);
+    }
+    return name;
   }
 
   /** The origin of a country or unallocated scope. */
