@@ -29,6 +29,7 @@ final class FlowDiagram {
   private static final double NODE_WIDTH = 14;
   private static final double[] COLUMN_X = {190, 520, 790};
   private static final int MAX_LABEL = 36;
+  private static final int MAX_LEFT_LABEL = 22;
   private static final double MIN_BAND = 0.7;
   private static final String THEATRES = "Third theatres";
   private static final String COUNTRIES = "Operatives' destinations";
@@ -180,7 +181,8 @@ final class FlowDiagram {
         group = n.group;
       }
       svg.rect(x, y, NODE_WIDTH, n.height, n.colour, n.label + ": " + Fmt.count(n.value));
-      String label = shorten(n.label);
+      // The left column's labels sit in its margin, which holds fewer characters.
+      String label = shorten(n.label, n.column == 0 ? MAX_LEFT_LABEL : MAX_LABEL);
       double baseline = TOP + n.centre() + 4;
       if (n.column == 0) {
         svg.label(x - 6, baseline, "end", label, Fmt.count(n.value));
@@ -230,7 +232,7 @@ final class FlowDiagram {
         sBottom);
   }
 
-  private static String shorten(String label) {
-    return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1) + "\u2026";
+  private static String shorten(String label, int max) {
+    return label.length() <= max ? label : label.substring(0, max - 1) + "\u2026";
   }
 }
