@@ -154,6 +154,9 @@ class AnalystCommandsTest {
     List<String> base =
         List.copyOf(ScenarioSource.load("isis-2017", List.of()).scenario().parameters().keySet());
     for (String name : ScenarioReader.builtInNames()) {
+      if (!name.startsWith("isis-2017-")) {
+        continue; // another case, not a variant of isis-2017
+      }
       Scenario s = ScenarioSource.load(name, List.of()).scenario();
       assertThat(s.name()).isEqualTo(name);
       assertThat(List.copyOf(s.parameters().keySet())).as(name).isEqualTo(base);

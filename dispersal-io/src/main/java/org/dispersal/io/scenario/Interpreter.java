@@ -52,7 +52,10 @@ final class Interpreter {
           "groups",
           "dispatch_targets",
           "drivers",
-          "parameters");
+          "parameters",
+          "agents",
+          "hypotheses",
+          "indicators");
   static final List<String> TOP_REQUIRED =
       List.of(
           "name",

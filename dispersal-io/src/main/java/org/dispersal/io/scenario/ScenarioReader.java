@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.dispersal.hypotheses.HypothesisSet;
 import org.dispersal.model.ModelParameters;
 import org.dispersal.model.Origin;
 import org.dispersal.model.Parameter;
@@ -66,6 +67,12 @@ public final class ScenarioReader {
   /** The assumption of a parameter that only an override defines. */
   public static final String OVERRIDE_ASSUMPTION = "set on the command line";
 
+  /** The section of competing hypotheses. */
+  static final String HYPOTHESES = "hypotheses";
+
+  /** The section of indicators. */
+  static final String INDICATORS = "indicators";
+
   /** How many files an {@code extends} chain may hold. */
   static final int MAX_EXTENDS = 8;
 
@@ -77,7 +84,8 @@ public final class ScenarioReader {
           "isis-2017-fast-offensives",
           "isis-2017-slow-offensives",
           "isis-2017-prosecution-doubled",
-          "isis-2017-rehabilitation-up");
+          "isis-2017-rehabilitation-up",
+          "mali-2013");
   private static final Pattern BUILT_IN_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
   private final Function<LocalDate, List<Origin>> sharedOrigins;
@@ -199,6 +207,42 @@ public final class ScenarioReader {
   }
 
   /**
+   * Reads a scenario with its competing hypotheses and indicators (the optional {@code hypotheses:}
+   * and {@code indicators:} sections), named as for {@link #read(String)}.
+   *
+   * @param nameOrPath a built-in name or a path
+   * @return the scenario and its hypotheses (null if it declares none), both valid
+   * @throws ScenarioException if it cannot be found, read, or has any problem
+   */
+  public HypothesisScenario readWithHypotheses(String nameOrPath) {
+    List<Problem> problems = new ArrayList<>();
+    Source source;
+    if (Source.isPath(nameOrPath)) {
+      try {
+        source = Source.of(Path.of(nameOrPath), problems);
+      } catch (InvalidPathException e) {
+        return fail(
+            List.of(Problem.at(new Location(nameOrPath, 0, 0), "", null, "is not a valid path")));
+      }
+    } else {
+      source = Source.builtIn(nameOrPath, new Location(nameOrPath, 0, 0), problems);
+    }
+    return source == null ? fail(problems) : readBoth(source, problems);
+  }
+
+  /**
+   * Reads a scenario with its hypotheses from text, as {@link #parse} does.
+   *
+   * @param yaml the YAML text
+   * @param fileName the name used in problems
+   * @return the scenario and its hypotheses (null if it declares none)
+   * @throws ScenarioException if the text has any problem
+   */
+  public HypothesisScenario parseWithHypotheses(String yaml, String fileName) {
+    return readBoth(new Source(fileName, yaml, null, "text:" + fileName), new ArrayList<>());
+  }
+
+  /**
    * Reads a scenario from text, such as an upload. An {@code extends} here may only name a built-in
    * scenario, since there is no directory to resolve a path against.
    *
@@ -229,6 +273,10 @@ public final class ScenarioReader {
   // ---------------------------------------------------------------- reading
 
   private Scenario read(Source source, List<Problem> problems) {
+    return readBoth(source, problems).scenario();
+  }
+
+  private HypothesisScenario readBoth(Source source, List<Problem> problems) {
     Set<String> inherited = new HashSet<>();
     Node.Mapping root = resolve(source, new ArrayDeque<>(), inherited, problems);
     if (root == null) {
@@ -243,7 +291,8 @@ public final class ScenarioReader {
     Map<String, Parameter> agents =
         AgentSection.read(root.get("agents"), validator.knownSources(), problems);
     Interpreter interpreter = new Interpreter(problems);
-    Interpreter.Parts parts = interpreter.interpret(root.without("agents"));
+    Interpreter.Parts parts =
+        interpreter.interpret(root.without("agents").without(HYPOTHESES).without(INDICATORS));
     Map<String, Location> locations = interpreter.locations();
 
     List<Origin> origins = parts.origins() == null ? List.of() : parts.origins();
@@ -281,10 +330,18 @@ public final class ScenarioReader {
           validator.check(
               scenario, interpreter::filePath, path -> where(locations, path), parts.invalid()));
     }
+    HypothesisSet hypotheses =
+        HypothesesSection.read(
+            root.get(HYPOTHESES),
+            root.get(INDICATORS),
+            scenario,
+            validator.knownSources(),
+            source.directory(),
+            problems);
     if (!problems.isEmpty() || scenario == null || parts.drivers() == null) {
       return fail(problems);
     }
-    return AgentSection.apply(scenario, agents, root.at());
+    return new HypothesisScenario(AgentSection.apply(scenario, agents, root.at()), hypotheses);
   }
 
   private static boolean isKnown(Scenario skeleton, String name) {
@@ -475,7 +532,7 @@ public final class ScenarioReader {
   }
 
   /** Throws the problems, de-duplicated, files in order of first mention, each in line order. */
-  private static Scenario fail(List<Problem> problems) {
+  private static <T> T fail(List<Problem> problems) {
     List<String> files = new ArrayList<>();
     for (Problem p : problems) {
       if (!files.contains(p.file())) {
