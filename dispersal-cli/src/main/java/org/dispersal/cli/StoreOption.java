@@ -1,0 +1,42 @@
+package org.dispersal.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.dispersal.store.RunRecorder;
+import org.dispersal.store.Store;
+import org.dispersal.store.StoredRun;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --db} and {@code --no-store} options of commands whose outputs are kept in the run
+ * store, and the one call that keeps them. The files are written first; a store that cannot be
+ * opened (another process holds the embedded file) costs a one-line warning, never the outputs.
+ */
+final class StoreOption {
+
+  @Option(
+      names = "--db",
+      paramLabel = "URL",
+      description =
+          "Run store to keep this run in: jdbc:duckdb:FILE or jdbc:postgresql://HOST:PORT/DB"
+              + " (default: $DISPERSAL_HOME/dispersal.duckdb, DISPERSAL_HOME default ~/.dispersal).")
+  String db;
+
+  @Option(names = "--no-store", description = "Do not keep this run in the run store.")
+  boolean noStore;
+
+  /** Keeps the outputs in {@code folder} as a run of the given kind; prints the run's id. */
+  void record(String kind, Path folder, String scenarioYaml, PrintWriter out, PrintWriter err) {
+    if (noStore) {
+      return;
+    }
+    String url = db != null ? db : Store.defaultUrl();
+    try (Store store = Store.open(url)) {
+      StoredRun run = RunRecorder.record(store, kind, folder, scenarioYaml, "cli");
+      out.println(
+          "Stored as run " + run.id() + " in " + url + " (dispersal runs, dispersal export)");
+    } catch (RuntimeException e) {
+      err.println("warning: run not stored in " + url + ": " + e.getMessage());
+    }
+  }
+}

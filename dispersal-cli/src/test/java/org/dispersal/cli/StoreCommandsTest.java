@@ -1,0 +1,85 @@
+package org.dispersal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dispersal.store.RunRecorder;
+import org.dispersal.store.Store;
+import org.dispersal.store.StoredRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dispersal runs} and {@code dispersal export} on a real forecast recorded in a DuckDB
+ * store: the exported CSV is the forecast's summary.csv byte for byte; bad input gives one line.
+ */
+class StoreCommandsTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void aRecordedForecastIsListedAndExportsToItsOwnSummaryCsv() throws Exception {
+    Path out = tmp.resolve("forecast");
+    CliTest.Result f =
+        CliTest.run("forecast", "--runs", "8", "--months", "6", "--out", out.toString());
+    assertThat(f.code()).as(f.err()).isZero();
+    String db = "jdbc:duckdb:" + tmp.resolve("store/dispersal.duckdb");
+    long id;
+    try (Store store = Store.open(db)) {
+      StoredRun run = RunRecorder.record(store, "forecast", out, null, "ana");
+      id = run.id();
+    }
+
+    CliTest.Result list = CliTest.run("runs", "--db", db);
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(list.out())
+        .contains("scenario")
+        .containsPattern("\\s" + id + "\\s+forecast\\s+succeeded\\s+isis-2017\\s+ana\\s+8\\s");
+
+    Path csv = tmp.resolve("export.csv");
+    CliTest.Result export =
+        CliTest.run(
+            "export", String.valueOf(id), "--format", "csv", "--out", csv.toString(), "--db", db);
+    assertThat(export.code()).as(export.err()).isZero();
+    assertThat(export.out()).contains("exported to " + csv);
+    assertThat(Files.readAllBytes(csv)).isEqualTo(Files.readAllBytes(out.resolve("summary.csv")));
+
+    Path parquet = tmp.resolve("export.parquet");
+    CliTest.Result p =
+        CliTest.run(
+            "export",
+            String.valueOf(id),
+            "--format",
+            "parquet",
+            "--out",
+            parquet.toString(),
+            "--db",
+            db);
+    assertThat(p.code()).as(p.err()).isZero();
+    assertThat(Files.readAllBytes(parquet)).startsWith('P', 'A', 'R', '1');
+  }
+
+  @Test
+  void badRunsFormatsAndFilesGiveOneLine() {
+    String db = "jdbc:duckdb:" + tmp.resolve("empty.duckdb");
+    CliTest.Result empty = CliTest.run("runs", "--db", db);
+    assertThat(empty.code()).isZero();
+    assertThat(empty.out()).contains("No runs stored");
+
+    CliTest.Result unknown = CliTest.run("export", "42", "--format", "csv", "--db", db);
+    assertThat(unknown.code()).isEqualTo(UserErrors.USER);
+    assertThat(unknown.err().strip())
+        .isEqualTo("dispersal: no run with id 42 in the store (dispersal runs lists them)");
+
+    CliTest.Result format = CliTest.run("export", "42", "--format", "xlsx", "--db", db);
+    assertThat(format.err().strip())
+        .isEqualTo("dispersal: unknown export format 'xlsx': use csv, parquet, json");
+
+    CliTest.Result url = CliTest.run("runs", "--db", "jdbc:mysql://localhost/x");
+    assertThat(url.code()).isEqualTo(UserErrors.USER);
+    assertThat(url.err().strip())
+        .startsWith("dispersal: unsupported database URL")
+        .doesNotContain("\n");
+  }
+}

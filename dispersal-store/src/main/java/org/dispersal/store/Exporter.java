@@ -1,0 +1,177 @@
+package org.dispersal.store;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Writes a run's summary to a file in one of the {@link ExportFormat}s. The file is written next to
+ * its destination under a temporary name and moved into place, so it appears whole or not at all.
+ * Parquet is written by an in-memory DuckDB, whatever database the store uses.
+ */
+final class Exporter {
+
+  private Exporter() {}
+
+  static void write(ExportFormat format, StoredRun run, List<SummaryRow> rows, Path out) {
+    Path target = out.toAbsolutePath().normalize();
+    Path folder = target.getParent();
+    if (Files.isDirectory(target)) {
+      throw new StoreException("cannot write " + target + ": it is a folder");
+    }
+    if (folder == null || !Files.isDirectory(folder)) {
+      throw new StoreException("cannot write " + target + ": folder " + folder + " does not exist");
+    }
+    Path temp;
+    try {
+      temp = Files.createTempFile(folder, ".export-", ".part");
+    } catch (IOException e) {
+      throw new StoreException("cannot write in folder " + folder + ": " + reason(e));
+    }
+    try {
+      switch (format) {
+        case CSV -> csv(rows, temp);
+        case JSON -> json(run, rows, temp);
+        case PARQUET -> parquet(rows, temp);
+      }
+      move(temp, target);
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + target + ": " + reason(e));
+    } catch (SQLException e) {
+      throw new StoreException("cannot write parquet file " + target + ": " + e.getMessage());
+    } finally {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // the temporary file stays behind; the export itself has succeeded or failed already
+      }
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void csv(List<SummaryRow> rows, Path file) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(Csv.HEADER);
+      w.write('\n');
+      StringBuilder line = new StringBuilder(128);
+      for (SummaryRow r : rows) {
+        line.setLength(0);
+        Csv.appendRow(line, r, true);
+        w.append(line);
+      }
+    }
+  }
+
+  private static void json(StoredRun run, List<SummaryRow> rows, Path file) throws IOException {
+    try (OutputStream os = Files.newOutputStream(file);
+        JsonGenerator g = Json.MAPPER.getFactory().createGenerator(os, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("run");
+      g.writeNumberField("id", run.id());
+      g.writeStringField("kind", run.kind());
+      g.writeStringField("status", run.status().id());
+      g.writeStringField("scenarioName", run.scenarioName());
+      g.writeStringField("owner", run.owner());
+      g.writeNumberField("replications", run.replications());
+      g.writeNumberField("seed", run.seed());
+      g.writeNumberField("done", run.done());
+      time(g, "created", run.created());
+      time(g, "started", run.started());
+      time(g, "finished", run.finished());
+      g.writeEndObject();
+      g.writeFieldName("manifest");
+      if (run.manifestJson() == null) {
+        g.writeNull();
+      } else {
+        g.writeTree(Json.MAPPER.readTree(run.manifestJson()));
+      }
+      g.writeArrayFieldStart("rows");
+      for (SummaryRow r : rows) {
+        g.writeStartObject();
+        g.writeNumberField("month", r.month());
+        g.writeStringField("date", r.date());
+        g.writeStringField("scope", r.scope());
+        g.writeStringField("scopeId", r.scopeId());
+        g.writeStringField("demographic", r.demographic());
+        g.writeStringField("state", r.state());
+        g.writeStringField("destination", r.destination());
+        g.writeNumberField("mean", r.mean());
+        g.writeNumberField("p05", r.p05());
+        g.writeNumberField("p25", r.p25());
+        g.writeNumberField("p50", r.p50());
+        g.writeNumberField("p75", r.p75());
+        g.writeNumberField("p95", r.p95());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  private static void time(JsonGenerator g, String field, Instant t) throws IOException {
+    if (t == null) {
+      g.writeNullField(field);
+    } else {
+      g.writeStringField(field, t.toString());
+    }
+  }
+
+  private static void parquet(List<SummaryRow> rows, Path file) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE summary (month INTEGER, date VARCHAR, scope VARCHAR, scope_id VARCHAR,"
+              + " demographic VARCHAR, state VARCHAR, destination VARCHAR, mean DOUBLE,"
+              + " p05 BIGINT, p25 BIGINT, p50 BIGINT, p75 BIGINT, p95 BIGINT)");
+      DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
+      try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "summary")) {
+        for (SummaryRow r : rows) {
+          a.beginRow();
+          a.append(r.month());
+          a.append(r.date());
+          a.append(r.scope());
+          a.append(r.scopeId());
+          a.append(r.demographic());
+          a.append(r.state());
+          a.append(r.destination());
+          a.append(r.mean());
+          a.append(r.p05());
+          a.append(r.p25());
+          a.append(r.p50());
+          a.append(r.p75());
+          a.append(r.p95());
+          a.endRow();
+        }
+      }
+      String path = file.toString().replace("'", "''");
+      s.execute("COPY summary TO '" + path + "' (FORMAT PARQUET, COMPRESSION ZSTD)");
+    }
+  }
+
+  private static String reason(IOException e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+  }
+}

@@ -1,0 +1,178 @@
+package org.dispersal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The scenario library in SQL. */
+final class JdbcScenarioStore implements ScenarioStore {
+
+  private static final String COLUMNS = "id, name, yaml, owner, built_in, created, updated";
+
+  private final Database db;
+
+  JdbcScenarioStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public List<StoredScenario> list() {
+    return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM scenarios ORDER BY name", null));
+  }
+
+  @Override
+  public Optional<StoredScenario> find(long id) {
+    return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM scenarios WHERE id = ?", id)).stream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<StoredScenario> findByName(String name) {
+    return db
+        .read(c -> query(c, "SELECT " + COLUMNS + " FROM scenarios WHERE name = ?", name))
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public StoredScenario create(String name, String yaml, String owner) {
+    return insert(name, yaml, owner, false);
+  }
+
+  @Override
+  public StoredScenario createBuiltIn(String name, String yaml) {
+    Optional<StoredScenario> existing = findByName(name);
+    if (existing.isPresent()) {
+      if (!existing.get().builtIn()) {
+        throw new StoreException(
+            "scenario name '" + name + "' is taken by a user's scenario, not a built-in one");
+      }
+      if (existing.get().yaml().equals(yaml)) {
+        return existing.get();
+      }
+      return update(existing.get().id(), name, yaml);
+    }
+    return insert(name, yaml, null, true);
+  }
+
+  private StoredScenario insert(String name, String yaml, String owner, boolean builtIn) {
+    checkName(name);
+    Instant now = Database.now();
+    return db.transaction(
+        c -> {
+          if (nameTaken(c, name, -1)) {
+            throw new StoreException("a scenario named '" + name + "' already exists");
+          }
+          long id;
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO scenarios (name, yaml, owner, built_in, created, updated)"
+                      + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+            p.setString(1, name);
+            p.setString(2, yaml);
+            p.setString(3, owner);
+            p.setBoolean(4, builtIn);
+            Database.setTime(p, 5, now);
+            Database.setTime(p, 6, now);
+            try (ResultSet rs = p.executeQuery()) {
+              rs.next();
+              id = rs.getLong(1);
+            }
+          }
+          return new StoredScenario(id, name, yaml, owner, builtIn, now, now);
+        });
+  }
+
+  @Override
+  public StoredScenario update(long id, String name, String yaml) {
+    checkName(name);
+    Instant now = Database.now();
+    return db.transaction(
+        c -> {
+          StoredScenario old =
+              query(c, "SELECT " + COLUMNS + " FROM scenarios WHERE id = ?", id).stream()
+                  .findFirst()
+                  .orElseThrow(() -> new StoreException("no scenario with id " + id));
+          if (!old.name().equals(name) && nameTaken(c, name, id)) {
+            throw new StoreException("a scenario named '" + name + "' already exists");
+          }
+          String sql =
+              old.name().equals(name)
+                  ? "UPDATE scenarios SET yaml = ?, updated = ? WHERE id = ?"
+                  : "UPDATE scenarios SET yaml = ?, updated = ?, name = ? WHERE id = ?";
+          try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, yaml);
+            Database.setTime(p, 2, now);
+            if (old.name().equals(name)) {
+              p.setLong(3, id);
+            } else {
+              p.setString(3, name);
+              p.setLong(4, id);
+            }
+            p.executeUpdate();
+          }
+          return new StoredScenario(id, name, yaml, old.owner(), old.builtIn(), old.created(), now);
+        });
+  }
+
+  @Override
+  public boolean delete(long id) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement("DELETE FROM scenarios WHERE id = ?")) {
+            p.setLong(1, id);
+            return p.executeUpdate() > 0;
+          }
+        });
+  }
+
+  private static void checkName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new StoreException("a scenario needs a name");
+    }
+    if (name.length() > 200) {
+      throw new StoreException("scenario name is longer than 200 characters");
+    }
+  }
+
+  private static boolean nameTaken(Connection c, String name, long exceptId) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT count(*) FROM scenarios WHERE name = ? AND id <> ?")) {
+      p.setString(1, name);
+      p.setLong(2, exceptId);
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
+    }
+  }
+
+  private static List<StoredScenario> query(Connection c, String sql, Object key)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      if (key != null) {
+        p.setObject(1, key);
+      }
+      List<StoredScenario> out = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new StoredScenario(
+                  rs.getLong("id"),
+                  rs.getString("name"),
+                  rs.getString("yaml"),
+                  rs.getString("owner"),
+                  rs.getBoolean("built_in"),
+                  Database.time(rs, "created"),
+                  Database.time(rs, "updated")));
+        }
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.dispersal.store;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The runs: created queued, marked running, then finished. A run's summary rows and artifacts are
+ * written in the same transaction that marks it succeeded, so a run is either succeeded with all
+ * its rows or not succeeded with none.
+ */
+public interface RunStore {
+  /**
+   * Records a new queued run with a copy of its scenario text.
+   *
+   * @param kind forecast, calibration, hindcast or comparison
+   * @param parametersJson the run's settings as a JSON object (may be null)
+   */
+  StoredRun create(
+      String kind,
+      String scenarioName,
+      String scenarioYaml,
+      String owner,
+      int replications,
+      long seed,
+      String parametersJson);
+
+  /** Marks a queued run running. */
+  void started(long id);
+
+  /** Records how many replications are done. */
+  void progress(long id, int done);
+
+  /**
+   * Stores the results and marks the run succeeded, all in one transaction. Throws {@link
+   * StoreException} when the run is not queued or running (for example cancelled meanwhile).
+   *
+   * @param artifacts files of the run by name ("report.html", "summary.csv", ...)
+   */
+  void succeeded(
+      long id, String manifestJson, List<SummaryRow> rows, Map<String, byte[]> artifacts);
+
+  /** Marks an unfinished run failed with a message; does nothing to a finished run. */
+  void failed(long id, String message);
+
+  /** Marks an unfinished run cancelled; does nothing to a finished run. */
+  void cancelled(long id);
+
+  /**
+   * Marks failed ("interrupted") every queued or running run whose process has died, and returns
+   * how many. Runs of live processes (this one, or other servers on a shared PostgreSQL) are left
+   * alone.
+   */
+  int markInterrupted();
+
+  /** Every run, newest first, without manifests ({@link #find} has them). */
+  List<StoredRun> list();
+
+  Optional<StoredRun> find(long id);
+
+  /** The scenario text the run was started with. */
+  Optional<String> scenarioYaml(long id);
+
+  /** The run's settings as given to {@link #create}. */
+  Optional<String> parametersJson(long id);
+
+  /** The run's summary rows that match the filter, in file order; empty for an unknown run. */
+  List<SummaryRow> summary(long id, SummaryFilter f);
+
+  Optional<byte[]> artifact(long id, String name);
+
+  List<String> artifactNames(long id);
+
+  /**
+   * Writes the run's summary to a file: csv (the summary.csv format), parquet, or json (the run,
+   * its manifest and rows). Throws {@link StoreException} for an unknown run or format or a file
+   * that cannot be written; the file appears whole or not at all.
+   */
+  void export(long id, String format, Path out);
+
+  /** Removes a run with its rows and artifacts; false when there was none. */
+  boolean delete(long id);
+}

@@ -1,0 +1,34 @@
+package org.dispersal.store;
+
+import java.time.Instant;
+
+/**
+ * One run in the store: what was run (kind, scenario, replications, seed), by whom, how far it got
+ * and how it ended. {@code manifestJson} is the run's manifest once it succeeded, else null.
+ *
+ * @param kind forecast, calibration, hindcast or comparison
+ * @param done replications finished so far
+ * @param error why the run failed ("interrupted" when its process died), else null
+ */
+public record StoredRun(
+    long id,
+    String kind,
+    RunStatus status,
+    String scenarioName,
+    String owner,
+    int replications,
+    long seed,
+    int done,
+    Instant created,
+    Instant started,
+    Instant finished,
+    String error,
+    String manifestJson) {
+
+  /** Time from start to end (or null while unfinished or never started). */
+  public java.time.Duration duration() {
+    return started == null || finished == null
+        ? null
+        : java.time.Duration.between(started, finished);
+  }
+}
