@@ -1,0 +1,266 @@
+package org.dispersal.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.dispersal.server.runs.ProgressHub;
+import org.dispersal.server.runs.RunQueue;
+import org.dispersal.server.runs.ScenarioLibrary;
+import org.dispersal.server.runs.SummaryCache;
+import org.dispersal.server.security.Access;
+import org.dispersal.server.security.Gate;
+import org.dispersal.server.security.LoginThrottle;
+import org.dispersal.server.security.PasswordHasher;
+import org.dispersal.server.security.RateLimiter;
+import org.dispersal.server.security.Secrets;
+import org.dispersal.server.security.Sessions;
+import org.dispersal.store.Role;
+import org.dispersal.store.Store;
+import org.dispersal.store.StoreException;
+import org.dispersal.store.UnknownRunException;
+import org.dispersal.store.UserStore;
+
+/**
+ * The Dispersal web service: the JSON API under {@code /api}, the dashboard at {@code /}, and the
+ * run queue, over one store. {@link #start} opens the store, marks runs left unfinished by a dead
+ * process as failed, loads the built-in scenarios, makes sure an admin exists (or can be created
+ * with a one-time setup link), and listens.
+ */
+public final class DispersalServer implements AutoCloseable {
+
+  private static final Set<HandlerType> HTTP_METHODS =
+      Set.of(
+          HandlerType.GET,
+          HandlerType.POST,
+          HandlerType.PUT,
+          HandlerType.PATCH,
+          HandlerType.DELETE);
+
+  /**
+   * Summary rows kept in memory for the result views: about 100 MB, some ten runs of 1,000
+   * replications of {@code isis-2017}.
+   */
+  static final long SUMMARY_CACHE_ROWS = 1_000_000;
+
+  private final Store store;
+  private final ProgressHub hub;
+  private final RunQueue queue;
+  private final Javalin app;
+  private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
+  private final int interrupted;
+  private final String setupLink;
+
+  /**
+   * A route as registered.
+   *
+   * @param method GET, POST, PUT, PATCH or DELETE
+   * @param path the path pattern, such as {@code /api/runs/{id}}
+   * @param access who may call it
+   */
+  public record Route(String method, String path, Access access) {}
+
+  private DispersalServer(ServerConfig config, Store store) {
+    this.store = store;
+    this.interrupted = store.runs().markInterrupted();
+    ScenarioLibrary.builtIns().forEach((name, yaml) -> store.scenarios().createBuiltIn(name, yaml));
+    ScenarioLibrary library = new ScenarioLibrary();
+    Clock clock = Clock.systemUTC();
+    PasswordHasher hasher = PasswordHasher.argon2id();
+    Sessions sessions = new Sessions(clock, config.sessionIdle(), config.sessionLifetime(), 10_000);
+    LoginThrottle throttle =
+        new LoginThrottle(
+            clock,
+            config.loginWindow(),
+            config.loginFailuresPerUser(),
+            config.loginFailuresPerAddress());
+    RateLimiter limiter = new RateLimiter(clock, config.requestsPerMinute(), config.requestBurst());
+    Gate gate = new Gate(sessions, store.users(), limiter);
+    this.hub = new ProgressHub(config.maxEventStreams(), config.maxEventStreamsPerUser());
+    this.queue =
+        new RunQueue(
+            store.runs(),
+            hub,
+            library,
+            new RunQueue.Limits(
+                config.maxRunSize(),
+                config.maxReplications(),
+                config.concurrentRuns(),
+                config.queueLimit(),
+                config.threadsPerRun()),
+            ServiceVersion.get());
+    AtomicReference<String> setupToken = new AtomicReference<>(firstAdmin(config, hasher));
+
+    AccountRoutes accounts =
+        new AccountRoutes(
+            store.users(),
+            store.audit(),
+            sessions,
+            hasher,
+            throttle,
+            config.secureCookies(),
+            setupToken);
+    ScenarioRoutes scenarioRoutes = new ScenarioRoutes(store.scenarios(), library, store.audit());
+    RunRoutes runRoutes =
+        new RunRoutes(
+            store.runs(),
+            store.scenarios(),
+            queue,
+            hub,
+            store.audit(),
+            new SummaryCache(store.runs(), SUMMARY_CACHE_ROWS));
+    ServiceRoutes service = new ServiceRoutes(library);
+    DashboardFiles dashboard = new DashboardFiles();
+    long maxBody = config.maxBodyBytes();
+
+    this.app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+              cfg.http.maxRequestSize = maxBody;
+              cfg.events.handlerAdded(
+                  info -> {
+                    if (HTTP_METHODS.contains(info.getHttpMethod())) {
+                      routes.add(
+                          new Route(
+                              info.getHttpMethod().name(),
+                              info.getPath(),
+                              access(info.getRoles())));
+                    }
+                  });
+              cfg.routes.before(SecurityHeaders::add);
+              cfg.routes.before(
+                  ctx -> {
+                    if (ctx.contentLength() > maxBody) {
+                      throw ApiException.tooLarge(
+                          "the request body has "
+                              + ctx.contentLength()
+                              + " bytes; the limit is "
+                              + maxBody);
+                    }
+                  });
+              cfg.routes.beforeMatched(gate::check);
+              service.register(cfg.routes);
+              accounts.register(cfg.routes);
+              scenarioRoutes.register(cfg.routes);
+              runRoutes.register(cfg.routes);
+              dashboard.register(cfg.routes);
+              cfg.routes.exception(ApiException.class, Problems::write);
+              cfg.routes.exception(HttpResponseException.class, Problems::write);
+              cfg.routes.exception(
+                  UnknownRunException.class,
+                  (e, ctx) -> Problems.write(ApiException.notFound(e.getMessage()), ctx));
+              cfg.routes.exception(
+                  StoreException.class,
+                  (e, ctx) -> Problems.write(ApiException.conflict(e.getMessage()), ctx));
+              cfg.routes.exception(Exception.class, Problems::unexpected);
+            });
+    app.start(config.bind(), config.port());
+    String host = "0.0.0.0".equals(config.bind()) ? "127.0.0.1" : config.bind();
+    String token = setupToken.get();
+    this.setupLink =
+        token == null ? null : "http://" + host + ":" + app.port() + "/setup?token=" + token;
+  }
+
+  /**
+   * Opens the store and starts the service.
+   *
+   * @param config where to listen, the store, the limits
+   * @return the running service
+   * @throws StoreException when the store cannot be opened
+   * @throws IllegalArgumentException when the first admin's password is too short
+   */
+  public static DispersalServer start(ServerConfig config) {
+    Store store = Store.open(config.databaseUrl());
+    try {
+      return new DispersalServer(config, store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The port the service listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The one-time link that creates the first admin, when no admin exists yet. */
+  public Optional<String> setupLink() {
+    return Optional.ofNullable(setupLink);
+  }
+
+  /** How many runs left unfinished by an earlier process were marked failed at start. */
+  public int interruptedRuns() {
+    return interrupted;
+  }
+
+  /** Every HTTP route, in registration order (for the OpenAPI check). */
+  public List<Route> routes() {
+    synchronized (routes) {
+      return List.copyOf(routes);
+    }
+  }
+
+  /** The store the service uses. */
+  public Store store() {
+    return store;
+  }
+
+  /** Stops listening, ends progress streams, stops runs (marked failed) and closes the store. */
+  @Override
+  public void close() {
+    app.stop();
+    hub.close();
+    queue.close();
+    store.close();
+  }
+
+  private static Access access(Set<RouteRole> roles) {
+    return roles.stream()
+        .filter(Access.class::isInstance)
+        .map(Access.class::cast)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Makes sure an admin can exist: with a configured password, creates or resets {@code admin};
+   * otherwise returns a one-time setup token (null when an admin exists).
+   */
+  private String firstAdmin(ServerConfig config, PasswordHasher hasher) {
+    UserStore users = store.users();
+    if (!AccountRoutes.admins(users).isEmpty()) {
+      return null;
+    }
+    String password = config.adminPassword();
+    if (password == null || password.isEmpty()) {
+      return Secrets.random256();
+    }
+    if (password.length() < AccountRoutes.MIN_PASSWORD) {
+      throw new IllegalArgumentException(
+          "DISPERSAL_ADMIN_PASSWORD must be at least "
+              + AccountRoutes.MIN_PASSWORD
+              + " characters long");
+    }
+    if (users.find("admin").isPresent()) {
+      users.setPasswordHash("admin", hasher.hash(password));
+      users.setRole("admin", Role.ADMIN);
+    } else {
+      users.create("admin", hasher.hash(password), Role.ADMIN, null);
+    }
+    store
+        .audit()
+        .record("admin", "setup", "user:admin", "first admin from DISPERSAL_ADMIN_PASSWORD");
+    return null;
+  }
+}

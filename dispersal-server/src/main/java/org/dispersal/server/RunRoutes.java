@@ -1,0 +1,305 @@
+package org.dispersal.server;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dispersal.server.runs.ProgressHub;
+import org.dispersal.server.runs.RunProgress;
+import org.dispersal.server.runs.RunQueue;
+import org.dispersal.server.runs.SummaryCache;
+import org.dispersal.server.security.Access;
+import org.dispersal.server.security.Caller;
+import org.dispersal.server.security.Gate;
+import org.dispersal.store.AuditLog;
+import org.dispersal.store.RunStatus;
+import org.dispersal.store.RunStore;
+import org.dispersal.store.ScenarioStore;
+import org.dispersal.store.StoredRun;
+import org.dispersal.store.StoredScenario;
+import org.dispersal.store.SummaryFilter;
+import org.dispersal.store.SummaryRow;
+
+/**
+ * Runs: submit, watch, cancel, and read their results (summary rows, report, exports, comparison of
+ * two runs).
+ */
+final class RunRoutes {
+
+  /** The master seed when a request gives none, the same as the command line's. */
+  static final long DEFAULT_SEED = 20170213L;
+
+  private static final Set<String> FORMATS = Set.of("csv", "json", "parquet");
+
+  private final RunStore runs;
+  private final ScenarioStore scenarios;
+  private final RunQueue queue;
+  private final ProgressHub hub;
+  private final AuditLog audit;
+  private final SummaryCache cache;
+
+  record RunRequest(Long scenarioId, Integer replications, Long seed, Integer months) {}
+
+  record RunView(
+      long id,
+      String kind,
+      String status,
+      String scenarioName,
+      String owner,
+      int replications,
+      long seed,
+      int done,
+      Instant created,
+      Instant started,
+      Instant finished,
+      String error) {
+    static RunView of(StoredRun r) {
+      return new RunView(
+          r.id(),
+          r.kind(),
+          r.status().id(),
+          r.scenarioName(),
+          r.owner(),
+          r.replications(),
+          r.seed(),
+          r.done(),
+          r.created(),
+          r.started(),
+          r.finished(),
+          r.error());
+    }
+  }
+
+  record RunDetail(@JsonUnwrapped RunView run, JsonNode manifest, List<String> artifacts) {}
+
+  record Band(long p05, long p50, long p95) {
+    static final Band ZERO = new Band(0, 0, 0);
+  }
+
+  record CompareRow(String scope, String scopeId, String state, Band a, Band b, long diffMedian) {}
+
+  record Comparison(long a, long b, int month, List<CompareRow> rows) {}
+
+  RunRoutes(
+      RunStore runs,
+      ScenarioStore scenarios,
+      RunQueue queue,
+      ProgressHub hub,
+      AuditLog audit,
+      SummaryCache cache) {
+    this.runs = runs;
+    this.cache = cache;
+    this.scenarios = scenarios;
+    this.queue = queue;
+    this.hub = hub;
+    this.audit = audit;
+  }
+
+  void register(JavalinDefaultRoutingApi r) {
+    r.get(
+        "/api/runs",
+        ctx -> ctx.json(runs.list().stream().map(RunView::of).toList()),
+        Access.VIEWER);
+    r.post("/api/runs", this::submit, Access.ANALYST);
+    r.get("/api/runs/{id}", this::get, Access.VIEWER);
+    r.get("/api/runs/{id}/events", this::events, Access.VIEWER);
+    r.post("/api/runs/{id}/cancel", this::cancel, Access.ANALYST);
+    r.get("/api/runs/{id}/summary", this::summary, Access.VIEWER);
+    r.get("/api/runs/{id}/report", this::report, Access.VIEWER);
+    r.get("/api/runs/{id}/export", this::export, Access.VIEWER);
+    r.get("/api/compare", this::compare, Access.VIEWER);
+  }
+
+  private void submit(Context ctx) {
+    Caller c = Gate.caller(ctx);
+    RunRequest req = Bodies.read(ctx, RunRequest.class);
+    long scenarioId = Bodies.required(req.scenarioId(), "scenarioId");
+    int replications = Bodies.required(req.replications(), "replications");
+    StoredScenario s =
+        scenarios
+            .find(scenarioId)
+            .orElseThrow(() -> ApiException.notFound("no scenario " + scenarioId));
+    long seed = req.seed() == null ? DEFAULT_SEED : req.seed();
+    StoredRun run = queue.submit(c.username(), s, replications, seed, req.months());
+    audit.record(
+        c.username(),
+        "run.submit",
+        "run:" + run.id(),
+        s.name() + ", " + replications + " replications, seed " + seed);
+    ctx.status(202).json(RunView.of(run));
+  }
+
+  private void get(Context ctx) {
+    StoredRun r = find(ctx);
+    ctx.json(
+        new RunDetail(
+            RunView.of(r),
+            r.manifestJson() == null ? null : tree(r.manifestJson()),
+            runs.artifactNames(r.id())));
+  }
+
+  private void events(Context ctx) {
+    Caller c = Gate.caller(ctx);
+    StoredRun r = find(ctx);
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw new ApiException(
+          406,
+          "Not acceptable",
+          "this is an event stream: send 'Accept: text/event-stream'",
+          List.of(),
+          null);
+    }
+    hub.admit(c.username());
+    try {
+      new SseHandler(0, client -> hub.watch(r.id(), c.username(), client, RunProgress.of(r)))
+          .handle(ctx);
+    } catch (Exception e) {
+      hub.release(c.username());
+      throw e;
+    }
+  }
+
+  private void cancel(Context ctx) {
+    Caller c = Gate.caller(ctx);
+    long id = Paths.id(ctx, "id");
+    StoredRun r = queue.cancel(id);
+    audit.record(c.username(), "run.cancel", "run:" + id, null);
+    ctx.status(202).json(RunView.of(r));
+  }
+
+  private void summary(Context ctx) {
+    StoredRun r = find(ctx);
+    SummaryFilter f =
+        new SummaryFilter(
+            Paths.query(ctx, "scope"),
+            Paths.query(ctx, "scopeId"),
+            Paths.query(ctx, "state"),
+            Paths.queryInt(ctx, "month"),
+            Paths.query(ctx, "demographic"));
+    ctx.contentType("application/json").result(cache.answer(r, f));
+  }
+
+  private void report(Context ctx) {
+    Caller c = Gate.caller(ctx);
+    StoredRun r = finished(ctx);
+    byte[] html =
+        runs.artifact(r.id(), "report.html")
+            .orElseThrow(() -> ApiException.notFound("run " + r.id() + " has no report"));
+    audit.record(c.username(), "export", "run:" + r.id(), "report.html");
+    ctx.header("Content-Security-Policy", SecurityHeaders.REPORT_CSP);
+    ctx.header("Content-Disposition", "attachment; filename=\"run-" + r.id() + "-report.html\"");
+    ctx.contentType("text/html; charset=utf-8").result(html);
+  }
+
+  private void export(Context ctx) {
+    Caller c = Gate.caller(ctx);
+    String format = Paths.query(ctx, "format");
+    if (format == null || !FORMATS.contains(format)) {
+      throw ApiException.badRequest("format must be csv, json or parquet");
+    }
+    StoredRun r = finished(ctx);
+    byte[] bytes;
+    try {
+      Path dir = Files.createTempDirectory("dispersal-export");
+      Path file = dir.resolve("run-" + r.id() + "." + format);
+      try {
+        runs.export(r.id(), format, file);
+        bytes = Files.readAllBytes(file);
+      } finally {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    audit.record(c.username(), "export", "run:" + r.id(), format);
+    String type =
+        switch (format) {
+          case "csv" -> "text/csv; charset=utf-8";
+          case "json" -> "application/json";
+          default -> "application/vnd.apache.parquet";
+        };
+    ctx.header("Content-Disposition", "attachment; filename=\"run-" + r.id() + "." + format + "\"");
+    ctx.contentType(type).result(bytes);
+  }
+
+  private void compare(Context ctx) {
+    long a = Paths.queryId(ctx, "a");
+    long b = Paths.queryId(ctx, "b");
+    Integer month = Paths.queryInt(ctx, "month");
+    if (month == null || month < 0) {
+      throw ApiException.badRequest("month must be given as a whole number from 0");
+    }
+    StoredRun ra = succeeded(a);
+    StoredRun rb = succeeded(b);
+    Map<List<String>, Band[]> cells = new LinkedHashMap<>();
+    for (String scope : List.of("world", "region")) {
+      add(cells, cache.rows(ra, new SummaryFilter(scope, null, null, month, "all")), 0);
+      add(cells, cache.rows(rb, new SummaryFilter(scope, null, null, month, "all")), 1);
+    }
+    List<CompareRow> rows =
+        cells.entrySet().stream()
+            .map(
+                e -> {
+                  Band x = e.getValue()[0] == null ? Band.ZERO : e.getValue()[0];
+                  Band y = e.getValue()[1] == null ? Band.ZERO : e.getValue()[1];
+                  List<String> k = e.getKey();
+                  return new CompareRow(k.get(0), k.get(1), k.get(2), x, y, y.p50() - x.p50());
+                })
+            .toList();
+    ctx.json(new Comparison(a, b, month, rows));
+  }
+
+  private static void add(Map<List<String>, Band[]> cells, List<SummaryRow> rows, int side) {
+    for (SummaryRow row : rows) {
+      if (!row.destination().isEmpty()) {
+        continue;
+      }
+      cells
+              .computeIfAbsent(List.of(row.scope(), row.scopeId(), row.state()), k -> new Band[2])[
+              side] =
+          new Band(row.p05(), row.p50(), row.p95());
+    }
+  }
+
+  private StoredRun find(Context ctx) {
+    long id = Paths.id(ctx, "id");
+    return runs.find(id).orElseThrow(() -> ApiException.notFound("no run " + id));
+  }
+
+  private StoredRun finished(Context ctx) {
+    StoredRun r = find(ctx);
+    if (r.status() != RunStatus.SUCCEEDED) {
+      throw ApiException.conflict("run " + r.id() + " has not succeeded (" + r.status().id() + ")");
+    }
+    return r;
+  }
+
+  private StoredRun succeeded(long id) {
+    StoredRun r = runs.find(id).orElseThrow(() -> ApiException.notFound("no run " + id));
+    if (r.status() != RunStatus.SUCCEEDED) {
+      throw ApiException.conflict("run " + id + " has not succeeded (" + r.status().id() + ")");
+    }
+    return r;
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored manifest is not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,269 @@
+package org.dispersal.server;
+
+import java.time.Duration;
+
+/**
+ * How the service runs: where it listens, which store it opens, the first admin's password, and its
+ * limits. {@link #defaults()} gives the values documented in docs/SERVICE.md; the {@code withX}
+ * methods return changed copies.
+ *
+ * @param bind the address to listen on; 127.0.0.1 by default, so that only this machine can connect
+ *     unless the operator chooses otherwise
+ * @param port the TCP port; 0 picks a free one
+ * @param databaseUrl the store's JDBC URL ({@code jdbc:duckdb:FILE} or {@code
+ *     jdbc:postgresql://...})
+ * @param adminPassword creates the user {@code admin} with this password when no admin exists; null
+ *     to print a one-time setup link instead
+ * @param secureCookies mark the session cookie Secure even on plain http (behind a TLS proxy)
+ * @param maxBodyBytes the largest request body accepted (413 beyond)
+ * @param maxRunSize the largest replications x cohorts of one run (413 beyond)
+ * @param maxReplications the most replications of one run (422 beyond)
+ * @param concurrentRuns runs executed at the same time
+ * @param queueLimit runs waiting beyond those executing (503 beyond)
+ * @param threadsPerRun worker threads of one run
+ * @param requestsPerMinute API requests per user per minute on average; 0 for no limit
+ * @param requestBurst API requests a user may make at once
+ * @param maxEventStreams open progress streams in all (429 beyond)
+ * @param maxEventStreamsPerUser open progress streams of one user (429 beyond)
+ * @param loginWindow how long a failed login counts against a name or address
+ * @param loginFailuresPerUser failed logins per user name within the window before throttling
+ * @param loginFailuresPerAddress failed logins per client address within the window before
+ *     throttling
+ * @param sessionIdle how long an unused session lives
+ * @param sessionLifetime how long any session lives
+ */
+public record ServerConfig(
+    String bind,
+    int port,
+    String databaseUrl,
+    String adminPassword,
+    boolean secureCookies,
+    long maxBodyBytes,
+    long maxRunSize,
+    int maxReplications,
+    int concurrentRuns,
+    int queueLimit,
+    int threadsPerRun,
+    int requestsPerMinute,
+    int requestBurst,
+    int maxEventStreams,
+    int maxEventStreamsPerUser,
+    Duration loginWindow,
+    int loginFailuresPerUser,
+    int loginFailuresPerAddress,
+    Duration sessionIdle,
+    Duration sessionLifetime) {
+
+  /** Default port of {@code dispersal serve}. */
+  public static final int DEFAULT_PORT = 8080;
+
+  /** Checks the limits. */
+  public ServerConfig {
+    if (bind == null || bind.isBlank()) {
+      throw new IllegalArgumentException("bind address is empty");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+    }
+    if (databaseUrl == null || !databaseUrl.startsWith("jdbc:")) {
+      throw new IllegalArgumentException("database URL must start with jdbc:, not " + databaseUrl);
+    }
+    if (maxBodyBytes < 1024
+        || maxRunSize < 1
+        || maxReplications < 1
+        || concurrentRuns < 1
+        || queueLimit < 0
+        || threadsPerRun < 1
+        || requestsPerMinute < 0
+        || requestBurst < 1
+        || maxEventStreams < 1
+        || maxEventStreamsPerUser < 1
+        || loginFailuresPerUser < 1
+        || loginFailuresPerAddress < 1) {
+      throw new IllegalArgumentException("a server limit is out of range: " + this);
+    }
+  }
+
+  /**
+   * The documented defaults: 127.0.0.1:8080, the store at {@code databaseUrl}, bodies up to 1 MiB,
+   * runs up to 2,000,000 replication-cohorts and 20,000 replications, 1 run at a time with 8
+   * waiting, 600 requests per user per minute with bursts of 120, 64 progress streams (8 per user),
+   * 5 failed logins per name and 20 per address in 15 minutes, sessions idle 2 h or 12 h in all.
+   *
+   * @param databaseUrl the store's JDBC URL
+   */
+  public static ServerConfig defaults(String databaseUrl) {
+    return new ServerConfig(
+        "127.0.0.1",
+        DEFAULT_PORT,
+        databaseUrl,
+        null,
+        false,
+        1 << 20,
+        2_000_000L,
+        20_000,
+        1,
+        8,
+        Math.max(1, Runtime.getRuntime().availableProcessors()),
+        600,
+        120,
+        64,
+        8,
+        Duration.ofMinutes(15),
+        5,
+        20,
+        Duration.ofHours(2),
+        Duration.ofHours(12));
+  }
+
+  /** The same with another address and port. */
+  public ServerConfig withAddress(String newBind, int newPort) {
+    return new ServerConfig(
+        newBind,
+        newPort,
+        databaseUrl,
+        adminPassword,
+        secureCookies,
+        maxBodyBytes,
+        maxRunSize,
+        maxReplications,
+        concurrentRuns,
+        queueLimit,
+        threadsPerRun,
+        requestsPerMinute,
+        requestBurst,
+        maxEventStreams,
+        maxEventStreamsPerUser,
+        loginWindow,
+        loginFailuresPerUser,
+        loginFailuresPerAddress,
+        sessionIdle,
+        sessionLifetime);
+  }
+
+  /** The same with a first admin password (null for the setup link). */
+  public ServerConfig withAdminPassword(String password) {
+    return new ServerConfig(
+        bind,
+        port,
+        databaseUrl,
+        password,
+        secureCookies,
+        maxBodyBytes,
+        maxRunSize,
+        maxReplications,
+        concurrentRuns,
+        queueLimit,
+        threadsPerRun,
+        requestsPerMinute,
+        requestBurst,
+        maxEventStreams,
+        maxEventStreamsPerUser,
+        loginWindow,
+        loginFailuresPerUser,
+        loginFailuresPerAddress,
+        sessionIdle,
+        sessionLifetime);
+  }
+
+  /** The same with the session cookie always marked Secure (for a service behind a TLS proxy). */
+  public ServerConfig withSecureCookies(boolean secure) {
+    return new ServerConfig(
+        bind,
+        port,
+        databaseUrl,
+        adminPassword,
+        secure,
+        maxBodyBytes,
+        maxRunSize,
+        maxReplications,
+        concurrentRuns,
+        queueLimit,
+        threadsPerRun,
+        requestsPerMinute,
+        requestBurst,
+        maxEventStreams,
+        maxEventStreamsPerUser,
+        loginWindow,
+        loginFailuresPerUser,
+        loginFailuresPerAddress,
+        sessionIdle,
+        sessionLifetime);
+  }
+
+  /** The same with other request limits: per user per minute (0 = none) and burst. */
+  public ServerConfig withRequestRate(int perMinute, int burst) {
+    return new ServerConfig(
+        bind,
+        port,
+        databaseUrl,
+        adminPassword,
+        secureCookies,
+        maxBodyBytes,
+        maxRunSize,
+        maxReplications,
+        concurrentRuns,
+        queueLimit,
+        threadsPerRun,
+        perMinute,
+        burst,
+        maxEventStreams,
+        maxEventStreamsPerUser,
+        loginWindow,
+        loginFailuresPerUser,
+        loginFailuresPerAddress,
+        sessionIdle,
+        sessionLifetime);
+  }
+
+  /** The same with other run limits. */
+  public ServerConfig withRunLimits(
+      long newMaxRunSize, int newMaxReplications, int newConcurrentRuns, int newQueueLimit) {
+    return new ServerConfig(
+        bind,
+        port,
+        databaseUrl,
+        adminPassword,
+        secureCookies,
+        maxBodyBytes,
+        newMaxRunSize,
+        newMaxReplications,
+        newConcurrentRuns,
+        newQueueLimit,
+        threadsPerRun,
+        requestsPerMinute,
+        requestBurst,
+        maxEventStreams,
+        maxEventStreamsPerUser,
+        loginWindow,
+        loginFailuresPerUser,
+        loginFailuresPerAddress,
+        sessionIdle,
+        sessionLifetime);
+  }
+
+  /** The same with other login throttling: failures per name and per address within a window. */
+  public ServerConfig withLoginThrottle(Duration window, int perUser, int perAddress) {
+    return new ServerConfig(
+        bind,
+        port,
+        databaseUrl,
+        adminPassword,
+        secureCookies,
+        maxBodyBytes,
+        maxRunSize,
+        maxReplications,
+        concurrentRuns,
+        queueLimit,
+        threadsPerRun,
+        requestsPerMinute,
+        requestBurst,
+        maxEventStreams,
+        maxEventStreamsPerUser,
+        window,
+        perUser,
+        perAddress,
+        sessionIdle,
+        sessionLifetime);
+  }
+}

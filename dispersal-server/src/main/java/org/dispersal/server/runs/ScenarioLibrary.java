@@ -1,0 +1,141 @@
+package org.dispersal.server.runs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dispersal.io.data.OriginBuilder;
+import org.dispersal.io.data.SharedData;
+import org.dispersal.io.scenario.Problem;
+import org.dispersal.io.scenario.ScenarioException;
+import org.dispersal.io.scenario.ScenarioReader;
+import org.dispersal.model.Origin;
+import org.dispersal.model.Scenario;
+import org.dispersal.server.ApiException;
+import org.dispersal.server.ApiException.FieldError;
+
+/**
+ * Reads scenario text the way {@code dispersal forecast} does: the same reader, the same shipped
+ * data for {@code origins: shared-data}, the same validation rules, so a scenario that the service
+ * accepts runs the same on the command line. Problems come back as field errors with their lines.
+ */
+public final class ScenarioLibrary {
+
+  private final ScenarioReader reader;
+  private final String dataVersion;
+
+  /** A library over the data shipped with the program. */
+  public ScenarioLibrary() {
+    SharedData data = SharedData.shipped();
+    this.reader =
+        ScenarioReader.withDefaults()
+            .withSharedOrigins(asOf -> OriginBuilder.withDefaults().build(data, asOf));
+    this.dataVersion = computeDataVersion();
+  }
+
+  /**
+   * Reads and checks scenario text.
+   *
+   * @param yaml the text
+   * @param name the scenario's name, shown in problems
+   * @return the valid scenario
+   * @throws ApiException 422 with every problem when the text is not a valid scenario
+   */
+  public Scenario parse(String yaml, String name) {
+    try {
+      return reader.parse(yaml, name + ".yaml");
+    } catch (ScenarioException e) {
+      List<FieldError> errors = errors(e.problems());
+      throw ApiException.invalid(
+          errors.size() + (errors.size() == 1 ? " problem" : " problems") + " in the scenario",
+          errors);
+    }
+  }
+
+  /** Every problem of the text; empty when it is a valid scenario. */
+  public List<FieldError> check(String yaml, String name) {
+    try {
+      reader.parse(yaml, name + ".yaml");
+      return List.of();
+    } catch (ScenarioException e) {
+      return errors(e.problems());
+    }
+  }
+
+  /** The built-in scenarios' names and texts, in the order the CLI lists them. */
+  public static Map<String, String> builtIns() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : ScenarioReader.builtInNames()) {
+      out.put(name, resource(ScenarioReader.BUILT_IN_DIRECTORY + name + ".yaml"));
+    }
+    return out;
+  }
+
+  /** The origins of the reference scenario {@code isis-2017}, in its order. */
+  public List<Origin> referenceOrigins() {
+    return new ArrayList<>(reader.readBuiltIn("isis-2017").origins());
+  }
+
+  /** The version of the shipped data, as recorded in manifests. */
+  public String dataVersion() {
+    return dataVersion;
+  }
+
+  private static List<FieldError> errors(List<Problem> problems) {
+    List<FieldError> out = new ArrayList<>();
+    for (Problem p : problems) {
+      StringBuilder m = new StringBuilder();
+      if (p.value() != null) {
+        m.append('\'').append(p.value()).append("' ");
+      }
+      m.append(p.message());
+      if (!p.allowed().isEmpty()) {
+        m.append(" (allowed: ").append(String.join(", ", p.allowed())).append(')');
+      }
+      out.add(
+          new FieldError(
+              p.line() > 0 ? p.line() : null,
+              p.field().isEmpty() ? null : p.field(),
+              m.toString()));
+    }
+    return out;
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = ScenarioLibrary.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + path + " (a build error)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A hash over the shipped data files, the same as the CLI records. */
+  private static String computeDataVersion() {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (String f : SharedData.DATA_FILES) {
+        try (InputStream in =
+            ScenarioLibrary.class.getClassLoader().getResourceAsStream("org/dispersal/data/" + f)) {
+          if (in != null) {
+            md.update(in.readAllBytes());
+          }
+        }
+      }
+      return "shared-data sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package org.dispersal.server.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.dispersal.server.Json;
+import org.dispersal.store.RunStatus;
+import org.dispersal.store.RunStore;
+import org.dispersal.store.StoredRun;
+import org.dispersal.store.SummaryFilter;
+import org.dispersal.store.SummaryRow;
+
+/**
+ * Keeps the summary rows of recently read succeeded runs in memory and filters them there, so that
+ * the dashboard's result views, which ask for many slices of the same run, do not query the store
+ * each time. A succeeded run never changes, so the copy cannot go stale.
+ *
+ * <p>At most {@code maxRows} rows are kept in all; the least recently read run is dropped first. A
+ * run larger than the whole budget is never kept, and runs not yet succeeded go to the store. The
+ * rows' repeated texts (scope, state, date...) are shared, about 100 bytes a row. The JSON answers
+ * to repeated questions are kept too, up to {@link #ANSWER_BYTES}.
+ */
+public final class SummaryCache {
+
+  /** The most bytes of JSON answers kept. */
+  public static final long ANSWER_BYTES = 64L << 20;
+
+  private final RunStore runs;
+  private final long maxRows;
+  private final LinkedHashMap<Long, List<SummaryRow>> byRun = new LinkedHashMap<>(16, 0.75f, true);
+  private final LinkedHashMap<List<Object>, byte[]> answers = new LinkedHashMap<>(64, 0.75f, true);
+  private long rows;
+  private long answerBytes;
+
+  /**
+   * Creates an empty cache.
+   *
+   * @param runs where rows come from
+   * @param maxRows the most rows kept in all
+   */
+  public SummaryCache(RunStore runs, long maxRows) {
+    this.runs = runs;
+    this.maxRows = maxRows;
+  }
+
+  /**
+   * The JSON answer {@code {"rows": [...]}} of a summary request. Answers about succeeded runs are
+   * kept, up to {@link #ANSWER_BYTES} in all, since the dashboard asks the same questions again as
+   * an analyst moves between views.
+   */
+  public byte[] answer(StoredRun run, SummaryFilter filter) {
+    List<Object> key =
+        Arrays.asList(
+            run.id(),
+            filter.scope(),
+            filter.scopeId(),
+            filter.state(),
+            filter.month(),
+            filter.demographic());
+    boolean keep = run.status() == RunStatus.SUCCEEDED;
+    if (keep) {
+      synchronized (this) {
+        byte[] hit = answers.get(key);
+        if (hit != null) {
+          return hit;
+        }
+      }
+    }
+    byte[] json;
+    try {
+      json = Json.MAPPER.writeValueAsBytes(Map.of("rows", rows(run, filter)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write summary rows", e);
+    }
+    if (keep && json.length <= ANSWER_BYTES / 4) {
+      synchronized (this) {
+        byte[] old = answers.put(key, json);
+        answerBytes += json.length - (old == null ? 0 : old.length);
+        Iterator<byte[]> oldest = answers.values().iterator();
+        while (answerBytes > ANSWER_BYTES && oldest.hasNext()) {
+          answerBytes -= oldest.next().length;
+          oldest.remove();
+        }
+      }
+    }
+    return json;
+  }
+
+  /**
+   * The run's rows that match the filter, in file order. {@code scope=origin} is read as {@code
+   * country}, the name summary.csv uses for origin countries.
+   */
+  public List<SummaryRow> rows(StoredRun run, SummaryFilter filter) {
+    SummaryFilter f =
+        "origin".equals(filter.scope())
+            ? new SummaryFilter(
+                "country", filter.scopeId(), filter.state(), filter.month(), filter.demographic())
+            : filter;
+    if (run.status() != RunStatus.SUCCEEDED) {
+      return runs.summary(run.id(), f);
+    }
+    List<SummaryRow> all = all(run.id());
+    if (all == null) {
+      return runs.summary(run.id(), f);
+    }
+    List<SummaryRow> out = new ArrayList<>();
+    for (SummaryRow r : all) {
+      if (matches(r, f)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private List<SummaryRow> all(long id) {
+    synchronized (this) {
+      List<SummaryRow> hit = byRun.get(id);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    List<SummaryRow> loaded = shareTexts(runs.summary(id, SummaryFilter.all()));
+    if (loaded.size() > maxRows) {
+      return null;
+    }
+    synchronized (this) {
+      if (byRun.put(id, loaded) == null) {
+        rows += loaded.size();
+      }
+      Iterator<Map.Entry<Long, List<SummaryRow>>> oldest = byRun.entrySet().iterator();
+      while (rows > maxRows && oldest.hasNext()) {
+        Map.Entry<Long, List<SummaryRow>> e = oldest.next();
+        if (e.getKey() != id) {
+          rows -= e.getValue().size();
+          oldest.remove();
+        }
+      }
+    }
+    return loaded;
+  }
+
+  private static boolean matches(SummaryRow r, SummaryFilter f) {
+    return (f.scope() == null || f.scope().equals(r.scope()))
+        && (f.scopeId() == null || f.scopeId().equals(r.scopeId()))
+        && (f.state() == null || f.state().equals(r.state()))
+        && (f.month() == null || f.month() == r.month())
+        && (f.demographic() == null || f.demographic().equals(r.demographic()));
+  }
+
+  /** The same rows with equal texts shared, which more than halves their memory. */
+  private static List<SummaryRow> shareTexts(List<SummaryRow> in) {
+    Map<String, String> pool = new HashMap<>();
+    List<SummaryRow> out = new ArrayList<>(in.size());
+    for (SummaryRow r : in) {
+      out.add(
+          new SummaryRow(
+              r.month(),
+              share(pool, r.date()),
+              share(pool, r.scope()),
+              share(pool, r.scopeId()),
+              share(pool, r.demographic()),
+              share(pool, r.state()),
+              share(pool, r.destination()),
+              r.mean(),
+              r.p05(),
+              r.p25(),
+              r.p50(),
+              r.p75(),
+              r.p95()));
+    }
+    return out;
+  }
+
+  private static String share(Map<String, String> pool, String s) {
+    return s == null ? null : pool.computeIfAbsent(Objects.requireNonNull(s), k -> k);
+  }
+}

@@ -1,0 +1,170 @@
+package org.dispersal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The thin slice end to end over real HTTP, on each kind of store: log in, list scenarios, submit a
+ * small forecast, follow its progress stream to the end, read summary rows, the report, exports,
+ * and a comparison; then cancel a run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServiceFlowContract {
+
+  DispersalServer server;
+  Api admin;
+  Api analyst;
+
+  abstract String databaseUrl();
+
+  @BeforeAll
+  void start() {
+    server = TestServers.start(databaseUrl(), c -> c);
+    admin = TestServers.admin(server);
+    analyst = TestServers.user(server, admin, "ana", "analyst");
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  long builtIn(String name) {
+    for (JsonNode s : analyst.get("/api/scenarios").json()) {
+      if (s.get("name").asText().equals(name)) {
+        assertThat(s.get("builtIn").asBoolean()).isTrue();
+        return s.get("id").asLong();
+      }
+    }
+    throw new AssertionError("no built-in scenario " + name);
+  }
+
+  long submit(long scenario, int replications, int months) {
+    Api.Reply r =
+        analyst.post(
+            "/api/runs",
+            Api.json(
+                "scenarioId", scenario, "replications", replications, "seed", 7, "months", months));
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    assertThat(r.json().get("status").asText()).isIn("queued", "running");
+    return r.json().get("id").asLong();
+  }
+
+  /** Reads the run's progress stream until the server ends it; returns the events' data. */
+  List<JsonNode> events(long run) throws IOException, InterruptedException {
+    HttpResponse<Stream<String>> r =
+        Api.HTTP.send(
+            analyst
+                .request("/api/runs/" + run + "/events")
+                .header("Accept", "text/event-stream")
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+    List<JsonNode> out = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try (Stream<String> lines = r.body()) {
+      lines.forEach(
+          line -> {
+            if (line.startsWith("event:")) {
+              names.add(line.substring(6).trim());
+            } else if (line.startsWith("data:")) {
+              out.add(Api.Reply.parse(line.substring(5).trim()));
+            }
+          });
+    }
+    assertThat(names).containsOnly("progress");
+    return out;
+  }
+
+  @Test
+  void forecastRunsToTheEndWithProgressAndResults() throws Exception {
+    long scenario = builtIn("isis-2017");
+    long run = submit(scenario, 5, 6);
+    List<JsonNode> events = events(run);
+    assertThat(events).isNotEmpty();
+    JsonNode last = events.get(events.size() - 1);
+    assertThat(last.get("status").asText()).as(last.toString()).isEqualTo("succeeded");
+    assertThat(last.get("done").asInt()).isEqualTo(5);
+    assertThat(last.get("total").asInt()).isEqualTo(5);
+    for (JsonNode e : events.subList(0, events.size() - 1)) {
+      assertThat(e.get("status").asText()).isIn("queued", "running");
+    }
+
+    JsonNode detail = analyst.get("/api/runs/" + run).json();
+    assertThat(detail.get("status").asText()).isEqualTo("succeeded");
+    assertThat(detail.get("manifest").get("runs").asInt()).isEqualTo(5);
+    assertThat(detail.get("manifest").get("scenario").get("months").asInt()).isEqualTo(6);
+    assertThat(detail.get("artifacts").toString()).contains("report.html", "summary.csv");
+
+    JsonNode world =
+        analyst
+            .get("/api/runs/" + run + "/summary?scope=world&state=killed&demographic=all")
+            .json();
+    JsonNode rows = world.get("rows");
+    assertThat(rows).hasSize(7); // months 0..6
+    for (JsonNode row : rows) {
+      assertThat(row.get("scope").asText()).isEqualTo("world");
+      assertThat(row.get("p05").asLong()).isLessThanOrEqualTo(row.get("p50").asLong());
+      assertThat(row.get("p50").asLong()).isLessThanOrEqualTo(row.get("p95").asLong());
+    }
+    JsonNode month3 = analyst.get("/api/runs/" + run + "/summary?month=3&scope=region").json();
+    assertThat(month3.get("rows")).isNotEmpty();
+    month3.get("rows").forEach(row -> assertThat(row.get("month").asInt()).isEqualTo(3));
+
+    JsonNode france =
+        analyst.get("/api/runs/" + run + "/summary?scope=origin&scopeId=FRA&month=6").json();
+    assertThat(france.get("rows")).isNotEmpty();
+    france.get("rows").forEach(row -> assertThat(row.get("scope").asText()).isEqualTo("country"));
+
+    Api.Reply report = analyst.get("/api/runs/" + run + "/report");
+    assertThat(report.status()).isEqualTo(200);
+    assertThat(report.header("Content-Type")).startsWith("text/html");
+    assertThat(report.header("Content-Disposition")).startsWith("attachment");
+    assertThat(report.body()).contains("<html");
+
+    Api.Reply csv = analyst.get("/api/runs/" + run + "/export?format=csv");
+    assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+    assertThat(csv.body()).startsWith("month,date,scope,scope_id");
+    assertThat(csv.header("Content-Disposition")).contains("run-" + run + ".csv");
+
+    long second = submit(scenario, 5, 6);
+    events(second);
+    JsonNode cmp = analyst.get("/api/compare?a=" + run + "&b=" + second + "&month=6").json();
+    assertThat(cmp.get("rows")).isNotEmpty();
+    JsonNode first = cmp.get("rows").get(0);
+    assertThat(first.get("diffMedian").asLong())
+        .isEqualTo(first.get("b").get("p50").asLong() - first.get("a").get("p50").asLong());
+    // same scenario, seed and replications: the same numbers
+    cmp.get("rows").forEach(row -> assertThat(row.get("diffMedian").asLong()).isZero());
+
+    JsonNode audit = admin.get("/api/audit?limit=50").json();
+    assertThat(audit.toString()).contains("run.submit", "export");
+  }
+
+  @Test
+  void aRunCanBeCancelled() throws Exception {
+    long scenario = builtIn("isis-2017");
+    long run = submit(scenario, 9_000, 36);
+    Api.Reply cancel = analyst.post("/api/runs/" + run + "/cancel", null);
+    assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
+    List<JsonNode> events = events(run);
+    assertThat(events.get(events.size() - 1).get("status").asText()).isEqualTo("cancelled");
+    JsonNode after = analyst.get("/api/runs/" + run).json();
+    assertThat(after.get("status").asText()).isEqualTo("cancelled");
+    assertThat(after.get("done").asInt()).isLessThan(9_000);
+    assertThat(analyst.post("/api/runs/" + run + "/cancel", null).status()).isEqualTo(409);
+  }
+}

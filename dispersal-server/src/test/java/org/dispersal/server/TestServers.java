@@ -1,0 +1,81 @@
+package org.dispersal.server;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Starts services for tests on an ephemeral loopback port over a real store: a fresh DuckDB file,
+ * or a fresh schema of the PostgreSQL named by DISPERSAL_TEST_PG_URL (the store's convention:
+ * skipped without it, failed when DISPERSAL_REQUIRE_PG=1).
+ */
+final class TestServers {
+
+  static final String ADMIN_PASSWORD = "admin-password-for-tests";
+  static final String PASSWORD = "a-long-enough-password";
+
+  private TestServers() {}
+
+  static String duckDb(Path folder) {
+    return "jdbc:duckdb:" + folder.resolve("server-" + UUID.randomUUID() + ".duckdb");
+  }
+
+  static String postgres() {
+    String base = System.getenv("DISPERSAL_TEST_PG_URL");
+    if (base == null || base.isBlank()) {
+      if ("1".equals(System.getenv("DISPERSAL_REQUIRE_PG"))) {
+        fail("DISPERSAL_REQUIRE_PG=1 but DISPERSAL_TEST_PG_URL is not set");
+      }
+      assumeTrue(false, "DISPERSAL_TEST_PG_URL not set: PostgreSQL tests skipped");
+    }
+    String schema = "s_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection c = DriverManager.getConnection(base);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      fail("cannot reach the test PostgreSQL at " + base + ": " + e.getMessage());
+    }
+    return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  /** A service on 127.0.0.1 with an ephemeral port, the test admin, and small limits for runs. */
+  static DispersalServer start(String url, UnaryOperator<ServerConfig> tweak) {
+    ServerConfig c =
+        ServerConfig.defaults(url)
+            .withAddress("127.0.0.1", 0)
+            .withAdminPassword(ADMIN_PASSWORD)
+            .withRunLimits(2_000_000L, 20_000, 1, 4);
+    return DispersalServer.start(tweak.apply(c));
+  }
+
+  /** Creates a user as admin and returns a client logged in as that user. */
+  static Api user(DispersalServer server, Api admin, String name, String role) {
+    Api.Reply r =
+        admin.post("/api/users", Api.json("username", name, "password", PASSWORD, "role", role));
+    if (r.status() != 201) {
+      throw new IllegalStateException("cannot create " + name + ": " + r.body());
+    }
+    Api api = new Api(server.port());
+    Api.Reply login = api.login(name, PASSWORD);
+    if (login.status() != 200) {
+      throw new IllegalStateException("cannot log in " + name + ": " + login.body());
+    }
+    return api;
+  }
+
+  static Api admin(DispersalServer server) {
+    Api api = new Api(server.port());
+    Api.Reply r = api.login("admin", ADMIN_PASSWORD);
+    if (r.status() != 200) {
+      throw new IllegalStateException("admin cannot log in: " + r.body());
+    }
+    return api;
+  }
+}

@@ -1,0 +1,157 @@
+package org.dispersal.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+import org.dispersal.server.ApiException;
+import org.dispersal.server.runs.ProgressHub;
+import org.dispersal.store.Role;
+import org.junit.jupiter.api.Test;
+
+/** The security parts on their own, with a clock the test moves. */
+class SecurityPartsTest {
+
+  /** A clock that stands still until moved. */
+  static final class TestClock extends Clock {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void passwordsVerifyOnlyWithTheRightPasswordAndAnIntactHash() {
+    PasswordHasher h = PasswordHasher.argon2id();
+    String a = h.hash("correct horse battery");
+    String b = h.hash("correct horse battery");
+    assertThat(a).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").isNotEqualTo(b); // fresh salts
+    assertThat(h.verify("correct horse battery", a)).isTrue();
+    assertThat(h.verify("correct horse batterx", a)).isFalse();
+    assertThat(h.verify("correct horse battery", a.replace("t=2", "t=3"))).isFalse();
+    assertThat(h.verify("correct horse battery", a.substring(0, a.length() - 2) + "AA")).isFalse();
+    assertThat(h.verify("x", "not a hash")).isFalse();
+    assertThat(h.verify("x", null)).isFalse();
+  }
+
+  @Test
+  void loginFailuresCountWithinTheWindowOnly() {
+    TestClock clock = new TestClock();
+    LoginThrottle t = new LoginThrottle(clock, Duration.ofMinutes(15), 3, 10);
+    for (int i = 0; i < 3; i++) {
+      assertThat(t.retryAfter("Ana", "10.0.0.1")).isEmpty();
+      t.failed("Ana", "10.0.0.1");
+      clock.advance(Duration.ofMinutes(1));
+    }
+    // failures at minutes 0, 1 and 2; the first leaves the 15-minute window at minute 15
+    assertThat(t.retryAfter("ana", "10.0.0.2")).hasValue(Duration.ofMinutes(12));
+    assertThat(t.retryAfter("bob", "10.0.0.1")).isEmpty();
+    clock.advance(Duration.ofMinutes(13));
+    assertThat(t.retryAfter("ana", "10.0.0.1")).isEmpty();
+    t.failed("ana", "10.0.0.1");
+    t.succeeded("ana");
+    assertThat(t.retryAfter("ana", "10.0.0.1")).isEmpty();
+  }
+
+  @Test
+  void theRateLimiterRefillsAtItsRate() {
+    TestClock clock = new TestClock();
+    RateLimiter r = new RateLimiter(clock, 60, 2);
+    assertThat(r.acquire("u")).isEmpty();
+    assertThat(r.acquire("u")).isEmpty();
+    assertThat(r.acquire("u"))
+        .hasValueSatisfying(d -> assertThat(d).isEqualTo(Duration.ofSeconds(1)));
+    assertThat(r.acquire("v")).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(r.acquire("u")).isEmpty();
+    assertThat(new RateLimiter(clock, 0, 1).acquire("u")).isEmpty();
+  }
+
+  @Test
+  void sessionsEndWhenIdleOrTooOldAndFollowRoleChanges() {
+    TestClock clock = new TestClock();
+    Sessions s = new Sessions(clock, Duration.ofHours(2), Duration.ofHours(12), 3);
+    Session a = s.open("ana", Role.ANALYST);
+    assertThat(a.id()).hasSize(43).isNotEqualTo(a.csrfToken());
+    clock.advance(Duration.ofMinutes(119));
+    assertThat(s.find(a.id())).isPresent();
+    s.changeRole("ana", Role.VIEWER);
+    assertThat(s.find(a.id()).orElseThrow().role()).isEqualTo(Role.VIEWER);
+    for (int h = 0; h < 10; h++) { // in use every hour until 11:59 after login
+      clock.advance(Duration.ofHours(1));
+      assertThat(s.find(a.id())).isPresent();
+    }
+    clock.advance(Duration.ofHours(1)); // 12:59 after login: past the 12-hour lifetime
+    assertThat(s.find(a.id())).isEmpty();
+    Session b = s.open("bob", Role.VIEWER);
+    clock.advance(Duration.ofHours(3));
+    assertThat(s.find(b.id())).isEmpty();
+    assertThat(s.find("forged")).isEmpty();
+    assertThat(s.find(null)).isEmpty();
+  }
+
+  @Test
+  void sessionCapacityDropsTheLeastRecentlyUsed() {
+    TestClock clock = new TestClock();
+    Sessions s = new Sessions(clock, Duration.ofHours(2), Duration.ofHours(12), 2);
+    Session first = s.open("a", Role.VIEWER);
+    clock.advance(Duration.ofSeconds(1));
+    Session second = s.open("b", Role.VIEWER);
+    clock.advance(Duration.ofSeconds(1));
+    s.find(first.id());
+    s.open("c", Role.VIEWER);
+    assertThat(s.find(first.id())).isPresent();
+    assertThat(s.find(second.id())).isEmpty();
+    assertThat(s.size()).isEqualTo(2);
+  }
+
+  @Test
+  void secretsAreRandomAndComparedSafely() {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      assertThat(seen.add(Secrets.random256())).isTrue();
+    }
+    assertThat(Secrets.same("abc", "abc")).isTrue();
+    assertThat(Secrets.same("abc", "abd")).isFalse();
+    assertThat(Secrets.same(null, "abc")).isFalse();
+    assertThat(Secrets.sha256("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+
+  @Test
+  void progressStreamsAreLimitedPerUserAndInAll() {
+    try (ProgressHub hub = new ProgressHub(3, 2)) {
+      hub.admit("ana");
+      hub.admit("ana");
+      assertThatThrownBy(() -> hub.admit("ana"))
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(429));
+      hub.admit("bob");
+      assertThatThrownBy(() -> hub.admit("carl"))
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(429));
+      hub.release("ana");
+      hub.admit("carl");
+      assertThat(hub.openStreams()).isEqualTo(3);
+    }
+  }
+}

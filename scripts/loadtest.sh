@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Loopback load test of the results endpoint GET /api/runs/{id}/summary, bounded in time.
+# Starts the service in-process on 127.0.0.1 with a fresh embedded store, runs one forecast, then
+# CLIENTS concurrent clients ask for summaries for SECONDS seconds; prints req/s, p50/p99 latency
+# and errors. Usage: scripts/loadtest.sh [CLIENTS=8] [SECONDS=20] [REPLICATIONS=200]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+clients=${1:-8}
+seconds=${2:-20}
+replications=${3:-200}
+target=target-loadtest
+classpath="$PWD/dispersal-server/$target/load.classpath"
+# One reactor build: the sibling modules resolve to their build folders, and the last module
+# (dispersal-server) writes its test classpath.
+./mvnw -B -q -Ddispersal.target=$target -pl dispersal-server -am -DskipTests -Dspotless.skip=true \
+  test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >&2
+cp=$(cat "$classpath")
+exec timeout $((seconds + 300)) java -Xmx1g \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "dispersal-server/$target/classes:dispersal-server/$target/test-classes:$cp" \
+  org.dispersal.server.SummaryLoad "$clients" "$seconds" "$replications"
