@@ -1,0 +1,301 @@
+package org.dispersal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBeMoreThan;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The dashboard end to end: the real service, a real browser, the paths an analyst and a viewer
+ * take. Each test uses a fresh browser; the service and its store live for the whole class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardTest {
+
+  private static final String ANALYST = "ana";
+  private static final String ANALYST_PASSWORD = "analyst-secret-1";
+  private static final String VIEWER = "vic";
+  private static final String VIEWER_PASSWORD = "viewer-secret-1";
+  private static final String MARKUP_NAME = "<img src=x onerror=alert(1)> & <b>bold</b>";
+
+  private TestServer server;
+  private long storedRun;
+  private long sealedBorderRun;
+
+  @BeforeAll
+  void startService() throws Exception {
+    Browser.assumeAvailable();
+    server = TestServer.start();
+    TestServer.Client admin = server.signIn("admin", TestServer.ADMIN_PASSWORD);
+    admin.createUser(ANALYST, ANALYST_PASSWORD, "analyst");
+    admin.createUser(VIEWER, VIEWER_PASSWORD, "viewer");
+    admin.createScenario(MARKUP_NAME, "extends: isis-2017\nname: markup\nmonths: 3\n");
+    storedRun = admin.runAndWait(admin.scenarioId("isis-2017"), 5, 3);
+    sealedBorderRun = admin.runAndWait(admin.scenarioId("isis-2017-border-sealed"), 5, 3);
+  }
+
+  @AfterAll
+  void stopService() throws IOException {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void analystFixesAScenarioRunsItSeesTheChartsAndExportsTheReport() throws Exception {
+    try (Browser b = Browser.start()) {
+      signIn(b, ANALYST, ANALYST_PASSWORD);
+
+      b.css("nav a[href='#/scenarios']").click();
+      b.await(elementToBeClickable(By.id("new-scenario"))).click();
+      WebElement name = b.await(visibilityOfElementLocated(By.name("name")));
+      name.sendKeys("isis-2017-first-year");
+      WebElement yaml = b.css("textarea[name=yaml]");
+      replaceText(
+          yaml,
+          "extends: isis-2017\nname: isis-2017-first-year\ndescription: The first twelve months from February 2017.\nmonths: 0\n");
+      b.css("#save").click();
+
+      // The problem is listed with its line and field; choosing it selects that line.
+      WebElement problem = b.await(visibilityOfElementLocated(By.cssSelector(".problems button")));
+      assertThat(b.severeLogEntries())
+          .as("the refused save is the only failed request so far")
+          .singleElement()
+          .asString()
+          .contains("/api/scenarios - ")
+          .contains("status of 422");
+      assertThat(problem.getText()).startsWith("Line 4").contains("months");
+      problem.click();
+      assertThat(selectedText(b, yaml)).isEqualTo("months: 0");
+      b.screenshot(out("editor.png"));
+      assertThat(b.driver().switchTo().activeElement()).isEqualTo(yaml);
+
+      replaceText(
+          yaml,
+          "extends: isis-2017\nname: isis-2017-first-year\ndescription: The first twelve months from February 2017.\nmonths: 12\n");
+      b.css("#validate").click();
+      b.await(
+          textToBePresentInElementLocated(
+              By.cssSelector(".editor [role=status]"), "No problems found."));
+      assertThat(b.all(".problems")).isEmpty();
+      b.css("#save").click();
+      b.await(urlMatches("#/scenarios/\\d+"));
+      b.await(textToBePresentInElementLocated(By.cssSelector(".editor [role=status]"), "Saved"));
+
+      // Run it from the launcher and follow the progress to the end.
+      b.await(elementToBeClickable(By.id("run-this"))).click();
+      WebElement scenario = b.await(visibilityOfElementLocated(By.name("scenario")));
+      assertThat(new Select(scenario).getFirstSelectedOption().getText())
+          .isEqualTo("isis-2017-first-year");
+      replaceText(b.css("input[name=replications]"), "10");
+      b.css("input[name=seed]").sendKeys("7");
+      b.css("#start-run").click();
+      b.await(urlMatches("#/runs/\\d+"));
+      b.await(textToBePresentInElementLocated(By.id("progress-text"), "Finished"));
+      assertThat(b.css("#progress-text").getText()).contains("100%").contains("10 of 10");
+
+      // The charts are drawn: a fan per non-empty state, the flow diagram, the map.
+      b.await(presenceOfElementLocated(By.cssSelector("#fans canvas")));
+      b.await(presenceOfElementLocated(By.cssSelector("#world-map canvas")));
+      b.await(presenceOfElementLocated(By.cssSelector("#flow canvas")));
+      // One panel per outcome that is not empty, each described in words for screen readers.
+      assertThat(b.all("#fans-list li")).hasSizeGreaterThan(8);
+      assertThat(b.css("#fans-list li[data-state=disengaged]").getAttribute("textContent"))
+          .startsWith("Disengaged returnee: median ");
+      assertThat(b.css("#map-title").getText())
+          .contains("Disengaged returnee")
+          .contains("month 12");
+      assertThat(b.all("#country-table tbody tr")).hasSizeGreaterThan(5);
+
+      // A country's trajectories.
+      WebElement country = b.css("#country-table tbody button");
+      String countryName = country.getText();
+      country.click();
+      b.await(textToBePresentInElementLocated(By.id("country-title"), countryName));
+      b.await(presenceOfElementLocated(By.cssSelector("#country-fans canvas")));
+      assertThat(b.driver().getCurrentUrl()).contains("country=");
+
+      // The stored run opened afresh: how long until its charts are drawn (printed, not asserted),
+      // and the screenshot for the README.
+      String runUrl =
+          b.driver().getCurrentUrl().replaceAll("\\?.*", "")
+              + "?month=12&state=disengaged&country=FRA";
+      b.open("about:blank");
+      b.open(runUrl);
+      b.await(presenceOfElementLocated(By.cssSelector("#fans canvas")));
+      b.await(presenceOfElementLocated(By.cssSelector("#world-map canvas")));
+      Long drawnAt = b.resultsDrawnMillis();
+      assertThat(drawnAt).as("the page marks when its results are drawn").isNotNull();
+      System.out.println("stored run: page load to results drawn " + drawnAt + " ms");
+      Path shot = out("results.png");
+      b.screenshotDownTo(shot, "#fans");
+      b.await(presenceOfElementLocated(By.cssSelector("#country-fans canvas")));
+      assertThat(b.css("#country-title").getText()).startsWith("France");
+      b.screenshotDownTo(out("results-full.png"), "#country");
+      String copyTo = System.getProperty("dispersal.screenshot", "");
+      if (!copyTo.isBlank()) {
+        Files.copy(shot, Path.of(copyTo), StandardCopyOption.REPLACE_EXISTING);
+      }
+
+      // Export: the report downloads, the CSV export answers with summary rows.
+      b.css("#download-report").click();
+      assertThat(awaitDownload(b.downloads(), ".html")).isNotNull();
+      String csv =
+          (String)
+              b.driver()
+                  .executeAsyncScript(
+                      "const done = arguments[arguments.length - 1];"
+                          + "fetch(document.getElementById('export-csv').href)"
+                          + ".then(r => r.text().then(t => done(r.status + ' ' + t.slice(0, 11))));");
+      assertThat(csv).isEqualTo("200 month,date,");
+
+      assertThat(b.severeLogEntries()).isEmpty();
+
+      b.css("#sign-out").click();
+      b.await(visibilityOfElementLocated(By.id("sign-in")));
+      b.open(server.url() + "#/runs");
+      b.await(visibilityOfElementLocated(By.id("sign-in")));
+      assertThat(b.all("#sign-out")).isEmpty();
+    }
+  }
+
+  @Test
+  void viewerSeesResultsButNoRunEditOrAdminControls() throws Exception {
+    try (Browser b = Browser.start()) {
+      signIn(b, VIEWER, VIEWER_PASSWORD);
+      b.await(presenceOfElementLocated(By.id("run-list")));
+      assertThat(b.all("#launcher")).isEmpty();
+      assertThat(b.all("nav a[href='#/admin']")).isEmpty();
+
+      b.open(server.url() + "#/runs/" + storedRun);
+      b.await(presenceOfElementLocated(By.cssSelector("#fans canvas")));
+      b.await(presenceOfElementLocated(By.cssSelector("#world-map canvas")));
+      assertThat(b.all("#cancel-run")).isEmpty();
+      assertThat(b.all("#download-report")).hasSize(1);
+
+      b.css("nav a[href='#/scenarios']").click();
+      b.await(presenceOfElementLocated(By.id("scenario-list")));
+      assertThat(b.all("#new-scenario")).isEmpty();
+      // A name made of markup is shown as text, never interpreted.
+      assertThat(b.all("#scenario-list a").stream().map(WebElement::getText)).contains(MARKUP_NAME);
+      assertThat(b.all("#scenario-list img, #scenario-list b")).isEmpty();
+
+      b.driver().findElement(By.linkText("isis-2017")).click();
+      b.await(visibilityOfElementLocated(By.id("validate")));
+      assertThat(b.all("#save")).isEmpty();
+      assertThat(b.all("#run-this")).isEmpty();
+      assertThat(b.css("textarea[name=yaml]").getDomAttribute("readonly")).isNotNull();
+
+      b.open(server.url() + "#/admin");
+      b.await(textToBePresentInElementLocated(By.tagName("h1"), "Page not found"));
+      assertThat(b.severeLogEntries()).isEmpty();
+    }
+  }
+
+  @Test
+  void adminManagesUsersReadsTheAuditLogAndComparesTwoRuns() throws Exception {
+    try (Browser b = Browser.start()) {
+      signIn(b, "admin", TestServer.ADMIN_PASSWORD);
+      b.css("nav a[href='#/admin']").click();
+      WebElement users = b.await(visibilityOfElementLocated(By.id("user-list")));
+      assertThat(users.getText()).contains(ANALYST).contains(VIEWER);
+      assertThat(b.css("#audit-log").getText()).contains("Added a user").contains("Started a run");
+
+      WebElement form = b.css("#new-user");
+      form.findElement(By.name("username")).sendKeys("zoe");
+      form.findElement(By.name("password")).sendKeys("zoe-secret-99");
+      new Select(b.css("#new-user-role")).selectByValue("analyst");
+      form.findElement(By.cssSelector("button[type=submit]")).click();
+      b.await(textToBePresentInElementLocated(By.id("user-list"), "zoe"));
+      b.screenshot(out("admin.png"));
+
+      b.css("nav a[href='#/compare']").click();
+      new Select(b.await(visibilityOfElementLocated(By.name("a"))))
+          .selectByValue(String.valueOf(storedRun));
+      new Select(b.css("select[name=b]")).selectByValue(String.valueOf(sealedBorderRun));
+      replaceText(b.css("input[name=month]"), "3");
+      b.css("#compare-button").click();
+      b.await(numberOfElementsToBeMoreThan(By.cssSelector("#comparison-table tbody tr"), 12));
+      b.await(presenceOfElementLocated(By.cssSelector("#comparison canvas")));
+      assertThat(b.css("#comparison-table").getText())
+          .contains("World")
+          .contains("Disengaged returnee");
+      b.screenshot(out("compare.png"));
+
+      // A token made on the account page lets a script read the API without a password.
+      b.css("#account").click();
+      b.await(visibilityOfElementLocated(By.name("token-name"))).sendKeys("e2e-script");
+      b.css("#token-name-submit").click();
+      String token =
+          b.await(visibilityOfElementLocated(By.id("token-value"))).getDomProperty("value");
+      assertThat(server.getWithToken("api/runs", token)).isEqualTo(200);
+      assertThat(server.getWithToken("api/runs", token + "x")).isEqualTo(401);
+      assertThat(b.severeLogEntries()).isEmpty();
+    }
+  }
+
+  private static Path out(String name) {
+    return Path.of(System.getProperty("dispersal.e2e.out", "target/e2e"), name);
+  }
+
+  private void signIn(Browser b, String user, String password) {
+    b.open(server.url());
+    WebElement username = b.await(visibilityOfElementLocated(By.name("username")));
+    username.sendKeys(user);
+    b.css("input[name=password]").sendKeys(password);
+    b.css("#sign-in").click();
+    b.await(visibilityOfElementLocated(By.id("sign-out")));
+  }
+
+  private static void replaceText(WebElement input, String text) {
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(text);
+  }
+
+  private static String selectedText(Browser b, WebElement textArea) {
+    return (String)
+        b.driver()
+            .executeScript(
+                "const t = arguments[0]; return t.value.substring(t.selectionStart, t.selectionEnd);",
+                textArea);
+  }
+
+  private static Path awaitDownload(Path folder, String suffix) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      if (Files.isDirectory(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
+          Path done =
+              files
+                  .filter(p -> p.getFileName().toString().endsWith(suffix))
+                  .findFirst()
+                  .orElse(null);
+          if (done != null && Files.size(done) > 0) {
+            return done;
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no " + suffix + " file downloaded to " + folder + " in 20 seconds");
+  }
+}

@@ -1,0 +1,123 @@
+// The dashboard's only door to the server: JSON over fetch with the session cookie and the CSRF
+// header, and RFC 9457 problem details turned into ApiError.
+
+/** An HTTP error from the API, carrying the problem details the server sent. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    const detail = problem && typeof problem === 'object' ? problem.detail || problem.title : null;
+    super(detail || (typeof problem === 'string' && problem.trim()) || `Request failed (HTTP ${status})`);
+    this.status = status;
+    this.problem = problem && typeof problem === 'object' ? problem : {};
+  }
+
+  /** Field errors (line, field, message) of a validation problem, or an empty list. */
+  get errors() {
+    return Array.isArray(this.problem.errors) ? this.problem.errors : [];
+  }
+}
+
+let csrfToken = null;
+let onUnauthorized = () => {};
+
+/** Remembers the CSRF token of the current session (null after logout). */
+export function setCsrfToken(token) {
+  csrfToken = token;
+}
+
+/** Called when a request answers 401 (session expired): the app goes back to the login page. */
+export function setUnauthorizedHandler(handler) {
+  onUnauthorized = handler;
+}
+
+/** Paths are relative to the page, so the dashboard also works behind a path prefix. */
+export function apiUrl(path, params) {
+  const query = params ? queryString(params) : '';
+  return `api${path}${query ? `?${query}` : ''}`;
+}
+
+/** Builds a query string, leaving out parameters that are null, undefined or empty. */
+export function queryString(params) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null || value === undefined || value === '') continue;
+    search.set(key, String(value));
+  }
+  return search.toString();
+}
+
+async function request(method, path, { body, params, quietUnauthorized = false } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(apiUrl(path, params), {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return null;
+  const type = response.headers.get('content-type') || '';
+  const data = type.includes('json') ? await response.json().catch(() => null) : await response.text();
+  if (!response.ok) {
+    if (response.status === 401 && !quietUnauthorized) onUnauthorized();
+    throw new ApiError(response.status, data);
+  }
+  return data;
+}
+
+// The API names an origin country's scope "origin"; summary.csv (and so a store that keeps its rows
+// as they are) names it "country". The first question goes out with both names at once; the name
+// that finds rows is kept for the questions after it.
+let originScope = null;
+async function originSummary(id, filter) {
+  const path = `/runs/${encodeURIComponent(id)}/summary`;
+  const ask = (scope) => request('GET', path, { params: { ...filter, scope } });
+  if (originScope) return ask(originScope);
+  const [asOrigin, asCountry] = await Promise.all([ask('origin'), ask('country').catch(() => ({ rows: [] }))]);
+  if (asOrigin.rows.length) originScope = 'origin';
+  else if (asCountry.rows.length) originScope = 'country';
+  return originScope === 'country' ? asCountry : asOrigin;
+}
+
+/** The typed calls of the HTTP API (see the server's openapi.yaml). */
+export const api = {
+  session: () => request('GET', '/session', { quietUnauthorized: true }),
+  login: (username, password) =>
+    request('POST', '/session', { body: { username, password }, quietUnauthorized: true }),
+  logout: () => request('DELETE', '/session'),
+
+  states: () => request('GET', '/states'),
+  origins: () => request('GET', '/origins'),
+
+  scenarios: () => request('GET', '/scenarios'),
+  scenario: (id) => request('GET', `/scenarios/${encodeURIComponent(id)}`),
+  createScenario: (name, yaml) => request('POST', '/scenarios', { body: { name, yaml } }),
+  updateScenario: (id, name, yaml) =>
+    request('PUT', `/scenarios/${encodeURIComponent(id)}`, { body: { name, yaml } }),
+  deleteScenario: (id) => request('DELETE', `/scenarios/${encodeURIComponent(id)}`),
+  validateScenario: (yaml) => request('POST', '/scenarios/validate', { body: { yaml } }),
+
+  runs: () => request('GET', '/runs'),
+  run: (id) => request('GET', `/runs/${encodeURIComponent(id)}`),
+  submitRun: (spec) => request('POST', '/runs', { body: spec }),
+  cancelRun: (id) => request('POST', `/runs/${encodeURIComponent(id)}/cancel`),
+  summary: (id, filter) => request('GET', `/runs/${encodeURIComponent(id)}/summary`, { params: filter }),
+  originSummary,
+  compare: (a, b, month) => request('GET', '/compare', { params: { a, b, month } }),
+
+  users: () => request('GET', '/users'),
+  createUser: (user) => request('POST', '/users', { body: user }),
+  setRole: (username, role) =>
+    request('PUT', `/users/${encodeURIComponent(username)}`, { body: { role } }),
+  deleteUser: (username) => request('DELETE', `/users/${encodeURIComponent(username)}`),
+  audit: (limit) => request('GET', '/audit', { params: { limit } }),
+  createToken: (name) => request('POST', '/tokens', { body: { name } }),
+  revokeToken: (name) => request('DELETE', `/tokens/${encodeURIComponent(name)}`),
+};
+
+/** Links that the browser downloads directly (the cookie goes along). */
+export const downloads = {
+  report: (id) => apiUrl(`/runs/${encodeURIComponent(id)}/report`),
+  export: (id, format) => apiUrl(`/runs/${encodeURIComponent(id)}/export`, { format }),
+  events: (id) => apiUrl(`/runs/${encodeURIComponent(id)}/events`),
+};

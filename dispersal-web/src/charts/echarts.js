@@ -1,0 +1,67 @@
+// ECharts with only the parts the dashboard draws (tree-shaken through echarts/core), and the
+// life cycle of the charts on the current page.
+
+import { BarChart, LineChart, MapChart, SankeyChart } from 'echarts/charts';
+import {
+  GraphicComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([
+  BarChart,
+  LineChart,
+  MapChart,
+  SankeyChart,
+  GraphicComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
+
+let worldMap = null;
+/**
+ * Registers the world map once. The country shapes are a separate file loaded on first use, so the
+ * pages without a map start faster and the results page loads them while it fetches its data.
+ */
+export function ensureWorldMap() {
+  if (!worldMap) {
+    worldMap = import('../data/geo.js').then(({ worldGeoJson }) => echarts.registerMap('world', worldGeoJson()));
+  }
+  return worldMap;
+}
+
+const live = new Map();
+
+/**
+ * Draws a chart into a container and keeps it so it can be resized and disposed of. `relayout`,
+ * when given, redraws the chart for a new container size instead of stretching it.
+ */
+export function drawChart(container, option, relayout) {
+  const chart = echarts.getInstanceByDom(container) || echarts.init(container, null, { renderer: 'canvas' });
+  chart.setOption(option, true);
+  live.set(chart, relayout);
+  return chart;
+}
+
+/** Disposes of every chart (when the page changes). */
+export function disposeCharts() {
+  for (const chart of live.keys()) chart.dispose();
+  live.clear();
+}
+
+window.addEventListener('resize', () => {
+  for (const [chart, relayout] of live) {
+    if (chart.isDisposed()) continue;
+    if (relayout) relayout();
+    else chart.resize();
+  }
+});

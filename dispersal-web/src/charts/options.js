@@ -1,0 +1,190 @@
+// ECharts options built from shaped data. Pure functions: no DOM, so they are unit-tested.
+// Tooltips use richText (drawn on the canvas): no HTML is built from data, and nothing needs an
+// inline style, which the server's Content-Security-Policy forbids.
+
+import { formatCount, formatInterval } from '../data/shape.js';
+
+const BLUE = '#1f5aa6';
+const BASE = { animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } };
+
+/**
+ * Where each panel of a grid of small charts goes: as many columns of at least `minWidth` pixels as
+ * fit the width, rows of `height` pixels, `gap` pixels between them.
+ */
+export function panelLayout(count, width, { minWidth = 270, height = 200, gap = 10 } = {}) {
+  const columns = Math.max(1, Math.min(count, Math.floor((width + gap) / (minWidth + gap))));
+  const cellWidth = (width - (columns - 1) * gap) / columns;
+  const rows = Math.ceil(count / columns);
+  return {
+    height: Math.max(0, rows * height + (rows - 1) * gap),
+    cells: Array.from({ length: count }, (_, i) => ({
+      x: (i % columns) * (cellWidth + gap),
+      y: Math.floor(i / columns) * (height + gap),
+      width: cellWidth,
+      height,
+    })),
+  };
+}
+
+const FAN_SERIES = 5;
+
+function fanSeriesOf(fan, index) {
+  const diff = (hi, lo) => hi.map((v, i) => v - lo[i]);
+  const axes = { xAxisIndex: index, yAxisIndex: index };
+  const band = (name, stack, values, opacity) => ({
+    name,
+    type: 'line',
+    stack: `${stack}-${index}`,
+    data: values,
+    symbol: 'none',
+    lineStyle: { opacity: 0 },
+    areaStyle: opacity ? { color: BLUE, opacity } : undefined,
+    silent: true,
+    ...axes,
+  });
+  return [
+    band('5th percentile', 'outer', fan.p05, 0),
+    band('90% of runs', 'outer', diff(fan.p95, fan.p05), 0.18),
+    band('25th percentile', 'inner', fan.p25, 0),
+    band('Half of runs', 'inner', diff(fan.p75, fan.p25), 0.3),
+    { name: 'Median', type: 'line', data: fan.p50, symbol: 'none', lineStyle: { color: BLUE, width: 2 }, ...axes },
+  ];
+}
+
+/**
+ * Fan charts of several states in one chart, one panel per state at the given cells: in each, the
+ * 90% band, the 50% band and the median line over the months. One chart with many panels draws
+ * much faster than many charts.
+ */
+export function fanGridOption(panels, cells) {
+  const option = { ...BASE, graphic: [], title: [], grid: [], xAxis: [], yAxis: [], series: [] };
+  panels.forEach(({ fan, label }, i) => {
+    const c = cells[i];
+    option.graphic.push({
+      type: 'rect',
+      silent: true,
+      z: -1,
+      shape: { x: c.x + 0.5, y: c.y + 0.5, width: c.width - 1, height: c.height - 1, r: 6 },
+      style: { fill: '#ffffff', stroke: '#d5dbe3' },
+    });
+    option.title.push({
+      text: label,
+      left: c.x + 8,
+      top: c.y + 6,
+      textStyle: { fontSize: 13, fontWeight: 'bold', width: c.width - 16, overflow: 'truncate' },
+    });
+    option.grid.push({ left: c.x + 56, top: c.y + 32, width: c.width - 80, height: c.height - 58 });
+    option.xAxis.push({ gridIndex: i, type: 'category', data: fan.dates, boundaryGap: false, axisLabel: { hideOverlap: true } });
+    option.yAxis.push({ gridIndex: i, type: 'value', min: 0, axisLabel: { formatter: (v) => formatCount(v) } });
+    option.series.push(...fanSeriesOf(fan, i));
+  });
+  option.tooltip = {
+    trigger: 'axis',
+    renderMode: 'richText',
+    formatter: (items) => {
+      const { fan, label } = panels[Math.floor(items[0].seriesIndex / FAN_SERIES)];
+      const i = items[0].dataIndex;
+      return [
+        `${label}, month ${fan.months[i]} (${fan.dates[i]})`,
+        `Median: ${formatCount(fan.p50[i])}`,
+        `Half of runs: ${formatCount(fan.p25[i])}–${formatCount(fan.p75[i])}`,
+        `90% of runs: ${formatCount(fan.p05[i])}–${formatCount(fan.p95[i])}`,
+      ].join('\n');
+    },
+  };
+  return option;
+}
+
+// A node label needs about 14 pixels of a 400-pixel column: smaller nodes keep their name for the
+// tooltip only, so labels never overlap.
+const SMALL_NODE_SHARE = 0.035;
+
+/** The flow diagram: origin regions on the left, states on the right, widths = mean people. */
+export function flowOption(flow) {
+  const total = flow.links.reduce((sum, l) => sum + l.value, 0);
+  return {
+    ...BASE,
+    tooltip: {
+      renderMode: 'richText',
+      formatter: (p) =>
+        p.dataType === 'edge'
+          ? `${p.data.source} → ${p.data.target}: ${formatCount(p.data.value)}`
+          : `${p.name}: ${formatCount(p.value)}`,
+    },
+    series: [
+      {
+        type: 'sankey',
+        left: 8,
+        right: 200,
+        top: 8,
+        bottom: 8,
+        nodeGap: 6,
+        nodeAlign: 'justify',
+        emphasis: { focus: 'adjacency' },
+        lineStyle: { color: 'source', opacity: 0.3 },
+        label: { fontSize: 12, width: 190, overflow: 'break' },
+        data: flow.nodes.map((n) => ({ name: n.name, label: { show: n.value >= SMALL_NODE_SHARE * total } })),
+        links: flow.links,
+      },
+    ],
+  };
+}
+
+/** The world map of origin countries coloured by the median of one state at one month. */
+export function mapOption(values, nameOf, legendTitle) {
+  const max = Math.max(1, ...values.map((v) => v.p50));
+  const byCode = new Map(values.map((v) => [v.iso3, v]));
+  return {
+    ...BASE,
+    tooltip: {
+      renderMode: 'richText',
+      formatter: (p) => {
+        const v = byCode.get(p.name);
+        return v ? `${nameOf(p.name)}: ${formatInterval(v.p50, v.p05, v.p95)}` : `${nameOf(p.name)}: no data`;
+      },
+    },
+    visualMap: {
+      type: 'continuous',
+      min: 0,
+      max,
+      left: 8,
+      bottom: 8,
+      text: [formatCount(max), '0'],
+      calculable: false,
+      inRange: { color: ['#e3edf9', '#8fb3de', '#1f5aa6', '#0b2a55'] },
+      formatter: (v) => formatCount(v),
+    },
+    title: { text: legendTitle, left: 8, top: 4, textStyle: { fontSize: 13 } },
+    series: [
+      {
+        type: 'map',
+        map: 'world',
+        roam: false,
+        left: 10,
+        right: 10,
+        top: 30,
+        bottom: 10,
+        itemStyle: { areaColor: '#f2f2f2', borderColor: '#b9b9b9', borderWidth: 0.5 },
+        emphasis: { label: { show: false }, itemStyle: { areaColor: '#f0b429' } },
+        select: { disabled: true },
+        data: values.map((v) => ({ name: v.iso3, value: v.p50 })),
+      },
+    ],
+  };
+}
+
+/** Paired bars: median of each state in run A and run B (world scope). */
+export function comparisonOption(rows, labelOf, nameA, nameB) {
+  return {
+    ...BASE,
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
+    grid: { left: 200, right: 24, top: 30, bottom: 24 },
+    xAxis: { type: 'value', axisLabel: { formatter: (v) => formatCount(v) } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => labelOf(r.state)) },
+    series: [
+      { name: nameA, type: 'bar', data: rows.map((r) => r.a.p50), itemStyle: { color: '#1f5aa6' } },
+      { name: nameB, type: 'bar', data: rows.map((r) => r.b.p50), itemStyle: { color: '#d9822b' } },
+    ],
+  };
+}

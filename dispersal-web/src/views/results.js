@@ -1,0 +1,295 @@
+// Results of one run: fan charts per state, the flow from regions to states, the world map of origin
+// countries, a country's trajectories, and the report and exports. Queued or running runs show their
+// live progress first.
+
+import { api, downloads } from '../api.js';
+import { drawChart, ensureWorldMap } from '../charts/echarts.js';
+import { fanGridOption, flowOption, mapOption, panelLayout } from '../charts/options.js';
+import { field, h, replace } from '../dom.js';
+import { fanSeries, flowData, formatCount, formatInterval, isEmptyFan, monthAxis, originValues } from '../data/shape.js';
+import { hashFor } from '../router.js';
+import { formatDate, kindLabel, statusLabel } from './format.js';
+import { followProgress } from './progress.js';
+
+/** Renders a run: progress while it runs, then its results. */
+export async function renderResults(view, ctx, id, query) {
+  // Most runs looked at are finished: ask for the run and its world summary at the same time.
+  const [run, worldSummary] = await Promise.all([
+    api.run(id),
+    api.summary(id, { scope: 'world', demographic: 'all' }).catch(() => null),
+  ]);
+  const meta = h('dl', { class: 'meta' });
+  const body = h('div', { id: 'run-body' });
+  replace(
+    view,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/runs' }, 'Runs'), ' / '),
+    h('h1', {}, `${kindLabel(run.kind)} #${run.id}: ${run.scenarioName}`),
+    meta,
+    body,
+  );
+  showMeta(meta, run);
+  // A run just started from the launcher shows its progress card even if it finished first.
+  if (run.status === 'queued' || run.status === 'running' || query.started === '1') {
+    return followProgress(body, ctx, run, async (status) => {
+      const finished = await api.run(id);
+      showMeta(meta, finished);
+      if (status === 'succeeded') {
+        const progress = body.firstChild;
+        const results = h('div');
+        replace(body, progress, results);
+        await showResults(results, ctx, finished, query);
+      } else {
+        body.append(h('p', { class: 'error', role: 'alert' }, finished.error || statusLabel(status)));
+      }
+    });
+  }
+  if (run.status === 'succeeded') await showResults(body, ctx, run, query, worldSummary);
+  else replace(body, h('p', { class: 'error', role: 'alert' }, `${statusLabel(run.status)}${run.error ? `: ${run.error}` : ''}`));
+  return undefined;
+}
+
+function showMeta(meta, run) {
+  const item = (term, value) => (value === null || value === undefined || value === '' ? null : h('div', {}, h('dt', {}, term), h('dd', {}, String(value))));
+  replace(
+    meta,
+    item('Status', statusLabel(run.status)),
+    item('Replications', formatCount(run.replications)),
+    item('Seed', run.seed),
+    item('By', run.owner),
+    item('Started', formatDate(run.started || run.created)),
+    item('Finished', formatDate(run.finished)),
+  );
+  meta.querySelector('dd').id = 'run-status';
+}
+
+async function showResults(body, ctx, run, query, worldSummary) {
+  const mapReady = ensureWorldMap();
+  const worldRows = (worldSummary || (await api.summary(run.id, { scope: 'world', demographic: 'all' }))).rows;
+  const axis = monthAxis(worldRows);
+  if (!axis.length) {
+    replace(body, h('p', {}, 'This run has no summaries.'));
+    return;
+  }
+  const lastMonth = axis[axis.length - 1].month;
+  const dateOf = (month) => (axis.find((a) => a.month === month) || {}).date || '';
+  const monthLabel = (month) => `month ${month} (${dateOf(month)})`;
+  const state = { month: clampMonth(query.month, lastMonth), outcome: pickState(ctx, query.state), country: query.country || null };
+
+  const people = h(
+    'select',
+    { id: 'people' },
+    DEMOGRAPHICS.map(([id, label]) => h('option', { value: id, selected: id === 'all' }, label)),
+  );
+  const fans = h('div', {}, fanGrid(ctx, worldRows, axis, 'fans'));
+  people.addEventListener('change', async () => {
+    const rows = (await api.summary(run.id, { scope: 'world', demographic: people.value })).rows;
+    replace(fans, fanGrid(ctx, rows, axis, 'fans', people.value));
+  });
+  const monthInput = h('input', { type: 'range', id: 'month', min: String(axis[0].month), max: String(lastMonth), step: '1', value: String(state.month) });
+  const monthOut = h('output', { for: 'month', id: 'month-label' });
+  const outcome = h('select', { id: 'outcome' }, ctx.states.map((s) => h('option', { value: s.id, selected: s.id === state.outcome }, s.label)));
+
+  const flowBox = h('div', { class: 'chart chart-tall', id: 'flow', role: 'img' });
+  const flowTitle = h('h2', { id: 'flow-title' });
+  const mapBox = h('div', { class: 'chart chart-tall', id: 'world-map', role: 'img' });
+  const mapTitle = h('h2', { id: 'map-title' });
+  const countryTable = h('div', { class: 'scroll countries' });
+  const drill = h('section', { id: 'country', 'aria-live': 'polite' });
+
+  replace(
+    body,
+    downloadLinks(run),
+    h(
+      'section',
+      { 'aria-labelledby': 'fans-title' },
+      h('h2', { id: 'fans-title' }, 'Where the foreign fighters are, month by month (all origins)'),
+      h('div', { class: 'fan-head' }, bandKey(), field('People', people)),
+      fans,
+    ),
+    h(
+      'div',
+      { class: 'card controls', role: 'group', 'aria-label': 'Month and outcome for the flow diagram and the map' },
+      field('Month', monthInput),
+      monthOut,
+      field('Outcome shown on the map', outcome),
+    ),
+    h(
+      'div',
+      { class: 'pair' },
+      h(
+        'section',
+        { 'aria-labelledby': 'flow-title' },
+        flowTitle,
+        h('p', { class: 'hint' }, 'Average number of people from each region of origin in each state. Wider bands mean more people.'),
+        flowBox,
+      ),
+      h(
+        'section',
+        { 'aria-labelledby': 'map-title' },
+        mapTitle,
+        h('p', { class: 'hint' }, 'Median across runs. Choose a country on the map or in the table below to see its trajectories.'),
+        mapBox,
+      ),
+    ),
+    countryTable,
+    drill,
+  );
+
+  const updateUrl = () =>
+    history.replaceState(null, '', hashFor(['runs', run.id], { month: state.month, state: state.outcome, country: state.country }));
+
+  const showCountry = async (iso3, focus) => {
+    state.country = iso3;
+    updateUrl();
+    const rows = (await api.originSummary(run.id, { scopeId: iso3, demographic: 'all' })).rows;
+    const heading = h('h2', { id: 'country-title', tabindex: '-1' }, `${ctx.originName(iso3)}: where its fighters are, month by month`);
+    replace(
+      drill,
+      heading,
+      rows.length ? bandKey() : h('p', {}, 'No one from this country in this run.'),
+      rows.length ? fanGrid(ctx, rows, axis, 'country-fans') : null,
+    );
+    if (focus) heading.focus();
+  };
+
+  let mapChart = null;
+  const refresh = async () => {
+    monthOut.textContent = `Month ${state.month} (${dateOf(state.month)})`;
+    const label = ctx.stateLabel(state.outcome);
+    flowTitle.textContent = `From regions of origin to outcomes at ${monthLabel(state.month)}`;
+    mapTitle.textContent = `Origin countries: ${label} at ${monthLabel(state.month)}`;
+    const [regionRows, originRows] = await Promise.all([
+      api.summary(run.id, { scope: 'region', month: state.month, demographic: 'all' }),
+      api.originSummary(run.id, { state: state.outcome, month: state.month, demographic: 'all' }),
+    ]);
+    const flow = flowData(regionRows.rows, state.month, ctx.states);
+    flowBox.setAttribute('aria-label', `Flow diagram at ${monthLabel(state.month)}: ${flow.links.length} flows from ${flow.nodes.filter((n) => n.kind === 'region').length} regions`);
+    drawChart(flowBox, flowOption(flow));
+    const values = originValues(originRows.rows, state.outcome, state.month);
+    await mapReady;
+    mapBox.setAttribute('aria-label', `World map of ${label} by origin country at ${monthLabel(state.month)}; the same figures are in the table`);
+    mapChart = drawChart(mapBox, mapOption(values, (code) => ctx.originName(code), `${label}, median`));
+    mapChart.off('click');
+    mapChart.on('click', (p) => {
+      if (values.some((v) => v.iso3 === p.name)) showCountry(p.name, false);
+    });
+    replace(countryTable, countryList(ctx, values, label, (iso3) => showCountry(iso3, true)));
+  };
+
+  monthInput.addEventListener('change', () => {
+    state.month = Number(monthInput.value);
+    updateUrl();
+    refresh();
+  });
+  monthInput.addEventListener('input', () => {
+    monthOut.textContent = `Month ${monthInput.value} (${dateOf(Number(monthInput.value))})`;
+  });
+  outcome.addEventListener('change', () => {
+    state.outcome = outcome.value;
+    updateUrl();
+    refresh();
+  });
+  await refresh();
+  if (state.country) await showCountry(state.country, false);
+  // For measuring how long a stored run takes to appear (docs/DASHBOARD.md): the fan charts are
+  // drawn in the animation frame before this one.
+  requestAnimationFrame(() => performance.mark('dispersal:results-drawn'));
+}
+
+function clampMonth(value, last) {
+  const month = Number.parseInt(value, 10);
+  return Number.isFinite(month) && month >= 0 && month <= last ? month : last;
+}
+
+function pickState(ctx, wanted) {
+  if (ctx.states.some((s) => s.id === wanted)) return wanted;
+  const preferred = ctx.states.find((s) => s.id === 'disengaged');
+  return (preferred || ctx.states[0] || { id: '' }).id;
+}
+
+function bandKey() {
+  return h(
+    'p',
+    { class: 'key' },
+    h('span', { class: 'swatch swatch-median', 'aria-hidden': 'true' }),
+    'median  ',
+    h('span', { class: 'swatch swatch-inner', 'aria-hidden': 'true' }),
+    'half of the runs  ',
+    h('span', { class: 'swatch swatch-outer', 'aria-hidden': 'true' }),
+    '90% of the runs',
+  );
+}
+
+const DEMOGRAPHICS = [
+  ['all', 'Everyone'],
+  ['men', 'Men'],
+  ['women', 'Women'],
+  ['minors', 'Minors'],
+];
+
+function fanGrid(ctx, rows, axis, id, demographic = 'all') {
+  const panels = [];
+  const empty = [];
+  for (const s of ctx.states) {
+    const fan = fanSeries(rows, s.id, axis, demographic);
+    if (isEmptyFan(fan)) empty.push(s.label);
+    else panels.push({ fan, label: s.label, state: s.id });
+  }
+  const box = h('div', { class: 'fan-grid', id, role: 'img', 'aria-describedby': `${id}-list` });
+  box.setAttribute('aria-label', `Fan charts of ${panels.length} outcomes, month by month`);
+  const last = axis.length - 1;
+  const described = h(
+    'ul',
+    { class: 'visually-hidden', id: `${id}-list` },
+    panels.map(({ fan, label, state }) =>
+      h(
+        'li',
+        { dataset: { state } },
+        `${label}: median ${formatCount(fan.p50[last])} at ${fan.dates[last]}, 90% of runs between ${formatCount(fan.p05[last])} and ${formatCount(fan.p95[last])}.`,
+      ),
+    ),
+  );
+  // Lay the panels out for the grid's width once it is in the page, and again when it changes.
+  const draw = () => {
+    if (!box.isConnected) return;
+    const layout = panelLayout(panels.length, box.clientWidth);
+    box.style.height = `${layout.height}px`;
+    drawChart(box, fanGridOption(panels, layout.cells), draw).resize();
+  };
+  if (panels.length) requestAnimationFrame(draw);
+  return h('div', {}, box, described, empty.length ? h('p', { class: 'hint' }, `Nobody in: ${empty.join(', ')}.`) : null);
+}
+
+function countryList(ctx, values, label, choose) {
+  if (!values.length) return h('p', {}, `No origin country has anyone in “${label}” at this month.`);
+  return h(
+    'table',
+    { class: 'data compact', id: 'country-table' },
+    h('caption', {}, `${label}: median and 90% range by origin country`),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Country'), h('th', { scope: 'col', class: 'num' }, 'Median (90% range)'))),
+    h(
+      'tbody',
+      {},
+      values.map((v) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, h('button', { type: 'button', class: 'link', dataset: { iso3: v.iso3 }, onclick: () => choose(v.iso3) }, ctx.originName(v.iso3))),
+          h('td', { class: 'num' }, formatInterval(v.p50, v.p05, v.p95)),
+        ),
+      ),
+    ),
+  );
+}
+
+function downloadLinks(run) {
+  const link = (href, text, id) => h('a', { href, download: '', id, class: 'button secondary' }, text);
+  return h(
+    'section',
+    { class: 'downloads', 'aria-label': 'Downloads' },
+    link(downloads.report(run.id), 'Download the report', 'download-report'),
+    link(downloads.export(run.id, 'csv'), 'Export CSV', 'export-csv'),
+    link(downloads.export(run.id, 'json'), 'Export JSON', 'export-json'),
+    link(downloads.export(run.id, 'parquet'), 'Export Parquet', 'export-parquet'),
+  );
+}

@@ -1,0 +1,183 @@
+// The scenario editor: the YAML text, validation on demand and on save, and each problem listed
+// with its line and field; choosing a problem selects that line in the text.
+
+import { api } from '../api.js';
+import { field, h, liveRegion, replace } from '../dom.js';
+import { lineRange } from '../data/shape.js';
+
+const NEW_SCENARIO = `# A variant of the built-in scenario: only what differs needs to be written.
+extends: isis-2017
+name: my-variant
+description: What changes, and why.
+months: 24
+`;
+
+let copied = null;
+
+/** Renders the editor for a scenario id, or an empty one for "new". */
+export async function renderScenarioEditor(view, ctx, id) {
+  const isNew = id === 'new';
+  const scenario = isNew ? { name: '', yaml: NEW_SCENARIO, builtIn: false, ...(copied || {}) } : await api.scenario(id);
+  copied = null;
+  const readOnly = !ctx.canEdit || scenario.builtIn;
+
+  const name = h('input', { type: 'text', name: 'name', value: scenario.name, required: true, readOnly, autocomplete: 'off' });
+  const yaml = h('textarea', {
+    name: 'yaml',
+    rows: '22',
+    spellcheck: 'false',
+    autocapitalize: 'off',
+    readOnly,
+    class: 'code',
+    'aria-describedby': 'scenario-problems cursor-line',
+  });
+  yaml.value = scenario.yaml;
+  const cursor = h('p', { class: 'hint', id: 'cursor-line', 'aria-live': 'off' });
+  const showCursor = () => {
+    const line = yaml.value.slice(0, yaml.selectionStart).split('\n').length;
+    cursor.textContent = `Cursor on line ${line}`;
+  };
+  for (const type of ['keyup', 'click', 'focus']) yaml.addEventListener(type, showCursor);
+
+  const status = liveRegion();
+  const problems = h('div', { id: 'scenario-problems' });
+
+  const selectLine = (line) => {
+    const { start, end } = lineRange(yaml.value, line);
+    yaml.focus();
+    yaml.setSelectionRange(start, end);
+    const lineHeight = yaml.scrollHeight / Math.max(1, yaml.value.split('\n').length);
+    yaml.scrollTop = Math.max(0, (line - 3) * lineHeight);
+    showCursor();
+  };
+
+  const showProblems = (errors) => {
+    if (!errors.length) {
+      replace(problems);
+      return;
+    }
+    const items = errors.map((e) => {
+      const where = [e.line ? `Line ${e.line}` : null, e.field ? `field ${e.field}` : null].filter(Boolean).join(', ');
+      const text = where ? `${where}: ${e.message}` : e.message;
+      return h(
+        'li',
+        {},
+        e.line
+          ? h('button', { type: 'button', class: 'link problem', dataset: { line: String(e.line) }, onclick: () => selectLine(e.line) }, text)
+          : h('span', { class: 'problem' }, text),
+      );
+    });
+    replace(
+      problems,
+      h('h2', { class: 'problems-title' }, errors.length === 1 ? '1 problem' : `${errors.length} problems`),
+      h('ul', { class: 'problems', role: 'alert' }, items),
+    );
+  };
+
+  const validate = async () => {
+    status.textContent = 'Checking…';
+    const result = await api.validateScenario(yaml.value);
+    const errors = result.errors || [];
+    showProblems(errors);
+    status.textContent = result.valid ? 'No problems found.' : `${errors.length} problem(s) found. Choose one to go to its line.`;
+    return result.valid;
+  };
+
+  const save = async () => {
+    status.textContent = 'Saving…';
+    try {
+      const saved = isNew
+        ? await api.createScenario(name.value.trim(), yaml.value)
+        : await api.updateScenario(scenario.id, name.value.trim(), yaml.value);
+      showProblems([]);
+      status.textContent = `Saved “${saved.name}”.`;
+      if (isNew) ctx.go(['scenarios', saved.id], { saved: '1' });
+    } catch (error) {
+      if (error.errors.length) {
+        showProblems(error.errors);
+        status.textContent = `Not saved: ${error.errors.length} problem(s). Choose one to go to its line.`;
+      } else {
+        showProblems([]);
+        status.textContent = `Not saved: ${error.message}`;
+      }
+    }
+  };
+
+  const guard = (action) => async () => {
+    for (const b of buttons.querySelectorAll('button')) b.disabled = true;
+    try {
+      await action();
+    } catch (error) {
+      status.textContent = error.message;
+    } finally {
+      for (const b of buttons.querySelectorAll('button')) b.disabled = false;
+    }
+  };
+
+  const buttons = h(
+    'div',
+    { class: 'buttons' },
+    h('button', { type: 'button', id: 'validate', class: 'secondary', onclick: guard(validate) }, 'Check for problems'),
+    readOnly ? null : h('button', { type: 'submit', id: 'save' }, 'Save'),
+    ctx.canEdit && scenario.builtIn
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            onclick: () => {
+              copied = { name: `${scenario.name}-copy`, yaml: scenario.yaml };
+              ctx.go(['scenarios', 'new']);
+            },
+          },
+          'Copy to a new scenario',
+        )
+      : null,
+    ctx.canEdit && !isNew && !scenario.builtIn
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'danger',
+            onclick: guard(async () => {
+              if (!window.confirm(`Delete the scenario “${scenario.name}”?`)) return;
+              await api.deleteScenario(scenario.id);
+              ctx.go(['scenarios']);
+            }),
+          },
+          'Delete',
+        )
+      : null,
+  );
+
+  const form = h(
+    'form',
+    {
+      class: 'editor',
+      onsubmit: (event) => {
+        event.preventDefault();
+        guard(save)();
+      },
+    },
+    field('Name', name),
+    field('Scenario (YAML)', yaml),
+    cursor,
+    buttons,
+    status,
+    problems,
+  );
+
+  const saved = new URLSearchParams(location.hash.split('?')[1] || '').get('saved');
+  replace(
+    view,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/scenarios' }, 'Scenarios'), ' / '),
+    h('h1', {}, isNew ? 'New scenario' : scenario.name),
+    scenario.builtIn ? h('p', { class: 'notice' }, 'This scenario is built in and cannot be changed. Copy it to make a variant.') : null,
+    !isNew && ctx.canEdit
+      ? h('p', {}, h('a', { href: `#/runs?scenario=${encodeURIComponent(scenario.id)}`, id: 'run-this' }, 'Run this scenario'))
+      : null,
+    h('p', { class: 'hint' }, 'The format is described in docs/SCENARIOS.md. Problems are listed with their line; choose one to go to it.'),
+    form,
+  );
+  if (saved) status.textContent = `Saved “${scenario.name}”.`;
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { fanGridOption, flowOption, mapOption, panelLayout } from '../src/charts/options.js';
+
+const fan = {
+  state: 'disengaged',
+  months: [0, 1, 2],
+  dates: ['2017-02', '2017-03', '2017-04'],
+  p05: [0, 10, 20],
+  p25: [0, 15, 30],
+  p50: [0, 20, 40],
+  p75: [0, 25, 50],
+  p95: [0, 40, 80],
+};
+
+describe('panel layout', () => {
+  it('puts as many columns as fit and rows below, with gaps', () => {
+    const layout = panelLayout(5, 570, { minWidth: 180, height: 100, gap: 15 });
+    expect(layout.cells.map((c) => [c.x, c.y])).toEqual([
+      [0, 0],
+      [195, 0],
+      [390, 0],
+      [0, 115],
+      [195, 115],
+    ]);
+    expect(layout.cells[0].width).toBe(180);
+    expect(layout.height).toBe(215);
+  });
+
+  it('keeps one column when the width is narrow, and no more columns than panels', () => {
+    expect(panelLayout(3, 100).cells.map((c) => c.x)).toEqual([0, 0, 0]);
+    expect(panelLayout(2, 2000).cells.map((c) => c.width)).toEqual([995, 995]);
+  });
+});
+
+describe('fan chart option', () => {
+  const other = { ...fan, state: 'killed', p05: [5, 5, 5], p25: [6, 6, 6], p50: [7, 7, 7], p75: [8, 8, 8], p95: [9, 9, 9] };
+  const cells = panelLayout(2, 600).cells;
+  const option = fanGridOption(
+    [
+      { fan, label: 'Returned home' },
+      { fan: other, label: 'Killed' },
+    ],
+    cells,
+  );
+
+  it('stacks each band on its lower percentile so the band spans exactly p05-p95 and p25-p75', () => {
+    const [low, outer, mid, inner, median] = option.series;
+    expect(low.stack).toBe(outer.stack);
+    expect(mid.stack).toBe(inner.stack);
+    expect(low.stack).not.toBe(mid.stack);
+    expect(low.data.map((v, i) => v + outer.data[i])).toEqual(fan.p95);
+    expect(mid.data.map((v, i) => v + inner.data[i])).toEqual(fan.p75);
+    expect(median.data).toEqual(fan.p50);
+    expect(median.stack).toBeUndefined();
+  });
+
+  it('gives each state its own panel, axes and stacks', () => {
+    expect(option.series).toHaveLength(10);
+    expect(option.grid).toHaveLength(2);
+    expect(option.title.map((t) => t.text)).toEqual(['Returned home', 'Killed']);
+    expect(option.series.slice(5).every((s) => s.xAxisIndex === 1 && s.yAxisIndex === 1)).toBe(true);
+    expect(option.series[5].stack).not.toBe(option.series[0].stack);
+    expect(option.yAxis[1].gridIndex).toBe(1);
+    expect(option.grid[1].left).toBeGreaterThan(cells[1].x);
+  });
+
+  it('is still (no animation) and explains a month of the pointed panel in plain words', () => {
+    expect(option.animation).toBe(false);
+    expect(option.tooltip.renderMode).toBe('richText');
+    expect(option.tooltip.formatter([{ seriesIndex: 2, dataIndex: 2 }])).toBe(
+      'Returned home, month 2 (2017-04)\nMedian: 40\nHalf of runs: 30–50\n90% of runs: 20–80',
+    );
+    expect(option.tooltip.formatter([{ seriesIndex: 9, dataIndex: 0 }])).toBe(
+      'Killed, month 0 (2017-02)\nMedian: 7\nHalf of runs: 6–8\n90% of runs: 5–9',
+    );
+  });
+});
+
+describe('flow and map options', () => {
+  it('draws the flow nodes and links as given, naming only nodes tall enough for a label', () => {
+    const flow = {
+      nodes: [
+        { name: 'Maghreb', kind: 'region', value: 97 },
+        { name: 'Oceania', kind: 'region', value: 3 },
+        { name: 'Killed', kind: 'state', value: 100 },
+      ],
+      links: [
+        { source: 'Maghreb', target: 'Killed', value: 97 },
+        { source: 'Oceania', target: 'Killed', value: 3 },
+      ],
+    };
+    const series = flowOption(flow).series[0];
+    expect(series.type).toBe('sankey');
+    expect(series.data).toEqual([
+      { name: 'Maghreb', label: { show: true } },
+      { name: 'Oceania', label: { show: false } },
+      { name: 'Killed', label: { show: true } },
+    ]);
+    expect(series.links).toEqual(flow.links);
+  });
+
+  it('colours countries by their median on a scale from zero to the largest', () => {
+    const values = [
+      { iso3: 'TUN', p05: 20, p50: 80, p95: 150, mean: 85 },
+      { iso3: 'FRA', p05: 10, p50: 40, p95: 90, mean: 45 },
+    ];
+    const option = mapOption(values, (code) => (code === 'FRA' ? 'France' : code), 'Returned home, median');
+    expect(option.visualMap.min).toBe(0);
+    expect(option.visualMap.max).toBe(80);
+    expect(option.series[0].map).toBe('world');
+    expect(option.series[0].data).toEqual([
+      { name: 'TUN', value: 80 },
+      { name: 'FRA', value: 40 },
+    ]);
+    expect(option.tooltip.formatter({ name: 'FRA' })).toBe('France: 40 (10–90)');
+    expect(option.tooltip.formatter({ name: 'ESP' })).toBe('ESP: no data');
+  });
+});
