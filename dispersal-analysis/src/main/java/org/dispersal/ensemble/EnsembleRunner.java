@@ -72,6 +72,29 @@ public final class EnsembleRunner {
     return total;
   }
 
+  /**
+   * Runs replications {@code from} to {@code to - 1} one after another on the calling thread: one
+   * task's share of an ensemble split by replication index (see {@link DistributedRunner}). Merging
+   * the summaries of ranges that cover 0 to runs - 1 gives the summary of {@link #run}.
+   *
+   * @param model the compiled scenario
+   * @param from first replication
+   * @param to one past the last replication
+   * @param seed master seed
+   * @param engine the engine, used by this thread only
+   */
+  public static EnsembleSummary runRange(
+      CompiledModel model, int from, int to, long seed, ReplicationEngine engine) {
+    if (from < 0 || to < from) {
+      throw new IllegalArgumentException("bad replication range " + from + " to " + to);
+    }
+    EnsembleSummary summary = new EnsembleSummary(model);
+    for (int i = from; i < to; i++) {
+      engine.simulate(seed, i, summary);
+    }
+    return summary;
+  }
+
   /** One worker's engine and the summary of the replications it ran. */
   private record Worker(ReplicationEngine engine, EnsembleSummary summary) {}
 }

@@ -1,7 +1,18 @@
 package org.dispersal.ensemble;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 import org.dispersal.engine.Cohort;
 import org.dispersal.engine.Compartment;
 import org.dispersal.engine.CompiledModel;
@@ -204,6 +215,112 @@ public final class EnsembleSummary implements MonthObserver {
       cells[i].combine(h);
     }
     replications += other.replications;
+  }
+
+  /** Marks the byte form of a summary, and its layout version. */
+  private static final int ENCODING = 0x44535331;
+
+  /**
+   * The summary as bytes, to send between machines (a Spark task's result): the replication count
+   * and every non-empty cell's histogram in cell order, compressed. The form is canonical, so two
+   * summaries of the same replications give equal bytes however the replications were split; {@link
+   * #fromBytes} reads it back for the same model.
+   */
+  public byte[] toBytes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = writer(bytes)) {
+      out.writeInt(ENCODING);
+      out.writeInt(cells.length);
+      out.writeLong(replications);
+      for (int i = 0; i < cells.length; i++) {
+        if (cells[i] != null) {
+          out.writeInt(i);
+          cells[i].writeTo(out);
+        }
+      }
+      out.writeInt(-1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Merges two summaries of the same model in byte form without building them (a Spark task's merge
+   * needs no model): the bytes {@code fromBytes(a)} combined with {@code fromBytes(b)} would give.
+   *
+   * @throws IllegalArgumentException if the bytes are not two summaries of models of one shape
+   */
+  public static byte[] mergeBytes(byte[] a, byte[] b) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataInputStream x = reader(a);
+        DataInputStream y = reader(b);
+        DataOutputStream out = writer(bytes)) {
+      int cells = x.readInt() == ENCODING ? x.readInt() : -1;
+      if (cells < 0 || y.readInt() != ENCODING || y.readInt() != cells) {
+        throw new IllegalArgumentException("not two summaries of one model");
+      }
+      out.writeInt(ENCODING);
+      out.writeInt(cells);
+      out.writeLong(x.readLong() + y.readLong());
+      int i = x.readInt();
+      int j = y.readInt();
+      while (i >= 0 || j >= 0) {
+        if (j < 0 || (i >= 0 && i < j)) {
+          out.writeInt(i);
+          IntHistogram.copy(x, out);
+          i = x.readInt();
+        } else if (i < 0 || j < i) {
+          out.writeInt(j);
+          IntHistogram.copy(y, out);
+          j = y.readInt();
+        } else {
+          out.writeInt(i);
+          IntHistogram.merge(x, y, out);
+          i = x.readInt();
+          j = y.readInt();
+        }
+      }
+      out.writeInt(-1);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a readable summary: " + e.getMessage(), e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static DataOutputStream writer(ByteArrayOutputStream bytes) {
+    return new DataOutputStream(
+        new BufferedOutputStream(
+            new DeflaterOutputStream(bytes, new Deflater(Deflater.BEST_SPEED), 1 << 16), 1 << 16));
+  }
+
+  private static DataInputStream reader(byte[] bytes) {
+    return new DataInputStream(
+        new BufferedInputStream(new InflaterInputStream(new ByteArrayInputStream(bytes)), 1 << 16));
+  }
+
+  /**
+   * Reads a summary written by {@link #toBytes} for the same model.
+   *
+   * @throws IllegalArgumentException if the bytes are not a summary of a model of this shape
+   */
+  public static EnsembleSummary fromBytes(CompiledModel model, byte[] bytes) {
+    EnsembleSummary s = new EnsembleSummary(model);
+    try (DataInputStream in = reader(bytes)) {
+      if (in.readInt() != ENCODING || in.readInt() != s.cells.length) {
+        throw new IllegalArgumentException("not a summary of this model");
+      }
+      s.replications = in.readLong();
+      for (int i = in.readInt(); i >= 0; i = in.readInt()) {
+        if (i >= s.cells.length) {
+          throw new IllegalArgumentException("summary cell " + i + " outside this model");
+        }
+        s.cells[i] = IntHistogram.readFrom(in);
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a readable summary: " + e.getMessage(), e);
+    }
+    return s;
   }
 
   /** Whether the cell is non-zero in at least one replication. */

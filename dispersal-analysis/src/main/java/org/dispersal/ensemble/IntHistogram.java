@@ -1,5 +1,8 @@
 package org.dispersal.ensemble;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -124,6 +127,33 @@ public final class IntHistogram {
     if (total < recorded) {
       throw new IllegalArgumentException("total below the number recorded");
     }
+    int[][] table = sortedTable();
+    int[] values = table[0];
+    int[] freq = table[1];
+    int[] out = new int[qs.length];
+    long zeros = total - recorded;
+    for (int q = 0; q < qs.length; q++) {
+      long rank = Math.max(1, (long) Math.ceil(qs[q] * total - 1e-9));
+      if (rank <= zeros) {
+        out[q] = 0;
+        continue;
+      }
+      long cumulative = zeros;
+      int value = values.length > 0 ? values[values.length - 1] : 0;
+      for (int i = 0; i < values.length; i++) {
+        cumulative += freq[i];
+        if (cumulative >= rank) {
+          value = values[i];
+          break;
+        }
+      }
+      out[q] = value;
+    }
+    return out;
+  }
+
+  /** The distinct recorded values in increasing order, and how often each was recorded. */
+  private int[][] sortedTable() {
     int n = 0;
     for (int v = 1; v < dense.length; v++) {
       if (dense[v] != 0) {
@@ -153,25 +183,85 @@ public final class IntHistogram {
         freq[k++] = (int) p;
       }
     }
-    int[] out = new int[qs.length];
-    long zeros = total - recorded;
-    for (int q = 0; q < qs.length; q++) {
-      long rank = Math.max(1, (long) Math.ceil(qs[q] * total - 1e-9));
-      if (rank <= zeros) {
-        out[q] = 0;
-        continue;
-      }
-      long cumulative = zeros;
-      int value = values.length > 0 ? values[values.length - 1] : 0;
-      for (int i = 0; i < values.length; i++) {
-        cumulative += freq[i];
-        if (cumulative >= rank) {
-          value = values[i];
-          break;
-        }
-      }
-      out[q] = value;
+    return new int[][] {values, freq};
+  }
+
+  /**
+   * Writes the table in a canonical form: the distinct values in increasing order with their
+   * counts, so equal tables give equal bytes whatever order their values were recorded or merged
+   * in. {@link #readFrom} reads it back.
+   */
+  public void writeTo(DataOutput out) throws IOException {
+    int[][] table = sortedTable();
+    out.writeInt(table[0].length);
+    for (int i = 0; i < table[0].length; i++) {
+      out.writeInt(table[0][i]);
+      out.writeInt(table[1][i]);
     }
-    return out;
+  }
+
+  /** Reads a table written by {@link #writeTo}. */
+  public static IntHistogram readFrom(DataInput in) throws IOException {
+    IntHistogram h = new IntHistogram();
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      int value = in.readInt();
+      int count = in.readInt();
+      if (value <= 0 || count <= 0) {
+        throw new IOException("bad histogram entry " + value + " x " + count);
+      }
+      h.add(value, count);
+    }
+    return h;
+  }
+
+  /**
+   * Reads two tables written by {@link #writeTo} and writes their sum in the same canonical form,
+   * without building either table: what {@code a.combine(b)} followed by {@code writeTo} gives.
+   */
+  public static void merge(DataInput a, DataInput b, DataOutput out) throws IOException {
+    int[][] x = readTable(a);
+    int[][] y = readTable(b);
+    int[] values = new int[x[0].length + y[0].length];
+    int[] counts = new int[values.length];
+    int n = 0;
+    int i = 0;
+    int j = 0;
+    while (i < x[0].length || j < y[0].length) {
+      if (j == y[0].length || (i < x[0].length && x[0][i] < y[0][j])) {
+        values[n] = x[0][i];
+        counts[n++] = x[1][i++];
+      } else if (i == x[0].length || y[0][j] < x[0][i]) {
+        values[n] = y[0][j];
+        counts[n++] = y[1][j++];
+      } else {
+        values[n] = x[0][i];
+        counts[n++] = x[1][i++] + y[1][j++];
+      }
+    }
+    out.writeInt(n);
+    for (int k = 0; k < n; k++) {
+      out.writeInt(values[k]);
+      out.writeInt(counts[k]);
+    }
+  }
+
+  /** Copies one table written by {@link #writeTo}. */
+  public static void copy(DataInput in, DataOutput out) throws IOException {
+    int n = in.readInt();
+    out.writeInt(n);
+    for (int k = 0; k < 2 * n; k++) {
+      out.writeInt(in.readInt());
+    }
+  }
+
+  private static int[][] readTable(DataInput in) throws IOException {
+    int n = in.readInt();
+    int[][] table = new int[2][n];
+    for (int k = 0; k < n; k++) {
+      table[0][k] = in.readInt();
+      table[1][k] = in.readInt();
+    }
+    return table;
   }
 }

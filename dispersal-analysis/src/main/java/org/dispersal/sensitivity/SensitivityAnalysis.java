@@ -3,6 +3,7 @@ package org.dispersal.sensitivity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.dispersal.calibration.ModelCalibration;
 import org.dispersal.calibration.Target;
 import org.dispersal.engine.CompiledModel;
@@ -78,10 +79,36 @@ public final class SensitivityAnalysis {
    * @param s settings
    */
   public static Result run(CompiledModel model, Target target, Settings s) {
+    return run(
+        model,
+        target,
+        s,
+        names -> new ModelFunction(model, names, target, s.replications(), s.seed(), s.threads()));
+  }
+
+  /**
+   * Evaluates a design: for the varied parameters, the model function of {@link ModelFunction} (the
+   * mean of the target over the replications at each point), computed on local threads or on a
+   * cluster. Every implementation must give the same value at a point as {@link ModelFunction}.
+   */
+  @FunctionalInterface
+  public interface Design {
+    /** The function of the points of the unit hypercube over {@code names}. */
+    Function<double[][], double[]> over(List<String> names);
+  }
+
+  /**
+   * Runs the analysis with the design points evaluated by {@code design}, for example on a cluster.
+   *
+   * @param model the compiled scenario, cut to the target's month
+   * @param target the output
+   * @param s settings (the threads are the local design's only)
+   * @param design evaluates the points
+   */
+  public static Result run(CompiledModel model, Target target, Settings s, Design design) {
     List<String> names = ModelCalibration.freeParameters(model);
     int k = names.size();
-    ModelFunction all =
-        new ModelFunction(model, names, target, s.replications(), s.seed(), s.threads());
+    Function<double[][], double[]> all = design.over(names);
     Morris.Result m =
         Morris.screen(
             k,
@@ -102,8 +129,7 @@ public final class SensitivityAnalysis {
     Sobol.Index[] idx = new Sobol.Index[0];
     int sobolEvals = 0;
     if (top > 0 && s.baseSamples() > 1) {
-      ModelFunction f =
-          new ModelFunction(model, chosen, target, s.replications(), s.seed(), s.threads());
+      Function<double[][], double[]> f = design.over(chosen);
       idx =
           Sobol.indices(
               s.baseSamples(),

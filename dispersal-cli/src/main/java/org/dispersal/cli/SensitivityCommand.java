@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.calibration.Target;
 import org.dispersal.calibration.TargetResolver;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.ensemble.DistributedRunner;
 import org.dispersal.io.validation.SensitivityOutputs;
 import org.dispersal.model.Scenario;
 import org.dispersal.scoring.ObservedRange;
@@ -108,6 +111,8 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  @Mixin SparkOption spark;
+
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -129,44 +134,58 @@ final class SensitivityCommand implements Callable<Integer> {
           "need --trajectories >= 2, an even --levels >= 2, --top >= 0,"
               + " --base-samples >= 0, --replications >= 1 and --bootstrap >= 0");
     }
-    Scenario s = ScenarioSource.reader(seedAndSet.sets).read(scenario.scenario);
+    ScenarioSource.Loaded loaded = ScenarioSource.load(scenario.scenario, seedAndSet.sets);
+    Scenario s = loaded.scenario();
     Files.createDirectories(out);
+    // With --spark, the workers rebuild the scenario from this job (checked before Spark starts).
+    ScenarioJob job =
+        spark.enabled()
+            ? ScenarioJob.of(scenario.scenario, loaded, seedAndSet.sets, 0, EngineKind.COHORT)
+            : null;
+    try (DistributedRunner.Session cluster = spark.enabled() ? spark.open() : null) {
+      run(s, workers, cluster, job);
+    }
+    return 0;
+  }
+
+  /** Analyses every output, on local threads or on the cluster, and writes the outputs. */
+  private void run(Scenario s, int workers, DistributedRunner.Session cluster, ScenarioJob job)
+      throws IOException {
     List<SensitivityOutputs.Output> results = new ArrayList<>();
     var o = spec.commandLine().getOut();
     for (String spec0 : outputs) {
       long t0 = System.nanoTime();
       Parsed p = parse(spec0, s);
-      CompiledModel model = new CompiledModel(s.withMonths(Math.max(1, p.month)));
-      Target target;
-      try {
-        target =
-            new TargetResolver(model)
-                .resolve(
-                    spec0,
-                    s.start().plusMonths(p.month),
-                    p.scope,
-                    p.id,
-                    p.demographic,
-                    p.measure,
-                    new ObservedRange(0, Double.POSITIVE_INFINITY))
-                .target();
-      } catch (TargetResolver.UnresolvableException e) {
-        throw new UserException("--output " + spec0 + ": " + e.getMessage());
-      }
+      CompiledModel model = modelFor(s, p);
+      Target target = target(model, spec0, s, p);
+      var settings =
+          new SensitivityAnalysis.Settings(
+              trajectories,
+              levels,
+              top,
+              baseSamples,
+              replications,
+              bootstrap,
+              seedAndSet.seed,
+              workers,
+              samplingKind());
       var r =
-          SensitivityAnalysis.run(
-              model,
-              target,
-              new SensitivityAnalysis.Settings(
-                  trajectories,
-                  levels,
-                  top,
-                  baseSamples,
-                  replications,
-                  bootstrap,
-                  seedAndSet.seed,
-                  workers,
-                  samplingKind()));
+          cluster == null
+              ? SensitivityAnalysis.run(model, target, settings)
+              : SensitivityAnalysis.run(
+                  model,
+                  target,
+                  settings,
+                  names ->
+                      points -> {
+                        var design =
+                            new SensitivityJob(job, spec0, names, replications, seedAndSet.seed);
+                        return cluster
+                            .map(design, Arrays.asList(points), cluster.defaultTasks())
+                            .stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray();
+                      });
       results.add(new SensitivityOutputs.Output(spec0, r));
       o.printf(
           Locale.ROOT,
@@ -197,7 +216,29 @@ final class SensitivityCommand implements Callable<Integer> {
         "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     SensitivityOutputs.writeHtml(s.name(), results, command, out.resolve("sensitivity.html"));
     o.println("Wrote " + out.resolve("sensitivity.csv") + ", sensitivity.html");
-    return 0;
+  }
+
+  /** The model an output is analysed on: the scenario cut to the output's month. */
+  static CompiledModel modelFor(Scenario s, Parsed p) {
+    return new CompiledModel(s.withMonths(Math.max(1, p.month)));
+  }
+
+  /** The target an output names, resolved on its model. */
+  static Target target(CompiledModel model, String spec, Scenario s, Parsed p) {
+    try {
+      return new TargetResolver(model)
+          .resolve(
+              spec,
+              s.start().plusMonths(p.month),
+              p.scope,
+              p.id,
+              p.demographic,
+              p.measure,
+              new ObservedRange(0, Double.POSITIVE_INFINITY))
+          .target();
+    } catch (TargetResolver.UnresolvableException e) {
+      throw new UserException("--output " + spec + ": " + e.getMessage());
+    }
   }
 
   private org.dispersal.sensitivity.Sobol.Sampling samplingKind() {
@@ -208,10 +249,9 @@ final class SensitivityCommand implements Callable<Integer> {
     };
   }
 
-  private record Parsed(
-      ObservedMeasure measure, String scope, String id, int month, String demographic) {}
+  record Parsed(ObservedMeasure measure, String scope, String id, int month, String demographic) {}
 
-  private static Parsed parse(String spec, Scenario s) {
+  static Parsed parse(String spec, Scenario s) {
     String[] parts = spec.split(":");
     if (parts.length < 3) {
       throw new UserException(

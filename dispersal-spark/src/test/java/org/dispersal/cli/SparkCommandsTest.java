@@ -1,0 +1,72 @@
+package org.dispersal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dispersal.cli.Commands.run;
+import static org.dispersal.cli.Commands.with;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same command gives the same files with and without {@code --spark}: forecast (summary.csv)
+ * and sensitivity (sensitivity.csv), run through the command line as a user runs them.
+ */
+class SparkCommandsTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void forecastOnSparkWritesTheLocalSummary() throws Exception {
+    String[] forecast = {"forecast", "--runs", "17", "--months", "9", "--seed", "7"};
+    Commands.Result local =
+        run(with(forecast, "--threads", "2", "--out", tmp.resolve("local").toString()));
+    assertThat(local.code()).as(local.err()).isZero();
+    Commands.Result spark =
+        run(with(forecast, "--spark", "local[2]", "--out", tmp.resolve("spark").toString()));
+    assertThat(spark.code()).as(spark.err()).isZero();
+    assertThat(spark.out()).contains("Forecast isis-2017: 17 replications");
+    assertThat(Files.readString(tmp.resolve("spark/summary.csv")))
+        .isEqualTo(Files.readString(tmp.resolve("local/summary.csv")));
+  }
+
+  @Test
+  void sensitivityOnSparkWritesTheLocalIndices() throws Exception {
+    String[] design = {
+      "sensitivity",
+      "--output",
+      "returned:region=Western Europe:month=6",
+      "--trajectories",
+      "2",
+      "--top",
+      "2",
+      "--base-samples",
+      "8",
+      "--replications",
+      "2",
+      "--bootstrap",
+      "20"
+    };
+    Commands.Result local =
+        run(with(design, "--threads", "2", "--out", tmp.resolve("local").toString()));
+    assertThat(local.code()).as(local.err()).isZero();
+    Commands.Result spark =
+        run(with(design, "--spark", "local[2]", "--out", tmp.resolve("spark").toString()));
+    assertThat(spark.code()).as(spark.err()).isZero();
+    String csv = Files.readString(tmp.resolve("spark/sensitivity.csv"));
+    assertThat(csv.lines().count()).isGreaterThan(3);
+    assertThat(csv).isEqualTo(Files.readString(tmp.resolve("local/sensitivity.csv")));
+  }
+
+  @Test
+  void aBadMasterIsOneLineNamingTheOption() {
+    Commands.Result r =
+        run("forecast", "--runs", "2", "--spark", "nowhere://x", "--out", tmp.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .contains("--spark nowhere://x: Could not parse Master URL")
+        .doesNotContain("\tat ");
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+  }
+}
