@@ -92,6 +92,10 @@ final class ForecastCommand implements Callable<Integer> {
               + " dispersal calibrate or hindcast) instead of the priors; cohort engine only.")
   Path posterior;
 
+  @Mixin SparkOption spark;
+
+  @Mixin StoreOption store;
+
   @Override
   public Integer call() throws IOException {
     long seed = seedOption.value;
@@ -116,25 +120,32 @@ final class ForecastCommand implements Callable<Integer> {
     if (posterior != null && kind != EngineKind.COHORT) {
       throw new UserException("--posterior needs the cohort engine, not " + kind.id());
     }
+    if (spark.enabled() && posterior != null) {
+      throw new UserException("--posterior cannot be combined with --spark yet");
+    }
     EnsembleSummary summary =
-        posterior != null
-            ? org.dispersal.calibration.PosteriorEnsemble.run(
+        spark.enabled()
+            ? onSpark(
+                ScenarioJob.of(scenario.scenario, loaded, sets, months == null ? 0 : months, kind),
+                seed)
+            : posterior != null
+                ? org.dispersal.calibration.PosteriorEnsemble.run(
+                        model,
+                        org.dispersal.io.validation.PosteriorCsv.read(posterior),
+                        runs,
+                        seed,
+                        workers,
+                        List.of(),
+                        true,
+                        new Progress(err, runs, Progress.onTerminal()))
+                    .summary()
+                : EnsembleRunner.run(
                     model,
-                    org.dispersal.io.validation.PosteriorCsv.read(posterior),
                     runs,
                     seed,
                     workers,
-                    List.of(),
-                    true,
-                    new Progress(err, runs, Progress.onTerminal()))
-                .summary()
-            : EnsembleRunner.run(
-                model,
-                runs,
-                seed,
-                workers,
-                new Progress(err, runs, Progress.onTerminal()),
-                () -> kind.create(model, AgentFeatures.of(model.scenario())));
+                    new Progress(err, runs, Progress.onTerminal()),
+                    () -> kind.create(model, AgentFeatures.of(model.scenario())));
     Instant finished = Instant.now();
     ForecastRun run =
         new ForecastRun(
@@ -164,7 +175,15 @@ final class ForecastCommand implements Callable<Integer> {
         seed);
     Headline.print(o, summary);
     o.println("Wrote " + dir.resolve("summary.csv") + ", manifest.json, report.html");
+    store.record("forecast", dir, loaded.text(), o, err);
     return 0;
+  }
+
+  /** Runs the ensemble on Spark; the summary equals the local runner's for the same seed. */
+  private EnsembleSummary onSpark(ScenarioJob job, long seed) {
+    try (var cluster = spark.open()) {
+      return cluster.ensemble(job, runs, seed, cluster.defaultTasks());
+    }
   }
 
   private EngineKind engineKind(Scenario s) {

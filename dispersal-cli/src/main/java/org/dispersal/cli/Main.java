@@ -26,7 +26,11 @@ import picocli.CommandLine.Option;
       ScreeningCommand.class,
       ThreatCommand.class,
       CompareCommand.class,
+      UpdateCommand.class,
       BenchCommand.class,
+      ServeCommand.class,
+      RunsCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
