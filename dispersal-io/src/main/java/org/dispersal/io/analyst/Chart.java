@@ -23,6 +23,7 @@ final class Chart {
   private final List<Mark> marks = new ArrayList<>();
   private double width = 760;
   private double height = 380;
+  private boolean wholeX;
 
   Chart(String title, String xLabel, String yLabel) {
     this.title = title;
@@ -33,6 +34,12 @@ final class Chart {
   Chart size(double w, double h) {
     width = w;
     height = h;
+    return this;
+  }
+
+  /** Ticks on the x axis at whole numbers only (counts, such as evidence items). */
+  Chart wholeX() {
+    wholeX = true;
     return this;
   }
 
@@ -48,7 +55,12 @@ final class Chart {
 
   String svg() {
     double left = 70;
-    double right = 180;
+    // Room for the longest legend entry (about 7 px a character at the page's font size).
+    double right = 40;
+    for (Series s : series) {
+      right = Math.max(right, 50 + 7 * s.name().length());
+    }
+    right = Math.max(180, Math.min(right, width / 2));
     double top = 30;
     double bottom = 50;
     double pw = width - left - right;
@@ -69,7 +81,7 @@ final class Chart {
       xmin = Math.min(xmin, m.x());
     }
     xmin = Math.min(xmin, 0);
-    double xStep = step(xmax - xmin);
+    double xStep = wholeX ? Math.max(1, Math.ceil(step(xmax - xmin))) : step(xmax - xmin);
     double yStep = step(ymax);
     xmax = Math.max(xStep, Math.ceil(xmax / xStep) * xStep);
     ymax = Math.max(yStep, Math.ceil(ymax / yStep) * yStep);

@@ -343,7 +343,10 @@ public final class UpdateOutputs {
   private static String weightChart(Updater.Result r) {
     List<Hypothesis> hs = r.set().hypotheses();
     int n = r.trail().size();
-    Chart chart = new Chart("Weights after each evidence item", "evidence item", "weight");
+    Chart chart =
+        new Chart("Weights after each evidence item", "evidence item", "weight")
+            .wholeX()
+            .size(960, 380);
     for (int i = 0; i < hs.size(); i++) {
       double[] x = new double[n + 1];
       double[] y = new double[n + 1];
