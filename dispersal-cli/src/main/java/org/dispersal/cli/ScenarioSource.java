@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.dispersal.io.data.OriginBuilder;
 import org.dispersal.io.data.SharedData;
@@ -62,21 +59,6 @@ final class ScenarioSource {
 
   /** A version of the shipped data: a hash over its files. */
   static String dataVersion() {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String f : SharedData.DATA_FILES) {
-        try (InputStream in =
-            ScenarioSource.class.getClassLoader().getResourceAsStream("org/dispersal/data/" + f)) {
-          if (in != null) {
-            md.update(in.readAllBytes());
-          }
-        }
-      }
-      return "shared-data sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return SharedData.shippedVersion();
   }
 }

@@ -118,152 +118,122 @@ public record ServerConfig(
 
   /** The same with another address and port. */
   public ServerConfig withAddress(String newBind, int newPort) {
-    return new ServerConfig(
-        newBind,
-        newPort,
-        databaseUrl,
-        adminPassword,
-        secureCookies,
-        maxBodyBytes,
-        maxRunSize,
-        maxReplications,
-        concurrentRuns,
-        queueLimit,
-        threadsPerRun,
-        requestsPerMinute,
-        requestBurst,
-        maxEventStreams,
-        maxEventStreamsPerUser,
-        loginWindow,
-        loginFailuresPerUser,
-        loginFailuresPerAddress,
-        sessionIdle,
-        sessionLifetime);
+    Copy c = new Copy(this);
+    c.bind = newBind;
+    c.port = newPort;
+    return c.build();
   }
 
   /** The same with a first admin password (null for the setup link). */
   public ServerConfig withAdminPassword(String password) {
-    return new ServerConfig(
-        bind,
-        port,
-        databaseUrl,
-        password,
-        secureCookies,
-        maxBodyBytes,
-        maxRunSize,
-        maxReplications,
-        concurrentRuns,
-        queueLimit,
-        threadsPerRun,
-        requestsPerMinute,
-        requestBurst,
-        maxEventStreams,
-        maxEventStreamsPerUser,
-        loginWindow,
-        loginFailuresPerUser,
-        loginFailuresPerAddress,
-        sessionIdle,
-        sessionLifetime);
+    Copy c = new Copy(this);
+    c.adminPassword = password;
+    return c.build();
   }
 
   /** The same with the session cookie always marked Secure (for a service behind a TLS proxy). */
   public ServerConfig withSecureCookies(boolean secure) {
-    return new ServerConfig(
-        bind,
-        port,
-        databaseUrl,
-        adminPassword,
-        secure,
-        maxBodyBytes,
-        maxRunSize,
-        maxReplications,
-        concurrentRuns,
-        queueLimit,
-        threadsPerRun,
-        requestsPerMinute,
-        requestBurst,
-        maxEventStreams,
-        maxEventStreamsPerUser,
-        loginWindow,
-        loginFailuresPerUser,
-        loginFailuresPerAddress,
-        sessionIdle,
-        sessionLifetime);
+    Copy c = new Copy(this);
+    c.secureCookies = secure;
+    return c.build();
   }
 
   /** The same with other request limits: per user per minute (0 = none) and burst. */
   public ServerConfig withRequestRate(int perMinute, int burst) {
-    return new ServerConfig(
-        bind,
-        port,
-        databaseUrl,
-        adminPassword,
-        secureCookies,
-        maxBodyBytes,
-        maxRunSize,
-        maxReplications,
-        concurrentRuns,
-        queueLimit,
-        threadsPerRun,
-        perMinute,
-        burst,
-        maxEventStreams,
-        maxEventStreamsPerUser,
-        loginWindow,
-        loginFailuresPerUser,
-        loginFailuresPerAddress,
-        sessionIdle,
-        sessionLifetime);
+    Copy c = new Copy(this);
+    c.requestsPerMinute = perMinute;
+    c.requestBurst = burst;
+    return c.build();
   }
 
   /** The same with other run limits. */
   public ServerConfig withRunLimits(
       long newMaxRunSize, int newMaxReplications, int newConcurrentRuns, int newQueueLimit) {
-    return new ServerConfig(
-        bind,
-        port,
-        databaseUrl,
-        adminPassword,
-        secureCookies,
-        maxBodyBytes,
-        newMaxRunSize,
-        newMaxReplications,
-        newConcurrentRuns,
-        newQueueLimit,
-        threadsPerRun,
-        requestsPerMinute,
-        requestBurst,
-        maxEventStreams,
-        maxEventStreamsPerUser,
-        loginWindow,
-        loginFailuresPerUser,
-        loginFailuresPerAddress,
-        sessionIdle,
-        sessionLifetime);
+    Copy c = new Copy(this);
+    c.maxRunSize = newMaxRunSize;
+    c.maxReplications = newMaxReplications;
+    c.concurrentRuns = newConcurrentRuns;
+    c.queueLimit = newQueueLimit;
+    return c.build();
   }
 
   /** The same with other login throttling: failures per name and per address within a window. */
   public ServerConfig withLoginThrottle(Duration window, int perUser, int perAddress) {
-    return new ServerConfig(
-        bind,
-        port,
-        databaseUrl,
-        adminPassword,
-        secureCookies,
-        maxBodyBytes,
-        maxRunSize,
-        maxReplications,
-        concurrentRuns,
-        queueLimit,
-        threadsPerRun,
-        requestsPerMinute,
-        requestBurst,
-        maxEventStreams,
-        maxEventStreamsPerUser,
-        window,
-        perUser,
-        perAddress,
-        sessionIdle,
-        sessionLifetime);
+    Copy c = new Copy(this);
+    c.loginWindow = window;
+    c.loginFailuresPerUser = perUser;
+    c.loginFailuresPerAddress = perAddress;
+    return c.build();
+  }
+
+  /** A changeable copy of a configuration, for the {@code withX} methods. */
+  private static final class Copy {
+    private String bind;
+    private int port;
+    private String databaseUrl;
+    private String adminPassword;
+    private boolean secureCookies;
+    private long maxBodyBytes;
+    private long maxRunSize;
+    private int maxReplications;
+    private int concurrentRuns;
+    private int queueLimit;
+    private int threadsPerRun;
+    private int requestsPerMinute;
+    private int requestBurst;
+    private int maxEventStreams;
+    private int maxEventStreamsPerUser;
+    private Duration loginWindow;
+    private int loginFailuresPerUser;
+    private int loginFailuresPerAddress;
+    private Duration sessionIdle;
+    private Duration sessionLifetime;
+
+    Copy(ServerConfig c) {
+      bind = c.bind;
+      port = c.port;
+      databaseUrl = c.databaseUrl;
+      adminPassword = c.adminPassword;
+      secureCookies = c.secureCookies;
+      maxBodyBytes = c.maxBodyBytes;
+      maxRunSize = c.maxRunSize;
+      maxReplications = c.maxReplications;
+      concurrentRuns = c.concurrentRuns;
+      queueLimit = c.queueLimit;
+      threadsPerRun = c.threadsPerRun;
+      requestsPerMinute = c.requestsPerMinute;
+      requestBurst = c.requestBurst;
+      maxEventStreams = c.maxEventStreams;
+      maxEventStreamsPerUser = c.maxEventStreamsPerUser;
+      loginWindow = c.loginWindow;
+      loginFailuresPerUser = c.loginFailuresPerUser;
+      loginFailuresPerAddress = c.loginFailuresPerAddress;
+      sessionIdle = c.sessionIdle;
+      sessionLifetime = c.sessionLifetime;
+    }
+
+    ServerConfig build() {
+      return new ServerConfig(
+          bind,
+          port,
+          databaseUrl,
+          adminPassword,
+          secureCookies,
+          maxBodyBytes,
+          maxRunSize,
+          maxReplications,
+          concurrentRuns,
+          queueLimit,
+          threadsPerRun,
+          requestsPerMinute,
+          requestBurst,
+          maxEventStreams,
+          maxEventStreamsPerUser,
+          loginWindow,
+          loginFailuresPerUser,
+          loginFailuresPerAddress,
+          sessionIdle,
+          sessionLifetime);
+    }
   }
 }

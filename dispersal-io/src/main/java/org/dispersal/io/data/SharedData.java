@@ -90,6 +90,27 @@ public final class SharedData {
    * @return the data
    * @throws DataException if a shipped file is malformed (a build error)
    */
+  /** A version of the shipped data, recorded in manifests: a hash over its data files. */
+  public static String shippedVersion() {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      for (String f : DATA_FILES) {
+        try (java.io.InputStream in =
+            SharedData.class.getClassLoader().getResourceAsStream("org/dispersal/data/" + f)) {
+          if (in != null) {
+            md.update(in.readAllBytes());
+          }
+        }
+      }
+      return "shared-data sha256:"
+          + java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static SharedData shipped() {
     return new SharedData(SharedData::openShipped);
   }

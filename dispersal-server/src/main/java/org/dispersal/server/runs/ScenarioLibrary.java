@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,21 +118,6 @@ public final class ScenarioLibrary {
 
   /** A hash over the shipped data files, the same as the CLI records. */
   private static String computeDataVersion() {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String f : SharedData.DATA_FILES) {
-        try (InputStream in =
-            ScenarioLibrary.class.getClassLoader().getResourceAsStream("org/dispersal/data/" + f)) {
-          if (in != null) {
-            md.update(in.readAllBytes());
-          }
-        }
-      }
-      return "shared-data sha256:" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return SharedData.shippedVersion();
   }
 }
