@@ -2,6 +2,7 @@ package org.dispersal.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin AnalystOptions options;
 
+  @Mixin StoreOption store;
+
   @Option(
       names = "--variant",
       paramLabel = "NAME|FILE[;NAME=VALUE...]",
@@ -52,6 +55,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Instant started = Instant.now();
     int runs = options.runs();
     int threads = options.threads();
     if (variants.size() < 2) {
@@ -137,6 +141,18 @@ final class CompareCommand implements Callable<Integer> {
     }
     o.println("* the 90% interval of the paired differences excludes zero");
     o.println("Wrote " + dir.resolve("compare.csv") + ", compare.html");
+    String command =
+        "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    store.recordFiles(
+        "comparison",
+        dir,
+        first.name(),
+        runs,
+        options.seed.value,
+        started,
+        command,
+        o,
+        spec.commandLine().getErr());
     return 0;
   }
 }

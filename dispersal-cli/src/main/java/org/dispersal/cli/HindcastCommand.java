@@ -3,6 +3,7 @@ package org.dispersal.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,8 @@ import picocli.CommandLine.Spec;
       "Writes hindcast.csv, posterior.csv and hindcast.html."
     })
 final class HindcastCommand implements Callable<Integer> {
+
+  @Mixin StoreOption store;
 
   @Spec CommandSpec spec;
 
@@ -116,6 +119,7 @@ final class HindcastCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Instant started = Instant.now();
     LocalDate date = CalibrateCommand.date(asOf);
     int workers = threads.workers();
     CalibrateCommand.checkBudget(runs, simulations == 0 ? particles : simulations, particles);
@@ -169,6 +173,7 @@ final class HindcastCommand implements Callable<Integer> {
             + out.resolve("hindcast.csv")
             + (result.calibration() != null ? ", posterior.csv" : "")
             + ", hindcast.html");
+    store.recordFiles("hindcast", out, s.name(), runs, seedAndSet.seed, started, command, o, err);
     return 0;
   }
 }

@@ -1,7 +1,13 @@
 package org.dispersal.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.dispersal.store.RunRecorder;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoredRun;
@@ -14,6 +20,8 @@ import picocli.CommandLine.Option;
  */
 final class StoreOption {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Option(
       names = "--db",
       paramLabel = "URL",
@@ -24,6 +32,42 @@ final class StoreOption {
 
   @Option(names = "--no-store", description = "Do not keep this run in the run store.")
   boolean noStore;
+
+  /**
+   * Keeps the outputs of a command that writes no manifest of its own (hindcast, comparison):
+   * writes a {@code manifest.json} naming the command, scenario, replications, seed and times, then
+   * keeps the folder's files as a run without summary rows.
+   */
+  void recordFiles(
+      String kind,
+      Path folder,
+      String scenarioName,
+      int runs,
+      long seed,
+      Instant started,
+      String command,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException {
+    if (noStore) {
+      return;
+    }
+    ObjectNode m = JSON.createObjectNode();
+    m.put("kind", kind);
+    m.put("command", command);
+    m.putObject("scenario").put("name", scenarioName);
+    m.put("runs", runs);
+    m.put("seed", seed);
+    m.put("started", started.toString());
+    m.put("finished", Instant.now().toString());
+    m.put("code_version", Versions.codeVersion());
+    m.put("data_version", ScenarioSource.dataVersion());
+    Files.writeString(
+        folder.resolve("manifest.json"),
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n",
+        StandardCharsets.UTF_8);
+    record(kind, folder, null, out, err);
+  }
 
   /** Keeps the outputs in {@code folder} as a run of the given kind; prints the run's id. */
   void record(String kind, Path folder, String scenarioYaml, PrintWriter out, PrintWriter err) {

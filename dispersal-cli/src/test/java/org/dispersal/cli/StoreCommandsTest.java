@@ -61,6 +61,58 @@ class StoreCommandsTest {
   }
 
   @Test
+  void forecastsAndComparisonsKeepThemselvesUnlessToldNot() throws Exception {
+    String db = "jdbc:duckdb:" + tmp.resolve("kept/dispersal.duckdb");
+    CliTest.Result f =
+        CliTest.run(
+            "forecast",
+            "--runs",
+            "6",
+            "--months",
+            "4",
+            "--out",
+            tmp.resolve("f").toString(),
+            "--db",
+            db);
+    assertThat(f.code()).as(f.err()).isZero();
+    assertThat(f.out()).contains("Stored as run 1 in " + db);
+    CliTest.Result c =
+        CliTest.run(
+            "compare",
+            "--variant",
+            "isis-2017",
+            "--variant",
+            "isis-2017-prosecution-doubled",
+            "--runs",
+            "6",
+            "--out",
+            tmp.resolve("c").toString(),
+            "--db",
+            db);
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(Files.readString(tmp.resolve("c/manifest.json")))
+        .contains("\"kind\" : \"comparison\"");
+    CliTest.Result skipped =
+        CliTest.run(
+            "forecast",
+            "--runs",
+            "6",
+            "--months",
+            "4",
+            "--out",
+            tmp.resolve("g").toString(),
+            "--db",
+            db,
+            "--no-store");
+    assertThat(skipped.out()).doesNotContain("Stored as run");
+    CliTest.Result list = CliTest.run("runs", "--db", db);
+    assertThat(list.out())
+        .containsPattern("\\s1\\s+forecast\\s+succeeded\\s+isis-2017\\s")
+        .containsPattern("\\s2\\s+comparison\\s+succeeded\\s+isis-2017\\s")
+        .doesNotContain(" 3 ");
+  }
+
+  @Test
   void badRunsFormatsAndFilesGiveOneLine() {
     String db = "jdbc:duckdb:" + tmp.resolve("empty.duckdb");
     CliTest.Result empty = CliTest.run("runs", "--db", db);
