@@ -62,6 +62,23 @@ public final class AbcSmc {
   }
 
   /**
+   * Simulates one batch of attempts: the local thread pool by default, a cluster with {@code
+   * --spark}. Each result must depend only on its (theta, simulation) pair, so where a batch runs
+   * does not change the accepted particles.
+   */
+  @FunctionalInterface
+  public interface BatchSimulator {
+    /**
+     * Simulates a batch.
+     *
+     * @param theta theta[a], the parameter values of attempt a, natural scale
+     * @param simulations the simulation number of each attempt
+     * @return the simulated values of each attempt, in attempt order
+     */
+    double[][] simulate(double[][] theta, long[] simulations);
+  }
+
+  /**
    * Settings.
    *
    * @param particles N, the population size
@@ -134,64 +151,114 @@ public final class AbcSmc {
       List<ObservedRange> observed,
       Supplier<Simulator> simulators,
       Settings s) {
-    int n = s.particles();
-    int k = priors.size();
-    ThreadLocal<Simulator> local = ThreadLocal.withInitial(simulators);
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            s.threads(),
-            r -> {
-              Thread t = new Thread(r, "dispersal-abc");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = pool(s.threads(), "dispersal-abc");
     try {
-      List<Generation> generations = new ArrayList<>();
-      int total = 0;
-      double[][] z = null;
-      double[] w = null;
-      double[] d = null;
-      double eps = Double.POSITIVE_INFINITY;
-      double previousEps = Double.NaN;
-      for (int g = 0; ; g++) {
-        if (g > 0) {
-          if (eps == 0 && previousEps == 0) {
-            break;
-          }
-          previousEps = eps;
-          eps = quantile(d, s.quantile());
-        }
-        double[] sigma = g == 0 ? null : kernelSd(z, w);
-        Population next =
-            generation(g, priors, observed, s, pool, local, z, w, sigma, eps, s.budget() - total);
-        total += next.simulations;
-        if (next.accepted < n) {
-          break;
-        }
-        double[] nw = g == 0 ? uniform(n) : weights(priors, next.z, z, w, sigma);
-        z = next.z;
-        w = nw;
-        d = next.d;
-        generations.add(
-            new Generation(g, eps, next.simulations, (double) n / next.simulations, ess(w)));
-        if (total >= s.budget()) {
-          break;
-        }
-      }
-      if (z == null) {
-        throw new IllegalArgumentException(
-            "the budget of " + s.budget() + " simulations is too small for one generation");
-      }
-      double[][] theta = new double[n][k];
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < k; j++) {
-          theta[i][j] = PriorMath.fromZ(priors.get(j), z[i][j]);
-        }
-      }
-      return new Result(List.copyOf(priors), theta, w, d, List.copyOf(generations), total);
+      return run(priors, observed, onThreads(pool, s.threads(), simulators), s);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Runs ABC-SMC, simulating each batch of attempts with {@code batches}; the batches are the same
+   * as those of {@link #run(List, List, Supplier, Settings)}, so is the result.
+   *
+   * @param priors priors of the free parameters (none fixed)
+   * @param observed the observed ranges, in the order the simulator returns values
+   * @param batches simulates one batch of attempts
+   * @param s settings ({@code threads} sets the batch size)
+   */
+  public static Result run(
+      List<Prior> priors, List<ObservedRange> observed, BatchSimulator batches, Settings s) {
+    int n = s.particles();
+    int k = priors.size();
+    List<Generation> generations = new ArrayList<>();
+    int total = 0;
+    double[][] z = null;
+    double[] w = null;
+    double[] d = null;
+    double eps = Double.POSITIVE_INFINITY;
+    double previousEps = Double.NaN;
+    for (int g = 0; ; g++) {
+      if (g > 0) {
+        if (eps == 0 && previousEps == 0) {
+          break;
+        }
+        previousEps = eps;
+        eps = quantile(d, s.quantile());
+      }
+      double[] sigma = g == 0 ? null : kernelSd(z, w);
+      Population next =
+          generation(g, priors, observed, s, batches, z, w, sigma, eps, s.budget() - total);
+      total += next.simulations;
+      if (next.accepted < n) {
+        break;
+      }
+      double[] nw = g == 0 ? uniform(n) : weights(priors, next.z, z, w, sigma);
+      z = next.z;
+      w = nw;
+      d = next.d;
+      generations.add(
+          new Generation(g, eps, next.simulations, (double) n / next.simulations, ess(w)));
+      if (total >= s.budget()) {
+        break;
+      }
+    }
+    if (z == null) {
+      throw new IllegalArgumentException(
+          "the budget of " + s.budget() + " simulations is too small for one generation");
+    }
+    double[][] theta = new double[n][k];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < k; j++) {
+        theta[i][j] = PriorMath.fromZ(priors.get(j), z[i][j]);
+      }
+    }
+    return new Result(List.copyOf(priors), theta, w, d, List.copyOf(generations), total);
+  }
+
+  /** A daemon thread pool. */
+  static ExecutorService pool(int threads, String name) {
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Simulates batches on a thread pool: each of {@code threads} consecutive chunks of a batch on
+   * one thread, with that thread's own simulator.
+   *
+   * @param pool the threads
+   * @param threads how many chunks a batch is split into
+   * @param simulators makes one simulator per thread
+   */
+  public static BatchSimulator onThreads(
+      ExecutorService pool, int threads, Supplier<Simulator> simulators) {
+    ThreadLocal<Simulator> local = ThreadLocal.withInitial(simulators);
+    return (theta, simulations) -> {
+      int size = theta.length;
+      double[][] x = new double[size][];
+      int chunks = Math.min(threads, size);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int c = 0; c < chunks; c++) {
+        int from = c * size / chunks;
+        int to = (c + 1) * size / chunks;
+        futures.add(
+            pool.submit(
+                () -> {
+                  Simulator sim = local.get();
+                  for (int a = from; a < to; a++) {
+                    x[a] = sim.simulate(theta[a], simulations[a]);
+                  }
+                }));
+      }
+      await(futures);
+      return x;
+    };
   }
 
   private record Population(double[][] z, double[] d, int accepted, int simulations) {}
@@ -203,8 +270,7 @@ public final class AbcSmc {
       List<Prior> priors,
       List<ObservedRange> observed,
       Settings s,
-      ExecutorService pool,
-      ThreadLocal<Simulator> local,
+      BatchSimulator batches,
       double[][] prevZ,
       double[] prevW,
       double[] sigma,
@@ -222,34 +288,24 @@ public final class AbcSmc {
     while (accepted < n && attempts < remaining) {
       int size = Math.min(batch, remaining - attempts);
       int first = attempts;
-      Attempt[] results = new Attempt[size];
-      int chunks = Math.min(s.threads(), size);
-      List<Future<?>> futures = new ArrayList<>();
-      for (int c = 0; c < chunks; c++) {
-        int from = c * size / chunks;
-        int to = (c + 1) * size / chunks;
-        futures.add(
-            pool.submit(
-                () -> {
-                  Simulator sim = local.get();
-                  for (int a = from; a < to; a++) {
-                    int attempt = first + a;
-                    UniformRandomProvider rng =
-                        RandomStreams.stream(genSeed, attempt, Purpose.PARAMETERS);
-                    double[] zz =
-                        prevZ == null
-                            ? fromPrior(priors, rng)
-                            : propose(priors, prevZ, cumulative, sigma, rng);
-                    double[] theta = new double[k];
-                    for (int j = 0; j < k; j++) {
-                      theta[j] = PriorMath.fromZ(priors.get(j), zz[j]);
-                    }
-                    double[] x = sim.simulate(theta, ((long) g << 32) | attempt);
-                    results[a] = new Attempt(zz, distance(x, observed));
-                  }
-                }));
+      double[][] proposed = new double[size][];
+      double[][] theta = new double[size][k];
+      long[] simulations = new long[size];
+      for (int a = 0; a < size; a++) {
+        int attempt = first + a;
+        UniformRandomProvider rng = RandomStreams.stream(genSeed, attempt, Purpose.PARAMETERS);
+        proposed[a] =
+            prevZ == null ? fromPrior(priors, rng) : propose(priors, prevZ, cumulative, sigma, rng);
+        for (int j = 0; j < k; j++) {
+          theta[a][j] = PriorMath.fromZ(priors.get(j), proposed[a][j]);
+        }
+        simulations[a] = ((long) g << 32) | attempt;
       }
-      await(futures);
+      double[][] x = batches.simulate(theta, simulations);
+      Attempt[] results = new Attempt[size];
+      for (int a = 0; a < size; a++) {
+        results[a] = new Attempt(proposed[a], distance(x[a], observed));
+      }
       for (int a = 0; a < size && accepted < n; a++) {
         attempts++;
         if (results[a].distance <= eps) {

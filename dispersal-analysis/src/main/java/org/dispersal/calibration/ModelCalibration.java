@@ -2,6 +2,8 @@ package org.dispersal.calibration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.Realization;
@@ -96,14 +98,86 @@ public final class ModelCalibration {
     if (targets.isEmpty()) {
       throw new IllegalArgumentException("no observations to calibrate against");
     }
+    CompiledModel short_ = throughLastTarget(model, targets);
+    ExecutorService pool = AbcSmc.pool(settings.threads(), "dispersal-calibration");
+    try {
+      return calibrate(
+          short_,
+          targets,
+          settings,
+          calibrated ->
+              AbcSmc.onThreads(
+                  pool,
+                  settings.threads(),
+                  simulators(short_, targets, settings.seed(), calibrated)));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Where the simulations of a calibration run: the local threads, or a cluster with {@code
+   * --spark}. Both stages (pilot and ABC-SMC) ask for their own batch simulator.
+   */
+  @FunctionalInterface
+  public interface Batches {
+    /**
+     * Simulates the batches of one stage.
+     *
+     * @param calibrated the parameters the stage's theta holds, in that order; every other free
+     *     parameter is drawn from its prior in each simulation, as {@link #simulators} does
+     */
+    AbcSmc.BatchSimulator stage(List<String> calibrated);
+  }
+
+  /**
+   * Makes simulators of one stage of a calibration: what each batch simulator evaluates, on
+   * whichever machine it runs.
+   *
+   * @param model the compiled scenario (its horizon is cut to the last target month)
+   * @param targets the figures
+   * @param seed the master seed of the calibration
+   * @param calibrated the parameters theta holds, in that order; the other free ones are drawn from
+   *     their priors
+   * @return a maker of simulators, one per thread; safe to call from several threads
+   */
+  public static Supplier<AbcSmc.Simulator> simulators(
+      CompiledModel model, List<Target> targets, long seed, List<String> calibrated) {
+    CompiledModel short_ = throughLastTarget(model, targets);
+    List<String> free = freeParameters(short_);
+    int[] index = calibrated.stream().mapToInt(short_::parameterIndex).toArray();
+    List<String> rest = free.stream().filter(n -> !calibrated.contains(n)).toList();
+    int[] restIndex = rest.stream().mapToInt(short_::parameterIndex).toArray();
+    List<Prior> restPriors =
+        rest.stream().map(n -> short_.scenario().parameters().get(n).prior()).toList();
+    return new Simulators(short_, targets, seed, index, restIndex, restPriors)::create;
+  }
+
+  private static CompiledModel throughLastTarget(CompiledModel model, List<Target> targets) {
     int horizon = 1;
     for (Target t : targets) {
       horizon = Math.max(horizon, t.month());
     }
-    CompiledModel short_ =
-        horizon == model.scenario().months()
-            ? model
-            : new CompiledModel(model.scenario().withMonths(horizon));
+    return horizon == model.scenario().months()
+        ? model
+        : new CompiledModel(model.scenario().withMonths(horizon));
+  }
+
+  /**
+   * Calibrates as {@link #calibrate(CompiledModel, List, AbcSmc.Settings)} does, simulating with
+   * {@code batches}; the batches are the same, so is the result.
+   *
+   * @param model the compiled scenario (its horizon is cut to the last target month)
+   * @param targets the figures, resolved on a model of the same scenario
+   * @param settings ABC-SMC settings ({@code threads} sets the batch size)
+   * @param batches where the simulations run
+   */
+  public static Result calibrate(
+      CompiledModel model, List<Target> targets, AbcSmc.Settings settings, Batches batches) {
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException("no observations to calibrate against");
+    }
+    CompiledModel short_ = throughLastTarget(model, targets);
     List<String> free = freeParameters(short_);
     List<Prior> freePriors = new ArrayList<>();
     for (String n : free) {
@@ -114,15 +188,9 @@ public final class ModelCalibration {
     // Pilot: prior draws of every free parameter, simulated as ordinary replications.
     double[][] pilotTheta = new double[pilot][];
     double[][] pilotX = new double[pilot][];
-    int[] all = new int[free.size()];
-    for (int j = 0; j < all.length; j++) {
-      all[j] = short_.parameterIndex(free.get(j));
-    }
-    Simulators sims = new Simulators(short_, targets, seed, all, new int[0], List.of());
-    runPilot(sims, freePriors, pilotTheta, pilotX, settings);
+    runPilot(batches.stage(free), freePriors, pilotTheta, pilotX, seed);
     List<String> names = new ArrayList<>();
     List<Prior> priors = new ArrayList<>();
-    List<Integer> rest = new ArrayList<>();
     double[] rho = new double[free.size()];
     double threshold = screenThreshold(pilot, free.size(), targets.size());
     for (int j = 0; j < free.size(); j++) {
@@ -130,8 +198,6 @@ public final class ModelCalibration {
       if (rho[j] >= threshold) {
         names.add(free.get(j));
         priors.add(freePriors.get(j));
-      } else {
-        rest.add(j);
       }
     }
     if (names.isEmpty()) {
@@ -141,12 +207,7 @@ public final class ModelCalibration {
       }
       names.add(free.get(best));
       priors.add(freePriors.get(best));
-      rest.remove(Integer.valueOf(best));
     }
-    int[] index = names.stream().mapToInt(short_::parameterIndex).toArray();
-    int[] restIndex = rest.stream().mapToInt(j -> all[j]).toArray();
-    List<Prior> restPriors = rest.stream().map(freePriors::get).toList();
-    Simulators abcSims = new Simulators(short_, targets, seed, index, restIndex, restPriors);
     AbcSmc.Settings rest2 =
         new AbcSmc.Settings(
             settings.particles(),
@@ -155,7 +216,8 @@ public final class ModelCalibration {
             settings.threads(),
             seed ^ 0x5DEECE66DL);
     AbcSmc.Result abc =
-        AbcSmc.run(priors, targets.stream().map(Target::observed).toList(), abcSims::create, rest2);
+        AbcSmc.run(
+            priors, targets.stream().map(Target::observed).toList(), batches.stage(names), rest2);
     AbcSmc.Result withPilot =
         new AbcSmc.Result(
             abc.priors(),
@@ -168,50 +230,20 @@ public final class ModelCalibration {
   }
 
   private static void runPilot(
-      Simulators sims, List<Prior> priors, double[][] theta, double[][] x, AbcSmc.Settings s) {
+      AbcSmc.BatchSimulator sims, List<Prior> priors, double[][] theta, double[][] x, long seed) {
     int n = theta.length;
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(
-            s.threads(),
-            r -> {
-              Thread t = new Thread(r, "dispersal-pilot");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      java.util.concurrent.atomic.AtomicInteger next =
-          new java.util.concurrent.atomic.AtomicInteger();
-      List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
-      for (int w = 0; w < s.threads(); w++) {
-        fs.add(
-            pool.submit(
-                () -> {
-                  AbcSmc.Simulator sim = sims.create();
-                  for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    var rng = RandomStreams.stream(s.seed(), i, Purpose.PARAMETERS);
-                    double[] t = new double[priors.size()];
-                    for (int j = 0; j < t.length; j++) {
-                      t[j] = priors.get(j).sample(rng);
-                    }
-                    theta[i] = t;
-                    x[i] = sim.simulate(t, (1L << 62) + i);
-                  }
-                }));
+    long[] simulations = new long[n];
+    for (int i = 0; i < n; i++) {
+      var rng = RandomStreams.stream(seed, i, Purpose.PARAMETERS);
+      double[] t = new double[priors.size()];
+      for (int j = 0; j < t.length; j++) {
+        t[j] = priors.get(j).sample(rng);
       }
-      for (var f : fs) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("calibration interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+      theta[i] = t;
+      simulations[i] = (1L << 62) + i;
     }
+    double[][] simulated = sims.simulate(theta, simulations);
+    System.arraycopy(simulated, 0, x, 0, n);
   }
 
   /** The largest |Spearman ρ| between column j of theta and any column of x. */

@@ -3,16 +3,19 @@ package org.dispersal.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.calibration.AbcSmc;
 import org.dispersal.calibration.ModelCalibration;
 import org.dispersal.calibration.PosteriorEnsemble;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.ensemble.DistributedRunner;
 import org.dispersal.io.data.SharedData;
 import org.dispersal.io.observations.ObservationRecord;
 import org.dispersal.io.observations.ObservationsReader;
@@ -84,6 +87,10 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  @Mixin SparkOption spark;
+
+  @Mixin StoreOption store;
+
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -93,22 +100,25 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Instant started = Instant.now();
     LocalDate date = asOf == null ? null : date(asOf);
     int workers = threads.workers();
     checkBudget(Math.max(1, checkRuns), simulations, particles);
     List<ObservationRecord> rows = new ArrayList<>();
+    List<CalibrationJob.ObservationFile> files = new ArrayList<>();
     for (Path p : observations) {
       rows.addAll(ObservationsReader.read(p));
+      if (spark.enabled()) {
+        files.add(
+            new CalibrationJob.ObservationFile(p.getFileName().toString(), Files.readString(p)));
+      }
     }
-    SharedData data = SharedData.shipped();
-    List<ObservationRecord> used = new ArrayList<>();
-    List<ObservationRecord> later = new ArrayList<>();
-    for (ObservationRecord r : rows) {
-      (date == null || r.publishedBy(date, data) ? used : later).add(r);
-    }
-    Scenario s = ScenarioSource.reader(seedAndSet.sets).withAsOf(date).read(scenario.scenario);
+    Observations split = split(rows, date);
+    List<ObservationRecord> used = split.used();
+    List<ObservationRecord> later = split.later();
+    Scenario s = scenario(scenario.scenario, null, seedAndSet.sets, date);
     CompiledModel model = new CompiledModel(s);
-    ObservationTargets targets = ObservationTargets.resolve(model, used);
+    ObservationTargets targets = targets(model, split);
     if (targets.resolved().isEmpty()) {
       throw new UserException(
           "no observation can be laid out on scenario "
@@ -118,12 +128,42 @@ final class CalibrateCommand implements Callable<Integer> {
                   : ": " + targets.unresolved().get(0).reason()));
     }
     Files.createDirectories(out);
+    AbcSmc.Settings settings =
+        new AbcSmc.Settings(particles, simulations, 0.5, workers, seedAndSet.seed);
+    // With --spark, the workers rebuild the scenario from this job (checked before Spark starts).
+    ScenarioJob job =
+        spark.enabled()
+            ? ScenarioJob.of(
+                scenario.scenario,
+                ScenarioSource.load(scenario.scenario, seedAndSet.sets),
+                seedAndSet.sets,
+                0,
+                EngineKind.COHORT)
+            : null;
     long t0 = System.nanoTime();
-    ModelCalibration.Result cal =
-        ModelCalibration.calibrate(
-            model,
-            targets.targets(),
-            new AbcSmc.Settings(particles, simulations, 0.5, workers, seedAndSet.seed));
+    ModelCalibration.Result cal;
+    try (DistributedRunner.Session cluster = spark.enabled() ? spark.open() : null) {
+      cal =
+          cluster == null
+              ? ModelCalibration.calibrate(model, targets.targets(), settings)
+              : ModelCalibration.calibrate(
+                  model,
+                  targets.targets(),
+                  settings,
+                  calibrated -> {
+                    CalibrationJob stage =
+                        new CalibrationJob(job, asOf, files, seedAndSet.seed, calibrated);
+                    return (theta, ids) -> {
+                      List<CalibrationJob.Attempt> attempts = new ArrayList<>(theta.length);
+                      for (int a = 0; a < theta.length; a++) {
+                        attempts.add(new CalibrationJob.Attempt(theta[a], ids[a]));
+                      }
+                      return cluster
+                          .map(stage, attempts, cluster.defaultTasks())
+                          .toArray(new double[0][]);
+                    };
+                  });
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
     PosteriorCsv.write(cal.posterior(), out.resolve("posterior.csv"));
     int horizon = targets.targets().stream().mapToInt(t -> t.month()).max().orElse(1);
@@ -185,7 +225,43 @@ final class CalibrateCommand implements Callable<Integer> {
         gens.get(gens.size() - 1).epsilon(),
         gens.get(gens.size() - 1).ess());
     o.println("Wrote " + out.resolve("posterior.csv") + ", calibration.html");
+    store.recordFiles(
+        "calibration",
+        out,
+        s.name(),
+        cal.abc().simulations(),
+        seedAndSet.seed,
+        started,
+        command,
+        o,
+        spec.commandLine().getErr());
     return 0;
+  }
+
+  /** The observations published by the {@code --as-of} date (all without one), and the later. */
+  record Observations(List<ObservationRecord> used, List<ObservationRecord> later) {}
+
+  static Observations split(List<ObservationRecord> rows, LocalDate date) {
+    SharedData data = SharedData.shipped();
+    List<ObservationRecord> used = new ArrayList<>();
+    List<ObservationRecord> later = new ArrayList<>();
+    for (ObservationRecord r : rows) {
+      (date == null || r.publishedBy(date, data) ? used : later).add(r);
+    }
+    return new Observations(used, later);
+  }
+
+  /**
+   * The scenario as calibration reads it: built-in or file ({@code text} null) or text sent to a
+   * worker, with the overrides, and initial stocks as of {@code date} when given.
+   */
+  static Scenario scenario(String nameOrPath, String text, List<String> sets, LocalDate date) {
+    var reader = ScenarioSource.reader(sets).withAsOf(date);
+    return text == null ? reader.read(nameOrPath) : reader.parse(text, nameOrPath);
+  }
+
+  static ObservationTargets targets(CompiledModel model, Observations observations) {
+    return ObservationTargets.resolve(model, observations.used());
   }
 
   static LocalDate date(String text) {

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same command gives the same files with and without {@code --spark}: forecast (summary.csv)
- * and sensitivity (sensitivity.csv), run through the command line as a user runs them.
+ * The same command gives the same files with and without {@code --spark}: forecast (summary.csv),
+ * sensitivity (sensitivity.csv) and calibration (posterior.csv), run through the command line as a
+ * user runs them.
  */
 class SparkCommandsTest {
 
@@ -57,6 +58,36 @@ class SparkCommandsTest {
     String csv = Files.readString(tmp.resolve("spark/sensitivity.csv"));
     assertThat(csv.lines().count()).isGreaterThan(3);
     assertThat(csv).isEqualTo(Files.readString(tmp.resolve("local/sensitivity.csv")));
+  }
+
+  @Test
+  void calibrationOnSparkWritesTheLocalPosterior() throws Exception {
+    String[] calibrate = {
+      "calibrate",
+      "--observations",
+      Path.of("..", "data", "observations", "known-2017-02.csv").toString(),
+      "--as-of",
+      "2017-02-13",
+      "--particles",
+      "100",
+      "--simulations",
+      "1500",
+      "--check-runs",
+      "10",
+      "--seed",
+      "11",
+      "--threads",
+      "2"
+    };
+    Commands.Result local = run(with(calibrate, "--out", tmp.resolve("local").toString()));
+    assertThat(local.code()).as(local.err()).isZero();
+    Commands.Result spark =
+        run(with(calibrate, "--spark", "local[2]", "--out", tmp.resolve("spark").toString()));
+    assertThat(spark.code()).as(spark.err()).isZero();
+    assertThat(spark.out()).contains("1500 simulations");
+    String posterior = Files.readString(tmp.resolve("spark/posterior.csv"));
+    assertThat(posterior.lines().count()).isGreaterThan(100);
+    assertThat(posterior).isEqualTo(Files.readString(tmp.resolve("local/posterior.csv")));
   }
 
   @Test
