@@ -4,13 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.hypotheses.EventQuery;
 import org.dispersal.hypotheses.FigureQuery;
@@ -44,7 +42,7 @@ import org.dispersal.model.Scenario;
  *     assumption: Relocating fighters would raise the tempo in Libya.
  * </pre>
  */
-final class HypothesesSection {
+final class HypothesesSection extends NodeReader {
 
   static final List<String> HYPOTHESIS_KEYS =
       List.of("id", "name", "prior", "set", "variant", "assumption", "source", "description");
@@ -69,10 +67,6 @@ final class HypothesesSection {
   /** How far the prior weights may sum from 1 before it is a problem (then they are normalised). */
   static final double WEIGHT_SUM_TOLERANCE = 0.001;
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
-  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
-  private final List<Problem> problems;
   private final Set<String> knownSources;
   private final Scenario scenario;
   private final Path directory;
@@ -82,7 +76,7 @@ final class HypothesesSection {
 
   private HypothesesSection(
       List<Problem> problems, Set<String> knownSources, Scenario scenario, Path directory) {
-    this.problems = problems;
+    super(problems);
     this.knownSources = knownSources;
     this.scenario = scenario;
     this.directory = directory;
@@ -513,75 +507,5 @@ final class HypothesesSection {
       }
     }
     return out;
-  }
-
-  private String text(Node node, String path) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!(node instanceof Node.Scalar s)) {
-      problem(node, path, "must be text");
-      return null;
-    }
-    return s.text();
-  }
-
-  private String identifier(Node node, String path) {
-    String id = text(node, path);
-    if (id != null && !IDENTIFIER.matcher(id).matches()) {
-      problem(node, path, "is not a valid id", List.of(Interpreter.IDENTIFIER_RULE));
-      return null;
-    }
-    return id;
-  }
-
-  private Double number(Node node, String path) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!(node instanceof Node.Scalar s)
-        || s.kind() != Node.Kind.NUMBER
-        || !Double.isFinite(s.number().doubleValue())) {
-      problem(node, path, "must be a number");
-      return null;
-    }
-    return s.number().doubleValue();
-  }
-
-  private Integer whole(Node node, String path) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!(node instanceof Node.Scalar s
-        && s.kind() == Node.Kind.NUMBER
-        && (s.number() instanceof Integer || s.number() instanceof Long l && l == l.intValue()))) {
-      problem(node, path, "must be a whole number");
-      return null;
-    }
-    return s.number().intValue();
-  }
-
-  private LocalDate date(Node node, String path) {
-    String t = text(node, path);
-    if (t == null) {
-      return null;
-    }
-    try {
-      if (DATE.matcher(t).matches()) {
-        return LocalDate.parse(t);
-      }
-    } catch (DateTimeParseException e) {
-      // reported below with the expected form
-    }
-    problem(node, path, "must be a date written YYYY-MM-DD");
-    return null;
-  }
-
-  private void problem(Node node, String path, String message) {
-    problem(node, path, message, List.of());
-  }
-
-  private void problem(Node node, String path, String message, List<String> allowed) {
-    problems.add(Problem.at(node.at(), path, node.render(), message, allowed));
   }
 }

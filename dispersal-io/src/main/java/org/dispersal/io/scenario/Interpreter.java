@@ -34,7 +34,7 @@ import org.dispersal.model.Stronghold;
  * <p>It also records where each field was written, so that the semantic rules of {@link
  * ScenarioValidator} can place their problems.
  */
-final class Interpreter {
+final class Interpreter extends NodeReader {
 
   /** The value of {@code origins:} that asks for the origins of the shared data set. */
   static final String SHARED_DATA = "shared-data";
@@ -96,9 +96,7 @@ final class Interpreter {
   /** The words YAML 1.1 reads as true; the others of a boolean token read as false. */
   private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "on");
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
   private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
-  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Map<String, List<String>> PRIOR_KEYS =
       Map.of(
           "uniform", List.of("low", "high"),
@@ -139,7 +137,6 @@ final class Interpreter {
       Map<String, Parameter> parameters,
       Set<String> invalid) {}
 
-  private final List<Problem> problems;
   private final Map<String, Location> locations = new HashMap<>();
   private final Map<String, String> renames = new HashMap<>();
 
@@ -149,7 +146,7 @@ final class Interpreter {
    * @param problems where problems go
    */
   Interpreter(List<Problem> problems) {
-    this.problems = problems;
+    super(problems);
   }
 
   /** Where each field path was written, for the fields seen so far. */
@@ -612,26 +609,6 @@ final class Interpreter {
     T read(Node node, String path);
   }
 
-  private String text(Node node, String path) {
-    if (!present(node)) {
-      return null;
-    }
-    if (!(node instanceof Node.Scalar s)) {
-      problem(node, path, "must be text");
-      return null;
-    }
-    return s.text();
-  }
-
-  private String identifier(Node node, String path) {
-    String id = text(node, path);
-    if (id != null && !IDENTIFIER.matcher(id).matches()) {
-      problem(node, path, "is not a valid id", List.of(IDENTIFIER_RULE));
-      return null;
-    }
-    return id;
-  }
-
   private List<String> sources(Node node, String path) {
     if (node instanceof Node.Scalar s && s.kind() == Node.Kind.STRING) {
       return List.of(s.text());
@@ -648,35 +625,6 @@ final class Interpreter {
       return null;
     }
     return TRUE_WORDS.contains(s.text().toLowerCase(Locale.ROOT));
-  }
-
-  private Double number(Node node, String path) {
-    if (!present(node)) {
-      return null;
-    }
-    if (!(node instanceof Node.Scalar s && s.kind() == Node.Kind.NUMBER)) {
-      problem(node, path, "must be a number");
-      return null;
-    }
-    double v = s.number().doubleValue();
-    if (!Double.isFinite(v)) {
-      problem(node, path, "must be a finite number");
-      return null;
-    }
-    return v;
-  }
-
-  private Integer whole(Node node, String path) {
-    if (!present(node)) {
-      return null;
-    }
-    if (!(node instanceof Node.Scalar s
-        && s.kind() == Node.Kind.NUMBER
-        && (s.number() instanceof Integer || s.number() instanceof Long l && l == l.intValue()))) {
-      problem(node, path, "must be a whole number");
-      return null;
-    }
-    return s.number().intValue();
   }
 
   private Range range(Node node, String path) {
@@ -722,39 +670,10 @@ final class Interpreter {
     return null;
   }
 
-  private LocalDate date(Node node, String path) {
-    String text = text(node, path);
-    if (text == null) {
-      return null;
-    }
-    try {
-      if (DATE.matcher(text).matches()) {
-        return LocalDate.parse(text);
-      }
-    } catch (DateTimeParseException e) {
-      // reported below with the expected form
-    }
-    problem(node, path, "must be a date written YYYY-MM-DD");
-    return null;
-  }
-
   // ---------------------------------------------------------------- helpers
-
-  /** Whether a value was given: present and not empty. */
-  private static boolean present(Node node) {
-    return node != null && !node.isNull();
-  }
 
   private static String join(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
-  }
-
-  private void problem(Node node, String path, String message) {
-    problem(node, path, message, List.of());
-  }
-
-  private void problem(Node node, String path, String message, List<String> allowed) {
-    problems.add(Problem.at(node.at(), path, node.render(), message, allowed));
   }
 
   /**
