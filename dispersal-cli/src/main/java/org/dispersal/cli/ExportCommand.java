@@ -8,6 +8,7 @@ import org.dispersal.store.ExportFormat;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,13 +44,7 @@ final class ExportCommand implements Callable<Integer> {
       description = "File to write (default: run-RUN-summary.FORMAT in the current folder).")
   Path out;
 
-  @Option(
-      names = "--db",
-      paramLabel = "URL",
-      description =
-          "JDBC URL of the run store: jdbc:duckdb:FILE or jdbc:postgresql://HOST:PORT/DB"
-              + " (default: ${DEFAULT-VALUE}).")
-  String db = Store.defaultUrl();
+  @Mixin DatabaseOption database;
 
   @Override
   public Integer call() throws Exception {
@@ -57,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
     try {
       ExportFormat f = ExportFormat.of(format);
       file = out != null ? out : Path.of(f.fileName(run));
-      try (Store store = Store.open(db)) {
+      try (Store store = Store.open(database.url())) {
         store.runs().export(run, f.id(), file);
       }
     } catch (StoreException e) {

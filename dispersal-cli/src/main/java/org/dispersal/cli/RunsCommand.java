@@ -10,8 +10,8 @@ import org.dispersal.store.Store;
 import org.dispersal.store.StoreException;
 import org.dispersal.store.StoredRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dispersal runs}: lists the runs in the run store, newest first. */
@@ -29,26 +29,20 @@ final class RunsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--db",
-      paramLabel = "URL",
-      description =
-          "JDBC URL of the run store: jdbc:duckdb:FILE or jdbc:postgresql://HOST:PORT/DB"
-              + " (default: ${DEFAULT-VALUE}).")
-  String db = Store.defaultUrl();
+  @Mixin DatabaseOption database;
 
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
     List<StoredRun> runs;
-    try (Store store = Store.open(db)) {
+    try (Store store = Store.open(database.url())) {
       store.runs().markInterrupted();
       runs = store.runs().list();
     } catch (StoreException e) {
       throw new UserException(e.getMessage());
     }
     if (runs.isEmpty()) {
-      out.println("No runs stored in " + db + ".");
+      out.println("No runs stored in " + database.url() + ".");
       return 0;
     }
     String format = "%6s  %-11s  %-9s  %-32s  %-12s  %12s  %-16s  %9s%n";

@@ -5,9 +5,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.dispersal.server.DispersalServer;
 import org.dispersal.server.ServerConfig;
-import org.dispersal.store.Store;
 import org.dispersal.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,14 +35,7 @@ final class ServeCommand implements Callable<Integer> {
       description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
-  @Option(
-      names = "--db",
-      paramLabel = "URL",
-      description =
-          "JDBC URL of the store: jdbc:duckdb:FILE or jdbc:postgresql://HOST:PORT/DB?user=U"
-              + " (default: jdbc:duckdb:$DISPERSAL_HOME/dispersal.duckdb, DISPERSAL_HOME"
-              + " defaulting to ~/.dispersal).")
-  String db;
+  @Mixin DatabaseOption database;
 
   @Option(
       names = "--bind",
@@ -83,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
     if (concurrentRuns < 1 || concurrentRuns > 64) {
       throw new UserException("--concurrent-runs must be between 1 and 64, not " + concurrentRuns);
     }
-    String url = db != null ? db : Store.defaultUrl();
+    String url = database.url();
     ServerConfig defaults = ServerConfig.defaults(url);
     ServerConfig config =
         defaults

@@ -11,6 +11,7 @@ import java.time.Instant;
 import org.dispersal.store.RunRecorder;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoredRun;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,13 +23,7 @@ final class StoreOption {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Option(
-      names = "--db",
-      paramLabel = "URL",
-      description =
-          "Run store to keep this run in: jdbc:duckdb:FILE or jdbc:postgresql://HOST:PORT/DB"
-              + " (default: $DISPERSAL_HOME/dispersal.duckdb, DISPERSAL_HOME default ~/.dispersal).")
-  String db;
+  @Mixin DatabaseOption database;
 
   @Option(names = "--no-store", description = "Do not keep this run in the run store.")
   boolean noStore;
@@ -74,7 +69,7 @@ final class StoreOption {
     if (noStore) {
       return;
     }
-    String url = db != null ? db : Store.defaultUrl();
+    String url = database.url();
     try (Store store = Store.open(url)) {
       StoredRun run = RunRecorder.record(store, kind, folder, scenarioYaml, "cli");
       out.println(

@@ -149,19 +149,7 @@ final class Exporter {
       try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "summary")) {
         for (SummaryRow r : rows) {
           a.beginRow();
-          a.append(r.month());
-          a.append(r.date());
-          a.append(r.scope());
-          a.append(r.scopeId());
-          a.append(r.demographic());
-          a.append(r.state());
-          a.append(r.destination());
-          a.append(r.mean());
-          a.append(r.p05());
-          a.append(r.p25());
-          a.append(r.p50());
-          a.append(r.p75());
-          a.append(r.p95());
+          JdbcRunStore.appendColumns(a, r);
           a.endRow();
         }
       }

@@ -179,22 +179,27 @@ final class JdbcRunStore implements RunStore {
         a.beginRow();
         a.append(id);
         a.append(n++);
-        a.append(r.month());
-        a.append(r.date());
-        a.append(r.scope());
-        a.append(r.scopeId());
-        a.append(r.demographic());
-        a.append(r.state());
-        a.append(r.destination());
-        a.append(r.mean());
-        a.append(r.p05());
-        a.append(r.p25());
-        a.append(r.p50());
-        a.append(r.p75());
-        a.append(r.p95());
+        appendColumns(a, r);
         a.endRow();
       }
     }
+  }
+
+  /** Appends a summary row's columns, in summary.csv order, to the current appender row. */
+  static void appendColumns(DuckDBAppender a, SummaryRow r) throws SQLException {
+    a.append(r.month());
+    a.append(r.date());
+    a.append(r.scope());
+    a.append(r.scopeId());
+    a.append(r.demographic());
+    a.append(r.state());
+    a.append(r.destination());
+    a.append(r.mean());
+    a.append(r.p05());
+    a.append(r.p25());
+    a.append(r.p50());
+    a.append(r.p75());
+    a.append(r.p95());
   }
 
   /** Streams the rows to PostgreSQL with COPY, in chunks, inside the caller's transaction. */
