@@ -37,6 +37,9 @@ import org.dispersal.store.UserStore;
  */
 public final class DispersalServer implements AutoCloseable {
 
+  /** A refused body up to this many times the limit is read and dropped before answering. */
+  private static final long DRAIN_FACTOR = 16;
+
   private static final Set<HandlerType> HTTP_METHODS =
       Set.of(
           HandlerType.GET,
@@ -141,6 +144,7 @@ public final class DispersalServer implements AutoCloseable {
               cfg.routes.before(
                   ctx -> {
                     if (ctx.contentLength() > maxBody) {
+                      discardBody(ctx, DRAIN_FACTOR * maxBody);
                       throw ApiException.tooLarge(
                           "the request body has "
                               + ctx.contentLength()
@@ -262,5 +266,21 @@ public final class DispersalServer implements AutoCloseable {
         .audit()
         .record("admin", "setup", "user:admin", "first admin from DISPERSAL_ADMIN_PASSWORD");
     return null;
+  }
+
+  /**
+   * Reads and drops a refused request's body when it is at most {@code limit} bytes, so that the
+   * connection closes only after the client has sent it and the client reads the 413 instead of a
+   * reset. A larger body is not read: the connection is then cut, as it should be.
+   */
+  private static void discardBody(io.javalin.http.Context ctx, long limit) {
+    if (ctx.contentLength() > limit) {
+      return;
+    }
+    try (java.io.InputStream in = ctx.req().getInputStream()) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (java.io.IOException e) {
+      // the client went away: nothing to answer
+    }
   }
 }
