@@ -14,9 +14,9 @@ public record Place(String id, String name, Kind kind, java.util.List<String> co
 
   /** The role of a place in the model. */
   public enum Kind {
-    /** Iraq or Syria. */
+    /** Where the group held territory (Iraq and Syria for the Islamic State). */
     CORE_THEATRE,
-    /** A theatre outside Iraq and Syria where an offshoot can be built. */
+    /** A theatre outside the core theatre where an offshoot can be built. */
     THIRD_THEATRE,
     /** A country or route crossed on the way out. */
     TRANSIT

@@ -50,6 +50,21 @@ public record Scenario(
     }
   }
 
+  /** The names of the core theatres joined for a sentence: "Iraq and Syria", "Northern Mali". */
+  public String coreTheatreNames() {
+    List<String> names =
+        places.stream().filter(p -> p.kind() == Place.Kind.CORE_THEATRE).map(Place::name).toList();
+    if (names.isEmpty()) {
+      return "the core theatre";
+    }
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " and "
+        + names.get(names.size() - 1);
+  }
+
   /** The third theatres, in declared order. */
   public List<Place> thirdTheatres() {
     return places.stream().filter(p -> p.kind() == Place.Kind.THIRD_THEATRE).toList();

@@ -9,20 +9,20 @@ package org.dispersal.model;
  * theatre, a country, a group, or for disengaged returnees whether they cooperate.
  */
 public enum State {
-  /** With the Islamic State in Iraq or Syria. */
-  IN_THEATRE("in_theatre", "In theatre with the Islamic State", 0, false),
-  /** Left the core theatre, crossing Turkey or on a migration route, not yet arrived. */
-  TRANSIT("transit", "In transit (Turkey, migration routes)", 0, false),
-  /** Killed in Iraq or Syria. */
+  /** With the group in its core theatre (Iraq and Syria for the Islamic State). */
+  IN_THEATRE("in_theatre", "In the core theatre with the group", 0, false),
+  /** Left the core theatre (crossing a border or on a migration route), not yet arrived. */
+  TRANSIT("transit", "In transit from the core theatre", 0, false),
+  /** Killed in the core theatre. */
   KILLED("killed", "Killed", 0, false),
-  /** Detained in the region (Iraq, Syria, Turkey). */
+  /** Detained in the region of the core theatre (for the Islamic State: Iraq, Syria, Turkey). */
   DETAINED("detained", "Detained in the region", 0, false),
   /** Back in the home country, not yet assessed by the authorities. */
   RETURNED("returned", "Returned, not yet assessed", 0, false),
   /** Pathway 1: returned home and done with violence; split by cooperation with authorities. */
   DISENGAGED("disengaged", "Disengaged returnee", 1, true),
-  /** Pathway 2: remains in Iraq or Syria as an underground insurgent. */
-  INSURGENT("insurgent", "Remaining insurgent in Iraq/Syria", 2, false),
+  /** Pathway 2: remains in the core theatre as an underground insurgent. */
+  INSURGENT("insurgent", "Remaining insurgent in the core theatre", 2, false),
   /** Pathway 3: joined another militant group; split by group. */
   OTHER_GROUP("other_group", "Joined another group", 3, true),
   /** Pathway 4: relocated to a third theatre; split by theatre. */

@@ -14,13 +14,15 @@ import org.dispersal.io.data.CsvRow;
 /**
  * What the cited source ids stand for, from the shipped tables: the data sources ({@code
  * data/sources.csv}: title, organisation, date) and the literature behind the priors ({@code
- * priors/literature.csv}: the citation). Locations and links are left out, so the report keeps no
- * reference to anything outside itself.
+ * priors/literature.csv}: the citation) and the sources of the historical scenarios ({@code
+ * data/history/*-sources.csv}: title, author, publisher, date). Locations and links are left out,
+ * so the report keeps no reference to anything outside itself.
  */
 final class Citations {
 
   private static final String SOURCES = "org/dispersal/data/sources.csv";
   private static final String LITERATURE = "org/dispersal/priors/literature.csv";
+  private static final String MALI_2013 = "org/dispersal/data/history/mali-2013-sources.csv";
 
   private Citations() {}
 
@@ -38,6 +40,18 @@ final class Citations {
                 + row.text("published")
                 + ")");
     read(LITERATURE, out, row -> row.text("citation"));
+    read(
+        MALI_2013,
+        out,
+        row ->
+            row.text("title")
+                + " ("
+                + row.text("author")
+                + ", "
+                + row.text("publisher")
+                + ", "
+                + row.text("published")
+                + ")");
     return out;
   }
 

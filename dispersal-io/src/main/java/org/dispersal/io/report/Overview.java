@@ -75,7 +75,12 @@ final class Overview {
         .append(") the median forecast has ");
     p.append(phrase(data, m, State.DISENGAGED, "disengaged returnees"))
         .append(", ")
-        .append(phrase(data, m, State.INSURGENT, "remaining insurgents in Iraq and Syria"))
+        .append(
+            phrase(
+                data,
+                m,
+                State.INSURGENT,
+                "remaining insurgents in " + data.scenario().coreTheatreNames()))
         .append(", ")
         .append(phrase(data, m, State.OTHER_GROUP, "members of another group"))
         .append(", ")

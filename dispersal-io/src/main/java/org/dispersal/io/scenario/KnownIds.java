@@ -25,7 +25,10 @@ final class KnownIds {
 
   /** The shipped tables whose {@code source_id}s a scenario may cite. */
   static final List<String> SOURCE_TABLES =
-      List.of("org/dispersal/data/sources.csv", "org/dispersal/priors/literature.csv");
+      List.of(
+          "org/dispersal/data/sources.csv",
+          "org/dispersal/priors/literature.csv",
+          "org/dispersal/data/history/mali-2013-sources.csv");
 
   /** Lists at most this long are shown whole; longer ones are cut to the nearest candidates. */
   static final int SHOW_ALL = 12;

@@ -254,7 +254,7 @@ class ScenarioValidationTest {
             "source: WIKI_KOBANI",
             "source: WIKI_KOBANE",
             "test.yaml:21:74: drivers.strongholds[0].source: 'WIKI_KOBANE' is not a known source"
-                + " id (allowed: WIKI_KOBANI, WIKI_ALBAB, WIKI_DABIQ, WIKI_MARAWI, WIKI_RAMADI,"
+                + " id (allowed: WIKI_KOBANI, WIKI_KONNA, WIKI_ALBAB, WIKI_DABIQ, WIKI_MARAWI,"
                 + " ...)"),
         rule(
             "parameter with neither source nor assumption",
