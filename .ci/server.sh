@@ -3,12 +3,14 @@
 # first admin from DISPERSAL_ADMIN_PASSWORD, then health, login, the scenario list, the dashboard
 # page and the security headers over loopback. Call it from .ci/run after `./mvnw verify` (the
 # server's own tests run there, against PostgreSQL too when .ci/postgres.sh was sourced).
+# Usage: bash .ci/server.sh [JDBC-URL]   (default: a fresh embedded DuckDB file)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=$(mktemp -d)
 log="$dir/serve.log"
+db="${1:-jdbc:duckdb:$dir/store.duckdb}"
 DISPERSAL_ADMIN_PASSWORD=ci-admin-password \
-  ./dispersal serve --port 0 --db "jdbc:duckdb:$dir/store.duckdb" >"$log" 2>&1 &
+  ./dispersal serve --port 0 --db "$db" >"$log" 2>&1 &
 pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null || true
@@ -33,4 +35,4 @@ echo "$headers" | grep -qi "^content-security-policy: default-src 'self'"
 echo "$headers" | grep -qi '^x-frame-options: DENY'
 echo "$headers" | grep -qi '^x-content-type-options: nosniff'
 curl -fsS --max-time 10 -o /dev/null "${url}api/openapi.yaml"
-echo "CI: dispersal serve answered health, login, scenarios, dashboard and OpenAPI at $url"
+echo "CI: dispersal serve on ${db%%\?*} answered health, login, scenarios, dashboard and OpenAPI at $url"
