@@ -229,6 +229,7 @@ final class CalibrateCommand implements Callable<Integer> {
         "calibration",
         out,
         s.name(),
+        scenario.scenario,
         cal.abc().simulations(),
         seedAndSet.seed,
         started,

@@ -147,6 +147,7 @@ final class CompareCommand implements Callable<Integer> {
         "comparison",
         dir,
         first.name(),
+        variants.get(0).split(";")[0].trim(),
         runs,
         options.seed.value,
         started,

@@ -173,7 +173,17 @@ final class HindcastCommand implements Callable<Integer> {
             + out.resolve("hindcast.csv")
             + (result.calibration() != null ? ", posterior.csv" : "")
             + ", hindcast.html");
-    store.recordFiles("hindcast", out, s.name(), runs, seedAndSet.seed, started, command, o, err);
+    store.recordFiles(
+        "hindcast",
+        out,
+        s.name(),
+        scenario.scenario,
+        runs,
+        seedAndSet.seed,
+        started,
+        command,
+        o,
+        err);
     return 0;
   }
 }

@@ -40,7 +40,8 @@ final class ScenarioSource {
     return ScenarioReader.builtInNames();
   }
 
-  private static String text(String nameOrPath) {
+  /** The text of a built-in scenario or a file, as written (empty if there is none). */
+  static String text(String nameOrPath) {
     Path p = Path.of(nameOrPath);
     try {
       if (Files.isRegularFile(p)) {

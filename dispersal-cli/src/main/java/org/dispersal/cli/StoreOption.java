@@ -31,12 +31,15 @@ final class StoreOption {
   /**
    * Keeps the outputs of a command that writes no manifest of its own (hindcast, comparison):
    * writes a {@code manifest.json} naming the command, scenario, replications, seed and times, then
-   * keeps the folder's files as a run without summary rows.
+   * keeps the folder's files and the scenario's text as a run without summary rows.
+   *
+   * @param scenarioSource the built-in name or file the scenario was read from
    */
   void recordFiles(
       String kind,
       Path folder,
       String scenarioName,
+      String scenarioSource,
       int runs,
       long seed,
       Instant started,
@@ -61,7 +64,7 @@ final class StoreOption {
         folder.resolve("manifest.json"),
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n",
         StandardCharsets.UTF_8);
-    record(kind, folder, null, out, err);
+    record(kind, folder, ScenarioSource.text(scenarioSource), out, err);
   }
 
   /** Keeps the outputs in {@code folder} as a run of the given kind; prints the run's id. */

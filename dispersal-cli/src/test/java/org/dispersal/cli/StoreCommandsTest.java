@@ -110,6 +110,11 @@ class StoreCommandsTest {
         .containsPattern("\\s1\\s+forecast\\s+succeeded\\s+isis-2017\\s")
         .containsPattern("\\s2\\s+comparison\\s+succeeded\\s+isis-2017\\s")
         .doesNotContain(" 3 ");
+    try (Store store = Store.open(db)) {
+      assertThat(store.runs().scenarioYaml(2))
+          .as("a comparison keeps the text of its base scenario")
+          .hasValueSatisfying(yaml -> assertThat(yaml).contains("name: isis-2017"));
+    }
   }
 
   @Test
