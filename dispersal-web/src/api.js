@@ -79,6 +79,19 @@ async function originSummary(id, filter) {
   return originScope === 'country' ? asCountry : asOrigin;
 }
 
+// The kind of every run seen so far (from the list, a run or a submission), so that opening a threat
+// outlook or an update does not also ask for a forecast's summaries.
+const runKinds = new Map();
+function remember(run) {
+  if (run && run.id !== undefined) runKinds.set(String(run.id), run.kind);
+  return run;
+}
+
+/** The kind of a run this page has already seen, or undefined. */
+export function knownRunKind(id) {
+  return runKinds.get(String(id));
+}
+
 /** The typed calls of the HTTP API (see the server's openapi.yaml). */
 export const api = {
   session: () => request('GET', '/session', { quietUnauthorized: true }),
@@ -95,14 +108,21 @@ export const api = {
   updateScenario: (id, name, yaml) =>
     request('PUT', `/scenarios/${encodeURIComponent(id)}`, { body: { name, yaml } }),
   deleteScenario: (id) => request('DELETE', `/scenarios/${encodeURIComponent(id)}`),
+  scenarioHypotheses: (id) => request('GET', `/scenarios/${encodeURIComponent(id)}/hypotheses`),
   validateScenario: (yaml) => request('POST', '/scenarios/validate', { body: { yaml } }),
 
-  runs: () => request('GET', '/runs'),
-  run: (id) => request('GET', `/runs/${encodeURIComponent(id)}`),
-  submitRun: (spec) => request('POST', '/runs', { body: spec }),
+  runs: () =>
+    request('GET', '/runs').then((runs) => {
+      runs.forEach(remember);
+      return runs;
+    }),
+  run: (id) => request('GET', `/runs/${encodeURIComponent(id)}`).then(remember),
+  submitRun: (spec) => request('POST', '/runs', { body: spec }).then(remember),
   cancelRun: (id) => request('POST', `/runs/${encodeURIComponent(id)}/cancel`),
   summary: (id, filter) => request('GET', `/runs/${encodeURIComponent(id)}/summary`, { params: filter }),
   originSummary,
+  threat: (id) => request('GET', `/runs/${encodeURIComponent(id)}/threat`),
+  update: (id) => request('GET', `/runs/${encodeURIComponent(id)}/update`),
   compare: (a, b, month) => request('GET', '/compare', { params: { a, b, month } }),
 
   users: () => request('GET', '/users'),

@@ -3,8 +3,10 @@
 // inline style, which the server's Content-Security-Policy forbids.
 
 import { formatCount, formatInterval } from '../data/shape.js';
+import { formatAmount, formatTick } from '../data/threat.js';
 
 const BLUE = '#1f5aa6';
+const ORANGE = '#c2601a';
 const BASE = { animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } };
 
 /**
@@ -186,5 +188,141 @@ export function comparisonOption(rows, labelOf, nameA, nameB) {
       { name: nameA, type: 'bar', data: rows.map((r) => r.a.p50), itemStyle: { color: '#1f5aa6' } },
       { name: nameB, type: 'bar', data: rows.map((r) => r.b.p50), itemStyle: { color: '#d9822b' } },
     ],
+  };
+}
+
+/**
+ * The fan of one threat measure for one destination: the 90% band, the median and the mean (dashed)
+ * over the months, values with their own decimals (expected plots are often below one).
+ */
+export function threatFanOption(fan) {
+  const lower = fan.p05.map((v) => (v === null ? null : v));
+  const width = fan.p95.map((v, i) => (v === null || fan.p05[i] === null ? null : v - fan.p05[i]));
+  const show = (v) => (v === null || v === undefined ? '–' : formatAmount(v));
+  return {
+    ...BASE,
+    legend: { top: 0, data: ['90% of runs', 'Median', 'Mean'] },
+    grid: { left: 64, right: 24, top: 36, bottom: 36 },
+    xAxis: { type: 'category', data: fan.dates, boundaryGap: false, axisLabel: { hideOverlap: true } },
+    yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v) => formatTick(v) } },
+    tooltip: {
+      trigger: 'axis',
+      renderMode: 'richText',
+      formatter: (items) => {
+        const i = items[0].dataIndex;
+        return [
+          `${fan.destination}, ${fan.measure}, month ${fan.months[i]} (${fan.dates[i]})`,
+          `Mean: ${show(fan.mean[i])}`,
+          `Median: ${show(fan.p50[i])}`,
+          `90% of runs: ${show(fan.p05[i])}–${show(fan.p95[i])}`,
+        ].join('\n');
+      },
+    },
+    series: [
+      { name: '5th percentile', type: 'line', stack: 'band', data: lower, symbol: 'none', lineStyle: { opacity: 0 }, silent: true },
+      {
+        name: '90% of runs',
+        type: 'line',
+        stack: 'band',
+        data: width,
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        itemStyle: { color: BLUE, opacity: 0.25 },
+        areaStyle: { color: BLUE, opacity: 0.2 },
+        silent: true,
+      },
+      { name: 'Median', type: 'line', data: fan.p50, symbol: 'none', itemStyle: { color: BLUE }, lineStyle: { color: BLUE, width: 2 } },
+      { name: 'Mean', type: 'line', data: fan.mean, symbol: 'none', itemStyle: { color: ORANGE }, lineStyle: { color: ORANGE, width: 2, type: 'dashed' } },
+    ],
+  };
+}
+
+/**
+ * Cumulative plots at the horizon for the top destinations: a bar for the mean and a dark line over
+ * it for the 90% interval, highest-ranked at the top. The interval sits on a second, hidden
+ * category axis so that it is centred on its bar rather than placed beside it.
+ */
+export function plotBarsOption(bars) {
+  const names = bars.map((b) => b.name);
+  return {
+    ...BASE,
+    legend: { top: 0, data: ['Mean', '90% interval'] },
+    grid: { left: 150, right: 40, top: 32, bottom: 28 },
+    xAxis: { type: 'value', min: 0, axisLabel: { formatter: (v) => formatTick(v) } },
+    yAxis: [
+      { type: 'category', inverse: true, data: names, axisLabel: { width: 140, overflow: 'truncate' } },
+      { type: 'category', inverse: true, data: names, show: false },
+    ],
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      renderMode: 'richText',
+      formatter: (items) => {
+        const bar = bars[items[0].dataIndex];
+        return `${bar.name}: plots since the start, mean [90% interval]\n${bar.text}`;
+      },
+    },
+    series: [
+      { name: 'Mean', type: 'bar', data: bars.map((b) => b.mean), barWidth: 16, itemStyle: { color: '#8fb3de' } },
+      { name: 'from', type: 'bar', yAxisIndex: 1, stack: 'interval', data: bars.map((b) => b.p05), barWidth: 4, itemStyle: { color: 'transparent' }, silent: true },
+      {
+        name: '90% interval',
+        type: 'bar',
+        yAxisIndex: 1,
+        stack: 'interval',
+        data: bars.map((b) => (b.p95 === null || b.p05 === null ? null : b.p95 - b.p05)),
+        barWidth: 4,
+        itemStyle: { color: '#0b2a55' },
+      },
+    ],
+  };
+}
+
+/** The weight axis ends a little past the largest weight (room for the labels), at most at 100%. */
+export function weightAxisMax(bars, posterior = true) {
+  const largest = Math.max(0, ...bars.flatMap((b) => (posterior ? [b.prior, b.posterior] : [b.prior])));
+  return Math.min(1, Math.ceil((largest + 0.1) * 10) / 10);
+}
+
+/**
+ * Prior and posterior weights per hypothesis as grouped horizontal bars, labelled with percentages
+ * (and the ICD 203 words on the posterior). With `posterior: false` only the prior weights.
+ */
+export function weightsOption(bars, { posterior = true } = {}) {
+  const label = (text) => ({ show: true, position: 'right', formatter: (p) => text(p.dataIndex) });
+  const series = [
+    {
+      name: posterior ? 'Before the events' : 'Prior weight',
+      type: 'bar',
+      data: bars.map((b) => b.prior),
+      itemStyle: { color: posterior ? '#b9c4d2' : BLUE },
+      label: label((i) => bars[i].priorText),
+    },
+  ];
+  if (posterior) {
+    series.push({
+      name: 'After the events',
+      type: 'bar',
+      data: bars.map((b) => b.posterior),
+      itemStyle: { color: BLUE },
+      label: label((i) => `${bars[i].posteriorText}${bars[i].words ? ` (${bars[i].words})` : ''}`),
+    });
+  }
+  return {
+    ...BASE,
+    legend: { top: 0 },
+    grid: { left: 220, right: 170, top: 32, bottom: 24 },
+    xAxis: { type: 'value', min: 0, max: weightAxisMax(bars, posterior), axisLabel: { formatter: (v) => `${Math.round(v * 100)}%` } },
+    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.name), axisLabel: { width: 210, overflow: 'break' } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      renderMode: 'richText',
+      formatter: (items) => {
+        const b = bars[items[0].dataIndex];
+        return posterior ? `${b.name}\nBefore: ${b.priorText}\nAfter: ${b.posteriorText}${b.words ? ` (${b.words})` : ''}` : `${b.name}: ${b.priorText}`;
+      },
+    },
+    series,
   };
 }

@@ -30,7 +30,14 @@ export function statusLabel(status) {
   return STATUS_LABELS[status] || status;
 }
 
-const KIND_LABELS = { forecast: 'Forecast', calibration: 'Calibration', hindcast: 'Hindcast', comparison: 'Comparison' };
+const KIND_LABELS = {
+  forecast: 'Forecast',
+  calibration: 'Calibration',
+  hindcast: 'Hindcast',
+  comparison: 'Comparison',
+  threat: 'Threat outlook',
+  update: 'Hypothesis update',
+};
 
 /** A run kind in words. */
 export function kindLabel(kind) {

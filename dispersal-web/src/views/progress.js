@@ -23,9 +23,11 @@ export function followProgress(container, ctx, run, finished) {
   const update = (event) => {
     const count = Number(event.done) || 0;
     const all = Number(event.total) || total;
-    bar.max = all;
-    bar.value = count;
-    text.textContent = `${statusLabel(event.status)}: ${percentDone(count, all)}% (${formatCount(count)} of ${formatCount(all)} replications)`;
+    bar.max = Math.max(1, all);
+    bar.value = all > 0 ? count : Number(FINAL.has(event.status));
+    // A run without replications (a hypothesis update) has only its status to show.
+    text.textContent =
+      all > 0 ? `${statusLabel(event.status)}: ${percentDone(count, all)}% (${formatCount(count)} of ${formatCount(all)} replications)` : statusLabel(event.status);
     if (FINAL.has(event.status) && !done) {
       done = true;
       stop();

@@ -2,7 +2,7 @@
 // countries, a country's trajectories, and the report and exports. Queued or running runs show their
 // live progress first.
 
-import { api, downloads } from '../api.js';
+import { api, downloads, knownRunKind } from '../api.js';
 import { drawChart, ensureWorldMap } from '../charts/echarts.js';
 import { fanGridOption, flowOption, mapOption, panelLayout } from '../charts/options.js';
 import { field, h, replace } from '../dom.js';
@@ -10,13 +10,19 @@ import { fanSeries, flowData, formatCount, formatInterval, isEmptyFan, monthAxis
 import { hashFor } from '../router.js';
 import { formatDate, kindLabel, statusLabel } from './format.js';
 import { followProgress } from './progress.js';
+import { showThreat } from './threat.js';
+import { showUpdate } from './update.js';
+
+/** Run kinds whose results are not a forecast's summaries, each with its own view. */
+const OWN_VIEWS = { threat: showThreat, update: showUpdate };
 
 /** Renders a run: progress while it runs, then its results. */
 export async function renderResults(view, ctx, id, query) {
-  // Most runs looked at are finished: ask for the run and its world summary at the same time.
+  // Most runs looked at are finished: ask for the run and its world summary at the same time,
+  // unless the run is already known to be of a kind without summaries.
   const [run, worldSummary] = await Promise.all([
     api.run(id),
-    api.summary(id, { scope: 'world', demographic: 'all' }).catch(() => null),
+    OWN_VIEWS[knownRunKind(id)] ? null : api.summary(id, { scope: 'world', demographic: 'all' }).catch(() => null),
   ]);
   const meta = h('dl', { class: 'meta' });
   const body = h('div', { id: 'run-body' });
@@ -50,11 +56,12 @@ export async function renderResults(view, ctx, id, query) {
 
 function showMeta(meta, run) {
   const item = (term, value) => (value === null || value === undefined || value === '' ? null : h('div', {}, h('dt', {}, term), h('dd', {}, String(value))));
+  const simulated = run.kind !== 'update';
   replace(
     meta,
     item('Status', statusLabel(run.status)),
-    item('Replications', formatCount(run.replications)),
-    item('Seed', run.seed),
+    simulated ? item('Replications', formatCount(run.replications)) : null,
+    simulated ? item('Seed', run.seed) : null,
     item('By', run.owner),
     item('Started', formatDate(run.started || run.created)),
     item('Finished', formatDate(run.finished)),
@@ -63,6 +70,10 @@ function showMeta(meta, run) {
 }
 
 async function showResults(body, ctx, run, query, worldSummary) {
+  if (OWN_VIEWS[run.kind]) {
+    await OWN_VIEWS[run.kind](body, run);
+    return;
+  }
   const mapReady = ensureWorldMap();
   const worldRows = (worldSummary || (await api.summary(run.id, { scope: 'world', demographic: 'all' }))).rows;
   const axis = monthAxis(worldRows);

@@ -4,6 +4,9 @@
 import { api } from '../api.js';
 import { field, h, liveRegion, replace } from '../dom.js';
 import { lineRange } from '../data/shape.js';
+import { leaderSentence } from '../data/update.js';
+import { formatPercent } from '../data/threat.js';
+import { indicatorsTable, watchList, weightsChart } from './hypotheses.js';
 
 const NEW_SCENARIO = `# A variant of the built-in scenario: only what differs needs to be written.
 extends: isis-2017
@@ -168,6 +171,7 @@ export async function renderScenarioEditor(view, ctx, id) {
   );
 
   const saved = new URLSearchParams(location.hash.split('?')[1] || '').get('saved');
+  const hypotheses = h('section', { id: 'hypotheses', 'aria-labelledby': 'hypotheses-title', hidden: true });
   replace(
     view,
     h('p', { class: 'crumbs' }, h('a', { href: '#/scenarios' }, 'Scenarios'), ' / '),
@@ -178,6 +182,53 @@ export async function renderScenarioEditor(view, ctx, id) {
       : null,
     h('p', { class: 'hint' }, 'The format is described in docs/SCENARIOS.md. Problems are listed with their line; choose one to go to it.'),
     form,
+    hypotheses,
   );
   if (saved) status.textContent = `Saved “${scenario.name}”.`;
+  // Only a scenario that declares hypotheses, or may inherit them, is asked for them.
+  if (!isNew && /^(hypotheses|extends):/m.test(scenario.yaml)) await showHypotheses(hypotheses, ctx, scenario);
+}
+
+async function showHypotheses(section, ctx, scenario) {
+  let found;
+  try {
+    found = await api.scenarioHypotheses(scenario.id);
+  } catch (error) {
+    if (error.status === 404) return; // the scenario declares none: nothing to show
+    replace(section, h('p', { class: 'error' }, `Hypotheses not shown: ${error.message}`));
+    return;
+  }
+  const canRun = ctx.canEdit;
+  replace(
+    section,
+    h('h2', { id: 'hypotheses-title' }, 'Hypotheses and indicators'),
+    h('p', {}, leaderSentence(found)),
+    weightsChart(found, { id: 'prior-weights', posterior: false }),
+    h(
+      'div',
+      { class: 'scroll spaced' },
+      h(
+        'table',
+        { class: 'data compact', id: 'hypothesis-table' },
+        h('caption', {}, 'The competing hypotheses with their prior weights and what each one runs.'),
+        h('thead', {}, h('tr', {}, ['Hypothesis', 'Prior weight', 'Runs', 'Basis'].map((t) => h('th', { scope: 'col', class: t === 'Prior weight' ? 'num' : null }, t)))),
+        h(
+          'tbody',
+          {},
+          (found.hypotheses || []).map((x) =>
+            h('tr', {}, h('th', { scope: 'row' }, x.name || x.id), h('td', { class: 'num' }, formatPercent(x.prior)), h('td', {}, x.runs || ''), h('td', {}, x.basis || '')),
+          ),
+        ),
+      ),
+    ),
+    h('h3', { class: 'spaced' }, 'Indicators'),
+    indicatorsTable(found, { id: 'scenario-indicators', withStatus: false }),
+    h('h3', { class: 'spaced' }, 'What to watch first'),
+    h('p', { class: 'hint' }, 'Ranked by how much seeing them or not would move the prior weights (source reliability 0.8).'),
+    watchList(found, { id: 'scenario-watch' }),
+    canRun
+      ? h('p', {}, h('a', { href: `#/runs?scenario=${encodeURIComponent(scenario.id)}&kind=update`, id: 'update-this' }, 'Update these hypotheses with an event file'))
+      : null,
+  );
+  section.hidden = false;
 }

@@ -2,7 +2,9 @@ package org.dispersal.analyst;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.IntConsumer;
 import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.PathwayReplication;
@@ -42,10 +44,28 @@ public final class PerReplication {
       long seed,
       int threads,
       BiFunction<CompiledModel, Realization, ReplicationProbe<R>> probes) {
+    return run(model, runs, seed, threads, probes, done -> {});
+  }
+
+  /**
+   * Runs {@code runs} replications and tells {@code progress} how many have finished after each.
+   *
+   * @param progress called with the number of finished replications (from worker threads); an
+   *     exception it throws stops the workers and reaches the caller
+   * @see #run(CompiledModel, int, long, int, BiFunction)
+   */
+  public static <R> List<R> run(
+      CompiledModel model,
+      int runs,
+      long seed,
+      int threads,
+      BiFunction<CompiledModel, Realization, ReplicationProbe<R>> probes,
+      IntConsumer progress) {
     if (runs < 1 || threads < 1) {
       throw new IllegalArgumentException("runs and threads must be at least 1");
     }
     Object[] results = new Object[runs];
+    AtomicInteger done = new AtomicInteger();
     Workers.run(
         "dispersal-analyst",
         "replications",
@@ -57,6 +77,7 @@ public final class PerReplication {
           ReplicationProbe<R> probe = probes.apply(model, rep.realization());
           engine.run(rep, RandomStreams.stream(seed, i, Purpose.DYNAMICS), probe);
           results[i] = probe.result();
+          progress.accept(done.incrementAndGet());
         });
     List<R> out = new ArrayList<>(runs);
     for (Object o : results) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.dispersal.engine.Cohort;
 import org.dispersal.engine.Compartment;
 import org.dispersal.engine.CompiledModel;
@@ -116,7 +117,19 @@ public final class ThreatOutlook {
 
   /** Runs the replications and summarises them. */
   public static Outlook run(CompiledModel model, int runs, long seed, int threads) {
-    return summarise(model, replications(model, runs, seed, threads));
+    return run(model, runs, seed, threads, done -> {});
+  }
+
+  /**
+   * Runs the replications and summarises them, telling {@code progress} the number of finished
+   * replications (from worker threads; an exception it throws stops the run).
+   */
+  public static Outlook run(
+      CompiledModel model, int runs, long seed, int threads, IntConsumer progress) {
+    List<String> dest = destinations(model);
+    return summarise(
+        model,
+        PerReplication.run(model, runs, seed, threads, (m, r) -> new Probe(m, r, dest), progress));
   }
 
   /** The measures of each replication (index i for replication i). */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Threat outlook per destination country and month: operatives at large, plots"
-            + " and attacks with intervals; writes threat.csv and threat.html.")
+            + " and attacks with intervals; writes threat.csv, threat.json and threat.html.")
 final class ThreatCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -56,6 +56,8 @@ final class ThreatCommand implements Callable<Integer> {
     }
     Path dir = options.outDir("threat", s.name());
     ThreatOutputs.writeCsv(o, names, s.start(), dir.resolve("threat.csv"));
+    ThreatOutputs.writeJson(
+        o, s.name(), names, s.start(), options.seed.value, dir.resolve("threat.json"));
     ThreatOutputs.writeHtml(o, s.name(), names, s.start(), dir.resolve("threat.html"));
     var out = spec.commandLine().getOut();
     int mid = Math.min(12, s.months());
@@ -84,7 +86,7 @@ final class ThreatCommand implements Callable<Integer> {
         100 * o.dispatchedShare().mean(),
         100 * o.dispatchedShare().p05(),
         100 * o.dispatchedShare().p95());
-    out.println("Wrote " + dir.resolve("threat.csv") + ", threat.html");
+    out.println("Wrote " + dir.resolve("threat.csv") + ", threat.json, threat.html");
     return 0;
   }
 }

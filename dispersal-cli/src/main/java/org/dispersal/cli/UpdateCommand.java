@@ -21,6 +21,7 @@ import org.dispersal.hypotheses.Indicator;
 import org.dispersal.hypotheses.MixtureForecast;
 import org.dispersal.hypotheses.Updater;
 import org.dispersal.hypotheses.WatchList;
+import org.dispersal.io.analyst.HypothesesJson;
 import org.dispersal.io.analyst.UpdateOutputs;
 import org.dispersal.io.events.EventFile;
 import org.dispersal.io.observations.ObservationRecord;
@@ -47,22 +48,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Update the weights of the scenario's competing hypotheses from dated events; writes"
-            + " weights.csv, update.csv (audit trail), events.csv, indicators.csv and update.html,"
+            + " weights.csv, update.csv (audit trail), events.csv, indicators.csv, update.json and"
+            + " update.html,"
             + " and with --forecast the mixture's summary.csv, manifest.json and report.html.")
 final class UpdateCommand implements Callable<Integer> {
 
-  /**
-   * Reliability of reports that state none. Assumption: GTD and ACLED code events from press
-   * reports with their own checks, attribution to a group being the weak point; 0.8 treats one
-   * report in five as possibly wrong. Try 0.6 to 1.0.
-   */
-  static final double DEFAULT_RELIABILITY = 0.8;
+  /** Reliability of reports that state none (an assumption, see {@link HypothesesJson}). */
+  static final double DEFAULT_RELIABILITY = HypothesesJson.DEFAULT_RELIABILITY;
 
-  /**
-   * Largest gap in days between two reports of one incident. Assumption: reports often carry the
-   * date of publication, a day after the incident.
-   */
-  static final int DEFAULT_DUPLICATE_DAYS = 1;
+  /** Largest gap in days between two reports of one incident (an assumption, as above). */
+  static final int DEFAULT_DUPLICATE_DAYS = HypothesesJson.DEFAULT_DUPLICATE_DAYS;
 
   @Spec CommandSpec spec;
 
@@ -217,6 +212,7 @@ final class UpdateCommand implements Callable<Integer> {
     UpdateOutputs.writeTrail(result, dir.resolve("update.csv"));
     UpdateOutputs.writeEvents(result, dir.resolve("events.csv"));
     UpdateOutputs.writeIndicators(report, dir.resolve("indicators.csv"));
+    UpdateOutputs.writeJson(report, base.name(), dir.resolve("update.json"));
     UpdateOutputs.writeHtml(report, mixture, base.start(), dir.resolve("update.html"));
     if (mixture != null) {
       UpdateOutputs.writeMixture(
@@ -228,7 +224,7 @@ final class UpdateCommand implements Callable<Integer> {
         .println(
             "Wrote "
                 + dir.resolve("update.html")
-                + ", weights.csv, update.csv, events.csv, indicators.csv"
+                + ", weights.csv, update.csv, events.csv, indicators.csv, update.json"
                 + (mixture == null
                     ? ""
                     : ", mixture.csv, summary.csv, manifest.json, report.html"));

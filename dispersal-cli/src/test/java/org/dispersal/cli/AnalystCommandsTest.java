@@ -2,6 +2,8 @@ package org.dispersal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,6 +109,17 @@ class AnalystCommandsTest {
     assertThat(csv).hasSize(1 + (int) destinations * 37 * 5);
     assertThat(csv.get(1)).startsWith("1,");
     assertThat(Files.readString(dir.resolve("threat.html"))).contains("Ranked destinations");
+    assertThat(r.out()).contains("threat.csv, threat.json, threat.html");
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("threat.json").toFile());
+    assertThat(json.get("replications").asInt()).isEqualTo(8);
+    assertThat(json.get("seed").asLong()).isEqualTo(20170213L);
+    assertThat(json.get("destinations")).hasSize((int) destinations);
+    // The top destination of threat.csv is the first of threat.json, with the same figures.
+    String[] first = csv.get(1).split(",");
+    JsonNode top = json.get("destinations").get(0);
+    assertThat(top.get("id").asText()).isEqualTo(first[1]);
+    assertThat(top.get("series").get(first[first.length - 5]).get("mean").get(0).asDouble())
+        .isEqualTo(Double.parseDouble(first[first.length - 4]));
   }
 
   @Test

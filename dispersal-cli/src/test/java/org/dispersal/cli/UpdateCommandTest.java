@@ -2,6 +2,8 @@ package org.dispersal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +72,19 @@ class UpdateCommandTest {
             l ->
                 l.startsWith("returnee_arrests_europe,")
                     && l.contains("no coverage stated, absence not used"));
+    assertThat(r.out()).contains("indicators.csv, update.json");
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("update.json").toFile());
+    assertThat(json.get("asOf").asText()).isEqualTo("2017-09-30");
+    assertThat(json.get("hypotheses").get(4).get("id").asText()).isEqualTo("relocation");
+    assertThat(json.get("hypotheses").get(4).get("posterior").asDouble())
+        .isCloseTo(w[4], org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(json.get("hypotheses").get(4).get("words").asText()).isEqualTo("unlikely");
+    assertThat(json.get("trail")).hasSize(2);
+    assertThat(json.get("trail").get(1).get("basis").toString())
+        .isEqualTo("[\"T01\",\"T02\",\"T04\",\"T05\",\"T06\"]");
+    assertThat(json.get("events").findValuesAsText("use"))
+        .hasSize(11)
+        .containsOnlyOnce(org.dispersal.hypotheses.Updater.AFTER_AS_OF);
     String html = Files.readString(dir.resolve("update.html"));
     assertThat(html)
         .contains("Audit trail")

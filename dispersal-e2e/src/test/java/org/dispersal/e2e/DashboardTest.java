@@ -201,6 +201,16 @@ class DashboardTest {
 
       b.driver().findElement(By.linkText("isis-2017")).click();
       b.await(visibilityOfElementLocated(By.id("validate")));
+      // The scenario's hypotheses at their prior weights, with what to watch first.
+      b.await(presenceOfElementLocated(By.cssSelector("#prior-weights canvas")));
+      assertThat(b.css("#hypotheses").getText())
+          .contains("Hypotheses and indicators")
+          .contains("Before any events")
+          .contains("not diagnostic");
+      assertThat(b.all("#hypothesis-table tbody tr")).hasSize(5);
+      assertThat(b.all("#scenario-watch li")).isNotEmpty();
+      assertThat(b.all("#update-this")).isEmpty();
+      b.screenshotDownTo(out("scenario-hypotheses.png"), "#scenario-watch");
       assertThat(b.all("#save")).isEmpty();
       assertThat(b.all("#run-this")).isEmpty();
       assertThat(b.css("textarea[name=yaml]").getDomAttribute("readonly")).isNotNull();
@@ -249,6 +259,92 @@ class DashboardTest {
           b.await(visibilityOfElementLocated(By.id("token-value"))).getDomProperty("value");
       assertThat(server.getWithToken("api/runs", token)).isEqualTo(200);
       assertThat(server.getWithToken("api/runs", token + "x")).isEqualTo(401);
+      assertThat(b.severeLogEntries()).isEmpty();
+    }
+  }
+
+  @Test
+  void analystUpdatesTheHypothesesFromAnEventFileAndRunsAThreatOutlook() throws Exception {
+    Path events =
+        Path.of("..", "dispersal-cli", "src", "test", "resources", "org", "dispersal", "cli")
+            .resolve("events-2017.csv")
+            .toAbsolutePath()
+            .normalize();
+    try (Browser b = Browser.start()) {
+      signIn(b, ANALYST, ANALYST_PASSWORD);
+      WebElement launcher = b.await(visibilityOfElementLocated(By.id("launcher")));
+      new Select(launcher.findElement(By.name("scenario"))).selectByVisibleText("isis-2017");
+
+      // Update the hypotheses: the event file read from disk into the text box, as of September.
+      b.css("#kind-update").click();
+      assertThat(b.css("input[name=replications]").isDisplayed()).isFalse();
+
+      // A broken row is refused with its line and column; choosing the problem selects the line.
+      WebElement text = b.css("#events-text");
+      text.sendKeys(
+          "event_id,date,country,location,type,actor\n"
+              + "B1,2017-05-01,LBY,Sirte,attack,Islamic State\n"
+              + "B2,2017-02-30,LBY,Sirte,attack,Islamic State\n");
+      b.css("#start-run").click();
+      WebElement problem =
+          b.await(visibilityOfElementLocated(By.cssSelector("#launch-problems button")));
+      assertThat(problem.getText()).startsWith("Line 3").contains("date");
+      assertThat(b.severeLogEntries())
+          .singleElement()
+          .asString()
+          .contains("/api/runs - ")
+          .contains("status of 422");
+      problem.click();
+      assertThat(selectedText(b, text)).startsWith("B2,2017-02-30");
+      b.screenshotDownTo(out("launcher-problem.png"), "#launch-problems");
+      assertThat(b.driver().getCurrentUrl()).endsWith("#/runs");
+      b.css("#events-file").sendKeys(events.toString());
+      b.await(
+          textToBePresentInElementLocated(By.cssSelector("#update-fields [role=status]"), "Read"));
+      assertThat(b.css("#events-text").getDomProperty("value")).startsWith("event_id,");
+      b.driver().executeScript("arguments[0].value = '2017-09-30'", b.css("input[name=asOf]"));
+      b.css("#start-run").click();
+      b.await(urlMatches("#/runs/\\d+"));
+      b.await(textToBePresentInElementLocated(By.tagName("h1"), "Hypothesis update"));
+      b.await(presenceOfElementLocated(By.cssSelector("#weights canvas")));
+      assertThat(b.css("#leader").getText()).contains("2017-09-30").contains(" leads ");
+      assertThat(b.all("#weights-list li")).hasSize(5);
+      assertThat(b.all("#watch-list li")).isNotEmpty();
+      assertThat(b.css("#watch-list li").getText()).contains("If seen").contains("If not");
+      assertThat(b.css("#trail").getText()).contains("Islamic State attacks in Libya");
+      assertThat(b.css("#events").getText()).contains("T11").contains("After the as-of date");
+      assertThat(b.css("#indicators").getText()).contains("not diagnostic");
+      b.screenshotDownTo(out("update.png"), "#indicators");
+
+      // A small threat outlook from the same launcher.
+      b.css("nav a[href='#/runs']").click();
+      launcher = b.await(visibilityOfElementLocated(By.id("launcher")));
+      new Select(launcher.findElement(By.name("scenario"))).selectByVisibleText("isis-2017");
+      b.css("#kind-threat").click();
+      replaceText(b.css("input[name=replications]"), "20");
+      b.css("input[name=seed]").sendKeys("5");
+      b.css("input[name=months]").sendKeys("12");
+      b.css("#start-run").click();
+      b.await(urlMatches("#/runs/\\d+"));
+      b.await(textToBePresentInElementLocated(By.id("progress-text"), "Finished"));
+      b.await(numberOfElementsToBeMoreThan(By.cssSelector("#threat-table tbody tr"), 3));
+      b.await(presenceOfElementLocated(By.cssSelector("#threat-fan canvas")));
+      b.await(presenceOfElementLocated(By.cssSelector("#threat-bars canvas")));
+      assertThat(b.css("#threat-table tbody tr td").getText()).isEqualTo("1");
+      assertThat(b.css("#threat-table tbody tr").getText()).matches("(?s).*\\[.*–.*\\].*");
+      assertThat(b.css("#dispatched").getText()).contains("1 in 9");
+
+      // Choosing a destination in the table shows it in the fan chart.
+      WebElement second = b.all("#threat-table tbody tr").get(1);
+      String name = second.findElement(By.tagName("button")).getText();
+      second.findElement(By.tagName("button")).click();
+      b.await(textToBePresentInElementLocated(By.id("threat-fan-title"), name));
+      assertThat(b.driver().switchTo().activeElement()).isEqualTo(b.css("#threat-destination"));
+      b.screenshotDownTo(out("threat.png"), "#threat-table-box");
+
+      b.css("nav a[href='#/runs']").click();
+      WebElement list = b.await(visibilityOfElementLocated(By.id("run-list")));
+      assertThat(list.getText()).contains("Threat outlook").contains("Hypothesis update");
       assertThat(b.severeLogEntries()).isEmpty();
     }
   }

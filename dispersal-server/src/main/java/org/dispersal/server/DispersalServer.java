@@ -78,7 +78,9 @@ public final class DispersalServer implements AutoCloseable {
     ScenarioLibrary library = new ScenarioLibrary();
     Clock clock = Clock.systemUTC();
     PasswordHasher hasher = PasswordHasher.argon2id();
-    Sessions sessions = new Sessions(clock, config.sessionIdle(), config.sessionLifetime(), 10_000);
+    Sessions sessions =
+        new Sessions(
+            clock, store.sessions(), config.sessionIdle(), config.sessionLifetime(), 10_000);
     LoginThrottle throttle =
         new LoginThrottle(
             clock,
@@ -112,6 +114,7 @@ public final class DispersalServer implements AutoCloseable {
             config.secureCookies(),
             setupToken);
     ScenarioRoutes scenarioRoutes = new ScenarioRoutes(store.scenarios(), library, store.audit());
+    HypothesisRoutes hypothesisRoutes = new HypothesisRoutes(store.scenarios(), library);
     RunRoutes runRoutes =
         new RunRoutes(
             store.runs(),
@@ -156,6 +159,7 @@ public final class DispersalServer implements AutoCloseable {
               service.register(cfg.routes);
               accounts.register(cfg.routes);
               scenarioRoutes.register(cfg.routes);
+              hypothesisRoutes.register(cfg.routes);
               runRoutes.register(cfg.routes);
               dashboard.register(cfg.routes);
               cfg.routes.exception(ApiException.class, Problems::write);

@@ -19,6 +19,7 @@ import org.dispersal.server.runs.ProgressHub;
 import org.dispersal.server.runs.RunProgress;
 import org.dispersal.server.runs.RunQueue;
 import org.dispersal.server.runs.SummaryCache;
+import org.dispersal.server.runs.UpdateExecution;
 import org.dispersal.server.security.Access;
 import org.dispersal.server.security.Caller;
 import org.dispersal.server.security.Gate;
@@ -32,8 +33,8 @@ import org.dispersal.store.SummaryFilter;
 import org.dispersal.store.SummaryRow;
 
 /**
- * Runs: submit, watch, cancel, and read their results (summary rows, report, exports, comparison of
- * two runs).
+ * Runs: submit forecasts, threat outlooks and hypothesis updates, watch, cancel, and read their
+ * results (summary rows, threat.json, update.json, report, exports, comparison of two runs).
  */
 final class RunRoutes {
 
@@ -49,7 +50,25 @@ final class RunRoutes {
   private final AuditLog audit;
   private final SummaryCache cache;
 
-  record RunRequest(Long scenarioId, Integer replications, Long seed, Integer months) {}
+  /** The kinds of run a request may ask for. */
+  private static final Set<String> KINDS = Set.of("forecast", "threat", "update");
+
+  /**
+   * A run to start. Every kind names the scenario; a forecast or threat outlook needs replications
+   * (seed and months optional); an update needs the events (format, asOf, reliability and
+   * duplicateDays optional) and ignores replications.
+   */
+  record RunRequest(
+      Long scenarioId,
+      Integer replications,
+      Long seed,
+      Integer months,
+      String kind,
+      String events,
+      String format,
+      String asOf,
+      Double reliability,
+      Integer duplicateDays) {}
 
   record RunView(
       long id,
@@ -116,6 +135,8 @@ final class RunRoutes {
     r.get("/api/runs/{id}/events", this::events, Access.VIEWER);
     r.post("/api/runs/{id}/cancel", this::cancel, Access.ANALYST);
     r.get("/api/runs/{id}/summary", this::summary, Access.VIEWER);
+    r.get("/api/runs/{id}/threat", ctx -> document(ctx, "threat"), Access.VIEWER);
+    r.get("/api/runs/{id}/update", ctx -> document(ctx, "update"), Access.VIEWER);
     r.get("/api/runs/{id}/report", this::report, Access.VIEWER);
     r.get("/api/runs/{id}/export", this::export, Access.VIEWER);
     r.get("/api/compare", this::compare, Access.VIEWER);
@@ -124,19 +145,42 @@ final class RunRoutes {
   private void submit(Context ctx) {
     Caller c = Gate.caller(ctx);
     RunRequest req = Bodies.read(ctx, RunRequest.class);
+    String kind = req.kind() == null ? "forecast" : req.kind();
+    if (!KINDS.contains(kind)) {
+      throw ApiException.invalidField(
+          "kind", "must be forecast, threat or update, not '" + kind + "'");
+    }
     long scenarioId = Bodies.required(req.scenarioId(), "scenarioId");
-    int replications = Bodies.required(req.replications(), "replications");
     StoredScenario s =
         scenarios
             .find(scenarioId)
             .orElseThrow(() -> ApiException.notFound("no scenario " + scenarioId));
-    long seed = req.seed() == null ? DEFAULT_SEED : req.seed();
-    StoredRun run = queue.submit(c.username(), s, replications, seed, req.months());
-    audit.record(
-        c.username(),
-        "run.submit",
-        "run:" + run.id(),
-        s.name() + ", " + replications + " replications, seed " + seed);
+    StoredRun run;
+    String detail;
+    if (kind.equals("update")) {
+      run =
+          queue.submitUpdate(
+              c.username(),
+              s,
+              new UpdateExecution.Request(
+                  req.events(), req.format(), req.asOf(), req.reliability(), req.duplicateDays()));
+      detail = s.name() + ", update on " + UpdateExecution.EVENTS_FILE;
+    } else {
+      int replications = Bodies.required(req.replications(), "replications");
+      long seed = req.seed() == null ? DEFAULT_SEED : req.seed();
+      run =
+          kind.equals("threat")
+              ? queue.submitThreat(c.username(), s, replications, seed, req.months())
+              : queue.submit(c.username(), s, replications, seed, req.months());
+      detail =
+          (kind.equals("threat") ? "threat outlook, " : "")
+              + s.name()
+              + ", "
+              + replications
+              + " replications, seed "
+              + seed;
+    }
+    audit.record(c.username(), "run.submit", "run:" + run.id(), detail);
     ctx.status(202).json(RunView.of(run));
   }
 
@@ -191,14 +235,37 @@ final class RunRoutes {
     ctx.contentType("application/json").result(cache.answer(r, f));
   }
 
+  /** threat.json of a threat run, update.json of an update run. */
+  private void document(Context ctx, String kind) {
+    StoredRun r = find(ctx);
+    if (!r.kind().equals(kind)) {
+      throw ApiException.notFound(
+          "run "
+              + r.id()
+              + (kind.equals("threat") ? " has no threat outlook" : " has no hypothesis update"));
+    }
+    requireSucceeded(r);
+    byte[] json =
+        runs.artifact(r.id(), kind + ".json")
+            .orElseThrow(
+                () -> ApiException.notFound("run " + r.id() + " has no " + kind + ".json"));
+    ctx.contentType("application/json").result(json);
+  }
+
   private void report(Context ctx) {
     Caller c = Gate.caller(ctx);
     StoredRun r = finished(ctx);
+    String name =
+        switch (r.kind()) {
+          case "threat" -> "threat.html";
+          case "update" -> "update.html";
+          default -> "report.html";
+        };
     byte[] html =
-        runs.artifact(r.id(), "report.html")
+        runs.artifact(r.id(), name)
             .orElseThrow(() -> ApiException.notFound("run " + r.id() + " has no report"));
-    audit.record(c.username(), "export", "run:" + r.id(), "report.html");
-    ctx.header("Content-Security-Policy", SecurityHeaders.REPORT_CSP);
+    audit.record(c.username(), "export", "run:" + r.id(), name);
+    ctx.header("Content-Security-Policy", ReportPolicy.of(html));
     ctx.header("Content-Disposition", "attachment; filename=\"run-" + r.id() + "-report.html\"");
     ctx.contentType("text/html; charset=utf-8").result(html);
   }
@@ -211,20 +278,19 @@ final class RunRoutes {
     }
     StoredRun r = finished(ctx);
     byte[] bytes;
-    try {
-      Path dir = Files.createTempDirectory("dispersal-export");
-      Path file = dir.resolve("run-" + r.id() + "." + format);
-      try {
-        runs.export(r.id(), format, file);
-        bytes = Files.readAllBytes(file);
-      } finally {
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(dir);
+    if (r.kind().equals("threat") || r.kind().equals("update")) {
+      if (!format.equals("csv")) {
+        throw ApiException.conflict("only csv for threat/update runs");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      String name = r.kind() + ".csv";
+      bytes =
+          runs.artifact(r.id(), name)
+              .orElseThrow(() -> ApiException.notFound("run " + r.id() + " has no " + name));
+      audit.record(c.username(), "export", "run:" + r.id(), name);
+    } else {
+      bytes = exportSummary(r, format);
+      audit.record(c.username(), "export", "run:" + r.id(), format);
     }
-    audit.record(c.username(), "export", "run:" + r.id(), format);
     String type =
         switch (format) {
           case "csv" -> "text/csv; charset=utf-8";
@@ -233,6 +299,22 @@ final class RunRoutes {
         };
     ctx.header("Content-Disposition", "attachment; filename=\"run-" + r.id() + "." + format + "\"");
     ctx.contentType(type).result(bytes);
+  }
+
+  private byte[] exportSummary(StoredRun r, String format) {
+    try {
+      Path dir = Files.createTempDirectory("dispersal-export");
+      Path file = dir.resolve("run-" + r.id() + "." + format);
+      try {
+        runs.export(r.id(), format, file);
+        return Files.readAllBytes(file);
+      } finally {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void compare(Context ctx) {
@@ -281,10 +363,14 @@ final class RunRoutes {
 
   private StoredRun finished(Context ctx) {
     StoredRun r = find(ctx);
+    requireSucceeded(r);
+    return r;
+  }
+
+  private static void requireSucceeded(StoredRun r) {
     if (r.status() != RunStatus.SUCCEEDED) {
       throw ApiException.conflict("run " + r.id() + " has not succeeded (" + r.status().id() + ")");
     }
-    return r;
   }
 
   private StoredRun succeeded(long id) {

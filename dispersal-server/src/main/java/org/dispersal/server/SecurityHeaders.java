@@ -9,20 +9,14 @@ import io.javalin.http.Context;
  */
 public final class SecurityHeaders {
 
-  /** The Content-Security-Policy of every response except a downloaded report. */
+  /**
+   * The Content-Security-Policy of every response except a downloaded report, which gets its own
+   * ({@link ReportPolicy}).
+   */
   public static final String CSP =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
           + "form-action 'self'; frame-ancestors 'none'";
-
-  /**
-   * The policy of a downloaded report: the report is a self-contained file with its own inline
-   * styles and script, so it may run them, but only in a sandbox with an opaque origin that can
-   * reach neither the service's cookies nor its API, load nothing from anywhere, and not be framed.
-   */
-  public static final String REPORT_CSP =
-      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-          + "img-src data:; sandbox allow-scripts; frame-ancestors 'none'";
 
   private SecurityHeaders() {}
 

@@ -134,6 +134,12 @@ abstract class ServiceFlowContract {
     assertThat(report.header("Content-Type")).startsWith("text/html");
     assertThat(report.header("Content-Disposition")).startsWith("attachment");
     assertThat(report.body()).contains("<html");
+    assertThat(report.header("Content-Security-Policy"))
+        .as("the report's own inline code is allowed by hash, nothing else")
+        .contains("script-src 'sha256-")
+        .contains("style-src-attr 'unsafe-hashes' 'sha256-")
+        .contains("sandbox allow-scripts")
+        .doesNotContain("unsafe-inline");
 
     Api.Reply csv = analyst.get("/api/runs/" + run + "/export?format=csv");
     assertThat(csv.status()).as(csv.body()).isEqualTo(200);

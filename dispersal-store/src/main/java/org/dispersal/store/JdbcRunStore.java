@@ -21,7 +21,7 @@ import org.postgresql.copy.CopyIn;
 final class JdbcRunStore implements RunStore {
 
   private static final Set<String> KINDS =
-      Set.of("forecast", "calibration", "hindcast", "comparison");
+      Set.of("forecast", "calibration", "hindcast", "comparison", "threat", "update");
 
   private static final String COLUMNS =
       "id, kind, status, scenario_name, owner, replications, seed, done, created, started,"
@@ -50,7 +50,9 @@ final class JdbcRunStore implements RunStore {
       String parametersJson) {
     if (!KINDS.contains(kind)) {
       throw new StoreException(
-          "unknown run kind '" + kind + "': use forecast, calibration, hindcast or comparison");
+          "unknown run kind '"
+              + kind
+              + "': use forecast, calibration, hindcast, comparison, threat or update");
     }
     if (scenarioName == null || scenarioName.isBlank()) {
       throw new StoreException("a run needs a scenario name");

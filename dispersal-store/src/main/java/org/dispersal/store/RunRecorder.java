@@ -30,7 +30,7 @@ public final class RunRecorder {
    * Stores the outputs in {@code folder} as a succeeded run and returns it. Everything is read and
    * checked before the run is created, so a bad folder leaves no trace in the store.
    *
-   * @param kind forecast, calibration, hindcast or comparison
+   * @param kind forecast, calibration, hindcast, comparison, threat or update
    * @param scenarioYaml the scenario text the run used (may be null when unknown)
    * @param owner user name, or null
    */

@@ -14,7 +14,9 @@ public interface RunStore {
   /**
    * Records a new queued run with a copy of its scenario text.
    *
-   * @param kind forecast, calibration, hindcast or comparison
+   * @param kind forecast, calibration, hindcast, comparison, threat (a threat outlook) or update (a
+   *     hypothesis update, which simulates nothing and has zero replications); the last two since
+   *     migration V2
    * @param parametersJson the run's settings as a JSON object (may be null)
    */
   StoredRun create(

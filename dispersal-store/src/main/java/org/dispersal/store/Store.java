@@ -26,6 +26,7 @@ public final class Store implements AutoCloseable {
   private final JdbcRunStore runs;
   private final JdbcUserStore users;
   private final JdbcAuditLog audit;
+  private final JdbcSessionStore sessions;
 
   private Store(Database db) {
     this.db = db;
@@ -33,6 +34,7 @@ public final class Store implements AutoCloseable {
     this.runs = new JdbcRunStore(db);
     this.users = new JdbcUserStore(db);
     this.audit = new JdbcAuditLog(db);
+    this.sessions = new JdbcSessionStore(db);
   }
 
   /**
@@ -121,6 +123,11 @@ public final class Store implements AutoCloseable {
 
   public AuditLog audit() {
     return audit;
+  }
+
+  /** The web service's browser sessions (hashes of their ids only). */
+  public SessionStore sessions() {
+    return sessions;
   }
 
   @Override

@@ -6,7 +6,7 @@ import java.time.Instant;
  * One run in the store: what was run (kind, scenario, replications, seed), by whom, how far it got
  * and how it ended. {@code manifestJson} is the run's manifest once it succeeded, else null.
  *
- * @param kind forecast, calibration, hindcast or comparison
+ * @param kind forecast, calibration, hindcast, comparison, threat or update
  * @param done replications finished so far
  * @param error why the run failed ("interrupted" when its process died), else null
  */

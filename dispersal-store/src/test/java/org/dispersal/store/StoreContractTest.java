@@ -378,7 +378,7 @@ abstract class StoreContractTest {
         assertThat(rs.getBoolean(2)).isTrue();
         versions.add(rs.getString(1));
       }
-      assertThat(versions).containsExactly("1", "50");
+      assertThat(versions).startsWith("1").endsWith("50").doesNotHaveDuplicates();
       s.execute("INSERT INTO server_location_check VALUES (1)");
     }
   }

@@ -1,5 +1,7 @@
 package org.dispersal.io.analyst;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +15,9 @@ import org.dispersal.analyst.ThreatOutlook.Measure;
 
 /**
  * Writes the threat outlook: {@code threat.csv} (every destination, month and measure with mean,
- * median and 90% interval) and {@code threat.html} (ranked table, chart of plots over time for the
- * top countries, definitions).
+ * median and 90% interval), {@code threat.json} (the same figures as arrays by month, for the
+ * dashboard) and {@code threat.html} (ranked table, chart of plots over time for the top countries,
+ * definitions).
  */
 public final class ThreatOutputs {
 
@@ -26,7 +29,96 @@ public final class ThreatOutputs {
 
   private static final String[] COLOURS = {"#1f4e79", "#b7791f", "#9b2c2c", "#2f6b3a", "#6b46c1"};
 
+  /**
+   * Hegghammer's ceiling on returnee involvement: at most one returnee in nine went on to be
+   * involved in plots in the West (Hegghammer 2013, PRIORS T1), against which the share ever
+   * dispatched is checked.
+   */
+  public static final double CEILING_SHARE = 1.0 / 9;
+
+  /** The label of {@link #CEILING_SHARE} in threat.json. */
+  public static final String CEILING_LABEL =
+      "Hegghammer (2013): at most 1 in 9 returnees involved in plots";
+
   private ThreatOutputs() {}
+
+  /**
+   * The outlook as a JSON document ({@code threat.json}): the run's settings, the measures, the
+   * share ever dispatched against the ceiling, and every destination in ranking order with, per
+   * measure, the mean, median and 90% interval of each month 0 to the horizon (NaN as null).
+   *
+   * @param o the outlook
+   * @param scenario the scenario's name
+   * @param names destination names by id (the id is used when a name is missing)
+   * @param start the scenario's first month (month 0)
+   * @param seed the master seed of the replications
+   */
+  public static ObjectNode json(
+      ThreatOutlook.Outlook o,
+      String scenario,
+      Map<String, String> names,
+      YearMonth start,
+      long seed) {
+    ObjectNode root = HypothesesJson.MAPPER.createObjectNode();
+    root.put("scenario", scenario);
+    root.put("start", start.toString());
+    root.put("months", o.months());
+    root.put("replications", o.runs());
+    root.put("seed", seed);
+    ArrayNode measures = root.putArray("measures");
+    for (Measure m : Measure.values()) {
+      measures.addObject().put("id", m.id()).put("label", m.label());
+    }
+    root.set("dispatchedShare", interval(o.dispatchedShare()));
+    root.putObject("ceiling").put("share", CEILING_SHARE).put("label", CEILING_LABEL);
+    ArrayNode destinations = root.putArray("destinations");
+    for (int r = 0; r < o.ranking().length; r++) {
+      int d = o.ranking()[r];
+      String id = o.destinations().get(d);
+      ObjectNode n = destinations.addObject();
+      n.put("rank", r + 1);
+      n.put("id", id);
+      n.put("name", names.getOrDefault(id, id));
+      ObjectNode series = n.putObject("series");
+      for (Measure m : Measure.values()) {
+        double[][] columns = new double[4][o.months() + 1];
+        for (int t = 0; t <= o.months(); t++) {
+          Interval i = o.at(d, m, t);
+          columns[0][t] = i.mean();
+          columns[1][t] = i.p05();
+          columns[2][t] = i.p50();
+          columns[3][t] = i.p95();
+        }
+        ObjectNode s = series.putObject(m.id());
+        s.set("mean", HypothesesJson.array(columns[0]));
+        s.set("p05", HypothesesJson.array(columns[1]));
+        s.set("p50", HypothesesJson.array(columns[2]));
+        s.set("p95", HypothesesJson.array(columns[3]));
+      }
+    }
+    return root;
+  }
+
+  /** Writes threat.json ({@link #json}). */
+  public static void writeJson(
+      ThreatOutlook.Outlook o,
+      String scenario,
+      Map<String, String> names,
+      YearMonth start,
+      long seed,
+      Path file)
+      throws IOException {
+    HypothesesJson.write(json(o, scenario, names, start, seed), file);
+  }
+
+  private static ObjectNode interval(Interval i) {
+    ObjectNode n = HypothesesJson.MAPPER.createObjectNode();
+    HypothesesJson.number(n, "mean", i.mean());
+    HypothesesJson.number(n, "p05", i.p05());
+    HypothesesJson.number(n, "p50", i.p50());
+    HypothesesJson.number(n, "p95", i.p95());
+    return n;
+  }
 
   /** Writes threat.csv. */
   public static void writeCsv(

@@ -1,5 +1,7 @@
 package org.dispersal.io.analyst;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,9 +28,9 @@ import org.dispersal.model.State;
  * updated weight, with ICD 203 words), {@code update.csv} (the audit trail: every evidence item
  * and, for each hypothesis, the likelihood, likelihood ratios and weights before and after), {@code
  * events.csv} (every report and what became of it: counted, duplicate, after the as-of date),
- * {@code indicators.csv} (state, diagnosticity and the ranking of indicators to watch) and {@code
- * update.html}, which shows all of it with the mixture forecast's per-hypothesis headline when one
- * was run.
+ * {@code indicators.csv} (state, diagnosticity and the ranking of indicators to watch), {@code
+ * update.json} (all of it as one JSON document) and {@code update.html}, which shows all of it with
+ * the mixture forecast's per-hypothesis headline when one was run.
  */
 public final class UpdateOutputs {
 
@@ -173,6 +175,68 @@ public final class UpdateOutputs {
     write(file, out);
   }
 
+  /**
+   * The update as a JSON document ({@code update.json}): the hypotheses with prior and updated
+   * weights, the audit trail, every indicator's state and diagnosticity, the indicators to watch,
+   * every report with what became of it, the sources and notes. Weight arrays are in the order of
+   * the hypotheses.
+   *
+   * @param report the update and its derived tables
+   * @param scenario the scenario's name
+   */
+  public static ObjectNode json(Report report, String scenario) {
+    Updater.Result r = report.result();
+    List<Hypothesis> hs = r.set().hypotheses();
+    ObjectNode root = HypothesesJson.MAPPER.createObjectNode();
+    root.put("scenario", scenario);
+    root.put("asOf", r.asOf().toString());
+    HypothesesJson.number(root, "reliability", report.watchReliability());
+    root.set("hypotheses", HypothesesJson.hypotheses(hs, r.prior(), r.posterior()));
+    root.put("leader", hs.get(HypothesesJson.argmax(r.posterior())).id());
+    ArrayNode trail = root.putArray("trail");
+    for (Updater.Evidence e : r.trail()) {
+      OddsUpdate.Step s = e.update();
+      ObjectNode n = trail.addObject();
+      n.put("step", e.step());
+      n.put("date", e.date().toString());
+      n.put("indicator", e.indicator().id());
+      n.put("indicatorName", e.indicator().name());
+      n.put("observed", e.observed());
+      n.set("basis", HypothesesJson.texts(e.basisIds()));
+      n.set("likelihoodRatio", HypothesesJson.array(s.likelihoodRatios()));
+      n.set("before", HypothesesJson.array(s.before()));
+      n.set("after", HypothesesJson.array(s.after()));
+    }
+    ArrayNode indicators = root.putArray("indicators");
+    for (int k = 0; k < r.statuses().size(); k++) {
+      Updater.Status st = r.statuses().get(k);
+      indicators.add(
+          HypothesesJson.indicator(st.indicator(), st, report.diagnosticity().get(k), hs));
+    }
+    root.set("watch", HypothesesJson.watch(report.watch()));
+    ArrayNode events = root.putArray("events");
+    for (Updater.EventNote note : r.events()) {
+      Event e = note.event();
+      ObjectNode n = events.addObject();
+      n.put("id", e.id());
+      n.put("date", e.dateText());
+      n.put("country", e.country());
+      n.put("location", e.location());
+      n.put("type", e.type());
+      n.put("use", note.use());
+      n.put("detail", note.detail());
+      n.put("origin", e.origin());
+    }
+    root.set("sources", HypothesesJson.texts(report.sources()));
+    root.set("notes", HypothesesJson.texts(report.notes()));
+    return root;
+  }
+
+  /** Writes update.json ({@link #json}). */
+  public static void writeJson(Report report, String scenario, Path file) throws IOException {
+    HypothesesJson.write(json(report, scenario), file);
+  }
+
   /** The months of the headline tables: +6, +12, +24, +36 and the horizon, as far as it goes. */
   public static List<Integer> headlineMonths(int horizon) {
     List<Integer> out = new ArrayList<>();
@@ -245,7 +309,7 @@ public final class UpdateOutputs {
       throws IOException {
     Updater.Result r = report.result();
     List<Hypothesis> hs = r.set().hypotheses();
-    int lead = argmax(r.posterior());
+    int lead = HypothesesJson.argmax(r.posterior());
     Page page =
         new Page(
             "Hypotheses and indicators",
@@ -491,7 +555,7 @@ public final class UpdateOutputs {
 
   /** The leading hypothesis of a weight vector, in words. */
   public static String leader(double[] w, List<Hypothesis> hs) {
-    int i = argmax(w);
+    int i = HypothesesJson.argmax(w);
     return hs.get(i).name() + " " + Icd203.describe(w[i]);
   }
 
@@ -576,16 +640,6 @@ public final class UpdateOutputs {
             r.asOf(),
             unmatched);
     return duplicates == 0 ? text : text + "<p>Duplicates left out:</p><ul>" + dup + "</ul>";
-  }
-
-  private static int argmax(double[] w) {
-    int best = 0;
-    for (int i = 1; i < w.length; i++) {
-      if (w[i] > w[best]) {
-        best = i;
-      }
-    }
-    return best;
   }
 
   private static void row(StringBuilder out, String... cells) {

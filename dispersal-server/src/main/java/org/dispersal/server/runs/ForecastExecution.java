@@ -37,11 +37,11 @@ public final class ForecastExecution {
   private ForecastExecution() {}
 
   /**
-   * What a finished forecast leaves: the manifest, the summary rows and the files.
+   * What a finished run leaves: the manifest, the summary rows and the files.
    *
    * @param manifestJson manifest.json
-   * @param rows the rows of summary.csv
-   * @param artifacts summary.csv, manifest.json and report.html by name
+   * @param rows the rows of summary.csv (none for a threat outlook or an update)
+   * @param artifacts the files by name: for a forecast summary.csv, manifest.json and report.html
    */
   public record Outputs(
       String manifestJson, List<SummaryRow> rows, Map<String, byte[]> artifacts) {}

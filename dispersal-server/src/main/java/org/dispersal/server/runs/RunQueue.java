@@ -12,6 +12,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+import org.dispersal.analyst.ThreatOutlook;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.io.scenario.ScenarioValidator;
 import org.dispersal.model.Scenario;
@@ -24,15 +26,27 @@ import org.dispersal.store.StoredRun;
 import org.dispersal.store.StoredScenario;
 
 /**
- * Runs forecasts one or a few at a time, in this process, with the engine of the command line.
+ * Runs forecasts, threat outlooks and hypothesis updates one or a few at a time, in this process,
+ * with the engine and the writers of the command line.
  *
- * <p>A submitted run is checked (scenario valid, replications and months in range, replications x
- * cohorts within the run size limit), recorded in the store as queued, and executed when a slot is
- * free. Progress goes to the store (at most five times a second) and to the {@link ProgressHub}.
- * Cancelling a queued run ends it at once; a running one stops after the replications in progress,
- * since the progress callback then throws {@link ForecastExecution.Cancelled} on every worker.
+ * <p>A submitted forecast or threat outlook is checked (scenario valid, replications and months in
+ * range, replications x cohorts within the run size limit), an update has its scenario's hypotheses
+ * and its events read ({@link UpdateExecution#prepare}); the run is recorded in the store as queued
+ * and executed when a slot is free. Progress goes to the store (at most five times a second) and to
+ * the {@link ProgressHub}. Cancelling a queued run ends it at once; a running one stops after the
+ * replications in progress, since the progress callback then throws {@link
+ * ForecastExecution.Cancelled} on every worker; threat outlooks tell progress and stop the same
+ * way, and an update, which simulates nothing, goes from none done to done.
  */
 public final class RunQueue implements AutoCloseable {
+
+  /**
+   * The most memory a threat outlook's per-replication measures may take (destinations x 5 measures
+   * x (months + 1) doubles per replication, all kept until the summary). Assumption: a quarter of
+   * the 1 GiB a small server gives the service; it allows about 2,600 replications of {@code
+   * isis-2017} over 36 months (70 destinations), more than a threat outlook's intervals need.
+   */
+  public static final long THREAT_MEMORY_BYTES = 256L << 20;
 
   /** How often progress is written to the store and sent to watchers, at most. */
   private static final long PUBLISH_NANOS = Duration.ofMillis(200).toNanos();
@@ -107,6 +121,92 @@ public final class RunQueue implements AutoCloseable {
    */
   public StoredRun submit(
       String owner, StoredScenario scenario, int replications, long seed, Integer months) {
+    Scenario s = checked(scenario, replications, months, false);
+    return enqueue(
+        "forecast",
+        owner,
+        scenario,
+        replications,
+        seed,
+        parameters(scenario, months),
+        progress ->
+            ForecastExecution.run(
+                s,
+                scenario.yaml(),
+                replications,
+                seed,
+                limits.threadsPerRun(),
+                codeVersion,
+                library.dataVersion(),
+                progress));
+  }
+
+  /**
+   * Checks and queues a threat outlook of a stored scenario, under the limits of a forecast and
+   * {@link #THREAT_MEMORY_BYTES}.
+   *
+   * @param owner who asked
+   * @param scenario the scenario
+   * @param replications how many replications
+   * @param seed the master seed
+   * @param months the horizon, or null for the scenario's
+   * @return the queued run
+   * @throws ApiException as {@link #submit}, and 413 for an outlook that would hold more than
+   *     {@link #THREAT_MEMORY_BYTES} of measures
+   */
+  public StoredRun submitThreat(
+      String owner, StoredScenario scenario, int replications, long seed, Integer months) {
+    Scenario s = checked(scenario, replications, months, true);
+    return enqueue(
+        "threat",
+        owner,
+        scenario,
+        replications,
+        seed,
+        parameters(scenario, months),
+        progress ->
+            ThreatExecution.run(
+                s,
+                scenario.yaml(),
+                replications,
+                seed,
+                limits.threadsPerRun(),
+                codeVersion,
+                library.dataVersion(),
+                progress));
+  }
+
+  /**
+   * Checks and queues a hypothesis update of a stored scenario against posted events. The events
+   * are read here, so a broken row is refused at once; the update itself simulates nothing and is
+   * stored with zero replications.
+   *
+   * @param owner who asked
+   * @param scenario the scenario, which must declare hypotheses
+   * @param request the events and the update's settings
+   * @return the queued run
+   * @throws ApiException 422 for a scenario without hypotheses, a broken event row (with its line
+   *     and column name) or a bad setting; 503 when the queue is full
+   */
+  public StoredRun submitUpdate(
+      String owner, StoredScenario scenario, UpdateExecution.Request request) {
+    UpdateExecution.Prepared prepared = UpdateExecution.prepare(library, scenario, request);
+    return enqueue(
+        "update",
+        owner,
+        scenario,
+        0,
+        0,
+        prepared.parametersJson(),
+        progress -> prepared.run(codeVersion, library.dataVersion()));
+  }
+
+  /**
+   * The scenario with its horizon, once replications, months and the run size (and for a threat
+   * outlook its memory) are in range.
+   */
+  private Scenario checked(
+      StoredScenario scenario, int replications, Integer months, boolean threat) {
     if (replications < 1 || replications > limits.maxReplications()) {
       throw ApiException.invalidField(
           "replications",
@@ -118,7 +218,8 @@ public final class RunQueue implements AutoCloseable {
     }
     Scenario parsed = library.parse(scenario.yaml(), scenario.name());
     Scenario s = months == null ? parsed : parsed.withMonths(months);
-    int cohorts = new CompiledModel(s).cohortCount();
+    CompiledModel model = new CompiledModel(s);
+    int cohorts = model.cohortCount();
     long size = (long) replications * cohorts;
     if (size > limits.maxRunSize()) {
       long most = Math.max(1, limits.maxRunSize() / Math.max(1, cohorts));
@@ -138,6 +239,46 @@ public final class RunQueue implements AutoCloseable {
           List.of(new FieldError(null, "replications", "at most " + most + " for this scenario")),
           null);
     }
+    if (threat) {
+      long perReplication =
+          8L
+              * ThreatOutlook.destinations(model).size()
+              * ThreatOutlook.Measure.values().length
+              * (s.months() + 1);
+      if (perReplication * replications > THREAT_MEMORY_BYTES) {
+        long most = Math.max(1, THREAT_MEMORY_BYTES / Math.max(1, perReplication));
+        throw new ApiException(
+            413,
+            "Run too large",
+            "a threat outlook keeps every replication's measures until it summarises them: "
+                + replications
+                + " replications of this scenario need "
+                + perReplication * replications / (1 << 20)
+                + " MiB, over the limit of "
+                + THREAT_MEMORY_BYTES / (1 << 20)
+                + " MiB; ask for at most "
+                + most
+                + " replications",
+            List.of(
+                new FieldError(
+                    null,
+                    "replications",
+                    "at most " + most + " for a threat outlook of this scenario")),
+            null);
+      }
+    }
+    return s;
+  }
+
+  /** Records a run as queued and hands its work to the executor. */
+  private StoredRun enqueue(
+      String kind,
+      String owner,
+      StoredScenario scenario,
+      int replications,
+      long seed,
+      String parametersJson,
+      Work work) {
     StoredRun run;
     Job job;
     synchronized (this) {
@@ -151,14 +292,8 @@ public final class RunQueue implements AutoCloseable {
       }
       run =
           runs.create(
-              "forecast",
-              scenario.name(),
-              scenario.yaml(),
-              owner,
-              replications,
-              seed,
-              parameters(scenario, months));
-      job = new Job(run.id(), s, scenario.yaml(), replications, seed);
+              kind, scenario.name(), scenario.yaml(), owner, replications, seed, parametersJson);
+      job = new Job(run.id(), replications, work);
       jobs.put(run.id(), job);
     }
     hub.publish(RunProgress.of(run));
@@ -245,22 +380,24 @@ public final class RunQueue implements AutoCloseable {
     CANCELLED
   }
 
+  /** What a run computes: its outputs, telling progress (which may throw to cancel). */
+  @FunctionalInterface
+  private interface Work {
+    ForecastExecution.Outputs run(IntConsumer progress);
+  }
+
   /** One run waiting for or holding an executor thread. */
   private final class Job {
     final long id;
-    final Scenario scenario;
-    final String yaml;
     final int replications;
-    final long seed;
+    final Work work;
     final AtomicReference<JobState> state = new AtomicReference<>(JobState.QUEUED);
     private long lastPublish;
 
-    Job(long id, Scenario scenario, String yaml, int replications, long seed) {
+    Job(long id, int replications, Work work) {
       this.id = id;
-      this.scenario = scenario;
-      this.yaml = yaml;
       this.replications = replications;
-      this.seed = seed;
+      this.work = work;
     }
 
     void execute() {
@@ -271,16 +408,10 @@ public final class RunQueue implements AutoCloseable {
       try {
         runs.started(id);
         publishStored(id);
-        ForecastExecution.Outputs out =
-            ForecastExecution.run(
-                scenario,
-                yaml,
-                replications,
-                seed,
-                limits.threadsPerRun(),
-                codeVersion,
-                library.dataVersion(),
-                this::progress);
+        ForecastExecution.Outputs out = work.run(this::progress);
+        if (state.get() != JobState.RUNNING) {
+          throw new ForecastExecution.Cancelled();
+        }
         runs.succeeded(id, out.manifestJson(), out.rows(), out.artifacts());
       } catch (ForecastExecution.Cancelled e) {
         if (stopping) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.dispersal.io.data.OriginBuilder;
 import org.dispersal.io.data.SharedData;
+import org.dispersal.io.scenario.HypothesisScenario;
 import org.dispersal.io.scenario.Problem;
 import org.dispersal.io.scenario.ScenarioException;
 import org.dispersal.io.scenario.ScenarioReader;
@@ -48,6 +49,26 @@ public final class ScenarioLibrary {
   public Scenario parse(String yaml, String name) {
     try {
       return reader.parse(yaml, name + ".yaml");
+    } catch (ScenarioException e) {
+      List<FieldError> errors = errors(e.problems());
+      throw ApiException.invalid(
+          errors.size() + (errors.size() == 1 ? " problem" : " problems") + " in the scenario",
+          errors);
+    }
+  }
+
+  /**
+   * Reads and checks scenario text with its competing hypotheses and indicators, as {@code
+   * dispersal update} does.
+   *
+   * @param yaml the text
+   * @param name the scenario's name, shown in problems
+   * @return the valid scenario and its hypotheses (null when it declares none)
+   * @throws ApiException 422 with every problem when the text is not a valid scenario
+   */
+  public HypothesisScenario parseWithHypotheses(String yaml, String name) {
+    try {
+      return reader.parseWithHypotheses(yaml, name + ".yaml");
     } catch (ScenarioException e) {
       List<FieldError> errors = errors(e.problems());
       throw ApiException.invalid(

@@ -7,9 +7,9 @@ import org.dispersal.store.Role;
  * A logged-in browser: who, with which role, the CSRF token its unsafe requests must echo, and when
  * it was created and last used.
  *
- * @param id the cookie value: 256 random bits
+ * @param id the cookie value: 256 random bits, held in memory only (the store keeps its SHA-256)
  * @param username the user
- * @param role the user's role when the session was made (kept in step by {@link Sessions})
+ * @param role the user's current role (kept in step by {@link Sessions})
  * @param csrfToken the value the {@code X-CSRF-Token} header must carry on unsafe methods
  * @param created when the user logged in
  * @param lastSeen the last request with this session

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.Set;
 import org.dispersal.server.ApiException;
 import org.dispersal.server.runs.ProgressHub;
-import org.dispersal.store.Role;
 import org.junit.jupiter.api.Test;
 
 /** The security parts on their own, with a clock the test moves. */
@@ -86,44 +85,6 @@ class SecurityPartsTest {
     clock.advance(Duration.ofSeconds(1));
     assertThat(r.acquire("u")).isEmpty();
     assertThat(new RateLimiter(clock, 0, 1).acquire("u")).isEmpty();
-  }
-
-  @Test
-  void sessionsEndWhenIdleOrTooOldAndFollowRoleChanges() {
-    TestClock clock = new TestClock();
-    Sessions s = new Sessions(clock, Duration.ofHours(2), Duration.ofHours(12), 3);
-    Session a = s.open("ana", Role.ANALYST);
-    assertThat(a.id()).hasSize(43).isNotEqualTo(a.csrfToken());
-    clock.advance(Duration.ofMinutes(119));
-    assertThat(s.find(a.id())).isPresent();
-    s.changeRole("ana", Role.VIEWER);
-    assertThat(s.find(a.id()).orElseThrow().role()).isEqualTo(Role.VIEWER);
-    for (int h = 0; h < 10; h++) { // in use every hour until 11:59 after login
-      clock.advance(Duration.ofHours(1));
-      assertThat(s.find(a.id())).isPresent();
-    }
-    clock.advance(Duration.ofHours(1)); // 12:59 after login: past the 12-hour lifetime
-    assertThat(s.find(a.id())).isEmpty();
-    Session b = s.open("bob", Role.VIEWER);
-    clock.advance(Duration.ofHours(3));
-    assertThat(s.find(b.id())).isEmpty();
-    assertThat(s.find("forged")).isEmpty();
-    assertThat(s.find(null)).isEmpty();
-  }
-
-  @Test
-  void sessionCapacityDropsTheLeastRecentlyUsed() {
-    TestClock clock = new TestClock();
-    Sessions s = new Sessions(clock, Duration.ofHours(2), Duration.ofHours(12), 2);
-    Session first = s.open("a", Role.VIEWER);
-    clock.advance(Duration.ofSeconds(1));
-    Session second = s.open("b", Role.VIEWER);
-    clock.advance(Duration.ofSeconds(1));
-    s.find(first.id());
-    s.open("c", Role.VIEWER);
-    assertThat(s.find(first.id())).isPresent();
-    assertThat(s.find(second.id())).isEmpty();
-    assertThat(s.size()).isEqualTo(2);
   }
 
   @Test

@@ -1,0 +1,295 @@
+package org.dispersal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dispersal.analyst.ThreatOutlook;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.hypotheses.HypothesisSet;
+import org.dispersal.hypotheses.Updater;
+import org.dispersal.io.analyst.HypothesesJson;
+import org.dispersal.io.analyst.ThreatOutputs;
+import org.dispersal.io.events.EventFile;
+import org.dispersal.io.scenario.HypothesisScenario;
+import org.dispersal.model.Origin;
+import org.dispersal.model.Scenario;
+import org.dispersal.server.runs.ScenarioLibrary;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Threat-outlook and hypothesis-update runs over real HTTP: who may start and read them, a threat
+ * run whose threat.json is what {@link ThreatOutlook} gives for the same seed, an update whose
+ * weights are what {@link Updater} gives for the same events, and the refusals (a broken event row
+ * with its line and column, a scenario without hypotheses, events over the size limit).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AnalystRunsContract {
+
+  /** The command line's event fixture: invented rows in our format. */
+  private static final Path EVENTS =
+      Path.of("../dispersal-cli/src/test/resources/org/dispersal/cli/events-2017.csv");
+
+  DispersalServer server;
+  Api admin;
+  Api analyst;
+  Api viewer;
+  final ScenarioLibrary library = new ScenarioLibrary();
+
+  abstract String databaseUrl();
+
+  @BeforeAll
+  void start() {
+    server = TestServers.start(databaseUrl(), c -> c);
+    admin = TestServers.admin(server);
+    analyst = TestServers.user(server, admin, "ana", "analyst");
+    viewer = TestServers.user(server, admin, "vic", "viewer");
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private JsonNode scenario(String name) {
+    for (JsonNode s : analyst.get("/api/scenarios").json()) {
+      if (s.get("name").asText().equals(name)) {
+        return analyst.get("/api/scenarios/" + s.get("id").asLong()).json();
+      }
+    }
+    throw new AssertionError("no built-in scenario " + name);
+  }
+
+  /** Waits until the run is finished and returns its detail. */
+  private JsonNode finished(long run) throws InterruptedException {
+    for (int i = 0; i < 1200; i++) {
+      JsonNode d = analyst.get("/api/runs/" + run).json();
+      if (List.of("succeeded", "failed", "cancelled").contains(d.get("status").asText())) {
+        return d;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("run " + run + " did not finish");
+  }
+
+  private static String update(long scenario, String events, String asOf) {
+    return Api.json("scenarioId", scenario, "kind", "update", "events", events, "asOf", asOf);
+  }
+
+  @Test
+  void aThreatRunTellsProgressAndStopsWhenCancelled() throws Exception {
+    long id = scenario("isis-2017").get("id").asLong();
+    Api.Reply r =
+        analyst.post(
+            "/api/runs",
+            Api.json("scenarioId", id, "kind", "threat", "replications", 2000, "months", 36));
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    long run = r.json().get("id").asLong();
+    JsonNode seen = null;
+    for (int i = 0; i < 1200; i++) {
+      JsonNode d = analyst.get("/api/runs/" + run).json();
+      if (d.get("done").asInt() > 0 || !d.get("status").asText().matches("queued|running")) {
+        seen = d;
+        break;
+      }
+      Thread.sleep(50);
+    }
+    assertThat(seen).isNotNull();
+    assertThat(seen.get("status").asText()).as(seen.toString()).isEqualTo("running");
+    assertThat(seen.get("done").asInt()).isBetween(1, 1999);
+    Api.Reply cancel = analyst.post("/api/runs/" + run + "/cancel", null);
+    assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
+    JsonNode after = finished(run);
+    assertThat(after.get("status").asText()).isEqualTo("cancelled");
+    assertThat(after.get("done").asInt()).isLessThan(2000);
+    assertThat(after.get("artifacts")).isEmpty();
+  }
+
+  @Test
+  void aThreatRunGivesTheOutlookOfThreatOutlookForTheSameSeed() throws Exception {
+    JsonNode isis = scenario("isis-2017");
+    long id = isis.get("id").asLong();
+    SecurityTest.assertProblem(
+        viewer.post("/api/runs", Api.json("scenarioId", id, "kind", "threat", "replications", 20)),
+        403);
+    Api.Reply r =
+        analyst.post(
+            "/api/runs",
+            Api.json(
+                "scenarioId", id, "kind", "threat", "replications", 20, "seed", 7, "months", 12));
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    assertThat(r.json().get("kind").asText()).isEqualTo("threat");
+    long run = r.json().get("id").asLong();
+    JsonNode detail = finished(run);
+    assertThat(detail.get("status").asText()).as(detail.toString()).isEqualTo("succeeded");
+    assertThat(detail.get("done").asInt()).isEqualTo(20);
+    assertThat(detail.get("manifest").get("kind").asText()).isEqualTo("threat");
+    assertThat(detail.get("manifest").get("replications").asInt()).isEqualTo(20);
+    assertThat(detail.get("artifacts").toString())
+        .contains("threat.json", "threat.csv", "threat.html", "manifest.json");
+
+    Scenario s = library.parse(isis.get("yaml").asText(), "isis-2017").withMonths(12);
+    ThreatOutlook.Outlook o = ThreatOutlook.run(new CompiledModel(s), 20, 7L, 1);
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Origin origin : s.origins()) {
+      names.put(origin.id(), origin.name());
+    }
+    JsonNode expected =
+        Api.Reply.parse(ThreatOutputs.json(o, "isis-2017", names, s.start(), 7L).toString());
+    Api.Reply threat = viewer.get("/api/runs/" + run + "/threat");
+    assertThat(threat.status()).as(threat.body()).isEqualTo(200);
+    assertThat(threat.header("Content-Type")).startsWith("application/json");
+    assertThat(threat.json()).isEqualTo(expected);
+    assertThat(threat.json().get("destinations").get(0).get("series").get("plots").get("p50"))
+        .hasSize(13);
+
+    SecurityTest.assertProblem(viewer.get("/api/runs/" + run + "/update"), 404);
+    Api.Reply report = viewer.get("/api/runs/" + run + "/report");
+    assertThat(report.status()).isEqualTo(200);
+    assertThat(report.body()).contains("Ranked destinations");
+    Api.Reply csv = viewer.get("/api/runs/" + run + "/export?format=csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.body()).startsWith("rank,destination,name,month,date,measure,mean");
+    SecurityTest.assertProblem(viewer.get("/api/runs/" + run + "/export?format=json"), 409);
+    assertThat(admin.get("/api/audit?limit=50").body())
+        .contains("threat outlook, isis-2017, 20 replications, seed 7", "threat.csv");
+  }
+
+  @Test
+  void anUpdateRunGivesTheWeightsOfTheUpdater() throws Exception {
+    JsonNode isis = scenario("isis-2017");
+    long id = isis.get("id").asLong();
+    String text = Files.readString(EVENTS);
+    SecurityTest.assertProblem(viewer.post("/api/runs", update(id, text, "2017-09-30")), 403);
+    Api.Reply r = analyst.post("/api/runs", update(id, text, "2017-09-30"));
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    assertThat(r.json().get("kind").asText()).isEqualTo("update");
+    assertThat(r.json().get("replications").asInt()).isZero();
+    long run = r.json().get("id").asLong();
+    JsonNode detail = finished(run);
+    assertThat(detail.get("status").asText()).as(detail.toString()).isEqualTo("succeeded");
+    assertThat(detail.get("artifacts").toString())
+        .contains(
+            "update.json",
+            "weights.csv",
+            "update.csv",
+            "events.csv",
+            "indicators.csv",
+            "update.html",
+            "events-input.csv");
+
+    HypothesisScenario read = library.parseWithHypotheses(isis.get("yaml").asText(), "isis-2017");
+    HypothesisSet set = read.hypotheses();
+    EventFile events = EventFile.Format.OURS.read(EVENTS, HypothesesJson.DEFAULT_RELIABILITY);
+    Updater.Result direct = Updater.run(set, events.events(), LocalDate.of(2017, 9, 30), 1);
+
+    Api.Reply u = viewer.get("/api/runs/" + run + "/update");
+    assertThat(u.status()).as(u.body()).isEqualTo(200);
+    JsonNode doc = u.json();
+    assertThat(doc.get("asOf").asText()).isEqualTo("2017-09-30");
+    assertThat(doc.get("hypotheses")).hasSize(set.hypotheses().size());
+    for (int i = 0; i < set.hypotheses().size(); i++) {
+      JsonNode h = doc.get("hypotheses").get(i);
+      assertThat(h.get("id").asText()).isEqualTo(set.hypotheses().get(i).id());
+      assertThat(h.get("posterior").asDouble()).isEqualTo(direct.posterior()[i]);
+    }
+    assertThat(doc.get("trail")).hasSize(direct.trail().size());
+    assertThat(doc.get("events")).hasSize(11);
+    assertThat(doc.get("events").get(0).get("origin").asText()).isEqualTo("events-input.csv:2");
+    assertThat(doc.get("sources").get(0).asText()).isEqualTo("events-input.csv (ours, 11 rows)");
+
+    Api.Reply report = viewer.get("/api/runs/" + run + "/report");
+    assertThat(report.status()).isEqualTo(200);
+    assertThat(report.body()).contains("Audit trail");
+    Api.Reply csv = viewer.get("/api/runs/" + run + "/export?format=csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.body()).startsWith("step,date,indicator,outcome");
+    SecurityTest.assertProblem(viewer.get("/api/runs/" + run + "/export?format=parquet"), 409);
+    SecurityTest.assertProblem(viewer.get("/api/runs/" + run + "/threat"), 404);
+
+    Api.Reply prior = viewer.get("/api/scenarios/" + id + "/hypotheses");
+    assertThat(prior.status()).as(prior.body()).isEqualTo(200);
+    assertThat(prior.json().get("asOf").isNull()).isTrue();
+    double[] weights = set.priorWeights();
+    for (int i = 0; i < weights.length; i++) {
+      JsonNode h = prior.json().get("hypotheses").get(i);
+      assertThat(h.get("prior").asDouble()).isEqualTo(weights[i]);
+      assertThat(h.get("posterior").asDouble()).isEqualTo(weights[i]);
+    }
+    assertThat(prior.json().get("watch")).hasSize(set.indicators().size());
+  }
+
+  @Test
+  void aBrokenEventRowIsRefusedWithItsLineAndColumn() throws Exception {
+    long id = scenario("isis-2017").get("id").asLong();
+    List<String> lines = Files.readAllLines(EVENTS);
+    assertThat(lines.get(3)).startsWith("T03,,2017-04-23,");
+    lines.set(3, lines.get(3).replace("2017-04-23", "2017-04-31"));
+    Api.Reply r = analyst.post("/api/runs", update(id, String.join("\n", lines), null));
+    SecurityTest.assertProblem(r, 422);
+    JsonNode error = r.json().get("errors").get(0);
+    assertThat(error.get("line").asInt()).isEqualTo(4);
+    assertThat(error.get("field").asText()).isEqualTo("date");
+    assertThat(error.get("message").asText()).contains("'2017-04-31' is not a date");
+    assertThat(r.json().get("detail").asText())
+        .startsWith("the events cannot be read: line 4, date");
+  }
+
+  @Test
+  void aScenarioWithoutHypothesesHasNoUpdateAndNoHypotheses() throws Exception {
+    long id = scenario("mali-2013").get("id").asLong();
+    Api.Reply r = analyst.post("/api/runs", update(id, Files.readString(EVENTS), null));
+    SecurityTest.assertProblem(r, 422);
+    assertThat(r.json().get("detail").asText())
+        .startsWith("scenario mali-2013 declares no hypotheses");
+    Api.Reply h = viewer.get("/api/scenarios/" + id + "/hypotheses");
+    SecurityTest.assertProblem(h, 404);
+    assertThat(h.json().get("detail").asText())
+        .isEqualTo("scenario mali-2013 declares no hypotheses");
+  }
+
+  @Test
+  void eventsOverTheRequestSizeLimitAreRefused() throws Exception {
+    long id = scenario("isis-2017").get("id").asLong();
+    String header = Files.readAllLines(EVENTS).get(0) + "\n";
+    StringBuilder big = new StringBuilder(header);
+    String row = "X,,2017-03-18,LBY,Sabratha,attack,bombing,Islamic State,2,invented,0.9,pad\n";
+    while (big.length() <= (1 << 20)) {
+      big.append(row);
+    }
+    SecurityTest.assertProblem(analyst.post("/api/runs", update(id, big.toString(), null)), 413);
+  }
+
+  @Test
+  void badSettingsAreRefusedWithTheirField() {
+    long id = scenario("isis-2017").get("id").asLong();
+    Api.Reply kind = analyst.post("/api/runs", Api.json("scenarioId", id, "kind", "guess"));
+    SecurityTest.assertProblem(kind, 422);
+    assertThat(kind.json().get("errors").get(0).get("field").asText()).isEqualTo("kind");
+    Api.Reply none =
+        analyst.post("/api/runs", Api.json("scenarioId", id, "kind", "threat", "replications", 0));
+    SecurityTest.assertProblem(none, 422);
+    Api.Reply large =
+        analyst.post(
+            "/api/runs", Api.json("scenarioId", id, "kind", "threat", "replications", 9000));
+    SecurityTest.assertProblem(large, 413);
+    assertThat(large.json().get("errors").get(0).get("field").asText()).isEqualTo("replications");
+    assertThat(large.json().get("detail").asText()).endsWith("ask for at most 2591 replications");
+    Api.Reply format =
+        analyst.post(
+            "/api/runs",
+            Api.json("scenarioId", id, "kind", "update", "events", "x", "format", "csv"));
+    SecurityTest.assertProblem(format, 422);
+    assertThat(format.json().get("errors").get(0).get("field").asText()).isEqualTo("format");
+  }
+}

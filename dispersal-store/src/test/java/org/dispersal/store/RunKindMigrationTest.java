@@ -1,0 +1,79 @@
+package org.dispersal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Migration V2 widens runs.kind to threat and update runs on a store that already holds runs: the
+ * old run keeps its id and fields, new runs take ids after it, and a threat run is accepted. On
+ * DuckDB, and on PostgreSQL when DISPERSAL_TEST_PG_URL is set.
+ */
+class RunKindMigrationTest {
+
+  @TempDir Path folder;
+
+  @Test
+  void duckDbStoreAtV1KeepsItsRunAndAcceptsThreatRuns() throws SQLException {
+    migrateFromV1(TestDatabases.duckDb(folder));
+  }
+
+  @Test
+  void postgresStoreAtV1KeepsItsRunAndAcceptsThreatRuns() throws SQLException {
+    migrateFromV1(TestDatabases.postgres());
+  }
+
+  private static void migrateFromV1(String url) throws SQLException {
+    long old;
+    Flyway.configure(Store.class.getClassLoader())
+        .dataSource(url, null, null)
+        .locations(Store.STORE_MIGRATIONS)
+        .target("1")
+        .load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(url)) {
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "INSERT INTO runs (kind, status, scenario_name, scenario_yaml, owner, replications,"
+                  + " seed, done, created, finished, manifest_json, process_key)"
+                  + " VALUES ('forecast', 'succeeded', 'isis-2017', 'y: 1', 'ana', 5, 7, 5, ?, ?,"
+                  + " '{\"runs\": 5}', 1) RETURNING id")) {
+        Timestamp t = Timestamp.valueOf(LocalDateTime.of(2026, 1, 2, 3, 4, 5));
+        p.setTimestamp(1, t);
+        p.setTimestamp(2, t);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          old = rs.getLong(1);
+        }
+      }
+    }
+    try (Store store = Store.open(url)) {
+      StoredRun kept = store.runs().find(old).orElseThrow();
+      assertThat(kept.kind()).isEqualTo("forecast");
+      assertThat(kept.status()).isEqualTo(RunStatus.SUCCEEDED);
+      assertThat(kept.scenarioName()).isEqualTo("isis-2017");
+      assertThat(kept.owner()).isEqualTo("ana");
+      assertThat(kept.replications()).isEqualTo(5);
+      assertThat(kept.seed()).isEqualTo(7);
+      assertThat(kept.manifestJson()).isEqualTo("{\"runs\": 5}");
+      assertThat(store.runs().scenarioYaml(old)).contains("y: 1");
+
+      StoredRun threat = store.runs().create("threat", "isis-2017", "y: 1", "ana", 20, 7, null);
+      StoredRun update = store.runs().create("update", "isis-2017", "y: 1", "ana", 0, 7, null);
+      assertThat(threat.id()).isGreaterThan(old);
+      assertThat(update.id()).isGreaterThan(threat.id());
+      assertThat(store.runs().find(threat.id()).orElseThrow().kind()).isEqualTo("threat");
+      assertThat(store.runs().list()).hasSize(3);
+    }
+  }
+}
