@@ -2,13 +2,14 @@
 // countries, a country's trajectories, and the report and exports. Queued or running runs show their
 // live progress first.
 
-import { api, downloads, knownRunKind } from '../api.js';
+import { api, knownRunKind } from '../api.js';
 import { drawChart, ensureWorldMap } from '../charts/echarts.js';
 import { fanGridOption, flowOption, mapOption, panelLayout } from '../charts/options.js';
 import { field, h, replace } from '../dom.js';
 import { fanSeries, flowData, formatCount, formatInterval, isEmptyFan, monthAxis, originValues } from '../data/shape.js';
 import { hashFor } from '../router.js';
 import { formatDate, kindLabel, statusLabel } from './format.js';
+import { downloadLinks } from './downloads.js';
 import { followProgress } from './progress.js';
 import { showThreat } from './threat.js';
 import { showUpdate } from './update.js';
@@ -109,7 +110,11 @@ async function showResults(body, ctx, run, query, worldSummary) {
 
   replace(
     body,
-    downloadLinks(run),
+    downloadLinks(run, [
+      ['csv', 'Export CSV'],
+      ['json', 'Export JSON'],
+      ['parquet', 'Export Parquet'],
+    ]),
     h(
       'section',
       { 'aria-labelledby': 'fans-title' },
@@ -290,17 +295,5 @@ function countryList(ctx, values, label, choose) {
         ),
       ),
     ),
-  );
-}
-
-function downloadLinks(run) {
-  const link = (href, text, id) => h('a', { href, download: '', id, class: 'button secondary' }, text);
-  return h(
-    'section',
-    { class: 'downloads', 'aria-label': 'Downloads' },
-    link(downloads.report(run.id), 'Download the report', 'download-report'),
-    link(downloads.export(run.id, 'csv'), 'Export CSV', 'export-csv'),
-    link(downloads.export(run.id, 'json'), 'Export JSON', 'export-json'),
-    link(downloads.export(run.id, 'parquet'), 'Export Parquet', 'export-parquet'),
   );
 }

@@ -3,6 +3,7 @@
 
 import { api } from '../api.js';
 import { field, h, liveRegion, replace } from '../dom.js';
+import { showProblems as renderProblems } from './problems.js';
 import { formatCount, lineRange } from '../data/shape.js';
 import { formatDate, kindLabel, statusLabel } from './format.js';
 
@@ -116,28 +117,8 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     const lineHeight = events.scrollHeight / Math.max(1, events.value.split('\n').length);
     events.scrollTop = Math.max(0, (line - 3) * lineHeight);
   };
-  const showProblems = (errors) => {
-    if (!errors.length) {
-      replace(problems);
-      return;
-    }
-    const items = errors.map((e) => {
-      const where = [e.line ? `Line ${e.line}` : null, e.field ? `field ${e.field}` : null].filter(Boolean).join(', ');
-      const text = where ? `${where}: ${e.message}` : e.message;
-      return h(
-        'li',
-        {},
-        e.line && kind === 'update'
-          ? h('button', { type: 'button', class: 'link problem', dataset: { line: String(e.line) }, onclick: () => selectLine(e.line) }, text)
-          : h('span', { class: 'problem' }, text),
-      );
-    });
-    replace(
-      problems,
-      h('h3', { class: 'problems-title' }, errors.length === 1 ? '1 problem' : `${errors.length} problems`),
-      h('ul', { class: 'problems', role: 'alert' }, items),
-    );
-  };
+  const showProblems = (errors) => renderProblems(problems, errors, 'h3', kind === 'update' ? selectLine : null);
+
 
   const showKind = () => {
     const [, , , action] = KINDS.find(([id]) => id === kind);

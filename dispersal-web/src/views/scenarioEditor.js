@@ -3,6 +3,7 @@
 
 import { api } from '../api.js';
 import { field, h, liveRegion, replace } from '../dom.js';
+import { showProblems as renderProblems } from './problems.js';
 import { lineRange } from '../data/shape.js';
 import { leaderSentence } from '../data/update.js';
 import { formatPercent } from '../data/threat.js';
@@ -54,28 +55,8 @@ export async function renderScenarioEditor(view, ctx, id) {
     showCursor();
   };
 
-  const showProblems = (errors) => {
-    if (!errors.length) {
-      replace(problems);
-      return;
-    }
-    const items = errors.map((e) => {
-      const where = [e.line ? `Line ${e.line}` : null, e.field ? `field ${e.field}` : null].filter(Boolean).join(', ');
-      const text = where ? `${where}: ${e.message}` : e.message;
-      return h(
-        'li',
-        {},
-        e.line
-          ? h('button', { type: 'button', class: 'link problem', dataset: { line: String(e.line) }, onclick: () => selectLine(e.line) }, text)
-          : h('span', { class: 'problem' }, text),
-      );
-    });
-    replace(
-      problems,
-      h('h2', { class: 'problems-title' }, errors.length === 1 ? '1 problem' : `${errors.length} problems`),
-      h('ul', { class: 'problems', role: 'alert' }, items),
-    );
-  };
+  const showProblems = (errors) => renderProblems(problems, errors, 'h2', selectLine);
+
 
   const validate = async () => {
     status.textContent = 'Checking…';

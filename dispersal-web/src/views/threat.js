@@ -2,11 +2,14 @@
 // destinations' plots with intervals, the fan of a chosen measure for a chosen destination, and
 // every destination ranked, with the report and the CSV to download.
 
-import { api, downloads } from '../api.js';
+import { api } from '../api.js';
 import { drawChart } from '../charts/echarts.js';
 import { plotBarsOption, threatFanOption } from '../charts/options.js';
 import { field, h, replace } from '../dom.js';
+import { downloadLinks } from './downloads.js';
 import { addMonths, atLargeMonth, dispatchedSentence, formatAmount, threatFan, threatRows, topPlotBars } from '../data/threat.js';
+
+const THREAT_EXPORTS = [['csv', 'Export CSV (threat.csv)']];
 
 const TOP = 10;
 
@@ -15,7 +18,7 @@ export async function showThreat(body, run) {
   const threat = await api.threat(run.id);
   const rows = threatRows(threat);
   if (!rows.length) {
-    replace(body, downloadLinks(run), h('p', {}, 'This outlook has no destinations.'));
+    replace(body, downloadLinks(run, THREAT_EXPORTS), h('p', {}, 'This outlook has no destinations.'));
     return;
   }
   const horizon = addMonths(threat.start, threat.months);
@@ -56,7 +59,7 @@ export async function showThreat(body, run) {
 
   replace(
     body,
-    downloadLinks(run),
+    downloadLinks(run, THREAT_EXPORTS),
     h(
       'p',
       { class: 'hint' },
@@ -131,14 +134,4 @@ export async function showThreat(body, run) {
     drawChart(barBox, plotBarsOption(bars));
     drawFan();
   });
-}
-
-function downloadLinks(run) {
-  const link = (href, text, id) => h('a', { href, download: '', id, class: 'button secondary' }, text);
-  return h(
-    'section',
-    { class: 'downloads', 'aria-label': 'Downloads' },
-    link(downloads.report(run.id), 'Download the report', 'download-report'),
-    link(downloads.export(run.id, 'csv'), 'Export CSV (threat.csv)', 'export-csv'),
-  );
 }

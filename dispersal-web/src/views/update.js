@@ -2,9 +2,10 @@
 // sentence, the indicators to watch next, the audit trail, the indicators and the events read,
 // with the report and the audit trail to download.
 
-import { api, downloads } from '../api.js';
+import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { eventRows, leaderSentence, trailRows } from '../data/update.js';
+import { downloadLinks } from './downloads.js';
 import { indicatorsTable, watchList, weightsChart } from './hypotheses.js';
 
 /** Shows a succeeded update run's weights, trail, indicators and events in `body`. */
@@ -12,7 +13,7 @@ export async function showUpdate(body, run) {
   const update = await api.update(run.id);
   replace(
     body,
-    downloadLinks(run),
+    downloadLinks(run, [['csv', 'Export the audit trail (update.csv)']]),
     h(
       'p',
       { class: 'hint' },
@@ -114,15 +115,5 @@ function eventTable(update) {
         ),
       ),
     ),
-  );
-}
-
-function downloadLinks(run) {
-  const link = (href, text, id) => h('a', { href, download: '', id, class: 'button secondary' }, text);
-  return h(
-    'section',
-    { class: 'downloads', 'aria-label': 'Downloads' },
-    link(downloads.report(run.id), 'Download the report', 'download-report'),
-    link(downloads.export(run.id, 'csv'), 'Export the audit trail (update.csv)', 'export-csv'),
   );
 }

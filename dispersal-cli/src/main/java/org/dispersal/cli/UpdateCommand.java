@@ -17,7 +17,6 @@ import org.dispersal.hypotheses.Figure;
 import org.dispersal.hypotheses.Hypothesis;
 import org.dispersal.hypotheses.HypothesisSet;
 import org.dispersal.hypotheses.Icd203;
-import org.dispersal.hypotheses.Indicator;
 import org.dispersal.hypotheses.MixtureForecast;
 import org.dispersal.hypotheses.Updater;
 import org.dispersal.hypotheses.WatchList;
@@ -187,19 +186,8 @@ final class UpdateCommand implements Callable<Integer> {
       }
     }
     Updater.Result result = Updater.run(set, all, figures, date, duplicateDays);
-    List<Diagnosticity> diagnosticity = new ArrayList<>();
-    for (Indicator i : set.indicators()) {
-      diagnosticity.add(Diagnosticity.of(i, result.prior(), flatFactor));
-    }
-    List<Indicator> pending = new ArrayList<>();
-    for (Updater.Status s : result.statuses()) {
-      if (s.outcome() == Updater.Outcome.PENDING) {
-        pending.add(s.indicator());
-      }
-    }
-    List<WatchList.Watch> watch = WatchList.rank(pending, result.posterior(), reliability);
     UpdateOutputs.Report report =
-        new UpdateOutputs.Report(result, diagnosticity, watch, reliability, sources, notes);
+        UpdateOutputs.Report.of(result, flatFactor, reliability, sources, notes);
 
     Scenario base = read.scenario();
     Path dir = options.outDir("update", base.name());
@@ -207,17 +195,7 @@ final class UpdateCommand implements Callable<Integer> {
     if (forecast) {
       mixture = mixture(set, result.posterior(), base, runs, threads, dir);
     }
-    UpdateOutputs.writeWeights(
-        result, mixture == null ? null : mixture.runs(), dir.resolve("weights.csv"));
-    UpdateOutputs.writeTrail(result, dir.resolve("update.csv"));
-    UpdateOutputs.writeEvents(result, dir.resolve("events.csv"));
-    UpdateOutputs.writeIndicators(report, dir.resolve("indicators.csv"));
-    UpdateOutputs.writeJson(report, base.name(), dir.resolve("update.json"));
-    UpdateOutputs.writeHtml(report, mixture, base.start(), dir.resolve("update.html"));
-    if (mixture != null) {
-      UpdateOutputs.writeMixture(
-          mixture, set.hypotheses(), result.posterior(), base.start(), dir.resolve("mixture.csv"));
-    }
+    UpdateOutputs.writeAll(report, mixture, base.name(), base.start(), dir);
     print(report, mixture);
     spec.commandLine()
         .getOut()

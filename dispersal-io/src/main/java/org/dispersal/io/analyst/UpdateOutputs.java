@@ -56,7 +56,74 @@ public final class UpdateOutputs {
       List<WatchList.Watch> watch,
       double watchReliability,
       List<String> sources,
-      List<String> notes) {}
+      List<String> notes) {
+
+    /**
+     * The report of an update: every indicator's diagnosticity at the prior weights, and the
+     * indicators still pending ranked for watching at the updated weights.
+     *
+     * @param flatFactor the odds factor at or below which an indicator is flagged as flat
+     * @param reliability the reliability assumed for a future sighting
+     */
+    public static Report of(
+        Updater.Result result,
+        double flatFactor,
+        double reliability,
+        List<String> sources,
+        List<String> notes) {
+      List<Diagnosticity> diagnosticity = new ArrayList<>();
+      for (Indicator i : result.set().indicators()) {
+        diagnosticity.add(Diagnosticity.of(i, result.prior(), flatFactor));
+      }
+      List<Indicator> pending = new ArrayList<>();
+      for (Updater.Status s : result.statuses()) {
+        if (s.outcome() == Updater.Outcome.PENDING) {
+          pending.add(s.indicator());
+        }
+      }
+      List<WatchList.Watch> watch = WatchList.rank(pending, result.posterior(), reliability);
+      return new Report(result, diagnosticity, watch, reliability, sources, notes);
+    }
+  }
+
+  /**
+   * Writes the files of an update into {@code dir}: update.json, weights.csv (with the replications
+   * of each hypothesis when {@code mixture} is given), update.csv (the audit trail), events.csv,
+   * indicators.csv and update.html, and mixture.csv with a mixture forecast.
+   *
+   * @param mixture the mixture forecast, or null without one
+   * @return the names of the files written, in that order
+   */
+  public static List<String> writeAll(
+      Report report, MixtureForecast.Result mixture, String scenario, YearMonth start, Path dir)
+      throws IOException {
+    Updater.Result result = report.result();
+    writeJson(report, scenario, dir.resolve("update.json"));
+    writeWeights(result, mixture == null ? null : mixture.runs(), dir.resolve("weights.csv"));
+    writeTrail(result, dir.resolve("update.csv"));
+    writeEvents(result, dir.resolve("events.csv"));
+    writeIndicators(report, dir.resolve("indicators.csv"));
+    writeHtml(report, mixture, start, dir.resolve("update.html"));
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                "update.json",
+                "weights.csv",
+                "update.csv",
+                "events.csv",
+                "indicators.csv",
+                "update.html"));
+    if (mixture != null) {
+      writeMixture(
+          mixture,
+          result.set().hypotheses(),
+          result.posterior(),
+          start,
+          dir.resolve("mixture.csv"));
+      names.add("mixture.csv");
+    }
+    return names;
+  }
 
   /** Writes weights.csv. */
   public static void writeWeights(Updater.Result r, int[] runs, Path file) throws IOException {

@@ -121,24 +121,8 @@ public final class RunQueue implements AutoCloseable {
    */
   public StoredRun submit(
       String owner, StoredScenario scenario, int replications, long seed, Integer months) {
-    Scenario s = checked(scenario, replications, months, false);
-    return enqueue(
-        "forecast",
-        owner,
-        scenario,
-        replications,
-        seed,
-        parameters(scenario, months),
-        progress ->
-            ForecastExecution.run(
-                s,
-                scenario.yaml(),
-                replications,
-                seed,
-                limits.threadsPerRun(),
-                codeVersion,
-                library.dataVersion(),
-                progress));
+    return submitSimulation(
+        "forecast", ForecastExecution::run, owner, scenario, replications, seed, months, false);
   }
 
   /**
@@ -156,16 +140,30 @@ public final class RunQueue implements AutoCloseable {
    */
   public StoredRun submitThreat(
       String owner, StoredScenario scenario, int replications, long seed, Integer months) {
-    Scenario s = checked(scenario, replications, months, true);
+    return submitSimulation(
+        "threat", ThreatExecution::run, owner, scenario, replications, seed, months, true);
+  }
+
+  /** Checks and queues a run that simulates replications of a stored scenario. */
+  private StoredRun submitSimulation(
+      String kind,
+      Simulation simulation,
+      String owner,
+      StoredScenario scenario,
+      int replications,
+      long seed,
+      Integer months,
+      boolean threat) {
+    Scenario s = checked(scenario, replications, months, threat);
     return enqueue(
-        "threat",
+        kind,
         owner,
         scenario,
         replications,
         seed,
         parameters(scenario, months),
         progress ->
-            ThreatExecution.run(
+            simulation.run(
                 s,
                 scenario.yaml(),
                 replications,
@@ -378,6 +376,20 @@ public final class RunQueue implements AutoCloseable {
     RUNNING,
     CANCELLING,
     CANCELLED
+  }
+
+  /** The signature of {@link ForecastExecution#run} and {@link ThreatExecution#run}. */
+  @FunctionalInterface
+  private interface Simulation {
+    ForecastExecution.Outputs run(
+        Scenario scenario,
+        String scenarioText,
+        int replications,
+        long seed,
+        int threads,
+        String codeVersion,
+        String dataVersion,
+        IntConsumer progress);
   }
 
   /** What a run computes: its outputs, telling progress (which may throw to cancel). */

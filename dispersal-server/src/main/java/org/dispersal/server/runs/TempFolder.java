@@ -14,23 +14,22 @@ import java.util.stream.Stream;
  */
 final class TempFolder {
 
-  /** Writes files into a folder. */
+  /** Writes files into a folder and names them, in the order they are to be kept. */
   @FunctionalInterface
   interface Writer {
-    void write(Path folder) throws IOException;
+    List<String> write(Path folder) throws IOException;
   }
 
   private TempFolder() {}
 
   /**
-   * Runs the writer in a new temporary folder and returns the named files' bytes, in the order
-   * named.
+   * Runs the writer in a new temporary folder and returns the bytes of the files it names, in the
+   * order named.
    */
-  static Map<String, byte[]> write(String prefix, Writer writer, List<String> names)
-      throws IOException {
+  static Map<String, byte[]> write(String prefix, Writer writer) throws IOException {
     Path dir = Files.createTempDirectory(prefix);
     try {
-      writer.write(dir);
+      List<String> names = writer.write(dir);
       Map<String, byte[]> out = new LinkedHashMap<>();
       for (String name : names) {
         out.put(name, Files.readAllBytes(dir.resolve(name)));

@@ -88,8 +88,8 @@ public final class ThreatExecution {
                 ThreatOutputs.writeCsv(o, names, scenario.start(), dir.resolve("threat.csv"));
                 ThreatOutputs.writeHtml(
                     o, scenario.name(), names, scenario.start(), dir.resolve("threat.html"));
-              },
-              List.of("threat.json", "threat.csv", "threat.html"));
+                return List.of("threat.json", "threat.csv", "threat.html");
+              });
       files.put("manifest.json", manifestJson.getBytes(StandardCharsets.UTF_8));
       return new ForecastExecution.Outputs(manifestJson, List.of(), files);
     } catch (JsonProcessingException e) {

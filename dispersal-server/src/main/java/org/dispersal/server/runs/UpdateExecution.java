@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
 import org.dispersal.hypotheses.Diagnosticity;
 import org.dispersal.hypotheses.Event;
 import org.dispersal.hypotheses.HypothesisSet;
-import org.dispersal.hypotheses.Indicator;
 import org.dispersal.hypotheses.Updater;
 import org.dispersal.hypotheses.WatchList;
 import org.dispersal.io.analyst.HypothesesJson;
@@ -106,20 +104,9 @@ public final class UpdateExecution {
     ForecastExecution.Outputs run(String codeVersion, String dataVersion) {
       Instant started = Instant.now();
       Updater.Result result = Updater.run(set, events, asOf, duplicateDays);
-      List<Diagnosticity> diagnosticity = new ArrayList<>();
-      for (Indicator i : set.indicators()) {
-        diagnosticity.add(Diagnosticity.of(i, result.prior(), Diagnosticity.FLAT_FACTOR));
-      }
-      List<Indicator> pending = new ArrayList<>();
-      for (Updater.Status s : result.statuses()) {
-        if (s.outcome() == Updater.Outcome.PENDING) {
-          pending.add(s.indicator());
-        }
-      }
-      List<WatchList.Watch> watch = WatchList.rank(pending, result.posterior(), reliability);
       UpdateOutputs.Report report =
-          new UpdateOutputs.Report(
-              result, diagnosticity, watch, reliability, List.of(source), notes);
+          UpdateOutputs.Report.of(
+              result, Diagnosticity.FLAT_FACTOR, reliability, List.of(source), notes);
       ObjectNode manifest = Json.MAPPER.createObjectNode();
       manifest.put("kind", "update");
       ObjectNode s = manifest.putObject("scenario");
@@ -147,22 +134,8 @@ public final class UpdateExecution {
         Map<String, byte[]> files =
             TempFolder.write(
                 "dispersal-update",
-                dir -> {
-                  UpdateOutputs.writeJson(report, scenario.name(), dir.resolve("update.json"));
-                  UpdateOutputs.writeWeights(result, null, dir.resolve("weights.csv"));
-                  UpdateOutputs.writeTrail(result, dir.resolve("update.csv"));
-                  UpdateOutputs.writeEvents(result, dir.resolve("events.csv"));
-                  UpdateOutputs.writeIndicators(report, dir.resolve("indicators.csv"));
-                  UpdateOutputs.writeHtml(
-                      report, null, scenario.start(), dir.resolve("update.html"));
-                },
-                List.of(
-                    "update.json",
-                    "weights.csv",
-                    "update.csv",
-                    "events.csv",
-                    "indicators.csv",
-                    "update.html"));
+                dir ->
+                    UpdateOutputs.writeAll(report, null, scenario.name(), scenario.start(), dir));
         files.put(EVENTS_FILE, text.getBytes(StandardCharsets.UTF_8));
         files.put("manifest.json", manifestJson.getBytes(StandardCharsets.UTF_8));
         return new ForecastExecution.Outputs(manifestJson, List.of(), files);
