@@ -2,6 +2,7 @@ package org.dispersal.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +27,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Threat outlook per destination country and month: operatives at large, plots"
-            + " and attacks with intervals; writes threat.csv, threat.json and threat.html.")
+            + " and attacks with intervals; writes threat.csv, threat.json and threat.html and"
+            + " keeps them in the run store.")
 final class ThreatCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Mixin AnalystOptions options;
+
+  @Mixin StoreOption store;
 
   @Option(
       names = "--top",
@@ -48,6 +52,7 @@ final class ThreatCommand implements Callable<Integer> {
       throw new UserException("--top must be at least 1, not " + top);
     }
     Scenario s = ScenarioSource.load(options.scenario.scenario, options.sets).scenario();
+    Instant started = Instant.now();
     CompiledModel model = new CompiledModel(s);
     ThreatOutlook.Outlook o = ThreatOutlook.run(model, runs, options.seed.value, threads);
     Map<String, String> names = new LinkedHashMap<>();
@@ -87,6 +92,17 @@ final class ThreatCommand implements Callable<Integer> {
         100 * o.dispatchedShare().p05(),
         100 * o.dispatchedShare().p95());
     out.println("Wrote " + dir.resolve("threat.csv") + ", threat.json, threat.html");
+    store.recordFiles(
+        "threat",
+        dir,
+        s.name(),
+        options.scenario.scenario,
+        runs,
+        options.seed.value,
+        started,
+        "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+        out,
+        spec.commandLine().getErr());
     return 0;
   }
 }

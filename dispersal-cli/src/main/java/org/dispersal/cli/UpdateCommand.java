@@ -48,8 +48,8 @@ import picocli.CommandLine.Spec;
     description =
         "Update the weights of the scenario's competing hypotheses from dated events; writes"
             + " weights.csv, update.csv (audit trail), events.csv, indicators.csv, update.json and"
-            + " update.html,"
-            + " and with --forecast the mixture's summary.csv, manifest.json and report.html.")
+            + " update.html, and with --forecast the mixture's summary.csv, manifest.json and"
+            + " report.html; keeps them in the run store.")
 final class UpdateCommand implements Callable<Integer> {
 
   /** Reliability of reports that state none (an assumption, see {@link HypothesesJson}). */
@@ -61,6 +61,8 @@ final class UpdateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin AnalystOptions options;
+
+  @Mixin StoreOption store;
 
   @Option(
       names = "--events",
@@ -140,6 +142,7 @@ final class UpdateCommand implements Callable<Integer> {
     if (!(flatFactor >= 1)) {
       throw new UserException("--flat-factor must be at least 1, not " + flatFactor);
     }
+    Instant started = Instant.now();
     int runs = options.runs();
     int threads = options.threads();
     String scenarioName = options.scenario.scenario;
@@ -206,6 +209,23 @@ final class UpdateCommand implements Callable<Integer> {
                 + (mixture == null
                     ? ""
                     : ", mixture.csv, summary.csv, manifest.json, report.html"));
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    if (mixture == null) {
+      store.recordFiles(
+          "update",
+          dir,
+          base.name(),
+          scenarioName,
+          0,
+          options.seed.value,
+          started,
+          "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+          out,
+          err);
+    } else {
+      store.record("update", dir, ScenarioSource.text(scenarioName), out, err);
+    }
     return 0;
   }
 

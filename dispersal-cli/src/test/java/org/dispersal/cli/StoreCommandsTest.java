@@ -118,6 +118,54 @@ class StoreCommandsTest {
   }
 
   @Test
+  void threatOutlooksAndUpdatesKeepTheFilesTheServiceShows() throws Exception {
+    String db = "jdbc:duckdb:" + tmp.resolve("analyst/dispersal.duckdb");
+    CliTest.Result t =
+        CliTest.run("threat", "--runs", "6", "--out", tmp.resolve("t").toString(), "--db", db);
+    assertThat(t.code()).as(t.err()).isZero();
+    assertThat(t.out()).contains("Stored as run 1 in " + db);
+    String events =
+        java.nio.file.Path.of(StoreCommandsTest.class.getResource("events-2017.csv").toURI())
+            .toString();
+    CliTest.Result u =
+        CliTest.run(
+            "update",
+            "--events",
+            events,
+            "--as-of",
+            "2017-09-30",
+            "--out",
+            tmp.resolve("u").toString(),
+            "--db",
+            db);
+    assertThat(u.code()).as(u.err()).isZero();
+    assertThat(u.out()).contains("Stored as run 2 in " + db);
+    try (Store store = Store.open(db)) {
+      StoredRun threat = store.runs().find(1).orElseThrow();
+      assertThat(threat.kind()).isEqualTo("threat");
+      assertThat(threat.replications()).isEqualTo(6);
+      assertThat(store.runs().artifact(1, "threat.json"))
+          .hasValueSatisfying(
+              b -> assertThat(b).isEqualTo(readBytes(tmp.resolve("t/threat.json"))));
+      StoredRun update = store.runs().find(2).orElseThrow();
+      assertThat(update.kind()).isEqualTo("update");
+      assertThat(update.replications()).isZero();
+      assertThat(store.runs().artifactNames(2))
+          .contains("update.json", "update.html", "update.csv", "manifest.json");
+      assertThat(store.runs().scenarioYaml(2))
+          .hasValueSatisfying(yaml -> assertThat(yaml).contains("hypotheses:"));
+    }
+  }
+
+  private static byte[] readBytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void badRunsFormatsAndFilesGiveOneLine() {
     String db = "jdbc:duckdb:" + tmp.resolve("empty.duckdb");
     CliTest.Result empty = CliTest.run("runs", "--db", db);
