@@ -155,6 +155,24 @@ class StoreCommandsTest {
       assertThat(store.runs().scenarioYaml(2))
           .hasValueSatisfying(yaml -> assertThat(yaml).contains("hypotheses:"));
     }
+    Path csv = tmp.resolve("threat-export.csv");
+    CliTest.Result e =
+        CliTest.run("export", "1", "--format", "csv", "--out", csv.toString(), "--db", db);
+    assertThat(e.code()).as(e.err()).isZero();
+    assertThat(readBytes(csv)).isEqualTo(readBytes(tmp.resolve("t/threat.csv")));
+    CliTest.Result json =
+        CliTest.run(
+            "export",
+            "2",
+            "--format",
+            "json",
+            "--out",
+            tmp.resolve("u.json").toString(),
+            "--db",
+            db);
+    assertThat(json.code()).isNotZero();
+    assertThat(json.err().strip())
+        .isEqualTo("dispersal: run 2 is a hypothesis update: it exports as csv only (update.csv)");
   }
 
   private static byte[] readBytes(Path file) {

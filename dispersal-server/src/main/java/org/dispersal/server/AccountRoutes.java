@@ -45,7 +45,8 @@ final class AccountRoutes {
 
   record SetupRequest(String token, String username, String password) {}
 
-  record SessionView(String username, String role, String csrfToken) {}
+  /** Who is logged in; team is null for a user in no team, csrfToken null for a token. */
+  record SessionView(String username, String role, String team, String csrfToken) {}
 
   record TokenRequest(String name) {}
 
@@ -147,13 +148,14 @@ final class AccountRoutes {
             SameSite.STRICT);
     ctx.cookie(cookie);
     audit.record(s.username(), "login", "address:" + address, null);
-    ctx.json(new SessionView(s.username(), s.role().id(), s.csrfToken()));
+    ctx.json(new SessionView(s.username(), s.role().id(), s.team(), s.csrfToken()));
   }
 
   private void session(Context ctx) {
     Caller c = Gate.caller(ctx);
     ctx.json(
-        new SessionView(c.username(), c.role().id(), c.byToken() ? null : c.session().csrfToken()));
+        new SessionView(
+            c.username(), c.role().id(), c.team(), c.byToken() ? null : c.session().csrfToken()));
   }
 
   private void logout(Context ctx) {

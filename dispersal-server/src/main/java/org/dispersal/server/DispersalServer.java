@@ -23,6 +23,7 @@ import org.dispersal.server.security.PasswordHasher;
 import org.dispersal.server.security.RateLimiter;
 import org.dispersal.server.security.Secrets;
 import org.dispersal.server.security.Sessions;
+import org.dispersal.server.security.VisibilityRule;
 import org.dispersal.store.Role;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoreException;
@@ -113,12 +114,14 @@ public final class DispersalServer implements AutoCloseable {
             throttle,
             config.secureCookies(),
             setupToken);
-    ScenarioRoutes scenarioRoutes = new ScenarioRoutes(store.scenarios(), library, store.audit());
-    HypothesisRoutes hypothesisRoutes = new HypothesisRoutes(store.scenarios(), library);
+    VisibilityRule visibility = new VisibilityRule(store.scenarios(), store.runs());
+    ScenarioRoutes scenarioRoutes =
+        new ScenarioRoutes(store.scenarios(), store.users(), visibility, library, store.audit());
+    HypothesisRoutes hypothesisRoutes = new HypothesisRoutes(visibility, library);
     RunRoutes runRoutes =
         new RunRoutes(
             store.runs(),
-            store.scenarios(),
+            visibility,
             queue,
             hub,
             store.audit(),

@@ -6,20 +6,22 @@ import org.dispersal.io.analyst.HypothesesJson;
 import org.dispersal.io.scenario.HypothesisScenario;
 import org.dispersal.server.runs.ScenarioLibrary;
 import org.dispersal.server.security.Access;
-import org.dispersal.store.ScenarioStore;
+import org.dispersal.server.security.Gate;
+import org.dispersal.server.security.VisibilityRule;
 import org.dispersal.store.StoredScenario;
 
 /**
  * A scenario's competing hypotheses and indicators at the prior weights, before any events: the
  * document of update.json with no evidence, for the dashboard to show what an update would weigh.
+ * Only for scenarios the {@link VisibilityRule} lets the caller see.
  */
 final class HypothesisRoutes {
 
-  private final ScenarioStore scenarios;
+  private final VisibilityRule rule;
   private final ScenarioLibrary library;
 
-  HypothesisRoutes(ScenarioStore scenarios, ScenarioLibrary library) {
-    this.scenarios = scenarios;
+  HypothesisRoutes(VisibilityRule rule, ScenarioLibrary library) {
+    this.rule = rule;
     this.library = library;
   }
 
@@ -28,9 +30,7 @@ final class HypothesisRoutes {
   }
 
   private void hypotheses(Context ctx) {
-    long id = Paths.id(ctx, "id");
-    StoredScenario s =
-        scenarios.find(id).orElseThrow(() -> ApiException.notFound("no scenario " + id));
+    StoredScenario s = rule.scenario(Gate.caller(ctx), Paths.id(ctx, "id"));
     HypothesisScenario read = library.parseWithHypotheses(s.yaml(), s.name());
     if (read.hypotheses() == null) {
       throw ApiException.notFound("scenario " + s.name() + " declares no hypotheses");

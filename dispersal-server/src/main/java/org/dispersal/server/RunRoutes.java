@@ -23,10 +23,10 @@ import org.dispersal.server.runs.UpdateExecution;
 import org.dispersal.server.security.Access;
 import org.dispersal.server.security.Caller;
 import org.dispersal.server.security.Gate;
+import org.dispersal.server.security.VisibilityRule;
 import org.dispersal.store.AuditLog;
 import org.dispersal.store.RunStatus;
 import org.dispersal.store.RunStore;
-import org.dispersal.store.ScenarioStore;
 import org.dispersal.store.StoredRun;
 import org.dispersal.store.StoredScenario;
 import org.dispersal.store.SummaryFilter;
@@ -34,7 +34,8 @@ import org.dispersal.store.SummaryRow;
 
 /**
  * Runs: submit forecasts, threat outlooks and hypothesis updates, watch, cancel, and read their
- * results (summary rows, threat.json, update.json, report, exports, comparison of two runs).
+ * results (summary rows, threat.json, update.json, report, exports, comparison of two runs). Every
+ * route sees only the runs and scenarios the {@link VisibilityRule} lets the caller see.
  */
 final class RunRoutes {
 
@@ -44,7 +45,7 @@ final class RunRoutes {
   private static final Set<String> FORMATS = Set.of("csv", "json", "parquet");
 
   private final RunStore runs;
-  private final ScenarioStore scenarios;
+  private final VisibilityRule rule;
   private final RunQueue queue;
   private final ProgressHub hub;
   private final AuditLog audit;
@@ -76,6 +77,7 @@ final class RunRoutes {
       String status,
       String scenarioName,
       String owner,
+      String team,
       int replications,
       long seed,
       int done,
@@ -90,6 +92,7 @@ final class RunRoutes {
           r.status().id(),
           r.scenarioName(),
           r.owner(),
+          r.team(),
           r.replications(),
           r.seed(),
           r.done(),
@@ -112,14 +115,14 @@ final class RunRoutes {
 
   RunRoutes(
       RunStore runs,
-      ScenarioStore scenarios,
+      VisibilityRule rule,
       RunQueue queue,
       ProgressHub hub,
       AuditLog audit,
       SummaryCache cache) {
     this.runs = runs;
     this.cache = cache;
-    this.scenarios = scenarios;
+    this.rule = rule;
     this.queue = queue;
     this.hub = hub;
     this.audit = audit;
@@ -128,7 +131,7 @@ final class RunRoutes {
   void register(JavalinDefaultRoutingApi r) {
     r.get(
         "/api/runs",
-        ctx -> ctx.json(runs.list().stream().map(RunView::of).toList()),
+        ctx -> ctx.json(rule.runs(Gate.caller(ctx)).stream().map(RunView::of).toList()),
         Access.VIEWER);
     r.post("/api/runs", this::submit, Access.ANALYST);
     r.get("/api/runs/{id}", this::get, Access.VIEWER);
@@ -151,10 +154,7 @@ final class RunRoutes {
           "kind", "must be forecast, threat or update, not '" + kind + "'");
     }
     long scenarioId = Bodies.required(req.scenarioId(), "scenarioId");
-    StoredScenario s =
-        scenarios
-            .find(scenarioId)
-            .orElseThrow(() -> ApiException.notFound("no scenario " + scenarioId));
+    StoredScenario s = rule.scenario(c, scenarioId);
     StoredRun run;
     String detail;
     if (kind.equals("update")) {
@@ -217,7 +217,7 @@ final class RunRoutes {
 
   private void cancel(Context ctx) {
     Caller c = Gate.caller(ctx);
-    long id = Paths.id(ctx, "id");
+    long id = find(ctx).id();
     StoredRun r = queue.cancel(id);
     audit.record(c.username(), "run.cancel", "run:" + id, null);
     ctx.status(202).json(RunView.of(r));
@@ -277,20 +277,10 @@ final class RunRoutes {
       throw ApiException.badRequest("format must be csv, json or parquet");
     }
     StoredRun r = finished(ctx);
-    byte[] bytes;
-    if (r.kind().equals("threat") || r.kind().equals("update")) {
-      if (!format.equals("csv")) {
-        throw ApiException.conflict("only csv for threat/update runs");
-      }
-      String name = r.kind() + ".csv";
-      bytes =
-          runs.artifact(r.id(), name)
-              .orElseThrow(() -> ApiException.notFound("run " + r.id() + " has no " + name));
-      audit.record(c.username(), "export", "run:" + r.id(), name);
-    } else {
-      bytes = exportSummary(r, format);
-      audit.record(c.username(), "export", "run:" + r.id(), format);
-    }
+    // Threat and update runs export their own table (threat.csv, update.csv); the store says so.
+    byte[] bytes = exportSummary(r, format);
+    boolean ownTable = r.kind().equals("threat") || r.kind().equals("update");
+    audit.record(c.username(), "export", "run:" + r.id(), ownTable ? r.kind() + ".csv" : format);
     String type =
         switch (format) {
           case "csv" -> "text/csv; charset=utf-8";
@@ -324,8 +314,9 @@ final class RunRoutes {
     if (month == null || month < 0) {
       throw ApiException.badRequest("month must be given as a whole number from 0");
     }
-    StoredRun ra = succeeded(a);
-    StoredRun rb = succeeded(b);
+    Caller c = Gate.caller(ctx);
+    StoredRun ra = requireSucceeded(rule.run(c, a));
+    StoredRun rb = requireSucceeded(rule.run(c, b));
     Map<List<String>, Band[]> cells = new LinkedHashMap<>();
     for (String scope : List.of("world", "region")) {
       add(cells, cache.rows(ra, new SummaryFilter(scope, null, null, month, "all")), 0);
@@ -356,27 +347,18 @@ final class RunRoutes {
     }
   }
 
+  /** The run of the path if the caller may see it. */
   private StoredRun find(Context ctx) {
-    long id = Paths.id(ctx, "id");
-    return runs.find(id).orElseThrow(() -> ApiException.notFound("no run " + id));
+    return rule.run(Gate.caller(ctx), Paths.id(ctx, "id"));
   }
 
   private StoredRun finished(Context ctx) {
-    StoredRun r = find(ctx);
-    requireSucceeded(r);
-    return r;
+    return requireSucceeded(find(ctx));
   }
 
-  private static void requireSucceeded(StoredRun r) {
+  private static StoredRun requireSucceeded(StoredRun r) {
     if (r.status() != RunStatus.SUCCEEDED) {
       throw ApiException.conflict("run " + r.id() + " has not succeeded (" + r.status().id() + ")");
-    }
-  }
-
-  private StoredRun succeeded(long id) {
-    StoredRun r = runs.find(id).orElseThrow(() -> ApiException.notFound("no run " + id));
-    if (r.status() != RunStatus.SUCCEEDED) {
-      throw ApiException.conflict("run " + id + " has not succeeded (" + r.status().id() + ")");
     }
     return r;
   }

@@ -55,10 +55,17 @@ final class TestServers {
     return DispersalServer.start(tweak.apply(c));
   }
 
-  /** Creates a user as admin and returns a client logged in as that user. */
+  /** Creates a user in no team as admin and returns a client logged in as that user. */
   static Api user(DispersalServer server, Api admin, String name, String role) {
+    return user(server, admin, name, role, null);
+  }
+
+  /** Creates a user of a team (or none) as admin and returns a client logged in as that user. */
+  static Api user(DispersalServer server, Api admin, String name, String role, String team) {
     Api.Reply r =
-        admin.post("/api/users", Api.json("username", name, "password", PASSWORD, "role", role));
+        admin.post(
+            "/api/users",
+            Api.json("username", name, "password", PASSWORD, "role", role, "team", team));
     if (r.status() != 201) {
       throw new IllegalStateException("cannot create " + name + ": " + r.body());
     }

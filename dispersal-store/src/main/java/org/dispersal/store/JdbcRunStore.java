@@ -1,6 +1,8 @@
 package org.dispersal.store;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +26,7 @@ final class JdbcRunStore implements RunStore {
       Set.of("forecast", "calibration", "hindcast", "comparison", "threat", "update");
 
   private static final String COLUMNS =
-      "id, kind, status, scenario_name, owner, replications, seed, done, created, started,"
+      "id, kind, status, scenario_name, owner, team, replications, seed, done, created, started,"
           + " finished, error, manifest_json";
 
   private static final String SUMMARY_COLUMNS =
@@ -47,7 +49,8 @@ final class JdbcRunStore implements RunStore {
       String owner,
       int replications,
       long seed,
-      String parametersJson) {
+      String parametersJson,
+      String team) {
     if (!KINDS.contains(kind)) {
       throw new StoreException(
           "unknown run kind '"
@@ -61,24 +64,28 @@ final class JdbcRunStore implements RunStore {
       throw new StoreException("replications must be zero or more, not " + replications);
     }
     Json.requireObjectOrNull(parametersJson, "run parameters");
+    if (team != null && team.isBlank()) {
+      throw new StoreException("a run's team is a name or null, not blank");
+    }
     Instant now = Database.now();
     return db.read(
         c -> {
           try (PreparedStatement p =
               c.prepareStatement(
-                  "INSERT INTO runs (kind, status, scenario_name, scenario_yaml, owner,"
+                  "INSERT INTO runs (kind, status, scenario_name, scenario_yaml, owner, team,"
                       + " replications, seed, done, created, parameters_json, process_key)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id")) {
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id")) {
             p.setString(1, kind);
             p.setString(2, RunStatus.QUEUED.id());
             p.setString(3, scenarioName);
             p.setString(4, scenarioYaml);
             p.setString(5, owner);
-            p.setInt(6, replications);
-            p.setLong(7, seed);
-            Database.setTime(p, 8, now);
-            p.setString(9, parametersJson);
-            p.setLong(10, db.processKey());
+            p.setString(6, team);
+            p.setInt(7, replications);
+            p.setLong(8, seed);
+            Database.setTime(p, 9, now);
+            p.setString(10, parametersJson);
+            p.setLong(11, db.processKey());
             try (ResultSet rs = p.executeQuery()) {
               rs.next();
               return new StoredRun(
@@ -87,6 +94,7 @@ final class JdbcRunStore implements RunStore {
                   RunStatus.QUEUED,
                   scenarioName,
                   owner,
+                  team,
                   replications,
                   seed,
                   0,
@@ -441,6 +449,23 @@ final class JdbcRunStore implements RunStore {
       throw new StoreException(
           "run " + id + " has no results to export: it is " + run.status().id());
     }
+    if (run.kind().equals("threat") || run.kind().equals("update")) {
+      // These runs have no summary rows: their table is the file they wrote.
+      String name = run.kind() + ".csv";
+      if (f != ExportFormat.CSV) {
+        String what = run.kind().equals("threat") ? "a threat outlook" : "a hypothesis update";
+        throw new StoreException(
+            "run " + id + " is " + what + ": it exports as csv only (" + name + ")");
+      }
+      byte[] bytes =
+          artifact(id, name).orElseThrow(() -> new StoreException("run " + id + " has no " + name));
+      try {
+        Files.write(out, bytes);
+      } catch (IOException e) {
+        throw new StoreException("cannot write " + out + ": " + e.getMessage(), e);
+      }
+      return;
+    }
     Exporter.write(f, run, summary(id, SummaryFilter.all()), out);
   }
 
@@ -490,6 +515,7 @@ final class JdbcRunStore implements RunStore {
                   RunStatus.of(rs.getString("status")),
                   rs.getString("scenario_name"),
                   rs.getString("owner"),
+                  rs.getString("team"),
                   rs.getInt("replications"),
                   rs.getLong("seed"),
                   rs.getInt("done"),

@@ -9,10 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The scenario library in SQL. */
+/**
+ * The scenario library in SQL. Since migration V4 a scenario has a visibility (shared or team) and,
+ * when it is a team scenario, its team; both are checked here, since DuckDB cannot add a CHECK.
+ */
 final class JdbcScenarioStore implements ScenarioStore {
 
-  private static final String COLUMNS = "id, name, yaml, owner, built_in, created, updated";
+  private static final String COLUMNS =
+      "id, name, yaml, owner, built_in, visibility, team, created, updated";
+
+  /** Longest team name (the width of users.team). */
+  private static final int MAX_TEAM = 100;
 
   private final Database db;
 
@@ -40,8 +47,10 @@ final class JdbcScenarioStore implements ScenarioStore {
   }
 
   @Override
-  public StoredScenario create(String name, String yaml, String owner) {
-    return insert(name, yaml, owner, false);
+  public StoredScenario create(
+      String name, String yaml, String owner, Visibility visibility, String team) {
+    checkTeam(visibility, team);
+    return insert(name, yaml, owner, false, visibility, team);
   }
 
   @Override
@@ -57,10 +66,11 @@ final class JdbcScenarioStore implements ScenarioStore {
       }
       return update(existing.get().id(), name, yaml);
     }
-    return insert(name, yaml, null, true);
+    return insert(name, yaml, null, true, Visibility.SHARED, null);
   }
 
-  private StoredScenario insert(String name, String yaml, String owner, boolean builtIn) {
+  private StoredScenario insert(
+      String name, String yaml, String owner, boolean builtIn, Visibility visibility, String team) {
     checkName(name);
     Instant now = Database.now();
     return db.transaction(
@@ -71,25 +81,41 @@ final class JdbcScenarioStore implements ScenarioStore {
           long id;
           try (PreparedStatement p =
               c.prepareStatement(
-                  "INSERT INTO scenarios (name, yaml, owner, built_in, created, updated)"
-                      + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+                  "INSERT INTO scenarios"
+                      + " (name, yaml, owner, built_in, visibility, team, created, updated)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             p.setString(1, name);
             p.setString(2, yaml);
             p.setString(3, owner);
             p.setBoolean(4, builtIn);
-            Database.setTime(p, 5, now);
-            Database.setTime(p, 6, now);
+            p.setString(5, visibility.id());
+            p.setString(6, team);
+            Database.setTime(p, 7, now);
+            Database.setTime(p, 8, now);
             try (ResultSet rs = p.executeQuery()) {
               rs.next();
               id = rs.getLong(1);
             }
           }
-          return new StoredScenario(id, name, yaml, owner, builtIn, now, now);
+          return new StoredScenario(id, name, yaml, owner, builtIn, visibility, team, now, now);
         });
   }
 
   @Override
   public StoredScenario update(long id, String name, String yaml) {
+    return change(id, name, yaml, null, null);
+  }
+
+  @Override
+  public StoredScenario update(
+      long id, String name, String yaml, Visibility visibility, String team) {
+    checkTeam(visibility, team);
+    return change(id, name, yaml, visibility, team);
+  }
+
+  /** Changes name and text, and the visibility and team unless {@code visibility} is null. */
+  private StoredScenario change(
+      long id, String name, String yaml, Visibility visibility, String team) {
     checkName(name);
     Instant now = Database.now();
     return db.transaction(
@@ -101,22 +127,28 @@ final class JdbcScenarioStore implements ScenarioStore {
           if (!old.name().equals(name) && nameTaken(c, name, id)) {
             throw new StoreException("a scenario named '" + name + "' already exists");
           }
+          Visibility v = visibility == null ? old.visibility() : visibility;
+          String t = visibility == null ? old.team() : team;
+          boolean rename = !old.name().equals(name);
           String sql =
-              old.name().equals(name)
-                  ? "UPDATE scenarios SET yaml = ?, updated = ? WHERE id = ?"
-                  : "UPDATE scenarios SET yaml = ?, updated = ?, name = ? WHERE id = ?";
+              "UPDATE scenarios SET yaml = ?, updated = ?, visibility = ?, team = ?"
+                  + (rename ? ", name = ?" : "")
+                  + " WHERE id = ?";
           try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, yaml);
             Database.setTime(p, 2, now);
-            if (old.name().equals(name)) {
-              p.setLong(3, id);
+            p.setString(3, v.id());
+            p.setString(4, t);
+            if (rename) {
+              p.setString(5, name);
+              p.setLong(6, id);
             } else {
-              p.setString(3, name);
-              p.setLong(4, id);
+              p.setLong(5, id);
             }
             p.executeUpdate();
           }
-          return new StoredScenario(id, name, yaml, old.owner(), old.builtIn(), old.created(), now);
+          return new StoredScenario(
+              id, name, yaml, old.owner(), old.builtIn(), v, t, old.created(), now);
         });
   }
 
@@ -137,6 +169,22 @@ final class JdbcScenarioStore implements ScenarioStore {
     }
     if (name.length() > 200) {
       throw new StoreException("scenario name is longer than 200 characters");
+    }
+  }
+
+  /** A team scenario names its team; a shared one has none. */
+  private static void checkTeam(Visibility visibility, String team) {
+    if (visibility == null) {
+      throw new StoreException("a scenario needs a visibility: shared or team");
+    }
+    if (visibility == Visibility.SHARED && team != null) {
+      throw new StoreException("a shared scenario has no team, not '" + team + "'");
+    }
+    if (visibility == Visibility.TEAM && (team == null || team.isBlank())) {
+      throw new StoreException("a team scenario needs its team");
+    }
+    if (team != null && team.length() > MAX_TEAM) {
+      throw new StoreException("team name is longer than " + MAX_TEAM + " characters");
     }
   }
 
@@ -168,6 +216,8 @@ final class JdbcScenarioStore implements ScenarioStore {
                   rs.getString("yaml"),
                   rs.getString("owner"),
                   rs.getBoolean("built_in"),
+                  Visibility.of(rs.getString("visibility")),
+                  rs.getString("team"),
                   Database.time(rs, "created"),
                   Database.time(rs, "updated")));
         }

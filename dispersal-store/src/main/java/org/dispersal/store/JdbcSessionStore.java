@@ -24,8 +24,9 @@ final class JdbcSessionStore implements SessionStore {
         c -> {
           long userId;
           Role role;
+          String team;
           try (PreparedStatement p =
-              c.prepareStatement("SELECT id, role FROM users WHERE username = ?")) {
+              c.prepareStatement("SELECT id, role, team FROM users WHERE username = ?")) {
             p.setString(1, username);
             try (ResultSet rs = p.executeQuery()) {
               if (!rs.next()) {
@@ -33,6 +34,7 @@ final class JdbcSessionStore implements SessionStore {
               }
               userId = rs.getLong(1);
               role = Role.of(rs.getString(2));
+              team = rs.getString(3);
             }
           }
           try (PreparedStatement p =
@@ -49,7 +51,8 @@ final class JdbcSessionStore implements SessionStore {
             Database.setTime(p, 7, expires);
             p.executeUpdate();
           }
-          return new StoredSession(idHash, username, role, csrfToken, created, created, expires);
+          return new StoredSession(
+              idHash, username, role, team, csrfToken, created, created, expires);
         });
   }
 
@@ -59,7 +62,8 @@ final class JdbcSessionStore implements SessionStore {
         c -> {
           try (PreparedStatement p =
               c.prepareStatement(
-                  "SELECT s.id_hash, s.username, u.role, s.csrf_token, s.created, s.last_seen,"
+                  "SELECT s.id_hash, s.username, u.role, u.team, s.csrf_token, s.created,"
+                      + " s.last_seen,"
                       + " s.expires FROM sessions s"
                       + " JOIN users u ON u.id = s.user_id AND u.username = s.username"
                       + " WHERE s.id_hash = ? AND s.expires >= ?")) {
@@ -74,6 +78,7 @@ final class JdbcSessionStore implements SessionStore {
                       rs.getString("id_hash"),
                       rs.getString("username"),
                       Role.of(rs.getString("role")),
+                      rs.getString("team"),
                       rs.getString("csrf_token"),
                       Database.time(rs, "created"),
                       Database.time(rs, "last_seen"),

@@ -12,12 +12,31 @@ import java.util.Optional;
  */
 public interface RunStore {
   /**
-   * Records a new queued run with a copy of its scenario text.
+   * Records a new queued run with a copy of its scenario text, visible to every user (no team).
    *
    * @param kind forecast, calibration, hindcast, comparison, threat (a threat outlook) or update (a
    *     hypothesis update, which simulates nothing and has zero replications); the last two since
    *     migration V2
    * @param parametersJson the run's settings as a JSON object (may be null)
+   */
+  default StoredRun create(
+      String kind,
+      String scenarioName,
+      String scenarioYaml,
+      String owner,
+      int replications,
+      long seed,
+      String parametersJson) {
+    return create(
+        kind, scenarioName, scenarioYaml, owner, replications, seed, parametersJson, null);
+  }
+
+  /**
+   * Records a new queued run with a copy of its scenario text, as {@link #create(String, String,
+   * String, String, int, long, String)}, belonging to a team.
+   *
+   * @param team the team of the scenario it runs when that is a team scenario (since migration V4),
+   *     or null for a run every user may see
    */
   StoredRun create(
       String kind,
@@ -26,7 +45,8 @@ public interface RunStore {
       String owner,
       int replications,
       long seed,
-      String parametersJson);
+      String parametersJson,
+      String team);
 
   /** Marks a queued run running. */
   void started(long id);

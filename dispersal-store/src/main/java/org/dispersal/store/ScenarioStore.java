@@ -3,7 +3,11 @@ package org.dispersal.store;
 import java.util.List;
 import java.util.Optional;
 
-/** The scenario library: scenario files that analysts edit and run, looked up by id or name. */
+/**
+ * The scenario library: scenario files that analysts edit and run, looked up by id or name. Each is
+ * shared with every user or private to one team ({@link Visibility}); who may see what is the web
+ * service's business, the store only keeps the visibility and the team.
+ */
 public interface ScenarioStore {
   /** Every scenario, by name. */
   List<StoredScenario> list();
@@ -13,17 +17,42 @@ public interface ScenarioStore {
   Optional<StoredScenario> findByName(String name);
 
   /**
-   * Adds a scenario; throws {@link StoreException} when the name is taken or empty.
+   * Adds a scenario every user may see; throws {@link StoreException} when the name is taken or
+   * empty.
    *
    * @param owner user name of the owner, or null for none
    */
-  StoredScenario create(String name, String yaml, String owner);
+  default StoredScenario create(String name, String yaml, String owner) {
+    return create(name, yaml, owner, Visibility.SHARED, null);
+  }
 
-  /** Adds a read-only scenario shipped with the program (or replaces its text if it exists). */
+  /**
+   * Adds a scenario; throws {@link StoreException} when the name is taken or empty, when a team
+   * scenario has no team or a shared one has a team.
+   *
+   * @param owner user name of the owner, or null for none
+   * @param visibility shared or team
+   * @param team the team of a team scenario; null for a shared one
+   */
+  StoredScenario create(String name, String yaml, String owner, Visibility visibility, String team);
+
+  /**
+   * Adds a read-only shared scenario shipped with the program (or replaces its text if it exists).
+   */
   StoredScenario createBuiltIn(String name, String yaml);
 
-  /** Changes name and text; throws {@link StoreException} for an unknown id or a taken name. */
+  /**
+   * Changes name and text and keeps the visibility and team; throws {@link StoreException} for an
+   * unknown id or a taken name.
+   */
   StoredScenario update(long id, String name, String yaml);
+
+  /**
+   * Changes name, text, visibility and team; throws {@link StoreException} for an unknown id, a
+   * taken name, or a team that does not fit the visibility (as {@link #create(String, String,
+   * String, Visibility, String)}).
+   */
+  StoredScenario update(long id, String name, String yaml, Visibility visibility, String team);
 
   /** Removes a scenario; false when there was none. Runs keep their own copy of the text. */
   boolean delete(long id);

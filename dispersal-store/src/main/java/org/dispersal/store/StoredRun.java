@@ -7,6 +7,7 @@ import java.time.Instant;
  * and how it ended. {@code manifestJson} is the run's manifest once it succeeded, else null.
  *
  * @param kind forecast, calibration, hindcast, comparison, threat or update
+ * @param team the team of the team scenario it ran, or null for a run every user may see
  * @param done replications finished so far
  * @param error why the run failed ("interrupted" when its process died), else null
  */
@@ -16,6 +17,7 @@ public record StoredRun(
     RunStatus status,
     String scenarioName,
     String owner,
+    String team,
     int replications,
     long seed,
     int done,

@@ -57,13 +57,13 @@ abstract class SessionStoreContractTest {
 
   @Test
   void aSessionIsFoundByItsHashUntilItExpiresAndMovesOnWhenTouched() throws Exception {
-    store.users().create("ana", "hash-a", Role.ANALYST, null);
+    store.users().create("ana", "hash-a", Role.ANALYST, "alpha");
     String h = hash("session-one");
     StoredSession made = sessions.create(h, "ana", "csrf-one", T0, T0.plus(Duration.ofHours(2)));
     assertThat(made)
         .isEqualTo(
             new StoredSession(
-                h, "ana", Role.ANALYST, "csrf-one", T0, T0, T0.plus(Duration.ofHours(2))));
+                h, "ana", Role.ANALYST, "alpha", "csrf-one", T0, T0, T0.plus(Duration.ofHours(2))));
     assertThat(sessions.find(h, T0.plus(Duration.ofMinutes(5)))).contains(made);
     assertThat(sessions.find(h, T0.plus(Duration.ofHours(2)))).contains(made); // last instant
     assertThat(sessions.find(h, T0.plus(Duration.ofHours(2)).plusNanos(1000))).isEmpty();

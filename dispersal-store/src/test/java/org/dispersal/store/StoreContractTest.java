@@ -97,6 +97,60 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void teamScenariosKeepTheirTeamAndSharedOnesHaveNone() {
+    ScenarioStore s = store.scenarios();
+    StoredScenario mine = s.create("alpha-plan", "name: a\n", "ana", Visibility.TEAM, "alpha");
+    StoredScenario open = s.create("open-plan", "name: o\n", "ana");
+    assertThat(mine.visibility()).isEqualTo(Visibility.TEAM);
+    assertThat(mine.team()).isEqualTo("alpha");
+    assertThat(open.visibility()).isEqualTo(Visibility.SHARED);
+    assertThat(open.team()).isNull();
+    assertThat(s.find(mine.id())).contains(mine);
+    assertThat(s.list()).contains(mine, open);
+    assertThat(s.createBuiltIn("isis-2017", "name: isis-2017\n").visibility())
+        .isEqualTo(Visibility.SHARED);
+
+    StoredScenario renamed = s.update(mine.id(), "alpha-plan-2", "name: b\n");
+    assertThat(renamed.visibility()).isEqualTo(Visibility.TEAM);
+    assertThat(renamed.team()).isEqualTo("alpha");
+    assertThat(s.find(mine.id())).contains(renamed);
+    StoredScenario shared =
+        s.update(mine.id(), "alpha-plan-2", "name: b\n", Visibility.SHARED, null);
+    assertThat(s.find(mine.id())).contains(shared);
+    assertThat(shared.team()).isNull();
+    StoredScenario back = s.update(open.id(), "open-plan", "name: o\n", Visibility.TEAM, "beta");
+    assertThat(s.findByName("open-plan")).contains(back);
+    assertThat(back.team()).isEqualTo("beta");
+
+    assertThatThrownBy(() -> s.create("x", "y", "ana", Visibility.TEAM, null))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("team");
+    assertThatThrownBy(() -> s.create("x", "y", "ana", Visibility.SHARED, "alpha"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("team");
+    assertThatThrownBy(() -> s.update(open.id(), "open-plan", "y", Visibility.TEAM, " "))
+        .isInstanceOf(StoreException.class);
+    assertThat(s.findByName("x")).isEmpty();
+    assertThat(Visibility.of("team")).isEqualTo(Visibility.TEAM);
+    assertThat(Visibility.named("Team")).isEmpty();
+    assertThatThrownBy(() -> Visibility.of("private")).isInstanceOf(StoreException.class);
+  }
+
+  @Test
+  void aRunKeepsTheTeamItWasSubmittedFor() {
+    RunStore runs = store.runs();
+    StoredRun team = runs.create("forecast", "alpha-plan", "y", "ana", 5, 7, null, "alpha");
+    StoredRun open = runs.create("forecast", "isis-2017", "y", "ana", 5, 7, null);
+    assertThat(team.team()).isEqualTo("alpha");
+    assertThat(open.team()).isNull();
+    assertThat(runs.find(team.id())).contains(team);
+    assertThat(runs.list()).extracting(StoredRun::team).containsExactly(null, "alpha");
+    runs.started(team.id());
+    runs.succeeded(team.id(), Fixtures.MANIFEST, Fixtures.rows(3, 1), Map.of());
+    assertThat(runs.find(team.id()).orElseThrow().team()).isEqualTo("alpha");
+  }
+
+  @Test
   void aRunGoesFromQueuedToSucceededWithAllItsRowsAndFiles() {
     RunStore runs = store.runs();
     Instant before = Instant.now().minusSeconds(1);

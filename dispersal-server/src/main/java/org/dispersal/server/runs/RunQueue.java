@@ -288,9 +288,17 @@ public final class RunQueue implements AutoCloseable {
             jobs.size() + " runs are running or waiting, the most this server takes; try later",
             Duration.ofSeconds(30));
       }
+      // A run of a team scenario belongs to its team; a shared scenario has no team (null).
       run =
           runs.create(
-              kind, scenario.name(), scenario.yaml(), owner, replications, seed, parametersJson);
+              kind,
+              scenario.name(),
+              scenario.yaml(),
+              owner,
+              replications,
+              seed,
+              parametersJson,
+              scenario.team());
       job = new Job(run.id(), replications, work);
       jobs.put(run.id(), job);
     }

@@ -103,7 +103,7 @@ public final class Gate {
       if (u.isEmpty()) {
         throw ApiException.unauthorized("unknown or revoked API token");
       }
-      return Optional.of(new Caller(u.get().username(), u.get().role(), null));
+      return Optional.of(new Caller(u.get().username(), u.get().role(), u.get().team(), null));
     }
     if (auth != null && !auth.isBlank()) {
       throw ApiException.unauthorized(
@@ -111,6 +111,8 @@ public final class Gate {
               + auth.split(" ", 2)[0].toLowerCase(Locale.ROOT)
               + "; use Bearer");
     }
-    return sessions.find(ctx.cookie(COOKIE)).map(s -> new Caller(s.username(), s.role(), s));
+    return sessions
+        .find(ctx.cookie(COOKIE))
+        .map(s -> new Caller(s.username(), s.role(), s.team(), s));
   }
 }

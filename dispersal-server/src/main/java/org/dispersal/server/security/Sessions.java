@@ -100,7 +100,8 @@ public final class Sessions {
     String id = Secrets.random256();
     String hash = Secrets.sha256(id);
     StoredSession stored = store.create(hash, username, Secrets.random256(), now, end(now, now));
-    Session s = new Session(id, username, stored.role(), stored.csrfToken(), now, now);
+    Session s =
+        new Session(id, username, stored.role(), stored.team(), stored.csrfToken(), now, now);
     remember(hash, new Cached(s, now), seen);
     return s;
   }
@@ -130,7 +131,7 @@ public final class Sessions {
           cached != null && cached.session().lastSeen().isAfter(r.lastSeen())
               ? cached.session().lastSeen()
               : r.lastSeen();
-      s = new Session(id, r.username(), r.role(), r.csrfToken(), r.created(), lastSeen);
+      s = new Session(id, r.username(), r.role(), r.team(), r.csrfToken(), r.created(), lastSeen);
       stored = r.lastSeen();
       if (expired(s, now)) { // the timeouts may have been shortened since the last start
         store.delete(hash);
@@ -145,7 +146,8 @@ public final class Sessions {
       }
       stored = now;
     }
-    Session used = new Session(id, s.username(), s.role(), s.csrfToken(), s.created(), now);
+    Session used =
+        new Session(id, s.username(), s.role(), s.team(), s.csrfToken(), s.created(), now);
     remember(hash, new Cached(used, stored), seen);
     return Optional.of(used);
   }
@@ -178,6 +180,7 @@ public final class Sessions {
                           c.session().id(),
                           username,
                           role,
+                          c.session().team(),
                           c.session().csrfToken(),
                           c.session().created(),
                           c.session().lastSeen()),

@@ -1,0 +1,94 @@
+package org.dispersal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Migration V4 adds team visibility to a store that already holds a scenario and a run: both stay
+ * visible to everyone (the scenario shared with no team, the run with no team), keep their ids and
+ * fields, and team scenarios and runs can be added after them. On DuckDB, and on PostgreSQL when
+ * DISPERSAL_TEST_PG_URL is set.
+ */
+class TeamMigrationTest {
+
+  @TempDir Path folder;
+
+  @Test
+  void duckDbStoreAtV3KeepsItsScenarioAndRunShared() throws SQLException {
+    migrateFromV3(TestDatabases.duckDb(folder));
+  }
+
+  @Test
+  void postgresStoreAtV3KeepsItsScenarioAndRunShared() throws SQLException {
+    migrateFromV3(TestDatabases.postgres());
+  }
+
+  private static void migrateFromV3(String url) throws SQLException {
+    Flyway.configure(Store.class.getClassLoader())
+        .dataSource(url, null, null)
+        .locations(Store.STORE_MIGRATIONS)
+        .target("3")
+        .load()
+        .migrate();
+    long scenario;
+    long run;
+    Timestamp t = Timestamp.valueOf(LocalDateTime.of(2026, 1, 2, 3, 4, 5));
+    try (Connection c = DriverManager.getConnection(url)) {
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "INSERT INTO scenarios (name, yaml, owner, built_in, created, updated)"
+                  + " VALUES ('old-plan', 'extends: isis-2017', 'ana', FALSE, ?, ?) RETURNING id")) {
+        p.setTimestamp(1, t);
+        p.setTimestamp(2, t);
+        scenario = single(p);
+      }
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "INSERT INTO runs (kind, status, scenario_name, scenario_yaml, owner, replications,"
+                  + " seed, done, created, process_key)"
+                  + " VALUES ('forecast', 'queued', 'old-plan', 'y: 1', 'ana', 5, 7, 0, ?, 1)"
+                  + " RETURNING id")) {
+        p.setTimestamp(1, t);
+        run = single(p);
+      }
+    }
+    try (Store store = Store.open(url)) {
+      StoredScenario kept = store.scenarios().find(scenario).orElseThrow();
+      assertThat(kept.name()).isEqualTo("old-plan");
+      assertThat(kept.owner()).isEqualTo("ana");
+      assertThat(kept.yaml()).isEqualTo("extends: isis-2017");
+      assertThat(kept.visibility()).isEqualTo(Visibility.SHARED);
+      assertThat(kept.team()).isNull();
+      StoredRun keptRun = store.runs().find(run).orElseThrow();
+      assertThat(keptRun.scenarioName()).isEqualTo("old-plan");
+      assertThat(keptRun.team()).isNull();
+
+      StoredScenario team =
+          store.scenarios().create("new-plan", "y: 2", "ana", Visibility.TEAM, "alpha");
+      assertThat(team.id()).isGreaterThan(scenario);
+      assertThat(store.scenarios().find(team.id())).contains(team);
+      StoredRun teamRun =
+          store.runs().create("forecast", "new-plan", "y: 2", "ana", 5, 7, null, "alpha");
+      assertThat(teamRun.id()).isGreaterThan(run);
+      assertThat(store.runs().find(teamRun.id()).orElseThrow().team()).isEqualTo("alpha");
+    }
+  }
+
+  private static long single(PreparedStatement p) throws SQLException {
+    try (ResultSet rs = p.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
