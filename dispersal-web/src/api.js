@@ -104,9 +104,10 @@ export const api = {
 
   scenarios: () => request('GET', '/scenarios'),
   scenario: (id) => request('GET', `/scenarios/${encodeURIComponent(id)}`),
-  createScenario: (name, yaml) => request('POST', '/scenarios', { body: { name, yaml } }),
-  updateScenario: (id, name, yaml) =>
-    request('PUT', `/scenarios/${encodeURIComponent(id)}`, { body: { name, yaml } }),
+  // visibility: "shared" or "team"; undefined leaves it out (shared on create, unchanged on update).
+  createScenario: (name, yaml, visibility) => request('POST', '/scenarios', { body: { name, yaml, visibility } }),
+  updateScenario: (id, name, yaml, visibility) =>
+    request('PUT', `/scenarios/${encodeURIComponent(id)}`, { body: { name, yaml, visibility } }),
   deleteScenario: (id) => request('DELETE', `/scenarios/${encodeURIComponent(id)}`),
   scenarioHypotheses: (id) => request('GET', `/scenarios/${encodeURIComponent(id)}/hypotheses`),
   validateScenario: (yaml) => request('POST', '/scenarios/validate', { body: { yaml } }),

@@ -4,6 +4,7 @@ import './style.css';
 import { api, setCsrfToken, setUnauthorizedHandler } from './api.js';
 import { disposeCharts } from './charts/echarts.js';
 import { h, replace } from './dom.js';
+import { accountLabel } from './data/teams.js';
 import { hashFor, parseHash } from './router.js';
 import { renderAccount } from './views/account.js';
 import { renderAdmin } from './views/admin.js';
@@ -85,7 +86,7 @@ function renderFrame(active) {
   );
   replace(
     userBox,
-    h('a', { href: '#/account', class: 'who', id: 'account', 'aria-current': active === 'account' ? 'page' : null }, `${ctx.session.username} (${ctx.session.role})`),
+    h('a', { href: '#/account', class: 'who', id: 'account', 'aria-current': active === 'account' ? 'page' : null }, accountLabel(ctx.session)),
     h('button', { type: 'button', class: 'secondary', id: 'sign-out', onclick: () => ctx.signOut() }, 'Sign out'),
   );
 }

@@ -2,6 +2,7 @@
 
 import { api } from '../api.js';
 import { field, h, liveRegion, replace } from '../dom.js';
+import { teamSentence } from '../data/teams.js';
 
 /** Renders the token forms: create one (shown once) and revoke one by name. */
 export function renderAccount(view, ctx) {
@@ -59,6 +60,7 @@ export function renderAccount(view, ctx) {
     view,
     h('h1', {}, `Your account: ${ctx.session.username}`),
     h('p', {}, `Role: ${ctx.session.role}. Scripts can use the JSON API (described at `, h('a', { href: 'api/openapi.yaml' }, 'api/openapi.yaml'), ') with a token instead of a password.'),
+    h('p', { id: 'account-team' }, teamSentence(ctx.session)),
     status,
     create,
     revoke,

@@ -39,7 +39,15 @@ export async function renderCompare(view, ctx, query) {
   );
   if (!query.a || !query.b) return;
 
-  const result = await api.compare(query.a, query.b, query.month || 12);
+  let result;
+  try {
+    result = await api.compare(query.a, query.b, query.month || 12);
+  } catch (error) {
+    if (error.status !== 404) throw error;
+    // A run that was deleted, or that only another team can see: the server says "no run 12".
+    replace(out, h('p', { class: 'notice', id: 'compare-not-found' }, `Not compared: ${error.message}. It may have been deleted, or be visible only to a team you are not in.`));
+    return;
+  }
   const rows = comparisonRows(result.rows, ctx.states);
   const nameOf = (id) => {
     const r = runs.find((x) => String(x.id) === String(id));

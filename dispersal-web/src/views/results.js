@@ -7,9 +7,11 @@ import { drawChart, ensureWorldMap } from '../charts/echarts.js';
 import { fanGridOption, flowOption, mapOption, panelLayout } from '../charts/options.js';
 import { field, h, replace } from '../dom.js';
 import { fanSeries, flowData, formatCount, formatInterval, isEmptyFan, monthAxis, originValues } from '../data/shape.js';
+import { visibleToText } from '../data/teams.js';
 import { hashFor } from '../router.js';
 import { formatDate, kindLabel, statusLabel } from './format.js';
 import { downloadLinks } from './downloads.js';
+import { orNotFound } from './notFound.js';
 import { followProgress } from './progress.js';
 import { showThreat } from './threat.js';
 import { showUpdate } from './update.js';
@@ -22,9 +24,10 @@ export async function renderResults(view, ctx, id, query) {
   // Most runs looked at are finished: ask for the run and its world summary at the same time,
   // unless the run is already known to be of a kind without summaries.
   const [run, worldSummary] = await Promise.all([
-    api.run(id),
+    orNotFound(view, 'run', id, api.run(id)),
     OWN_VIEWS[knownRunKind(id)] ? null : api.summary(id, { scope: 'world', demographic: 'all' }).catch(() => null),
   ]);
+  if (!run) return undefined;
   const meta = h('dl', { class: 'meta' });
   const body = h('div', { id: 'run-body' });
   replace(
@@ -56,7 +59,7 @@ export async function renderResults(view, ctx, id, query) {
 }
 
 function showMeta(meta, run) {
-  const item = (term, value) => (value === null || value === undefined || value === '' ? null : h('div', {}, h('dt', {}, term), h('dd', {}, String(value))));
+  const item = (term, value, id) => (value === null || value === undefined || value === '' ? null : h('div', {}, h('dt', {}, term), h('dd', { id }, String(value))));
   const simulated = run.kind !== 'update';
   replace(
     meta,
@@ -66,6 +69,7 @@ function showMeta(meta, run) {
     item('By', run.owner),
     item('Started', formatDate(run.started || run.created)),
     item('Finished', formatDate(run.finished)),
+    item('Visible to', visibleToText(run), 'run-visible-to'),
   );
   meta.querySelector('dd').id = 'run-status';
 }

@@ -5,7 +5,9 @@ import { api } from '../api.js';
 import { field, h, liveRegion, replace } from '../dom.js';
 import { showProblems as renderProblems } from './problems.js';
 import { formatCount, lineRange } from '../data/shape.js';
+import { teamBadge } from '../data/teams.js';
 import { formatDate, kindLabel, statusLabel } from './format.js';
+import { badgeAfter } from './teams.js';
 
 /** Renders the run launcher and the list of runs. */
 export async function renderRuns(view, ctx, query) {
@@ -38,7 +40,9 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
   const scenario = h(
     'select',
     { name: 'scenario', required: true },
-    scenarios.map((s) => h('option', { value: String(s.id), selected: String(s.id) === String(preselected) }, s.name)),
+    scenarios.map((s) =>
+      h('option', { value: String(s.id), selected: String(s.id) === String(preselected) }, teamBadge(s) ? `${s.name} (${teamBadge(s)})` : s.name),
+    ),
   );
   const choices = h(
     'fieldset',
@@ -206,7 +210,7 @@ function runTable(runs) {
           'tr',
           {},
           h('td', {}, h('a', { href: `#/runs/${encodeURIComponent(run.id)}` }, `#${run.id}`)),
-          h('td', {}, run.scenarioName),
+          h('td', {}, run.scenarioName, badgeAfter(run)),
           h('td', {}, kindLabel(run.kind)),
           h('td', {}, h('span', { class: `status status-${run.status}` }, statusLabel(run.status))),
           h('td', { class: 'num' }, replicationsCell(run)),

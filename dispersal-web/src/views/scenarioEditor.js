@@ -8,6 +8,8 @@ import { lineRange } from '../data/shape.js';
 import { leaderSentence } from '../data/update.js';
 import { formatPercent } from '../data/threat.js';
 import { indicatorsTable, watchList, weightsChart } from './hypotheses.js';
+import { orNotFound } from './notFound.js';
+import { visibilityField } from './teams.js';
 
 const NEW_SCENARIO = `# A variant of the built-in scenario: only what differs needs to be written.
 extends: isis-2017
@@ -21,9 +23,11 @@ let copied = null;
 /** Renders the editor for a scenario id, or an empty one for "new". */
 export async function renderScenarioEditor(view, ctx, id) {
   const isNew = id === 'new';
-  const scenario = isNew ? { name: '', yaml: NEW_SCENARIO, builtIn: false, ...(copied || {}) } : await api.scenario(id);
+  const scenario = isNew ? { name: '', yaml: NEW_SCENARIO, builtIn: false, ...(copied || {}) } : await orNotFound(view, 'scenario', id, api.scenario(id));
   copied = null;
+  if (!scenario) return;
   const readOnly = !ctx.canEdit || scenario.builtIn;
+  const visibility = visibilityField(ctx, scenario, isNew, readOnly);
 
   const name = h('input', { type: 'text', name: 'name', value: scenario.name, required: true, readOnly, autocomplete: 'off' });
   const yaml = h('textarea', {
@@ -71,8 +75,8 @@ export async function renderScenarioEditor(view, ctx, id) {
     status.textContent = 'Saving…';
     try {
       const saved = isNew
-        ? await api.createScenario(name.value.trim(), yaml.value)
-        : await api.updateScenario(scenario.id, name.value.trim(), yaml.value);
+        ? await api.createScenario(name.value.trim(), yaml.value, visibility.value())
+        : await api.updateScenario(scenario.id, name.value.trim(), yaml.value, visibility.value());
       showProblems([]);
       status.textContent = `Saved “${saved.name}”.`;
       if (isNew) ctx.go(['scenarios', saved.id], { saved: '1' });
@@ -143,7 +147,7 @@ export async function renderScenarioEditor(view, ctx, id) {
         guard(save)();
       },
     },
-    field('Name', name),
+    h('div', { class: 'row name-row' }, field('Name', name), visibility.element),
     field('Scenario (YAML)', yaml),
     cursor,
     buttons,

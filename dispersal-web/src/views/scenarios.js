@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatDate } from './format.js';
+import { badgeAfter } from './teams.js';
 
 /** Renders the list of scenarios. */
 export async function renderScenarios(view, ctx) {
@@ -11,7 +12,7 @@ export async function renderScenarios(view, ctx) {
     h(
       'tr',
       {},
-      h('td', {}, h('a', { href: `#/scenarios/${encodeURIComponent(s.id)}` }, s.name)),
+      h('td', {}, h('a', { href: `#/scenarios/${encodeURIComponent(s.id)}` }, s.name), badgeAfter(s)),
       h('td', {}, s.builtIn ? 'Built in (read only)' : s.owner || ''),
       h('td', {}, formatDate(s.updated)),
     ),
