@@ -5,11 +5,14 @@ import java.util.List;
 /**
  * Where a group of fighters came from, with the figures that set its initial stocks.
  *
- * <p>An origin is either a country (ISO 3166-1 alpha-3 code, XKX for Kosovo) or an explicit
- * unallocated remainder of a region or of the world: people whom regional or world totals count but
- * no country figure covers. The model never invents a country's number to absorb them.
+ * <p>An origin is either a country (ISO 3166-1 alpha-3 code, XKX for Kosovo), an explicit
+ * unallocated remainder of a region or of the world (people whom regional or world totals count but
+ * no country figure covers; the model never invents a country's number to absorb them), or a group
+ * that a scenario names as an origin of its own, such as the three armed groups of {@code
+ * mali-2013}.
  *
- * @param id the ISO alpha-3 code, or for a remainder {@code rest:<region id>}
+ * @param id the ISO alpha-3 code; for a remainder {@code rest:<region id>} or {@code rest:world};
+ *     for a named group {@code rest:<group id>}
  * @param name a display name
  * @param region the region id this origin belongs to
  * @param country true for a country, false for an unallocated remainder
@@ -40,5 +43,16 @@ public record Origin(
       throw new IllegalArgumentException("origin needs an id, a region and a travelled figure");
     }
     sources = sources == null ? List.of() : List.copyOf(sources);
+  }
+
+  /** The id of the remainder of the world's total. */
+  public static final String WORLD_REMAINDER = "rest:world";
+
+  /**
+   * Whether this origin is the unallocated remainder of its region or of the world, rather than a
+   * country or a group the scenario names.
+   */
+  public boolean remainder() {
+    return !country && (id.equals("rest:" + region) || id.equals(WORLD_REMAINDER));
   }
 }

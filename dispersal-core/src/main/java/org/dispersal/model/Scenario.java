@@ -50,19 +50,12 @@ public record Scenario(
     }
   }
 
-  /** The names of the core theatres joined for a sentence: "Iraq and Syria", "Northern Mali". */
-  public String coreTheatreNames() {
-    List<String> names =
-        places.stream().filter(p -> p.kind() == Place.Kind.CORE_THEATRE).map(Place::name).toList();
-    if (names.isEmpty()) {
-      return "the core theatre";
-    }
-    if (names.size() == 1) {
-      return names.get(0);
-    }
-    return String.join(", ", names.subList(0, names.size() - 1))
-        + " and "
-        + names.get(names.size() - 1);
+  /** The names of the core theatres, in declared order ("Iraq", "Syria" for isis-2017). */
+  public List<String> coreTheatreNames() {
+    return places.stream()
+        .filter(p -> p.kind() == Place.Kind.CORE_THEATRE)
+        .map(Place::name)
+        .toList();
   }
 
   /** The third theatres, in declared order. */

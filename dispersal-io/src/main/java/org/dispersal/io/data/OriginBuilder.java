@@ -75,7 +75,7 @@ public final class OriginBuilder {
   public static final String WORLD_SCOPE = "World";
 
   /** The id of the world remainder origin. */
-  public static final String WORLD_REMAINDER_ID = "rest:world";
+  public static final String WORLD_REMAINDER_ID = Origin.WORLD_REMAINDER;
 
   /** The region of the world remainder origin. */
   public static final String WORLD_REMAINDER_REGION = "other";

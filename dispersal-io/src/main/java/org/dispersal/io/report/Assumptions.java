@@ -104,6 +104,8 @@ final class Assumptions {
   static String method(ReportData data) {
     Scenario s = data.scenario();
     long countries = s.origins().stream().filter(Origin::country).count();
+    long remainders = s.origins().stream().filter(Origin::remainder).count();
+    long groups = s.origins().size() - countries - remainders;
     long low = 0;
     long high = 0;
     for (Origin o : s.origins()) {
@@ -111,22 +113,37 @@ final class Assumptions {
       high += o.travelled().high();
     }
     StringBuilder h = new StringBuilder();
+    List<String> kinds = new ArrayList<>();
+    if (countries > 0) {
+      kinds.add(countries + " countries");
+    }
+    if (remainders > 0) {
+      kinds.add(
+          remainders
+              + " unallocated remainders, people whom regional or world totals count but no"
+              + " country figure covers (the model never invents a country's number to absorb"
+              + " them)");
+    }
+    if (groups > 0) {
+      kinds.add(groups + " groups that the scenario names as origins of their own");
+    }
     h.append("<h3>Initial stocks</h3><p>The scenario has ")
         .append(s.origins().size())
         .append(" origins: ")
-        .append(countries)
-        .append(" countries and ")
-        .append(s.origins().size() - countries)
-        .append(" unallocated remainders, people whom regional or world totals count but no ")
-        .append("country figure covers (the model never invents a country's number to absorb ")
-        .append("them). Together their published figures put the number who travelled at ")
+        .append(Fmt.list(kinds, "none"))
+        .append(". Together their published figures put the number who travelled at ")
         .append(Fmt.count(low))
         .append(low == high ? "" : "\u2013" + Fmt.count(high))
         .append(". Each replication draws every origin's count from its range; the women, ")
         .append("minors, killed and returned by the start come from the origin's own figures ")
         .append("where a source gives them and otherwise from the <code>share_*</code> ")
-        .append("parameters above. Everyone else starts in theatre. The method, the sources and ")
-        .append("the choice made for each country are described in <code>docs/DATA.md</code>.</p>");
+        .append("parameters above. Everyone else starts in theatre. ")
+        .append(
+            countries + remainders > 0
+                ? "The method, the sources and the choice made for each country are described in"
+                    + " <code>docs/DATA.md</code>."
+                : "Each origin's figures, sources and reasoning are in the scenario file.")
+        .append("</p>");
     h.append("<h3>Reading the numbers</h3><ul>")
         .append("<li>Medians and intervals are computed for each cell over the replications; ")
         .append("they do not add up across rows or places. Means do, which is why the flow ")
@@ -167,7 +184,8 @@ final class Assumptions {
       return h.append("<p>The scenario cites no source.</p>").toString();
     }
     h.append("<p class=\"note\">Where each was read, with links, is recorded in the shipped ")
-        .append("<code>data/sources.csv</code> and <code>priors/literature.csv</code>.</p>")
+        .append("<code>data/sources.csv</code>, <code>priors/literature.csv</code> and, for ")
+        .append("historical cases, <code>data/history/*-sources.csv</code>.</p>")
         .append("<ul class=\"sources\">");
     for (String id : cited) {
       String citation = citations.get(id);

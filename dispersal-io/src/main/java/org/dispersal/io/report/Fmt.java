@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.dispersal.ensemble.Statistic;
 
@@ -84,5 +85,18 @@ final class Fmt {
   /** A long month: {@code February 2017}. */
   static String longMonth(YearMonth month) {
     return LONG_MONTH.format(month);
+  }
+
+  /** Items joined for a sentence: "a", "a and b", "a, b and c"; {@code none} for no items. */
+  static String list(List<String> items, String none) {
+    if (items.isEmpty()) {
+      return none;
+    }
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " and "
+        + items.get(items.size() - 1);
   }
 }

@@ -111,7 +111,7 @@ final class OriginTable {
       Region region = data.scenario().region(o.region());
       String regionName = region == null ? o.region() : region.name();
       String name = o.name() == null || o.name().isBlank() ? o.id() : o.name();
-      h.append(o.country() ? "<tr>" : "<tr class=\"unallocated\">")
+      h.append(o.remainder() ? "<tr class=\"unallocated\">" : "<tr>")
           .append("<th scope=\"row\" data-v=\"")
           .append(Html.esc(name.toLowerCase(Locale.ROOT)))
           .append("\">")
@@ -119,9 +119,12 @@ final class OriginTable {
           .append(" <span class=\"code\">")
           .append(Html.esc(o.id()))
           .append("</span>");
-      if (!o.country()) {
+      if (o.remainder()) {
         h.append(" <span class=\"flag\" title=\"people counted in regional or world totals but")
             .append(" by no country figure\">unallocated</span>");
+      } else if (!o.country()) {
+        h.append(" <span class=\"flag\" title=\"an origin the scenario names that is not a")
+            .append(" country\">group</span>");
       }
       h.append("</th><td class=\"region\" data-v=\"")
           .append(Html.esc(regionName.toLowerCase(Locale.ROOT)))

@@ -80,7 +80,8 @@ final class Overview {
                 data,
                 m,
                 State.INSURGENT,
-                "remaining insurgents in " + data.scenario().coreTheatreNames()))
+                "remaining insurgents in "
+                    + Fmt.list(data.scenario().coreTheatreNames(), "the core theatre")))
         .append(", ")
         .append(phrase(data, m, State.OTHER_GROUP, "members of another group"))
         .append(", ")

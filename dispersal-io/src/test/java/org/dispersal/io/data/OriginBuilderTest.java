@@ -58,6 +58,9 @@ class OriginBuilderTest {
     assertThat(allocation.totalMid()).isCloseTo(42_000, within(1.0));
     assertThat(top).containsExactly("TUN", "RUS", "SAU", "JOR", "TUR", "FRA", "MAR");
     assertThat(origin("rest:world").travelled()).isEqualTo(new Range(7_167, 11_167));
+    assertThat(origin("rest:world").remainder()).isTrue();
+    assertThat(origin("rest:maghreb").remainder()).isTrue();
+    assertThat(origin("FRA").remainder()).isFalse();
     assertThat(origin("rest:middle_east").travelled()).isEqualTo(new Range(0, 2_244));
     assertThat(origin("rest:maghreb").travelled()).isEqualTo(Range.of(937));
     assertThat(origin("rest:former_soviet").travelled()).isEqualTo(new Range(0, 1_590));

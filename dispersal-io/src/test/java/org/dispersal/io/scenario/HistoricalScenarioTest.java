@@ -90,7 +90,8 @@ class HistoricalScenarioTest {
 
   @Test
   void namesItsOwnCoreTheatreWhereTheReportSpeaksOfIt() {
-    assertThat(scenario.coreTheatreNames()).isEqualTo("Northern Mali (Azawad)");
+    assertThat(scenario.coreTheatreNames()).containsExactly("Northern Mali (Azawad)");
+    assertThat(scenario.origins()).noneMatch(Origin::remainder).noneMatch(Origin::country);
   }
 
   @Test
