@@ -2,8 +2,6 @@ package org.dispersal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,20 +18,11 @@ class ValidationCommandsTest {
   private static final Path KNOWN = Path.of("..", "data", "observations", "known-2017-02.csv");
   private static final Path LATER = Path.of("..", "data", "observations", "validation-2017.csv");
 
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void hindcastScoresLaterFiguresAndListsTheRest() throws Exception {
     Path dir = tmp.resolve("h");
-    Result r =
-        run(
+    CliTest.Result r =
+        CliTest.run(
             "hindcast",
             "--as-of",
             "2017-02-13",
@@ -80,8 +69,8 @@ class ValidationCommandsTest {
         .contains("returned");
     assertThat(dir.resolve("posterior.csv")).exists();
 
-    Result f =
-        run(
+    CliTest.Result f =
+        CliTest.run(
             "forecast",
             "--posterior",
             dir.resolve("posterior.csv").toString(),
@@ -98,8 +87,8 @@ class ValidationCommandsTest {
   @Test
   void calibrateWritesAPosteriorAndAReport() {
     Path dir = tmp.resolve("c");
-    Result r =
-        run(
+    CliTest.Result r =
+        CliTest.run(
             "calibrate",
             "--observations",
             KNOWN.toString(),
@@ -122,8 +111,8 @@ class ValidationCommandsTest {
   @Test
   void sensitivityWritesIndicesAndATornado() throws Exception {
     Path dir = tmp.resolve("s");
-    Result r =
-        run(
+    CliTest.Result r =
+        CliTest.run(
             "sensitivity",
             "--output",
             "returned:region=Western Europe:month=2",
@@ -154,11 +143,11 @@ class ValidationCommandsTest {
         bad,
         "date,published,scope,scope_id,demographic,measure,low,high,source_id\n"
             + "2017-10,2017-10-24,country,France,all,returned,1,1,X\n");
-    Result r = run("calibrate", "--observations", bad.toString());
+    CliTest.Result r = CliTest.run("calibrate", "--observations", bad.toString());
     assertThat(r.code()).isEqualTo(UserErrors.USER);
     assertThat(r.err().strip())
         .isEqualTo("dispersal: bad.csv:2: field scope_id: 'France' is not an ISO alpha-3 code");
-    Result s = run("sensitivity", "--output", "returned:planet:month=2");
+    CliTest.Result s = CliTest.run("sensitivity", "--output", "returned:planet:month=2");
     assertThat(s.code()).isEqualTo(UserErrors.USER);
   }
 }

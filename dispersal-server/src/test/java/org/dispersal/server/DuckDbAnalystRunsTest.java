@@ -1,6 +1,7 @@
 package org.dispersal.server;
 
 import java.nio.file.Path;
+import org.dispersal.store.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Threat-outlook and update runs on the embedded DuckDB store. */
@@ -10,6 +11,6 @@ class DuckDbAnalystRunsTest extends AnalystRunsContract {
 
   @Override
   String databaseUrl() {
-    return TestServers.duckDb(folder);
+    return TestDatabases.duckDb(folder);
   }
 }

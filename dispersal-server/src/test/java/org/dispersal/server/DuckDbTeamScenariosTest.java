@@ -1,6 +1,7 @@
 package org.dispersal.server;
 
 import java.nio.file.Path;
+import org.dispersal.store.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Team-private scenarios and runs on the embedded DuckDB store. */
@@ -10,6 +11,6 @@ class DuckDbTeamScenariosTest extends TeamScenariosContract {
 
   @Override
   String databaseUrl() {
-    return TestServers.duckDb(folder);
+    return TestDatabases.duckDb(folder);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.dispersal.store.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class FirstStartAndLimitsTest {
   @Test
   void theSetupLinkCreatesTheFirstAdminOnce() {
     try (DispersalServer server =
-        TestServers.start(TestServers.duckDb(folder), c -> c.withAdminPassword(null))) {
+        TestServers.start(TestDatabases.duckDb(folder), c -> c.withAdminPassword(null))) {
       String link = server.setupLink().orElseThrow();
       assertThat(link).startsWith("http://127.0.0.1:" + server.port() + "/setup?token=");
       String token = link.substring(link.indexOf("token=") + 6);
@@ -53,7 +54,8 @@ class FirstStartAndLimitsTest {
   void failuresFromOneAddressThrottleEveryName() {
     try (DispersalServer server =
         TestServers.start(
-            TestServers.duckDb(folder), c -> c.withLoginThrottle(Duration.ofMinutes(15), 100, 3))) {
+            TestDatabases.duckDb(folder),
+            c -> c.withLoginThrottle(Duration.ofMinutes(15), 100, 3))) {
       Api admin = TestServers.admin(server);
       Api guesser = new Api(server.port());
       for (String name : new String[] {"alice", "bob", "carol"}) {
@@ -67,7 +69,7 @@ class FirstStartAndLimitsTest {
   @Test
   void eachUserHasARequestRate() {
     try (DispersalServer server =
-        TestServers.start(TestServers.duckDb(folder), c -> c.withRequestRate(60, 5))) {
+        TestServers.start(TestDatabases.duckDb(folder), c -> c.withRequestRate(60, 5))) {
       Api admin = TestServers.admin(server);
       int ok = 0;
       Api.Reply last = null;
@@ -88,7 +90,7 @@ class FirstStartAndLimitsTest {
   void aFullQueueRefusesRunsWith503() {
     try (DispersalServer server =
         TestServers.start(
-            TestServers.duckDb(folder), c -> c.withRunLimits(2_000_000L, 20_000, 1, 0))) {
+            TestDatabases.duckDb(folder), c -> c.withRunLimits(2_000_000L, 20_000, 1, 0))) {
       Api admin = TestServers.admin(server);
       long scenario = admin.get("/api/scenarios").json().get(0).get("id").asLong();
       String big = Api.json("scenarioId", scenario, "replications", 9_000, "months", 36);

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.dispersal.server.security.Access;
+import org.dispersal.store.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class OpenApiRoutesTest {
 
   @Test
   void everyRouteIsDocumentedAndEveryDocumentedRouteExists() throws Exception {
-    try (DispersalServer server = TestServers.start(TestServers.duckDb(folder), c -> c)) {
+    try (DispersalServer server = TestServers.start(TestDatabases.duckDb(folder), c -> c)) {
       Api api = new Api(server.port());
       Api.Reply yaml = api.get("/api/openapi.yaml");
       assertThat(yaml.status()).isEqualTo(200);

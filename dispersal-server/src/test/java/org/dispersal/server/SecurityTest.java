@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
+import org.dispersal.store.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class SecurityTest {
 
   @BeforeAll
   void start() {
-    server = TestServers.start(TestServers.duckDb(folder), c -> c);
+    server = TestServers.start(TestDatabases.duckDb(folder), c -> c);
     admin = TestServers.admin(server);
     analyst = TestServers.user(server, admin, "analyst1", "analyst");
     viewer = TestServers.user(server, admin, "viewer1", "viewer");

@@ -14,6 +14,7 @@ import org.dispersal.server.security.Sessions;
 import org.dispersal.store.Role;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoredSession;
+import org.dispersal.store.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,7 +56,7 @@ class SessionLifecycleTest {
   }
 
   private String url(String engine) {
-    return engine.equals("duckdb") ? TestServers.duckDb(folder) : TestServers.postgres();
+    return engine.equals("duckdb") ? TestDatabases.duckDb(folder) : TestDatabases.postgres();
   }
 
   private static Store storeWithUsers(String url) {

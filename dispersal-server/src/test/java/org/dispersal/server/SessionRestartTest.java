@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.server.security.Secrets;
+import org.dispersal.store.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class SessionRestartTest {
   @TempDir Path folder;
 
   private String url(String engine) {
-    return engine.equals("duckdb") ? TestServers.duckDb(folder) : TestServers.postgres();
+    return engine.equals("duckdb") ? TestDatabases.duckDb(folder) : TestDatabases.postgres();
   }
 
   /** A client of another server with the cookie and CSRF token of {@code from}. */
@@ -128,7 +129,7 @@ class SessionRestartTest {
   /** Two servers at once over one PostgreSQL store: what one does, the other applies at once. */
   @Test
   void twoServersSharingAPostgreSqlStoreAgreeAtOnce() {
-    String url = TestServers.postgres();
+    String url = TestDatabases.postgres();
     try (DispersalServer a = TestServers.start(url, c -> c);
         DispersalServer b = TestServers.start(url, c -> c)) {
       Api adminOnA = TestServers.admin(a);

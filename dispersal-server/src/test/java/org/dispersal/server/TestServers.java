@@ -1,20 +1,12 @@
 package org.dispersal.server;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * Starts services for tests on an ephemeral loopback port over a real store: a fresh DuckDB file,
- * or a fresh schema of the PostgreSQL named by DISPERSAL_TEST_PG_URL (the store's convention:
- * skipped without it, failed when DISPERSAL_REQUIRE_PG=1).
+ * Starts services for tests on an ephemeral loopback port over a real store from the store's {@code
+ * TestDatabases}: a fresh DuckDB file, or a fresh schema of the PostgreSQL named by
+ * DISPERSAL_TEST_PG_URL (the store's convention: skipped without it, failed when
+ * DISPERSAL_REQUIRE_PG=1).
  */
 final class TestServers {
 
@@ -22,28 +14,6 @@ final class TestServers {
   static final String PASSWORD = "a-long-enough-password";
 
   private TestServers() {}
-
-  static String duckDb(Path folder) {
-    return "jdbc:duckdb:" + folder.resolve("server-" + UUID.randomUUID() + ".duckdb");
-  }
-
-  static String postgres() {
-    String base = System.getenv("DISPERSAL_TEST_PG_URL");
-    if (base == null || base.isBlank()) {
-      if ("1".equals(System.getenv("DISPERSAL_REQUIRE_PG"))) {
-        fail("DISPERSAL_REQUIRE_PG=1 but DISPERSAL_TEST_PG_URL is not set");
-      }
-      assumeTrue(false, "DISPERSAL_TEST_PG_URL not set: PostgreSQL tests skipped");
-    }
-    String schema = "s_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection c = DriverManager.getConnection(base);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      fail("cannot reach the test PostgreSQL at " + base + ": " + e.getMessage());
-    }
-    return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-  }
 
   /** A service on 127.0.0.1 with an ephemeral port, the test admin, and small limits for runs. */
   static DispersalServer start(String url, UnaryOperator<ServerConfig> tweak) {

@@ -14,18 +14,19 @@ import java.util.UUID;
  * The databases the contract tests run against: a fresh DuckDB file, or a fresh schema in the real
  * PostgreSQL named by DISPERSAL_TEST_PG_URL. Without that variable the PostgreSQL tests are
  * skipped, unless DISPERSAL_REQUIRE_PG=1 (set in CI), where they fail, so CI cannot skip them
- * silently.
+ * silently. The server's tests use them too (the store's test jar).
  */
-final class TestDatabases {
+public final class TestDatabases {
 
   private TestDatabases() {}
 
-  static String duckDb(Path folder) {
+  /** A URL to a new DuckDB file in the folder. */
+  public static String duckDb(Path folder) {
     return "jdbc:duckdb:" + folder.resolve("store-" + UUID.randomUUID() + ".duckdb");
   }
 
   /** A URL to a new, empty schema of the test PostgreSQL database. */
-  static String postgres() {
+  public static String postgres() {
     String base = System.getenv("DISPERSAL_TEST_PG_URL");
     if (base == null || base.isBlank()) {
       if ("1".equals(System.getenv("DISPERSAL_REQUIRE_PG"))) {

@@ -1,10 +1,6 @@
 package org.dispersal.server.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +9,8 @@ import java.util.function.IntConsumer;
 import org.dispersal.analyst.ThreatOutlook;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.io.analyst.ThreatOutputs;
-import org.dispersal.io.output.Manifest;
 import org.dispersal.model.Origin;
 import org.dispersal.model.Scenario;
-import org.dispersal.server.Json;
 
 /**
  * Runs one threat outlook exactly as {@code dispersal threat} does ({@link ThreatOutlook} on the
@@ -60,42 +54,28 @@ public final class ThreatExecution {
     for (Origin origin : scenario.origins()) {
       names.put(origin.id(), origin.name());
     }
-    ObjectNode manifest = Json.MAPPER.createObjectNode();
-    manifest.put("kind", "threat");
-    ObjectNode s = manifest.putObject("scenario");
-    s.put("name", scenario.name());
-    s.put("sha256", Manifest.sha256(scenarioText));
-    s.put("start", scenario.start().toString());
+    ObjectNode manifest = TempFolder.manifest("threat", scenario, scenarioText);
+    ObjectNode s = (ObjectNode) manifest.get("scenario");
     s.put("months", scenario.months());
     s.put("origins", scenario.origins().size());
-    manifest.put("data_version", dataVersion);
     manifest.put("seed", seed);
     manifest.put("replications", replications);
     manifest.put("threads", threads);
     manifest.put("engine", "cohort");
-    manifest.put("code_version", codeVersion);
-    manifest.put("started", started.toString());
-    manifest.put("finished", finished.toString());
-    try {
-      String manifestJson =
-          Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(manifest);
-      Map<String, byte[]> files =
-          TempFolder.write(
-              "dispersal-threat",
-              dir -> {
-                ThreatOutputs.writeJson(
-                    o, scenario.name(), names, scenario.start(), seed, dir.resolve("threat.json"));
-                ThreatOutputs.writeCsv(o, names, scenario.start(), dir.resolve("threat.csv"));
-                ThreatOutputs.writeHtml(
-                    o, scenario.name(), names, scenario.start(), dir.resolve("threat.html"));
-                return List.of("threat.json", "threat.csv", "threat.html");
-              });
-      files.put("manifest.json", manifestJson.getBytes(StandardCharsets.UTF_8));
-      return new ForecastExecution.Outputs(manifestJson, List.of(), files);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TempFolder.outputs(
+        "dispersal-threat",
+        manifest,
+        codeVersion,
+        dataVersion,
+        started,
+        finished,
+        dir -> {
+          ThreatOutputs.writeJson(
+              o, scenario.name(), names, scenario.start(), seed, dir.resolve("threat.json"));
+          ThreatOutputs.writeCsv(o, names, scenario.start(), dir.resolve("threat.csv"));
+          ThreatOutputs.writeHtml(
+              o, scenario.name(), names, scenario.start(), dir.resolve("threat.html"));
+          return List.of("threat.json", "threat.csv", "threat.html");
+        });
   }
 }

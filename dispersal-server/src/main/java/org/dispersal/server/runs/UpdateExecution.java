@@ -1,6 +1,5 @@
 package org.dispersal.server.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dispersal.hypotheses.Diagnosticity;
@@ -107,12 +106,8 @@ public final class UpdateExecution {
       UpdateOutputs.Report report =
           UpdateOutputs.Report.of(
               result, Diagnosticity.FLAT_FACTOR, reliability, List.of(source), notes);
-      ObjectNode manifest = Json.MAPPER.createObjectNode();
-      manifest.put("kind", "update");
-      ObjectNode s = manifest.putObject("scenario");
-      s.put("name", scenario.name());
-      s.put("sha256", Manifest.sha256(scenarioText));
-      s.put("start", scenario.start().toString());
+      ObjectNode manifest = TempFolder.manifest("update", scenario, scenarioText);
+      ObjectNode s = (ObjectNode) manifest.get("scenario");
       s.put("hypotheses", set.hypotheses().size());
       s.put("indicators", set.indicators().size());
       ObjectNode e = manifest.putObject("events");
@@ -124,26 +119,21 @@ public final class UpdateExecution {
       manifest.put("reliability", reliability);
       manifest.put("duplicateDays", duplicateDays);
       manifest.put("replications", 0);
-      manifest.put("data_version", dataVersion);
-      manifest.put("code_version", codeVersion);
-      manifest.put("started", started.toString());
-      manifest.put("finished", Instant.now().toString());
-      try {
-        String manifestJson =
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(manifest);
-        Map<String, byte[]> files =
-            TempFolder.write(
-                "dispersal-update",
-                dir ->
+      return TempFolder.outputs(
+          "dispersal-update",
+          manifest,
+          codeVersion,
+          dataVersion,
+          started,
+          Instant.now(),
+          dir -> {
+            List<String> names =
+                new ArrayList<>(
                     UpdateOutputs.writeAll(report, null, scenario.name(), scenario.start(), dir));
-        files.put(EVENTS_FILE, text.getBytes(StandardCharsets.UTF_8));
-        files.put("manifest.json", manifestJson.getBytes(StandardCharsets.UTF_8));
-        return new ForecastExecution.Outputs(manifestJson, List.of(), files);
-      } catch (JsonProcessingException ex) {
-        throw new IllegalStateException(ex);
-      } catch (IOException ex) {
-        throw new UncheckedIOException(ex);
-      }
+            Files.writeString(dir.resolve(EVENTS_FILE), text, StandardCharsets.UTF_8);
+            names.add(EVENTS_FILE);
+            return names;
+          });
     }
   }
 
