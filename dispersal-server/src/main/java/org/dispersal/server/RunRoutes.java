@@ -255,12 +255,7 @@ final class RunRoutes {
   private void report(Context ctx) {
     Caller c = Gate.caller(ctx);
     StoredRun r = finished(ctx);
-    String name =
-        switch (r.kind()) {
-          case "threat" -> "threat.html";
-          case "update" -> "update.html";
-          default -> "report.html";
-        };
+    String name = r.reportFile();
     byte[] html =
         runs.artifact(r.id(), name)
             .orElseThrow(() -> ApiException.notFound("run " + r.id() + " has no report"));
@@ -279,8 +274,8 @@ final class RunRoutes {
     StoredRun r = finished(ctx);
     // Threat and update runs export their own table (threat.csv, update.csv); the store says so.
     byte[] bytes = exportSummary(r, format);
-    boolean ownTable = r.kind().equals("threat") || r.kind().equals("update");
-    audit.record(c.username(), "export", "run:" + r.id(), ownTable ? r.kind() + ".csv" : format);
+    audit.record(
+        c.username(), "export", "run:" + r.id(), r.tableFile() != null ? r.tableFile() : format);
     String type =
         switch (format) {
           case "csv" -> "text/csv; charset=utf-8";

@@ -449,9 +449,9 @@ final class JdbcRunStore implements RunStore {
       throw new StoreException(
           "run " + id + " has no results to export: it is " + run.status().id());
     }
-    if (run.kind().equals("threat") || run.kind().equals("update")) {
+    String name = run.tableFile();
+    if (name != null) {
       // These runs have no summary rows: their table is the file they wrote.
-      String name = run.kind() + ".csv";
       if (f != ExportFormat.CSV) {
         String what = run.kind().equals("threat") ? "a threat outlook" : "a hypothesis update";
         throw new StoreException(

@@ -27,6 +27,21 @@ public record StoredRun(
     String error,
     String manifestJson) {
 
+  /**
+   * The file that holds this run's table when it keeps no summary rows: {@code threat.csv} for a
+   * threat outlook, {@code update.csv} for a hypothesis update; null for every other kind.
+   */
+  public String tableFile() {
+    return kind.equals("threat") || kind.equals("update") ? kind + ".csv" : null;
+  }
+
+  /**
+   * The file of this run's HTML report: {@code threat.html}, {@code update.html} or report.html.
+   */
+  public String reportFile() {
+    return tableFile() == null ? "report.html" : kind + ".html";
+  }
+
   /** Time from start to end (or null while unfinished or never started). */
   public java.time.Duration duration() {
     return started == null || finished == null
