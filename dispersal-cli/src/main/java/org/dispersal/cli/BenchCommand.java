@@ -29,7 +29,7 @@ import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.EnsembleRunner;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.IntHistogram;
-import org.dispersal.io.scenario.MarkovScenarioReader;
+import org.dispersal.input.scenario.MarkovScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -9,8 +9,8 @@ import org.dispersal.calibration.AbcSmc;
 import org.dispersal.calibration.ModelCalibration;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.DistributedRunner;
-import org.dispersal.io.observations.ObservationRecord;
-import org.dispersal.io.observations.ObservationsReader;
+import org.dispersal.input.observations.ObservationRecord;
+import org.dispersal.input.observations.ObservationsReader;
 
 /**
  * The simulations of one stage of {@code dispersal calibrate --spark}: a worker rebuilds the

@@ -15,11 +15,11 @@ import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.EnsembleRunner;
 import org.dispersal.ensemble.EnsembleSummary;
-import org.dispersal.io.output.ForecastRun;
-import org.dispersal.io.output.Manifest;
-import org.dispersal.io.output.SummaryCsv;
-import org.dispersal.io.report.HtmlReport;
 import org.dispersal.model.Scenario;
+import org.dispersal.output.forecast.ForecastRun;
+import org.dispersal.output.forecast.Manifest;
+import org.dispersal.output.forecast.SummaryCsv;
+import org.dispersal.output.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -131,7 +131,7 @@ final class ForecastCommand implements Callable<Integer> {
             : posterior != null
                 ? org.dispersal.calibration.PosteriorEnsemble.run(
                         model,
-                        org.dispersal.io.validation.PosteriorCsv.read(posterior),
+                        org.dispersal.output.validation.PosteriorCsv.read(posterior),
                         runs,
                         seed,
                         workers,

@@ -6,7 +6,7 @@ import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.DistributedRunner;
-import org.dispersal.io.scenario.ScenarioReader;
+import org.dispersal.input.scenario.ScenarioReader;
 import org.dispersal.model.Scenario;
 
 /**

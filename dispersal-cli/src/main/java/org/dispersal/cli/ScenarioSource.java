@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.dispersal.io.data.OriginBuilder;
-import org.dispersal.io.data.SharedData;
-import org.dispersal.io.scenario.ScenarioReader;
+import org.dispersal.input.data.OriginBuilder;
+import org.dispersal.input.data.SharedData;
+import org.dispersal.input.scenario.ScenarioReader;
 import org.dispersal.model.Scenario;
 
 /**

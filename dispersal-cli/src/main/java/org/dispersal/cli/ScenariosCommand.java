@@ -2,7 +2,7 @@ package org.dispersal.cli;
 
 import java.util.concurrent.Callable;
 import org.dispersal.engine.MarkovModel;
-import org.dispersal.io.scenario.MarkovScenarioReader;
+import org.dispersal.input.scenario.MarkovScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

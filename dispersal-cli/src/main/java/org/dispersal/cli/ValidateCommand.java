@@ -3,7 +3,7 @@ package org.dispersal.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dispersal.io.scenario.ScenarioException;
+import org.dispersal.input.scenario.ScenarioException;
 import org.dispersal.model.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

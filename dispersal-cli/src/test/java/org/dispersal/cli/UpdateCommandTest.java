@@ -118,7 +118,7 @@ class UpdateCommandTest {
     assertThat(weights.subList(1, 6).stream().map(l -> l.substring(l.lastIndexOf(',') + 1)))
         .containsExactly("5", "5", "2", "2", "6");
     assertThat(Files.readAllLines(dir.resolve("summary.csv")).get(0))
-        .isEqualTo(org.dispersal.io.output.SummaryCsv.HEADER);
+        .isEqualTo(org.dispersal.output.forecast.SummaryCsv.HEADER);
     List<String> mixture = Files.readAllLines(dir.resolve("mixture.csv"));
     assertThat(mixture.get(0))
         .isEqualTo("hypothesis,weight,runs,month,date,state,mean,p05,p50,p95");

@@ -2,8 +2,8 @@ package org.dispersal.server;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.dispersal.io.analyst.HypothesesJson;
-import org.dispersal.io.scenario.HypothesisScenario;
+import org.dispersal.input.scenario.HypothesisScenario;
+import org.dispersal.output.analyst.HypothesesJson;
 import org.dispersal.server.runs.ScenarioLibrary;
 import org.dispersal.server.security.Access;
 import org.dispersal.server.security.Gate;

@@ -4,9 +4,9 @@ import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.DistributedRunner;
-import org.dispersal.io.data.OriginBuilder;
-import org.dispersal.io.data.SharedData;
-import org.dispersal.io.scenario.ScenarioReader;
+import org.dispersal.input.data.OriginBuilder;
+import org.dispersal.input.data.SharedData;
+import org.dispersal.input.scenario.ScenarioReader;
 
 /**
  * An ensemble of a built-in scenario with the shipped data, cut to a horizon, run by the cohort

@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.dispersal.ensemble.EnsembleSummary;
-import org.dispersal.io.output.SummaryCsv;
+import org.dispersal.output.forecast.SummaryCsv;
 
 /** SHA-256 of what users compare: summary.csv as the forecast command writes it. */
 final class Hashes {

@@ -19,11 +19,11 @@ import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.EnsembleRunner;
 import org.dispersal.ensemble.EnsembleSummary;
-import org.dispersal.io.output.ForecastRun;
-import org.dispersal.io.output.Manifest;
-import org.dispersal.io.output.SummaryCsv;
-import org.dispersal.io.report.HtmlReport;
 import org.dispersal.model.Scenario;
+import org.dispersal.output.forecast.ForecastRun;
+import org.dispersal.output.forecast.Manifest;
+import org.dispersal.output.forecast.SummaryCsv;
+import org.dispersal.output.report.HtmlReport;
 import org.dispersal.server.Json;
 import org.dispersal.store.SummaryRow;
 

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import org.dispersal.analyst.ThreatOutlook;
 import org.dispersal.engine.CompiledModel;
-import org.dispersal.io.scenario.ScenarioValidator;
+import org.dispersal.input.scenario.ScenarioValidator;
 import org.dispersal.model.Scenario;
 import org.dispersal.server.ApiException;
 import org.dispersal.server.ApiException.FieldError;

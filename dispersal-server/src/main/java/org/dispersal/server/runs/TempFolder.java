@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.dispersal.io.output.Manifest;
 import org.dispersal.model.Scenario;
+import org.dispersal.output.forecast.Manifest;
 import org.dispersal.server.Json;
 
 /**

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import org.dispersal.analyst.ThreatOutlook;
 import org.dispersal.engine.CompiledModel;
-import org.dispersal.io.analyst.ThreatOutputs;
 import org.dispersal.model.Origin;
 import org.dispersal.model.Scenario;
+import org.dispersal.output.analyst.ThreatOutputs;
 
 /**
  * Runs one threat outlook exactly as {@code dispersal threat} does ({@link ThreatOutlook} on the

@@ -1,0 +1,95 @@
+package org.dispersal.input.observations;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.dispersal.calibration.ObservedMeasure;
+import org.dispersal.input.data.InformationSet;
+import org.dispersal.input.data.SharedData;
+import org.dispersal.input.data.Source;
+import org.dispersal.scoring.ObservedRange;
+
+/**
+ * One row of an observations file: a published figure with what it counts, where, when, and when it
+ * became public.
+ *
+ * @param file the file name
+ * @param line the line of the row
+ * @param date the date the figure describes, as written (YYYY-MM or YYYY-MM-DD)
+ * @param firstDay the first day {@code date} can mean
+ * @param lastDay the last day {@code date} can mean
+ * @param published when it became public, as written (YYYY, YYYY-MM or YYYY-MM-DD)
+ * @param publishedLast the last day {@code published} can mean
+ * @param scope world, region, country or countries
+ * @param scopeId empty for world, a region, an ISO alpha-3 code or codes joined by {@code +}
+ * @param demographic all, men, women or minors
+ * @param measure what it counts
+ * @param low the low end, or null for "up to high"
+ * @param high the high end, or null for "more than low"
+ * @param sourceId the source
+ */
+public record ObservationRecord(
+    String file,
+    int line,
+    String date,
+    LocalDate firstDay,
+    LocalDate lastDay,
+    String published,
+    LocalDate publishedLast,
+    String scope,
+    String scopeId,
+    String demographic,
+    ObservedMeasure measure,
+    Integer low,
+    Integer high,
+    String sourceId) {
+
+  /** The month the figure describes. */
+  public YearMonth month() {
+    return YearMonth.from(lastDay);
+  }
+
+  /** The figure as a range for scoring. */
+  public ObservedRange range() {
+    return new ObservedRange(low == null ? 0 : low, high == null ? Double.POSITIVE_INFINITY : high);
+  }
+
+  /**
+   * Whether the figure was public on a date. A source of the shared data follows the information
+   * set's rule ({@link InformationSet#admits}), so figures and initial stocks share one cut-off;
+   * any other source counts from the last day its {@code published} text can mean.
+   */
+  public boolean publishedBy(LocalDate asOf, SharedData data) {
+    if (data != null) {
+      Source s = data.source(sourceId).orElse(null);
+      if (s != null) {
+        return InformationSet.admits(s, asOf);
+      }
+    }
+    return !publishedLast.isAfter(asOf);
+  }
+
+  /** Whether the figure describes a time after a date (its first possible day is later). */
+  public boolean datedAfter(LocalDate asOf) {
+    return firstDay.isAfter(asOf);
+  }
+
+  /**
+   * The figure as written: {@code 800}, {@code 150-180}, {@code more than 2000}, {@code up to 50}.
+   */
+  public String describe() {
+    if (low == null) {
+      return "up to " + high;
+    }
+    if (high == null) {
+      return "more than " + low;
+    }
+    return low.equals(high) ? String.valueOf(low) : low + "-" + high;
+  }
+
+  /** A short label: measure, scope and date. */
+  public String label() {
+    String where = scope.equals("world") ? "world" : scopeId;
+    String demo = demographic.equals("all") ? "" : " " + demographic;
+    return measure.id() + demo + " " + where + " " + date;
+  }
+}

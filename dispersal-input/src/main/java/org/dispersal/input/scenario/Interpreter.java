@@ -1,0 +1,691 @@
+package org.dispersal.input.scenario;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.dispersal.model.Drivers;
+import org.dispersal.model.Group;
+import org.dispersal.model.Origin;
+import org.dispersal.model.Parameter;
+import org.dispersal.model.Place;
+import org.dispersal.model.Prior;
+import org.dispersal.model.Range;
+import org.dispersal.model.Region;
+import org.dispersal.model.State;
+import org.dispersal.model.Step;
+import org.dispersal.model.Stronghold;
+
+/**
+ * Turns the node tree of a scenario file into the parts of a scenario, checking the shape of every
+ * section: known keys, required keys, value types, the forms of dates, ranges and priors, and the
+ * order of driver steps. Every problem is recorded and reading goes on, so that one pass finds them
+ * all; a part that cannot be read is left out.
+ *
+ * <p>It also records where each field was written, so that the semantic rules of {@link
+ * ScenarioValidator} can place their problems.
+ */
+final class Interpreter extends NodeReader {
+
+  /** The value of {@code origins:} that asks for the origins of the shared data set. */
+  static final String SHARED_DATA = "shared-data";
+
+  static final List<String> TOP_KEYS =
+      List.of(
+          "name",
+          "description",
+          "extends",
+          "start",
+          "months",
+          "origins",
+          "regions",
+          "places",
+          "groups",
+          "dispatch_targets",
+          "drivers",
+          "parameters",
+          "agents",
+          "hypotheses",
+          "indicators");
+  static final List<String> TOP_REQUIRED =
+      List.of(
+          "name",
+          "start",
+          "months",
+          "origins",
+          "regions",
+          "places",
+          "groups",
+          "drivers",
+          "parameters");
+  static final List<String> REGION_KEYS = List.of("id", "name", "near_theatres");
+  static final List<String> PLACE_KEYS = List.of("id", "name", "kind", "countries");
+  static final List<String> GROUP_KEYS = List.of("id", "name", "joinable");
+  static final List<String> DRIVER_KEYS =
+      List.of(
+          "strongholds",
+          "border_closure",
+          "route_screening",
+          "prosecution_multiplier",
+          "rehabilitation");
+  static final List<String> STRONGHOLD_KEYS =
+      List.of("id", "name", "country", "weight", "lost", "source", "fall_parameter");
+  static final List<String> STEP_KEYS = List.of("from", "parameter");
+  static final List<String> ORIGIN_KEYS =
+      List.of("id", "name", "region", "travelled", "women", "minors", "stocks", "source", "note");
+  static final List<String> ORIGIN_REQUIRED = List.of("id", "name", "region", "travelled");
+  static final List<String> PARAMETER_KEYS =
+      List.of("prior", "unit", "source", "assumption", "description");
+  static final List<String> DISTRIBUTIONS = List.of("uniform", "triangular", "loguniform", "fixed");
+  static final List<String> PLACE_KINDS = List.of("core_theatre", "third_theatre", "transit");
+
+  /** The states an origin's {@code stocks:} may set; everyone else starts in theatre. */
+  static final List<String> STOCK_STATES = List.of(State.KILLED.id(), State.RETURNED.id());
+
+  static final String IDENTIFIER_RULE = "a letter, then letters, digits, '_' or '-'";
+
+  /** The words YAML 1.1 reads as true; the others of a boolean token read as false. */
+  private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "on");
+
+  private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+  private static final Map<String, List<String>> PRIOR_KEYS =
+      Map.of(
+          "uniform", List.of("low", "high"),
+          "loguniform", List.of("low", "high"),
+          "triangular", List.of("low", "mode", "high"),
+          "fixed", List.of("value"));
+
+  /**
+   * What a file says, as far as it could be read.
+   *
+   * @param name the scenario name, or null
+   * @param description the description, empty if not given
+   * @param start the start month, or null
+   * @param months the horizon, 1 if it could not be read
+   * @param regions the regions read
+   * @param places the places read
+   * @param groups the groups read
+   * @param dispatchTargets the dispatch targets
+   * @param drivers the drivers, or null if any part of them could not be read
+   * @param origins the explicit origins read, or null if the file asks for the shared data or gives
+   *     none
+   * @param sharedOrigins whether the file asks for the origins of the shared data
+   * @param parameters the parameters read, in file order
+   * @param invalid names of parameters given but not read
+   */
+  record Parts(
+      String name,
+      String description,
+      YearMonth start,
+      int months,
+      List<Region> regions,
+      List<Place> places,
+      List<Group> groups,
+      List<String> dispatchTargets,
+      Drivers drivers,
+      List<Origin> origins,
+      boolean sharedOrigins,
+      Map<String, Parameter> parameters,
+      Set<String> invalid) {}
+
+  private final Map<String, Location> locations = new HashMap<>();
+  private final Map<String, String> renames = new HashMap<>();
+
+  /**
+   * Creates an interpreter.
+   *
+   * @param problems where problems go
+   */
+  Interpreter(List<Problem> problems) {
+    super(problems);
+  }
+
+  /** Where each field path was written, for the fields seen so far. */
+  Map<String, Location> locations() {
+    return locations;
+  }
+
+  /**
+   * The path in the file of a path into the scenario read. They differ where list items that could
+   * not be read were left out: the third origin read may be the fourth in the file.
+   */
+  String filePath(String path) {
+    StringBuilder done = new StringBuilder();
+    int from = 0;
+    for (int close = path.indexOf(']'); close >= 0; close = path.indexOf(']', from)) {
+      String prefix = done + path.substring(from, close + 1);
+      done = new StringBuilder(renames.getOrDefault(prefix, prefix));
+      from = close + 1;
+    }
+    return done.append(path.substring(from)).toString();
+  }
+
+  /** Reads the sections of a whole scenario. */
+  Parts interpret(Node.Mapping root) {
+    locations.put("", root.at());
+    keys(root, "", TOP_KEYS, TOP_REQUIRED);
+    String name = text(root.get("name"), "name");
+    String description = text(root.get("description"), "description");
+    YearMonth start = month(root.get("start"), "start");
+    Integer months = whole(root.get("months"), "months");
+    if (months != null && (months < 1 || months > ScenarioValidator.MAX_MONTHS)) {
+      problem(root.get("months"), "months", ScenarioValidator.MONTHS_RANGE);
+      months = null;
+    }
+    List<Region> regions = items(root.get("regions"), "regions", this::region);
+    List<Place> places = items(root.get("places"), "places", this::place);
+    List<Group> groups = items(root.get("groups"), "groups", this::group);
+    List<String> targets = items(root.get("dispatch_targets"), "dispatch_targets", this::text);
+    Drivers drivers = drivers(root.get("drivers"));
+    Node originsNode = root.get("origins");
+    boolean shared =
+        originsNode instanceof Node.Scalar s
+            && s.kind() == Node.Kind.STRING
+            && s.text().equals(SHARED_DATA);
+    List<Origin> origins = null;
+    if (!shared && present(originsNode)) {
+      if (originsNode instanceof Node.Sequence) {
+        origins = items(originsNode, "origins", this::origin);
+      } else {
+        problem(
+            originsNode,
+            "origins",
+            "must be '" + SHARED_DATA + "' or a list of origins",
+            List.of(SHARED_DATA, "a list of origins"));
+      }
+    }
+    Set<String> invalid = new HashSet<>();
+    Map<String, Parameter> parameters = parameters(root.get("parameters"), invalid);
+    return new Parts(
+        name,
+        description == null ? "" : description,
+        start,
+        months == null ? 1 : months,
+        regions,
+        places,
+        groups,
+        targets,
+        drivers,
+        origins,
+        shared,
+        parameters,
+        invalid);
+  }
+
+  // ---------------------------------------------------------------- sections
+
+  private Region region(Node node, String path) {
+    Node.Mapping m = mapping(node, path, REGION_KEYS, List.of("id", "name"));
+    if (m == null) {
+      return null;
+    }
+    String id = identifier(m.get("id"), path + ".id");
+    String name = text(m.get("name"), path + ".name");
+    List<String> near = items(m.get("near_theatres"), path + ".near_theatres", this::text);
+    return id == null || name == null ? null : build(node, path, () -> new Region(id, name, near));
+  }
+
+  private Place place(Node node, String path) {
+    Node.Mapping m = mapping(node, path, PLACE_KEYS, List.of("id", "name", "kind"));
+    if (m == null) {
+      return null;
+    }
+    String id = identifier(m.get("id"), path + ".id");
+    String name = text(m.get("name"), path + ".name");
+    String kind = text(m.get("kind"), path + ".kind");
+    if (kind != null && !PLACE_KINDS.contains(kind)) {
+      problem(m.get("kind"), path + ".kind", "is not a kind of place", PLACE_KINDS);
+      kind = null;
+    }
+    List<String> countries = items(m.get("countries"), path + ".countries", this::text);
+    if (id == null || name == null || kind == null) {
+      return null;
+    }
+    Place.Kind k = Place.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+    return build(node, path, () -> new Place(id, name, k, countries));
+  }
+
+  private Group group(Node node, String path) {
+    Node.Mapping m = mapping(node, path, GROUP_KEYS, List.of("id", "name"));
+    if (m == null) {
+      return null;
+    }
+    String id = identifier(m.get("id"), path + ".id");
+    String name = text(m.get("name"), path + ".name");
+    Boolean joinable = bool(m.get("joinable"), path + ".joinable");
+    boolean j = joinable != null && joinable;
+    return id == null || name == null ? null : build(node, path, () -> new Group(id, name, j));
+  }
+
+  private Drivers drivers(Node node) {
+    String path = "drivers";
+    Node.Mapping m = mapping(node, path, DRIVER_KEYS, DRIVER_KEYS);
+    if (m == null) {
+      return null;
+    }
+    int before = problems.size();
+    List<Stronghold> strongholds =
+        items(m.get("strongholds"), path + ".strongholds", this::stronghold);
+    if (present(m.get("strongholds")) && strongholds.isEmpty()) {
+      problem(m.get("strongholds"), path + ".strongholds", "needs at least one stronghold");
+    }
+    List<List<Step>> series = new ArrayList<>();
+    for (String key : DRIVER_KEYS.subList(1, DRIVER_KEYS.size())) {
+      series.add(steps(m.get(key), path + "." + key));
+    }
+    if (problems.size() > before || strongholds.isEmpty() || series.contains(null)) {
+      return null;
+    }
+    return build(
+        node,
+        path,
+        () -> new Drivers(strongholds, series.get(0), series.get(1), series.get(2), series.get(3)));
+  }
+
+  private Stronghold stronghold(Node node, String path) {
+    int before = problems.size();
+    Node.Mapping m = mapping(node, path, STRONGHOLD_KEYS, List.of("id", "name", "country"));
+    if (m == null) {
+      return null;
+    }
+    String id = identifier(m.get("id"), path + ".id");
+    String name = text(m.get("name"), path + ".name");
+    String country = text(m.get("country"), path + ".country");
+    Double weight = number(m.get("weight"), path + ".weight");
+    if (weight != null && !(weight > 0)) {
+      problem(m.get("weight"), path + ".weight", "must be positive");
+    }
+    LocalDate lost = date(m.get("lost"), path + ".lost");
+    String source = text(m.get("source"), path + ".source");
+    String fall = text(m.get("fall_parameter"), path + ".fall_parameter");
+    boolean hasLost = present(m.get("lost"));
+    boolean hasFall = present(m.get("fall_parameter"));
+    if (hasLost == hasFall) {
+      problem(
+          node,
+          path,
+          hasLost
+              ? "gives both lost and fall_parameter; give lost if it fell before the start,"
+                  + " fall_parameter if not"
+              : "needs lost (the date it fell, with its source) or fall_parameter (the parameter"
+                  + " for the month it falls)");
+    } else if (hasLost && !present(m.get("source"))) {
+      problem(node, path, "gives a lost date without the source of the date");
+    } else if (hasFall && present(m.get("source"))) {
+      problem(
+          m.get("source"), path + ".source", "belongs to a lost date; this stronghold has none");
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    double w = weight == null ? 1.0 : weight;
+    return build(node, path, () -> new Stronghold(id, name, country, w, lost, source, fall));
+  }
+
+  private List<Step> steps(Node node, String path) {
+    if (!present(node)) {
+      return null;
+    }
+    List<Step> steps = items(node, path, this::step);
+    if (node instanceof Node.Sequence seq) {
+      if (seq.items().isEmpty()) {
+        problem(node, path, "needs at least one step, from month 0");
+        return null;
+      }
+      if (steps.size() != seq.items().size()) {
+        return null;
+      }
+      for (int i = 0; i < steps.size(); i++) {
+        int from = steps.get(i).fromMonth();
+        Node at = ((Node.Mapping) seq.items().get(i)).get("from");
+        if (i == 0 && from != 0) {
+          problem(at, path + "[0].from", "must be 0: the first step starts the series");
+          return null;
+        }
+        int previous = i == 0 ? -1 : steps.get(i - 1).fromMonth();
+        if (i > 0 && from <= previous) {
+          problem(
+              at,
+              path + "[" + i + "].from",
+              "must be later than the previous step's month " + previous);
+          return null;
+        }
+      }
+    }
+    return steps;
+  }
+
+  private Step step(Node node, String path) {
+    Node.Mapping m = mapping(node, path, STEP_KEYS, STEP_KEYS);
+    if (m == null) {
+      return null;
+    }
+    Integer from = whole(m.get("from"), path + ".from");
+    if (from != null && from < 0) {
+      problem(m.get("from"), path + ".from", "must not be negative");
+      from = null;
+    }
+    String parameter = text(m.get("parameter"), path + ".parameter");
+    int f = from == null ? 0 : from;
+    return from == null || parameter == null
+        ? null
+        : build(node, path, () -> new Step(f, parameter));
+  }
+
+  private Origin origin(Node node, String path) {
+    int before = problems.size();
+    Node.Mapping m = mapping(node, path, ORIGIN_KEYS, ORIGIN_REQUIRED);
+    if (m == null) {
+      return null;
+    }
+    String id = text(m.get("id"), path + ".id");
+    String name = text(m.get("name"), path + ".name");
+    String region = text(m.get("region"), path + ".region");
+    Range travelled = range(m.get("travelled"), path + ".travelled");
+    Range women = range(m.get("women"), path + ".women");
+    Range minors = range(m.get("minors"), path + ".minors");
+    Map<String, Range> stocks = stocks(m.get("stocks"), path + ".stocks");
+    List<String> sources = sources(m.get("source"), path + ".source");
+    String note = text(m.get("note"), path + ".note");
+    if (problems.size() > before) {
+      return null;
+    }
+    boolean country = !id.startsWith("rest:");
+    Range killed = stocks.get(State.KILLED.id());
+    Range returned = stocks.get(State.RETURNED.id());
+    return build(
+        node,
+        path,
+        () ->
+            new Origin(
+                id,
+                name,
+                region,
+                country,
+                travelled,
+                women,
+                minors,
+                returned,
+                killed,
+                sources,
+                note == null ? "" : note));
+  }
+
+  private Map<String, Range> stocks(Node node, String path) {
+    Map<String, Range> out = new LinkedHashMap<>();
+    if (!present(node)) {
+      return out;
+    }
+    Node.Mapping m = mapping(node, path, null, List.of());
+    if (m == null) {
+      return out;
+    }
+    for (Node.Entry e : m.entries()) {
+      String p = path + "." + e.key();
+      if (STOCK_STATES.contains(e.key())) {
+        Range r = range(e.value(), p);
+        if (r != null) {
+          out.put(e.key(), r);
+        }
+      } else {
+        String message =
+            State.byId(e.key()) == null ? "is an unknown state" : "cannot hold initial stocks";
+        problems.add(Problem.at(e.keyAt(), p, e.key(), message, STOCK_STATES));
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Parameter> parameters(Node node, Set<String> invalid) {
+    Map<String, Parameter> out = new LinkedHashMap<>();
+    Node.Mapping m = mapping(node, "parameters", null, List.of());
+    if (m == null) {
+      return out;
+    }
+    for (Node.Entry e : m.entries()) {
+      int before = problems.size();
+      Parameter p = parameter(e.key(), e.value(), "parameters." + e.key());
+      if (p != null && problems.size() == before) {
+        out.put(e.key(), p);
+      } else {
+        invalid.add(e.key());
+      }
+    }
+    return out;
+  }
+
+  private Parameter parameter(String name, Node node, String path) {
+    Node.Mapping m = mapping(node, path, PARAMETER_KEYS, List.of("prior"));
+    if (m == null) {
+      return null;
+    }
+    Prior prior = prior(m.get("prior"), path + ".prior");
+    String unit = text(m.get("unit"), path + ".unit");
+    List<String> sources = sources(m.get("source"), path + ".source");
+    String assumption = text(m.get("assumption"), path + ".assumption");
+    String description = text(m.get("description"), path + ".description");
+    if (sources.isEmpty() && (assumption == null || assumption.isBlank())) {
+      problems.add(
+          Problem.at(
+              node.at(),
+              path,
+              null,
+              "needs a source or an assumption",
+              List.of("source", "assumption")));
+      return null;
+    }
+    if (prior == null) {
+      return null;
+    }
+    return build(
+        node,
+        path,
+        () ->
+            new Parameter(
+                name,
+                prior,
+                unit == null ? "" : unit,
+                sources,
+                assumption,
+                description == null ? "" : description));
+  }
+
+  private Prior prior(Node node, String path) {
+    if (!present(node)) {
+      return null;
+    }
+    if (!(node instanceof Node.Mapping m)) {
+      problem(node, path, "must be a mapping such as {dist: uniform, low: 0.1, high: 0.3}");
+      return null;
+    }
+    String dist = text(m.get("dist"), path + ".dist");
+    if (dist == null) {
+      mapping(node, path, null, List.of("dist"));
+      return null;
+    }
+    List<String> numbers = PRIOR_KEYS.get(dist);
+    if (numbers == null) {
+      problem(m.get("dist"), path + ".dist", "is not a distribution", DISTRIBUTIONS);
+      return null;
+    }
+    List<String> allowed = new ArrayList<>(List.of("dist"));
+    allowed.addAll(numbers);
+    int before = problems.size();
+    mapping(node, path, allowed, allowed);
+    double[] x = new double[numbers.size()];
+    for (int i = 0; i < x.length; i++) {
+      Double v = number(m.get(numbers.get(i)), path + "." + numbers.get(i));
+      x[i] = v == null ? Double.NaN : v;
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return build(
+        node,
+        path,
+        () ->
+            switch (dist) {
+              case "uniform" -> new Prior.Uniform(x[0], x[1]);
+              case "loguniform" -> new Prior.LogUniform(x[0], x[1]);
+              case "triangular" -> new Prior.Triangular(x[0], x[1], x[2]);
+              default -> new Prior.Fixed(x[0]);
+            });
+  }
+
+  // ---------------------------------------------------------------- values
+
+  /** A section or object that must be a mapping: checks its keys and records their locations. */
+  private Node.Mapping mapping(
+      Node node, String path, List<String> allowed, List<String> required) {
+    if (!present(node)) {
+      return null;
+    }
+    if (!(node instanceof Node.Mapping m)) {
+      problem(node, path, "must be a mapping of keys to values");
+      return null;
+    }
+    keys(m, path, allowed, required);
+    return m;
+  }
+
+  /**
+   * Records where each key's value was written, reports unknown keys (unless {@code allowed} is
+   * null: any key), and reports required keys that are absent or empty.
+   */
+  private void keys(Node.Mapping m, String path, List<String> allowed, List<String> required) {
+    for (Node.Entry e : m.entries()) {
+      String p = join(path, e.key());
+      locations.putIfAbsent(p, e.value() instanceof Node.Scalar ? e.value().at() : e.keyAt());
+      if (allowed != null && !allowed.contains(e.key())) {
+        problems.add(Problem.at(e.keyAt(), p, null, "is not a known key", allowed));
+      }
+    }
+    for (String key : required) {
+      Node.Entry e = m.entry(key);
+      if (e == null || e.value().isNull()) {
+        Location at = e == null ? m.at() : e.keyAt();
+        problems.add(Problem.at(at, join(path, key), null, "is required"));
+      }
+    }
+  }
+
+  /** Reads a list with one reader per item, leaving out the items that could not be read. */
+  private <T> List<T> items(Node node, String path, ItemReader<T> reader) {
+    List<T> out = new ArrayList<>();
+    if (!present(node)) {
+      return out;
+    }
+    if (!(node instanceof Node.Sequence seq)) {
+      problem(node, path, "must be a list");
+      return out;
+    }
+    for (int i = 0; i < seq.items().size(); i++) {
+      Node item = seq.items().get(i);
+      String p = path + "[" + i + "]";
+      locations.putIfAbsent(p, item.at());
+      T value = reader.read(item, p);
+      if (value != null) {
+        if (out.size() != i) {
+          renames.put(path + "[" + out.size() + "]", p);
+        }
+        out.add(value);
+      }
+    }
+    return out;
+  }
+
+  /** Reads one item of a list, or returns null after recording why it could not. */
+  @FunctionalInterface
+  private interface ItemReader<T> {
+    T read(Node node, String path);
+  }
+
+  private List<String> sources(Node node, String path) {
+    if (node instanceof Node.Scalar s && s.kind() == Node.Kind.STRING) {
+      return List.of(s.text());
+    }
+    return items(node, path, this::text);
+  }
+
+  private Boolean bool(Node node, String path) {
+    if (!present(node)) {
+      return null;
+    }
+    if (!(node instanceof Node.Scalar s && s.kind() == Node.Kind.BOOLEAN)) {
+      problem(node, path, "must be true or false");
+      return null;
+    }
+    return TRUE_WORDS.contains(s.text().toLowerCase(Locale.ROOT));
+  }
+
+  private Range range(Node node, String path) {
+    if (!present(node)) {
+      return null;
+    }
+    List<Node> ends =
+        node instanceof Node.Sequence seq && seq.items().size() == 2 ? seq.items() : List.of(node);
+    if (ends.size() == 1 && !(node instanceof Node.Scalar)) {
+      problem(node, path, "must be a whole number or [low, high]");
+      return null;
+    }
+    int before = problems.size();
+    Integer low = whole(ends.get(0), path);
+    Integer high = whole(ends.get(ends.size() - 1), path);
+    if (problems.size() > before) {
+      return null;
+    }
+    if (low < 0) {
+      problem(node, path, "must not be negative");
+      return null;
+    }
+    if (low > high) {
+      problem(node, path, "has a low end above its high end");
+      return null;
+    }
+    return new Range(low, high);
+  }
+
+  private YearMonth month(Node node, String path) {
+    String text = text(node, path);
+    if (text == null) {
+      return null;
+    }
+    try {
+      if (MONTH.matcher(text).matches()) {
+        return YearMonth.parse(text);
+      }
+    } catch (DateTimeParseException e) {
+      // reported below with the expected form
+    }
+    problem(node, path, "must be a month written YYYY-MM");
+    return null;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  /**
+   * Runs a record constructor, turning its rejection into a problem at the node, so that no user
+   * input ends in a stack trace.
+   */
+  private <T> T build(Node node, String path, Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (IllegalArgumentException e) {
+      problem(node, path, e.getMessage() == null ? "is not valid" : e.getMessage());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.dispersal.input.scenario;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The typed readers every part of a scenario file uses: text, ids, numbers, whole numbers and dates
+ * out of parsed YAML nodes, each recording a problem with file position and field path instead of
+ * failing, so that one pass reports every mistake.
+ */
+abstract class NodeReader {
+
+  static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+  static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  /** Where problems go. */
+  final List<Problem> problems;
+
+  NodeReader(List<Problem> problems) {
+    this.problems = problems;
+  }
+
+  /** Whether a value was given: present and not empty. */
+  static boolean present(Node node) {
+    return node != null && !node.isNull();
+  }
+
+  String text(Node node, String path) {
+    if (!present(node)) {
+      return null;
+    }
+    if (!(node instanceof Node.Scalar s)) {
+      problem(node, path, "must be text");
+      return null;
+    }
+    return s.text();
+  }
+
+  String identifier(Node node, String path) {
+    String id = text(node, path);
+    if (id != null && !IDENTIFIER.matcher(id).matches()) {
+      problem(node, path, "is not a valid id", List.of(Interpreter.IDENTIFIER_RULE));
+      return null;
+    }
+    return id;
+  }
+
+  Double number(Node node, String path) {
+    if (!present(node)) {
+      return null;
+    }
+    if (!(node instanceof Node.Scalar s && s.kind() == Node.Kind.NUMBER)) {
+      problem(node, path, "must be a number");
+      return null;
+    }
+    double v = s.number().doubleValue();
+    if (!Double.isFinite(v)) {
+      problem(node, path, "must be a finite number");
+      return null;
+    }
+    return v;
+  }
+
+  Integer whole(Node node, String path) {
+    if (!present(node)) {
+      return null;
+    }
+    if (!(node instanceof Node.Scalar s
+        && s.kind() == Node.Kind.NUMBER
+        && (s.number() instanceof Integer || s.number() instanceof Long l && l == l.intValue()))) {
+      problem(node, path, "must be a whole number");
+      return null;
+    }
+    return s.number().intValue();
+  }
+
+  LocalDate date(Node node, String path) {
+    String text = text(node, path);
+    if (text == null) {
+      return null;
+    }
+    try {
+      if (DATE.matcher(text).matches()) {
+        return LocalDate.parse(text);
+      }
+    } catch (DateTimeParseException e) {
+      // reported below with the expected form
+    }
+    problem(node, path, "must be a date written YYYY-MM-DD");
+    return null;
+  }
+
+  void problem(Node node, String path, String message) {
+    problem(node, path, message, List.of());
+  }
+
+  void problem(Node node, String path, String message, List<String> allowed) {
+    problems.add(Problem.at(node.at(), path, node.render(), message, allowed));
+  }
+}

@@ -1,0 +1,263 @@
+package org.dispersal.output.analyst;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import org.dispersal.analyst.Interval;
+import org.dispersal.analyst.VariantComparison;
+import org.dispersal.analyst.VariantComparison.Comparison;
+import org.dispersal.model.State;
+
+/**
+ * Writes a variant comparison: {@code compare.csv} (every variant and headline: level and paired
+ * difference from the base with mean, median and 90% interval) and {@code compare.html} (side by
+ * side table and a chart of the differences).
+ */
+public final class ComparisonOutputs {
+
+  private ComparisonOutputs() {}
+
+  /** Writes compare.csv. */
+  public static void writeCsv(Comparison c, Path file) throws IOException {
+    StringBuilder out =
+        new StringBuilder(
+            "variant,base,month,runs,state,level_mean,level_p05,level_p50,level_p95,"
+                + "difference_mean,difference_p05,difference_p50,difference_p95\n");
+    for (int v = 0; v < c.names().size(); v++) {
+      for (int k = 0; k < VariantComparison.HEADLINES.size(); k++) {
+        Interval l = c.levels()[v][k];
+        Interval d = c.differences()[v][k];
+        out.append(
+                String.join(
+                    ",",
+                    csvText(c.names().get(v)),
+                    csvText(c.names().get(0)),
+                    Integer.toString(c.month()),
+                    Integer.toString(c.runs()),
+                    VariantComparison.HEADLINES.get(k).id(),
+                    Page.csv(l.mean()),
+                    Page.csv(l.p05()),
+                    Page.csv(l.p50()),
+                    Page.csv(l.p95()),
+                    Page.csv(d.mean()),
+                    Page.csv(d.p05()),
+                    Page.csv(d.p50()),
+                    Page.csv(d.p95())))
+            .append('\n');
+      }
+    }
+    Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static String csvText(String s) {
+    return s.contains(",") || s.contains("\"") || s.contains("\n")
+        ? "\"" + s.replace("\"", "\"\"") + "\""
+        : s;
+  }
+
+  /** Whether a 90% interval of a difference excludes zero. */
+  public static boolean clear(Interval d) {
+    return d.defined() > 0 && (d.p05() > 0 || d.p95() < 0);
+  }
+
+  /** Writes compare.html. */
+  public static void writeHtml(Comparison c, List<String> descriptions, YearMonth start, Path file)
+      throws IOException {
+    YearMonth when = start.plusMonths(c.month());
+    Page page =
+        new Page(
+            "Variant comparison",
+            "What changes against " + c.names().get(0) + ", " + when,
+            "World totals by state at month "
+                + c.month()
+                + " ("
+                + when
+                + ") for each variant, and the difference from the base ("
+                + c.names().get(0)
+                + ") computed replication by replication with common random numbers over "
+                + c.runs()
+                + " replications.");
+    StringBuilder list = new StringBuilder("<ol>");
+    for (int v = 0; v < c.names().size(); v++) {
+      list.append("<li><b>")
+          .append(Page.esc(c.names().get(v)))
+          .append("</b>")
+          .append(v == 0 ? " (base)" : "")
+          .append(v < descriptions.size() ? ": " + Page.esc(descriptions.get(v)) : "")
+          .append("</li>");
+    }
+    page.raw(list.append("</ol>").toString());
+    page.h2("Side by side");
+    StringBuilder t =
+        new StringBuilder(
+            "<div class=\"table-wrap\"><table><caption>Level: mean [90% interval]. Difference:"
+                + " variant minus base, mean [90% interval] of the paired differences; in bold"
+                + " when the interval excludes zero.</caption><thead><tr><th>State</th>");
+    for (int v = 0; v < c.names().size(); v++) {
+      t.append("<th class=\"num\">").append(Page.esc(c.names().get(v))).append("</th>");
+    }
+    t.append("</tr></thead><tbody>");
+    for (int k = 0; k < VariantComparison.HEADLINES.size(); k++) {
+      State s = VariantComparison.HEADLINES.get(k);
+      t.append("<tr><th>").append(Page.esc(s.label())).append("</th>");
+      for (int v = 0; v < c.names().size(); v++) {
+        Interval l = c.levels()[v][k];
+        t.append("<td class=\"num\">").append(Page.num(l.mean()));
+        if (v > 0) {
+          Interval d = c.differences()[v][k];
+          String cls = clear(d) ? " sig" : "";
+          t.append("<br><span class=\"ci")
+              .append(cls)
+              .append("\">")
+              .append(Page.signed(d.mean()))
+              .append(" [")
+              .append(Page.signed(d.p05()))
+              .append(", ")
+              .append(Page.signed(d.p95()))
+              .append("]</span>");
+        } else {
+          t.append(" <span class=\"ci\">[")
+              .append(Page.num(l.p05()))
+              .append("–")
+              .append(Page.num(l.p95()))
+              .append("]</span>");
+        }
+        t.append("</td>");
+      }
+      t.append("</tr>");
+    }
+    page.raw(t.append("</tbody></table></div>").toString());
+    if (c.names().size() > 1) {
+      page.h2("Differences from the base");
+      page.raw(differenceChart(c));
+    }
+    page.h2("Method");
+    page.para(
+        null,
+        "Every variant runs replication i with the random streams of (seed, i): the same draws"
+            + " for the same parameters, the same initial stocks and the same dynamics stream."
+            + " The difference of each output is taken within each replication and then"
+            + " summarised, so noise the variants share cancels; a variant identical to the base"
+            + " differs by exactly zero. Variants that change a prior keep their parameters in the"
+            + " same order and pair tightly; a variant that adds or removes parameters pairs less"
+            + " tightly.");
+    page.write(file);
+  }
+
+  /** A difference interval as a percentage of the base's mean (zero when the base mean is 0). */
+  private static Interval relative(Comparison c, int v, int k) {
+    Interval d = c.differences()[v][k];
+    double base = c.levels()[0][k].mean();
+    double f = base > 0 ? 100 / base : 0;
+    return new Interval(d.mean() * f, d.p05() * f, d.p50() * f, d.p95() * f, d.defined());
+  }
+
+  private static String differenceChart(Comparison c) {
+    int states = VariantComparison.HEADLINES.size();
+    int variants = c.names().size() - 1;
+    double max = 0;
+    for (int v = 1; v <= variants; v++) {
+      for (int k = 0; k < states; k++) {
+        Interval d = relative(c, v, k);
+        max = Math.max(max, Math.max(Math.abs(d.p05()), Math.abs(d.p95())));
+      }
+    }
+    max = max > 0 ? max : 1;
+    double step = Chart.step(2 * max);
+    max = Math.ceil(max / step) * step;
+    double rowH = 12;
+    double groupH = rowH * variants + 10;
+    double left = 230;
+    double width = 1000;
+    double plot = width - left - 30;
+    double top = 20;
+    double height = top + groupH * states + 40;
+    String[] colours = {"#1f4e79", "#b7791f", "#9b2c2c", "#2f6b3a", "#6b46c1", "#4a5a6a"};
+    StringBuilder s = new StringBuilder();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\""
+                + " aria-label=\"Differences from the base\"><title>Differences from the base"
+                + "</title>",
+            width,
+            height,
+            width,
+            height));
+    final double m = max;
+    java.util.function.DoubleUnaryOperator x = v -> left + (v + m) / (2 * m) * plot;
+    for (double v = -max; v <= max + 1e-9; v += step) {
+      double px = x.applyAsDouble(v);
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>",
+              px,
+              top,
+              px,
+              height - 30,
+              Math.abs(v) < 1e-9 ? "axis" : "grid"));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"muted\">%s</text>",
+              px,
+              height - 14,
+              Page.esc(Page.signed(v) + "%")));
+    }
+    for (int k = 0; k < states; k++) {
+      double y0 = top + k * groupH;
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
+              left - 10,
+              y0 + groupH / 2,
+              Page.esc(VariantComparison.HEADLINES.get(k).label())));
+      for (int v = 1; v <= variants; v++) {
+        Interval d = relative(c, v, k);
+        double y = y0 + (v - 1) * rowH + rowH / 2 + 2;
+        String col = colours[(v - 1) % colours.length];
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
+                    + " stroke-width=\"3\"><title>%s: %s [%s, %s]</title></line>",
+                x.applyAsDouble(d.p05()),
+                y,
+                x.applyAsDouble(d.p95()),
+                y,
+                col,
+                Page.esc(c.names().get(v)),
+                Page.signed(d.mean()) + "%",
+                Page.signed(d.p05()) + "%",
+                Page.signed(d.p95()) + "%"));
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>",
+                x.applyAsDouble(d.mean()),
+                y,
+                col));
+      }
+    }
+    s.append("</svg>");
+    StringBuilder legend = new StringBuilder("<p class=\"note\">");
+    for (int v = 1; v <= variants; v++) {
+      legend
+          .append("<span style=\"color:")
+          .append(colours[(v - 1) % colours.length])
+          .append("\">■</span> ")
+          .append(Page.esc(c.names().get(v)))
+          .append("&nbsp;&nbsp; ");
+    }
+    legend.append(
+        "— dot: mean difference; bar: 90% interval of the paired differences; both in % of the"
+            + " base's mean, so that small and large states can be read on one axis.</p>");
+    return s + legend.toString();
+  }
+}

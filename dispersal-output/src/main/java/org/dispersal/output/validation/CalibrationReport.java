@@ -1,0 +1,222 @@
+package org.dispersal.output.validation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dispersal.calibration.AbcSmc;
+import org.dispersal.calibration.ModelCalibration;
+import org.dispersal.calibration.PosteriorEnsemble;
+import org.dispersal.calibration.PriorMath;
+import org.dispersal.input.observations.ObservationRecord;
+import org.dispersal.model.Prior;
+import org.dispersal.model.Scenario;
+import org.dispersal.scoring.ForecastScore;
+
+/**
+ * Writes the calibration report: the ABC-SMC generations, prior versus posterior for every free
+ * parameter (90% intervals and medians, with the share of the prior interval the posterior keeps),
+ * and the fit to each figure (prior and posterior predictive intervals against the observed range).
+ */
+public final class CalibrationReport {
+
+  private CalibrationReport() {}
+
+  /** Writes the report. */
+  public static void write(
+      Scenario s,
+      ModelCalibration.Result cal,
+      ObservationTargets targets,
+      PosteriorEnsemble.Result prior,
+      PosteriorEnsemble.Result post,
+      List<ObservationRecord> later,
+      double seconds,
+      String command,
+      Path file)
+      throws IOException {
+    AbcSmc.Result abc = cal.abc();
+    StringBuilder b = new StringBuilder();
+    b.append("<p class=\"note\">Command: <code>").append(Html.esc(command)).append("</code></p>");
+    b.append(
+        Html.fmt(
+            "<p>ABC-SMC on <b>%d</b> figures: <b>%d</b> of %d free parameters calibrated (the"
+                + " others showed no significant rank correlation with any figure in the pilot and"
+                + " keep their priors), <b>%d</b> simulations in %.1f s; %d particles. Figures"
+                + " published after the cut-off and not used: %d.</p>",
+            targets.resolved().size(),
+            cal.names().size(),
+            cal.free().size(),
+            abc.simulations(),
+            seconds,
+            abc.weights().length,
+            later.size()));
+    b.append(
+        "<h2>Generations</h2><table><tr><th>generation</th><th>tolerance</th>"
+            + "<th>simulations</th><th>acceptance</th><th>effective sample size</th></tr>");
+    for (AbcSmc.Generation g : abc.generations()) {
+      b.append(
+          Html.fmt(
+              "<tr><td>%d</td><td>%s</td><td>%d</td><td>%.3f</td><td>%.0f</td></tr>",
+              g.index(), Html.num(g.epsilon()), g.simulations(), g.acceptance(), g.ess()));
+    }
+    b.append("</table>");
+    b.append(
+        "<h2>Prior and posterior</h2><p class=\"note\">Grey: the prior's 90% interval;"
+            + " blue: the posterior's, with its median. \"Kept\" is the posterior's 90% width as a"
+            + " share of the prior's: near 100% means the figures say little about the parameter.</p>");
+    b.append(
+        "<table><tr><th>parameter</th><th>prior</th><th>prior 5%–95%</th>"
+            + "<th>posterior median</th><th>posterior 5%–95%</th><th>kept</th><th></th></tr>");
+    var post0 = cal.posterior();
+    List<Integer> order = new ArrayList<>();
+    for (int j = 0; j < cal.names().size(); j++) {
+      order.add(j);
+    }
+    double[] kept = new double[cal.names().size()];
+    for (int j : order) {
+      Prior p = s.parameters().get(cal.names().get(j)).prior();
+      double pw = PriorMath.quantile(p, 0.95) - PriorMath.quantile(p, 0.05);
+      double qw = post0.quantile(j, 0.95) - post0.quantile(j, 0.05);
+      kept[j] = pw == 0 ? 1 : qw / pw;
+    }
+    order.sort((a, c) -> Double.compare(kept[a], kept[c]));
+    for (int j : order) {
+      String name = cal.names().get(j);
+      Prior p = s.parameters().get(name).prior();
+      double a = PriorMath.quantile(p, 0.05);
+      double c = PriorMath.quantile(p, 0.95);
+      double lo = post0.quantile(j, 0.05);
+      double med = post0.quantile(j, 0.5);
+      double hi = post0.quantile(j, 0.95);
+      b.append("<tr><td>")
+          .append(Html.esc(name))
+          .append("</td><td>")
+          .append(Html.esc(p.describe()))
+          .append("</td><td>")
+          .append(Html.num(a))
+          .append("–")
+          .append(Html.num(c))
+          .append("</td><td>")
+          .append(Html.num(med))
+          .append("</td><td>")
+          .append(Html.num(lo))
+          .append("–")
+          .append(Html.num(hi))
+          .append("</td><td>")
+          .append(Html.fmt("%.0f%%", 100 * kept[j]))
+          .append("</td><td>")
+          .append(bar(p, a, c, lo, med, hi))
+          .append("</td></tr>");
+    }
+    b.append("</table>");
+    b.append(
+        "<h2>Screening</h2><p class=\"note\">Largest |Spearman ρ| between each free"
+            + " parameter and any figure over the pilot's prior draws; parameters below the"
+            + " Bonferroni threshold keep their priors.</p><table><tr><th>parameter</th>"
+            + "<th>|ρ|</th><th>calibrated</th></tr>");
+    Integer[] byRho = new Integer[cal.free().size()];
+    for (int k = 0; k < byRho.length; k++) {
+      byRho[k] = k;
+    }
+    java.util.Arrays.sort(byRho, (x, y) -> Double.compare(cal.screen()[y], cal.screen()[x]));
+    for (int k : byRho) {
+      b.append("<tr><td>")
+          .append(Html.esc(cal.free().get(k)))
+          .append("</td><td>")
+          .append(Html.fmt("%.3f", cal.screen()[k]))
+          .append("</td><td>")
+          .append(cal.names().contains(cal.free().get(k)) ? "yes" : "")
+          .append("</td></tr>");
+    }
+    b.append("</table>");
+    b.append(
+            "<h2>Fit to each figure</h2><p class=\"note\">Prior and posterior predictive"
+                + " medians and 90% intervals from ")
+        .append(prior.samples().length == 0 ? 0 : prior.samples()[0].length)
+        .append(" replications each.</p>");
+    b.append(
+        "<table><tr><th>figure</th><th>observed</th><th>source</th><th>prior median [90%]</th>"
+            + "<th>in90</th><th>CRPS</th><th>posterior median [90%]</th><th>in90</th><th>CRPS</th>"
+            + "<th>note</th></tr>");
+    for (int t = 0; t < targets.resolved().size(); t++) {
+      var r = targets.resolved().get(t).record();
+      ForecastScore a = ForecastScore.of(prior.samples()[t], r.range());
+      ForecastScore c = ForecastScore.of(post.samples()[t], r.range());
+      b.append("<tr><td>")
+          .append(Html.esc(r.label()))
+          .append("</td><td>")
+          .append(Html.esc(r.describe()))
+          .append("</td><td>")
+          .append(Html.esc(r.sourceId()))
+          .append("</td>")
+          .append(cells(a))
+          .append(cells(c))
+          .append("<td>")
+          .append(Html.esc(targets.resolved().get(t).note()))
+          .append("</td></tr>");
+    }
+    b.append("</table>");
+    if (!targets.unresolved().isEmpty()) {
+      b.append(
+          "<h2>Figures not used</h2><table><tr><th>figure</th><th>observed</th>"
+              + "<th>source</th><th>reason</th></tr>");
+      for (var u : targets.unresolved()) {
+        b.append("<tr><td>")
+            .append(Html.esc(u.record().label()))
+            .append("</td><td>")
+            .append(Html.esc(u.record().describe()))
+            .append("</td><td>")
+            .append(Html.esc(u.record().sourceId()))
+            .append("</td><td style=\"text-align:left\">")
+            .append(Html.esc(u.reason()))
+            .append("</td></tr>");
+      }
+      b.append("</table>");
+    }
+    Files.writeString(
+        file, Html.page("Calibration of " + s.name(), b.toString()), StandardCharsets.UTF_8);
+  }
+
+  private static String cells(ForecastScore f) {
+    return "<td>"
+        + Html.num(f.p50())
+        + " ["
+        + Html.num(f.p05())
+        + "–"
+        + Html.num(f.p95())
+        + "]</td><td>"
+        + (f.in90() ? "yes" : "no")
+        + "</td><td>"
+        + Html.num(f.crps())
+        + "</td>";
+  }
+
+  private static String bar(Prior p, double a, double c, double lo, double med, double hi) {
+    double min = p.low();
+    double max = p.high();
+    boolean log = p instanceof Prior.LogUniform;
+    int w = 160;
+    java.util.function.DoubleUnaryOperator x =
+        v -> {
+          double f =
+              log
+                  ? (Math.log(v) - Math.log(min)) / (Math.log(max) - Math.log(min))
+                  : (v - min) / (max - min);
+          return 2 + (w - 4) * Math.max(0, Math.min(1, f));
+        };
+    return Html.fmt(
+        "<svg width=\"%d\" height=\"14\"><rect x=\"%.1f\" y=\"2\" width=\"%.1f\""
+            + " height=\"10\" fill=\"#ccc\"/><rect x=\"%.1f\" y=\"4\" width=\"%.1f\" height=\"6\""
+            + " fill=\"#2a5d9f\"/><line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"14\" stroke=\"#000\"/>"
+            + "</svg>",
+        w,
+        x.applyAsDouble(a),
+        Math.max(1, x.applyAsDouble(c) - x.applyAsDouble(a)),
+        x.applyAsDouble(lo),
+        Math.max(1, x.applyAsDouble(hi) - x.applyAsDouble(lo)),
+        x.applyAsDouble(med),
+        x.applyAsDouble(med));
+  }
+}

@@ -1,0 +1,266 @@
+package org.dispersal.output.validation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.dispersal.calibration.AbcSmc;
+import org.dispersal.calibration.ModelCalibration;
+import org.dispersal.calibration.Posterior;
+import org.dispersal.calibration.PosteriorEnsemble;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.input.data.SharedData;
+import org.dispersal.input.observations.ObservationRecord;
+import org.dispersal.model.Scenario;
+import org.dispersal.scoring.Baselines;
+import org.dispersal.scoring.ForecastScore;
+import org.dispersal.scoring.Scores;
+
+/**
+ * A hindcast: freeze the information set at an as-of date, calibrate on the figures published by
+ * then, forecast, and score every figure dated after it against the forecast and two baselines.
+ *
+ * <p>The scenario passed in must already have been read as of the date (its initial stocks built
+ * from the sources published by then). Figures are split by {@link ObservationRecord#publishedBy}:
+ * those published by the as-of date may calibrate the parameters and give the trend baseline its
+ * history; those dated after it (first possible day later than the as-of date) are scored. Every
+ * row ends up in exactly one of: used for calibration, scored, or listed with the reason it was
+ * neither.
+ */
+public final class Hindcast {
+
+  private Hindcast() {}
+
+  /**
+   * Settings.
+   *
+   * @param asOf the as-of date
+   * @param runs forecast replications
+   * @param seed master seed
+   * @param threads worker threads
+   * @param particles ABC-SMC population
+   * @param simulations ABC-SMC simulation budget; 0 skips calibration (priors only)
+   */
+  public record Settings(
+      LocalDate asOf, int runs, long seed, int threads, int particles, int simulations) {}
+
+  /**
+   * One observation's outcome.
+   *
+   * @param record the row
+   * @param status scored, calibration, or not_scored
+   * @param month the forecast month, or -1
+   * @param score the model's scores, or null
+   * @param crpsPersistence persistence baseline CRPS (NaN if not scored)
+   * @param crpsTrend trend baseline CRPS (NaN if no history)
+   * @param trend the trend baseline's value (NaN if none)
+   * @param fleeArd Flee's averaged relative difference of the row's group (NaN where it does not
+   *     apply)
+   * @param sample the ensemble sample (null if not scored)
+   * @param note the reason a row was not scored, or a caveat
+   */
+  public record Row(
+      ObservationRecord record,
+      String status,
+      int month,
+      ForecastScore score,
+      double crpsPersistence,
+      double crpsTrend,
+      double trend,
+      double fleeArd,
+      double[] sample,
+      String note) {}
+
+  /**
+   * The result.
+   *
+   * @param scenario the scenario as of the date
+   * @param rows every observation row
+   * @param calibration the calibration, or null when no figure published by the date resolves
+   * @param calibrationRows rows used for calibration
+   * @param seconds wall time of the calibration
+   */
+  public record Result(
+      Scenario scenario,
+      List<Row> rows,
+      ModelCalibration.Result calibration,
+      List<ObservationTargets.Resolved> calibrationRows,
+      double seconds) {
+
+    /** Scored rows. */
+    public List<Row> scored() {
+      return rows.stream().filter(r -> r.score() != null).toList();
+    }
+  }
+
+  /** Runs a hindcast. */
+  public static Result run(
+      Scenario scenario,
+      SharedData data,
+      List<ObservationRecord> records,
+      Settings s,
+      IntConsumer progress) {
+    CompiledModel model = new CompiledModel(scenario);
+    List<ObservationRecord> known = new ArrayList<>();
+    List<ObservationRecord> later = new ArrayList<>();
+    for (ObservationRecord r : records) {
+      (r.publishedBy(s.asOf(), data) ? known : later).add(r);
+    }
+    ObservationTargets calib = ObservationTargets.resolve(model, known);
+    ModelCalibration.Result cal = null;
+    long t0 = System.nanoTime();
+    if (!calib.resolved().isEmpty() && s.simulations() > 0) {
+      cal =
+          ModelCalibration.calibrate(
+              model,
+              calib.targets(),
+              new AbcSmc.Settings(s.particles(), s.simulations(), 0.5, s.threads(), s.seed()));
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    Posterior posterior = cal == null ? null : cal.posterior();
+
+    List<ObservationRecord> toScore = new ArrayList<>();
+    Map<ObservationRecord, String> reasons = new LinkedHashMap<>();
+    for (ObservationRecord r : records) {
+      if (r.datedAfter(s.asOf())) {
+        toScore.add(r);
+      }
+    }
+    ObservationTargets scored = ObservationTargets.resolve(model, toScore);
+    for (ObservationTargets.Unresolved u : scored.unresolved()) {
+      reasons.put(u.record(), u.reason());
+    }
+    PosteriorEnsemble.Result ens =
+        PosteriorEnsemble.run(
+            model, posterior, s.runs(), s.seed(), s.threads(), scored.targets(), false, progress);
+
+    Map<ObservationRecord, Row> byRecord = new LinkedHashMap<>();
+    for (int t = 0; t < scored.resolved().size(); t++) {
+      ObservationTargets.Resolved res = scored.resolved().get(t);
+      ObservationRecord r = res.record();
+      ForecastScore score = ForecastScore.of(ens.samples()[t], r.range());
+      double persistence = Scores.crps(ens.start()[t], r.range());
+      List<Baselines.Point> history = new ArrayList<>();
+      for (ObservationRecord k : known) {
+        if (k.scope().equals(r.scope())
+            && k.scopeId().equals(r.scopeId())
+            && k.demographic().equals(r.demographic())
+            && k.measure() == r.measure()) {
+          history.add(new Baselines.Point(k.lastDay().toEpochDay(), k.range().representative()));
+        }
+      }
+      double trend = Baselines.trend(history, r.lastDay().toEpochDay(), r.measure().cumulative());
+      double crpsTrend = Double.isNaN(trend) ? Double.NaN : Scores.crpsPoint(trend, r.range());
+      String note = res.note();
+      if (Double.isNaN(trend)) {
+        note =
+            join(
+                note,
+                "no trend baseline: no figure for this scope and measure published by " + s.asOf());
+      }
+      byRecord.put(
+          r,
+          new Row(
+              r,
+              "scored",
+              res.target().month(),
+              score,
+              persistence,
+              crpsTrend,
+              trend,
+              Double.NaN,
+              ens.samples()[t],
+              note));
+    }
+    // Flee's averaged relative difference: country point figures of one measure and date.
+    Map<String, List<ObservationRecord>> groups = new LinkedHashMap<>();
+    for (ObservationRecord r : byRecord.keySet()) {
+      if (r.scope().equals("country") && r.low() != null && r.low().equals(r.high())) {
+        groups
+            .computeIfAbsent(
+                r.measure().id() + "|" + r.date() + "|" + r.demographic(), k -> new ArrayList<>())
+            .add(r);
+      }
+    }
+    for (List<ObservationRecord> g : groups.values()) {
+      if (g.size() < 2) {
+        continue;
+      }
+      double[] f = new double[g.size()];
+      double[] o = new double[g.size()];
+      for (int i = 0; i < g.size(); i++) {
+        f[i] = byRecord.get(g.get(i)).score().p50();
+        o[i] = g.get(i).low();
+      }
+      double ard = Baselines.averagedRelativeDifference(f, o);
+      for (ObservationRecord r : g) {
+        Row old = byRecord.get(r);
+        byRecord.put(
+            r,
+            new Row(
+                r,
+                old.status(),
+                old.month(),
+                old.score(),
+                old.crpsPersistence(),
+                old.crpsTrend(),
+                old.trend(),
+                ard,
+                old.sample(),
+                old.note()));
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    java.util.Set<ObservationRecord> usedForCalibration = new java.util.HashSet<>();
+    calib.resolved().forEach(r -> usedForCalibration.add(r.record()));
+    for (ObservationRecord r : records) {
+      Row row = byRecord.get(r);
+      if (row != null) {
+        rows.add(row);
+      } else if (usedForCalibration.contains(r)) {
+        rows.add(
+            notScored(r, "calibration", "published by " + s.asOf() + ": used for calibration"));
+      } else if (reasons.containsKey(r)) {
+        rows.add(notScored(r, "not_scored", reasons.get(r)));
+      } else if (r.publishedBy(s.asOf(), data)) {
+        String why =
+            calib.unresolved().stream()
+                .filter(u -> u.record().equals(r))
+                .map(ObservationTargets.Unresolved::reason)
+                .findFirst()
+                .orElse("");
+        rows.add(
+            notScored(
+                r,
+                "not_scored",
+                "published by "
+                    + s.asOf()
+                    + " (trend history only; not usable for calibration: "
+                    + why
+                    + ")"));
+      } else {
+        rows.add(
+            notScored(
+                r,
+                "not_scored",
+                "dated "
+                    + r.date()
+                    + ", not after the as-of date "
+                    + s.asOf()
+                    + ", but published after it: describes the past, not the forecast"));
+      }
+    }
+    return new Result(scenario, rows, cal, calib.resolved(), seconds);
+  }
+
+  private static Row notScored(ObservationRecord r, String status, String reason) {
+    return new Row(
+        r, status, -1, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, reason);
+  }
+
+  private static String join(String a, String b) {
+    return a == null || a.isEmpty() ? b : a + "; " + b;
+  }
+}

@@ -1,0 +1,164 @@
+package org.dispersal.output.validation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dispersal.sensitivity.SensitivityAnalysis;
+
+/**
+ * Writes {@code sensitivity.csv} (one row per output and parameter: Morris μ*, μ, σ and rank, and
+ * the Sobol' first-order and total indices with 95% bootstrap intervals where computed) and {@code
+ * sensitivity.html} (a tornado chart of the total and first-order indices, and the Morris μ* of
+ * every parameter).
+ */
+public final class SensitivityOutputs {
+
+  /** One analysed output. */
+  public record Output(String spec, SensitivityAnalysis.Result result) {}
+
+  private SensitivityOutputs() {}
+
+  /** Writes the CSV. */
+  public static void writeCsv(List<Output> outputs, Path file) throws IOException {
+    StringBuilder b =
+        new StringBuilder(
+            "output,parameter,rank,morris_mu_star,morris_mu,morris_sigma,"
+                + "S1,S1_low,S1_high,ST,ST_low,ST_high\n");
+    for (Output o : outputs) {
+      for (var p : o.result().parameters()) {
+        var s = p.sobol();
+        b.append(Html.field(o.spec()))
+            .append(',')
+            .append(p.name())
+            .append(',')
+            .append(p.rank())
+            .append(',')
+            .append(Html.csv(p.muStar()))
+            .append(',')
+            .append(Html.csv(p.mu()))
+            .append(',')
+            .append(Html.csv(p.sigma()));
+        if (s == null) {
+          b.append(",,,,,,");
+        } else {
+          b.append(',')
+              .append(
+                  String.join(
+                      ",",
+                      Html.csv(s.first()),
+                      Html.csv(s.firstLow()),
+                      Html.csv(s.firstHigh()),
+                      Html.csv(s.total()),
+                      Html.csv(s.totalLow()),
+                      Html.csv(s.totalHigh())));
+        }
+        b.append('\n');
+      }
+    }
+    Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** Writes the HTML report. */
+  public static void writeHtml(String scenario, List<Output> outputs, String command, Path file)
+      throws IOException {
+    StringBuilder b = new StringBuilder();
+    b.append("<p class=\"note\">Command: <code>").append(Html.esc(command)).append("</code></p>");
+    for (Output o : outputs) {
+      var r = o.result();
+      b.append("<h2>").append(Html.esc(o.spec())).append("</h2>");
+      b.append(
+          Html.fmt(
+              "<p class=\"note\">Morris: %d design points; Sobol': %d design points;"
+                  + " %d replications per point with common random numbers.</p>",
+              r.morrisEvaluations(), r.sobolEvaluations(), r.replications()));
+      b.append(
+          "<p>Tornado: total index S<sub>T</sub> (light, with its 95% interval) and"
+              + " first-order index S<sub>1</sub> (dark).</p>");
+      b.append(tornado(r));
+      b.append(
+          "<table><tr><th>parameter</th><th>rank</th><th>μ*</th><th>σ</th><th>S1 [95%]</th>"
+              + "<th>ST [95%]</th></tr>");
+      for (var p : r.parameters()) {
+        var s = p.sobol();
+        b.append("<tr><td>")
+            .append(Html.esc(p.name()))
+            .append("</td><td>")
+            .append(p.rank())
+            .append("</td><td>")
+            .append(Html.num(p.muStar()))
+            .append("</td><td>")
+            .append(Html.num(p.sigma()))
+            .append("</td><td>")
+            .append(
+                s == null
+                    ? ""
+                    : Html.fmt("%.3f [%.3f, %.3f]", s.first(), s.firstLow(), s.firstHigh()))
+            .append("</td><td>")
+            .append(
+                s == null
+                    ? ""
+                    : Html.fmt("%.3f [%.3f, %.3f]", s.total(), s.totalLow(), s.totalHigh()))
+            .append("</td></tr>");
+      }
+      b.append("</table>");
+    }
+    Files.writeString(
+        file, Html.page("Sensitivity of " + scenario, b.toString()), StandardCharsets.UTF_8);
+  }
+
+  private static String tornado(SensitivityAnalysis.Result r) {
+    List<SensitivityAnalysis.ParameterResult> ps =
+        r.parameters().stream()
+            .filter(p -> p.sobol() != null)
+            .sorted((a, c) -> Double.compare(c.sobol().total(), a.sobol().total()))
+            .toList();
+    int rowH = 22;
+    int left = 260;
+    int width = 420;
+    int h = 30 + ps.size() * rowH;
+    StringBuilder b =
+        new StringBuilder(
+            Html.fmt(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">",
+                left + width + 40, h));
+    for (int t = 0; t <= 4; t++) {
+      double x = left + width * t / 4.0;
+      b.append(
+          Html.fmt(
+              "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\" stroke=\"#eee\"/>"
+                  + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.2f</text>",
+              x, x, h - 18, x, h - 4, t / 4.0));
+    }
+    for (int i = 0; i < ps.size(); i++) {
+      var p = ps.get(i);
+      var s = p.sobol();
+      double y = 4 + i * rowH;
+      b.append(
+          Html.fmt(
+              "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
+              left - 6, y + 13, Html.esc(p.name())));
+      b.append(
+          Html.fmt(
+              "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"16\" fill=\"#9ec3e6\"/>",
+              left, y, width * clamp(s.total())));
+      b.append(
+          Html.fmt(
+              "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"8\" fill=\"#1f4e8c\"/>",
+              left, y + 4, width * clamp(s.first())));
+      b.append(
+          Html.fmt(
+              "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>",
+              left + width * clamp(s.totalLow()),
+              left + width * clamp(s.totalHigh()),
+              y + 8,
+              y + 8));
+    }
+    return b.append("</svg>").toString();
+  }
+
+  private static double clamp(double x) {
+    return Double.isNaN(x) ? 0 : Math.max(0, Math.min(1, x));
+  }
+}

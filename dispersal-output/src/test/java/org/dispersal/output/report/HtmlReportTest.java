@@ -1,0 +1,159 @@
+package org.dispersal.output.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dispersal.model.Scenario;
+import org.dispersal.output.forecast.ForecastRun;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+  private static ForecastRun tiny;
+  private static String html;
+
+  @BeforeAll
+  static void writeTinyReport(@TempDir Path dir) throws IOException {
+    tiny = ReportFixtures.forecast(ReportFixtures.tiny(30), 20);
+    Path file = dir.resolve("report.html");
+    HtmlReport.write(tiny, file);
+    html = Files.readString(file, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void headlineTableHasEveryPathwayRowAndTheMonthsWithinTheHorizon() {
+    String table = between(html, "<table class=\"headline\">", "</table>");
+    assertThat(table)
+        .contains(
+            "Disengaged returnees",
+            "Remaining insurgents",
+            "Joined another group",
+            "Relocated to a third theatre",
+            "Dispatched operatives at large",
+            "Operatives arrested",
+            "Plots ended in an attack",
+            "Killed",
+            "Detained in the region",
+            "In theatre",
+            "Returned, not yet assessed",
+            "Prosecuted at home")
+        .contains("+6 months", "+12 months", "+24 months", "+30 months")
+        .doesNotContain("+36 months");
+    for (int pathway = 1; pathway <= 5; pathway++) {
+      assertThat(table).contains("\">" + pathway + "</span>");
+    }
+  }
+
+  @Test
+  void listsEveryParameterByName() {
+    String table = between(html, "<table class=\"data params\">", "</table>").replace("<wbr>", "");
+    for (String name : tiny.scenario().parameters().keySet()) {
+      assertThat(table).contains("<code>" + name + "</code>");
+    }
+    assertThat(table).contains("class=\"assumption\"").contains("chosen for the test");
+    assertThat(table).contains("ICCT2016").contains("triangular 0.005 to 0.11, mode 0.02");
+  }
+
+  @Test
+  void drawsOneFanChartPerStateAndTheFlowDiagram() {
+    assertThat(count(html, "<svg class=\"fan\"")).isEqualTo(Palette.ORDER.size());
+    assertThat(count(html, "<svg class=\"flow\"")).isEqualTo(1);
+    String flow = between(html, "<svg class=\"flow\"", "</svg>");
+    assertThat(flow).contains("Maghreb", "Western Europe", "Libya", "Killed");
+    assertThat(flow).contains("class=\"band\"");
+  }
+
+  @Test
+  void referencesNothingOutsideTheFile() {
+    Matcher m =
+        Pattern.compile("(?i)<[^>]*\\s(src|href)\\s*=\\s*[\"']?([^\"'\\s>]*)").matcher(html);
+    int links = 0;
+    while (m.find()) {
+      assertThat(m.group(2)).as(m.group()).startsWith("#");
+      links++;
+    }
+    assertThat(links).as("the table of contents links within the page").isPositive();
+    assertThat(html).doesNotContainIgnoringCase("http://").doesNotContainIgnoringCase("https://");
+    assertThat(html).doesNotContain("<link").doesNotContain("@import").doesNotContain("url(");
+  }
+
+  @Test
+  void escapesTextFromTheScenario() {
+    assertThat(html).doesNotContain(ReportFixtures.HOSTILE);
+    assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(count(html, "<script>")).isEqualTo(1);
+    assertThat(html).doesNotContain("<img").contains("Sahel &lt;img src=x onerror=alert(2)&gt;");
+  }
+
+  @Test
+  void citesTheSourcesWithWhatTheyStandFor() {
+    String sources = html.substring(html.indexOf("<h3>Sources cited</h3>"));
+    assertThat(sources).contains("ICSR2015", "ICCT2016", "MALET_HAYES2018");
+    assertThat(sources).doesNotContain("not in the shipped tables");
+  }
+
+  @Test
+  void aShortHorizonReportsTheHorizonItself() {
+    String report = HtmlReport.render(ReportFixtures.forecast(ReportFixtures.tiny(3), 5));
+    String table = between(report, "<table class=\"headline\">", "</table>");
+    assertThat(table).contains("+3 months").doesNotContain("+6 months");
+    assertThat(count(report, "<svg class=\"fan\"")).isEqualTo(Palette.ORDER.size());
+  }
+
+  @Test
+  void originsTableHasEveryOriginLargestFirstAndFlagsRemainders() {
+    String table = between(html, "<table id=\"origins\"", "</table>");
+    assertThat(table).contains("Tunisia", "France", "Rest of the Maghreb", "unallocated");
+    assertThat(table.indexOf("Tunisia")).isLessThan(table.indexOf("France"));
+    assertThat(table.indexOf("France")).isLessThan(table.indexOf("Rest of the Maghreb"));
+    assertThat(html).contains("<input id=\"origin-filter\"");
+  }
+
+  @Test
+  void numbersDoNotDependOnTheMachineLocale() {
+    Locale saved = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.GERMANY);
+      String german = HtmlReport.render(tiny);
+      Locale.setDefault(Locale.US);
+      assertThat(german).isEqualTo(HtmlReport.render(tiny));
+      assertThat(german).containsPattern("\\d,\\d{3}");
+    } finally {
+      Locale.setDefault(saved);
+    }
+  }
+
+  @Test
+  void aRealisticReportStaysSmall(@TempDir Path dir) throws IOException {
+    Scenario scenario = ReportFixtures.realistic();
+    Path file = dir.resolve("report.html");
+    HtmlReport.write(ReportFixtures.forecast(scenario, 50), file);
+    assertThat(Files.size(file)).isLessThan(2_000_000L);
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(text).contains("Western Europe &amp; Nordics", "+36 months");
+    assertThat(text).contains("Rest of the former Soviet Union");
+  }
+
+  private static String between(String text, String from, String to) {
+    int start = text.indexOf(from);
+    assertThat(start).as("found " + from).isNotNegative();
+    int end = text.indexOf(to, start);
+    return text.substring(start, end);
+  }
+
+  private static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
