@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -104,18 +105,19 @@ final class Browser implements AutoCloseable {
    * drawn ({@code performance.mark('dispersal:results-drawn')}), waiting up to five seconds for the
    * mark; null when it never came.
    */
-  Long resultsDrawnMillis() throws InterruptedException {
-    for (int i = 0; i < 50; i++) {
-      Object at =
-          driver.executeScript(
-              "const m = performance.getEntriesByName('dispersal:results-drawn');"
-                  + "return m.length ? Math.round(m[0].startTime) : null;");
-      if (at != null) {
-        return ((Number) at).longValue();
-      }
-      Thread.sleep(100);
+  Long resultsDrawnMillis() {
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(100))
+          .until(
+              d ->
+                  (Number)
+                      driver.executeScript(
+                          "const m = performance.getEntriesByName('dispersal:results-drawn');"
+                              + "return m.length ? Math.round(m[0].startTime) : null;"))
+          .longValue();
+    } catch (TimeoutException e) {
+      return null;
     }
-    return null;
   }
 
   /** The folder downloads go to. */
@@ -181,11 +183,10 @@ final class Browser implements AutoCloseable {
         .setSize(
             new Dimension(
                 before.getWidth(), (int) Math.ceil(bottom.doubleValue()) + chrome.intValue()));
-    try {
-      Thread.sleep(300); // let the charts follow the resize
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    // The charts resize in the window's resize listener; two animation frames later they are drawn.
+    driver.executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
     screenshot(file);
     driver.manage().window().setSize(before);
   }

@@ -1,6 +1,7 @@
 package org.dispersal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBeMoreThan;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
@@ -13,10 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -29,6 +31,7 @@ import org.openqa.selenium.support.ui.Select;
  * take. Each test uses a fresh browser; the service and its store live for the whole class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
 class DashboardTest {
 
   private static final String ANALYST = "ana";
@@ -375,23 +378,22 @@ class DashboardTest {
                 textArea);
   }
 
-  private static Path awaitDownload(Path folder, String suffix) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (Instant.now().isBefore(deadline)) {
-      if (Files.isDirectory(folder)) {
-        try (Stream<Path> files = Files.list(folder)) {
-          Path done =
-              files
-                  .filter(p -> p.getFileName().toString().endsWith(suffix))
-                  .findFirst()
-                  .orElse(null);
-          if (done != null && Files.size(done) > 0) {
-            return done;
-          }
-        }
-      }
-      Thread.sleep(100);
+  private static Path awaitDownload(Path folder, String suffix) {
+    return await("a non-empty " + suffix + " file downloaded to " + folder)
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> downloaded(folder, suffix), Objects::nonNull);
+  }
+
+  /** The first non-empty file in the folder whose name ends with the suffix, or null. */
+  private static Path downloaded(Path folder, String suffix) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return null;
     }
-    throw new AssertionError("no " + suffix + " file downloaded to " + folder + " in 20 seconds");
+    try (Stream<Path> files = Files.list(folder)) {
+      Path done =
+          files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+      return done != null && Files.size(done) > 0 ? done : null;
+    }
   }
 }

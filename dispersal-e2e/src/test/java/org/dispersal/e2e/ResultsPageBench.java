@@ -6,6 +6,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElemen
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
@@ -18,6 +19,7 @@ import org.openqa.selenium.By;
  * -Dtest=ResultsPageBench -Ddispersal.bench.loads=20}.
  */
 @EnabledIfSystemProperty(named = "dispersal.bench.loads", matches = "\\d+")
+@Tag("browser")
 class ResultsPageBench {
 
   @Test

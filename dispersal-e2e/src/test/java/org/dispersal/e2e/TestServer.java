@@ -1,5 +1,7 @@
 package org.dispersal.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import org.dispersal.server.DispersalServer;
 import org.dispersal.server.ServerConfig;
@@ -165,18 +166,17 @@ final class TestServer implements AutoCloseable {
                       .put("months", months))
               .get("id")
               .asLong();
-      Instant deadline = Instant.now().plusSeconds(120);
-      while (Instant.now().isBefore(deadline)) {
-        String status = send("GET", "api/runs/" + id, null).get("status").asText();
-        if (status.equals("succeeded")) {
-          return id;
-        }
-        if (!status.equals("queued") && !status.equals("running")) {
-          throw new IllegalStateException("run " + id + " ended " + status);
-        }
-        Thread.sleep(200);
+      String status =
+          await("run " + id + " to finish")
+              .atMost(Duration.ofMinutes(2))
+              .pollInterval(Duration.ofMillis(200))
+              .until(
+                  () -> send("GET", "api/runs/" + id, null).get("status").asText(),
+                  st -> !st.equals("queued") && !st.equals("running"));
+      if (!status.equals("succeeded")) {
+        throw new IllegalStateException("run " + id + " ended " + status);
       }
-      throw new IllegalStateException("run " + id + " did not finish in two minutes");
+      return id;
     }
   }
 }

@@ -1,10 +1,12 @@
 package org.dispersal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,15 +73,13 @@ abstract class AnalystRunsContract {
   }
 
   /** Waits until the run is finished and returns its detail. */
-  private JsonNode finished(long run) throws InterruptedException {
-    for (int i = 0; i < 1200; i++) {
-      JsonNode d = analyst.get("/api/runs/" + run).json();
-      if (List.of("succeeded", "failed", "cancelled").contains(d.get("status").asText())) {
-        return d;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("run " + run + " did not finish");
+  private JsonNode finished(long run) {
+    return await("run " + run + " to finish")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> analyst.get("/api/runs/" + run).json(),
+            d -> List.of("succeeded", "failed", "cancelled").contains(d.get("status").asText()));
   }
 
   private static String update(long scenario, String events, String asOf) {
@@ -95,16 +95,15 @@ abstract class AnalystRunsContract {
             Api.json("scenarioId", id, "kind", "threat", "replications", 2000, "months", 36));
     assertThat(r.status()).as(r.body()).isEqualTo(202);
     long run = r.json().get("id").asLong();
-    JsonNode seen = null;
-    for (int i = 0; i < 1200; i++) {
-      JsonNode d = analyst.get("/api/runs/" + run).json();
-      if (d.get("done").asInt() > 0 || !d.get("status").asText().matches("queued|running")) {
-        seen = d;
-        break;
-      }
-      Thread.sleep(50);
-    }
-    assertThat(seen).isNotNull();
+    JsonNode seen =
+        await("the threat run to report progress or end")
+            .atMost(Duration.ofMinutes(1))
+            .pollInterval(Duration.ofMillis(50))
+            .until(
+                () -> analyst.get("/api/runs/" + run).json(),
+                d ->
+                    d.get("done").asInt() > 0
+                        || !d.get("status").asText().matches("queued|running"));
     assertThat(seen.get("status").asText()).as(seen.toString()).isEqualTo("running");
     assertThat(seen.get("done").asInt()).isBetween(1, 1999);
     Api.Reply cancel = analyst.post("/api/runs/" + run + "/cancel", null);

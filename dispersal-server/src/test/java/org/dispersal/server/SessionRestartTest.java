@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.server.security.Secrets;
 import org.dispersal.store.TestDatabases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,6 +128,7 @@ class SessionRestartTest {
   }
 
   /** Two servers at once over one PostgreSQL store: what one does, the other applies at once. */
+  @Tag("postgresql")
   @Test
   void twoServersSharingAPostgreSqlStoreAgreeAtOnce() {
     String url = TestDatabases.postgres();

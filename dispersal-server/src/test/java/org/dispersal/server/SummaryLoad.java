@@ -1,5 +1,7 @@
 package org.dispersal.server;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,13 +58,15 @@ public final class SummaryLoad {
       Api.Reply run =
           admin.post("/api/runs", Api.json("scenarioId", scenario, "replications", replications));
       long id = run.json().get("id").asLong();
-      String status = "queued";
-      while (!status.equals("succeeded")) {
-        Thread.sleep(500);
-        status = admin.get("/api/runs/" + id).json().get("status").asText();
-        if (status.equals("failed") || status.equals("cancelled")) {
-          throw new IllegalStateException("the run " + status);
-        }
+      String status =
+          await("the run to finish")
+              .atMost(Duration.ofMinutes(10))
+              .pollInterval(Duration.ofMillis(500))
+              .until(
+                  () -> admin.get("/api/runs/" + id).json().get("status").asText(),
+                  st -> !st.equals("queued") && !st.equals("running"));
+      if (!status.equals("succeeded")) {
+        throw new IllegalStateException("the run " + status);
       }
       admin.bearer =
           admin.post("/api/tokens", Api.json("name", "load")).json().get("token").asText();

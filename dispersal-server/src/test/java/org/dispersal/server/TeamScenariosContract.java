@@ -1,9 +1,11 @@
 package org.dispersal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -71,15 +73,13 @@ abstract class TeamScenariosContract {
     assertThat(r.json().get("detail").asText()).isEqualTo(detail);
   }
 
-  private static JsonNode finished(Api api, long run) throws InterruptedException {
-    for (int i = 0; i < 1200; i++) {
-      JsonNode d = api.get("/api/runs/" + run).json();
-      if (List.of("succeeded", "failed", "cancelled").contains(d.get("status").asText())) {
-        return d;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("run " + run + " did not finish");
+  private static JsonNode finished(Api api, long run) {
+    return await("run " + run + " to finish")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> api.get("/api/runs/" + run).json(),
+            d -> List.of("succeeded", "failed", "cancelled").contains(d.get("status").asText()));
   }
 
   private static long forecast(Api api, long scenario) throws InterruptedException {

@@ -6,6 +6,7 @@ import static org.dispersal.cli.Commands.with;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sensitivity (sensitivity.csv) and calibration (posterior.csv), run through the command line as a
  * user runs them.
  */
+@Tag("spark")
 class SparkCommandsTest {
 
   @TempDir Path tmp;

@@ -1,6 +1,7 @@
 package org.dispersal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.dispersal.cli.Commands.run;
 import static org.dispersal.cli.Commands.with;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * only through the job jar in {@code spark.jars}. The summary must equal the local run's. Runs
  * after {@code package} (failsafe), since it needs the job jar; fails after 150 s rather than hang.
  */
+@Tag("spark")
 class StandaloneClusterIT {
 
   private static final Duration LIMIT = Duration.ofSeconds(150);
@@ -142,10 +145,13 @@ class StandaloneClusterIT {
     return pb.start();
   }
 
-  private static void awaitLog(Path log, String text) throws Exception {
-    while (!Files.exists(log) || !Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
-      Thread.sleep(250);
-    }
+  private static void awaitLog(Path log, String text) {
+    await("'" + text + "' in " + log)
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text));
   }
 
   private static int freePort() throws IOException {

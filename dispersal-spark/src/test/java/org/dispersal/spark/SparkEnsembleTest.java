@@ -7,6 +7,7 @@ import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.EnsembleRunner;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An ensemble on Spark equals the local runner's, byte for byte and in summary.csv, for one and two
  * cores, for 1, 3 and 7 tasks, and when every task fails on its first attempt and is retried.
  */
+@Tag("spark")
 class SparkEnsembleTest {
 
   private static final BuiltInEnsemble JOB = new BuiltInEnsemble("isis-2017", 6);

@@ -2,12 +2,14 @@ package org.dispersal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The store contract on a real PostgreSQL server (DISPERSAL_TEST_PG_URL, started by
  * .ci/postgres.sh), plus what only a shared server allows: two live processes side by side.
  */
+@Tag("postgresql")
 class PostgresStoreTest extends StoreContractTest {
   @Override
   String newDatabase() {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ class RunKindMigrationTest {
     migrateFromV1(TestDatabases.duckDb(folder));
   }
 
+  @Tag("postgresql")
   @Test
   void postgresStoreAtV1KeepsItsRunAndAcceptsThreatRuns() throws SQLException {
     migrateFromV1(TestDatabases.postgres());

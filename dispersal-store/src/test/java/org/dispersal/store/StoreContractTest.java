@@ -2,6 +2,7 @@ package org.dispersal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -548,14 +549,11 @@ abstract class StoreContractTest {
     assertThat(killed.status()).isEqualTo(RunStatus.RUNNING);
     assertThat(killed.done()).isEqualTo(40000 / 3);
     // PostgreSQL notices the dead connection and releases its lock within moments.
-    int marked = 0;
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (marked == 0 && System.nanoTime() < deadline) {
-      marked = runs.markInterrupted();
-      if (marked == 0) {
-        Thread.sleep(100);
-      }
-    }
+    int marked =
+        await("the killed run marked interrupted")
+            .atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(100))
+            .until(runs::markInterrupted, n -> n > 0);
     assertThat(marked).isEqualTo(1);
     killed = runs.find(killedId).orElseThrow();
     assertThat(killed.status()).isEqualTo(RunStatus.FAILED);

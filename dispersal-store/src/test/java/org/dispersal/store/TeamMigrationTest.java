@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ class TeamMigrationTest {
     migrateFromV3(TestDatabases.duckDb(folder));
   }
 
+  @Tag("postgresql")
   @Test
   void postgresStoreAtV3KeepsItsScenarioAndRunShared() throws SQLException {
     migrateFromV3(TestDatabases.postgres());

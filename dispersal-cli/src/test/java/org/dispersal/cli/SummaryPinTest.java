@@ -1,0 +1,43 @@
+package org.dispersal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pins the bytes of the default forecast's summary.csv for a fixed seed and run count, so that a
+ * refactoring that should change no number proves it. A change that moves the numbers on purpose
+ * (new data, a new model rule) updates the hash here and says why in its commit message.
+ */
+class SummaryPinTest {
+
+  /** sha256 of summary.csv from {@code forecast --runs 200 --seed 20170213} on isis-2017. */
+  private static final String PINNED =
+      "45edf5b654d06d661c32e0a797d43299951a4781cbd594d4959cc8d939d15df6";
+
+  @TempDir Path tmp;
+
+  @Test
+  void theDefaultForecastsSummaryIsByteForByteThePinnedOne() throws Exception {
+    Path dir = tmp.resolve("pin");
+    CliTest.Result r =
+        CliTest.run(
+            "forecast",
+            "--runs",
+            "200",
+            "--seed",
+            "20170213",
+            "--no-store",
+            "--out",
+            dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    byte[] bytes = Files.readAllBytes(dir.resolve("summary.csv"));
+    String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    assertThat(hash).isEqualTo(PINNED);
+  }
+}
