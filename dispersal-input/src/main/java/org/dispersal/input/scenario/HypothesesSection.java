@@ -41,6 +41,10 @@ import org.dispersal.model.Scenario;
  *     coverage: 0.9
  *     assumption: Relocating fighters would raise the tempo in Libya.
  * </pre>
+ *
+ * <p>It is just over 500 lines because it reads two sections whose rules refer to each other
+ * (indicators name hypotheses and event queries), and keeping them together keeps those
+ * cross-checks in one place.
  */
 final class HypothesesSection extends NodeReader {
 

@@ -33,6 +33,10 @@ import org.dispersal.model.Stronghold;
  *
  * <p>It also records where each field was written, so that the semantic rules of {@link
  * ScenarioValidator} can place their problems.
+ *
+ * <p>It is long (about 700 lines) because it holds one small reader per section of the format, in
+ * the order of docs/SCENARIOS.md; each reader is a few lines, and splitting them across classes
+ * would scatter the one list of keys that the format allows.
  */
 final class Interpreter extends NodeReader {
 

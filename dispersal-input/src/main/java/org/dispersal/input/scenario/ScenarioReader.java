@@ -55,6 +55,10 @@ import org.dispersal.model.Scenario;
  * {@link ScenarioException} carrying all of them; no other exception results from what a file says.
  *
  * <p>Instances are immutable and safe to share; the {@code withX} methods return changed copies.
+ *
+ * <p>It is over 500 lines because it is the one entry point for every way a scenario is read
+ * (file, built-in name, text, {@code extends} chains, Markov and pathway forms, overrides, the
+ * information set), and each of those is a short method over the same immutable settings.
  */
 public final class ScenarioReader {
 
