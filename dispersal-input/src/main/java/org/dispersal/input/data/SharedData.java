@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.Publication;
+import org.dispersal.stocks.Figure;
+import org.dispersal.stocks.Measure;
 
 /**
  * The curated public data the product ships, as typed rows, with every cross-reference checked.
