@@ -2,9 +2,11 @@ package org.dispersal.hindcast;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import org.dispersal.calibration.AbcSmc;
 import org.dispersal.calibration.ModelCalibration;
@@ -113,9 +115,10 @@ public final class Hindcast {
       IntConsumer progress) {
     CompiledModel model = new CompiledModel(scenario);
     List<ObservationRecord> known = new ArrayList<>();
-    List<ObservationRecord> later = new ArrayList<>();
     for (ObservationRecord r : records) {
-      (r.publishedBy(s.asOf(), publication) ? known : later).add(r);
+      if (r.publishedBy(s.asOf(), publication)) {
+        known.add(r);
+      }
     }
     ObservationTargets calib = ObservationTargets.resolve(model, known);
     ModelCalibration.Result cal = null;
@@ -222,7 +225,7 @@ public final class Hindcast {
       }
     }
     List<Row> rows = new ArrayList<>();
-    java.util.Set<ObservationRecord> usedForCalibration = new java.util.HashSet<>();
+    Set<ObservationRecord> usedForCalibration = new HashSet<>();
     calib.resolved().forEach(r -> usedForCalibration.add(r.record()));
     for (ObservationRecord r : records) {
       Row row = byRecord.get(r);
