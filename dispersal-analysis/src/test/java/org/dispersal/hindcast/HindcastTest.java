@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Prior;
@@ -21,6 +23,8 @@ import org.dispersal.scoring.ForecastScore;
 import org.dispersal.scoring.Scores;
 import org.dispersal.testkit.TestScenarios;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HindcastTest {
 
@@ -229,5 +233,69 @@ class HindcastTest {
       assertThat(b.rows().get(i).sample()).isEqualTo(a.rows().get(i).sample());
       assertThat(b.rows().get(i).score()).isEqualTo(a.rows().get(i).score());
     }
+  }
+
+  /**
+   * Random observation files (seeded): months from late 2016 to 2018, publication up to a year
+   * later, world, country (with and without an origin) and region scopes, three measures. Whatever
+   * the rows, each ends in exactly one outcome, calibration rows were public by the as-of date, and
+   * scored rows are dated after it.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void everyRandomFileSplitsCleanly(long seed) {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    String[][] scopes = {
+      {"world", ""},
+      {"country", "FRA"},
+      {"country", "TUN"},
+      {"country", "DEU"},
+      {"region", "Maghreb"},
+      {"countries", "FRA+TUN"}
+    };
+    ObservedMeasure[] measures = {TRAVELLED, ObservedMeasure.RETURNED, ObservedMeasure.KILLED};
+    List<ObservationRecord> records = new ArrayList<>();
+    int n = 1 + rng.nextInt(30);
+    for (int i = 0; i < n; i++) {
+      YearMonth month = YearMonth.of(2016, 10).plusMonths(rng.nextInt(24));
+      YearMonth published = month.plusMonths(rng.nextInt(12));
+      String[] scope = scopes[rng.nextInt(scopes.length)];
+      records.add(
+          figure(
+              i + 2,
+              month.toString(),
+              published.toString(),
+              scope[0],
+              scope[1],
+              measures[rng.nextInt(measures.length)],
+              rng.nextInt(6000)));
+    }
+    Publication publication = Publication.AS_WRITTEN;
+    Hindcast.Result result =
+        Hindcast.run(
+            scenario(),
+            publication,
+            records,
+            new Hindcast.Settings(AS_OF, 5, seed, 1, 20, 0),
+            d -> {});
+
+    assertThat(result.rows()).extracting(Hindcast.Row::record).containsExactlyElementsOf(records);
+    for (Hindcast.Row row : result.rows()) {
+      ObservationRecord r = row.record();
+      switch (row.status()) {
+        case "calibration" -> assertThat(publication.publishedBy(r, AS_OF)).isTrue();
+        case "scored" -> {
+          assertThat(r.datedAfter(AS_OF)).isTrue();
+          assertThat(row.score()).isNotNull();
+          assertThat(row.sample()).hasSize(5);
+        }
+        case "not_scored" -> {
+          assertThat(row.score()).isNull();
+          assertThat(row.note()).isNotBlank();
+        }
+        default -> throw new AssertionError("unknown status " + row.status());
+      }
+    }
+    assertThat(result.calibrationRows()).allMatch(c -> publication.publishedBy(c.record(), AS_OF));
   }
 }
