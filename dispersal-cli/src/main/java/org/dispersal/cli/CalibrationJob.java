@@ -9,8 +9,8 @@ import org.dispersal.calibration.AbcSmc;
 import org.dispersal.calibration.ModelCalibration;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.DistributedRunner;
-import org.dispersal.input.observations.ObservationRecord;
 import org.dispersal.input.observations.ObservationsReader;
+import org.dispersal.observation.ObservationRecord;
 
 /**
  * The simulations of one stage of {@code dispersal calibrate --spark}: a worker rebuilds the

@@ -1,5 +1,7 @@
 package org.dispersal.input.data;
 
+import org.dispersal.stocks.Figure;
+
 /**
  * A world, regional or EU figure (one row of {@code fighters_aggregates.csv}).
  *

@@ -1,6 +1,8 @@
 package org.dispersal.input.data;
 
 import java.util.Optional;
+import org.dispersal.stocks.Figure;
+import org.dispersal.stocks.Measure;
 
 /**
  * One source's figures for one country at one date (one row of {@code fighters_by_country.csv}).

@@ -1,5 +1,7 @@
 package org.dispersal.input.data;
 
+import org.dispersal.stocks.Measure;
+
 /**
  * A country figure left out of the initial stocks because it counts something else (one row of
  * {@code exclusions.csv}).

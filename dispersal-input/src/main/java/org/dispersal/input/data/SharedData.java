@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.dispersal.observation.ObservationRecord;
+import org.dispersal.observation.Publication;
+import org.dispersal.stocks.Figure;
+import org.dispersal.stocks.Measure;
 
 /**
  * The curated public data the product ships, as typed rows, with every cross-reference checked.
@@ -32,7 +37,7 @@ import java.util.function.Function;
  * countries.csv}, a region missing from {@code regions.csv}, or an exclusion that matches no row.
  * Rows keep file order.
  */
-public final class SharedData {
+public final class SharedData implements Publication {
 
   /** The curated files, in the order they are read. */
   public static final List<String> DATA_FILES =
@@ -447,6 +452,19 @@ public final class SharedData {
   /** Every source, in file order. */
   public List<Source> sources() {
     return List.copyOf(sources.values());
+  }
+
+  /**
+   * Whether an observed figure was public on a date. A figure from one of these sources follows the
+   * information set's rule ({@link InformationSet#admits}), so figures and initial stocks share one
+   * cut-off; a figure from any other source counts from the last day its own {@code published} text
+   * can mean ({@link Publication#AS_WRITTEN}).
+   */
+  @Override
+  public boolean publishedBy(ObservationRecord record, LocalDate asOf) {
+    return source(record.sourceId())
+        .map(s -> InformationSet.admits(s, asOf))
+        .orElseGet(() -> Publication.AS_WRITTEN.publishedBy(record, asOf));
   }
 
   /**

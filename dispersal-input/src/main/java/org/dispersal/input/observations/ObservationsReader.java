@@ -18,6 +18,7 @@ import org.dispersal.input.data.CsvReader;
 import org.dispersal.input.data.CsvRow;
 import org.dispersal.input.data.CsvTable;
 import org.dispersal.input.data.DataException;
+import org.dispersal.observation.ObservationRecord;
 
 /**
  * Reads observation files with exactly the columns {@code

@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.dispersal.model.Origin;
 import org.dispersal.model.Range;
+import org.dispersal.stocks.Allocation;
+import org.dispersal.stocks.Balance;
+import org.dispersal.stocks.StockRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,7 +160,7 @@ class OriginBuilderTest {
       Set<Integer> highs = new HashSet<>();
       for (CountryFigure f : data.countryFigures()) {
         if (f.iso3().equals(o.id()) && info.contains(f.sourceId()) && f.travelled() != null) {
-          Range closed = f.travelled().closed(OriginBuilder.DEFAULT_MORE_THAN_MARGIN);
+          Range closed = f.travelled().closed(StockRule.DEFAULT_MORE_THAN_MARGIN);
           lows.add(closed.low());
           highs.add(closed.high());
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.input.data.DataException;
 import org.dispersal.input.data.SharedData;
+import org.dispersal.observation.ObservationRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

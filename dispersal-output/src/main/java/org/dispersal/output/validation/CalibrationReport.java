@@ -10,9 +10,10 @@ import org.dispersal.calibration.AbcSmc;
 import org.dispersal.calibration.ModelCalibration;
 import org.dispersal.calibration.PosteriorEnsemble;
 import org.dispersal.calibration.PriorMath;
-import org.dispersal.input.observations.ObservationRecord;
 import org.dispersal.model.Prior;
 import org.dispersal.model.Scenario;
+import org.dispersal.observation.ObservationRecord;
+import org.dispersal.observation.ObservationTargets;
 import org.dispersal.scoring.ForecastScore;
 
 /**

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.dispersal.input.observations.ObservationRecord;
+import org.dispersal.hindcast.Hindcast;
+import org.dispersal.observation.ObservationRecord;
 
 /**
  * Writes {@code hindcast.csv}: one row per observation, its own columns, then {@code

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dispersal.input.observations.ObservationRecord;
+import org.dispersal.hindcast.Hindcast;
+import org.dispersal.observation.ObservationRecord;
 
 /** Writes the hindcast's HTML report: overall scores, a chart per measure, every row. */
 public final class HindcastReport {

@@ -1,6 +1,7 @@
 package org.dispersal.output.validation;
 
 import java.util.List;
+import org.dispersal.hindcast.Hindcast;
 import org.dispersal.scoring.Scores;
 
 /**

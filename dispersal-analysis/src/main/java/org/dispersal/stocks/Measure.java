@@ -1,4 +1,4 @@
-package org.dispersal.input.data;
+package org.dispersal.stocks;
 
 /**
  * What a per-country figure counts; each is one column group of {@code fighters_by_country.csv}.

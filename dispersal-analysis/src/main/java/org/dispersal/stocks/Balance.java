@@ -1,4 +1,4 @@
-package org.dispersal.input.data;
+package org.dispersal.stocks;
 
 import java.util.List;
 import org.dispersal.model.Range;

@@ -1,19 +1,22 @@
-package org.dispersal.output.validation;
+package org.dispersal.hindcast;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import org.dispersal.calibration.AbcSmc;
 import org.dispersal.calibration.ModelCalibration;
 import org.dispersal.calibration.Posterior;
 import org.dispersal.calibration.PosteriorEnsemble;
 import org.dispersal.engine.CompiledModel;
-import org.dispersal.input.data.SharedData;
-import org.dispersal.input.observations.ObservationRecord;
 import org.dispersal.model.Scenario;
+import org.dispersal.observation.ObservationRecord;
+import org.dispersal.observation.ObservationTargets;
+import org.dispersal.observation.Publication;
 import org.dispersal.scoring.Baselines;
 import org.dispersal.scoring.ForecastScore;
 import org.dispersal.scoring.Scores;
@@ -23,11 +26,10 @@ import org.dispersal.scoring.Scores;
  * then, forecast, and score every figure dated after it against the forecast and two baselines.
  *
  * <p>The scenario passed in must already have been read as of the date (its initial stocks built
- * from the sources published by then). Figures are split by {@link ObservationRecord#publishedBy}:
- * those published by the as-of date may calibrate the parameters and give the trend baseline its
- * history; those dated after it (first possible day later than the as-of date) are scored. Every
- * row ends up in exactly one of: used for calibration, scored, or listed with the reason it was
- * neither.
+ * from the sources published by then). Figures are split by the caller's {@link Publication}: those
+ * published by the as-of date may calibrate the parameters and give the trend baseline its history;
+ * those dated after it (first possible day later than the as-of date) are scored. Every row ends up
+ * in exactly one of: used for calibration, scored, or listed with the reason it was neither.
  */
 public final class Hindcast {
 
@@ -95,18 +97,28 @@ public final class Hindcast {
     }
   }
 
-  /** Runs a hindcast. */
+  /**
+   * Runs a hindcast.
+   *
+   * @param scenario the scenario, read as of {@code s.asOf()}
+   * @param publication when each figure became public (the shipped data is one)
+   * @param records the observed figures, in the order the rows are reported
+   * @param s the settings
+   * @param progress told of each finished forecast replication
+   * @return every row with its outcome, and the calibration
+   */
   public static Result run(
       Scenario scenario,
-      SharedData data,
+      Publication publication,
       List<ObservationRecord> records,
       Settings s,
       IntConsumer progress) {
     CompiledModel model = new CompiledModel(scenario);
     List<ObservationRecord> known = new ArrayList<>();
-    List<ObservationRecord> later = new ArrayList<>();
     for (ObservationRecord r : records) {
-      (r.publishedBy(s.asOf(), data) ? known : later).add(r);
+      if (r.publishedBy(s.asOf(), publication)) {
+        known.add(r);
+      }
     }
     ObservationTargets calib = ObservationTargets.resolve(model, known);
     ModelCalibration.Result cal = null;
@@ -213,7 +225,7 @@ public final class Hindcast {
       }
     }
     List<Row> rows = new ArrayList<>();
-    java.util.Set<ObservationRecord> usedForCalibration = new java.util.HashSet<>();
+    Set<ObservationRecord> usedForCalibration = new HashSet<>();
     calib.resolved().forEach(r -> usedForCalibration.add(r.record()));
     for (ObservationRecord r : records) {
       Row row = byRecord.get(r);
@@ -224,7 +236,7 @@ public final class Hindcast {
             notScored(r, "calibration", "published by " + s.asOf() + ": used for calibration"));
       } else if (reasons.containsKey(r)) {
         rows.add(notScored(r, "not_scored", reasons.get(r)));
-      } else if (r.publishedBy(s.asOf(), data)) {
+      } else if (r.publishedBy(s.asOf(), publication)) {
         String why =
             calib.unresolved().stream()
                 .filter(u -> u.record().equals(r))

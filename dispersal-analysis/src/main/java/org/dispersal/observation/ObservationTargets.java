@@ -1,11 +1,10 @@
-package org.dispersal.output.validation;
+package org.dispersal.observation;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.calibration.Target;
 import org.dispersal.calibration.TargetResolver;
 import org.dispersal.engine.CompiledModel;
-import org.dispersal.input.observations.ObservationRecord;
 
 /**
  * Observation rows laid out on a model: those that resolve to a {@link Target}, and those that do

@@ -1,4 +1,4 @@
-package org.dispersal.input.data;
+package org.dispersal.stocks;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
 import org.dispersal.model.Range;
 
 /**
- * Turns the dated figures of one quantity into one range: the rule of {@link OriginBuilder}.
+ * Turns the dated figures of one quantity into one range: the rule of {@link StockRule}.
  *
  * <ol>
  *   <li>The point is the latest figure that has a low end, together with every such figure dated
- *       within {@link OriginBuilder#CONTEMPORARY} of it: the range covers all of them ("more than
- *       X" closed with the margin).
+ *       within {@link StockRule#CONTEMPORARY} of it: the range covers all of them ("more than X"
+ *       closed with the margin).
  *   <li>A ceiling ("up to X") dated within the contemporary span or later that lies below the range
  *       lowers its low end to X.
  *   <li>An earlier figure within the window whose whole range lies above the point raises the high
@@ -39,20 +39,20 @@ final class Estimator {
     this.moreThanMargin = moreThanMargin;
   }
 
-  Optional<Estimate> estimate(List<Observation> observations) {
-    List<Observation> sorted = new ArrayList<>(observations);
-    sorted.sort(Comparator.comparing(Observation::date).reversed());
+  Optional<Estimate> estimate(List<DatedFigure> figures) {
+    List<DatedFigure> sorted = new ArrayList<>(figures);
+    sorted.sort(Comparator.comparing(DatedFigure::date).reversed());
     Optional<LocalDate> latest =
-        sorted.stream().filter(o -> o.figure().hasLow()).map(Observation::date).findFirst();
+        sorted.stream().filter(o -> o.figure().hasLow()).map(DatedFigure::date).findFirst();
     if (latest.isEmpty()) {
       return Optional.empty();
     }
-    LocalDate contemporaryFrom = latest.get().minus(OriginBuilder.CONTEMPORARY);
+    LocalDate contemporaryFrom = latest.get().minus(StockRule.CONTEMPORARY);
     LocalDate windowFrom = latest.get().minus(window);
-    List<Observation> point = new ArrayList<>();
-    List<Observation> lowered = new ArrayList<>();
-    List<Observation> earlier = new ArrayList<>();
-    for (Observation o : sorted) {
+    List<DatedFigure> point = new ArrayList<>();
+    List<DatedFigure> lowered = new ArrayList<>();
+    List<DatedFigure> earlier = new ArrayList<>();
+    for (DatedFigure o : sorted) {
       boolean recent = !o.date().isBefore(contemporaryFrom);
       if (recent && o.figure().hasLow()) {
         point.add(o);
@@ -80,12 +80,12 @@ final class Estimator {
     return Optional.of(new Estimate(new Range(low, high), List.copyOf(sources), note.toString()));
   }
 
-  private Range closed(Observation o) {
+  private Range closed(DatedFigure o) {
     return o.figure().closed(moreThanMargin);
   }
 
-  private static String list(List<Observation> observations, Set<String> sources) {
-    observations.forEach(o -> sources.add(o.sourceId()));
-    return observations.stream().map(Observation::describe).collect(Collectors.joining(", "));
+  private static String list(List<DatedFigure> figures, Set<String> sources) {
+    figures.forEach(o -> sources.add(o.sourceId()));
+    return figures.stream().map(DatedFigure::describe).collect(Collectors.joining(", "));
   }
 }

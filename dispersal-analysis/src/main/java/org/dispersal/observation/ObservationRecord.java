@@ -1,11 +1,8 @@
-package org.dispersal.input.observations;
+package org.dispersal.observation;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.dispersal.calibration.ObservedMeasure;
-import org.dispersal.input.data.InformationSet;
-import org.dispersal.input.data.SharedData;
-import org.dispersal.input.data.Source;
 import org.dispersal.scoring.ObservedRange;
 
 /**
@@ -54,18 +51,15 @@ public record ObservationRecord(
   }
 
   /**
-   * Whether the figure was public on a date. A source of the shared data follows the information
-   * set's rule ({@link InformationSet#admits}), so figures and initial stocks share one cut-off;
-   * any other source counts from the last day its {@code published} text can mean.
+   * Whether the figure was public on a date.
+   *
+   * @param asOf the date
+   * @param publication the rule for when figures became public, or null for {@link
+   *     Publication#AS_WRITTEN}
+   * @return true if it was public on {@code asOf}
    */
-  public boolean publishedBy(LocalDate asOf, SharedData data) {
-    if (data != null) {
-      Source s = data.source(sourceId).orElse(null);
-      if (s != null) {
-        return InformationSet.admits(s, asOf);
-      }
-    }
-    return !publishedLast.isAfter(asOf);
+  public boolean publishedBy(LocalDate asOf, Publication publication) {
+    return (publication == null ? Publication.AS_WRITTEN : publication).publishedBy(this, asOf);
   }
 
   /** Whether the figure describes a time after a date (its first possible day is later). */

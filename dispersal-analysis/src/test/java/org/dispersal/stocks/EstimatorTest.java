@@ -1,4 +1,4 @@
-package org.dispersal.input.data;
+package org.dispersal.stocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +12,12 @@ class EstimatorTest {
 
   private final Estimator estimator = new Estimator(Period.ofMonths(18), 0.10);
 
-  private static Observation at(String id, String date, Integer low, Integer high) {
-    return new Observation(id, LocalDate.parse(date), date, new Figure(low, high));
+  private static DatedFigure at(String id, String date, Integer low, Integer high) {
+    return new DatedFigure(id, LocalDate.parse(date), date, new Figure(low, high));
   }
 
-  private Estimator.Estimate estimate(Observation... observations) {
-    return estimator.estimate(List.of(observations)).orElseThrow();
+  private Estimator.Estimate estimate(DatedFigure... figures) {
+    return estimator.estimate(List.of(figures)).orElseThrow();
   }
 
   @Test
@@ -106,8 +106,8 @@ class EstimatorTest {
 
   @Test
   void ordersTranscribedEndsAndIsIndependentOfInputOrder() {
-    Observation a = at("A", "2013-12-10", 15, 14);
-    Observation b = at("B", "2013-12-01", 20, 20);
+    DatedFigure a = at("A", "2013-12-10", 15, 14);
+    DatedFigure b = at("B", "2013-12-01", 20, 20);
 
     assertThat(estimate(a, b).range()).isEqualTo(new Range(14, 20));
     assertThat(estimate(b, a)).isEqualTo(estimate(a, b));

@@ -1,4 +1,4 @@
-package org.dispersal.input.data;
+package org.dispersal.stocks;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,10 +11,10 @@ import org.dispersal.model.Range;
  * remainder and one for the world remainder, with the balances that produced the remainders.
  *
  * @param asOf the start date
- * @param origins countries in {@code countries.csv} order, then regional remainders in {@code
- *     regions.csv} order, then {@code rest:world}
- * @param balances one per region with a total in the information set, in {@code regions.csv} order,
- *     then the world
+ * @param origins countries in the order of {@link StockFigures#countries()}, then regional
+ *     remainders in the order of {@link StockFigures#regions()}, then {@code rest:world}
+ * @param balances one per region with a figure for its total, in the order of {@link
+ *     StockFigures#regions()}, then the world
  */
 public record Allocation(LocalDate asOf, List<Origin> origins, List<Balance> balances) {
 

@@ -1,4 +1,4 @@
-package org.dispersal.input.data;
+package org.dispersal.stocks;
 
 import java.time.LocalDate;
 
@@ -11,22 +11,13 @@ import java.time.LocalDate;
  * @param dateText the {@code as_of} text, for notes
  * @param figure the figure
  */
-record Observation(String sourceId, LocalDate date, String dateText, Figure figure) {
+public record DatedFigure(String sourceId, LocalDate date, String dateText, Figure figure) {
 
-  /**
-   * Dates a figure from its {@code as_of} and its source.
-   *
-   * @return the day, or null if neither the row nor its source has a known date
-   */
-  static LocalDate dayOf(PartialDate asOf, Source source) {
-    LocalDate published = source.published().last();
-    if (!asOf.known()) {
-      return published;
+  /** Validates the figure. */
+  public DatedFigure {
+    if (sourceId == null || date == null || dateText == null || figure == null) {
+      throw new IllegalArgumentException("a dated figure needs a source, a date and a figure");
     }
-    if (published == null || asOf.last().isBefore(published)) {
-      return asOf.last();
-    }
-    return published;
   }
 
   /** The figure as a note writes it: {@code 6000-6500}, {@code more than 700}, {@code up to 50}. */

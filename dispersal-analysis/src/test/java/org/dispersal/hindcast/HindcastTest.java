@@ -1,0 +1,301 @@
+package org.dispersal.hindcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.dispersal.calibration.ObservedMeasure;
+import org.dispersal.model.Parameter;
+import org.dispersal.model.Prior;
+import org.dispersal.model.Scenario;
+import org.dispersal.observation.ObservationRecord;
+import org.dispersal.observation.Publication;
+import org.dispersal.scoring.Baselines;
+import org.dispersal.scoring.ForecastScore;
+import org.dispersal.scoring.Scores;
+import org.dispersal.testkit.TestScenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HindcastTest {
+
+  private static final LocalDate AS_OF = LocalDate.of(2017, 2, 13);
+
+  /**
+   * France 2,000 and Tunisia 3,000 travelled (points), six months from February 2017, two free
+   * parameters. Nobody travels after the start, so every replication counts 5,000 travelled in the
+   * world at every month: the forecast of that count is known exactly.
+   */
+  private static Scenario scenario() {
+    Scenario s =
+        TestScenarios.small(
+            List.of(
+                TestScenarios.country("FRA", "western_europe", 2000),
+                TestScenarios.country("TUN", "maghreb", 3000)),
+            Map.of("share_returned_by_start", 0.3, "share_killed_by_start", 0.1),
+            6);
+    Map<String, Parameter> p = new LinkedHashMap<>();
+    p.put(
+        "share_returned_by_start",
+        s.parameters().get("share_returned_by_start").withPrior(new Prior.Uniform(0.05, 0.6)));
+    p.put(
+        "exit_rate_base",
+        s.parameters().get("exit_rate_base").withPrior(new Prior.LogUniform(0.001, 0.1)));
+    return s.withParameters(p);
+  }
+
+  /** A figure dated in a month and published at the end of another. */
+  private static ObservationRecord figure(
+      int line,
+      String month,
+      String published,
+      String scope,
+      String scopeId,
+      ObservedMeasure measure,
+      int value) {
+    YearMonth m = YearMonth.parse(month);
+    return new ObservationRecord(
+        "test.csv",
+        line,
+        month,
+        m.atDay(1),
+        m.atEndOfMonth(),
+        published,
+        YearMonth.parse(published).atEndOfMonth(),
+        scope,
+        scopeId,
+        "all",
+        measure,
+        value,
+        value,
+        "SRC");
+  }
+
+  private static final ObservedMeasure TRAVELLED = ObservedMeasure.TRAVELLED;
+
+  // published by the as-of date, resolvable: calibration
+  private static final ObservationRecord KNOWN_DEC =
+      figure(2, "2016-12", "2017-01", "world", "", TRAVELLED, 4000);
+  private static final ObservationRecord KNOWN_JAN =
+      figure(3, "2017-01", "2017-01", "world", "", TRAVELLED, 4500);
+  private static final ObservationRecord KNOWN_RETURNED =
+      figure(4, "2017-01", "2017-01", "world", "", ObservedMeasure.RETURNED, 1500);
+  // published by the as-of date, no origin: trend history only
+  private static final ObservationRecord KNOWN_DEU =
+      figure(5, "2017-01", "2017-01", "country", "DEU", TRAVELLED, 100);
+  // dated after the as-of date: scored
+  private static final ObservationRecord LATER_WORLD =
+      figure(6, "2017-05", "2017-06", "world", "", TRAVELLED, 4000);
+  private static final ObservationRecord LATER_FRA =
+      figure(7, "2017-05", "2017-06", "country", "FRA", TRAVELLED, 2000);
+  private static final ObservationRecord LATER_TUN =
+      figure(8, "2017-05", "2017-06", "country", "TUN", TRAVELLED, 2500);
+  // dated after, but cannot be laid out: not scored
+  private static final ObservationRecord LATER_DEU =
+      figure(9, "2017-05", "2017-06", "country", "DEU", TRAVELLED, 100);
+  private static final ObservationRecord BEYOND_HORIZON =
+      figure(10, "2018-06", "2018-07", "world", "", TRAVELLED, 5000);
+  // dated before the as-of date, published after it: neither
+  private static final ObservationRecord LATE_NEWS =
+      figure(11, "2017-01", "2017-03", "world", "", TRAVELLED, 5000);
+
+  private static final List<ObservationRecord> RECORDS =
+      List.of(
+          KNOWN_DEC,
+          KNOWN_JAN,
+          KNOWN_RETURNED,
+          KNOWN_DEU,
+          LATER_WORLD,
+          LATER_FRA,
+          LATER_TUN,
+          LATER_DEU,
+          BEYOND_HORIZON,
+          LATE_NEWS);
+
+  private static Hindcast.Result run(Publication publication, int simulations) {
+    return Hindcast.run(
+        scenario(),
+        publication,
+        RECORDS,
+        new Hindcast.Settings(AS_OF, 40, 7, 1, 20, simulations),
+        done -> {});
+  }
+
+  private static Map<ObservationRecord, Hindcast.Row> byRecord(Hindcast.Result result) {
+    Map<ObservationRecord, Hindcast.Row> rows = new LinkedHashMap<>();
+    result.rows().forEach(r -> rows.put(r.record(), r));
+    return rows;
+  }
+
+  @Test
+  void everyRowEndsInExactlyOneOutcome() {
+    Hindcast.Result result = run(Publication.AS_WRITTEN, 0);
+    assertThat(result.rows()).extracting(Hindcast.Row::record).containsExactlyElementsOf(RECORDS);
+    assertThat(result.rows())
+        .extracting(Hindcast.Row::status)
+        .allMatch(s -> Set.of("calibration", "scored", "not_scored").contains(s));
+    Map<ObservationRecord, Hindcast.Row> rows = byRecord(result);
+    for (ObservationRecord r : List.of(KNOWN_DEC, KNOWN_JAN, KNOWN_RETURNED)) {
+      assertThat(rows.get(r).status()).isEqualTo("calibration");
+    }
+    for (ObservationRecord r : List.of(LATER_WORLD, LATER_FRA, LATER_TUN)) {
+      assertThat(rows.get(r).status()).isEqualTo("scored");
+      assertThat(rows.get(r).score()).isNotNull();
+    }
+    for (ObservationRecord r : List.of(KNOWN_DEU, LATER_DEU, BEYOND_HORIZON, LATE_NEWS)) {
+      Hindcast.Row row = rows.get(r);
+      assertThat(row.status()).isEqualTo("not_scored");
+      assertThat(row.score()).isNull();
+      assertThat(row.note()).isNotBlank();
+    }
+    assertThat(rows.get(KNOWN_DEU).note()).contains("trend history only");
+    assertThat(rows.get(LATE_NEWS).note()).contains("published after it");
+    assertThat(result.scored()).hasSize(3);
+  }
+
+  @Test
+  void figuresPublishedAfterTheDateNeverCalibrate() {
+    Hindcast.Result result = run(Publication.AS_WRITTEN, 300);
+    assertThat(result.calibration()).isNotNull();
+    assertThat(result.calibrationRows())
+        .extracting(r -> r.record())
+        .containsExactly(KNOWN_DEC, KNOWN_JAN, KNOWN_RETURNED)
+        .allMatch(r -> !r.publishedLast().isAfter(AS_OF));
+  }
+
+  @Test
+  void thePublicationRuleDecidesWhatIsKnown() {
+    Hindcast.Result result = run((record, asOf) -> false, 300);
+    assertThat(result.calibration()).isNull();
+    assertThat(result.calibrationRows()).isEmpty();
+    assertThat(result.rows()).noneMatch(r -> r.status().equals("calibration"));
+    // without a history, no trend baseline
+    assertThat(byRecord(result).get(LATER_WORLD).trend()).isNaN();
+  }
+
+  @Test
+  void scoresAreTheScoringFunctionsOnTheSample() {
+    Hindcast.Result result = run(Publication.AS_WRITTEN, 0);
+    for (Hindcast.Row row : result.scored()) {
+      assertThat(row.sample()).hasSize(40);
+      assertThat(row.score()).isEqualTo(ForecastScore.of(row.sample(), row.record().range()));
+      assertThat(row.score().crps()).isEqualTo(Scores.crps(row.sample(), row.record().range()));
+    }
+    Hindcast.Row world = byRecord(result).get(LATER_WORLD);
+    List<Baselines.Point> history = new ArrayList<>();
+    for (ObservationRecord k : List.of(KNOWN_DEC, KNOWN_JAN)) {
+      history.add(new Baselines.Point(k.lastDay().toEpochDay(), k.range().representative()));
+    }
+    double trend = Baselines.trend(history, LATER_WORLD.lastDay().toEpochDay(), true);
+    assertThat(world.trend()).isEqualTo(trend);
+    assertThat(world.crpsTrend()).isEqualTo(Scores.crpsPoint(trend, LATER_WORLD.range()));
+  }
+
+  @Test
+  void aConstantForecastHasAKnownScore() {
+    Map<ObservationRecord, Hindcast.Row> rows = byRecord(run(Publication.AS_WRITTEN, 0));
+    // every replication counts 5,000 travelled; the figure says 4,000
+    Hindcast.Row world = rows.get(LATER_WORLD);
+    assertThat(world.sample()).containsOnly(5000.0);
+    assertThat(world.month()).isEqualTo(3);
+    assertThat(world.score().p50()).isEqualTo(5000);
+    assertThat(world.score().crps()).isCloseTo(1000, within(1e-9));
+    assertThat(world.crpsPersistence()).isCloseTo(1000, within(1e-9));
+    assertThat(world.score().in90()).isFalse();
+    // 4,000 at the end of December and 4,500 at the end of January: +500 in 31 days, read 120
+    // days after the end of January and never below the last value
+    assertThat(world.trend()).isCloseTo(4500 + 500 * 120 / 31.0, within(1e-6));
+    assertThat(world.fleeArd()).isNaN();
+    // France and Tunisia: point country figures of one measure and date, forecast exactly
+    Hindcast.Row fra = rows.get(LATER_FRA);
+    Hindcast.Row tun = rows.get(LATER_TUN);
+    assertThat(fra.score().crps()).isCloseTo(0, within(1e-9));
+    assertThat(tun.score().crps()).isCloseTo(500, within(1e-9));
+    double ard =
+        Baselines.averagedRelativeDifference(new double[] {2000, 3000}, new double[] {2000, 2500});
+    assertThat(fra.fleeArd()).isEqualTo(ard).isEqualTo(tun.fleeArd());
+  }
+
+  @Test
+  void theSameSeedGivesTheSameRows() {
+    Hindcast.Result a = run(Publication.AS_WRITTEN, 0);
+    Hindcast.Result b = run(Publication.AS_WRITTEN, 0);
+    for (int i = 0; i < a.rows().size(); i++) {
+      assertThat(b.rows().get(i).sample()).isEqualTo(a.rows().get(i).sample());
+      assertThat(b.rows().get(i).score()).isEqualTo(a.rows().get(i).score());
+    }
+  }
+
+  /**
+   * Random observation files (seeded): months from late 2016 to 2018, publication up to a year
+   * later, world, country (with and without an origin) and region scopes, three measures. Whatever
+   * the rows, each ends in exactly one outcome, calibration rows were public by the as-of date, and
+   * scored rows are dated after it.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void everyRandomFileSplitsCleanly(long seed) {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    String[][] scopes = {
+      {"world", ""},
+      {"country", "FRA"},
+      {"country", "TUN"},
+      {"country", "DEU"},
+      {"region", "Maghreb"},
+      {"countries", "FRA+TUN"}
+    };
+    ObservedMeasure[] measures = {TRAVELLED, ObservedMeasure.RETURNED, ObservedMeasure.KILLED};
+    List<ObservationRecord> records = new ArrayList<>();
+    int n = 1 + rng.nextInt(30);
+    for (int i = 0; i < n; i++) {
+      YearMonth month = YearMonth.of(2016, 10).plusMonths(rng.nextInt(24));
+      YearMonth published = month.plusMonths(rng.nextInt(12));
+      String[] scope = scopes[rng.nextInt(scopes.length)];
+      records.add(
+          figure(
+              i + 2,
+              month.toString(),
+              published.toString(),
+              scope[0],
+              scope[1],
+              measures[rng.nextInt(measures.length)],
+              rng.nextInt(6000)));
+    }
+    Publication publication = Publication.AS_WRITTEN;
+    Hindcast.Result result =
+        Hindcast.run(
+            scenario(),
+            publication,
+            records,
+            new Hindcast.Settings(AS_OF, 5, seed, 1, 20, 0),
+            d -> {});
+
+    assertThat(result.rows()).extracting(Hindcast.Row::record).containsExactlyElementsOf(records);
+    for (Hindcast.Row row : result.rows()) {
+      ObservationRecord r = row.record();
+      switch (row.status()) {
+        case "calibration" -> assertThat(publication.publishedBy(r, AS_OF)).isTrue();
+        case "scored" -> {
+          assertThat(r.datedAfter(AS_OF)).isTrue();
+          assertThat(row.score()).isNotNull();
+          assertThat(row.sample()).hasSize(5);
+        }
+        case "not_scored" -> {
+          assertThat(row.score()).isNull();
+          assertThat(row.note()).isNotBlank();
+        }
+        default -> throw new AssertionError("unknown status " + row.status());
+      }
+    }
+    assertThat(result.calibrationRows()).allMatch(c -> publication.publishedBy(c.record(), AS_OF));
+  }
+}
