@@ -1,9 +1,11 @@
 package org.dispersal.server;
 
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.security.RouteRole;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,6 +97,7 @@ public final class DispersalServer implements AutoCloseable {
     LoginThrottle throttle =
         new LoginThrottle(
             clock,
+            store.loginFailures(),
             config.loginWindow(),
             config.loginFailuresPerUser(),
             config.loginFailuresPerAddress());
@@ -139,6 +142,7 @@ public final class DispersalServer implements AutoCloseable {
     ServiceRoutes service = new ServiceRoutes(library);
     DashboardFiles dashboard = new DashboardFiles();
     long maxBody = config.maxBodyBytes();
+    List<HandlerMetaInfo> getRoutes = new ArrayList<>();
 
     this.app =
         Javalin.create(
@@ -148,6 +152,9 @@ public final class DispersalServer implements AutoCloseable {
               cfg.http.maxRequestSize = maxBody;
               cfg.events.handlerAdded(
                   info -> {
+                    if (info.getHttpMethod() == HandlerType.GET) {
+                      getRoutes.add(info);
+                    }
                     if (HTTP_METHODS.contains(info.getHttpMethod())) {
                       routes.add(
                           new Route(
@@ -156,7 +163,10 @@ public final class DispersalServer implements AutoCloseable {
                               access(info.getRoles())));
                     }
                   });
+              cfg.jetty.modifyServer(
+                  server -> server.setErrorHandler(new SecurityHeaders.ErrorPages()));
               cfg.routes.before(SecurityHeaders::add);
+              cfg.routes.before(DispersalServer::refuseMethodOverride);
               cfg.routes.before(
                   ctx -> {
                     if (ctx.contentLength() > maxBody) {
@@ -175,6 +185,7 @@ public final class DispersalServer implements AutoCloseable {
               hypothesisRoutes.register(cfg.routes);
               runRoutes.register(cfg.routes);
               dashboard.register(cfg.routes);
+              serveHead(cfg.routes, getRoutes);
               cfg.routes.exception(ApiException.class, Problems::write);
               cfg.routes.exception(HttpResponseException.class, Problems::write);
               cfg.routes.exception(
@@ -307,6 +318,35 @@ public final class DispersalServer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("while stopping: {}", e.toString());
       return fallback;
+    }
+  }
+
+  /** Headers that make some clients and frameworks treat a request as another method. */
+  private static final List<String> METHOD_OVERRIDES =
+      List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
+  /**
+   * Refuses a request that asks to be treated as another method: Javalin would otherwise route a
+   * GET with {@code X-HTTP-Method-Override: DELETE} to the DELETE handler (issue #18, finding 6).
+   */
+  private static void refuseMethodOverride(io.javalin.http.Context ctx) {
+    for (String h : METHOD_OVERRIDES) {
+      if (ctx.header(h) != null) {
+        throw ApiException.badRequest(h + " is not supported; send the method itself");
+      }
+    }
+  }
+
+  /**
+   * Serves HEAD for every GET route with the same handler and access rule; Jetty sends the headers
+   * without the body. Without this, a HEAD matched no access rule and got a 403.
+   */
+  private static void serveHead(JavalinDefaultRoutingApi r, List<HandlerMetaInfo> gets) {
+    if (gets.isEmpty()) {
+      throw new IllegalStateException("no GET route was seen: HEAD cannot be served");
+    }
+    for (HandlerMetaInfo get : List.copyOf(gets)) {
+      r.head(get.getPath(), get.getHandler(), get.getRoles().toArray(new RouteRole[0]));
     }
   }
 
