@@ -265,6 +265,7 @@ public final class DispersalServer implements AutoCloseable {
     }
     long start = System.nanoTime();
     int active = queue.active();
+    int open = hub.openStreams();
     Thread runs = new Thread(queue::close, "dispersal-stop-runs");
     runs.setDaemon(true);
     runs.start();
@@ -277,7 +278,7 @@ public final class DispersalServer implements AutoCloseable {
     if (runs.isAlive()) {
       forced = quietly(() -> store.runs().failUnfinished(ProgressHub.INTERRUPTED), 0);
     }
-    int streams = hub.close(this::lastEvent);
+    hub.close(this::lastEvent);
     quietly(
         () -> {
           app.stop();
@@ -295,7 +296,7 @@ public final class DispersalServer implements AutoCloseable {
         (System.nanoTime() - start) / 1_000_000,
         active,
         forced > 0 ? " (" + forced + " marked failed without waiting for them)" : "",
-        streams);
+        open);
   }
 
   /** The last event of a watched run at shutdown: as stored when it is finished. */
