@@ -24,6 +24,9 @@ import org.dispersal.server.Json;
  */
 public final class ProgressHub implements AutoCloseable {
 
+  /** The error of a run stopped by a server shutdown. */
+  public static final String INTERRUPTED = "interrupted: the server stopped";
+
   private final int maxStreams;
   private final int maxPerUser;
   private final Map<Long, Set<SseClient>> watchers = new HashMap<>();
@@ -176,9 +179,6 @@ public final class ProgressHub implements AutoCloseable {
     }
     return count;
   }
-
-  /** The error of a run stopped by a server shutdown. */
-  public static final String INTERRUPTED = "interrupted: the server stopped";
 
   private synchronized void forget(long run, SseClient client) {
     Set<SseClient> clients = watchers.get(run);
