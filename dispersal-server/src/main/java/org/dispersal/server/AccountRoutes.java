@@ -30,6 +30,18 @@ final class AccountRoutes {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
   private static final Pattern TOKEN_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+  /** A team name: a lower-case slug of 1 to 32 letters, digits and inner hyphens. */
+  static final Pattern TEAM = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?");
+
+  /** Longest password accepted, also at login (a longer one is refused before hashing). */
+  static final int MAX_PASSWORD = 1024;
+
+  /** Longest user name a login may send; no account has a longer one. */
+  static final int MAX_LOGIN_NAME = 64;
+
+  /** Most audit entries in one page. */
+  static final int MAX_AUDIT_PAGE = 1000;
+
   private final UserStore users;
   private final AuditLog audit;
   private final Sessions sessions;
@@ -53,8 +65,6 @@ final class AccountRoutes {
   record TokenView(String name, String token) {}
 
   record UserRequest(String username, String password, String role, String team) {}
-
-  record RoleRequest(String role) {}
 
   record UserView(long id, String username, String role, String team, Instant created) {
     static UserView of(User u) {
@@ -92,7 +102,7 @@ final class AccountRoutes {
         ctx -> ctx.json(users.list().stream().map(UserView::of).toList()),
         Access.ADMIN);
     r.post("/api/users", this::createUser, Access.ADMIN);
-    r.put("/api/users/{name}", this::changeRole, Access.ADMIN);
+    r.put("/api/users/{name}", this::changeUser, Access.ADMIN);
     r.delete("/api/users/{name}", this::deleteUser, Access.ADMIN);
     r.get("/api/audit", this::audit, Access.ADMIN);
   }
@@ -117,6 +127,14 @@ final class AccountRoutes {
     LoginRequest req = Bodies.read(ctx, LoginRequest.class);
     String username = Bodies.required(req.username(), "username").trim();
     String password = Bodies.required(req.password(), "password");
+    if (username.length() > MAX_LOGIN_NAME) {
+      throw ApiException.invalidField(
+          "username", "must be at most " + MAX_LOGIN_NAME + " characters long");
+    }
+    if (password.length() > MAX_PASSWORD) {
+      throw ApiException.invalidField(
+          "password", "must be at most " + MAX_PASSWORD + " characters long");
+    }
     String address = ctx.ip();
     throttle
         .retryAfter(username, address)
@@ -133,7 +151,7 @@ final class AccountRoutes {
       audit.record(username, "login.failed", "address:" + address, null);
       throw ApiException.unauthorized("wrong user name or password");
     }
-    throttle.succeeded(username);
+    throttle.succeeded(username, address);
     sessions.close(ctx.cookie(Gate.COOKIE));
     Session s = sessions.open(user.get().username(), user.get().role());
     io.javalin.http.Cookie cookie =
@@ -199,24 +217,83 @@ final class AccountRoutes {
     if (users.find(username).isPresent()) {
       throw ApiException.conflict("the user " + username + " exists");
     }
-    User u = users.create(username, hasher.hash(password), role, blankToNull(req.team()));
+    User u = users.create(username, hasher.hash(password), role, team(req.team()));
     audit.record(c.username(), "user.create", "user:" + username, "role " + role.id());
     ctx.status(201).json(UserView.of(u));
   }
 
-  private void changeRole(Context ctx) {
+  /**
+   * Changes a user's role, team or both: {@code {"role": "analyst"}}, {@code {"team": "alpha"}},
+   * {@code {"team": null}} (no team). A field left out stays as it is; an unknown field is refused,
+   * so that a misspelt change is not answered 200 with nothing done.
+   */
+  private void changeUser(Context ctx) {
     Caller c = Gate.caller(ctx);
     String name = ctx.pathParam("name");
-    Role role = role(Bodies.required(Bodies.read(ctx, RoleRequest.class).role(), "role"));
-    if (name.equals(c.username()) && role != Role.ADMIN) {
-      throw ApiException.conflict("you cannot take the admin role from yourself");
+    com.fasterxml.jackson.databind.node.ObjectNode body =
+        Bodies.read(ctx, com.fasterxml.jackson.databind.node.ObjectNode.class);
+    java.util.Iterator<String> fields = body.fieldNames();
+    while (fields.hasNext()) {
+      String f = fields.next();
+      if (!f.equals("role") && !f.equals("team")) {
+        throw ApiException.invalidField(f, "is not a field of a user; send role, team or both");
+      }
     }
-    if (!users.setRole(name, role)) {
+    if (!body.has("role") && !body.has("team")) {
+      throw ApiException.invalidField("role", "send role, team or both");
+    }
+    if (users.find(name).isEmpty()) {
       throw ApiException.notFound("no user " + name);
     }
-    sessions.changeRole(name, role);
-    audit.record(c.username(), "user.role", "user:" + name, "role " + role.id());
+    Role role = null;
+    if (body.has("role")) {
+      role = role(textField(body, "role"));
+      if (name.equals(c.username()) && role != Role.ADMIN) {
+        throw ApiException.conflict("you cannot take the admin role from yourself");
+      }
+    }
+    String team = null;
+    if (body.has("team")) {
+      team = body.get("team").isNull() ? null : team(textField(body, "team"));
+    }
+    if (role != null) {
+      users.setRole(name, role);
+      sessions.changeRole(name, role);
+      audit.record(c.username(), "user.role", "user:" + name, "role " + role.id());
+    }
+    if (body.has("team")) {
+      users.setTeam(name, team);
+      sessions.changeTeam(name, team);
+      audit.record(
+          c.username(), "user.team", "user:" + name, team == null ? "no team" : "team " + team);
+    }
     ctx.json(UserView.of(users.find(name).orElseThrow()));
+  }
+
+  /** A text field of a JSON object, or a 400 naming it when it is of another type. */
+  private static String textField(com.fasterxml.jackson.databind.JsonNode body, String field) {
+    com.fasterxml.jackson.databind.JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      throw ApiException.invalidField(field, "is required");
+    }
+    if (!v.isTextual()) {
+      throw ApiException.badRequest("field " + field + " has the wrong type");
+    }
+    return v.asText();
+  }
+
+  /** A team name as given (null or blank: no team), or a 422 when it is not a lower-case slug. */
+  private static String team(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return null;
+    }
+    if (!TEAM.matcher(raw).matches()) {
+      throw ApiException.invalidField(
+          "team",
+          "use 1 to 32 lower-case letters, digits and hyphens, starting and ending with a letter"
+              + " or digit");
+    }
+    return raw;
   }
 
   private void deleteUser(Context ctx) {
@@ -233,18 +310,21 @@ final class AccountRoutes {
     ctx.status(204);
   }
 
+  /**
+   * A page of the audit log, newest first: {@code limit} entries (100 by default, at most 1,000)
+   * with ids below {@code before} (absent: the newest). The next page passes the smallest id of
+   * this one as {@code before}.
+   */
   private void audit(Context ctx) {
     String limit = ctx.queryParam("limit");
-    int n;
-    try {
-      n = limit == null ? 100 : Integer.parseInt(limit);
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("limit must be a whole number, not " + limit);
+    long n = limit == null || limit.isEmpty() ? 100 : Paths.positive(limit, "limit");
+    if (n > MAX_AUDIT_PAGE) {
+      throw ApiException.badRequest("limit must be between 1 and " + MAX_AUDIT_PAGE + ", not " + n);
     }
-    if (n < 1 || n > 1000) {
-      throw ApiException.badRequest("limit must be between 1 and 1000, not " + n);
-    }
-    ctx.json(audit.latest(n));
+    String before = ctx.queryParam("before");
+    long below =
+        before == null || before.isEmpty() ? Long.MAX_VALUE : Paths.positive(before, "before");
+    ctx.json(audit.before(below, (int) n));
   }
 
   private static String checkUsername(String username) {
@@ -258,9 +338,15 @@ final class AccountRoutes {
 
   private static String checkPassword(String password) {
     Bodies.required(password, "password");
-    if (password.length() < MIN_PASSWORD || password.length() > 1024) {
+    if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
       throw ApiException.invalidField(
-          "password", "must be " + MIN_PASSWORD + " to 1024 characters long");
+          "password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
+    }
+    if (password.codePoints().anyMatch(Character::isISOControl)) {
+      throw ApiException.invalidField("password", "must not hold control characters");
+    }
+    if (password.isBlank()) {
+      throw ApiException.invalidField("password", "must not be only spaces");
     }
     return password;
   }
@@ -272,10 +358,6 @@ final class AccountRoutes {
       }
     }
     throw ApiException.invalidField("role", "must be viewer, analyst or admin, not " + id);
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 
   /** The users with the admin role. */

@@ -2,7 +2,10 @@ package org.dispersal.server;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.javalin.http.Context;
 
 /** Reads JSON request bodies into records, turning every mistake into a one-line 400 or 422. */
@@ -27,13 +30,23 @@ public final class Bodies {
         throw ApiException.badRequest("the request body is JSON null");
       }
       return value;
-    } catch (MismatchedInputException e) {
+    } catch (JsonMappingException e) {
+      if (e.getCause() instanceof StreamReadException
+          && !(e.getCause() instanceof InputCoercionException)) {
+        throw ApiException.badRequest("malformed JSON" + at(e.getLocation()));
+      }
       String field =
           e.getPath().isEmpty() ? "" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+      String what =
+          e.getCause() instanceof InputCoercionException || e instanceof InvalidFormatException
+              ? " is out of range or has the wrong type"
+              : " has the wrong type";
       throw ApiException.badRequest(
           (field == null || field.isEmpty() ? "the body" : "field " + field)
-              + " has the wrong type"
+              + what
               + at(e.getLocation()));
+    } catch (InputCoercionException e) {
+      throw ApiException.badRequest("a number is out of range" + at(e.getLocation()));
     } catch (JsonProcessingException e) {
       throw ApiException.badRequest("malformed JSON" + at(e.getLocation()));
     }

@@ -1,16 +1,20 @@
 package org.dispersal.server;
 
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.security.RouteRole;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dispersal.server.runs.ProgressHub;
 import org.dispersal.server.runs.RunQueue;
@@ -29,6 +33,8 @@ import org.dispersal.store.Store;
 import org.dispersal.store.StoreException;
 import org.dispersal.store.UnknownRunException;
 import org.dispersal.store.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Dispersal web service: the JSON API under {@code /api}, the dashboard at {@code /}, and the
@@ -55,6 +61,12 @@ public final class DispersalServer implements AutoCloseable {
    */
   static final long SUMMARY_CACHE_ROWS = 1_000_000;
 
+  /** How long a stop waits for the runs to stop after their current replications. */
+  static final Duration RUNS_STOP_LIMIT = Duration.ofSeconds(6);
+
+  private static final Logger LOG = LoggerFactory.getLogger(DispersalServer.class);
+
+  private final AtomicBoolean stopping = new AtomicBoolean();
   private final Store store;
   private final ProgressHub hub;
   private final RunQueue queue;
@@ -85,6 +97,7 @@ public final class DispersalServer implements AutoCloseable {
     LoginThrottle throttle =
         new LoginThrottle(
             clock,
+            store.loginFailures(),
             config.loginWindow(),
             config.loginFailuresPerUser(),
             config.loginFailuresPerAddress());
@@ -129,6 +142,7 @@ public final class DispersalServer implements AutoCloseable {
     ServiceRoutes service = new ServiceRoutes(library);
     DashboardFiles dashboard = new DashboardFiles();
     long maxBody = config.maxBodyBytes();
+    List<HandlerMetaInfo> getRoutes = new ArrayList<>();
 
     this.app =
         Javalin.create(
@@ -138,6 +152,9 @@ public final class DispersalServer implements AutoCloseable {
               cfg.http.maxRequestSize = maxBody;
               cfg.events.handlerAdded(
                   info -> {
+                    if (info.getHttpMethod() == HandlerType.GET) {
+                      getRoutes.add(info);
+                    }
                     if (HTTP_METHODS.contains(info.getHttpMethod())) {
                       routes.add(
                           new Route(
@@ -146,7 +163,10 @@ public final class DispersalServer implements AutoCloseable {
                               access(info.getRoles())));
                     }
                   });
+              cfg.jetty.modifyServer(
+                  server -> server.setErrorHandler(new SecurityHeaders.ErrorPages()));
               cfg.routes.before(SecurityHeaders::add);
+              cfg.routes.before(DispersalServer::refuseMethodOverride);
               cfg.routes.before(
                   ctx -> {
                     if (ctx.contentLength() > maxBody) {
@@ -165,6 +185,7 @@ public final class DispersalServer implements AutoCloseable {
               hypothesisRoutes.register(cfg.routes);
               runRoutes.register(cfg.routes);
               dashboard.register(cfg.routes);
+              serveHead(cfg.routes, getRoutes);
               cfg.routes.exception(ApiException.class, Problems::write);
               cfg.routes.exception(HttpResponseException.class, Problems::write);
               cfg.routes.exception(
@@ -227,13 +248,107 @@ public final class DispersalServer implements AutoCloseable {
     return store;
   }
 
-  /** Stops listening, ends progress streams, stops runs (marked failed) and closes the store. */
+  /**
+   * Stops the service within 10 seconds: stops the runs (marked failed, "interrupted: the server
+   * stopped"), ends every progress stream with a last event, stops listening, closes the store, and
+   * logs one line. Safe to call more than once and from a shutdown hook.
+   *
+   * <p>The order matters. Streams end before Jetty stops, because a stream whose request Jetty has
+   * torn down cannot be closed (Javalin fails inside, and its exception handler then fails in a
+   * loop). Runs stop first so that their streams get the true last event; runs that do not stop
+   * within {@link #RUNS_STOP_LIMIT} are marked failed in the store directly.
+   */
   @Override
   public void close() {
-    app.stop();
-    hub.close();
-    queue.close();
-    store.close();
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    long start = System.nanoTime();
+    int active = queue.active();
+    int open = hub.openStreams();
+    Thread runs = new Thread(queue::close, "dispersal-stop-runs");
+    runs.setDaemon(true);
+    runs.start();
+    try {
+      runs.join(RUNS_STOP_LIMIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    int forced = 0;
+    if (runs.isAlive()) {
+      forced = quietly(() -> store.runs().failUnfinished(ProgressHub.INTERRUPTED), 0);
+    }
+    hub.close(this::lastEvent);
+    quietly(
+        () -> {
+          app.stop();
+          return 0;
+        },
+        0);
+    quietly(
+        () -> {
+          store.close();
+          return 0;
+        },
+        0);
+    LOG.warn(
+        "stopped in {} ms: {} runs interrupted{}, {} progress streams ended",
+        (System.nanoTime() - start) / 1_000_000,
+        active,
+        forced > 0 ? " (" + forced + " marked failed without waiting for them)" : "",
+        open);
+  }
+
+  /** The last event of a watched run at shutdown: as stored when it is finished. */
+  private org.dispersal.server.runs.RunProgress lastEvent(long run) {
+    return quietly(
+        () ->
+            store
+                .runs()
+                .find(run)
+                .map(org.dispersal.server.runs.RunProgress::of)
+                .filter(org.dispersal.server.runs.RunProgress::last)
+                .orElseGet(() -> hub.interrupted(run)),
+        hub.interrupted(run));
+  }
+
+  /** The value, or the fallback when the step fails: a stop goes on whatever one step does. */
+  private static <T> T quietly(java.util.function.Supplier<T> step, T fallback) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      LOG.warn("while stopping: {}", e.toString());
+      return fallback;
+    }
+  }
+
+  /** Headers that make some clients and frameworks treat a request as another method. */
+  private static final List<String> METHOD_OVERRIDES =
+      List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
+  /**
+   * Refuses a request that asks to be treated as another method: Javalin would otherwise route a
+   * GET with {@code X-HTTP-Method-Override: DELETE} to the DELETE handler (issue #18, finding 6).
+   */
+  private static void refuseMethodOverride(io.javalin.http.Context ctx) {
+    for (String h : METHOD_OVERRIDES) {
+      if (ctx.header(h) != null) {
+        throw ApiException.badRequest(h + " is not supported; send the method itself");
+      }
+    }
+  }
+
+  /**
+   * Serves HEAD for every GET route with the same handler and access rule; Jetty sends the headers
+   * without the body. Without this, a HEAD matched no access rule and got a 403.
+   */
+  private static void serveHead(JavalinDefaultRoutingApi r, List<HandlerMetaInfo> gets) {
+    if (gets.isEmpty()) {
+      throw new IllegalStateException("no GET route was seen: HEAD cannot be served");
+    }
+    for (HandlerMetaInfo get : List.copyOf(gets)) {
+      r.head(get.getPath(), get.getHandler(), get.getRoles().toArray(new RouteRole[0]));
+    }
   }
 
   private static Access access(Set<RouteRole> roles) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -26,8 +29,33 @@ public final class Json {
     m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     m.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    strictTypes(m);
     m.getFactory().setCharacterEscapes(new HtmlSafe());
     return m;
+  }
+
+  /**
+   * Refuses a JSON value of another type instead of converting it (issue #18, finding 6): no {@code
+   * 1.5} or {@code "10"} for a whole number, no number or boolean for a text, no {@code 1} or
+   * {@code "true"} for a boolean. Numbers too large for their field fail as well (Jackson's
+   * default).
+   */
+  private static void strictTypes(ObjectMapper m) {
+    m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    fail(m, LogicalType.Integer, CoercionInputShape.String, CoercionInputShape.Float);
+    fail(m, LogicalType.Integer, CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
+    fail(m, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean);
+    fail(m, LogicalType.Float, CoercionInputShape.EmptyString);
+    fail(m, LogicalType.Boolean, CoercionInputShape.String, CoercionInputShape.Integer);
+    fail(m, LogicalType.Boolean, CoercionInputShape.Float, CoercionInputShape.EmptyString);
+    fail(m, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float);
+    fail(m, LogicalType.Textual, CoercionInputShape.Boolean);
+  }
+
+  private static void fail(ObjectMapper m, LogicalType type, CoercionInputShape... shapes) {
+    for (CoercionInputShape shape : shapes) {
+      m.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+    }
   }
 
   /** Escapes the characters that matter in HTML. */

@@ -7,10 +7,21 @@ final class Paths {
 
   private Paths() {}
 
-  /** A positive whole-number id from the path. */
+  /** One to eighteen ASCII digits: no signs, no other scripts' digits (which Java would read). */
+  private static final java.util.regex.Pattern DIGITS =
+      java.util.regex.Pattern.compile("[0-9]{1,18}");
+
+  /** A positive whole-number id from the path, in ASCII digits only. */
   static long id(Context ctx, String name) {
-    String raw = ctx.pathParam(name);
+    return positive(ctx.pathParam(name), name);
+  }
+
+  /** A positive whole number in ASCII digits only, or a 400 naming the parameter. */
+  static long positive(String raw, String name) {
     try {
+      if (raw == null || !DIGITS.matcher(raw).matches()) {
+        throw new NumberFormatException();
+      }
       long v = Long.parseLong(raw);
       if (v > 0) {
         return v;
@@ -28,6 +39,9 @@ final class Paths {
       return null;
     }
     try {
+      if (!raw.matches("-?[0-9]{1,10}")) {
+        throw new NumberFormatException();
+      }
       return Integer.valueOf(raw);
     } catch (NumberFormatException e) {
       throw ApiException.badRequest(name + " must be a whole number");

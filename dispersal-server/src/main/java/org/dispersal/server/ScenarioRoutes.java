@@ -181,10 +181,20 @@ final class ScenarioRoutes {
               + s.name()
               + "'");
     }
-    if (c.role() != Role.ADMIN && !c.username().equals(s.owner())) {
+    if (c.role() != Role.ADMIN && !owns(c, s)) {
       throw ApiException.forbidden("only its owner or an admin may change scenario " + s.id());
     }
     return s;
+  }
+
+  /**
+   * True when the caller's account owns the scenario: compared by user id, never by name, so an
+   * account created later under a deleted user's name owns nothing of theirs.
+   */
+  private boolean owns(Caller c, StoredScenario s) {
+    java.util.Optional<Long> owner = scenarios.ownerId(s.id());
+    return owner.isPresent()
+        && users.find(c.username()).map(User::id).filter(owner.get()::equals).isPresent();
   }
 
   /**
@@ -195,7 +205,7 @@ final class ScenarioRoutes {
     if (s.visibility() == Visibility.TEAM) {
       return s.team();
     }
-    if (c.username().equals(s.owner())) {
+    if (owns(c, s)) {
       return teamOrRefuse(c.team(), NO_TEAM);
     }
     String team = s.owner() == null ? null : users.find(s.owner()).map(User::team).orElse(null);
@@ -226,15 +236,15 @@ final class ScenarioRoutes {
     return s.owner() == null ? (s.builtIn() ? "built-in" : "") : s.owner();
   }
 
-  /** A name of 1 to 100 characters without control characters; any other text is allowed. */
+  /**
+   * A name of 1 to 100 characters without control, bidirectional formatting or separator
+   * characters; any other text is allowed.
+   */
   private static String checkName(String raw) {
     String name = Bodies.required(raw, "name").strip();
     if (name.length() > MAX_NAME) {
       throw ApiException.invalidField("name", "must be at most " + MAX_NAME + " characters long");
     }
-    if (name.chars().anyMatch(Character::isISOControl)) {
-      throw ApiException.invalidField("name", "must not hold control characters");
-    }
-    return name;
+    return Text.checkName("name", name);
   }
 }

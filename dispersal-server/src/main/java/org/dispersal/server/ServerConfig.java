@@ -25,10 +25,11 @@ import java.time.Duration;
  * @param requestBurst API requests a user may make at once
  * @param maxEventStreams open progress streams in all (429 beyond)
  * @param maxEventStreamsPerUser open progress streams of one user (429 beyond)
- * @param loginWindow how long a failed login counts against a name or address
- * @param loginFailuresPerUser failed logins per user name within the window before throttling
- * @param loginFailuresPerAddress failed logins per client address within the window before
- *     throttling
+ * @param loginWindow how long a failed login counts against its client address
+ * @param loginFailuresPerUser failed logins of one pair of user name and client address before its
+ *     back-off starts ({@link org.dispersal.server.security.LoginThrottle})
+ * @param loginFailuresPerAddress failed logins from one client address, over all names, within the
+ *     window before that address waits
  * @param sessionIdle how long an unused session lives
  * @param sessionLifetime how long any session lives
  */

@@ -26,24 +26,25 @@ final class JdbcAuditLog implements AuditLog {
                   "INSERT INTO audit_log (occurred, username, action, target, detail)"
                       + " VALUES (?, ?, ?, ?, ?)")) {
             Database.setTime(p, 1, Database.now());
-            p.setString(2, username);
-            p.setString(3, action);
-            p.setString(4, target);
-            p.setString(5, detail);
+            p.setString(2, JdbcLoginFailureStore.clip(username, MAX_USERNAME));
+            p.setString(3, JdbcLoginFailureStore.clip(action, MAX_ACTION));
+            p.setString(4, JdbcLoginFailureStore.clip(target, MAX_TARGET));
+            p.setString(5, JdbcLoginFailureStore.clip(detail, MAX_DETAIL));
             return p.executeUpdate();
           }
         });
   }
 
   @Override
-  public List<AuditEntry> latest(int limit) {
+  public List<AuditEntry> before(long beforeId, int limit) {
     return db.read(
         c -> {
           try (PreparedStatement p =
               c.prepareStatement(
                   "SELECT id, occurred, username, action, target, detail FROM audit_log"
-                      + " ORDER BY id DESC LIMIT ?")) {
-            p.setInt(1, Math.max(0, limit));
+                      + " WHERE id < ? ORDER BY id DESC LIMIT ?")) {
+            p.setLong(1, beforeId);
+            p.setInt(2, Math.max(0, limit));
             List<AuditEntry> out = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {

@@ -322,6 +322,22 @@ final class JdbcRunStore implements RunStore {
   }
 
   @Override
+  public int failUnfinished(String message) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE runs SET status = 'failed', finished = ?, error = ?"
+                      + " WHERE process_key = ? AND status IN ('queued', 'running')")) {
+            Database.setTime(p, 1, Database.now());
+            p.setString(2, message);
+            p.setLong(3, db.processKey());
+            return p.executeUpdate();
+          }
+        });
+  }
+
+  @Override
   public List<StoredRun> list() {
     String columns = COLUMNS.replace("manifest_json", "NULL AS manifest_json");
     return db.read(c -> runs(c, "SELECT " + columns + " FROM runs ORDER BY id DESC", null));

@@ -82,8 +82,10 @@ final class JdbcScenarioStore implements ScenarioStore {
           try (PreparedStatement p =
               c.prepareStatement(
                   "INSERT INTO scenarios"
-                      + " (name, yaml, owner, built_in, visibility, team, created, updated)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                      + " (name, yaml, owner, built_in, visibility, team, created, updated,"
+                      + " owner_id)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                      + " (SELECT u.id FROM users u WHERE u.username = ?)) RETURNING id")) {
             p.setString(1, name);
             p.setString(2, yaml);
             p.setString(3, owner);
@@ -92,12 +94,31 @@ final class JdbcScenarioStore implements ScenarioStore {
             p.setString(6, team);
             Database.setTime(p, 7, now);
             Database.setTime(p, 8, now);
+            p.setString(9, owner);
             try (ResultSet rs = p.executeQuery()) {
               rs.next();
               id = rs.getLong(1);
             }
           }
           return new StoredScenario(id, name, yaml, owner, builtIn, visibility, team, now, now);
+        });
+  }
+
+  @Override
+  public java.util.Optional<Long> ownerId(long id) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT owner_id FROM scenarios WHERE id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+              if (!rs.next()) {
+                return java.util.Optional.<Long>empty();
+              }
+              long owner = rs.getLong(1);
+              return rs.wasNull() ? java.util.Optional.<Long>empty() : java.util.Optional.of(owner);
+            }
+          }
         });
   }
 

@@ -85,6 +85,14 @@ final class JdbcUserStore implements UserStore {
   }
 
   @Override
+  public boolean setTeam(String username, String team) {
+    if (team != null && (team.isBlank() || team.length() > 100)) {
+      throw new StoreException("a team name must have 1 to 100 characters");
+    }
+    return update("UPDATE users SET team = ? WHERE username = ?", team, username);
+  }
+
+  @Override
   public boolean setPasswordHash(String username, String passwordHash) {
     return update("UPDATE users SET password_hash = ? WHERE username = ?", passwordHash, username);
   }
@@ -132,10 +140,17 @@ final class JdbcUserStore implements UserStore {
                   .orElseThrow(() -> new StoreException("no user named '" + username + "'"))
                   .id();
           try (PreparedStatement p =
-              c.prepareStatement("DELETE FROM api_tokens WHERE user_id = ? AND name = ?")) {
+              c.prepareStatement("SELECT 1 FROM api_tokens WHERE user_id = ? AND name = ?")) {
             p.setLong(1, userId);
             p.setString(2, tokenName);
-            p.executeUpdate();
+            try (ResultSet rs = p.executeQuery()) {
+              if (rs.next()) {
+                throw new StoreException(
+                    "you have a token named "
+                        + tokenName
+                        + "; revoke it first or pick another name");
+              }
+            }
           }
           try (PreparedStatement p =
               c.prepareStatement(

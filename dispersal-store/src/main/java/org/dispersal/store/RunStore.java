@@ -76,6 +76,13 @@ public interface RunStore {
    */
   int markInterrupted();
 
+  /**
+   * Marks failed with the message every queued or running run of this process (at shutdown, when
+   * the runs cannot be stopped in time), and returns how many. Runs of other processes are left
+   * alone.
+   */
+  int failUnfinished(String message);
+
   /** Every run, newest first, without manifests ({@link #find} has them). */
   List<StoredRun> list();
 

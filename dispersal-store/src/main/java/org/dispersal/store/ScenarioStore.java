@@ -42,6 +42,14 @@ public interface ScenarioStore {
   StoredScenario createBuiltIn(String name, String yaml);
 
   /**
+   * The id of the user who owns the scenario (since migration V7): the account of the owner's name
+   * when the scenario was created. Empty for a built-in scenario, an unknown one, or one whose
+   * owner's account no longer existed at V7. Ownership goes by this id, never by the name, so an
+   * account created later under a deleted user's name owns nothing of theirs.
+   */
+  java.util.Optional<Long> ownerId(long id);
+
+  /**
    * Changes name and text and keeps the visibility and team; throws {@link StoreException} for an
    * unknown id or a taken name.
    */

@@ -27,6 +27,7 @@ public final class Store implements AutoCloseable {
   private final JdbcUserStore users;
   private final JdbcAuditLog audit;
   private final JdbcSessionStore sessions;
+  private final JdbcLoginFailureStore loginFailures;
 
   private Store(Database db) {
     this.db = db;
@@ -35,6 +36,7 @@ public final class Store implements AutoCloseable {
     this.users = new JdbcUserStore(db);
     this.audit = new JdbcAuditLog(db);
     this.sessions = new JdbcSessionStore(db);
+    this.loginFailures = new JdbcLoginFailureStore(db);
   }
 
   /**
@@ -128,6 +130,11 @@ public final class Store implements AutoCloseable {
   /** The web service's browser sessions (hashes of their ids only). */
   public SessionStore sessions() {
     return sessions;
+  }
+
+  /** The web service's failed logins by user name and address (since migration V6). */
+  public LoginFailureStore loginFailures() {
+    return loginFailures;
   }
 
   @Override

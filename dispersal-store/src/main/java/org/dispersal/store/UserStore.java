@@ -19,13 +19,19 @@ public interface UserStore {
 
   boolean setRole(String username, Role role);
 
+  /** Changes a user's team (null for none); false for an unknown user. */
+  boolean setTeam(String username, String team);
+
   /** Changes a user's password hash; false for an unknown user. */
   boolean setPasswordHash(String username, String passwordHash);
 
   /** Removes a user and their tokens; false when there was none. */
   boolean delete(String username);
 
-  /** Keeps a token's hash under a name; replaces the user's token of the same name. */
+  /**
+   * Keeps a token's hash under a name; throws {@link StoreException} when the user has a token of
+   * that name (revoke it first).
+   */
   void saveToken(String username, String tokenName, String tokenHash);
 
   Optional<User> userForToken(String tokenHash);

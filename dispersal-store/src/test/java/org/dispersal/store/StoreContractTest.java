@@ -389,13 +389,22 @@ abstract class StoreContractTest {
             org.assertj.core.groups.Tuple.tuple("vic", Role.ADMIN));
 
     users.saveToken("ana", "laptop", "th-1");
-    users.saveToken("ana", "laptop", "th-2");
+    // issue #18: a name in use is refused, never silently replaced
+    assertThatThrownBy(() -> users.saveToken("ana", "laptop", "th-2"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("laptop");
+    users.saveToken("vic", "laptop", "th-2");
     users.saveToken("vic", "ci", "th-3");
-    assertThat(users.userForToken("th-1")).isEmpty();
-    assertThat(users.userForToken("th-2")).contains(ana);
-    assertThat(users.revokeToken("vic", "laptop")).isFalse();
-    assertThat(users.revokeToken("ana", "laptop")).isTrue();
+    assertThat(users.userForToken("th-1")).contains(ana);
+    assertThat(users.revokeToken("vic", "laptop")).isTrue();
     assertThat(users.userForToken("th-2")).isEmpty();
+    assertThat(users.revokeToken("ana", "laptop")).isTrue();
+    assertThat(users.userForToken("th-1")).isEmpty();
+    assertThat(users.setTeam("ana", "alpha")).isTrue();
+    assertThat(users.find("ana").orElseThrow().team()).isEqualTo("alpha");
+    assertThat(users.setTeam("ana", null)).isTrue();
+    assertThat(users.find("ana").orElseThrow().team()).isNull();
+    assertThat(users.setTeam("nobody", "alpha")).isFalse();
     assertThatThrownBy(() -> users.saveToken("nobody", "t", "h")).hasMessageContaining("nobody");
 
     assertThat(users.delete("vic")).isTrue();
@@ -436,6 +445,63 @@ abstract class StoreContractTest {
       assertThat(versions).startsWith("1").endsWith("50").doesNotHaveDuplicates();
       s.execute("INSERT INTO server_location_check VALUES (1)");
     }
+  }
+
+  @Test
+  void auditFieldsAreCutAndTheLogPagesBackwards() {
+    AuditLog audit = store.audit();
+    for (int i = 0; i < 5; i++) {
+      audit.record("ana", "login.failed", "address:10.0.0." + i, null);
+    }
+    audit.record("u".repeat(900_000), "a".repeat(99), "t".repeat(999), "d".repeat(99_999));
+    AuditEntry big = audit.latest(1).get(0);
+    assertThat(big.username()).hasSize(AuditLog.MAX_USERNAME);
+    assertThat(big.action()).hasSize(AuditLog.MAX_ACTION);
+    assertThat(big.target()).hasSize(AuditLog.MAX_TARGET);
+    assertThat(big.detail()).hasSize(AuditLog.MAX_DETAIL);
+    List<AuditEntry> first = audit.latest(3);
+    List<AuditEntry> second = audit.before(first.get(2).id(), 3);
+    assertThat(second).hasSize(3);
+    assertThat(second.get(0).id()).isLessThan(first.get(2).id());
+    assertThat(audit.before(second.get(2).id(), 3)).isEmpty();
+  }
+
+  @Test
+  void loginFailuresCountPerNameAndAddressAndSurviveReopening() {
+    LoginFailureStore f = store.loginFailures();
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    assertThat(f.find("ana", "10.0.0.1")).isEmpty();
+    f.failed("Ana", "10.0.0.1", t0);
+    LoginFailureStore.Failures two = f.failed("ana", "10.0.0.1", t0.plusSeconds(60));
+    assertThat(two.failures()).isEqualTo(2);
+    f.failed("bob", "10.0.0.1", t0.plusSeconds(120));
+    f.failed("ana", "10.0.0.2", t0.plusSeconds(120));
+    f.failed("x".repeat(10_000), "10.0.0.3", t0);
+    assertThat(f.find("ANA", "10.0.0.1")).hasValue(two);
+    assertThat(f.fromAddressSince("10.0.0.1", t0)).isEqualTo(3);
+    assertThat(f.fromAddressSince("10.0.0.1", t0.plusSeconds(90))).isEqualTo(1);
+    Store again = reopen();
+    LoginFailureStore g = again.loginFailures();
+    assertThat(g.find("ana", "10.0.0.1")).hasValue(two);
+    g.clear("ana", "10.0.0.1");
+    assertThat(g.find("ana", "10.0.0.1")).isEmpty();
+    assertThat(g.find("ana", "10.0.0.2")).isPresent();
+    assertThat(g.purge(t0.plusSeconds(100))).isEqualTo(1);
+    assertThat(g.find("x".repeat(10_000), "10.0.0.3")).isEmpty();
+  }
+
+  @Test
+  void aScenarioIsOwnedByTheAccountNotTheName() {
+    UserStore users = store.users();
+    User bob = users.create("bob", "h", Role.ANALYST, null);
+    StoredScenario s = store.scenarios().create("bobs", "k: 1\n", "bob");
+    assertThat(store.scenarios().ownerId(s.id())).hasValue(bob.id());
+    users.delete("bob");
+    User bob2 = users.create("bob", "h", Role.ANALYST, null);
+    assertThat(bob2.id()).isNotEqualTo(bob.id());
+    assertThat(store.scenarios().ownerId(s.id())).hasValue(bob.id());
+    assertThat(store.scenarios().ownerId(store.scenarios().create("nobodys", "k: 1\n", null).id()))
+        .isEmpty();
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import org.dispersal.server.ApiException;
 import org.dispersal.server.Json;
 
@@ -23,12 +24,16 @@ import org.dispersal.server.Json;
  */
 public final class ProgressHub implements AutoCloseable {
 
+  /** The error of a run stopped by a server shutdown. */
+  public static final String INTERRUPTED = "interrupted: the server stopped";
+
   private final int maxStreams;
   private final int maxPerUser;
   private final Map<Long, Set<SseClient>> watchers = new HashMap<>();
   private final Map<Long, RunProgress> latest = new HashMap<>();
   private final Map<String, Integer> perUser = new HashMap<>();
   private int open;
+  private boolean closed;
   private final ScheduledExecutorService heartbeat =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -55,6 +60,9 @@ public final class ProgressHub implements AutoCloseable {
    * @throws ApiException 429 when the user or the server has too many streams open
    */
   public synchronized void admit(String user) {
+    if (closed) {
+      throw ApiException.unavailable("the server is stopping", Duration.ofSeconds(5));
+    }
     int mine = perUser.getOrDefault(user, 0);
     if (open >= maxStreams || mine >= maxPerUser) {
       throw ApiException.tooMany(
@@ -89,8 +97,8 @@ public final class ProgressHub implements AutoCloseable {
       current = now;
     }
     send(client, current);
-    if (current.last()) {
-      client.close();
+    if (current.last() || closed) {
+      quietly(client::close);
       return;
     }
     watchers.computeIfAbsent(run, k -> new LinkedHashSet<>()).add(client);
@@ -111,7 +119,7 @@ public final class ProgressHub implements AutoCloseable {
     for (SseClient c : Set.copyOf(clients)) {
       send(c, event);
       if (event.last()) {
-        c.close();
+        quietly(c::close);
       }
     }
     if (event.last()) {
@@ -124,16 +132,52 @@ public final class ProgressHub implements AutoCloseable {
     return open;
   }
 
-  /** Ends every stream (at shutdown). */
+  /**
+   * Ends every stream (at shutdown), each with the newest event the hub knows of its run marked
+   * failed, "interrupted: the server stopped".
+   */
   @Override
   public void close() {
+    close(this::interrupted);
+  }
+
+  /** The newest known event of a run, marked failed by the shutdown. */
+  public synchronized RunProgress interrupted(long run) {
+    RunProgress seen = latest.get(run);
+    return new RunProgress(
+        run,
+        "failed",
+        seen == null ? 0 : seen.done(),
+        seen == null ? 0 : seen.total(),
+        INTERRUPTED);
+  }
+
+  /**
+   * Ends every stream (at shutdown) with a last event for its run, and refuses new ones. Must be
+   * called before the HTTP server stops: closing a stream whose request Jetty has already torn down
+   * fails inside Javalin.
+   *
+   * @param lastEvent the last event of a run, called once per watched run
+   * @return how many streams were open
+   */
+  public int close(LongFunction<RunProgress> lastEvent) {
     heartbeat.shutdownNow();
-    Set<SseClient> all = new LinkedHashSet<>();
+    Map<Long, Set<SseClient>> all = new HashMap<>();
     synchronized (this) {
-      watchers.values().forEach(all::addAll);
+      closed = true;
+      watchers.forEach((run, clients) -> all.put(run, new LinkedHashSet<>(clients)));
       watchers.clear();
     }
-    all.forEach(SseClient::close);
+    int count = 0;
+    for (Map.Entry<Long, Set<SseClient>> e : all.entrySet()) {
+      RunProgress last = lastEvent.apply(e.getKey());
+      for (SseClient c : e.getValue()) {
+        count++;
+        send(c, last);
+        quietly(c::close);
+      }
+    }
+    return count;
   }
 
   private synchronized void forget(long run, SseClient client) {
@@ -149,16 +193,30 @@ public final class ProgressHub implements AutoCloseable {
   private synchronized void beat() {
     for (Set<SseClient> clients : watchers.values()) {
       for (SseClient c : Set.copyOf(clients)) {
-        c.sendComment("keep-alive");
+        quietly(() -> c.sendComment("keep-alive"));
       }
     }
   }
 
   private static void send(SseClient client, RunProgress event) {
+    String data;
     try {
-      client.sendEvent("progress", Json.MAPPER.writeValueAsString(event));
+      data = Json.MAPPER.writeValueAsString(event);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a progress event", e);
+    }
+    quietly(() -> client.sendEvent("progress", data));
+  }
+
+  /**
+   * Runs a stream operation, ignoring failures: a client that went away, or a request already torn
+   * down, must not stop the others' events nor fill the log.
+   */
+  private static void quietly(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      // the client is gone; its onClose gives its slot back
     }
   }
 }

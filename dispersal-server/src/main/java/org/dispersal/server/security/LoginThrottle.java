@@ -3,42 +3,67 @@ package org.dispersal.server.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.dispersal.store.LoginFailureStore;
+import org.dispersal.store.LoginFailureStore.Failures;
 
 /**
- * Slows down password guessing: after {@code perUser} failed logins for one user name, or {@code
- * perAddress} from one client address, within {@code window}, further attempts for that name or
- * from that address are refused until the oldest failure leaves the window. A successful login
- * clears the name's failures (not the address's).
+ * Slows down password guessing without letting anyone lock a user out (issue #18, finding 4).
+ *
+ * <p>Failures count per pair of user name and client address, kept in the store so that a restart
+ * forgets nothing. A pair's first {@code freeFailures} failures cost nothing; after that each
+ * attempt must wait a back-off that doubles with every further failure: 1 minute after the 5th
+ * failure (by default), 2 after the 6th, 4 after the 7th, and so on up to {@link #MAX_WAIT}. A
+ * successful login from that address clears the pair. Guesses from one address therefore never
+ * block the right password from another address. Separately, an address with {@code perAddress}
+ * failures over all names within {@code window} waits until the window has passed, which slows down
+ * one address trying many names.
  *
  * <p>Attempts are refused before the password is checked, so a throttled guess costs the server
  * nothing and tells the guesser nothing.
  */
 public final class LoginThrottle {
 
+  /** Failures of one (name, address) pair before the back-off starts, by default. */
+  public static final int FREE_FAILURES = 5;
+
+  /** The first back-off; each further failure doubles it. */
+  public static final Duration FIRST_WAIT = Duration.ofMinutes(1);
+
+  /** The longest back-off. */
+  public static final Duration MAX_WAIT = Duration.ofHours(1);
+
+  /** A pair is forgotten this long after its last failure. */
+  public static final Duration FORGET_AFTER = Duration.ofDays(1);
+
   private final Clock clock;
+  private final LoginFailureStore store;
   private final Duration window;
-  private final int perUser;
+  private final int freeFailures;
   private final int perAddress;
-  private final Map<String, Deque<Instant>> users = new ConcurrentHashMap<>();
-  private final Map<String, Deque<Instant>> addresses = new ConcurrentHashMap<>();
+  private volatile Instant lastPurge;
+
+  /** A throttle with the default policy: 5 free failures per pair, 20 per address in 15 min. */
+  public LoginThrottle(Clock clock, LoginFailureStore store) {
+    this(clock, store, Duration.ofMinutes(15), FREE_FAILURES, 20);
+  }
 
   /**
    * Creates a throttle.
    *
    * @param clock the time source
-   * @param window how long a failure counts
-   * @param perUser failures per user name within the window before refusing
-   * @param perAddress failures per client address within the window before refusing
+   * @param store where failures are kept
+   * @param window how long a failure counts against its address
+   * @param freeFailures failures of one (name, address) pair before the back-off starts
+   * @param perAddress failures from one address, over all names, within the window before that
+   *     address waits
    */
-  public LoginThrottle(Clock clock, Duration window, int perUser, int perAddress) {
+  public LoginThrottle(
+      Clock clock, LoginFailureStore store, Duration window, int freeFailures, int perAddress) {
     this.clock = clock;
+    this.store = store;
     this.window = window;
-    this.perUser = perUser;
+    this.freeFailures = freeFailures;
     this.perAddress = perAddress;
   }
 
@@ -50,60 +75,38 @@ public final class LoginThrottle {
    */
   public Optional<Duration> retryAfter(String username, String address) {
     Instant now = clock.instant();
-    Duration a = wait(users, key(username), perUser, now);
-    Duration b = wait(addresses, address, perAddress, now);
-    Duration longest = a.compareTo(b) >= 0 ? a : b;
-    return longest.isZero() ? Optional.empty() : Optional.of(longest);
+    Duration wait = Duration.ZERO;
+    Optional<Failures> pair = store.find(username, address);
+    if (pair.isPresent() && pair.get().failures() >= freeFailures) {
+      Instant free = pair.get().last().plus(backOff(pair.get().failures()));
+      wait = Duration.between(now, free);
+    }
+    if (store.fromAddressSince(address, now.minus(window)) >= perAddress) {
+      Duration addressWait = window;
+      wait = addressWait.compareTo(wait) > 0 ? addressWait : wait;
+    }
+    return wait.isNegative() || wait.isZero() ? Optional.empty() : Optional.of(wait);
+  }
+
+  /** The wait after the pair's {@code failures}-th failure (at least {@link #FREE_FAILURES}). */
+  Duration backOff(int failures) {
+    int doublings = Math.min(failures - freeFailures, 20);
+    Duration d = FIRST_WAIT.multipliedBy(1L << Math.max(0, doublings));
+    return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
   }
 
   /** Records a failed attempt. */
   public void failed(String username, String address) {
     Instant now = clock.instant();
-    add(users, key(username), now);
-    add(addresses, address, now);
-  }
-
-  /** Records a successful login: the name's failures are forgotten. */
-  public void succeeded(String username) {
-    users.remove(key(username));
-  }
-
-  private static String key(String username) {
-    return username.toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private void add(Map<String, Deque<Instant>> map, String key, Instant now) {
-    map.compute(
-        key,
-        (k, q) -> {
-          Deque<Instant> d = q == null ? new ArrayDeque<>() : q;
-          prune(d, now);
-          d.addLast(now);
-          return d;
-        });
-    if (map.size() > 100_000) {
-      map.values().removeIf(d -> d.isEmpty() || d.peekLast().plus(window).isBefore(now));
+    store.failed(username, address, now);
+    if (lastPurge == null || Duration.between(lastPurge, now).compareTo(Duration.ofHours(1)) >= 0) {
+      lastPurge = now;
+      store.purge(now.minus(FORGET_AFTER));
     }
   }
 
-  private Duration wait(Map<String, Deque<Instant>> map, String key, int limit, Instant now) {
-    Duration[] out = {Duration.ZERO};
-    map.computeIfPresent(
-        key,
-        (k, d) -> {
-          prune(d, now);
-          if (d.size() >= limit) {
-            Instant freeAt = d.toArray(new Instant[0])[d.size() - limit].plus(window);
-            out[0] = Duration.between(now, freeAt);
-          }
-          return d.isEmpty() ? null : d;
-        });
-    return out[0].isNegative() ? Duration.ZERO : out[0];
-  }
-
-  private void prune(Deque<Instant> d, Instant now) {
-    while (!d.isEmpty() && !d.peekFirst().plus(window).isAfter(now)) {
-      d.removeFirst();
-    }
+  /** Records a successful login: the pair's failures are forgotten. */
+  public void succeeded(String username, String address) {
+    store.clear(username, address);
   }
 }

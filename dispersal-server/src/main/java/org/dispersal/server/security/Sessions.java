@@ -189,6 +189,30 @@ public final class Sessions {
     }
   }
 
+  /**
+   * Gives every open session of a user a new team, after the account's team has been changed in the
+   * store.
+   */
+  public void changeTeam(String username, String team) {
+    synchronized (lock) {
+      changes++;
+      cache.replaceAll(
+          (hash, c) ->
+              c.session().username().equals(username)
+                  ? new Cached(
+                      new Session(
+                          c.session().id(),
+                          username,
+                          c.session().role(),
+                          team,
+                          c.session().csrfToken(),
+                          c.session().created(),
+                          c.session().lastSeen()),
+                      c.stored())
+                  : c);
+    }
+  }
+
   /** Ends every session of a user (when the account is deleted). */
   public void closeAll(String username) {
     store.deleteAll(username);

@@ -7,10 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dispersal.server.ApiException;
 import org.dispersal.server.runs.ProgressHub;
+import org.dispersal.store.LoginFailureStore;
 import org.junit.jupiter.api.Test;
 
 /** The security parts on their own, with a clock the test moves. */
@@ -54,23 +58,74 @@ class SecurityPartsTest {
     assertThat(h.verify("x", null)).isFalse();
   }
 
+  /** Failed logins in memory, with the store's semantics (names compared in lower case). */
+  static final class MemoryFailures implements LoginFailureStore {
+    final Map<String, Failures> pairs = new HashMap<>();
+
+    private static String key(String user, String address) {
+      return user.toLowerCase(java.util.Locale.ROOT) + "\n" + address;
+    }
+
+    @Override
+    public Optional<Failures> find(String username, String address) {
+      return Optional.ofNullable(pairs.get(key(username, address)));
+    }
+
+    @Override
+    public Failures failed(String username, String address, Instant now) {
+      return pairs.merge(
+          key(username, address),
+          new Failures(1, now),
+          (a, b) -> new Failures(a.failures() + 1, now));
+    }
+
+    @Override
+    public void clear(String username, String address) {
+      pairs.remove(key(username, address));
+    }
+
+    @Override
+    public int fromAddressSince(String address, Instant since) {
+      return pairs.entrySet().stream()
+          .filter(e -> e.getKey().endsWith("\n" + address) && !e.getValue().last().isBefore(since))
+          .mapToInt(e -> e.getValue().failures())
+          .sum();
+    }
+
+    @Override
+    public int purge(Instant before) {
+      int n = pairs.size();
+      pairs.values().removeIf(f -> f.last().isBefore(before));
+      return n - pairs.size();
+    }
+  }
+
   @Test
-  void loginFailuresCountWithinTheWindowOnly() {
+  void loginFailuresBackOffPerNameAndAddress() {
     TestClock clock = new TestClock();
-    LoginThrottle t = new LoginThrottle(clock, Duration.ofMinutes(15), 3, 10);
+    LoginThrottle t = new LoginThrottle(clock, new MemoryFailures(), Duration.ofMinutes(15), 3, 10);
     for (int i = 0; i < 3; i++) {
       assertThat(t.retryAfter("Ana", "10.0.0.1")).isEmpty();
       t.failed("Ana", "10.0.0.1");
-      clock.advance(Duration.ofMinutes(1));
     }
-    // failures at minutes 0, 1 and 2; the first leaves the 15-minute window at minute 15
-    assertThat(t.retryAfter("ana", "10.0.0.2")).hasValue(Duration.ofMinutes(12));
-    assertThat(t.retryAfter("bob", "10.0.0.1")).isEmpty();
-    clock.advance(Duration.ofMinutes(13));
+    // the third failure starts the back-off: 1 minute, then 2, then 4
+    assertThat(t.retryAfter("ana", "10.0.0.1")).hasValue(Duration.ofMinutes(1));
+    assertThat(t.retryAfter("ana", "10.0.0.2")).as("another address").isEmpty();
+    assertThat(t.retryAfter("bob", "10.0.0.1")).as("another name").isEmpty();
+    clock.advance(Duration.ofMinutes(1));
     assertThat(t.retryAfter("ana", "10.0.0.1")).isEmpty();
     t.failed("ana", "10.0.0.1");
-    t.succeeded("ana");
+    assertThat(t.retryAfter("ana", "10.0.0.1")).hasValue(Duration.ofMinutes(2));
+    clock.advance(Duration.ofMinutes(2));
+    t.failed("ana", "10.0.0.1");
+    assertThat(t.retryAfter("ana", "10.0.0.1")).hasValue(Duration.ofMinutes(4));
+    t.succeeded("ana", "10.0.0.1");
     assertThat(t.retryAfter("ana", "10.0.0.1")).isEmpty();
+    for (int i = 0; i < 10; i++) {
+      t.failed("user" + i, "10.0.0.3");
+    }
+    assertThat(t.retryAfter("someone", "10.0.0.3")).as("one address, many names").isPresent();
+    assertThat(t.retryAfter("someone", "10.0.0.4")).isEmpty();
   }
 
   @Test

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Loopback fault test of `dispersal serve` (issue #18, finding 1): stopping the server with SIGTERM
+# while a long run executes and several progress streams are open. Starts the service as its own
+# JVM on 127.0.0.1 with a fresh embedded store (the same stop path as `dispersal serve`: a shutdown
+# hook that calls DispersalServer.close), submits a forecast, opens STREAMS event streams with curl,
+# sends SIGTERM, and reports how long the process took to exit, the last event of every stream,
+# the run's error and the lines written to stderr after the signal. Bounded in time; talks only to
+# loopback. Exit status 0 when the stop was clean (exit within 10 s, every stream ended with the
+# interrupted event, at most 2 log lines).
+# Usage: scripts/faulttest.sh [STREAMS=8] [REPLICATIONS=3000]
+# For throughput of summary reads (requests/s, p50/p99, errors) see scripts/loadtest.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+streams=${1:-8}
+replications=${2:-3000}
+target=target-loadtest
+classpath="$PWD/dispersal-server/$target/load.classpath"
+./mvnw -B -q -Ddispersal.target=$target -pl dispersal-server -am -DskipTests -Dspotless.skip=true \
+  test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >&2
+cp=$(cat "$classpath")
+work=$(mktemp -d)
+trap 'kill -9 "${server:-0}" 2>/dev/null || true; kill $(jobs -p) 2>/dev/null || true' EXIT
+timeout 600 java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "dispersal-server/$target/classes:dispersal-server/$target/test-classes:$cp" \
+  org.dispersal.server.ServeForFaultTest "$work/port" "jdbc:duckdb:$work/store.duckdb" \
+  2>"$work/stderr" &
+server=$!
+for _ in $(seq 1 120); do [ -s "$work/port" ] && break; sleep 1; done
+port=$(cat "$work/port")
+base="http://127.0.0.1:$port"
+echo "server pid $server on $base"
+csrf=$(curl -sf -c "$work/jar" -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"admin-password-for-tests"}' "$base/api/session" | jq -r .csrfToken)
+scenario=$(curl -sf -b "$work/jar" "$base/api/scenarios" | jq '[.[] | select(.name=="isis-2017")][0].id')
+run=$(curl -sf -b "$work/jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+  -d "{\"scenarioId\":$scenario,\"replications\":$replications,\"seed\":7,\"months\":36}" \
+  "$base/api/runs" | jq .id)
+echo "run $run: $replications replications of isis-2017; opening $streams progress streams"
+for i in $(seq 1 "$streams"); do
+  timeout 120 curl -sN -b "$work/jar" -H 'Accept: text/event-stream' \
+    "$base/api/runs/$run/events" >"$work/stream-$i" 2>/dev/null &
+done
+for _ in $(seq 1 600); do
+  done_now=$(curl -sf -b "$work/jar" "$base/api/runs/$run" | jq .done)
+  [ "$done_now" -gt 0 ] && break
+  sleep 0.2
+done
+before=$(wc -l <"$work/stderr")
+echo "run $run has $done_now replications done; sending SIGTERM"
+start=$(date +%s%N)
+kill -TERM "$server"
+exited=no
+for _ in $(seq 1 150); do
+  if ! kill -0 "$server" 2>/dev/null; then exited=yes; break; fi
+  sleep 0.1
+done
+took=$((($(date +%s%N) - start) / 1000000))
+if [ $exited = no ]; then
+  echo "FAIL: the server still runs ${took} ms after SIGTERM"
+  exit 1
+fi
+wait "$server" 2>/dev/null || true
+sleep 1
+logged=$(($(wc -l <"$work/stderr") - before))
+ok=yes
+ended=0
+for i in $(seq 1 "$streams"); do
+  last=$(grep '^data:' "$work/stream-$i" | tail -1 | cut -c6-)
+  if echo "$last" | jq -e '.status=="failed" and .error=="interrupted: the server stopped"' >/dev/null; then
+    ended=$((ended + 1))
+  else
+    echo "stream $i ended with: ${last:-nothing}"
+    ok=no
+  fi
+done
+echo "exited ${took} ms after SIGTERM; $ended of $streams streams ended with the interrupted event;" \
+  "$logged lines on stderr after the signal:"
+tail -n "$logged" "$work/stderr" | cut -c1-200
+[ "$took" -lt 10000 ] && [ "$logged" -le 2 ] && [ $ok = yes ] && echo "clean stop" && exit 0
+echo "FAIL"
+exit 1
