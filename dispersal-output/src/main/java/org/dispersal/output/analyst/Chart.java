@@ -3,6 +3,7 @@ package org.dispersal.output.analyst;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dispersal.output.page.Html;
 
 /**
  * A line chart in inline SVG: series of (x, y) points with optional 90% bands, marked points, axes
@@ -100,8 +101,8 @@ final class Chart {
             height,
             width,
             height,
-            Page.esc(title),
-            Page.esc(title)));
+            Html.esc(title),
+            Html.esc(title)));
     for (double v = 0; v <= y1 + 1e-9; v += yStep) {
       double y = sy.applyAsDouble(v);
       out.append(line(left, y, left + pw, y, "grid"));
@@ -122,7 +123,7 @@ final class Chart {
                 + " transform=\"rotate(-90 14 %.1f)\">%s</text>",
             top + ph / 2,
             top + ph / 2,
-            Page.esc(yLabel)));
+            Html.esc(yLabel)));
     for (Series s : series) {
       if (s.low() != null) {
         StringBuilder d = new StringBuilder();
@@ -152,7 +153,7 @@ final class Chart {
           .append("\" fill=\"none\" stroke=\"")
           .append(s.colour())
           .append("\" stroke-width=\"2\"><title>")
-          .append(Page.esc(s.name()))
+          .append(Html.esc(s.name()))
           .append("</title></path>");
       double ly = top + 10 + 20 * legend++;
       out.append(
@@ -202,7 +203,7 @@ final class Chart {
         y,
         anchor,
         cls.isEmpty() ? "" : " class=\"" + cls + "\"",
-        Page.esc(s));
+        Html.esc(s));
   }
 
   private static String tick(double v, double step) {
