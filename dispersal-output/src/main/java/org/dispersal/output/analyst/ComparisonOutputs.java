@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
 import org.dispersal.analyst.Interval;
 import org.dispersal.analyst.VariantComparison;
 import org.dispersal.analyst.VariantComparison.Comparison;
@@ -14,6 +13,8 @@ import org.dispersal.model.State;
 import org.dispersal.output.page.Html;
 import org.dispersal.output.page.InlineHashes;
 import org.dispersal.output.page.Page;
+import org.dispersal.output.page.Svg;
+import org.dispersal.output.page.Ticks;
 import org.dispersal.output.text.Csv;
 
 /**
@@ -165,7 +166,7 @@ public final class ComparisonOutputs {
       }
     }
     max = max > 0 ? max : 1;
-    double step = Chart.step(2 * max);
+    double step = Ticks.step(2 * max, 5);
     max = Math.ceil(max / step) * step;
     double rowH = 12;
     double groupH = rowH * variants + 10;
@@ -175,75 +176,39 @@ public final class ComparisonOutputs {
     double top = 20;
     double height = top + groupH * states + 40;
     String[] colours = {"#1f4e79", "#b7791f", "#9b2c2c", "#2f6b3a", "#6b46c1", "#4a5a6a"};
-    StringBuilder s = new StringBuilder();
-    s.append(
-        String.format(
-            Locale.ROOT,
-            "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\""
-                + " aria-label=\"Differences from the base\"><title>Differences from the base"
-                + "</title>",
-            width,
-            height,
-            width,
-            height));
+    Svg s = Svg.fixed(width, height, "", "Differences from the base");
     final double m = max;
     java.util.function.DoubleUnaryOperator x = v -> left + (v + m) / (2 * m) * plot;
     for (double v = -max; v <= max + 1e-9; v += step) {
       double px = x.applyAsDouble(v);
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>",
-              px,
-              top,
-              px,
-              height - 30,
-              Math.abs(v) < 1e-9 ? "axis" : "grid"));
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"muted\">%s</text>",
-              px,
-              height - 14,
-              Html.esc(Numbers.signed(v) + "%")));
+      s.line(px, top, px, height - 30, Math.abs(v) < 1e-9 ? "axis" : "grid");
+      s.text(px, height - 14, "middle", "muted", Numbers.signed(v) + "%");
     }
     for (int k = 0; k < states; k++) {
       double y0 = top + k * groupH;
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-              left - 10,
-              y0 + groupH / 2,
-              Html.esc(VariantComparison.HEADLINES.get(k).label())));
+      s.text(left - 10, y0 + groupH / 2, "end", "", VariantComparison.HEADLINES.get(k).label());
       for (int v = 1; v <= variants; v++) {
         Interval d = relative(c, v, k);
         double y = y0 + (v - 1) * rowH + rowH / 2 + 2;
         String col = colours[(v - 1) % colours.length];
-        s.append(
-            String.format(
-                Locale.ROOT,
-                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
-                    + " stroke-width=\"3\"><title>%s: %s [%s, %s]</title></line>",
-                x.applyAsDouble(d.p05()),
-                y,
-                x.applyAsDouble(d.p95()),
-                y,
-                col,
-                Html.esc(c.names().get(v)),
-                Numbers.signed(d.mean()) + "%",
-                Numbers.signed(d.p05()) + "%",
-                Numbers.signed(d.p95()) + "%"));
-        s.append(
-            String.format(
-                Locale.ROOT,
-                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>",
-                x.applyAsDouble(d.mean()),
-                y,
-                col));
+        s.stroke(
+            x.applyAsDouble(d.p05()),
+            y,
+            x.applyAsDouble(d.p95()),
+            y,
+            col,
+            3,
+            c.names().get(v)
+                + ": "
+                + Numbers.signed(d.mean())
+                + "% ["
+                + Numbers.signed(d.p05())
+                + "%, "
+                + Numbers.signed(d.p95())
+                + "%]");
+        s.circle(x.applyAsDouble(d.mean()), y, 3.5, col);
       }
     }
-    s.append("</svg>");
     StringBuilder legend = new StringBuilder("<p class=\"note\">");
     for (int v = 1; v <= variants; v++) {
       legend
@@ -256,6 +221,6 @@ public final class ComparisonOutputs {
     legend.append(
         "— dot: mean difference; bar: 90% interval of the paired differences; both in % of the"
             + " base's mean, so that small and large states can be read on one axis.</p>");
-    return s + legend.toString();
+    return s.finish() + legend;
   }
 }

@@ -73,6 +73,25 @@ public final class Svg {
     return this;
   }
 
+  /** A line with a colour and width of its own, and an optional tooltip. */
+  public Svg stroke(
+      double x1, double y1, double x2, double y2, String colour, double width, String tooltip) {
+    out.append("<line x1=\"")
+        .append(px(x1))
+        .append("\" y1=\"")
+        .append(px(y1))
+        .append("\" x2=\"")
+        .append(px(x2))
+        .append("\" y2=\"")
+        .append(px(y2))
+        .append("\" stroke=\"")
+        .append(colour)
+        .append("\" stroke-width=\"")
+        .append(px(width))
+        .append('"');
+    return closeWithTooltip("line", tooltip);
+  }
+
   /** A filled rectangle with an optional tooltip. */
   public Svg rect(double x, double y, double w, double h, String fill, String tooltip) {
     out.append("<rect x=\"")
@@ -89,8 +108,32 @@ public final class Svg {
     return closeWithTooltip("rect", tooltip);
   }
 
+  /** A rectangle filled with a colour at an opacity from 0 to 1, with an optional tooltip. */
+  public Svg rect(
+      double x, double y, double w, double h, String fill, double opacity, String tooltip) {
+    out.append("<rect x=\"")
+        .append(px(x))
+        .append("\" y=\"")
+        .append(px(y))
+        .append("\" width=\"")
+        .append(px(w))
+        .append("\" height=\"")
+        .append(px(h))
+        .append("\" fill=\"")
+        .append(fill)
+        .append("\" fill-opacity=\"")
+        .append(opacity)
+        .append('"');
+    return closeWithTooltip("rect", tooltip);
+  }
+
   /** A circle. */
   public Svg circle(double cx, double cy, double r, String fill) {
+    return circle(cx, cy, r, fill, null);
+  }
+
+  /** A circle with an outline, or none when {@code outline} is null. */
+  public Svg circle(double cx, double cy, double r, String fill, String outline) {
     out.append("<circle cx=\"")
         .append(px(cx))
         .append("\" cy=\"")
@@ -98,8 +141,11 @@ public final class Svg {
         .append("\" r=\"")
         .append(px(r))
         .append("\" fill=\"")
-        .append(fill)
-        .append("\"/>");
+        .append(fill);
+    if (outline != null) {
+      out.append("\" stroke=\"").append(outline);
+    }
+    out.append("\"/>");
     return this;
   }
 
@@ -109,19 +155,31 @@ public final class Svg {
     return closeWithTooltip("path", tooltip);
   }
 
-  /** A text; {@code anchor} is start, middle or end. */
+  /** A text; {@code anchor} is start, middle or end; no class when {@code cssClass} is empty. */
   public Svg text(double x, double y, String anchor, String cssClass, String text) {
-    out.append("<text x=\"")
+    out.append("<text x=\"").append(px(x)).append("\" y=\"").append(px(y));
+    return closeText(anchor, cssClass, text);
+  }
+
+  /** A text turned by {@code degrees} (clockwise) about its anchor point at (x, y). */
+  public Svg turned(
+      double x, double y, double degrees, String anchor, String cssClass, String text) {
+    out.append("<text transform=\"translate(")
         .append(px(x))
-        .append("\" y=\"")
+        .append(',')
         .append(px(y))
-        .append("\" text-anchor=\"")
-        .append(anchor)
-        .append("\" class=\"")
-        .append(cssClass)
-        .append("\">")
-        .append(Html.esc(text))
-        .append("</text>");
+        .append(") rotate(")
+        .append(px(degrees))
+        .append(")");
+    return closeText(anchor, cssClass, text);
+  }
+
+  private Svg closeText(String anchor, String cssClass, String text) {
+    out.append("\" text-anchor=\"").append(anchor).append('"');
+    if (!cssClass.isEmpty()) {
+      out.append(" class=\"").append(cssClass).append('"');
+    }
+    out.append('>').append(Html.esc(text)).append("</text>");
     return this;
   }
 

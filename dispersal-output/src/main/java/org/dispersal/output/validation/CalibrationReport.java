@@ -14,6 +14,7 @@ import org.dispersal.model.Scenario;
 import org.dispersal.output.page.Html;
 import org.dispersal.output.page.InlineHashes;
 import org.dispersal.output.page.Page;
+import org.dispersal.output.page.Svg;
 import org.dispersal.scoring.ForecastScore;
 
 /**
@@ -211,17 +212,26 @@ public final class CalibrationReport {
                   : (v - min) / (max - min);
           return 2 + (w - 4) * Math.max(0, Math.min(1, f));
         };
-    return Numbers.fmt(
-        "<svg width=\"%d\" height=\"14\"><rect x=\"%.1f\" y=\"2\" width=\"%.1f\""
-            + " height=\"10\" fill=\"#ccc\"/><rect x=\"%.1f\" y=\"4\" width=\"%.1f\" height=\"6\""
-            + " fill=\"#2a5d9f\"/><line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"14\" stroke=\"#000\"/>"
-            + "</svg>",
-        w,
-        x.applyAsDouble(a),
-        Math.max(1, x.applyAsDouble(c) - x.applyAsDouble(a)),
-        x.applyAsDouble(lo),
-        Math.max(1, x.applyAsDouble(hi) - x.applyAsDouble(lo)),
-        x.applyAsDouble(med),
-        x.applyAsDouble(med));
+    return Svg.fixed(
+            w,
+            14,
+            "bar",
+            "Prior 90% interval (grey) and posterior 90% interval (blue) with its median")
+        .rect(
+            x.applyAsDouble(a),
+            2,
+            Math.max(1, x.applyAsDouble(c) - x.applyAsDouble(a)),
+            10,
+            "#ccc",
+            null)
+        .rect(
+            x.applyAsDouble(lo),
+            4,
+            Math.max(1, x.applyAsDouble(hi) - x.applyAsDouble(lo)),
+            6,
+            "#2a5d9f",
+            null)
+        .stroke(x.applyAsDouble(med), 0, x.applyAsDouble(med), 14, "#000", 1, null)
+        .finish();
   }
 }

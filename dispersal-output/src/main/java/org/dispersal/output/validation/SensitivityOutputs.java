@@ -8,6 +8,7 @@ import java.util.List;
 import org.dispersal.output.page.Html;
 import org.dispersal.output.page.InlineHashes;
 import org.dispersal.output.page.Page;
+import org.dispersal.output.page.Svg;
 import org.dispersal.output.text.Csv;
 import org.dispersal.sensitivity.SensitivityAnalysis;
 
@@ -129,44 +130,48 @@ public final class SensitivityOutputs {
     int left = 260;
     int width = 420;
     int h = 30 + ps.size() * rowH;
-    StringBuilder b =
-        new StringBuilder(
-            Numbers.fmt(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">",
-                left + width + 40, h));
+    Svg svg =
+        Svg.fixed(
+            left + width + 40,
+            h,
+            "tornado",
+            "Total and first-order Sobol' indices by parameter, largest total first");
     for (int t = 0; t <= 4; t++) {
       double x = left + width * t / 4.0;
-      b.append(
-          Numbers.fmt(
-              "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\" stroke=\"#eee\"/>"
-                  + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.2f</text>",
-              x, x, h - 18, x, h - 4, t / 4.0));
+      svg.line(x, 0, x, h - 18, "grid");
+      svg.text(x, h - 4, "middle", "tick", Numbers.fmt("%.2f", t / 4.0));
     }
     for (int i = 0; i < ps.size(); i++) {
       var p = ps.get(i);
       var s = p.sobol();
       double y = 4 + i * rowH;
-      b.append(
+      svg.text(left - 6, y + 13, "end", "", p.name());
+      svg.rect(
+          left,
+          y,
+          width * clamp(s.total()),
+          16,
+          "#9ec3e6",
           Numbers.fmt(
-              "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-              left - 6, y + 13, Html.esc(p.name())));
-      b.append(
+              "%s: ST %.3f [%.3f, %.3f]", p.name(), s.total(), s.totalLow(), s.totalHigh()));
+      svg.rect(
+          left,
+          y + 4,
+          width * clamp(s.first()),
+          8,
+          "#1f4e8c",
           Numbers.fmt(
-              "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"16\" fill=\"#9ec3e6\"/>",
-              left, y, width * clamp(s.total())));
-      b.append(
-          Numbers.fmt(
-              "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"8\" fill=\"#1f4e8c\"/>",
-              left, y + 4, width * clamp(s.first())));
-      b.append(
-          Numbers.fmt(
-              "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>",
-              left + width * clamp(s.totalLow()),
-              left + width * clamp(s.totalHigh()),
-              y + 8,
-              y + 8));
+              "%s: S1 %.3f [%.3f, %.3f]", p.name(), s.first(), s.firstLow(), s.firstHigh()));
+      svg.stroke(
+          left + width * clamp(s.totalLow()),
+          y + 8,
+          left + width * clamp(s.totalHigh()),
+          y + 8,
+          "#333",
+          1,
+          null);
     }
-    return b.append("</svg>").toString();
+    return svg.finish();
   }
 
   private static double clamp(double x) {
