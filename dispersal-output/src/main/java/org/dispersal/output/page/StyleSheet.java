@@ -104,7 +104,8 @@ public final class StyleSheet {
       .fan-title .badge { margin-right: 6px; }
       svg { font-family: inherit; }
       svg.chart { display: block; width: 100%; height: auto; }
-      svg.fixed { display: block; max-width: 100%; height: auto; }
+      svg.fixed { display: block; max-width: 100%; height: auto; margin: 10px 0 18px; }
+      svg.prior-bar { display: inline-block; margin: 0; vertical-align: middle; }
       svg text { font-size: 12px; fill: var(--ink); }
       svg .muted { fill: var(--muted); }
       svg .grid { stroke: #e6e9ed; stroke-width: 1; }

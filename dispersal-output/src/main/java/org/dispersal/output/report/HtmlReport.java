@@ -47,8 +47,11 @@ public final class HtmlReport {
     return page(run).html();
   }
 
-  /** The report as a page. */
-  static Page page(ForecastRun run) {
+  /**
+   * The report as a page, for a caller that keeps its files in memory: {@link Page#html()} is the
+   * content of {@code report.html} and {@code hashes().sidecar()} that of {@code report.html.csp}.
+   */
+  public static Page page(ForecastRun run) {
     ReportData data = new ReportData(run);
     Map<String, String> citations = Citations.shipped();
     int horizon = data.horizon();

@@ -215,7 +215,7 @@ public final class CalibrationReport {
     return Svg.fixed(
             w,
             14,
-            "bar",
+            "prior-bar",
             "Prior 90% interval (grey) and posterior 90% interval (blue) with its median")
         .rect(
             x.applyAsDouble(a),

@@ -26,9 +26,9 @@ final class IntervalChart {
 
   static String svg(List<Column> cols) {
     int w = Math.max(360, 60 + cols.size() * 34);
-    int h = 300;
+    int h = 350;
     int top = 10;
-    int bottom = 120;
+    int bottom = 170;
     double max = 1;
     for (Column c : cols) {
       max = Math.max(max, Math.max(c.p95(), Double.isInfinite(c.high()) ? c.low() : c.high()));
