@@ -37,22 +37,20 @@ public final class ComparisonOutputs {
         Interval l = c.levels()[v][k];
         Interval d = c.differences()[v][k];
         out.append(
-                String.join(
-                    ",",
-                    Csv.field(c.names().get(v)),
-                    Csv.field(c.names().get(0)),
-                    Integer.toString(c.month()),
-                    Integer.toString(c.runs()),
-                    VariantComparison.HEADLINES.get(k).id(),
-                    Numbers.csv(l.mean()),
-                    Numbers.csv(l.p05()),
-                    Numbers.csv(l.p50()),
-                    Numbers.csv(l.p95()),
-                    Numbers.csv(d.mean()),
-                    Numbers.csv(d.p05()),
-                    Numbers.csv(d.p50()),
-                    Numbers.csv(d.p95())))
-            .append('\n');
+            Csv.line(
+                c.names().get(v),
+                c.names().get(0),
+                Integer.toString(c.month()),
+                Integer.toString(c.runs()),
+                VariantComparison.HEADLINES.get(k).id(),
+                Numbers.csv(l.mean()),
+                Numbers.csv(l.p05()),
+                Numbers.csv(l.p50()),
+                Numbers.csv(l.p95()),
+                Numbers.csv(d.mean()),
+                Numbers.csv(d.p05()),
+                Numbers.csv(d.p50()),
+                Numbers.csv(d.p95())));
       }
     }
     Files.writeString(file, out.toString(), StandardCharsets.UTF_8);

@@ -15,6 +15,7 @@ import org.dispersal.analyst.TradeOffCurve;
 import org.dispersal.output.page.Html;
 import org.dispersal.output.page.InlineHashes;
 import org.dispersal.output.page.Page;
+import org.dispersal.output.text.Csv;
 
 /**
  * Writes the returnee screening: {@code screening.csv} (one row per measure with mean, median and
@@ -64,8 +65,7 @@ public final class ScreeningOutputs {
     for (Row row : rows(r)) {
       Interval i = row.value();
       out.append(
-          String.join(
-              ",",
+          Csv.line(
               r.country(),
               Integer.toString(r.month()),
               Integer.toString(r.window()),
@@ -77,7 +77,6 @@ public final class ScreeningOutputs {
               Numbers.csv(i.p05()),
               Numbers.csv(i.p50()),
               Numbers.csv(i.p95())));
-      out.append('\n');
     }
     Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
   }
