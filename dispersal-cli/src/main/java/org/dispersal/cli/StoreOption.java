@@ -1,6 +1,5 @@
 package org.dispersal.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.dispersal.output.text.Json;
 import org.dispersal.store.RunRecorder;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoredRun;
@@ -20,8 +20,6 @@ import picocli.CommandLine.Option;
  * opened (another process holds the embedded file) costs a one-line warning, never the outputs.
  */
 final class StoreOption {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Mixin DatabaseOption database;
 
@@ -50,7 +48,7 @@ final class StoreOption {
     if (noStore) {
       return;
     }
-    ObjectNode m = JSON.createObjectNode();
+    ObjectNode m = Json.MAPPER.createObjectNode();
     m.put("kind", kind);
     m.put("command", command);
     m.putObject("scenario").put("name", scenarioName);
@@ -62,7 +60,7 @@ final class StoreOption {
     m.put("data_version", ScenarioSource.dataVersion());
     Files.writeString(
         folder.resolve("manifest.json"),
-        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n",
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n",
         StandardCharsets.UTF_8);
     record(kind, folder, ScenarioSource.text(scenarioSource), out, err);
   }

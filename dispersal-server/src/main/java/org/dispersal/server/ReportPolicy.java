@@ -1,13 +1,10 @@
 package org.dispersal.server;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Optional;
+import org.dispersal.output.page.InlineHashes;
+import org.dispersal.store.RunStore;
 
 /**
  * The Content-Security-Policy of one downloaded report. A report is a self-contained HTML file with
@@ -16,77 +13,46 @@ import java.util.regex.Pattern;
  * can run even if text in a scenario were to slip through as markup. The report also runs in a
  * sandbox with an opaque origin, which can reach neither the service's cookies nor its API, loads
  * nothing from anywhere and cannot be framed.
+ *
+ * <p>The hashes come from the sidecar {@code X.html.csp} that the page writer stored with the run
+ * ({@link InlineHashes}); the HTML is never read. A run stored without a sidecar, or with one that
+ * does not parse, gets the strict policy: no inline script or style at all, so its report opens
+ * unstyled and without its table filter, but safely.
  */
 final class ReportPolicy {
 
-  private static final Pattern SCRIPT =
-      Pattern.compile(
-          "<script\\b([^>]*)>(.*?)</script>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-  private static final Pattern STYLE =
-      Pattern.compile("<style\\b[^>]*>(.*?)</style>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-  private static final Pattern STYLE_ATTRIBUTE =
-      Pattern.compile("<[^>]*?\\sstyle=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SOURCE_ATTRIBUTE =
-      Pattern.compile("\\ssrc\\s*=", Pattern.CASE_INSENSITIVE);
+  private static final InlineHashes NONE = new InlineHashes(List.of(), List.of(), List.of());
 
   private ReportPolicy() {}
 
-  /** The policy for a report's bytes (UTF-8 HTML). */
-  static String of(byte[] html) {
-    String text = new String(html, StandardCharsets.UTF_8);
-    Set<String> scripts = new LinkedHashSet<>();
-    Matcher m = SCRIPT.matcher(text);
-    while (m.find()) {
-      if (!SOURCE_ATTRIBUTE.matcher(m.group(1)).find()) {
-        scripts.add(hash(m.group(2)));
-      }
-    }
-    Set<String> sheets = new LinkedHashSet<>();
-    m = STYLE.matcher(text);
-    while (m.find()) {
-      sheets.add(hash(m.group(1)));
-    }
-    Set<String> attributes = new LinkedHashSet<>();
-    // Only the markup outside script and style elements carries attributes that the browser reads.
-    m = STYLE_ATTRIBUTE.matcher(STYLE.matcher(SCRIPT.matcher(text).replaceAll("")).replaceAll(""));
-    while (m.find()) {
-      attributes.add(hash(unescape(m.group(1))));
-    }
+  /** The policy of the report {@code name} of stored run {@code id}, from its sidecar. */
+  static String of(RunStore runs, long id, String name) {
+    return of(runs.artifact(id, name + InlineHashes.SUFFIX));
+  }
+
+  /** The policy from a sidecar's bytes (UTF-8), or the strict policy without one. */
+  static String of(Optional<byte[]> sidecar) {
+    InlineHashes hashes = sidecar.map(ReportPolicy::parse).orElse(NONE);
     return "default-src 'none'; script-src "
-        + list(scripts)
+        + list(hashes.scripts())
         + "; style-src-elem "
-        + list(sheets)
+        + list(hashes.sheets())
         + "; style-src-attr "
-        + (attributes.isEmpty() ? "'none'" : "'unsafe-hashes' " + String.join(" ", attributes))
+        + (hashes.attributes().isEmpty()
+            ? "'none'"
+            : "'unsafe-hashes' " + String.join(" ", hashes.attributes()))
         + "; img-src data:; sandbox allow-scripts; frame-ancestors 'none'";
   }
 
-  private static String list(Set<String> hashes) {
-    return hashes.isEmpty() ? "'none'" : String.join(" ", hashes);
-  }
-
-  /** A CSP hash source, {@code 'sha256-<base64>'}, of the text as the browser sees it. */
-  static String hash(String text) {
+  private static InlineHashes parse(byte[] sidecar) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
+      return InlineHashes.parse(new String(sidecar, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return NONE;
     }
   }
 
-  /** An attribute value with the character references our HTML writers use decoded. */
-  private static String unescape(String value) {
-    if (value.indexOf('&') < 0) {
-      return value;
-    }
-    return value
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&");
+  private static String list(List<String> hashes) {
+    return hashes.isEmpty() ? "'none'" : String.join(" ", hashes);
   }
 }

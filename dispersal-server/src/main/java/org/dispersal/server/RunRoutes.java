@@ -260,7 +260,7 @@ final class RunRoutes {
         runs.artifact(r.id(), name)
             .orElseThrow(() -> ApiException.notFound("run " + r.id() + " has no report"));
     audit.record(c.username(), "export", "run:" + r.id(), name);
-    ctx.header("Content-Security-Policy", ReportPolicy.of(html));
+    ctx.header("Content-Security-Policy", ReportPolicy.of(runs, r.id(), name));
     ctx.header("Content-Disposition", "attachment; filename=\"run-" + r.id() + "-report.html\"");
     ctx.contentType("text/html; charset=utf-8").result(html);
   }

@@ -2,7 +2,12 @@ package org.dispersal.store;
 
 import java.util.Locale;
 
-/** The summary.csv row format, shared by the CSV export and the PostgreSQL COPY stream. */
+/**
+ * The summary.csv row format, shared by the CSV export and the PostgreSQL COPY stream. It stays
+ * here rather than using the output module's CSV writer because the store depends on no other
+ * Dispersal module; its quoting is the same RFC 4180 rule, and the CLI's StoreCommandsTest pins the
+ * export byte for byte to the forecast's summary.csv.
+ */
 final class Csv {
 
   /** The header of summary.csv (the same as the forecast writes). */

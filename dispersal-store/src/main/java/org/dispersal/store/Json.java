@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Checks JSON text before it is stored, so what the store hands back always parses. */
+/**
+ * Checks JSON text before it is stored, so what the store hands back always parses. The mapper is a
+ * plain one for reading only; it is not the output module's because the store depends on no other
+ * Dispersal module.
+ */
 final class Json {
 
   static final ObjectMapper MAPPER = new ObjectMapper();

@@ -3,6 +3,8 @@ package org.dispersal.output.analyst;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dispersal.output.page.Svg;
+import org.dispersal.output.page.Ticks;
 
 /**
  * A line chart in inline SVG: series of (x, y) points with optional 90% bands, marked points, axes
@@ -81,8 +83,9 @@ final class Chart {
       xmin = Math.min(xmin, m.x());
     }
     xmin = Math.min(xmin, 0);
-    double xStep = wholeX ? Math.max(1, Math.ceil(step(xmax - xmin))) : step(xmax - xmin);
-    double yStep = step(ymax);
+    double xStep =
+        wholeX ? Math.max(1, Math.ceil(Ticks.step(xmax - xmin, 5))) : Ticks.step(xmax - xmin, 5);
+    double yStep = Ticks.step(ymax, 5);
     xmax = Math.max(xStep, Math.ceil(xmax / xStep) * xStep);
     ymax = Math.max(yStep, Math.ceil(ymax / yStep) * yStep);
     final double x0 = xmin;
@@ -90,39 +93,21 @@ final class Chart {
     final double y1 = ymax;
     java.util.function.DoubleUnaryOperator sx = v -> left + (v - x0) / (x1 - x0) * pw;
     java.util.function.DoubleUnaryOperator sy = v -> top + ph - v / y1 * ph;
-    StringBuilder out = new StringBuilder();
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\""
-                + " height=\"%.0f\" role=\"img\" aria-label=\"%s\"><title>%s</title>",
-            width,
-            height,
-            width,
-            height,
-            Page.esc(title),
-            Page.esc(title)));
+    Svg svg = Svg.fixed(width, height, "", title);
     for (double v = 0; v <= y1 + 1e-9; v += yStep) {
       double y = sy.applyAsDouble(v);
-      out.append(line(left, y, left + pw, y, "grid"));
-      out.append(text(left - 6, y + 4, "end", "", tick(v, yStep)));
+      svg.line(left, y, left + pw, y, "grid");
+      svg.text(left - 6, y + 4, "end", "", tick(v, yStep));
     }
     for (double v = x0; v <= x1 + 1e-9; v += xStep) {
       double x = sx.applyAsDouble(v);
-      out.append(line(x, top + ph, x, top + ph + 4, "axis"));
-      out.append(text(x, top + ph + 18, "middle", "", tick(v, xStep)));
+      svg.line(x, top + ph, x, top + ph + 4, "axis");
+      svg.text(x, top + ph + 18, "middle", "", tick(v, xStep));
     }
-    out.append(line(left, top + ph, left + pw, top + ph, "axis"));
-    out.append(line(left, top, left, top + ph, "axis"));
-    out.append(text(left + pw / 2, height - 8, "middle", "muted", xLabel));
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "<text x=\"14\" y=\"%.1f\" text-anchor=\"middle\" class=\"muted\""
-                + " transform=\"rotate(-90 14 %.1f)\">%s</text>",
-            top + ph / 2,
-            top + ph / 2,
-            Page.esc(yLabel)));
+    svg.line(left, top + ph, left + pw, top + ph, "axis");
+    svg.line(left, top, left, top + ph, "axis");
+    svg.text(left + pw / 2, height - 8, "middle", "muted", xLabel);
+    svg.turned(14, top + ph / 2, -90, "middle", "muted", yLabel);
     for (Series s : series) {
       if (s.low() != null) {
         StringBuilder d = new StringBuilder();
@@ -133,11 +118,8 @@ final class Chart {
         for (int i = s.x().length - 1; i >= 0; i--) {
           d.append("L").append(coord(sx.applyAsDouble(s.x()[i]), sy.applyAsDouble(s.low()[i])));
         }
-        out.append("<path d=\"")
-            .append(d)
-            .append("Z\" fill=\"")
-            .append(s.colour())
-            .append("\" fill-opacity=\"0.15\" stroke=\"none\"/>");
+        svg.path(
+            d + "Z", "fill=\"" + s.colour() + "\" fill-opacity=\"0.15\" stroke=\"none\"", null);
       }
     }
     int legend = 0;
@@ -147,79 +129,28 @@ final class Chart {
         d.append(i == 0 ? "M" : "L")
             .append(coord(sx.applyAsDouble(s.x()[i]), sy.applyAsDouble(s.y()[i])));
       }
-      out.append("<path d=\"")
-          .append(d)
-          .append("\" fill=\"none\" stroke=\"")
-          .append(s.colour())
-          .append("\" stroke-width=\"2\"><title>")
-          .append(Page.esc(s.name()))
-          .append("</title></path>");
+      svg.path(
+          d.toString(), "fill=\"none\" stroke=\"" + s.colour() + "\" stroke-width=\"2\"", s.name());
       double ly = top + 10 + 20 * legend++;
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"4\" fill=\"%s\"/>",
-              left + pw + 16,
-              ly - 4,
-              s.colour()));
-      out.append(text(left + pw + 36, ly + 2, "start", "", s.name()));
+      svg.rect(left + pw + 16, ly - 4, 14, 4, s.colour(), null);
+      svg.text(left + pw + 36, ly + 2, "start", "", s.name());
     }
     for (Mark m : marks) {
       double x = sx.applyAsDouble(m.x());
       double y = sy.applyAsDouble(m.y());
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"1.5\"/>",
-              x,
-              y,
-              m.colour()));
-      out.append(text(x + 8, y - 8, "start", "", m.label()));
+      svg.circle(x, y, 5, m.colour(), "#fff");
+      svg.text(x + 8, y - 8, "start", "", m.label());
     }
-    return out.append("</svg>").toString();
+    return svg.finish();
   }
 
   private static String coord(double x, double y) {
-    return String.format(Locale.ROOT, "%.1f,%.1f", x, y);
-  }
-
-  private static String line(double x1, double y1, double x2, double y2, String cls) {
-    return String.format(
-        Locale.ROOT,
-        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>",
-        x1,
-        y1,
-        x2,
-        y2,
-        cls);
-  }
-
-  private static String text(double x, double y, String anchor, String cls, String s) {
-    return String.format(
-        Locale.ROOT,
-        "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>%s</text>",
-        x,
-        y,
-        anchor,
-        cls.isEmpty() ? "" : " class=\"" + cls + "\"",
-        Page.esc(s));
+    return Svg.px(x) + "," + Svg.px(y);
   }
 
   private static String tick(double v, double step) {
     return step >= 1 && step == Math.rint(step)
         ? String.format(Locale.ROOT, "%,.0f", v)
         : String.format(Locale.ROOT, "%,.2f", v).replaceAll("0$", "");
-  }
-
-  /** A round tick step giving about five ticks over a range. */
-  static double step(double range) {
-    if (!(range > 0)) {
-      return 1;
-    }
-    double raw = range / 5;
-    double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-    double r = raw / mag;
-    double nice = r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10;
-    return nice * mag;
   }
 }

@@ -6,11 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
 import org.dispersal.analyst.Interval;
 import org.dispersal.analyst.VariantComparison;
 import org.dispersal.analyst.VariantComparison.Comparison;
 import org.dispersal.model.State;
+import org.dispersal.output.page.Html;
+import org.dispersal.output.page.InlineHashes;
+import org.dispersal.output.page.Page;
+import org.dispersal.output.page.Svg;
+import org.dispersal.output.page.Ticks;
+import org.dispersal.output.text.Csv;
 
 /**
  * Writes a variant comparison: {@code compare.csv} (every variant and headline: level and paired
@@ -32,31 +37,23 @@ public final class ComparisonOutputs {
         Interval l = c.levels()[v][k];
         Interval d = c.differences()[v][k];
         out.append(
-                String.join(
-                    ",",
-                    csvText(c.names().get(v)),
-                    csvText(c.names().get(0)),
-                    Integer.toString(c.month()),
-                    Integer.toString(c.runs()),
-                    VariantComparison.HEADLINES.get(k).id(),
-                    Page.csv(l.mean()),
-                    Page.csv(l.p05()),
-                    Page.csv(l.p50()),
-                    Page.csv(l.p95()),
-                    Page.csv(d.mean()),
-                    Page.csv(d.p05()),
-                    Page.csv(d.p50()),
-                    Page.csv(d.p95())))
-            .append('\n');
+            Csv.line(
+                c.names().get(v),
+                c.names().get(0),
+                Integer.toString(c.month()),
+                Integer.toString(c.runs()),
+                VariantComparison.HEADLINES.get(k).id(),
+                Numbers.csv(l.mean()),
+                Numbers.csv(l.p05()),
+                Numbers.csv(l.p50()),
+                Numbers.csv(l.p95()),
+                Numbers.csv(d.mean()),
+                Numbers.csv(d.p05()),
+                Numbers.csv(d.p50()),
+                Numbers.csv(d.p95())));
       }
     }
     Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
-  }
-
-  private static String csvText(String s) {
-    return s.contains(",") || s.contains("\"") || s.contains("\n")
-        ? "\"" + s.replace("\"", "\"\"") + "\""
-        : s;
   }
 
   /** Whether a 90% interval of a difference excludes zero. */
@@ -64,12 +61,12 @@ public final class ComparisonOutputs {
     return d.defined() > 0 && (d.p05() > 0 || d.p95() < 0);
   }
 
-  /** Writes compare.html. */
-  public static void writeHtml(Comparison c, List<String> descriptions, YearMonth start, Path file)
-      throws IOException {
+  /** Writes compare.html and its sidecar compare.html.csp; returns the hashes in the sidecar. */
+  public static InlineHashes writeHtml(
+      Comparison c, List<String> descriptions, YearMonth start, Path file) throws IOException {
     YearMonth when = start.plusMonths(c.month());
     Page page =
-        new Page(
+        Pages.of(
             "Variant comparison",
             "What changes against " + c.names().get(0) + ", " + when,
             "World totals by state at month "
@@ -84,10 +81,10 @@ public final class ComparisonOutputs {
     StringBuilder list = new StringBuilder("<ol>");
     for (int v = 0; v < c.names().size(); v++) {
       list.append("<li><b>")
-          .append(Page.esc(c.names().get(v)))
+          .append(Html.esc(c.names().get(v)))
           .append("</b>")
           .append(v == 0 ? " (base)" : "")
-          .append(v < descriptions.size() ? ": " + Page.esc(descriptions.get(v)) : "")
+          .append(v < descriptions.size() ? ": " + Html.esc(descriptions.get(v)) : "")
           .append("</li>");
     }
     page.raw(list.append("</ol>").toString());
@@ -98,32 +95,32 @@ public final class ComparisonOutputs {
                 + " variant minus base, mean [90% interval] of the paired differences; in bold"
                 + " when the interval excludes zero.</caption><thead><tr><th>State</th>");
     for (int v = 0; v < c.names().size(); v++) {
-      t.append("<th class=\"num\">").append(Page.esc(c.names().get(v))).append("</th>");
+      t.append("<th class=\"num\">").append(Html.esc(c.names().get(v))).append("</th>");
     }
     t.append("</tr></thead><tbody>");
     for (int k = 0; k < VariantComparison.HEADLINES.size(); k++) {
       State s = VariantComparison.HEADLINES.get(k);
-      t.append("<tr><th>").append(Page.esc(s.label())).append("</th>");
+      t.append("<tr><th>").append(Html.esc(s.label())).append("</th>");
       for (int v = 0; v < c.names().size(); v++) {
         Interval l = c.levels()[v][k];
-        t.append("<td class=\"num\">").append(Page.num(l.mean()));
+        t.append("<td class=\"num\">").append(Numbers.num(l.mean()));
         if (v > 0) {
           Interval d = c.differences()[v][k];
           String cls = clear(d) ? " sig" : "";
           t.append("<br><span class=\"ci")
               .append(cls)
               .append("\">")
-              .append(Page.signed(d.mean()))
+              .append(Numbers.signed(d.mean()))
               .append(" [")
-              .append(Page.signed(d.p05()))
+              .append(Numbers.signed(d.p05()))
               .append(", ")
-              .append(Page.signed(d.p95()))
+              .append(Numbers.signed(d.p95()))
               .append("]</span>");
         } else {
           t.append(" <span class=\"ci\">[")
-              .append(Page.num(l.p05()))
+              .append(Numbers.num(l.p05()))
               .append("–")
-              .append(Page.num(l.p95()))
+              .append(Numbers.num(l.p95()))
               .append("]</span>");
         }
         t.append("</td>");
@@ -133,7 +130,7 @@ public final class ComparisonOutputs {
     page.raw(t.append("</tbody></table></div>").toString());
     if (c.names().size() > 1) {
       page.h2("Differences from the base");
-      page.raw(differenceChart(c));
+      page.raw(differenceChart(c, page));
     }
     page.h2("Method");
     page.para(
@@ -145,7 +142,7 @@ public final class ComparisonOutputs {
             + " differs by exactly zero. Variants that change a prior keep their parameters in the"
             + " same order and pair tightly; a variant that adds or removes parameters pairs less"
             + " tightly.");
-    page.write(file);
+    return page.write(file);
   }
 
   /** A difference interval as a percentage of the base's mean (zero when the base mean is 0). */
@@ -156,7 +153,7 @@ public final class ComparisonOutputs {
     return new Interval(d.mean() * f, d.p05() * f, d.p50() * f, d.p95() * f, d.defined());
   }
 
-  private static String differenceChart(Comparison c) {
+  private static String differenceChart(Comparison c, Page page) {
     int states = VariantComparison.HEADLINES.size();
     int variants = c.names().size() - 1;
     double max = 0;
@@ -167,7 +164,7 @@ public final class ComparisonOutputs {
       }
     }
     max = max > 0 ? max : 1;
-    double step = Chart.step(2 * max);
+    double step = Ticks.step(2 * max, 5);
     max = Math.ceil(max / step) * step;
     double rowH = 12;
     double groupH = rowH * variants + 10;
@@ -177,87 +174,51 @@ public final class ComparisonOutputs {
     double top = 20;
     double height = top + groupH * states + 40;
     String[] colours = {"#1f4e79", "#b7791f", "#9b2c2c", "#2f6b3a", "#6b46c1", "#4a5a6a"};
-    StringBuilder s = new StringBuilder();
-    s.append(
-        String.format(
-            Locale.ROOT,
-            "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\""
-                + " aria-label=\"Differences from the base\"><title>Differences from the base"
-                + "</title>",
-            width,
-            height,
-            width,
-            height));
+    Svg s = Svg.fixed(width, height, "", "Differences from the base");
     final double m = max;
     java.util.function.DoubleUnaryOperator x = v -> left + (v + m) / (2 * m) * plot;
     for (double v = -max; v <= max + 1e-9; v += step) {
       double px = x.applyAsDouble(v);
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>",
-              px,
-              top,
-              px,
-              height - 30,
-              Math.abs(v) < 1e-9 ? "axis" : "grid"));
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"muted\">%s</text>",
-              px,
-              height - 14,
-              Page.esc(Page.signed(v) + "%")));
+      s.line(px, top, px, height - 30, Math.abs(v) < 1e-9 ? "axis" : "grid");
+      s.text(px, height - 14, "middle", "muted", Numbers.signed(v) + "%");
     }
     for (int k = 0; k < states; k++) {
       double y0 = top + k * groupH;
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-              left - 10,
-              y0 + groupH / 2,
-              Page.esc(VariantComparison.HEADLINES.get(k).label())));
+      s.text(left - 10, y0 + groupH / 2, "end", "", VariantComparison.HEADLINES.get(k).label());
       for (int v = 1; v <= variants; v++) {
         Interval d = relative(c, v, k);
         double y = y0 + (v - 1) * rowH + rowH / 2 + 2;
         String col = colours[(v - 1) % colours.length];
-        s.append(
-            String.format(
-                Locale.ROOT,
-                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
-                    + " stroke-width=\"3\"><title>%s: %s [%s, %s]</title></line>",
-                x.applyAsDouble(d.p05()),
-                y,
-                x.applyAsDouble(d.p95()),
-                y,
-                col,
-                Page.esc(c.names().get(v)),
-                Page.signed(d.mean()) + "%",
-                Page.signed(d.p05()) + "%",
-                Page.signed(d.p95()) + "%"));
-        s.append(
-            String.format(
-                Locale.ROOT,
-                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>",
-                x.applyAsDouble(d.mean()),
-                y,
-                col));
+        s.stroke(
+            x.applyAsDouble(d.p05()),
+            y,
+            x.applyAsDouble(d.p95()),
+            y,
+            col,
+            3,
+            c.names().get(v)
+                + ": "
+                + Numbers.signed(d.mean())
+                + "% ["
+                + Numbers.signed(d.p05())
+                + "%, "
+                + Numbers.signed(d.p95())
+                + "%]");
+        s.circle(x.applyAsDouble(d.mean()), y, 3.5, col);
       }
     }
-    s.append("</svg>");
     StringBuilder legend = new StringBuilder("<p class=\"note\">");
     for (int v = 1; v <= variants; v++) {
       legend
-          .append("<span style=\"color:")
-          .append(colours[(v - 1) % colours.length])
-          .append("\">■</span> ")
-          .append(Page.esc(c.names().get(v)))
+          .append("<span")
+          .append(page.style("color:" + colours[(v - 1) % colours.length]))
+          .append(">■</span> ")
+          .append(Html.esc(c.names().get(v)))
           .append("&nbsp;&nbsp; ");
     }
     legend.append(
         "— dot: mean difference; bar: 90% interval of the paired differences; both in % of the"
             + " base's mean, so that small and large states can be read on one axis.</p>");
-    return s + legend.toString();
+    return s.finish() + legend;
   }
 }

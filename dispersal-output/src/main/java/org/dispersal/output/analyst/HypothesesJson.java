@@ -1,12 +1,8 @@
 package org.dispersal.output.analyst;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.dispersal.hypotheses.Diagnosticity;
 import org.dispersal.hypotheses.Hypothesis;
@@ -15,6 +11,7 @@ import org.dispersal.hypotheses.Icd203;
 import org.dispersal.hypotheses.Indicator;
 import org.dispersal.hypotheses.Updater;
 import org.dispersal.hypotheses.WatchList;
+import org.dispersal.output.text.Json;
 
 /**
  * The JSON form of a scenario's competing hypotheses and indicators, shared by {@code update.json}
@@ -37,8 +34,6 @@ public final class HypothesesJson {
    */
   public static final int DEFAULT_DUPLICATE_DAYS = 1;
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
-
   private HypothesesJson() {}
 
   /**
@@ -53,7 +48,7 @@ public final class HypothesesJson {
    */
   public static ObjectNode atPrior(String scenario, HypothesisSet set) {
     double[] prior = set.priorWeights();
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("scenario", scenario);
     root.putNull("asOf");
     root.put("reliability", DEFAULT_RELIABILITY);
@@ -76,14 +71,9 @@ public final class HypothesesJson {
     return root;
   }
 
-  /** Writes a JSON document, indented, in UTF-8. */
-  static void write(JsonNode document, Path file) throws IOException {
-    MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), document);
-  }
-
   /** The hypotheses with their prior and current weights and the ICD 203 words of the latter. */
   static ArrayNode hypotheses(List<Hypothesis> hs, double[] prior, double[] posterior) {
-    ArrayNode out = MAPPER.createArrayNode();
+    ArrayNode out = Json.MAPPER.createArrayNode();
     for (int i = 0; i < hs.size(); i++) {
       Hypothesis h = hs.get(i);
       ObjectNode n = out.addObject();
@@ -108,7 +98,7 @@ public final class HypothesesJson {
    */
   static ObjectNode indicator(
       Indicator ind, Updater.Status status, Diagnosticity d, List<Hypothesis> hs) {
-    ObjectNode n = MAPPER.createObjectNode();
+    ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("id", ind.id());
     n.put("name", ind.name());
     n.put("kind", ind.watchesFigures() ? "figure" : "events");
@@ -141,7 +131,7 @@ public final class HypothesesJson {
 
   /** The indicators to watch, most informative first. */
   static ArrayNode watch(List<WatchList.Watch> watch) {
-    ArrayNode out = MAPPER.createArrayNode();
+    ArrayNode out = Json.MAPPER.createArrayNode();
     for (WatchList.Watch w : watch) {
       ObjectNode n = out.addObject();
       n.put("indicator", w.indicator().id());
@@ -162,7 +152,7 @@ public final class HypothesesJson {
 
   /** Numbers as a JSON array, NaN and infinities as null. */
   static ArrayNode array(double[] values) {
-    ArrayNode out = MAPPER.createArrayNode();
+    ArrayNode out = Json.MAPPER.createArrayNode();
     for (double v : values) {
       out.add(finite(v));
     }
@@ -175,7 +165,7 @@ public final class HypothesesJson {
   }
 
   private static JsonNode finite(double v) {
-    return Double.isFinite(v) ? MAPPER.getNodeFactory().numberNode(v) : MAPPER.nullNode();
+    return Double.isFinite(v) ? Json.MAPPER.getNodeFactory().numberNode(v) : Json.MAPPER.nullNode();
   }
 
   /** The index of the largest weight, the first on a tie. */
@@ -191,7 +181,7 @@ public final class HypothesesJson {
 
   /** A list of texts as a JSON array. */
   static ArrayNode texts(List<String> values) {
-    ArrayNode out = MAPPER.createArrayNode();
+    ArrayNode out = Json.MAPPER.createArrayNode();
     values.forEach(out::add);
     return out;
   }

@@ -12,6 +12,10 @@ import org.dispersal.analyst.Interval;
 import org.dispersal.analyst.NaturalFrequencies;
 import org.dispersal.analyst.Screening;
 import org.dispersal.analyst.TradeOffCurve;
+import org.dispersal.output.page.Html;
+import org.dispersal.output.page.InlineHashes;
+import org.dispersal.output.page.Page;
+import org.dispersal.output.text.Csv;
 
 /**
  * Writes the returnee screening: {@code screening.csv} (one row per measure with mean, median and
@@ -61,26 +65,26 @@ public final class ScreeningOutputs {
     for (Row row : rows(r)) {
       Interval i = row.value();
       out.append(
-          String.join(
-              ",",
+          Csv.line(
               r.country(),
               Integer.toString(r.month()),
               Integer.toString(r.window()),
-              Page.csv(r.test().sensitivity()),
-              Page.csv(r.test().specificity()),
+              Numbers.csv(r.test().sensitivity()),
+              Numbers.csv(r.test().specificity()),
               Integer.toString(r.runs()),
               row.id(),
-              Page.csv(i.mean()),
-              Page.csv(i.p05()),
-              Page.csv(i.p50()),
-              Page.csv(i.p95())));
-      out.append('\n');
+              Numbers.csv(i.mean()),
+              Numbers.csv(i.p05()),
+              Numbers.csv(i.p50()),
+              Numbers.csv(i.p95())));
     }
     Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
   }
 
-  /** Writes screening.html. */
-  public static void writeHtml(
+  /**
+   * Writes screening.html and its sidecar screening.html.csp; returns the hashes in the sidecar.
+   */
+  public static InlineHashes writeHtml(
       Screening.Report r, String scenario, String countryName, YearMonth start, Path file)
       throws IOException {
     YearMonth when = start.plusMonths(r.month());
@@ -88,10 +92,10 @@ public final class ScreeningOutputs {
         String.format(
             Locale.ROOT,
             "sensitivity %s, specificity %s",
-            Page.csv(r.test().sensitivity()),
-            Page.csv(r.test().specificity()));
+            Numbers.csv(r.test().sensitivity()),
+            Numbers.csv(r.test().specificity()));
     Page page =
-        new Page(
+        Pages.of(
             "Returnee screening · " + scenario,
             "Screening the returnees of " + countryName + ", " + when,
             "What a screening tool with "
@@ -106,13 +110,13 @@ public final class ScreeningOutputs {
     Interval ppv = r.ppv();
     page.raw(
         "<p class=\"summary\">The forecast puts the base rate at "
-            + Page.pct(r.baseRate().mean())
+            + Numbers.pct(r.baseRate().mean())
             + " <span class=\"ci\">[90%: "
-            + Page.pct(r.baseRate().p05())
+            + Numbers.pct(r.baseRate().p05())
             + "–"
-            + Page.pct(r.baseRate().p95())
+            + Numbers.pct(r.baseRate().p95())
             + "]</span>. At that rate, about "
-            + (ppv.defined() == 0 ? "n/a" : Page.pct(ppv.mean()))
+            + (ppv.defined() == 0 ? "n/a" : Numbers.pct(ppv.mean()))
             + " of the returnees the tool flags are committed; the rest are false alarms.</p>");
     page.h2("Expected numbers");
     StringBuilder t =
@@ -122,9 +126,9 @@ public final class ScreeningOutputs {
                 + "<tbody>");
     for (Row row : rows(r)) {
       t.append("<tr><th>")
-          .append(Page.esc(row.label()))
+          .append(Html.esc(row.label()))
           .append("</th>")
-          .append(Page.cell(row.value(), row.share()))
+          .append(Numbers.cell(row.value(), row.share()))
           .append("</tr>");
     }
     page.raw(t.append("</tbody></table></div>").toString());
@@ -196,10 +200,10 @@ public final class ScreeningOutputs {
         null,
         "PPV = sens·p / (sens·p + (1 − spec)(1 − p)); correctly flagged = sens·P, missed = (1 −"
             + " sens)·P, wrongly flagged = (1 − spec)(N − P), computed in each replication.");
-    page.write(file);
+    return page.write(file);
   }
 
   private static String box(long n, String text) {
-    return "<div><b>" + String.format(Locale.ROOT, "%,d", n) + "</b>" + Page.esc(text) + "</div>";
+    return "<div><b>" + String.format(Locale.ROOT, "%,d", n) + "</b>" + Html.esc(text) + "</div>";
   }
 }

@@ -12,6 +12,11 @@ import java.util.Map;
 import org.dispersal.analyst.Interval;
 import org.dispersal.analyst.ThreatOutlook;
 import org.dispersal.analyst.ThreatOutlook.Measure;
+import org.dispersal.output.page.Html;
+import org.dispersal.output.page.InlineHashes;
+import org.dispersal.output.page.Page;
+import org.dispersal.output.text.Csv;
+import org.dispersal.output.text.Json;
 
 /**
  * Writes the threat outlook: {@code threat.csv} (every destination, month and measure with mean,
@@ -59,7 +64,7 @@ public final class ThreatOutputs {
       Map<String, String> names,
       YearMonth start,
       long seed) {
-    ObjectNode root = HypothesesJson.MAPPER.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("scenario", scenario);
     root.put("start", start.toString());
     root.put("months", o.months());
@@ -108,11 +113,11 @@ public final class ThreatOutputs {
       long seed,
       Path file)
       throws IOException {
-    HypothesesJson.write(json(o, scenario, names, start, seed), file);
+    Json.write(json(o, scenario, names, start, seed), file);
   }
 
   private static ObjectNode interval(Interval i) {
-    ObjectNode n = HypothesesJson.MAPPER.createObjectNode();
+    ObjectNode n = Json.MAPPER.createObjectNode();
     HypothesesJson.number(n, "mean", i.mean());
     HypothesesJson.number(n, "p05", i.p05());
     HypothesesJson.number(n, "p50", i.p50());
@@ -136,7 +141,7 @@ public final class ThreatOutputs {
               .append(',')
               .append(id)
               .append(',')
-              .append(csvText(names.getOrDefault(id, id)))
+              .append(Csv.field(names.getOrDefault(id, id)))
               .append(',')
               .append(t)
               .append(',')
@@ -144,13 +149,13 @@ public final class ThreatOutputs {
               .append(',')
               .append(m.id())
               .append(',')
-              .append(Page.csv(i.mean()))
+              .append(Numbers.csv(i.mean()))
               .append(',')
-              .append(Page.csv(i.p05()))
+              .append(Numbers.csv(i.p05()))
               .append(',')
-              .append(Page.csv(i.p50()))
+              .append(Numbers.csv(i.p50()))
               .append(',')
-              .append(Page.csv(i.p95()))
+              .append(Numbers.csv(i.p95()))
               .append('\n');
         }
       }
@@ -158,12 +163,8 @@ public final class ThreatOutputs {
     Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
   }
 
-  private static String csvText(String s) {
-    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-  }
-
-  /** Writes threat.html. */
-  public static void writeHtml(
+  /** Writes threat.html and its sidecar threat.html.csp; returns the hashes in the sidecar. */
+  public static InlineHashes writeHtml(
       ThreatOutlook.Outlook o,
       String scenario,
       Map<String, String> names,
@@ -173,7 +174,7 @@ public final class ThreatOutputs {
     int h = o.months();
     int mid = Math.min(12, h);
     Page page =
-        new Page(
+        Pages.of(
             "Threat outlook · " + scenario,
             "Dispatched operatives, plots and attacks by destination",
             "Per destination country and month, "
@@ -190,21 +191,21 @@ public final class ThreatOutputs {
         "<p class=\"summary\">Most expected plots by "
             + start.plusMonths(h)
             + ": <b>"
-            + Page.esc(names.getOrDefault(o.destinations().get(top), o.destinations().get(top)))
+            + Html.esc(names.getOrDefault(o.destinations().get(top), o.destinations().get(top)))
             + "</b>, "
-            + Page.num(o.at(top, Measure.CUMULATIVE_PLOTS, h).mean())
+            + Numbers.num(o.at(top, Measure.CUMULATIVE_PLOTS, h).mean())
             + " plots <span class=\"ci\">[90%: "
-            + Page.num(o.at(top, Measure.CUMULATIVE_PLOTS, h).p05())
+            + Numbers.num(o.at(top, Measure.CUMULATIVE_PLOTS, h).p05())
             + "–"
-            + Page.num(o.at(top, Measure.CUMULATIVE_PLOTS, h).p95())
+            + Numbers.num(o.at(top, Measure.CUMULATIVE_PLOTS, h).p95())
             + "]</span>, of which "
-            + Page.num(o.at(top, Measure.CUMULATIVE_ATTACKS, h).mean())
+            + Numbers.num(o.at(top, Measure.CUMULATIVE_ATTACKS, h).mean())
             + " attacks. Operatives ever dispatched are "
-            + Page.pct(share.mean())
+            + Numbers.pct(share.mean())
             + " <span class=\"ci\">[90%: "
-            + Page.pct(share.p05())
+            + Numbers.pct(share.p05())
             + "–"
-            + Page.pct(share.p95())
+            + Numbers.pct(share.p95())
             + "]</span> of those who came home or were dispatched; Hegghammer's ceiling for"
             + " returnees who attack is one in nine (11%).</p>");
     page.h2("Ranked destinations");
@@ -227,15 +228,15 @@ public final class ThreatOutputs {
       t.append("<tr><td>")
           .append(r + 1)
           .append("</td><th>")
-          .append(Page.esc(names.getOrDefault(id, id)))
+          .append(Html.esc(names.getOrDefault(id, id)))
           .append(" <span class=\"ci\">")
-          .append(Page.esc(id))
+          .append(Html.esc(id))
           .append("</span></th>")
-          .append(Page.cell(o.at(d, Measure.AT_LARGE, mid), false))
-          .append(Page.cell(o.at(d, Measure.AT_LARGE, h), false))
-          .append(Page.cell(o.at(d, Measure.CUMULATIVE_PLOTS, mid), false))
-          .append(Page.cell(o.at(d, Measure.CUMULATIVE_PLOTS, h), false))
-          .append(Page.cell(o.at(d, Measure.CUMULATIVE_ATTACKS, h), false))
+          .append(Numbers.cell(o.at(d, Measure.AT_LARGE, mid), false))
+          .append(Numbers.cell(o.at(d, Measure.AT_LARGE, h), false))
+          .append(Numbers.cell(o.at(d, Measure.CUMULATIVE_PLOTS, mid), false))
+          .append(Numbers.cell(o.at(d, Measure.CUMULATIVE_PLOTS, h), false))
+          .append(Numbers.cell(o.at(d, Measure.CUMULATIVE_ATTACKS, h), false))
           .append("</tr>");
     }
     page.raw(t.append("</tbody></table></div>").toString());
@@ -281,11 +282,11 @@ public final class ThreatOutputs {
             + " more likely to come to fruition) is part of plot_success_share; both are priors of"
             + " the scenario, drawn per replication. The cohort engine's monthly hazard makes the"
             + " lag exponential; the agent engine's time-in-state feature is not used here.</p>");
-    page.write(file);
+    return page.write(file);
   }
 
   private static String th(String what, YearMonth when) {
-    return "<th class=\"num\">" + Page.esc(what) + "<br>" + when + "</th>";
+    return "<th class=\"num\">" + Html.esc(what) + "<br>" + when + "</th>";
   }
 
   /** A one-line terminal summary of a destination. */

@@ -22,6 +22,11 @@ import org.dispersal.hypotheses.OddsUpdate;
 import org.dispersal.hypotheses.Updater;
 import org.dispersal.hypotheses.WatchList;
 import org.dispersal.model.State;
+import org.dispersal.output.page.Html;
+import org.dispersal.output.page.InlineHashes;
+import org.dispersal.output.page.Page;
+import org.dispersal.output.text.Csv;
+import org.dispersal.output.text.Json;
 
 /**
  * Writes the outputs of {@code dispersal update}: {@code weights.csv} (each hypothesis's prior and
@@ -89,7 +94,8 @@ public final class UpdateOutputs {
   /**
    * Writes the files of an update into {@code dir}: update.json, weights.csv (with the replications
    * of each hypothesis when {@code mixture} is given), update.csv (the audit trail), events.csv,
-   * indicators.csv and update.html, and mixture.csv with a mixture forecast.
+   * indicators.csv, update.html with its sidecar update.html.csp, and mixture.csv with a mixture
+   * forecast.
    *
    * @param mixture the mixture forecast, or null without one
    * @return the names of the files written, in that order
@@ -112,7 +118,8 @@ public final class UpdateOutputs {
                 "update.csv",
                 "events.csv",
                 "indicators.csv",
-                "update.html"));
+                "update.html",
+                "update.html.csp"));
     if (mixture != null) {
       writeMixture(
           mixture,
@@ -135,9 +142,9 @@ public final class UpdateOutputs {
           out,
           hs.get(i).id(),
           hs.get(i).name(),
-          Page.csv(r.prior()[i]),
+          Numbers.csv(r.prior()[i]),
           Icd203.of(r.prior()[i]).words(),
-          Page.csv(r.posterior()[i]),
+          Numbers.csv(r.posterior()[i]),
           Icd203.of(r.posterior()[i]).words(),
           runs == null ? "" : Integer.toString(runs[i]));
     }
@@ -163,15 +170,15 @@ public final class UpdateOutputs {
             e.indicator().id(),
             e.observed() ? "observed" : "not observed",
             ids,
-            Page.csv(s.reliability()),
+            Numbers.csv(s.reliability()),
             hs.get(i).id(),
-            Page.csv(s.likelihoods()[i]),
-            Page.csv(s.likelihoodRatios()[i]),
-            Page.csv(s.effectiveRatios()[i]),
-            Page.csv(s.before()[i]),
-            Page.csv(s.after()[i]),
-            Page.csv(s.oddsBefore(i)),
-            Page.csv(s.oddsAfter(i)));
+            Numbers.csv(s.likelihoods()[i]),
+            Numbers.csv(s.likelihoodRatios()[i]),
+            Numbers.csv(s.effectiveRatios()[i]),
+            Numbers.csv(s.before()[i]),
+            Numbers.csv(s.after()[i]),
+            Numbers.csv(s.oddsBefore(i)),
+            Numbers.csv(s.oddsAfter(i)));
       }
     }
     write(file, out);
@@ -196,7 +203,7 @@ public final class UpdateOutputs {
           e.subtype(),
           e.actor(),
           e.fatalities() == null ? "" : e.fatalities().toString(),
-          Page.csv(e.reliability()),
+          Numbers.csv(e.reliability()),
           n.use(),
           n.detail());
     }
@@ -230,14 +237,14 @@ public final class UpdateOutputs {
           Integer.toString(ind.atLeast()),
           ind.from().toString(),
           ind.to().toString(),
-          Page.csv(d.ratioIfObserved()),
-          Page.csv(d.ratioIfNotObserved()),
-          Page.csv(d.expectedBits()),
+          Numbers.csv(d.ratioIfObserved()),
+          Numbers.csv(d.ratioIfNotObserved()),
+          Numbers.csv(d.expectedBits()),
           d.flat() ? "yes" : "no",
           w == null ? "" : Integer.toString(rank + 1),
-          w == null ? "" : Page.csv(w.probabilitySeen()),
-          w == null ? "" : Page.csv(w.expectedShift()),
-          w == null ? "" : Page.csv(w.expectedBits()));
+          w == null ? "" : Numbers.csv(w.probabilitySeen()),
+          w == null ? "" : Numbers.csv(w.expectedShift()),
+          w == null ? "" : Numbers.csv(w.expectedBits()));
     }
     write(file, out);
   }
@@ -254,7 +261,7 @@ public final class UpdateOutputs {
   public static ObjectNode json(Report report, String scenario) {
     Updater.Result r = report.result();
     List<Hypothesis> hs = r.set().hypotheses();
-    ObjectNode root = HypothesesJson.MAPPER.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("scenario", scenario);
     root.put("asOf", r.asOf().toString());
     HypothesesJson.number(root, "reliability", report.watchReliability());
@@ -301,7 +308,7 @@ public final class UpdateOutputs {
 
   /** Writes update.json ({@link #json}). */
   public static void writeJson(Report report, String scenario, Path file) throws IOException {
-    HypothesesJson.write(json(report, scenario), file);
+    Json.write(json(report, scenario), file);
   }
 
   /** The months of the headline tables: +6, +12, +24, +36 and the horizon, as far as it goes. */
@@ -337,12 +344,12 @@ public final class UpdateOutputs {
           row(
               out,
               i < 0 ? "mixture" : hs.get(i).id(),
-              i < 0 ? "1" : Page.csv(weights[i]),
+              i < 0 ? "1" : Numbers.csv(weights[i]),
               Long.toString(s.replications()),
               Integer.toString(month),
               start.plusMonths(month).toString(),
               state.id(),
-              Page.csv(st.mean()),
+              Numbers.csv(st.mean()),
               Integer.toString(st.p05()),
               Integer.toString(st.p50()),
               Integer.toString(st.p95()));
@@ -364,21 +371,22 @@ public final class UpdateOutputs {
   }
 
   /**
-   * Writes update.html.
+   * Writes update.html and its sidecar update.html.csp.
    *
    * @param report the update and its derived tables
    * @param mixture the mixture forecast, or null if none was run
    * @param start the scenario's start month, for the mixture's dates
    * @param file where to write
+   * @return the hashes written to the sidecar
    */
-  public static void writeHtml(
+  public static InlineHashes writeHtml(
       Report report, MixtureForecast.Result mixture, YearMonth start, Path file)
       throws IOException {
     Updater.Result r = report.result();
     List<Hypothesis> hs = r.set().hypotheses();
     int lead = HypothesesJson.argmax(r.posterior());
     Page page =
-        new Page(
+        Pages.of(
             "Hypotheses and indicators",
             "Which way is it going? Evidence to " + r.asOf(),
             "Competing hypotheses weighed in odds form against the events read from "
@@ -386,7 +394,7 @@ public final class UpdateOutputs {
                 + ", each report discounted by its reliability, each incident counted once.");
     page.raw(
         "<p class=\"summary\">"
-            + Page.esc(
+            + Html.esc(
                 "As of "
                     + r.asOf()
                     + ", "
@@ -412,17 +420,17 @@ public final class UpdateOutputs {
     for (int i = 0; i < hs.size(); i++) {
       Hypothesis h = hs.get(i);
       t.append("<tr><th>")
-          .append(Page.esc(h.name()))
+          .append(Html.esc(h.name()))
           .append("<br><span class=\"note\">")
-          .append(Page.esc(h.basis()))
+          .append(Html.esc(h.basis()))
           .append("</span></th><td>")
-          .append(Page.esc(h.describeRun()))
+          .append(Html.esc(h.describeRun()))
           .append("</td><td class=\"num\">")
-          .append(Page.esc(Icd203.percent(r.prior()[i])))
+          .append(Html.esc(Icd203.percent(r.prior()[i])))
           .append("</td><td class=\"num\"><b>")
-          .append(Page.esc(Icd203.percent(r.posterior()[i])))
+          .append(Html.esc(Icd203.percent(r.posterior()[i])))
           .append("</b></td><td>")
-          .append(Page.esc(Icd203.of(r.posterior()[i]).words()))
+          .append(Html.esc(Icd203.of(r.posterior()[i]).words()))
           .append("</td></tr>");
     }
     page.raw(t.append("</tbody></table></div>").toString());
@@ -444,7 +452,7 @@ public final class UpdateOutputs {
         "Pending indicators ranked by the expected shift of the weights (half the sum of absolute"
             + " changes, averaged over seeing the indicator and its window closing without it),"
             + " under the current weights, with a sighting reported at reliability "
-            + Page.csv(report.watchReliability())
+            + Numbers.csv(report.watchReliability())
             + ".");
     page.raw(watchTable(report, hs));
     if (mixture != null) {
@@ -455,7 +463,7 @@ public final class UpdateOutputs {
     page.raw(eventsSummary(r));
     if (!report.notes().isEmpty()) {
       StringBuilder n = new StringBuilder("<ul class=\"note\">");
-      report.notes().forEach(x -> n.append("<li>").append(Page.esc(x)).append("</li>"));
+      report.notes().forEach(x -> n.append("<li>").append(Html.esc(x)).append("</li>"));
       page.raw(n.append("</ul>").toString());
     }
     page.h2("Method and limits");
@@ -468,7 +476,7 @@ public final class UpdateOutputs {
             + " scenario file, each with its reasoning; the updated weights are only as good as"
             + " they are. Confidence in the judgement is a separate matter and is not expressed by"
             + " these probabilities (ICD 203).");
-    page.write(file);
+    return page.write(file);
   }
 
   private static String weightChart(Updater.Result r) {
@@ -501,7 +509,7 @@ public final class UpdateOutputs {
             "<div class=\"table-wrap\"><table><thead><tr><th>#</th><th>Date</th>"
                 + "<th>Evidence</th><th class=\"num\">r</th>");
     for (Hypothesis h : hs) {
-      t.append("<th class=\"num\">").append(Page.esc(h.name())).append("</th>");
+      t.append("<th class=\"num\">").append(Html.esc(h.name())).append("</th>");
     }
     t.append("</tr></thead><tbody>");
     for (Updater.Evidence e : r.trail()) {
@@ -511,17 +519,17 @@ public final class UpdateOutputs {
           .append("</td><td>")
           .append(e.date())
           .append("</td><td>")
-          .append(Page.esc(e.indicator().name()))
+          .append(Html.esc(e.indicator().name()))
           .append(e.observed() ? " <b>observed</b>" : " <b>not observed</b>")
           .append("<br><span class=\"note\">")
           .append(
-              Page.esc(
+              Html.esc(
                   e.basisIds().isEmpty()
                       ? "window closed " + e.indicator().to()
                       : (e.figures().isEmpty() ? "reports " : "figure ")
                           + String.join(", ", e.basisIds())))
           .append("</span></td><td class=\"num\">")
-          .append(Page.csv(s.reliability()))
+          .append(Numbers.csv(s.reliability()))
           .append("</td>");
       for (int i = 0; i < hs.size(); i++) {
         t.append(
@@ -548,10 +556,10 @@ public final class UpdateOutputs {
                 + " diagnosticity: the largest odds factor a sighting (or an absence) can apply"
                 + " between two hypotheses, and the expected information under the prior"
                 + " weights. Flagged: no outcome moves any pair's odds by more than "
-                + Page.csv(Diagnosticity.FLAT_FACTOR)
+                + Numbers.csv(Diagnosticity.FLAT_FACTOR)
                 + ".</caption><thead><tr><th>Indicator</th><th>Status</th>");
     for (Hypothesis h : hs) {
-      t.append("<th class=\"num\">").append(Page.esc(h.name())).append("</th>");
+      t.append("<th class=\"num\">").append(Html.esc(h.name())).append("</th>");
     }
     t.append("<th class=\"num\">Seen / not seen</th><th class=\"num\">Bits</th></tr></thead>");
     t.append("<tbody>");
@@ -560,20 +568,20 @@ public final class UpdateOutputs {
       Indicator ind = st.get(k).indicator();
       Diagnosticity d = report.diagnosticity().get(k);
       t.append("<tr><th>")
-          .append(Page.esc(ind.name()))
+          .append(Html.esc(ind.name()))
           .append("<br><span class=\"note\">")
-          .append(Page.esc(ind.describe()))
+          .append(Html.esc(ind.describe()))
           .append(". ")
-          .append(Page.esc(ind.basis()))
+          .append(Html.esc(ind.basis()))
           .append("</span></th><td>")
-          .append(Page.esc(status(st.get(k).outcome())))
+          .append(Html.esc(status(st.get(k).outcome())))
           .append(" (")
           .append(st.get(k).found())
           .append(" of ")
           .append(ind.atLeast())
           .append(")</td>");
       for (double p : ind.likelihoods()) {
-        t.append("<td class=\"num\">").append(Page.csv(p)).append("</td>");
+        t.append("<td class=\"num\">").append(Numbers.csv(p)).append("</td>");
       }
       t.append(
           String.format(
@@ -602,19 +610,19 @@ public final class UpdateOutputs {
       t.append("<tr><td>")
           .append(rank++)
           .append("</td><td>")
-          .append(Page.esc(w.indicator().name()))
+          .append(Html.esc(w.indicator().name()))
           .append("<br><span class=\"note\">")
-          .append(Page.esc(w.indicator().describe()))
+          .append(Html.esc(w.indicator().describe()))
           .append("</span></td><td class=\"num\">")
-          .append(Page.esc(Icd203.percent(w.probabilitySeen())))
+          .append(Html.esc(Icd203.percent(w.probabilitySeen())))
           .append("</td><td class=\"num\">")
-          .append(Page.esc(Icd203.percent(w.expectedShift())))
+          .append(Html.esc(Icd203.percent(w.expectedShift())))
           .append("</td><td class=\"num\">")
           .append(String.format(Locale.ROOT, "%.3f", w.expectedBits()))
           .append("</td><td>")
-          .append(Page.esc(leader(w.ifSeen(), hs)))
+          .append(Html.esc(leader(w.ifSeen(), hs)))
           .append("</td><td>")
-          .append(Page.esc(leader(w.ifNotSeen(), hs)))
+          .append(Html.esc(leader(w.ifNotSeen(), hs)))
           .append("</td></tr>");
     }
     return t.append("</tbody></table></div>").toString();
@@ -647,7 +655,7 @@ public final class UpdateOutputs {
       if (m.perHypothesis().get(i) != null) {
         shown.add(i);
         t.append("<th class=\"num\">")
-            .append(Page.esc(hs.get(i).name()))
+            .append(Html.esc(hs.get(i).name()))
             .append("<br><span class=\"ci\">")
             .append(m.runs()[i])
             .append(" runs</span></th>");
@@ -655,7 +663,7 @@ public final class UpdateOutputs {
     }
     t.append("</tr></thead><tbody>");
     for (State s : State.HEADLINE) {
-      t.append("<tr><th>").append(Page.esc(s.label())).append("</th>");
+      t.append("<tr><th>").append(Html.esc(s.label())).append("</th>");
       t.append(cell(mix.statistic(horizon, 0, 0, s)));
       for (int i : shown) {
         t.append(cell(m.perHypothesis().get(i).statistic(horizon, 0, 0, s)));
@@ -667,11 +675,11 @@ public final class UpdateOutputs {
 
   private static String cell(Statistic st) {
     return "<td class=\"num\">"
-        + Page.num(st.mean())
+        + Numbers.num(st.mean())
         + " <span class=\"ci\">["
-        + Page.num(st.p05())
+        + Numbers.num(st.p05())
         + "–"
-        + Page.num(st.p95())
+        + Numbers.num(st.p95())
         + "]</span></td>";
   }
 
@@ -687,7 +695,7 @@ public final class UpdateOutputs {
         case Updater.DUPLICATE -> {
           duplicates++;
           dup.append("<li>")
-              .append(Page.esc(n.event().id() + " (" + n.event().origin() + ") " + n.detail()))
+              .append(Html.esc(n.event().id() + " (" + n.event().origin() + ") " + n.detail()))
               .append("</li>");
         }
         case Updater.AFTER_AS_OF -> later++;
@@ -710,15 +718,7 @@ public final class UpdateOutputs {
   }
 
   private static void row(StringBuilder out, String... cells) {
-    for (int i = 0; i < cells.length; i++) {
-      String s = cells[i];
-      out.append(i == 0 ? "" : ",")
-          .append(
-              s.contains(",") || s.contains("\"") || s.contains("\n")
-                  ? "\"" + s.replace("\"", "\"\"") + "\""
-                  : s);
-    }
-    out.append('\n');
+    out.append(Csv.line(cells));
   }
 
   private static void write(Path file, StringBuilder out) throws IOException {

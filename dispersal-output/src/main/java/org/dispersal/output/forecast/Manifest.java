@@ -1,7 +1,5 @@
 package org.dispersal.output.forecast;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.dispersal.model.Parameter;
+import org.dispersal.output.text.Json;
 
 /**
  * Writes {@code manifest.json}: everything needed to reproduce a forecast (scenario name and
@@ -23,8 +22,7 @@ public final class Manifest {
 
   /** Builds the manifest as a JSON tree. */
   public static ObjectNode build(ForecastRun run) {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode root = json.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     ObjectNode scenario = root.putObject("scenario");
     scenario.put("name", run.scenario().name());
     scenario.put("sha256", sha256(run.scenarioText()));
@@ -57,9 +55,7 @@ public final class Manifest {
 
   /** Writes the manifest file. */
   public static void write(ForecastRun run, Path file) throws IOException {
-    new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(file.toFile(), build(run));
+    Json.write(build(run), file);
   }
 
   /** The SHA-256 of a text, in lower-case hex. */

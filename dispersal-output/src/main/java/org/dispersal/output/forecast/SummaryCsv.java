@@ -14,6 +14,7 @@ import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Scope;
 import org.dispersal.ensemble.Statistic;
 import org.dispersal.model.State;
+import org.dispersal.output.text.Csv;
 
 /**
  * Writes {@code summary.csv}: the ensemble statistics in tidy long format, one row per month,
@@ -99,19 +100,11 @@ public final class SummaryCsv {
     Statistic st = summary.statistic(month, scopeIndex, demo, key);
     line.setLength(0);
     line.append(month).append(',').append(date).append(',').append(scope.kind()).append(',');
-    line.append(csv(scope.id())).append(',').append(EnsembleSummary.demographicLabel(demo));
-    line.append(',').append(state.id()).append(',').append(csv(destination)).append(',');
+    line.append(Csv.field(scope.id())).append(',').append(EnsembleSummary.demographicLabel(demo));
+    line.append(',').append(state.id()).append(',').append(Csv.field(destination)).append(',');
     line.append(String.format(Locale.ROOT, "%.2f", st.mean())).append(',');
     line.append(st.p05()).append(',').append(st.p25()).append(',').append(st.p50()).append(',');
     line.append(st.p75()).append(',').append(st.p95()).append('\n');
     w.write(line.toString());
-  }
-
-  /** Quotes a field if it holds a comma, quote or line break. */
-  static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 }

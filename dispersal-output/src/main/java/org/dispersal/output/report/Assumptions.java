@@ -8,6 +8,8 @@ import org.dispersal.model.Origin;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Prior;
 import org.dispersal.model.Scenario;
+import org.dispersal.output.page.Html;
+import org.dispersal.output.page.Page;
 
 /**
  * The account of what the forecast rests on: every parameter with its prior and its sources or the
@@ -19,7 +21,7 @@ final class Assumptions {
   private Assumptions() {}
 
   /** The parameter table. */
-  static String parameters(ReportData data, Map<String, String> citations) {
+  static String parameters(ReportData data, Map<String, String> citations, Page page) {
     Scenario s = data.scenario();
     long assumed = s.parameters().values().stream().filter(Parameter::isAssumption).count();
     StringBuilder t = new StringBuilder();
@@ -33,8 +35,15 @@ final class Assumptions {
         .append("<span class=\"tag\">assumption</span>, each with its justification; the ")
         .append("others cite sources.</p>")
         .append("<div class=\"table-wrap\"><table class=\"data params\">")
-        .append("<colgroup><col style=\"width:21%\"><col style=\"width:14%\">")
-        .append("<col style=\"width:11%\"><col style=\"width:27%\"><col></colgroup><thead><tr>")
+        .append("<colgroup><col")
+        .append(page.style("width:21%"))
+        .append("><col")
+        .append(page.style("width:14%"))
+        .append("><col")
+        .append(page.style("width:11%"))
+        .append("><col")
+        .append(page.style("width:27%"))
+        .append("><col></colgroup><thead><tr>")
         .append("<th scope=\"col\">Parameter</th><th scope=\"col\">Prior</th>")
         .append("<th scope=\"col\">Unit</th><th scope=\"col\">Basis</th>")
         .append("<th scope=\"col\">Description</th></tr></thead><tbody>");

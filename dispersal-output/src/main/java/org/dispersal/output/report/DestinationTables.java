@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.dispersal.ensemble.Statistic;
 import org.dispersal.model.State;
+import org.dispersal.output.page.Html;
+import org.dispersal.output.page.Page;
+import org.dispersal.output.page.Svg;
 import org.dispersal.output.report.ReportData.Destination;
 
 /**
@@ -24,7 +27,7 @@ final class DestinationTables {
   private DestinationTables() {}
 
   /** The three tables. */
-  static String section(ReportData data) {
+  static String section(ReportData data, Page page) {
     int m = data.horizon();
     String when = "+" + m + " months (" + Fmt.month(data.scenario().start().plusMonths(m)) + ")";
     StringBuilder h = new StringBuilder("<div class=\"two-col\">");
@@ -32,6 +35,7 @@ final class DestinationTables {
         .append(
             ranked(
                 data,
+                page,
                 State.RELOCATED,
                 "Third theatre",
                 "Relocated to each third theatre at " + when + ", largest mean first"))
@@ -39,16 +43,18 @@ final class DestinationTables {
         .append(
             ranked(
                 data,
+                page,
                 State.OTHER_GROUP,
                 "Group",
                 "Joined each other group at " + when + ", largest mean first"))
         .append("</div></div>");
-    h.append(operatives(data, when));
+    h.append(operatives(data, page, when));
     return h.toString();
   }
 
   /** One state by destination with median, interval, mean and an interval bar. */
-  private static String ranked(ReportData data, State state, String head, String caption) {
+  private static String ranked(
+      ReportData data, Page page, State state, String head, String caption) {
     int m = data.horizon();
     List<Destination> destinations = new ArrayList<>(data.destinations(state));
     destinations.sort(
@@ -59,7 +65,7 @@ final class DestinationTables {
     }
     StringBuilder t = new StringBuilder();
     t.append("<div class=\"table-wrap\"><table class=\"data dest\"><caption>")
-        .append(Overview.swatch(state))
+        .append(Overview.swatch(state, page))
         .append(Html.esc(caption))
         .append("</caption><thead><tr><th scope=\"col\">")
         .append(Html.esc(head))
@@ -81,36 +87,36 @@ final class DestinationTables {
           .append("</td><td class=\"num\">")
           .append(Fmt.count(s.mean()))
           .append("</td><td class=\"bar-col\">")
-          .append(bar(s, max, Palette.colour(state)))
+          .append(bar(s, max, Palette.colour(state), page))
           .append("</td></tr>");
     }
     return t.append("</tbody></table></div>").toString();
   }
 
   /** An interval bar: the 90% interval as a band and the median as a tick, on a shared scale. */
-  private static String bar(Statistic s, double max, String colour) {
+  private static String bar(Statistic s, double max, String colour, Page page) {
     if (!(max > 0)) {
       return "";
     }
-    return "<span class=\"range\"><span class=\"range-ci\" style=\"left:"
-        + percent(s.p05(), max)
-        + ";width:"
-        + percent(s.p95() - s.p05(), max)
-        + ";background:"
-        + colour
-        + "\"></span><span class=\"range-mid\" style=\"left:"
-        + percent(s.p50(), max)
-        + ";background:"
-        + colour
-        + "\"></span></span>";
+    return "<span class=\"range\"><span class=\"range-ci\""
+        + page.style(
+            "left:"
+                + percent(s.p05(), max)
+                + ";width:"
+                + percent(s.p95() - s.p05(), max)
+                + ";background:"
+                + colour)
+        + "></span><span class=\"range-mid\""
+        + page.style("left:" + percent(s.p50(), max) + ";background:" + colour)
+        + "></span></span>";
   }
 
   private static String percent(double value, double max) {
-    return Fmt.px(100 * value / max) + "%";
+    return Svg.px(100 * value / max) + "%";
   }
 
   /** Operatives at large, arrested and attacks by destination country, largest first. */
-  private static String operatives(ReportData data, String when) {
+  private static String operatives(ReportData data, Page page, String when) {
     int m = data.horizon();
     Map<String, Statistic[]> byCountry = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
@@ -128,7 +134,7 @@ final class DestinationTables {
     ranked.sort(Comparator.comparingDouble((String c) -> -meanSum(byCountry.get(c))));
     StringBuilder t = new StringBuilder();
     t.append("<h3>")
-        .append(Overview.badge(State.DISPATCHED))
+        .append(Overview.badge(State.DISPATCHED, page))
         .append("Dispatched operatives by destination country</h3>")
         .append("<p class=\"note\">Operatives are sent home or to a target abroad. At large: ")
         .append("not yet arrested and no plot yet; arrested and attacks are counted since the ")
@@ -139,25 +145,28 @@ final class DestinationTables {
       return t.append("<p>No operative was dispatched in any replication.</p>").toString();
     }
     int shown = ranked.size() <= COUNTRIES_SHOWN + 1 ? ranked.size() : COUNTRIES_SHOWN;
-    t.append(operativeTable(ranked.subList(0, shown), byCountry, names));
+    t.append(operativeTable(ranked.subList(0, shown), byCountry, names, page));
     if (shown < ranked.size()) {
       t.append("<details><summary>")
           .append(ranked.size() - shown)
           .append(" more destination countries</summary>")
-          .append(operativeTable(ranked.subList(shown, ranked.size()), byCountry, names))
+          .append(operativeTable(ranked.subList(shown, ranked.size()), byCountry, names, page))
           .append("</details>");
     }
     return t.toString();
   }
 
   private static String operativeTable(
-      List<String> countries, Map<String, Statistic[]> byCountry, Map<String, String> names) {
+      List<String> countries,
+      Map<String, Statistic[]> byCountry,
+      Map<String, String> names,
+      Page page) {
     StringBuilder t = new StringBuilder();
     t.append("<div class=\"table-wrap\"><table class=\"data\"><thead><tr>")
         .append("<th scope=\"col\">Destination</th>");
     for (State s : OPERATIVES) {
       t.append("<th scope=\"col\" class=\"num\">")
-          .append(Overview.swatch(s))
+          .append(Overview.swatch(s, page))
           .append(Html.esc(Palette.label(s)))
           .append("</th>");
     }

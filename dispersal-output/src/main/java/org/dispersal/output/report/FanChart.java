@@ -2,6 +2,8 @@ package org.dispersal.output.report;
 
 import java.time.YearMonth;
 import org.dispersal.ensemble.Statistic;
+import org.dispersal.output.page.Svg;
+import org.dispersal.output.page.Ticks;
 
 /**
  * A fan chart of one count over the months of a forecast: the 90% interval (p05 to p95) as a light
@@ -36,7 +38,7 @@ final class FanChart {
     for (Statistic s : series) {
       max = Math.max(max, s.p95());
     }
-    Ticks ticks = Ticks.of(max, 4);
+    Ticks ticks = Ticks.counts(max, 4);
     double plotW = WIDTH - LEFT - RIGHT;
     double plotH = HEIGHT - TOP - BOTTOM;
     double xScale = plotW / Math.max(1, months);
@@ -99,7 +101,7 @@ final class FanChart {
   }
 
   private static String point(int month, double value, double xScale, double yScale) {
-    return Fmt.px(LEFT + month * xScale) + "," + Fmt.px(y(value, yScale));
+    return Svg.px(LEFT + month * xScale) + "," + Svg.px(y(value, yScale));
   }
 
   private static double y(double value, double yScale) {

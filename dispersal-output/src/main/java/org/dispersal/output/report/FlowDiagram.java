@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.dispersal.ensemble.Scope;
 import org.dispersal.model.State;
+import org.dispersal.output.page.Svg;
 import org.dispersal.output.report.ReportData.Destination;
 import org.dispersal.output.report.SankeyLayout.Link;
 import org.dispersal.output.report.SankeyLayout.Node;
@@ -205,13 +206,13 @@ final class FlowDiagram {
     double tw = Math.max(MIN_BAND, l.targetWidth);
     double s0 = TOP + l.sourceY + (l.sourceWidth - sw) / 2;
     double t0 = TOP + l.targetY + (l.targetWidth - tw) / 2;
-    String a = Fmt.px(x0);
-    String b = Fmt.px(xm);
-    String c = Fmt.px(x1);
-    String sTop = Fmt.px(s0);
-    String sBottom = Fmt.px(s0 + sw);
-    String tTop = Fmt.px(t0);
-    String tBottom = Fmt.px(t0 + tw);
+    String a = Svg.px(x0);
+    String b = Svg.px(xm);
+    String c = Svg.px(x1);
+    String sTop = Svg.px(s0);
+    String sBottom = Svg.px(s0 + sw);
+    String tTop = Svg.px(t0);
+    String tBottom = Svg.px(t0 + tw);
     return String.format(
         Locale.ROOT,
         "M%s,%sC%s,%s %s,%s %s,%sV%sC%s,%s %s,%s %s,%sZ",

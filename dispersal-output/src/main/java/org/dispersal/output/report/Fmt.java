@@ -63,15 +63,6 @@ final class Fmt {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
-  /** An SVG coordinate with at most one decimal. */
-  static String px(double value) {
-    long tenths = Math.round(value * 10);
-    if (tenths % 10 == 0) {
-      return Long.toString(tenths / 10);
-    }
-    return (tenths < 0 ? "-" : "") + Math.abs(tenths) / 10 + "." + Math.abs(tenths) % 10;
-  }
-
   /** A moment in UTC to the minute: {@code 2017-02-13 09:30 UTC}. */
   static String instant(Instant instant) {
     return INSTANT.format(instant);

@@ -9,6 +9,8 @@ import org.dispersal.ensemble.Statistic;
 import org.dispersal.model.Origin;
 import org.dispersal.model.Region;
 import org.dispersal.model.State;
+import org.dispersal.output.page.Html;
+import org.dispersal.output.page.Page;
 
 /**
  * The table of origins: every country and unallocated remainder with how many travelled and the
@@ -75,7 +77,7 @@ final class OriginTable {
   private OriginTable() {}
 
   /** The filter box and the table. */
-  static String section(ReportData data) {
+  static String section(ReportData data, Page page) {
     int horizon = data.horizon();
     List<Row> rows = new ArrayList<>();
     List<Scope> scopes = data.summary().scopes();
@@ -101,7 +103,7 @@ final class OriginTable {
       h.append("<th scope=\"col\" data-type=\"num\" class=\"num\" title=\"")
           .append(Html.esc(Palette.label(state)))
           .append("\">")
-          .append(Overview.badge(state))
+          .append(Overview.badge(state, page))
           .append(Html.esc(Palette.shortLabel(state)))
           .append("</th>");
     }

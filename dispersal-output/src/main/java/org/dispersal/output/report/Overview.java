@@ -6,6 +6,8 @@ import org.dispersal.ensemble.Statistic;
 import org.dispersal.model.Scenario;
 import org.dispersal.model.State;
 import org.dispersal.output.forecast.ForecastRun;
+import org.dispersal.output.page.Html;
+import org.dispersal.output.page.Page;
 import org.dispersal.output.report.ReportData.Destination;
 
 /**
@@ -136,7 +138,7 @@ final class Overview {
   }
 
   /** The headline table: each state's median and 90% interval at the headline months. */
-  static String headline(ReportData data) {
+  static String headline(ReportData data, Page page) {
     List<Integer> months = data.headlineMonths();
     YearMonth start = data.scenario().start();
     StringBuilder t = new StringBuilder();
@@ -161,9 +163,9 @@ final class Overview {
       t.append("<tr")
           .append(firstOutside ? " class=\"divider\"" : "")
           .append("><td>")
-          .append(badge(state))
+          .append(badge(state, page))
           .append("</td><th scope=\"row\">")
-          .append(swatch(state))
+          .append(swatch(state, page))
           .append(Html.esc(Palette.label(state)))
           .append("</th>");
       for (int m : months) {
@@ -181,21 +183,23 @@ final class Overview {
   }
 
   /** A pathway number in the pathway's colour, or nothing outside the pathways. */
-  static String badge(State state) {
+  static String badge(State state, Page page) {
     if (state.pathway() == 0) {
       return "";
     }
     return "<span class=\"badge\" title=\"pathway "
         + state.pathway()
-        + "\" style=\"background:"
-        + Palette.pathwayColour(state)
-        + "\">"
+        + "\""
+        + page.style("background:" + Palette.pathwayColour(state))
+        + ">"
         + state.pathway()
         + "</span>";
   }
 
   /** A small square in the state's colour. */
-  static String swatch(State state) {
-    return "<span class=\"swatch\" style=\"background:" + Palette.colour(state) + "\"></span>";
+  static String swatch(State state, Page page) {
+    return "<span class=\"swatch\""
+        + page.style("background:" + Palette.colour(state))
+        + "></span>";
   }
 }

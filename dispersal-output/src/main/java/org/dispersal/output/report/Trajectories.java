@@ -2,6 +2,8 @@ package org.dispersal.output.report;
 
 import org.dispersal.ensemble.Statistic;
 import org.dispersal.model.State;
+import org.dispersal.output.page.Html;
+import org.dispersal.output.page.Page;
 
 /** The small multiples of fan charts, one per state, world scope and all people. */
 final class Trajectories {
@@ -9,7 +11,7 @@ final class Trajectories {
   private Trajectories() {}
 
   /** The grid of figures with a shared legend. */
-  static String section(ReportData data) {
+  static String section(ReportData data, Page page) {
     int horizon = data.horizon();
     StringBuilder h = new StringBuilder();
     h.append("<p class=\"legend\"><span class=\"key band90\"></span>90% interval")
@@ -24,7 +26,7 @@ final class Trajectories {
       }
       Statistic last = series[horizon];
       h.append("<figure class=\"fan-figure\"><figcaption><span class=\"fan-title\">")
-          .append(Overview.badge(state))
+          .append(Overview.badge(state, page))
           .append(Html.esc(Palette.label(state)))
           .append("</span><span class=\"fan-last\">+")
           .append(horizon)

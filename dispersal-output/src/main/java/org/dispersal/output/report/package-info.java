@@ -6,9 +6,14 @@
  *       report.html} from a {@link org.dispersal.output.forecast.ForecastRun}.
  *   <li>Sections: the overview and headline table, fan charts over time, the flow diagram, the
  *       origins table, the destinations, and the assumptions with their sources.
- *   <li>Drawing: a small SVG writer, round axis ticks, fan charts, and a Sankey layout with one
- *       scale per column, label room for small nodes and least-squares placement of later columns.
+ *   <li>Drawing: fan charts, and a Sankey layout with one scale per column, label room for small
+ *       nodes and least-squares placement of later columns, drawn with the toolkit's SVG writer and
+ *       ticks.
  * </ul>
+ *
+ * <p>The page shell, style sheet, escaper, SVG writer and ticks are the output toolkit's ({@link
+ * org.dispersal.output.page}); style attributes go through {@link
+ * org.dispersal.output.page.Page#style}, so the report's sidecar lists their hashes.
  *
  * <p>Every text that comes from a scenario is escaped, and numbers are formatted independently of
  * the machine's locale.

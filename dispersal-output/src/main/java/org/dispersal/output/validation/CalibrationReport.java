@@ -1,8 +1,6 @@
 package org.dispersal.output.validation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +12,10 @@ import org.dispersal.model.Prior;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.ObservationTargets;
+import org.dispersal.output.page.Html;
+import org.dispersal.output.page.InlineHashes;
+import org.dispersal.output.page.Page;
+import org.dispersal.output.page.Svg;
 import org.dispersal.scoring.ForecastScore;
 
 /**
@@ -25,8 +27,12 @@ public final class CalibrationReport {
 
   private CalibrationReport() {}
 
-  /** Writes the report. */
-  public static void write(
+  /**
+   * Writes the report and its sidecar {@code X.html.csp} ({@link Page#write}).
+   *
+   * @return the hashes written to the sidecar
+   */
+  public static InlineHashes write(
       Scenario s,
       ModelCalibration.Result cal,
       ObservationTargets targets,
@@ -41,7 +47,7 @@ public final class CalibrationReport {
     StringBuilder b = new StringBuilder();
     b.append("<p class=\"note\">Command: <code>").append(Html.esc(command)).append("</code></p>");
     b.append(
-        Html.fmt(
+        Numbers.fmt(
             "<p>ABC-SMC on <b>%d</b> figures: <b>%d</b> of %d free parameters calibrated (the"
                 + " others showed no significant rank correlation with any figure in the pilot and"
                 + " keep their priors), <b>%d</b> simulations in %.1f s; %d particles. Figures"
@@ -54,13 +60,13 @@ public final class CalibrationReport {
             abc.weights().length,
             later.size()));
     b.append(
-        "<h2>Generations</h2><table><tr><th>generation</th><th>tolerance</th>"
+        "<h2>Generations</h2><table class=\"numeric\"><tr><th>generation</th><th>tolerance</th>"
             + "<th>simulations</th><th>acceptance</th><th>effective sample size</th></tr>");
     for (AbcSmc.Generation g : abc.generations()) {
       b.append(
-          Html.fmt(
+          Numbers.fmt(
               "<tr><td>%d</td><td>%s</td><td>%d</td><td>%.3f</td><td>%.0f</td></tr>",
-              g.index(), Html.num(g.epsilon()), g.simulations(), g.acceptance(), g.ess()));
+              g.index(), Numbers.num(g.epsilon()), g.simulations(), g.acceptance(), g.ess()));
     }
     b.append("</table>");
     b.append(
@@ -68,7 +74,7 @@ public final class CalibrationReport {
             + " blue: the posterior's, with its median. \"Kept\" is the posterior's 90% width as a"
             + " share of the prior's: near 100% means the figures say little about the parameter.</p>");
     b.append(
-        "<table><tr><th>parameter</th><th>prior</th><th>prior 5%–95%</th>"
+        "<table class=\"numeric\"><tr><th>parameter</th><th>prior</th><th>prior 5%–95%</th>"
             + "<th>posterior median</th><th>posterior 5%–95%</th><th>kept</th><th></th></tr>");
     var post0 = cal.posterior();
     List<Integer> order = new ArrayList<>();
@@ -96,17 +102,17 @@ public final class CalibrationReport {
           .append("</td><td>")
           .append(Html.esc(p.describe()))
           .append("</td><td>")
-          .append(Html.num(a))
+          .append(Numbers.num(a))
           .append("–")
-          .append(Html.num(c))
+          .append(Numbers.num(c))
           .append("</td><td>")
-          .append(Html.num(med))
+          .append(Numbers.num(med))
           .append("</td><td>")
-          .append(Html.num(lo))
+          .append(Numbers.num(lo))
           .append("–")
-          .append(Html.num(hi))
+          .append(Numbers.num(hi))
           .append("</td><td>")
-          .append(Html.fmt("%.0f%%", 100 * kept[j]))
+          .append(Numbers.fmt("%.0f%%", 100 * kept[j]))
           .append("</td><td>")
           .append(bar(p, a, c, lo, med, hi))
           .append("</td></tr>");
@@ -115,7 +121,7 @@ public final class CalibrationReport {
     b.append(
         "<h2>Screening</h2><p class=\"note\">Largest |Spearman ρ| between each free"
             + " parameter and any figure over the pilot's prior draws; parameters below the"
-            + " Bonferroni threshold keep their priors.</p><table><tr><th>parameter</th>"
+            + " Bonferroni threshold keep their priors.</p><table class=\"numeric\"><tr><th>parameter</th>"
             + "<th>|ρ|</th><th>calibrated</th></tr>");
     Integer[] byRho = new Integer[cal.free().size()];
     for (int k = 0; k < byRho.length; k++) {
@@ -126,7 +132,7 @@ public final class CalibrationReport {
       b.append("<tr><td>")
           .append(Html.esc(cal.free().get(k)))
           .append("</td><td>")
-          .append(Html.fmt("%.3f", cal.screen()[k]))
+          .append(Numbers.fmt("%.3f", cal.screen()[k]))
           .append("</td><td>")
           .append(cal.names().contains(cal.free().get(k)) ? "yes" : "")
           .append("</td></tr>");
@@ -138,7 +144,7 @@ public final class CalibrationReport {
         .append(prior.samples().length == 0 ? 0 : prior.samples()[0].length)
         .append(" replications each.</p>");
     b.append(
-        "<table><tr><th>figure</th><th>observed</th><th>source</th><th>prior median [90%]</th>"
+        "<table class=\"numeric\"><tr><th>figure</th><th>observed</th><th>source</th><th>prior median [90%]</th>"
             + "<th>in90</th><th>CRPS</th><th>posterior median [90%]</th><th>in90</th><th>CRPS</th>"
             + "<th>note</th></tr>");
     for (int t = 0; t < targets.resolved().size(); t++) {
@@ -161,7 +167,7 @@ public final class CalibrationReport {
     b.append("</table>");
     if (!targets.unresolved().isEmpty()) {
       b.append(
-          "<h2>Figures not used</h2><table><tr><th>figure</th><th>observed</th>"
+          "<h2>Figures not used</h2><table class=\"numeric\"><tr><th>figure</th><th>observed</th>"
               + "<th>source</th><th>reason</th></tr>");
       for (var u : targets.unresolved()) {
         b.append("<tr><td>")
@@ -170,27 +176,27 @@ public final class CalibrationReport {
             .append(Html.esc(u.record().describe()))
             .append("</td><td>")
             .append(Html.esc(u.record().sourceId()))
-            .append("</td><td style=\"text-align:left\">")
+            .append("</td><td class=\"text\">")
             .append(Html.esc(u.reason()))
             .append("</td></tr>");
       }
       b.append("</table>");
     }
-    Files.writeString(
-        file, Html.page("Calibration of " + s.name(), b.toString()), StandardCharsets.UTF_8);
+    String title = "Calibration of " + s.name();
+    return new Page(title).masthead("Calibration", title, null).raw(b.toString()).write(file);
   }
 
   private static String cells(ForecastScore f) {
     return "<td>"
-        + Html.num(f.p50())
+        + Numbers.num(f.p50())
         + " ["
-        + Html.num(f.p05())
+        + Numbers.num(f.p05())
         + "–"
-        + Html.num(f.p95())
+        + Numbers.num(f.p95())
         + "]</td><td>"
         + (f.in90() ? "yes" : "no")
         + "</td><td>"
-        + Html.num(f.crps())
+        + Numbers.num(f.crps())
         + "</td>";
   }
 
@@ -207,17 +213,26 @@ public final class CalibrationReport {
                   : (v - min) / (max - min);
           return 2 + (w - 4) * Math.max(0, Math.min(1, f));
         };
-    return Html.fmt(
-        "<svg width=\"%d\" height=\"14\"><rect x=\"%.1f\" y=\"2\" width=\"%.1f\""
-            + " height=\"10\" fill=\"#ccc\"/><rect x=\"%.1f\" y=\"4\" width=\"%.1f\" height=\"6\""
-            + " fill=\"#2a5d9f\"/><line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"14\" stroke=\"#000\"/>"
-            + "</svg>",
-        w,
-        x.applyAsDouble(a),
-        Math.max(1, x.applyAsDouble(c) - x.applyAsDouble(a)),
-        x.applyAsDouble(lo),
-        Math.max(1, x.applyAsDouble(hi) - x.applyAsDouble(lo)),
-        x.applyAsDouble(med),
-        x.applyAsDouble(med));
+    return Svg.fixed(
+            w,
+            14,
+            "prior-bar",
+            "Prior 90% interval (grey) and posterior 90% interval (blue) with its median")
+        .rect(
+            x.applyAsDouble(a),
+            2,
+            Math.max(1, x.applyAsDouble(c) - x.applyAsDouble(a)),
+            10,
+            "#ccc",
+            null)
+        .rect(
+            x.applyAsDouble(lo),
+            4,
+            Math.max(1, x.applyAsDouble(hi) - x.applyAsDouble(lo)),
+            6,
+            "#2a5d9f",
+            null)
+        .stroke(x.applyAsDouble(med), 0, x.applyAsDouble(med), 14, "#000", 1, null)
+        .finish();
   }
 }

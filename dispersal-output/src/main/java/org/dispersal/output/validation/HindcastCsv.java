@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.observation.ObservationRecord;
+import org.dispersal.output.text.Csv;
 
 /**
  * Writes {@code hindcast.csv}: one row per observation, its own columns, then {@code
@@ -35,12 +36,12 @@ public final class HindcastCsv {
               r.date(),
               r.published(),
               r.scope(),
-              Html.field(r.scopeId()),
+              Csv.field(r.scopeId()),
               r.demographic(),
               r.measure().id(),
               r.low() == null ? "" : r.low().toString(),
               r.high() == null ? "" : r.high().toString(),
-              Html.field(r.sourceId()),
+              Csv.field(r.sourceId()),
               row.status(),
               row.month() < 0 ? "" : Integer.toString(row.month())));
       var s = row.score();
@@ -51,22 +52,22 @@ public final class HindcastCsv {
             .append(
                 String.join(
                     ",",
-                    Html.csv(s.p05()),
-                    Html.csv(s.p25()),
-                    Html.csv(s.p50()),
-                    Html.csv(s.p75()),
-                    Html.csv(s.p95()),
+                    Numbers.csv(s.p05()),
+                    Numbers.csv(s.p25()),
+                    Numbers.csv(s.p50()),
+                    Numbers.csv(s.p75()),
+                    Numbers.csv(s.p95()),
                     Boolean.toString(s.in50()),
                     Boolean.toString(s.in90()),
-                    Html.csv(s.crps()),
-                    Html.csv(s.intervalScore()),
-                    Html.csv(s.logRatio()),
-                    Html.csv(row.crpsPersistence()),
-                    Html.csv(row.crpsTrend()),
-                    Html.csv(row.trend()),
-                    Html.csv(row.fleeArd())));
+                    Numbers.csv(s.crps()),
+                    Numbers.csv(s.intervalScore()),
+                    Numbers.csv(s.logRatio()),
+                    Numbers.csv(row.crpsPersistence()),
+                    Numbers.csv(row.crpsTrend()),
+                    Numbers.csv(row.trend()),
+                    Numbers.csv(row.fleeArd())));
       }
-      b.append(',').append(Html.field(row.note())).append('\n');
+      b.append(',').append(Csv.field(row.note())).append('\n');
     }
     Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
   }

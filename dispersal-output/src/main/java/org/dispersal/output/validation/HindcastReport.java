@@ -1,8 +1,6 @@
 package org.dispersal.output.validation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,21 +8,28 @@ import java.util.List;
 import java.util.Map;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.observation.ObservationRecord;
+import org.dispersal.output.page.Html;
+import org.dispersal.output.page.InlineHashes;
+import org.dispersal.output.page.Page;
 
 /** Writes the hindcast's HTML report: overall scores, a chart per measure, every row. */
 public final class HindcastReport {
 
   private HindcastReport() {}
 
-  /** Writes the report. */
-  public static void write(
+  /**
+   * Writes the report and its sidecar {@code X.html.csp} ({@link Page#write}).
+   *
+   * @return the hashes written to the sidecar
+   */
+  public static InlineHashes write(
       Hindcast.Result result, Hindcast.Settings settings, String command, Path file)
       throws IOException {
     HindcastSummary s = HindcastSummary.of(result.rows());
     StringBuilder b = new StringBuilder();
     b.append("<p class=\"note\">Command: <code>").append(Html.esc(command)).append("</code></p>");
     b.append(
-        Html.fmt(
+        Numbers.fmt(
             "<p>Scenario <b>%s</b>, information set frozen at <b>%s</b>; %d replications,"
                 + " seed %d.</p>",
             Html.esc(result.scenario().name()), settings.asOf(), settings.runs(), settings.seed()));
@@ -36,7 +41,7 @@ public final class HindcastReport {
       var abc = result.calibration().abc();
       var last = abc.generations().get(abc.generations().size() - 1);
       b.append(
-          Html.fmt(
+          Numbers.fmt(
               "<p>Calibrated on %d figures published by the as-of date: ABC-SMC, %d"
                   + " simulations in %.1f s, %d generations, final tolerance %s, effective sample size"
                   + " %.0f.</p>",
@@ -44,7 +49,7 @@ public final class HindcastReport {
               abc.simulations(),
               result.seconds(),
               abc.generations().size(),
-              Html.num(last.epsilon()),
+              Numbers.num(last.epsilon()),
               last.ess()));
     }
     HindcastSummary d = HindcastSummary.dynamics(result.rows());
@@ -52,45 +57,50 @@ public final class HindcastReport {
         "<h2>Overall</h2><p class=\"note\">\"Dynamics\" leaves out the travelled figures:"
             + " with no travel after the start the model's travelled count is its initial stock, the"
             + " same as persistence, so those rows test the data, not the dynamics.</p>");
-    b.append("<table><tr><th>score</th><th>all figures</th><th>dynamics</th></tr>");
-    row(b, "observations scored", Html.num(s.scored()), Html.num(d.scored()));
+    b.append(
+        "<table class=\"numeric\"><tr><th>score</th><th>all figures</th><th>dynamics</th></tr>");
+    row(b, "observations scored", Numbers.num(s.scored()), Numbers.num(d.scored()));
     row(b, "coverage of the 50% interval", pct(s.coverage50()), pct(d.coverage50()));
     row(b, "coverage of the 90% interval", pct(s.coverage90()), pct(d.coverage90()));
-    row(b, "mean CRPS, model", Html.num(s.crps()), Html.num(d.crps()));
-    row(b, "mean CRPS, persistence", Html.num(s.crpsPersistence()), Html.num(d.crpsPersistence()));
+    row(b, "mean CRPS, model", Numbers.num(s.crps()), Numbers.num(d.crps()));
+    row(
+        b,
+        "mean CRPS, persistence",
+        Numbers.num(s.crpsPersistence()),
+        Numbers.num(d.crpsPersistence()));
     row(
         b,
         "CRPS skill vs persistence",
-        Html.fmt("%.3f", s.skillPersistence()),
-        Html.fmt("%.3f", d.skillPersistence()));
+        Numbers.fmt("%.3f", s.skillPersistence()),
+        Numbers.fmt("%.3f", d.skillPersistence()));
     row(b, "model better than persistence", pct(s.beatsPersistence()), pct(d.beatsPersistence()));
     row(
         b,
         "observations with a trend baseline",
-        Html.num(s.trendCount()),
-        Html.num(d.trendCount()));
+        Numbers.num(s.trendCount()),
+        Numbers.num(d.trendCount()));
     row(
         b,
         "mean CRPS on those, model / trend",
-        Html.num(s.crpsModelOnTrend()) + " / " + Html.num(s.crpsTrend()),
-        Html.num(d.crpsModelOnTrend()) + " / " + Html.num(d.crpsTrend()));
+        Numbers.num(s.crpsModelOnTrend()) + " / " + Numbers.num(s.crpsTrend()),
+        Numbers.num(d.crpsModelOnTrend()) + " / " + Numbers.num(d.crpsTrend()));
     row(
         b,
         "CRPS skill vs trend",
-        Html.fmt("%.3f", s.skillTrend()),
-        Html.fmt("%.3f", d.skillTrend()));
+        Numbers.fmt("%.3f", s.skillTrend()),
+        Numbers.fmt("%.3f", d.skillTrend()));
     row(b, "model better than trend", pct(s.beatsTrend()), pct(d.beatsTrend()));
     row(
         b,
         "median |log ratio| of median to observed",
-        Html.fmt("%.3f", s.medianAbsLogRatio()),
-        Html.fmt("%.3f", d.medianAbsLogRatio()));
+        Numbers.fmt("%.3f", s.medianAbsLogRatio()),
+        Numbers.fmt("%.3f", d.medianAbsLogRatio()));
     row(
         b,
         "mean interval score (90%)",
-        Html.num(s.meanIntervalScore()),
-        Html.num(d.meanIntervalScore()));
-    row(b, "listed with a reason, not scored", Html.num(s.notScored()), "");
+        Numbers.num(s.meanIntervalScore()),
+        Numbers.num(d.meanIntervalScore()));
+    row(b, "listed with a reason, not scored", Numbers.num(s.notScored()), "");
     b.append("</table>");
     b.append(
         "<p class=\"note\">Blue: the forecast's 90% (thin) and 50% (thick) intervals and median"
@@ -120,7 +130,7 @@ public final class HindcastReport {
       b.append(IntervalChart.svg(e.getValue()));
     }
     b.append(
-        "<h2>Every observation</h2><table><tr><th>observation</th><th>observed</th>"
+        "<h2>Every observation</h2><table class=\"numeric\"><tr><th>observation</th><th>observed</th>"
             + "<th>source</th><th>month</th><th>median [90%]</th><th>in50</th><th>in90</th>"
             + "<th>CRPS</th><th>persistence</th><th>trend</th><th>log ratio</th><th>note</th></tr>");
     for (Hindcast.Row r : result.rows()) {
@@ -139,33 +149,30 @@ public final class HindcastReport {
         b.append("<td>")
             .append(r.month())
             .append("</td><td>")
-            .append(Html.num(sc.p50()))
+            .append(Numbers.num(sc.p50()))
             .append(" [")
-            .append(Html.num(sc.p05()))
+            .append(Numbers.num(sc.p05()))
             .append("–")
-            .append(Html.num(sc.p95()))
+            .append(Numbers.num(sc.p95()))
             .append("]</td><td>")
             .append(sc.in50() ? "yes" : "no")
             .append("</td><td>")
             .append(sc.in90() ? "yes" : "no")
             .append("</td><td>")
-            .append(Html.num(sc.crps()))
+            .append(Numbers.num(sc.crps()))
             .append("</td><td>")
-            .append(Html.num(r.crpsPersistence()))
+            .append(Numbers.num(r.crpsPersistence()))
             .append("</td><td>")
-            .append(Html.num(r.crpsTrend()))
+            .append(Numbers.num(r.crpsTrend()))
             .append("</td><td>")
-            .append(Html.fmt("%.2f", sc.logRatio()))
+            .append(Numbers.fmt("%.2f", sc.logRatio()))
             .append("</td>");
       }
-      b.append("<td style=\"text-align:left\">").append(Html.esc(r.note())).append("</td></tr>");
+      b.append("<td class=\"text\">").append(Html.esc(r.note())).append("</td></tr>");
     }
     b.append("</table>");
-    Files.writeString(
-        file,
-        Html.page(
-            "Hindcast of " + result.scenario().name() + " from " + settings.asOf(), b.toString()),
-        StandardCharsets.UTF_8);
+    String title = "Hindcast of " + result.scenario().name() + " from " + settings.asOf();
+    return new Page(title).masthead("Hindcast", title, null).raw(b.toString()).write(file);
   }
 
   private static String shortId(String id) {
@@ -183,6 +190,6 @@ public final class HindcastReport {
   }
 
   private static String pct(double x) {
-    return Double.isNaN(x) ? "" : Html.fmt("%.0f%%", 100 * x);
+    return Double.isNaN(x) ? "" : Numbers.fmt("%.0f%%", 100 * x);
   }
 }

@@ -1,6 +1,7 @@
 package org.dispersal.output.validation;
 
 import java.util.List;
+import org.dispersal.output.page.Svg;
 
 /**
  * An SVG chart of forecast intervals against observed ranges, one column per observation, on a log
@@ -25,56 +26,60 @@ final class IntervalChart {
 
   static String svg(List<Column> cols) {
     int w = Math.max(360, 60 + cols.size() * 34);
-    int h = 300;
+    int h = 350;
     int top = 10;
-    int bottom = 120;
+    int bottom = 170;
     double max = 1;
     for (Column c : cols) {
       max = Math.max(max, Math.max(c.p95(), Double.isInfinite(c.high()) ? c.low() : c.high()));
     }
     double lmax = Math.ceil(Math.log10(max + 1));
     double plotH = h - top - bottom;
-    StringBuilder b = new StringBuilder();
-    b.append(
-        Html.fmt("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">", w, h));
+    Svg svg =
+        Svg.fixed(w, h, "intervals", "Forecast intervals against the observed ranges, log scale");
     for (int e = 0; e <= lmax; e++) {
       double y = top + plotH * (1 - e / lmax);
-      b.append(
-          Html.fmt("<line x1=\"50\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>", w, y, y));
-      b.append(
-          Html.fmt(
-              "<text x=\"45\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-              y + 4, Html.num(Math.pow(10, e) - (e == 0 ? 1 : 0))));
+      svg.line(50, y, w, y, "grid");
+      svg.text(45, y + 4, "end", "tick", Numbers.num(Math.pow(10, e) - (e == 0 ? 1 : 0)));
     }
     for (int i = 0; i < cols.size(); i++) {
       Column c = cols.get(i);
       double x = 70 + i * 34;
-      b.append(
-          Html.fmt(
-              "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#7aa6d6\" stroke-width=\"3\"/>",
-              x, x, y(c.p05(), lmax, top, plotH), y(c.p95(), lmax, top, plotH)));
-      b.append(
-          Html.fmt(
-              "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#2a5d9f\" stroke-width=\"9\"/>",
-              x, x, y(c.p25(), lmax, top, plotH), y(c.p75(), lmax, top, plotH)));
-      b.append(
-          Html.fmt(
-              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#fff\" stroke=\"#000\"/>",
-              x, y(c.p50(), lmax, top, plotH)));
-      double hi = Double.isInfinite(c.high()) ? Math.pow(10, lmax) - 1 : c.high();
+      String forecast =
+          c.label()
+              + ": median "
+              + Numbers.num(c.p50())
+              + ", 50% "
+              + Numbers.num(c.p25())
+              + "–"
+              + Numbers.num(c.p75())
+              + ", 90% "
+              + Numbers.num(c.p05())
+              + "–"
+              + Numbers.num(c.p95());
+      svg.stroke(
+          x, y(c.p05(), lmax, top, plotH), x, y(c.p95(), lmax, top, plotH), "#7aa6d6", 3, forecast);
+      svg.stroke(
+          x, y(c.p25(), lmax, top, plotH), x, y(c.p75(), lmax, top, plotH), "#2a5d9f", 9, forecast);
+      svg.circle(x, y(c.p50(), lmax, top, plotH), 3.5, "#fff", "#000");
+      boolean open = Double.isInfinite(c.high());
+      double hi = open ? Math.pow(10, lmax) - 1 : c.high();
       double y1 = y(hi, lmax, top, plotH);
       double y0 = y(c.low(), lmax, top, plotH);
-      b.append(
-          Html.fmt(
-              "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"%.1f\" fill=\"#d62728\" fill-opacity=\"%s\"/>",
-              x + 6, y1, Math.max(2, y0 - y1), Double.isInfinite(c.high()) ? "0.35" : "0.8"));
-      b.append(
-          Html.fmt(
-              "<text transform=\"translate(%.1f,%d) rotate(-60)\" text-anchor=\"end\">%s</text>",
-              x + 4, h - bottom + 14, Html.esc(c.label())));
+      svg.rect(
+          x + 6,
+          y1,
+          14,
+          Math.max(2, y0 - y1),
+          "#d62728",
+          open ? 0.35 : 0.8,
+          c.label()
+              + ": observed "
+              + Numbers.num(c.low())
+              + (open ? " or more" : "–" + Numbers.num(c.high())));
+      svg.turned(x + 4, h - bottom + 14, -60, "end", "tick", c.label());
     }
-    b.append("</svg>");
-    return b.toString();
+    return svg.finish();
   }
 
   private static double y(double v, double lmax, int top, double plotH) {

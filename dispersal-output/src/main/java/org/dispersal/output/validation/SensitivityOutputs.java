@@ -5,6 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dispersal.output.page.Html;
+import org.dispersal.output.page.InlineHashes;
+import org.dispersal.output.page.Page;
+import org.dispersal.output.page.Svg;
+import org.dispersal.output.text.Csv;
 import org.dispersal.sensitivity.SensitivityAnalysis;
 
 /**
@@ -29,17 +34,17 @@ public final class SensitivityOutputs {
     for (Output o : outputs) {
       for (var p : o.result().parameters()) {
         var s = p.sobol();
-        b.append(Html.field(o.spec()))
+        b.append(Csv.field(o.spec()))
             .append(',')
             .append(p.name())
             .append(',')
             .append(p.rank())
             .append(',')
-            .append(Html.csv(p.muStar()))
+            .append(Numbers.csv(p.muStar()))
             .append(',')
-            .append(Html.csv(p.mu()))
+            .append(Numbers.csv(p.mu()))
             .append(',')
-            .append(Html.csv(p.sigma()));
+            .append(Numbers.csv(p.sigma()));
         if (s == null) {
           b.append(",,,,,,");
         } else {
@@ -47,12 +52,12 @@ public final class SensitivityOutputs {
               .append(
                   String.join(
                       ",",
-                      Html.csv(s.first()),
-                      Html.csv(s.firstLow()),
-                      Html.csv(s.firstHigh()),
-                      Html.csv(s.total()),
-                      Html.csv(s.totalLow()),
-                      Html.csv(s.totalHigh())));
+                      Numbers.csv(s.first()),
+                      Numbers.csv(s.firstLow()),
+                      Numbers.csv(s.firstHigh()),
+                      Numbers.csv(s.total()),
+                      Numbers.csv(s.totalLow()),
+                      Numbers.csv(s.totalHigh())));
         }
         b.append('\n');
       }
@@ -60,16 +65,20 @@ public final class SensitivityOutputs {
     Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
   }
 
-  /** Writes the HTML report. */
-  public static void writeHtml(String scenario, List<Output> outputs, String command, Path file)
-      throws IOException {
+  /**
+   * Writes the HTML report and its sidecar {@code X.html.csp} ({@link Page#write}).
+   *
+   * @return the hashes written to the sidecar
+   */
+  public static InlineHashes writeHtml(
+      String scenario, List<Output> outputs, String command, Path file) throws IOException {
     StringBuilder b = new StringBuilder();
     b.append("<p class=\"note\">Command: <code>").append(Html.esc(command)).append("</code></p>");
     for (Output o : outputs) {
       var r = o.result();
       b.append("<h2>").append(Html.esc(o.spec())).append("</h2>");
       b.append(
-          Html.fmt(
+          Numbers.fmt(
               "<p class=\"note\">Morris: %d design points; Sobol': %d design points;"
                   + " %d replications per point with common random numbers.</p>",
               r.morrisEvaluations(), r.sobolEvaluations(), r.replications()));
@@ -78,7 +87,7 @@ public final class SensitivityOutputs {
               + " first-order index S<sub>1</sub> (dark).</p>");
       b.append(tornado(r));
       b.append(
-          "<table><tr><th>parameter</th><th>rank</th><th>μ*</th><th>σ</th><th>S1 [95%]</th>"
+          "<table class=\"numeric\"><tr><th>parameter</th><th>rank</th><th>μ*</th><th>σ</th><th>S1 [95%]</th>"
               + "<th>ST [95%]</th></tr>");
       for (var p : r.parameters()) {
         var s = p.sobol();
@@ -87,25 +96,28 @@ public final class SensitivityOutputs {
             .append("</td><td>")
             .append(p.rank())
             .append("</td><td>")
-            .append(Html.num(p.muStar()))
+            .append(Numbers.num(p.muStar()))
             .append("</td><td>")
-            .append(Html.num(p.sigma()))
-            .append("</td><td>")
-            .append(
-                s == null
-                    ? ""
-                    : Html.fmt("%.3f [%.3f, %.3f]", s.first(), s.firstLow(), s.firstHigh()))
+            .append(Numbers.num(p.sigma()))
             .append("</td><td>")
             .append(
                 s == null
                     ? ""
-                    : Html.fmt("%.3f [%.3f, %.3f]", s.total(), s.totalLow(), s.totalHigh()))
+                    : Numbers.fmt("%.3f [%.3f, %.3f]", s.first(), s.firstLow(), s.firstHigh()))
+            .append("</td><td>")
+            .append(
+                s == null
+                    ? ""
+                    : Numbers.fmt("%.3f [%.3f, %.3f]", s.total(), s.totalLow(), s.totalHigh()))
             .append("</td></tr>");
       }
       b.append("</table>");
     }
-    Files.writeString(
-        file, Html.page("Sensitivity of " + scenario, b.toString()), StandardCharsets.UTF_8);
+    String title = "Sensitivity of " + scenario;
+    return new Page(title)
+        .masthead("Sensitivity analysis", title, null)
+        .raw(b.toString())
+        .write(file);
   }
 
   private static String tornado(SensitivityAnalysis.Result r) {
@@ -118,44 +130,48 @@ public final class SensitivityOutputs {
     int left = 260;
     int width = 420;
     int h = 30 + ps.size() * rowH;
-    StringBuilder b =
-        new StringBuilder(
-            Html.fmt(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">",
-                left + width + 40, h));
+    Svg svg =
+        Svg.fixed(
+            left + width + 40,
+            h,
+            "tornado",
+            "Total and first-order Sobol' indices by parameter, largest total first");
     for (int t = 0; t <= 4; t++) {
       double x = left + width * t / 4.0;
-      b.append(
-          Html.fmt(
-              "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\" stroke=\"#eee\"/>"
-                  + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.2f</text>",
-              x, x, h - 18, x, h - 4, t / 4.0));
+      svg.line(x, 0, x, h - 18, "grid");
+      svg.text(x, h - 4, "middle", "tick", Numbers.fmt("%.2f", t / 4.0));
     }
     for (int i = 0; i < ps.size(); i++) {
       var p = ps.get(i);
       var s = p.sobol();
       double y = 4 + i * rowH;
-      b.append(
-          Html.fmt(
-              "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-              left - 6, y + 13, Html.esc(p.name())));
-      b.append(
-          Html.fmt(
-              "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"16\" fill=\"#9ec3e6\"/>",
-              left, y, width * clamp(s.total())));
-      b.append(
-          Html.fmt(
-              "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"8\" fill=\"#1f4e8c\"/>",
-              left, y + 4, width * clamp(s.first())));
-      b.append(
-          Html.fmt(
-              "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>",
-              left + width * clamp(s.totalLow()),
-              left + width * clamp(s.totalHigh()),
-              y + 8,
-              y + 8));
+      svg.text(left - 6, y + 13, "end", "", p.name());
+      svg.rect(
+          left,
+          y,
+          width * clamp(s.total()),
+          16,
+          "#9ec3e6",
+          Numbers.fmt(
+              "%s: ST %.3f [%.3f, %.3f]", p.name(), s.total(), s.totalLow(), s.totalHigh()));
+      svg.rect(
+          left,
+          y + 4,
+          width * clamp(s.first()),
+          8,
+          "#1f4e8c",
+          Numbers.fmt(
+              "%s: S1 %.3f [%.3f, %.3f]", p.name(), s.first(), s.firstLow(), s.firstHigh()));
+      svg.stroke(
+          left + width * clamp(s.totalLow()),
+          y + 8,
+          left + width * clamp(s.totalHigh()),
+          y + 8,
+          "#333",
+          1,
+          null);
     }
-    return b.append("</svg>").toString();
+    return svg.finish();
   }
 
   private static double clamp(double x) {

@@ -121,9 +121,9 @@ class AnalystJsonTest {
             .orElseThrow();
     String[] f = row.split(",");
     JsonNode cum = top.get("series").get("cumulative_plots");
-    assertThat(Page.csv(cum.get("mean").get(6).asDouble())).isEqualTo(f[f.length - 4]);
-    assertThat(Page.csv(cum.get("p05").get(6).asDouble())).isEqualTo(f[f.length - 3]);
-    assertThat(Page.csv(cum.get("p95").get(6).asDouble())).isEqualTo(f[f.length - 1]);
+    assertThat(Numbers.csv(cum.get("mean").get(6).asDouble())).isEqualTo(f[f.length - 4]);
+    assertThat(Numbers.csv(cum.get("p05").get(6).asDouble())).isEqualTo(f[f.length - 3]);
+    assertThat(Numbers.csv(cum.get("p95").get(6).asDouble())).isEqualTo(f[f.length - 1]);
     assertThat(cum.get("mean").get(6).asDouble())
         .isEqualTo(o.at(o.ranking()[0], Measure.CUMULATIVE_PLOTS, 6).mean());
   }

@@ -6,11 +6,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dispersal.model.Scenario;
 import org.dispersal.output.forecast.ForecastRun;
+import org.dispersal.output.page.InlineHashes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,9 +70,9 @@ class HtmlReportTest {
 
   @Test
   void drawsOneFanChartPerStateAndTheFlowDiagram() {
-    assertThat(count(html, "<svg class=\"fan\"")).isEqualTo(Palette.ORDER.size());
-    assertThat(count(html, "<svg class=\"flow\"")).isEqualTo(1);
-    String flow = between(html, "<svg class=\"flow\"", "</svg>");
+    assertThat(count(html, "<svg class=\"chart fan\"")).isEqualTo(Palette.ORDER.size());
+    assertThat(count(html, "<svg class=\"chart flow\"")).isEqualTo(1);
+    String flow = between(html, "<svg class=\"chart flow\"", "</svg>");
     assertThat(flow).contains("Maghreb", "Western Europe", "Libya", "Killed");
     assertThat(flow).contains("class=\"band\"");
   }
@@ -105,7 +111,7 @@ class HtmlReportTest {
     String report = HtmlReport.render(ReportFixtures.forecast(ReportFixtures.tiny(3), 5));
     String table = between(report, "<table class=\"headline\">", "</table>");
     assertThat(table).contains("+3 months").doesNotContain("+6 months");
-    assertThat(count(report, "<svg class=\"fan\"")).isEqualTo(Palette.ORDER.size());
+    assertThat(count(report, "<svg class=\"chart fan\"")).isEqualTo(Palette.ORDER.size());
   }
 
   @Test
@@ -140,6 +146,44 @@ class HtmlReportTest {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     assertThat(text).contains("Western Europe &amp; Nordics", "+36 months");
     assertThat(text).contains("Rest of the former Soviet Union");
+  }
+
+  @Test
+  void theSidecarAllowsEveryInlinePartOfTheReportAndNothingElse(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("report.html");
+    InlineHashes returned =
+        HtmlReport.write(ReportFixtures.forecast(ReportFixtures.tiny(3), 5), file);
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    InlineHashes sidecar =
+        InlineHashes.parse(
+            Files.readString(dir.resolve("report.html.csp"), StandardCharsets.UTF_8));
+    assertThat(sidecar).isEqualTo(returned);
+    // An independent reading of the file: every style attribute, decoded as a browser would.
+    Set<String> attributes = new LinkedHashSet<>();
+    Matcher m = Pattern.compile("\\sstyle=\"([^\"]*)\"").matcher(text);
+    while (m.find()) {
+      attributes.add(sha256(m.group(1).replace("&quot;", "\"").replace("&amp;", "&")));
+    }
+    assertThat(attributes).isNotEmpty();
+    assertThat(sidecar.attributes()).containsExactlyInAnyOrderElementsOf(attributes);
+    String script = between(text, "<script>", "</script>").substring("<script>".length());
+    assertThat(sidecar.scripts()).containsExactly(sha256(script));
+    String sheet = between(text, "<style>", "</style>").substring("<style>".length());
+    assertThat(sidecar.sheets()).containsExactly(sha256(sheet));
+  }
+
+  private static String sha256(String text) {
+    try {
+      return "'sha256-"
+          + Base64.getEncoder()
+              .encodeToString(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(text.getBytes(StandardCharsets.UTF_8)))
+          + "'";
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static String between(String text, String from, String to) {

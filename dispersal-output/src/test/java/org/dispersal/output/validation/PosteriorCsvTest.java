@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.dispersal.calibration.Posterior;
 import org.dispersal.input.data.DataException;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,21 @@ class PosteriorCsvTest {
     assertThat(q.weights()).containsExactly(p.weights());
     assertThat(Files.readAllLines(f).get(0))
         .isEqualTo("weight,share_killed_by_start,exit_rate_base");
+  }
+
+  @Test
+  void writesFullPrecisionWithAPointWhateverTheLocale() throws Exception {
+    Locale saved = Locale.getDefault();
+    Locale.setDefault(Locale.GERMANY);
+    try {
+      Posterior p =
+          new Posterior(List.of("a"), new double[][] {{1234567.125}, {1e-7}}, new double[] {1, 3});
+      Path f = tmp.resolve("posterior.csv");
+      PosteriorCsv.write(p, f);
+      assertThat(Files.readString(f)).isEqualTo("weight,a\n0.25,1234567.125\n0.75,1.0E-7\n");
+    } finally {
+      Locale.setDefault(saved);
+    }
   }
 
   @Test

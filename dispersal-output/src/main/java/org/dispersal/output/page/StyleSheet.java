@@ -1,10 +1,14 @@
-package org.dispersal.output.report;
+package org.dispersal.output.page;
 
-/** The style sheet of the report, inline so that the file stands alone and works offline. */
-final class Page {
+/**
+ * The one style sheet of every page the product writes (the forecast report, the calibration,
+ * hindcast and sensitivity reports and the analyst pages), placed inline by {@link Page} so that
+ * each file stands alone and works offline.
+ */
+public final class StyleSheet {
 
   /** Screen and print styles. */
-  static final String CSS =
+  public static final String CSS =
       """
       :root {
         --ink: #1d2733; --muted: #5d6b7a; --rule: #d9dee4; --soft: #f4f6f8;
@@ -41,6 +45,13 @@ final class Page {
         padding: 14px 18px; margin: 20px 0 0; max-width: none; }
       .ci { color: var(--muted); font-size: .86em; white-space: nowrap; }
       .note { color: var(--muted); font-size: 13px; }
+      .assume { background: var(--assume-bg); border-left: 4px solid var(--assume);
+        padding: 10px 14px; font-size: 14px; }
+      .ci.sig { color: var(--accent); font-weight: 650; }
+      .freq { display: grid; grid-template-columns: repeat(2, minmax(240px, 1fr)); gap: 12px;
+        max-width: 760px; }
+      .freq div { background: var(--soft); padding: 10px 14px; border-radius: 4px; }
+      .freq b { font-size: 22px; display: block; }
       p { max-width: 95ch; }
       .table-wrap { overflow-x: auto; }
       table { border-collapse: collapse; width: 100%; font-size: 14px;
@@ -54,6 +65,11 @@ final class Page {
         vertical-align: bottom; }
       tbody th { font-weight: 500; }
       .num { text-align: right; }
+      table.numeric th { font-size: 12px; color: var(--muted); font-weight: 600;
+        border-bottom: 2px solid #b9c2cc; vertical-align: bottom; }
+      table.numeric td, table.numeric th { text-align: right; }
+      table.numeric td:first-child, table.numeric th:first-child,
+        table.numeric td.text { text-align: left; }
       .sub { display: block; text-transform: none; letter-spacing: 0; font-weight: 400; }
       .headline td.num .median { display: block; font-weight: 650; font-size: 15px; }
       .headline td.num .ci { display: block; }
@@ -86,7 +102,12 @@ final class Page {
       .fan-last { font-weight: 400; font-size: 13px; color: var(--muted); white-space: nowrap; }
       .fan-last strong { color: var(--ink); }
       .fan-title .badge { margin-right: 6px; }
-      svg { display: block; width: 100%; height: auto; font-family: inherit; }
+      svg { font-family: inherit; }
+      svg.chart { display: block; width: 100%; height: auto; }
+      svg.fixed { display: block; max-width: 100%; height: auto; margin: 10px 0 18px; }
+      svg.prior-bar { display: inline-block; margin: 0; vertical-align: middle; }
+      svg text { font-size: 12px; fill: var(--ink); }
+      svg .muted { fill: var(--muted); }
       svg .grid { stroke: #e6e9ed; stroke-width: 1; }
       svg .axis { stroke: #8896a4; stroke-width: 1; }
       svg .tick { font-size: 10.5px; fill: #56626e; }
@@ -154,5 +175,5 @@ final class Page {
       }
       """;
 
-  private Page() {}
+  private StyleSheet() {}
 }

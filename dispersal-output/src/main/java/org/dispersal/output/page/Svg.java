@@ -1,0 +1,219 @@
+package org.dispersal.output.page;
+
+/**
+ * The one writer of inline SVG charts: elements into a string, coordinates rounded to a tenth for a
+ * compact file, every text escaped. Presentation comes from {@link StyleSheet} classes ({@code
+ * grid}, {@code axis}, {@code tick}, {@code muted}, ...) and from fill and stroke attributes, never
+ * from style attributes.
+ */
+public final class Svg {
+
+  private final StringBuilder out = new StringBuilder(4096);
+
+  /**
+   * Opens an {@code <svg>} that scales to the width of its container, with a title for screen
+   * readers.
+   *
+   * @param width the width of the drawing in user units
+   * @param height the height in user units
+   * @param cssClass classes besides {@code chart}
+   * @param title what the chart shows
+   */
+  public Svg(double width, double height, String cssClass, String title) {
+    this(width, height, "chart " + cssClass, title, false);
+  }
+
+  private Svg(double width, double height, String cssClass, String title, boolean fixed) {
+    out.append("<svg class=\"")
+        .append(cssClass)
+        .append("\" viewBox=\"0 0 ")
+        .append(px(width))
+        .append(' ')
+        .append(px(height));
+    if (fixed) {
+      out.append("\" width=\"").append(px(width)).append("\" height=\"").append(px(height));
+    }
+    out.append("\" role=\"img\" aria-label=\"")
+        .append(Html.esc(title))
+        .append("\"><title>")
+        .append(Html.esc(title))
+        .append("</title>");
+  }
+
+  /**
+   * An {@code <svg>} drawn at its own size (shrunk, never enlarged, to fit a narrow container): for
+   * small charts that would be too coarse at full width.
+   */
+  public static Svg fixed(double width, double height, String cssClass, String title) {
+    return new Svg(width, height, ("fixed " + cssClass).strip(), title, true);
+  }
+
+  /** A coordinate or length rounded to a tenth, without a trailing {@code .0}. */
+  public static String px(double value) {
+    long tenths = Math.round(value * 10);
+    if (tenths % 10 == 0) {
+      return Long.toString(tenths / 10);
+    }
+    return (tenths < 0 ? "-" : "") + Math.abs(tenths) / 10 + "." + Math.abs(tenths) % 10;
+  }
+
+  /** A line. */
+  public Svg line(double x1, double y1, double x2, double y2, String cssClass) {
+    out.append("<line x1=\"")
+        .append(px(x1))
+        .append("\" y1=\"")
+        .append(px(y1))
+        .append("\" x2=\"")
+        .append(px(x2))
+        .append("\" y2=\"")
+        .append(px(y2))
+        .append("\" class=\"")
+        .append(cssClass)
+        .append("\"/>");
+    return this;
+  }
+
+  /** A line with a colour and width of its own, and an optional tooltip. */
+  public Svg stroke(
+      double x1, double y1, double x2, double y2, String colour, double width, String tooltip) {
+    out.append("<line x1=\"")
+        .append(px(x1))
+        .append("\" y1=\"")
+        .append(px(y1))
+        .append("\" x2=\"")
+        .append(px(x2))
+        .append("\" y2=\"")
+        .append(px(y2))
+        .append("\" stroke=\"")
+        .append(colour)
+        .append("\" stroke-width=\"")
+        .append(px(width))
+        .append('"');
+    return closeWithTooltip("line", tooltip);
+  }
+
+  /** A filled rectangle with an optional tooltip. */
+  public Svg rect(double x, double y, double w, double h, String fill, String tooltip) {
+    out.append("<rect x=\"")
+        .append(px(x))
+        .append("\" y=\"")
+        .append(px(y))
+        .append("\" width=\"")
+        .append(px(w))
+        .append("\" height=\"")
+        .append(px(h))
+        .append("\" fill=\"")
+        .append(fill)
+        .append('"');
+    return closeWithTooltip("rect", tooltip);
+  }
+
+  /** A rectangle filled with a colour at an opacity from 0 to 1, with an optional tooltip. */
+  public Svg rect(
+      double x, double y, double w, double h, String fill, double opacity, String tooltip) {
+    out.append("<rect x=\"")
+        .append(px(x))
+        .append("\" y=\"")
+        .append(px(y))
+        .append("\" width=\"")
+        .append(px(w))
+        .append("\" height=\"")
+        .append(px(h))
+        .append("\" fill=\"")
+        .append(fill)
+        .append("\" fill-opacity=\"")
+        .append(opacity)
+        .append('"');
+    return closeWithTooltip("rect", tooltip);
+  }
+
+  /** A circle. */
+  public Svg circle(double cx, double cy, double r, String fill) {
+    return circle(cx, cy, r, fill, null);
+  }
+
+  /** A circle with an outline, or none when {@code outline} is null. */
+  public Svg circle(double cx, double cy, double r, String fill, String outline) {
+    out.append("<circle cx=\"")
+        .append(px(cx))
+        .append("\" cy=\"")
+        .append(px(cy))
+        .append("\" r=\"")
+        .append(px(r))
+        .append("\" fill=\"")
+        .append(fill);
+    if (outline != null) {
+      out.append("\" stroke=\"").append(outline);
+    }
+    out.append("\"/>");
+    return this;
+  }
+
+  /** A path with presentation attributes given verbatim, and an optional tooltip. */
+  public Svg path(String d, String attributes, String tooltip) {
+    out.append("<path d=\"").append(d).append("\" ").append(attributes);
+    return closeWithTooltip("path", tooltip);
+  }
+
+  /** A text; {@code anchor} is start, middle or end; no class when {@code cssClass} is empty. */
+  public Svg text(double x, double y, String anchor, String cssClass, String text) {
+    out.append("<text x=\"").append(px(x)).append("\" y=\"").append(px(y));
+    return closeText(anchor, cssClass, text);
+  }
+
+  /** A text turned by {@code degrees} (clockwise) about its anchor point at (x, y). */
+  public Svg turned(
+      double x, double y, double degrees, String anchor, String cssClass, String text) {
+    out.append("<text transform=\"translate(")
+        .append(px(x))
+        .append(',')
+        .append(px(y))
+        .append(") rotate(")
+        .append(px(degrees))
+        .append(")");
+    return closeText(anchor, cssClass, text);
+  }
+
+  private Svg closeText(String anchor, String cssClass, String text) {
+    out.append("\" text-anchor=\"").append(anchor).append('"');
+    if (!cssClass.isEmpty()) {
+      out.append(" class=\"").append(cssClass).append('"');
+    }
+    out.append('>').append(Html.esc(text)).append("</text>");
+    return this;
+  }
+
+  /** A label followed by a muted value, with a white halo so it stays readable over bands. */
+  public Svg label(double x, double y, String anchor, String label, String value) {
+    out.append("<text x=\"")
+        .append(px(x))
+        .append("\" y=\"")
+        .append(px(y))
+        .append("\" text-anchor=\"")
+        .append(anchor)
+        .append("\" class=\"node-label\">")
+        .append(Html.esc(label))
+        .append(" <tspan class=\"value\">")
+        .append(Html.esc(value))
+        .append("</tspan></text>");
+    return this;
+  }
+
+  private Svg closeWithTooltip(String element, String tooltip) {
+    if (tooltip == null) {
+      out.append("/>");
+    } else {
+      out.append("><title>")
+          .append(Html.esc(tooltip))
+          .append("</title></")
+          .append(element)
+          .append('>');
+    }
+    return this;
+  }
+
+  /** Closes the element and returns the markup. */
+  public String finish() {
+    return out.append("</svg>").toString();
+  }
+}

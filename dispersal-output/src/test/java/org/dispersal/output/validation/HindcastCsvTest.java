@@ -1,0 +1,88 @@
+package org.dispersal.output.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dispersal.calibration.ObservedMeasure;
+import org.dispersal.hindcast.Hindcast;
+import org.dispersal.input.data.CsvRow;
+import org.dispersal.input.data.CsvTable;
+import org.dispersal.observation.ObservationRecord;
+import org.dispersal.scoring.ForecastScore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HindcastCsvTest {
+
+  @TempDir Path tmp;
+
+  private static List<Hindcast.Row> rows() {
+    ObservationRecord scored =
+        ValidationFixtures.figure("FRA", ObservedMeasure.RETURNED, 250, 300, "icsr, 2018");
+    ObservationRecord skipped =
+        ValidationFixtures.figure("BEL", ObservedMeasure.KILLED, null, 40, "soufan");
+    double[] sample = {200, 240, 260, 280, 320};
+    return List.of(
+        new Hindcast.Row(
+            scored,
+            "scored",
+            16,
+            ForecastScore.of(sample, scored.range()),
+            12.5,
+            Double.NaN,
+            Double.NaN,
+            0.25,
+            sample,
+            ""),
+        new Hindcast.Row(
+            skipped,
+            "not_scored",
+            -1,
+            null,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            null,
+            "no \"killed\" figure\nfor Belgium, before the start"));
+  }
+
+  @Test
+  void writesTheHeaderAndOneRowPerObservationWithEveryColumn() throws Exception {
+    Path f = tmp.resolve("hindcast.csv");
+    HindcastCsv.write(rows(), f);
+    CsvTable t = ValidationFixtures.readCsv(f);
+    assertThat(String.join(",", t.header())).isEqualTo(HindcastCsv.HEADER);
+    assertThat(t.rows()).hasSize(2);
+    CsvRow scored = t.rows().get(0);
+    assertThat(scored.text("scope_id")).isEqualTo("FRA");
+    assertThat(scored.text("measure")).isEqualTo("returned");
+    assertThat(scored.text("low")).isEqualTo("250");
+    assertThat(scored.text("high")).isEqualTo("300");
+    assertThat(scored.text("status")).isEqualTo("scored");
+    assertThat(scored.text("month")).isEqualTo("16");
+    assertThat(scored.text("p50")).isEqualTo("260");
+    assertThat(scored.text("in90")).isEqualTo("true");
+    assertThat(scored.text("crps_persistence")).isEqualTo("12.5000");
+    assertThat(scored.text("crps_trend")).isEmpty();
+    assertThat(scored.text("flee_ard")).isEqualTo("0.250000");
+  }
+
+  @Test
+  void quotesFieldsWithCommasQuotesAndLineBreaks() throws Exception {
+    Path f = tmp.resolve("hindcast.csv");
+    HindcastCsv.write(rows(), f);
+    String text = Files.readString(f);
+    assertThat(text).contains(",\"icsr, 2018\",");
+    assertThat(text).endsWith(",\"no \"\"killed\"\" figure\nfor Belgium, before the start\"\n");
+    CsvRow skipped = ValidationFixtures.readCsv(f).rows().get(1);
+    assertThat(skipped.text("source_id")).isEqualTo("soufan");
+    assertThat(skipped.text("low")).isEmpty();
+    assertThat(skipped.text("month")).isEmpty();
+    assertThat(skipped.text("p50")).isEmpty();
+    assertThat(skipped.text("note"))
+        .isEqualTo("no \"killed\" figure\nfor Belgium, before the start");
+  }
+}

@@ -1,0 +1,89 @@
+package org.dispersal.output.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dispersal.input.data.CsvRow;
+import org.dispersal.input.data.CsvTable;
+import org.dispersal.output.page.InlineHashes;
+import org.dispersal.sensitivity.SensitivityAnalysis;
+import org.dispersal.sensitivity.Sobol;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SensitivityOutputsTest {
+
+  @TempDir Path tmp;
+
+  private static List<SensitivityOutputs.Output> outputs() {
+    SensitivityAnalysis.Result r =
+        new SensitivityAnalysis.Result(
+            List.of(
+                new SensitivityAnalysis.ParameterResult(
+                    "exit_rate_base",
+                    120.5,
+                    -80,
+                    30.25,
+                    1,
+                    new Sobol.Index(0.4, 0.3, 0.5, 0.6, 0.5, 0.7)),
+                new SensitivityAnalysis.ParameterResult(
+                    "share_killed_by_start", 12, 12, 0, 2, null)),
+            40,
+            160,
+            4);
+    return List.of(new SensitivityOutputs.Output("returned:country=FRA,month=24", r));
+  }
+
+  @Test
+  void writesOneCsvRowPerOutputAndParameter() throws Exception {
+    Path f = tmp.resolve("sensitivity.csv");
+    SensitivityOutputs.writeCsv(outputs(), f);
+    CsvTable t = ValidationFixtures.readCsv(f);
+    assertThat(t.header())
+        .containsExactly(
+            "output",
+            "parameter",
+            "rank",
+            "morris_mu_star",
+            "morris_mu",
+            "morris_sigma",
+            "S1",
+            "S1_low",
+            "S1_high",
+            "ST",
+            "ST_low",
+            "ST_high");
+    assertThat(t.rows()).hasSize(2);
+    CsvRow first = t.rows().get(0);
+    assertThat(first.text("output")).isEqualTo("returned:country=FRA,month=24");
+    assertThat(first.text("morris_mu_star")).isEqualTo("120.500");
+    assertThat(first.text("morris_mu")).isEqualTo("-80");
+    assertThat(first.text("ST_high")).isEqualTo("0.700000");
+    CsvRow second = t.rows().get(1);
+    assertThat(second.text("rank")).isEqualTo("2");
+    assertThat(second.text("morris_sigma")).isEqualTo("0");
+    assertThat(second.text("S1")).isEmpty();
+    assertThat(second.text("ST_high")).isEmpty();
+    assertThat(Files.readString(f)).contains("\"returned:country=FRA,month=24\",exit_rate_base,1,");
+  }
+
+  @Test
+  void writesATornadoAndATablePerOutputInTheSharedPage() throws Exception {
+    Path f = tmp.resolve("sensitivity.html");
+    InlineHashes hashes = SensitivityOutputs.writeHtml("isis <2017>", outputs(), "dispersal x", f);
+    String html = Files.readString(f);
+    assertThat(html)
+        .contains("<title>Sensitivity of isis &lt;2017&gt;</title>")
+        .contains("<h2>returned:country=FRA,month=24</h2>")
+        .contains("Morris: 40 design points; Sobol': 160 design points; 4 replications")
+        .contains("0.400 [0.300, 0.500]", "0.600 [0.500, 0.700]")
+        .contains("exit_rate_base", "share_killed_by_start")
+        .doesNotContain("style=\"");
+    assertThat(ValidationFixtures.count(html, "<svg")).isEqualTo(1);
+    assertThat(ValidationFixtures.count(html, "<rect")).as("two bars, one parameter").isEqualTo(2);
+    assertThat(hashes.attributes()).isEmpty();
+    assertThat(ValidationFixtures.sidecar(f)).isEqualTo(hashes);
+  }
+}
