@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
-import org.dispersal.engine.CohortEngine;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
-import org.dispersal.engine.Realization;
+import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Prior;
 import org.dispersal.random.RandomStreams;
@@ -319,7 +319,7 @@ public final class ModelCalibration {
       List<Prior> restPriors) {
 
     AbcSmc.Simulator create() {
-      CohortEngine engine = new CohortEngine(model);
+      ReplicationEngine engine = EngineKind.AUTO.create(model);
       Target.Recorder recorder = new Target.Recorder(targets);
       double[] base = new double[model.parameterNames().size()];
       int i = 0;
@@ -337,14 +337,7 @@ public final class ModelCalibration {
             v[restIndex[j]] = restPriors.get(j).sample(rng);
           }
         }
-        Realization r =
-            Realization.fromValues(
-                model, v, RandomStreams.stream(seed, simulation, Purpose.DRIVERS));
-        engine.run(
-            r,
-            RandomStreams.stream(seed, simulation, Purpose.INITIAL_STOCKS),
-            RandomStreams.stream(seed, simulation, Purpose.DYNAMICS),
-            recorder);
+        engine.simulate(model.replication(seed, simulation, v), seed, simulation, recorder);
         return recorder.values().clone();
       };
     }

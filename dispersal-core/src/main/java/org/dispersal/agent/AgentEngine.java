@@ -44,6 +44,8 @@ import org.dispersal.random.RandomStreams.Purpose;
  * has its own {@link SplitMix} substream derived from (seed, replication, block), and clusters
  * never cross blocks, so a replication gives identical stocks whatever the number of threads.
  * Threads come from the caller's executor (the core owns none); counts are merged as integers.
+ *
+ * <p>Made by {@link EngineKind}, the one factory of engines.
  */
 public final class AgentEngine implements ReplicationEngine {
 
@@ -101,7 +103,7 @@ public final class AgentEngine implements ReplicationEngine {
   private final int[][] delta;
 
   /** A single-threaded engine for a model without agent-only features. */
-  public AgentEngine(SimulationModel model) {
+  AgentEngine(SimulationModel model) {
     this(model, AgentFeatures.NONE, null, 1);
   }
 
@@ -113,8 +115,7 @@ public final class AgentEngine implements ReplicationEngine {
    * @param pool threads for the blocks of one replication, or null to run on the caller's thread
    * @param workers how many workers share a replication's blocks (1 without a pool)
    */
-  public AgentEngine(
-      SimulationModel model, AgentFeatures features, ExecutorService pool, int workers) {
+  AgentEngine(SimulationModel model, AgentFeatures features, ExecutorService pool, int workers) {
     if (workers < 1 || (pool == null && workers != 1)) {
       throw new IllegalArgumentException("workers must be 1 without a pool, at least 1 with one");
     }
@@ -176,7 +177,7 @@ public final class AgentEngine implements ReplicationEngine {
     delta = new int[workers][cells];
   }
 
-  /** The model this engine runs. */
+  @Override
   public SimulationModel model() {
     return model;
   }
@@ -207,8 +208,8 @@ public final class AgentEngine implements ReplicationEngine {
   }
 
   @Override
-  public void simulate(long seed, long replication, MonthObserver observer) {
-    SimulationModel.Replication rep = model.replication(seed, replication);
+  public void simulate(
+      SimulationModel.Replication rep, long seed, long replication, MonthObserver observer) {
     long key = RandomStreams.stream(seed, replication, Purpose.DYNAMICS).nextLong();
     rep.initialStocks(stocks);
     observer.observe(0, stocks);

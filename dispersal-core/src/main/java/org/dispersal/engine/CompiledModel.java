@@ -252,6 +252,22 @@ public final class CompiledModel implements SimulationModel {
         this, r, RandomStreams.stream(seed, replication, Purpose.INITIAL_STOCKS));
   }
 
+  /**
+   * Replication {@code replication} with given parameter values (a calibration particle, a
+   * posterior draw, a design point): its driver paths from the DRIVERS stream and its initial
+   * stocks from the INITIAL_STOCKS stream of (seed, replication), as {@link #replication(long,
+   * long)} draws them.
+   *
+   * @param values parameter values in the order of {@link #parameterNames()}
+   */
+  public PathwayReplication replication(long seed, long replication, double[] values) {
+    Realization r =
+        Realization.fromValues(
+            this, values, RandomStreams.stream(seed, replication, Purpose.DRIVERS));
+    return new PathwayReplication(
+        this, r, RandomStreams.stream(seed, replication, Purpose.INITIAL_STOCKS));
+  }
+
   /** The local indices, in a cohort's layout, of the compartments of a state. */
   public int[] locals(int cohort, State state) {
     int[] global = cohorts.get(cohort).compartments();
