@@ -282,7 +282,7 @@ public final class AbcSmc {
     double[] d = new double[n];
     int accepted = 0;
     int attempts = 0;
-    long genSeed = s.seed() ^ (0x9E3779B97F4A7C15L * (g + 1));
+    long genSeed = RandomStreams.abcGenerationSeed(s.seed(), g);
     double[] cumulative = prevW == null ? null : cumulative(prevW);
     int batch = Math.max(4 * s.threads(), Math.min(n, 256));
     while (accepted < n && attempts < remaining) {
@@ -299,7 +299,7 @@ public final class AbcSmc {
         for (int j = 0; j < k; j++) {
           theta[a][j] = PriorMath.fromZ(priors.get(j), proposed[a][j]);
         }
-        simulations[a] = ((long) g << 32) | attempt;
+        simulations[a] = RandomStreams.abcSimulation(g, attempt);
       }
       double[][] x = batches.simulate(theta, simulations);
       Attempt[] results = new Attempt[size];

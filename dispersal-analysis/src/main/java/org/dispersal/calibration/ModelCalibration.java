@@ -214,7 +214,7 @@ public final class ModelCalibration {
             Math.max(settings.particles(), settings.budget() - pilot),
             settings.quantile(),
             settings.threads(),
-            seed ^ 0x5DEECE66DL);
+            RandomStreams.afterPilotSeed(seed));
     AbcSmc.Result abc =
         AbcSmc.run(
             priors, targets.stream().map(Target::observed).toList(), batches.stage(names), rest2);
@@ -240,7 +240,7 @@ public final class ModelCalibration {
         t[j] = priors.get(j).sample(rng);
       }
       theta[i] = t;
-      simulations[i] = (1L << 62) + i;
+      simulations[i] = RandomStreams.pilotSimulation(i);
     }
     double[][] simulated = sims.simulate(theta, simulations);
     System.arraycopy(simulated, 0, x, 0, n);

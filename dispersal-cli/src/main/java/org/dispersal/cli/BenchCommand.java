@@ -180,7 +180,7 @@ final class BenchCommand implements Callable<Integer> {
     EnsembleRunner.run(model, 1000, SEED, workers, i -> {});
     double forecast = (System.nanoTime() - t0) / 1e9;
     figures.put("default_forecast_1000_runs_s", forecast);
-    AgentEngine probe = EngineKind.agentEngine(model, AgentFeatures.NONE, null, 1);
+    AgentEngine probe = EngineKind.agentEngine(model, AgentFeatures.of(model.scenario()), null, 1);
     probe.simulate(SEED, 0, (m, s) -> {});
     long steps = (long) probe.agents() * model.months();
     MarkovModel floorModel = ref.withPopulation(probe.agents()).withMonths(model.months());
@@ -188,24 +188,13 @@ final class BenchCommand implements Callable<Integer> {
     double floor1 = best(rounds, () -> floorReps(floorModel, 1, 10));
     double floorAll = best(rounds, () -> floorReps(floorModel, workers, 10 * workers));
     double agent1 =
-        best(
-            rounds,
-            () ->
-                engineReps(model, 1, 20, i -> EngineKind.AGENT.create(model, AgentFeatures.NONE)));
+        best(rounds, () -> engineReps(model, 1, 20, i -> EngineKind.AGENT.create(model)));
     double agentAll =
         best(
             rounds,
-            () ->
-                engineReps(
-                    model,
-                    workers,
-                    20 * workers,
-                    i -> EngineKind.AGENT.create(model, AgentFeatures.NONE)));
+            () -> engineReps(model, workers, 20 * workers, i -> EngineKind.AGENT.create(model)));
     double cohort1 =
-        best(
-            rounds,
-            () ->
-                engineReps(model, 1, 20, i -> EngineKind.COHORT.create(model, AgentFeatures.NONE)));
+        best(rounds, () -> engineReps(model, 1, 20, i -> EngineKind.COHORT.create(model)));
     figures.put("default_agents", probe.agents());
     figures.put("default_floor_steps_per_s_1t", floor1 * steps);
     figures.put("default_floor_steps_per_s_all", floorAll * steps);

@@ -70,9 +70,9 @@ public final class CohortEngine implements ReplicationEngine {
     int months = model.months();
     for (int t = 1; t <= months; t++) {
       boolean keep = rep.sameRows(t - 1);
-      long monthKey = RandomStreams.mix(t);
       for (int c = 0; c < cohortCount; c++) {
-        step(rep, c, t - 1, keep, RandomStreams.substream(base, cohortKeys[c] ^ monthKey));
+        long key = RandomStreams.cohortMonthKey(cohortKeys[c], t);
+        step(rep, c, t - 1, keep, RandomStreams.substream(base, key));
       }
       observer.observe(t, stocks);
     }
