@@ -2,6 +2,7 @@ package org.dispersal.analyst;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dispersal.engine.Cohort;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.model.State;
 
@@ -117,10 +118,10 @@ public final class VariantComparison {
         return;
       }
       for (int k = 0; k < stocks.length; k++) {
-        int[] global = model.cohorts().get(k).compartments();
+        Cohort cohort = model.cohorts().get(k);
         int[] s = stocks[k];
         for (int j = 0; j < s.length; j++) {
-          int h = headlineOf[global[j]];
+          int h = headlineOf[cohort.compartment(j)];
           if (h >= 0) {
             totals[h] += s[j];
           }

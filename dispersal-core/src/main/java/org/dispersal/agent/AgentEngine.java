@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.MonthObserver;
 import org.dispersal.engine.PathwayReplication;
@@ -95,6 +97,7 @@ public final class AgentEngine implements ReplicationEngine {
   private final int[] cohortStart;
   private int blocks;
   private SplitMix[] rng = new SplitMix[0];
+  private NormalizedGaussianSampler[] gauss = new NormalizedGaussianSampler[0];
   private int[][] clusterStart = new int[0][];
   private short[][] follow = new short[0][];
   private int[] clusterCount = new int[0];
@@ -305,12 +308,14 @@ public final class AgentEngine implements ReplicationEngine {
     blocks = (agents + BLOCK - 1) / BLOCK;
     if (rng.length < blocks) {
       rng = new SplitMix[blocks];
+      gauss = new NormalizedGaussianSampler[blocks];
       clusterStart = new int[blocks][];
       follow = new short[blocks][];
       clusterCount = new int[blocks];
     }
     for (int b = 0; b < blocks; b++) {
       rng[b] = SplitMix.of(key, b);
+      gauss[b] = ZigguratSampler.NormalizedGaussian.of(rng[b]);
     }
   }
 
@@ -452,7 +457,7 @@ public final class AgentEngine implements ReplicationEngine {
         }
         due[i] =
             timed[cell]
-                ? lagDue(-1, cell, r)
+                ? lagDue(-1, cell, gauss[b])
                 : geometricDue(0, effectiveLogStay(b, i, c, state[i]), r);
       }
     }
@@ -555,7 +560,9 @@ public final class AgentEngine implements ReplicationEngine {
     d[offset[c] + to]++;
     int next = offset[c] + to;
     due[i] =
-        timed[next] ? lagDue(t, next, r) : geometricDue(t + 1, effectiveLogStay(b, i, c, to), r);
+        timed[next]
+            ? lagDue(t, next, gauss[b])
+            : geometricDue(t + 1, effectiveLogStay(b, i, c, to), r);
     if (networks && trigger[next]) {
       followers(b, i, c, to, t, r);
     }
@@ -635,11 +642,13 @@ public final class AgentEngine implements ReplicationEngine {
     return step >= months ? NEVER : (short) step;
   }
 
-  /** The step at which someone who entered at step {@code entered} leaves after a drawn lag. */
-  private short lagDue(int entered, int cell, SplitMix r) {
-    double u1 = r.nextOpenDouble();
-    double u2 = r.nextDouble();
-    double z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  /**
+   * The step at which someone who entered at step {@code entered} leaves after a drawn lag: the
+   * log-normal lag median · exp(σ Z), Z from the block's Gaussian sampler (Commons RNG's ziggurat,
+   * on the block's own stream), rounded to whole months and at least 1.
+   */
+  private short lagDue(int entered, int cell, NormalizedGaussianSampler g) {
+    double z = g.sample();
     double lag = Math.max(1, Math.rint(lagMedian[cell] * Math.exp(lagSigma[cell] * z)));
     double step = entered + lag;
     return step >= months ? NEVER : (short) step;

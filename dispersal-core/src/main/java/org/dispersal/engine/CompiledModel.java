@@ -229,7 +229,7 @@ public final class CompiledModel implements SimulationModel {
 
   @Override
   public int compartmentCount(int cohort) {
-    return cohorts.get(cohort).compartments().length;
+    return cohorts.get(cohort).size();
   }
 
   @Override
