@@ -125,7 +125,32 @@ public final class AbcSmc {
       double[] weights,
       double[] distances,
       List<Generation> generations,
-      int simulations) {}
+      int simulations) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Result {
+      particles = Arrays.stream(particles).map(double[]::clone).toArray(double[][]::new);
+      weights = weights.clone();
+      distances = distances.clone();
+    }
+
+    /** The final particles, particles[particle][parameter] (a copy). */
+    @Override
+    public double[][] particles() {
+      return Arrays.stream(particles).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** The particles' normalised weights (a copy). */
+    @Override
+    public double[] weights() {
+      return weights.clone();
+    }
+
+    /** The particles' distances (a copy). */
+    @Override
+    public double[] distances() {
+      return distances.clone();
+    }
+  }
 
   /** The distance of simulated values to observed ranges (see the class comment). */
   public static double distance(double[] simulated, List<ObservedRange> observed) {

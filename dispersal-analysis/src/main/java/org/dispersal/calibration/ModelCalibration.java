@@ -41,7 +41,18 @@ public final class ModelCalibration {
       AbcSmc.Result abc,
       List<String> names,
       List<String> free,
-      double[] screen) {}
+      double[] screen) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Result {
+      screen = screen.clone();
+    }
+
+    /** The largest |Spearman ρ| of each free parameter in the pilot (a copy). */
+    @Override
+    public double[] screen() {
+      return screen.clone();
+    }
+  }
 
   /** The names of the free parameters of a model, in model order. */
   public static List<String> freeParameters(CompiledModel model) {

@@ -1,5 +1,6 @@
 package org.dispersal.calibration;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -34,7 +35,25 @@ public final class PosteriorEnsemble {
    * @param samples samples[target][replication] at each target's month
    * @param start start[target][replication], the month-0 value of each target's cells
    */
-  public record Result(EnsembleSummary summary, double[][] samples, double[][] start) {}
+  public record Result(EnsembleSummary summary, double[][] samples, double[][] start) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Result {
+      samples = Arrays.stream(samples).map(double[]::clone).toArray(double[][]::new);
+      start = Arrays.stream(start).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** samples[target][replication] (a copy). */
+    @Override
+    public double[][] samples() {
+      return Arrays.stream(samples).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** start[target][replication] (a copy). */
+    @Override
+    public double[][] start() {
+      return Arrays.stream(start).map(double[]::clone).toArray(double[][]::new);
+    }
+  }
 
   /**
    * Runs the ensemble.
