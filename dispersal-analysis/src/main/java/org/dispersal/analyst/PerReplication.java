@@ -5,16 +5,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
-import org.dispersal.engine.CohortEngine;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.PathwayReplication;
 import org.dispersal.engine.Realization;
 import org.dispersal.ensemble.Workers;
-import org.dispersal.random.RandomStreams;
-import org.dispersal.random.RandomStreams.Purpose;
 
 /**
- * Runs replications with the cohort engine and keeps one measurement per replication.
+ * Runs replications with the engine the scenario asks for ({@link EngineKind#AUTO}) and keeps one
+ * measurement per replication.
  *
  * <p>Replication i uses the streams of (seed, i) exactly as {@link
  * org.dispersal.ensemble.EnsembleRunner} does, so the same seed gives the same replications as
@@ -71,11 +70,11 @@ public final class PerReplication {
         "replications",
         runs,
         threads,
-        () -> new CohortEngine(model),
+        () -> EngineKind.AUTO.create(model),
         (engine, i) -> {
           PathwayReplication rep = model.replication(seed, i);
           ReplicationProbe<R> probe = probes.apply(model, rep.realization());
-          engine.run(rep, RandomStreams.stream(seed, i, Purpose.DYNAMICS), probe);
+          engine.simulate(rep, seed, i, probe);
           results[i] = probe.result();
           progress.accept(done.incrementAndGet());
         });

@@ -252,6 +252,6 @@ public final class Screening {
     if (i < 0) {
       i = model.parameterIndex(base.id());
     }
-    return r.values()[i];
+    return r.value(i);
   }
 }

@@ -1,6 +1,7 @@
 package org.dispersal.analyst;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,28 @@ public final class ThreatOutlook {
    * @param dispatchedShare operatives ever dispatched over everyone who left the theatre for home
    *     or a target (returned, disengaged, prosecuted, ever dispatched) at the horizon
    */
-  public record Replication(double[][][] values, double dispatchedShare) {}
+  public record Replication(double[][][] values, double dispatchedShare) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Replication {
+      values =
+          Arrays.stream(values)
+              .map(a -> Arrays.stream(a).map(double[]::clone).toArray(double[][]::new))
+              .toArray(double[][][]::new);
+    }
+
+    /** One entry of values[destination][measure][month], without copying. */
+    public double value(int destination, int measure, int month) {
+      return values[destination][measure][month];
+    }
+
+    /** values[destination][measure][month] (a copy). */
+    @Override
+    public double[][][] values() {
+      return Arrays.stream(values)
+          .map(a -> Arrays.stream(a).map(double[]::clone).toArray(double[][]::new))
+          .toArray(double[][][]::new);
+    }
+  }
 
   /**
    * The outlook summarised over replications.
@@ -95,6 +117,28 @@ public final class ThreatOutlook {
       Interval[][][] cells,
       int[] ranking,
       Interval dispatchedShare) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Outlook {
+      cells =
+          Arrays.stream(cells)
+              .map(a -> Arrays.stream(a).map(Interval[]::clone).toArray(Interval[][]::new))
+              .toArray(Interval[][][]::new);
+      ranking = ranking.clone();
+    }
+
+    /** cells[destination][measure][month] (a copy). */
+    @Override
+    public Interval[][][] cells() {
+      return Arrays.stream(cells)
+          .map(a -> Arrays.stream(a).map(Interval[]::clone).toArray(Interval[][]::new))
+          .toArray(Interval[][][]::new);
+    }
+
+    /** Destinations by rank (a copy). */
+    @Override
+    public int[] ranking() {
+      return ranking.clone();
+    }
 
     /** The summary of one measure of one destination at one month. */
     public Interval at(int destination, Measure m, int month) {
@@ -151,7 +195,7 @@ public final class ThreatOutlook {
       for (int k = 0; k < measures; k++) {
         for (int t = 0; t <= months; t++) {
           for (int i = 0; i < n; i++) {
-            column[i] = reps.get(i).values()[d][k][t];
+            column[i] = reps.get(i).value(d, k, t);
           }
           cells[d][k][t] = Interval.of(column);
         }

@@ -1,7 +1,9 @@
 package org.dispersal.analyst;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.dispersal.engine.Cohort;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.model.State;
 
@@ -40,7 +42,25 @@ public final class VariantComparison {
    * @param differences differences[variant][headline], variant minus base (zero for the base)
    */
   public record Comparison(
-      List<String> names, int month, int runs, Interval[][] levels, Interval[][] differences) {}
+      List<String> names, int month, int runs, Interval[][] levels, Interval[][] differences) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Comparison {
+      levels = Arrays.stream(levels).map(Interval[]::clone).toArray(Interval[][]::new);
+      differences = Arrays.stream(differences).map(Interval[]::clone).toArray(Interval[][]::new);
+    }
+
+    /** levels[variant][headline] (a copy). */
+    @Override
+    public Interval[][] levels() {
+      return Arrays.stream(levels).map(Interval[]::clone).toArray(Interval[][]::new);
+    }
+
+    /** differences[variant][headline] against the first variant (a copy). */
+    @Override
+    public Interval[][] differences() {
+      return Arrays.stream(differences).map(Interval[]::clone).toArray(Interval[][]::new);
+    }
+  }
 
   private VariantComparison() {}
 
@@ -117,10 +137,10 @@ public final class VariantComparison {
         return;
       }
       for (int k = 0; k < stocks.length; k++) {
-        int[] global = model.cohorts().get(k).compartments();
+        Cohort cohort = model.cohorts().get(k);
         int[] s = stocks[k];
         for (int j = 0; j < s.length; j++) {
-          int h = headlineOf[global[j]];
+          int h = headlineOf[cohort.compartment(j)];
           if (h >= 0) {
             totals[h] += s[j];
           }

@@ -125,7 +125,32 @@ public final class AbcSmc {
       double[] weights,
       double[] distances,
       List<Generation> generations,
-      int simulations) {}
+      int simulations) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Result {
+      particles = Arrays.stream(particles).map(double[]::clone).toArray(double[][]::new);
+      weights = weights.clone();
+      distances = distances.clone();
+    }
+
+    /** The final particles, particles[particle][parameter] (a copy). */
+    @Override
+    public double[][] particles() {
+      return Arrays.stream(particles).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** The particles' normalised weights (a copy). */
+    @Override
+    public double[] weights() {
+      return weights.clone();
+    }
+
+    /** The particles' distances (a copy). */
+    @Override
+    public double[] distances() {
+      return distances.clone();
+    }
+  }
 
   /** The distance of simulated values to observed ranges (see the class comment). */
   public static double distance(double[] simulated, List<ObservedRange> observed) {
@@ -282,7 +307,7 @@ public final class AbcSmc {
     double[] d = new double[n];
     int accepted = 0;
     int attempts = 0;
-    long genSeed = s.seed() ^ (0x9E3779B97F4A7C15L * (g + 1));
+    long genSeed = RandomStreams.abcGenerationSeed(s.seed(), g);
     double[] cumulative = prevW == null ? null : cumulative(prevW);
     int batch = Math.max(4 * s.threads(), Math.min(n, 256));
     while (accepted < n && attempts < remaining) {
@@ -299,7 +324,7 @@ public final class AbcSmc {
         for (int j = 0; j < k; j++) {
           theta[a][j] = PriorMath.fromZ(priors.get(j), proposed[a][j]);
         }
-        simulations[a] = ((long) g << 32) | attempt;
+        simulations[a] = RandomStreams.abcSimulation(g, attempt);
       }
       double[][] x = batches.simulate(theta, simulations);
       Attempt[] results = new Attempt[size];

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
-import org.dispersal.engine.CohortEngine;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
-import org.dispersal.engine.Realization;
+import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Prior;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
 import org.dispersal.stats.Normal;
+import org.hipparchus.stat.correlation.SpearmansCorrelation;
 
 /**
  * Calibrates a scenario's free parameters (every parameter whose prior is not fixed) to observed
@@ -40,7 +41,18 @@ public final class ModelCalibration {
       AbcSmc.Result abc,
       List<String> names,
       List<String> free,
-      double[] screen) {}
+      double[] screen) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Result {
+      screen = screen.clone();
+    }
+
+    /** The largest |Spearman ρ| of each free parameter in the pilot (a copy). */
+    @Override
+    public double[] screen() {
+      return screen.clone();
+    }
+  }
 
   /** The names of the free parameters of a model, in model order. */
   public static List<String> freeParameters(CompiledModel model) {
@@ -62,18 +74,7 @@ public final class ModelCalibration {
    * threshold z(1 − α/(2km)) / sqrt(N − 1).
    */
   static double screenThreshold(int n, int k, int m) {
-    double p = 1 - SCREEN_ALPHA / (2.0 * k * m);
-    double lo = 0;
-    double hi = 10;
-    for (int i = 0; i < 100; i++) {
-      double mid = 0.5 * (lo + hi);
-      if (Normal.cdf(mid) < p) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return 0.5 * (lo + hi) / Math.sqrt(n - 1);
+    return Normal.quantile(1 - SCREEN_ALPHA / (2.0 * k * m)) / Math.sqrt(n - 1);
   }
 
   /**
@@ -214,7 +215,7 @@ public final class ModelCalibration {
             Math.max(settings.particles(), settings.budget() - pilot),
             settings.quantile(),
             settings.threads(),
-            seed ^ 0x5DEECE66DL);
+            RandomStreams.afterPilotSeed(seed));
     AbcSmc.Result abc =
         AbcSmc.run(
             priors, targets.stream().map(Target::observed).toList(), batches.stage(names), rest2);
@@ -240,73 +241,33 @@ public final class ModelCalibration {
         t[j] = priors.get(j).sample(rng);
       }
       theta[i] = t;
-      simulations[i] = (1L << 62) + i;
+      simulations[i] = RandomStreams.pilotSimulation(i);
     }
     double[][] simulated = sims.simulate(theta, simulations);
     System.arraycopy(simulated, 0, x, 0, n);
   }
 
-  /** The largest |Spearman ρ| between column j of theta and any column of x. */
+  /**
+   * The largest |Spearman ρ| between column j of theta and any column of x (Hipparchus, average
+   * ranks for ties); a constant column has no correlation and is skipped.
+   */
   static double maxAbsSpearman(double[][] theta, double[][] x, int j) {
     int n = theta.length;
     double[] a = new double[n];
     for (int i = 0; i < n; i++) {
       a[i] = theta[i][j];
     }
-    double[] ra = ranks(a);
+    SpearmansCorrelation spearman = new SpearmansCorrelation();
     double best = 0;
     for (int t = 0; t < x[0].length; t++) {
       double[] b = new double[n];
       for (int i = 0; i < n; i++) {
         b[i] = x[i][t];
       }
-      double r = Math.abs(pearson(ra, ranks(b)));
+      double r = Math.abs(spearman.correlation(a, b));
       best = Double.isNaN(r) ? best : Math.max(best, r);
     }
     return best;
-  }
-
-  private static double[] ranks(double[] v) {
-    int n = v.length;
-    Integer[] o = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      o[i] = i;
-    }
-    java.util.Arrays.sort(o, (p, q) -> Double.compare(v[p], v[q]));
-    double[] r = new double[n];
-    for (int i = 0; i < n; ) {
-      int k = i;
-      while (k + 1 < n && v[o[k + 1]] == v[o[i]]) {
-        k++;
-      }
-      double avg = 0.5 * (i + k);
-      for (int m = i; m <= k; m++) {
-        r[o[m]] = avg;
-      }
-      i = k + 1;
-    }
-    return r;
-  }
-
-  private static double pearson(double[] a, double[] b) {
-    int n = a.length;
-    double ma = 0;
-    double mb = 0;
-    for (int i = 0; i < n; i++) {
-      ma += a[i];
-      mb += b[i];
-    }
-    ma /= n;
-    mb /= n;
-    double sab = 0;
-    double saa = 0;
-    double sbb = 0;
-    for (int i = 0; i < n; i++) {
-      sab += (a[i] - ma) * (b[i] - mb);
-      saa += (a[i] - ma) * (a[i] - ma);
-      sbb += (b[i] - mb) * (b[i] - mb);
-    }
-    return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
   }
 
   /** Makes per-thread simulators: calibrated values from theta, the rest from their priors. */
@@ -319,7 +280,7 @@ public final class ModelCalibration {
       List<Prior> restPriors) {
 
     AbcSmc.Simulator create() {
-      CohortEngine engine = new CohortEngine(model);
+      ReplicationEngine engine = EngineKind.AUTO.create(model);
       Target.Recorder recorder = new Target.Recorder(targets);
       double[] base = new double[model.parameterNames().size()];
       int i = 0;
@@ -337,14 +298,7 @@ public final class ModelCalibration {
             v[restIndex[j]] = restPriors.get(j).sample(rng);
           }
         }
-        Realization r =
-            Realization.fromValues(
-                model, v, RandomStreams.stream(seed, simulation, Purpose.DRIVERS));
-        engine.run(
-            r,
-            RandomStreams.stream(seed, simulation, Purpose.INITIAL_STOCKS),
-            RandomStreams.stream(seed, simulation, Purpose.DYNAMICS),
-            recorder);
+        engine.simulate(model.replication(seed, simulation, v), seed, simulation, recorder);
         return recorder.values().clone();
       };
     }

@@ -13,6 +13,9 @@ import org.dispersal.engine.Realization;
  * the named parameters from it; parameters the sample does not name are drawn from their priors, in
  * the model's order, from the same stream.
  *
+ * <p>Immutable: the arrays are copied on construction and by their accessors; {@link #size()},
+ * {@link #weight(int)} and {@link #value(int, int)} read single entries without copying.
+ *
  * @param names the parameter names, one per column
  * @param values values[particle][column]
  * @param weights one weight per particle (normalised on construction)
@@ -22,6 +25,7 @@ public record Posterior(List<String> names, double[][] values, double[] weights)
   /** Validates shapes and normalises the weights. */
   public Posterior {
     names = List.copyOf(names);
+    values = deepCopy(values);
     if (values.length == 0 || values.length != weights.length) {
       throw new IllegalArgumentException(
           "a posterior needs at least one particle and one weight each");
@@ -41,6 +45,41 @@ public record Posterior(List<String> names, double[][] values, double[] weights)
       w[i] = weights[i] / sum;
     }
     weights = w;
+  }
+
+  /** The particles' values, values[particle][column] (a copy). */
+  @Override
+  public double[][] values() {
+    return deepCopy(values);
+  }
+
+  /** The normalised weights, one per particle (a copy). */
+  @Override
+  public double[] weights() {
+    return weights.clone();
+  }
+
+  /** The number of particles. */
+  public int size() {
+    return weights.length;
+  }
+
+  /** The normalised weight of one particle. */
+  public double weight(int particle) {
+    return weights[particle];
+  }
+
+  /** The value of one particle in one column. */
+  public double value(int particle, int column) {
+    return values[particle][column];
+  }
+
+  private static double[][] deepCopy(double[][] a) {
+    double[][] out = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i].clone();
+    }
+    return out;
   }
 
   /** Builds a posterior from an ABC-SMC result over the named free parameters. */

@@ -1,11 +1,13 @@
 package org.dispersal.calibration;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import org.dispersal.engine.CohortEngine;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.Realization;
+import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Workers;
 import org.dispersal.random.RandomStreams;
@@ -17,9 +19,10 @@ import org.dispersal.random.RandomStreams.Purpose;
  * replication's value (for CRPS and the other sample scores) and its month-0 value (for the
  * persistence baseline).
  *
- * <p>Replication i uses the streams (seed, i, purpose) exactly as {@code EnsembleRunner} does, and
- * without a posterior draws each parameter from its prior in model order from the parameter stream,
- * so it reproduces the ordinary forecast bit for bit. Results do not depend on the thread count.
+ * <p>Replications run on the engine the scenario asks for ({@link EngineKind#AUTO}). Replication i
+ * uses the streams (seed, i, purpose) exactly as {@code EnsembleRunner} does, and without a
+ * posterior draws each parameter from its prior in model order from the parameter stream, so it
+ * reproduces the ordinary forecast bit for bit. Results do not depend on the thread count.
  */
 public final class PosteriorEnsemble {
 
@@ -32,7 +35,25 @@ public final class PosteriorEnsemble {
    * @param samples samples[target][replication] at each target's month
    * @param start start[target][replication], the month-0 value of each target's cells
    */
-  public record Result(EnsembleSummary summary, double[][] samples, double[][] start) {}
+  public record Result(EnsembleSummary summary, double[][] samples, double[][] start) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Result {
+      samples = Arrays.stream(samples).map(double[]::clone).toArray(double[][]::new);
+      start = Arrays.stream(start).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** samples[target][replication] (a copy). */
+    @Override
+    public double[][] samples() {
+      return Arrays.stream(samples).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** start[target][replication] (a copy). */
+    @Override
+    public double[][] start() {
+      return Arrays.stream(start).map(double[]::clone).toArray(double[][]::new);
+    }
+  }
 
   /**
    * Runs the ensemble.
@@ -72,7 +93,7 @@ public final class PosteriorEnsemble {
             threads,
             () ->
                 new Worker(
-                    new CohortEngine(model),
+                    EngineKind.AUTO.create(model),
                     withSummary ? new EnsembleSummary(model) : null,
                     new Target.Recorder(targets)),
             (worker, i) -> {
@@ -83,14 +104,12 @@ public final class PosteriorEnsemble {
                   posterior != null
                       ? posterior.draw(model, params)
                       : Realization.drawValues(model, params);
-              Realization r =
-                  Realization.fromValues(model, v, RandomStreams.stream(seed, i, Purpose.DRIVERS));
               worker
                   .engine()
-                  .run(
-                      r,
-                      RandomStreams.stream(seed, i, Purpose.INITIAL_STOCKS),
-                      RandomStreams.stream(seed, i, Purpose.DYNAMICS),
+                  .simulate(
+                      model.replication(seed, i, v),
+                      seed,
+                      i,
                       (month, stocks) -> {
                         if (summary != null) {
                           summary.observe(month, stocks);
@@ -116,5 +135,6 @@ public final class PosteriorEnsemble {
   }
 
   /** One worker's engine, summary (null if not requested) and target recorder. */
-  private record Worker(CohortEngine engine, EnsembleSummary summary, Target.Recorder recorder) {}
+  private record Worker(
+      ReplicationEngine engine, EnsembleSummary summary, Target.Recorder recorder) {}
 }

@@ -1,5 +1,6 @@
 package org.dispersal.calibration;
 
+import java.util.Arrays;
 import org.dispersal.engine.MonthObserver;
 import org.dispersal.scoring.ObservedRange;
 
@@ -16,6 +17,16 @@ import org.dispersal.scoring.ObservedRange;
  */
 public record Target(
     String label, int month, int[][] cells, ObservedRange observed, ObservedMeasure measure) {
+  /** Copies the arrays, so the value cannot change after it is made. */
+  public Target {
+    cells = Arrays.stream(cells).map(int[]::clone).toArray(int[][]::new);
+  }
+
+  /** cells[cohort], the local compartments added up (a copy). */
+  @Override
+  public int[][] cells() {
+    return Arrays.stream(cells).map(int[]::clone).toArray(int[][]::new);
+  }
 
   /** The figure's value in one month's stocks. */
   public double value(int[][] stocks) {

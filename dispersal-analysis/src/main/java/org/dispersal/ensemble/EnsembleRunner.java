@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
-import org.dispersal.engine.CohortEngine;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.ReplicationEngine;
 
@@ -19,7 +19,8 @@ public final class EnsembleRunner {
   private EnsembleRunner() {}
 
   /**
-   * Runs {@code runs} replications.
+   * Runs {@code runs} replications with the engine the scenario asks for ({@link EngineKind#AUTO}:
+   * the per-agent engine if it has agent-only features, else the cohort engine).
    *
    * @param model the compiled scenario
    * @param runs number of replications
@@ -29,7 +30,7 @@ public final class EnsembleRunner {
    */
   public static EnsembleSummary run(
       CompiledModel model, int runs, long seed, int threads, IntConsumer progress) {
-    return run(model, runs, seed, threads, progress, () -> new CohortEngine(model));
+    return run(model, runs, seed, threads, progress, () -> EngineKind.AUTO.create(model));
   }
 
   /**

@@ -137,7 +137,6 @@ public final class EnsembleSummary implements MonthObserver {
     List<Cohort> cohorts = model.cohorts();
     for (Cohort c : cohorts) {
       int[] s = stocks[c.index()];
-      int[] global = c.compartments();
       int[] sk = stateKey[c.index()];
       int demo = demographicIndex(c.demographic());
       int origin = cohortOriginScope[c.index()];
@@ -147,7 +146,7 @@ public final class EnsembleSummary implements MonthObserver {
         if (n == 0) {
           continue;
         }
-        int key = global[j];
+        int key = c.compartment(j);
         if (sk[j] >= 0) {
           // A destination: by demographic group only in its state's total.
           add(index(origin, 0, key), n);

@@ -32,7 +32,18 @@ public final class MixtureForecast {
    * @param perHypothesis each hypothesis's summary, or null if it got no replications
    * @param mixture all replications merged
    */
-  public record Result(int[] runs, List<EnsembleSummary> perHypothesis, EnsembleSummary mixture) {}
+  public record Result(int[] runs, List<EnsembleSummary> perHypothesis, EnsembleSummary mixture) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Result {
+      runs = runs.clone();
+    }
+
+    /** Replications allocated to each hypothesis (a copy). */
+    @Override
+    public int[] runs() {
+      return runs.clone();
+    }
+  }
 
   /**
    * Runs the mixture.

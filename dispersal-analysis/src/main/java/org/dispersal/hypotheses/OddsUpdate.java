@@ -47,6 +47,44 @@ public final class OddsUpdate {
       double[] likelihoodRatios,
       double[] effectiveRatios,
       double[] after) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Step {
+      before = before.clone();
+      likelihoods = likelihoods.clone();
+      likelihoodRatios = likelihoodRatios.clone();
+      effectiveRatios = effectiveRatios.clone();
+      after = after.clone();
+    }
+
+    /** The weights before (a copy). */
+    @Override
+    public double[] before() {
+      return before.clone();
+    }
+
+    /** The likelihood of the evidence under each hypothesis (a copy). */
+    @Override
+    public double[] likelihoods() {
+      return likelihoods.clone();
+    }
+
+    /** Each hypothesis's likelihood ratio against the others (a copy). */
+    @Override
+    public double[] likelihoodRatios() {
+      return likelihoodRatios.clone();
+    }
+
+    /** The ratios after the reliability discount (a copy). */
+    @Override
+    public double[] effectiveRatios() {
+      return effectiveRatios.clone();
+    }
+
+    /** The weights after (a copy). */
+    @Override
+    public double[] after() {
+      return after.clone();
+    }
 
     /** The odds of hypothesis i against all the others, before. */
     public double oddsBefore(int i) {

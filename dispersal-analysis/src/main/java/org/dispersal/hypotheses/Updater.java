@@ -123,7 +123,25 @@ public final class Updater {
       double[] posterior,
       List<Evidence> trail,
       List<Status> statuses,
-      List<EventNote> events) {}
+      List<EventNote> events) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Result {
+      prior = prior.clone();
+      posterior = posterior.clone();
+    }
+
+    /** The weights at the prior (a copy). */
+    @Override
+    public double[] prior() {
+      return prior.clone();
+    }
+
+    /** The weights after the evidence (a copy). */
+    @Override
+    public double[] posterior() {
+      return posterior.clone();
+    }
+  }
 
   /** How a report was used. */
   public static final String COUNTED = "counted";

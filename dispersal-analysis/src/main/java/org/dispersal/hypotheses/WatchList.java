@@ -37,7 +37,25 @@ public final class WatchList {
       double[] ifSeen,
       double[] ifNotSeen,
       double expectedShift,
-      double expectedBits) {}
+      double expectedBits) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Watch {
+      ifSeen = ifSeen.clone();
+      ifNotSeen = ifNotSeen.clone();
+    }
+
+    /** The weights if the indicator is seen (a copy). */
+    @Override
+    public double[] ifSeen() {
+      return ifSeen.clone();
+    }
+
+    /** The weights if it is not seen (a copy). */
+    @Override
+    public double[] ifNotSeen() {
+      return ifNotSeen.clone();
+    }
+  }
 
   /**
    * Ranks indicators.

@@ -3,16 +3,14 @@ package org.dispersal.sensitivity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.calibration.PriorMath;
 import org.dispersal.calibration.Target;
-import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
-import org.dispersal.engine.Realization;
+import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.Workers;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Prior;
-import org.dispersal.random.RandomStreams;
-import org.dispersal.random.RandomStreams.Purpose;
 
 /**
  * The model as a deterministic function of its free parameters, for sensitivity analysis: a point u
@@ -86,7 +84,7 @@ public final class ModelFunction implements Function<double[][], double[]> {
         "sensitivity",
         points.length,
         threads,
-        () -> new Worker(new CohortEngine(model), new Target.Recorder(List.of(target))),
+        () -> new Worker(EngineKind.AUTO.create(model), new Target.Recorder(List.of(target))),
         (worker, p) -> {
           double[] v = base.clone();
           for (int j = 0; j < index.length; j++) {
@@ -94,15 +92,7 @@ public final class ModelFunction implements Function<double[][], double[]> {
           }
           double sum = 0;
           for (int r = 0; r < replications; r++) {
-            Realization real =
-                Realization.fromValues(model, v, RandomStreams.stream(seed, r, Purpose.DRIVERS));
-            worker
-                .engine()
-                .run(
-                    real,
-                    RandomStreams.stream(seed, r, Purpose.INITIAL_STOCKS),
-                    RandomStreams.stream(seed, r, Purpose.DYNAMICS),
-                    worker.recorder());
+            worker.engine().simulate(model.replication(seed, r, v), seed, r, worker.recorder());
             sum += worker.recorder().values()[0];
           }
           y[p] = sum / replications;
@@ -111,5 +101,5 @@ public final class ModelFunction implements Function<double[][], double[]> {
   }
 
   /** One worker's engine and target recorder. */
-  private record Worker(CohortEngine engine, Target.Recorder recorder) {}
+  private record Worker(ReplicationEngine engine, Target.Recorder recorder) {}
 }

@@ -26,7 +26,32 @@ public final class Morris {
    * @param sigma σ_i, the standard deviation of the elementary effects
    * @param evaluations model evaluations used
    */
-  public record Result(double[] muStar, double[] mu, double[] sigma, int evaluations) {}
+  public record Result(double[] muStar, double[] mu, double[] sigma, int evaluations) {
+    /** Copies the arrays, so the value cannot change after it is made. */
+    public Result {
+      muStar = muStar.clone();
+      mu = mu.clone();
+      sigma = sigma.clone();
+    }
+
+    /** μ*, the mean absolute elementary effect per parameter (a copy). */
+    @Override
+    public double[] muStar() {
+      return muStar.clone();
+    }
+
+    /** μ, the mean elementary effect per parameter (a copy). */
+    @Override
+    public double[] mu() {
+      return mu.clone();
+    }
+
+    /** σ, the standard deviation of the elementary effects per parameter (a copy). */
+    @Override
+    public double[] sigma() {
+      return sigma.clone();
+    }
+  }
 
   /**
    * Builds the design: r trajectories of k + 1 points each, in evaluation order.

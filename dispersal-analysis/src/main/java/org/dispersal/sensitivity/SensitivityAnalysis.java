@@ -8,7 +8,6 @@ import org.dispersal.calibration.ModelCalibration;
 import org.dispersal.calibration.Target;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.random.RandomStreams;
-import org.dispersal.random.RandomStreams.Purpose;
 
 /**
  * Two-stage global sensitivity analysis of one model output: Morris screening of every free
@@ -110,12 +109,7 @@ public final class SensitivityAnalysis {
     int k = names.size();
     Function<double[][], double[]> all = design.over(names);
     Morris.Result m =
-        Morris.screen(
-            k,
-            s.trajectories(),
-            s.levels(),
-            RandomStreams.stream(s.seed(), 1, Purpose.PARAMETERS),
-            all);
+        Morris.screen(k, s.trajectories(), s.levels(), RandomStreams.morrisDesign(s.seed()), all);
     List<Integer> byMu = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       byMu.add(i);
@@ -136,7 +130,7 @@ public final class SensitivityAnalysis {
               top,
               s.sampling(),
               s.bootstrap(),
-              RandomStreams.stream(s.seed(), 2, Purpose.PARAMETERS),
+              RandomStreams.sobolDesign(s.seed()),
               f);
       sobolEvals = s.baseSamples() * (top + 2);
     }

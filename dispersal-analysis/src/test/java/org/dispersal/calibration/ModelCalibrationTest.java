@@ -51,7 +51,7 @@ class ModelCalibrationTest {
     Target women = target(r, start, "country", "FRA", "women", ObservedMeasure.TRAVELLED);
     List<Target> ts = List.of(all, fra, both, we, women);
     Target.Recorder rec = new Target.Recorder(ts);
-    new CohortEngine(m).run(1, 0, rec);
+    new CohortEngine(m).simulate(1, 0, rec);
     double[] v = rec.values();
     assertThat(v[0]).isEqualTo(5000);
     assertThat(v[1]).isEqualTo(2000);
@@ -99,7 +99,7 @@ class ModelCalibrationTest {
     TargetResolver tr = new TargetResolver(truthModel);
     Target probe = target(tr, YearMonth.of(2017, 2), "world", "", "all", ObservedMeasure.RETURNED);
     Target.Recorder rec = new Target.Recorder(List.of(probe));
-    new CohortEngine(truthModel).run(77, 0, rec);
+    new CohortEngine(truthModel).simulate(77, 0, rec);
     double observed = rec.values()[0];
 
     CompiledModel model = new CompiledModel(scenario(truth));
@@ -147,7 +147,7 @@ class ModelCalibrationTest {
     CohortEngine engine = new CohortEngine(model);
     for (int i = 0; i < 6; i++) {
       Target.Recorder rec = new Target.Recorder(List.of(t));
-      engine.run(42, i, rec);
+      engine.simulate(42, i, rec);
       assertThat(r.samples()[0][i]).isEqualTo(rec.values()[0]);
     }
     assertThat(r.summary().replications()).isEqualTo(6);
@@ -168,7 +168,7 @@ class ModelCalibrationTest {
                             TestScenarios.fixed("share_returned_by_start", 0.5)))));
     for (int i = 0; i < 4; i++) {
       Target.Recorder rec = new Target.Recorder(List.of(t));
-      fixed.run(42, i, rec);
+      fixed.simulate(42, i, rec);
       assertThat(q.samples()[0][i]).isEqualTo(rec.values()[0]);
       assertThat(q.start()[0][i]).isEqualTo(rec.startValues()[0]);
     }

@@ -2,7 +2,8 @@ package org.dispersal.ensemble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.dispersal.agent.AgentEngine;
+import org.dispersal.agent.AgentFeatures;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.model.Scenario;
 import org.dispersal.model.State;
@@ -21,10 +22,22 @@ class EnsembleRunnerAgentTest {
     CompiledModel model = new CompiledModel(SCENARIO);
     String one =
         EnsembleRunnerTest.digest(
-            EnsembleRunner.run(model, 32, 9, 1, i -> {}, () -> new AgentEngine(model)));
+            EnsembleRunner.run(
+                model,
+                32,
+                9,
+                1,
+                i -> {},
+                () -> EngineKind.AGENT.create(model, AgentFeatures.NONE)));
     String two =
         EnsembleRunnerTest.digest(
-            EnsembleRunner.run(model, 32, 9, 2, i -> {}, () -> new AgentEngine(model)));
+            EnsembleRunner.run(
+                model,
+                32,
+                9,
+                2,
+                i -> {},
+                () -> EngineKind.AGENT.create(model, AgentFeatures.NONE)));
     assertThat(two).isEqualTo(one);
   }
 
@@ -36,7 +49,8 @@ class EnsembleRunnerAgentTest {
   void bothEnginesStartFromTheSameStocks() {
     CompiledModel model = new CompiledModel(SCENARIO);
     EnsembleSummary agent =
-        EnsembleRunner.run(model, 16, 4, 1, i -> {}, () -> new AgentEngine(model));
+        EnsembleRunner.run(
+            model, 16, 4, 1, i -> {}, () -> EngineKind.AGENT.create(model, AgentFeatures.NONE));
     EnsembleSummary cohort = EnsembleRunner.run(model, 16, 4, 1, i -> {});
     for (State s : State.values()) {
       assertThat(agent.statistic(0, 0, 0, s)).isEqualTo(cohort.statistic(0, 0, 0, s));

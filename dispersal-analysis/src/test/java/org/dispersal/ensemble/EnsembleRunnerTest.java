@@ -37,8 +37,8 @@ class EnsembleRunnerTest {
     EnsembleSummary second = new EnsembleSummary(model);
     var engine = new org.dispersal.engine.CohortEngine(model);
     for (int i = 0; i < 30; i++) {
-      engine.run(3, i, whole);
-      engine.run(3, i, i < 12 ? first : second);
+      engine.simulate(3, i, whole);
+      engine.simulate(3, i, i < 12 ? first : second);
     }
     second.combine(first);
     assertThat(digest(second)).isEqualTo(digest(whole));

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.dispersal.agent.AgentEngine;
+import org.dispersal.agent.AgentFeatures;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.agent.ReferenceFloor;
-import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.MarkovModel;
+import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.random.Binomial;
 import org.dispersal.random.Multinomial;
 import org.dispersal.random.RandomStreams;
@@ -40,8 +41,8 @@ public class InnerLoops {
 
   private UniformRandomProvider rng;
   private MarkovModel reference;
-  private CohortEngine cohort;
-  private AgentEngine agent;
+  private ReplicationEngine cohort;
+  private ReplicationEngine agent;
   private ReferenceFloor floor;
   private int[] places;
   private final double[] probs = {0.05, 0.02, 0.01, 0.1};
@@ -69,8 +70,8 @@ public class InnerLoops {
             new int[] {40_000, 0, 0, 0, 0, 0, 0},
             p,
             120);
-    cohort = new CohortEngine(reference);
-    agent = new AgentEngine(reference);
+    cohort = EngineKind.COHORT.create(reference, AgentFeatures.NONE);
+    agent = EngineKind.AGENT.create(reference, AgentFeatures.NONE);
     floor = new ReferenceFloor(reference);
     places = floor.places(reference.population());
   }

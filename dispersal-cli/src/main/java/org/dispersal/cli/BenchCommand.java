@@ -20,8 +20,8 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.dispersal.agent.AgentEngine;
 import org.dispersal.agent.AgentFeatures;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.agent.ReferenceFloor;
-import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.MarkovModel;
 import org.dispersal.engine.MonthObserver;
@@ -127,12 +127,32 @@ final class BenchCommand implements Callable<Integer> {
     int rounds = quick ? 2 : 5;
     double floor1 = best(rounds, () -> floorReps(ref, 1, 2));
     double floorAll = best(rounds, () -> floorReps(ref, workers, 2 * workers));
-    double agent1 = best(rounds, () -> engineReps(ref, 1, 10, i -> new AgentEngine(ref)));
+    double agent1 =
+        best(
+            rounds,
+            () -> engineReps(ref, 1, 10, i -> EngineKind.AGENT.create(ref, AgentFeatures.NONE)));
     double agentAll =
-        best(rounds, () -> engineReps(ref, workers, 10 * workers, i -> new AgentEngine(ref)));
-    double cohort1 = best(rounds, () -> engineReps(ref, 1, 400, i -> new CohortEngine(ref)));
+        best(
+            rounds,
+            () ->
+                engineReps(
+                    ref,
+                    workers,
+                    10 * workers,
+                    i -> EngineKind.AGENT.create(ref, AgentFeatures.NONE)));
+    double cohort1 =
+        best(
+            rounds,
+            () -> engineReps(ref, 1, 400, i -> EngineKind.COHORT.create(ref, AgentFeatures.NONE)));
     double cohortAll =
-        best(rounds, () -> engineReps(ref, workers, 400 * workers, i -> new CohortEngine(ref)));
+        best(
+            rounds,
+            () ->
+                engineReps(
+                    ref,
+                    workers,
+                    400 * workers,
+                    i -> EngineKind.COHORT.create(ref, AgentFeatures.NONE)));
     figures.put("floor_steps_per_s_1t", floor1 * steps);
     figures.put("floor_steps_per_s_all", floorAll * steps);
     figures.put("agent_steps_per_s_1t", agent1 * steps);
@@ -145,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
     figures.put("cohort_reps_per_s_reference_all", cohortAll);
     figures.put("cohort_ms_per_rep_reference", 1000 / cohort1);
     figures.put("cohort_ratio_to_floor_1t", cohort1 / floor1);
-    AgentEngine probe = new AgentEngine(ref);
+    AgentEngine probe = EngineKind.agentEngine(ref, AgentFeatures.NONE, null, 1);
     probe.simulate(SEED, 0, (m, s) -> {});
     figures.put("bytes_per_agent", probe.bytesPerAgent());
     int n = quick ? 1_000_000 : 10_000_000;
@@ -160,17 +180,21 @@ final class BenchCommand implements Callable<Integer> {
     EnsembleRunner.run(model, 1000, SEED, workers, i -> {});
     double forecast = (System.nanoTime() - t0) / 1e9;
     figures.put("default_forecast_1000_runs_s", forecast);
-    AgentEngine probe = new AgentEngine(model);
+    AgentEngine probe = EngineKind.agentEngine(model, AgentFeatures.of(model.scenario()), null, 1);
     probe.simulate(SEED, 0, (m, s) -> {});
     long steps = (long) probe.agents() * model.months();
     MarkovModel floorModel = ref.withPopulation(probe.agents()).withMonths(model.months());
     int rounds = quick ? 2 : 5;
     double floor1 = best(rounds, () -> floorReps(floorModel, 1, 10));
     double floorAll = best(rounds, () -> floorReps(floorModel, workers, 10 * workers));
-    double agent1 = best(rounds, () -> engineReps(model, 1, 20, i -> new AgentEngine(model)));
+    double agent1 =
+        best(rounds, () -> engineReps(model, 1, 20, i -> EngineKind.AGENT.create(model)));
     double agentAll =
-        best(rounds, () -> engineReps(model, workers, 20 * workers, i -> new AgentEngine(model)));
-    double cohort1 = best(rounds, () -> engineReps(model, 1, 20, i -> new CohortEngine(model)));
+        best(
+            rounds,
+            () -> engineReps(model, workers, 20 * workers, i -> EngineKind.AGENT.create(model)));
+    double cohort1 =
+        best(rounds, () -> engineReps(model, 1, 20, i -> EngineKind.COHORT.create(model)));
     figures.put("default_agents", probe.agents());
     figures.put("default_floor_steps_per_s_1t", floor1 * steps);
     figures.put("default_floor_steps_per_s_all", floorAll * steps);
@@ -255,7 +279,8 @@ final class BenchCommand implements Callable<Integer> {
 
   private double measuredBytesPerAgent(MarkovModel ref, int n) {
     long before = usedHeap();
-    AgentEngine e = new AgentEngine(ref.withPopulation(n), AgentFeatures.NONE, pool, workers);
+    AgentEngine e =
+        EngineKind.agentEngine(ref.withPopulation(n), AgentFeatures.NONE, pool, workers);
     e.simulate(SEED, 0, (m, s) -> {});
     long after = usedHeap();
     double per = (double) (after - before) / e.agents();
@@ -272,7 +297,7 @@ final class BenchCommand implements Callable<Integer> {
       MarkovModel m = ref.withPopulation(n);
       long steps = (long) n * m.months();
       int reps = Math.max(1, (int) (2e7 / steps));
-      AgentEngine par = new AgentEngine(m, AgentFeatures.NONE, pool, workers);
+      AgentEngine par = EngineKind.agentEngine(m, AgentFeatures.NONE, pool, workers);
       double agentRate = best(1, () -> engineReps(m, 1, reps, i -> par));
       rows.add(
           row(
@@ -296,7 +321,14 @@ final class BenchCommand implements Callable<Integer> {
                 heapMb()));
       }
       double cohortRate =
-          best(1, () -> engineReps(m, 1, Math.max(reps, 20), i -> new CohortEngine(m)));
+          best(
+              1,
+              () ->
+                  engineReps(
+                      m,
+                      1,
+                      Math.max(reps, 20),
+                      i -> EngineKind.COHORT.create(m, AgentFeatures.NONE)));
       rows.add(
           row(
               "cohort_1_thread",
@@ -314,7 +346,7 @@ final class BenchCommand implements Callable<Integer> {
       for (int j = 0; j < finals.length; j++) {
         finals[j] = new IntHistogram();
       }
-      CohortEngine e = new CohortEngine(ref);
+      ReplicationEngine e = EngineKind.COHORT.create(ref, AgentFeatures.NONE);
       for (int r = 0; r < reps; r++) {
         e.simulate(
             SEED,

@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.MonthObserver;
 import org.dispersal.engine.PathwayReplication;
@@ -44,6 +46,8 @@ import org.dispersal.random.RandomStreams.Purpose;
  * has its own {@link SplitMix} substream derived from (seed, replication, block), and clusters
  * never cross blocks, so a replication gives identical stocks whatever the number of threads.
  * Threads come from the caller's executor (the core owns none); counts are merged as integers.
+ *
+ * <p>Made by {@link EngineKind}, the one factory of engines.
  */
 public final class AgentEngine implements ReplicationEngine {
 
@@ -93,6 +97,7 @@ public final class AgentEngine implements ReplicationEngine {
   private final int[] cohortStart;
   private int blocks;
   private SplitMix[] rng = new SplitMix[0];
+  private NormalizedGaussianSampler[] gauss = new NormalizedGaussianSampler[0];
   private int[][] clusterStart = new int[0][];
   private short[][] follow = new short[0][];
   private int[] clusterCount = new int[0];
@@ -101,7 +106,7 @@ public final class AgentEngine implements ReplicationEngine {
   private final int[][] delta;
 
   /** A single-threaded engine for a model without agent-only features. */
-  public AgentEngine(SimulationModel model) {
+  AgentEngine(SimulationModel model) {
     this(model, AgentFeatures.NONE, null, 1);
   }
 
@@ -113,8 +118,7 @@ public final class AgentEngine implements ReplicationEngine {
    * @param pool threads for the blocks of one replication, or null to run on the caller's thread
    * @param workers how many workers share a replication's blocks (1 without a pool)
    */
-  public AgentEngine(
-      SimulationModel model, AgentFeatures features, ExecutorService pool, int workers) {
+  AgentEngine(SimulationModel model, AgentFeatures features, ExecutorService pool, int workers) {
     if (workers < 1 || (pool == null && workers != 1)) {
       throw new IllegalArgumentException("workers must be 1 without a pool, at least 1 with one");
     }
@@ -176,7 +180,7 @@ public final class AgentEngine implements ReplicationEngine {
     delta = new int[workers][cells];
   }
 
-  /** The model this engine runs. */
+  @Override
   public SimulationModel model() {
     return model;
   }
@@ -207,8 +211,8 @@ public final class AgentEngine implements ReplicationEngine {
   }
 
   @Override
-  public void simulate(long seed, long replication, MonthObserver observer) {
-    SimulationModel.Replication rep = model.replication(seed, replication);
+  public void simulate(
+      SimulationModel.Replication rep, long seed, long replication, MonthObserver observer) {
     long key = RandomStreams.stream(seed, replication, Purpose.DYNAMICS).nextLong();
     rep.initialStocks(stocks);
     observer.observe(0, stocks);
@@ -304,12 +308,14 @@ public final class AgentEngine implements ReplicationEngine {
     blocks = (agents + BLOCK - 1) / BLOCK;
     if (rng.length < blocks) {
       rng = new SplitMix[blocks];
+      gauss = new NormalizedGaussianSampler[blocks];
       clusterStart = new int[blocks][];
       follow = new short[blocks][];
       clusterCount = new int[blocks];
     }
     for (int b = 0; b < blocks; b++) {
       rng[b] = SplitMix.of(key, b);
+      gauss[b] = ZigguratSampler.NormalizedGaussian.of(rng[b]);
     }
   }
 
@@ -451,7 +457,7 @@ public final class AgentEngine implements ReplicationEngine {
         }
         due[i] =
             timed[cell]
-                ? lagDue(-1, cell, r)
+                ? lagDue(-1, cell, gauss[b])
                 : geometricDue(0, effectiveLogStay(b, i, c, state[i]), r);
       }
     }
@@ -554,7 +560,9 @@ public final class AgentEngine implements ReplicationEngine {
     d[offset[c] + to]++;
     int next = offset[c] + to;
     due[i] =
-        timed[next] ? lagDue(t, next, r) : geometricDue(t + 1, effectiveLogStay(b, i, c, to), r);
+        timed[next]
+            ? lagDue(t, next, gauss[b])
+            : geometricDue(t + 1, effectiveLogStay(b, i, c, to), r);
     if (networks && trigger[next]) {
       followers(b, i, c, to, t, r);
     }
@@ -634,11 +642,13 @@ public final class AgentEngine implements ReplicationEngine {
     return step >= months ? NEVER : (short) step;
   }
 
-  /** The step at which someone who entered at step {@code entered} leaves after a drawn lag. */
-  private short lagDue(int entered, int cell, SplitMix r) {
-    double u1 = r.nextOpenDouble();
-    double u2 = r.nextDouble();
-    double z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  /**
+   * The step at which someone who entered at step {@code entered} leaves after a drawn lag: the
+   * log-normal lag median · exp(σ Z), Z from the block's Gaussian sampler (Commons RNG's ziggurat,
+   * on the block's own stream), rounded to whole months and at least 1.
+   */
+  private short lagDue(int entered, int cell, NormalizedGaussianSampler g) {
+    double z = g.sample();
     double lag = Math.max(1, Math.rint(lagMedian[cell] * Math.exp(lagSigma[cell] * z)));
     double step = entered + lag;
     return step >= months ? NEVER : (short) step;

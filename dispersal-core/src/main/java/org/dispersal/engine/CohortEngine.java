@@ -15,10 +15,13 @@ import org.dispersal.random.RandomStreams.Purpose;
  * cohort of n people therefore behaves like n independent people following the same monthly
  * probabilities.
  *
- * <p>One instance serves one thread; {@link #run} is deterministic for a given seed and replication
- * index. Each cohort's month draws from its own substream, keyed by the cohort's identity and the
- * month, so a change to one cohort or one month leaves every other cohort-month's random numbers
- * unchanged: compared variants differ only where they really differ.
+ * <p>One instance serves one thread; {@link #simulate} is deterministic for a given seed and
+ * replication index. Each cohort's month draws from its own substream, keyed by the cohort's
+ * identity and the month, so a change to one cohort or one month leaves every other cohort-month's
+ * random numbers unchanged: compared variants differ only where they really differ.
+ *
+ * <p>Callers outside the engine packages get it from {@code org.dispersal.agent.EngineKind}, the
+ * one factory of engines, so a scenario's agent-only features are never silently dropped.
  */
 public final class CohortEngine implements ReplicationEngine {
 
@@ -52,58 +55,24 @@ public final class CohortEngine implements ReplicationEngine {
     }
   }
 
-  /** The model this engine runs. */
+  @Override
   public SimulationModel model() {
     return model;
   }
 
-  /**
-   * Runs one replication of the pathway model with streams derived from (seed, replication).
-   *
-   * @return the realization that was drawn, for manifests and diagnostics
-   * @throws IllegalStateException if this engine runs another kind of model
-   */
-  public Realization run(long seed, long replication, MonthObserver observer) {
-    if (!(model instanceof CompiledModel compiled)) {
-      throw new IllegalStateException("only a pathway model has a realization; use simulate");
-    }
-    PathwayReplication rep = compiled.replication(seed, replication);
-    run(rep, RandomStreams.stream(seed, replication, Purpose.DYNAMICS), observer);
-    return rep.realization();
-  }
-
   @Override
-  public void simulate(long seed, long replication, MonthObserver observer) {
-    run(
-        model.replication(seed, replication),
-        RandomStreams.stream(seed, replication, Purpose.DYNAMICS),
-        observer);
-  }
-
-  /** Runs one replication of the pathway model for a given realization and streams. */
-  public void run(
-      Realization r,
-      UniformRandomProvider initialStream,
-      UniformRandomProvider dynamics,
-      MonthObserver observer) {
-    if (!(model instanceof CompiledModel compiled)) {
-      throw new IllegalStateException("a realization belongs to a pathway model");
-    }
-    run(new PathwayReplication(compiled, r, initialStream), dynamics, observer);
-  }
-
-  /** Runs one replication with given inputs and dynamics stream. */
-  public void run(
-      SimulationModel.Replication rep, UniformRandomProvider dynamics, MonthObserver observer) {
+  public void simulate(
+      SimulationModel.Replication rep, long seed, long replication, MonthObserver observer) {
+    UniformRandomProvider dynamics = RandomStreams.stream(seed, replication, Purpose.DYNAMICS);
     rep.initialStocks(stocks);
     observer.observe(0, stocks);
     long base = dynamics.nextLong();
     int months = model.months();
     for (int t = 1; t <= months; t++) {
       boolean keep = rep.sameRows(t - 1);
-      long monthKey = RandomStreams.mix(t);
       for (int c = 0; c < cohortCount; c++) {
-        step(rep, c, t - 1, keep, RandomStreams.substream(base, cohortKeys[c] ^ monthKey));
+        long key = RandomStreams.cohortMonthKey(cohortKeys[c], t);
+        step(rep, c, t - 1, keep, RandomStreams.substream(base, key));
       }
       observer.observe(t, stocks);
     }

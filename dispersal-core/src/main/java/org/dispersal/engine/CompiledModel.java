@@ -229,7 +229,7 @@ public final class CompiledModel implements SimulationModel {
 
   @Override
   public int compartmentCount(int cohort) {
-    return cohorts.get(cohort).compartments().length;
+    return cohorts.get(cohort).size();
   }
 
   @Override
@@ -248,6 +248,22 @@ public final class CompiledModel implements SimulationModel {
             this,
             RandomStreams.stream(seed, replication, Purpose.PARAMETERS),
             RandomStreams.stream(seed, replication, Purpose.DRIVERS));
+    return new PathwayReplication(
+        this, r, RandomStreams.stream(seed, replication, Purpose.INITIAL_STOCKS));
+  }
+
+  /**
+   * Replication {@code replication} with given parameter values (a calibration particle, a
+   * posterior draw, a design point): its driver paths from the DRIVERS stream and its initial
+   * stocks from the INITIAL_STOCKS stream of (seed, replication), as {@link #replication(long,
+   * long)} draws them.
+   *
+   * @param values parameter values in the order of {@link #parameterNames()}
+   */
+  public PathwayReplication replication(long seed, long replication, double[] values) {
+    Realization r =
+        Realization.fromValues(
+            this, values, RandomStreams.stream(seed, replication, Purpose.DRIVERS));
     return new PathwayReplication(
         this, r, RandomStreams.stream(seed, replication, Purpose.INITIAL_STOCKS));
   }

@@ -33,7 +33,7 @@ public final class InitialStocks {
       CompiledModel model, Realization r, UniformRandomProvider stream, int[][] stocks) {
     int cohortCount = model.cohorts().size();
     List<Cohort> cohorts = model.cohorts();
-    double[] v = r.values();
+    double[] v = r.sharedValues();
     long base = stream.nextLong();
     for (int c = 0; c < cohortCount; c += Demographic.values().length) {
       Origin o = cohorts.get(c).origin();

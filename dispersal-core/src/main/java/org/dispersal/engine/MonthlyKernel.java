@@ -29,9 +29,9 @@ public final class MonthlyKernel {
   public void fill(Realization r, int c, int t, TransitionRows rows, int[] stocks) {
     rows.clear();
     Cohort cohort = model.cohorts().get(c);
-    double[] v = r.values();
+    double[] v = r.sharedValues();
     double combat = combatFactor(cohort.demographic(), v, c);
-    double lost = 1.0 - r.territory()[t];
+    double lost = 1.0 - r.territory(t);
     int groups = model.groupCount();
 
     int src = CompiledModel.IN_THEATRE;
@@ -45,7 +45,7 @@ public final class MonthlyKernel {
           src,
           CompiledModel.TRANSIT,
           (v(v, c, Base.EXIT_RATE_BASE) + v(v, c, Base.EXIT_RATE_COLLAPSE) * lost)
-              * (1.0 - r.borderClosure()[t]));
+              * (1.0 - r.borderClosure(t)));
       rows.addHazard(
           src, CompiledModel.INSURGENT, v(v, c, Base.INSURGENCY_RATE_COLLAPSE) * lost * combat);
       double defect = v(v, c, Base.DEFECTION_RATE_COLLAPSE) * lost * combat;
@@ -85,7 +85,7 @@ public final class MonthlyKernel {
     src = CompiledModel.RETURNED;
     if (needed(stocks, src)) {
       double assessed = 1.0 - Math.exp(-v(v, c, Base.ASSESSMENT_RATE));
-      double pros = v(v, c, Base.PROSECUTION_SHARE) * r.prosecutionMultiplier()[t];
+      double pros = v(v, c, Base.PROSECUTION_SHARE) * r.prosecutionMultiplier(t);
       if (cohort.demographic() == Demographic.MINORS) {
         pros *= v(v, c, Base.MINORS_PROSECUTION_FACTOR);
       }
@@ -99,8 +99,7 @@ public final class MonthlyKernel {
     int home = model.dispatchStart();
     src = CompiledModel.NOT_COOPERATING;
     if (needed(stocks, src)) {
-      double h =
-          v(v, c, Base.REENGAGEMENT_RATE) * (1.0 - InitialStocks.clamp(r.rehabilitation()[t]));
+      double h = v(v, c, Base.REENGAGEMENT_RATE) * (1.0 - InitialStocks.clamp(r.rehabilitation(t)));
       rows.addHazard(src, home, h);
       rows.hazardsToProbabilities(src);
     }
@@ -108,7 +107,7 @@ public final class MonthlyKernel {
     double plot = v(v, c, Base.PLOT_RATE);
     double success = InitialStocks.clamp(v(v, c, Base.PLOT_SUCCESS_SHARE));
     double arrest = v(v, c, Base.OPERATIVE_ARREST_RATE);
-    int length = cohort.compartments().length;
+    int length = cohort.size();
     for (int d = home; d < length; d += 3) {
       if (needed(stocks, d)) {
         rows.addHazard(d, d + 1, arrest + plot * (1 - success));
@@ -125,14 +124,13 @@ public final class MonthlyKernel {
   private void transit(
       Realization r, Cohort cohort, int c, int t, double combat, TransitionRows rows) {
     int src = CompiledModel.TRANSIT;
-    double[] v = r.values();
+    double[] v = r.sharedValues();
     double leave = 1.0 - Math.exp(-v(v, c, Base.TRANSIT_EXIT_RATE));
-    double arrested =
-        InitialStocks.clamp(v(v, c, Base.TRANSIT_ARREST_SHARE) * r.borderClosure()[t]);
+    double arrested = InitialStocks.clamp(v(v, c, Base.TRANSIT_ARREST_SHARE) * r.borderClosure(t));
     double relocate = InitialStocks.clamp(v(v, c, Base.RELOCATION_SHARE));
     double dispatch = InitialStocks.clamp(v(v, c, Base.DISPATCH_SHARE) * combat);
     double homeShare = InitialStocks.clamp(v(v, c, Base.DISPATCH_HOME_SHARE));
-    double screening = InitialStocks.clamp(r.routeScreening()[t]);
+    double screening = InitialStocks.clamp(r.routeScreening(t));
     double pRelocate = leave * (1 - arrested) * relocate;
     double pDispatch = leave * (1 - arrested) * (1 - relocate) * dispatch;
     rows.add(src, CompiledModel.DETAINED, leave * arrested);

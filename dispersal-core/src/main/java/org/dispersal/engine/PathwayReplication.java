@@ -45,11 +45,11 @@ public final class PathwayReplication implements SimulationModel.Replication {
     Realization r = realization;
     int p = month - 1;
     return month > 0
-        && r.territory()[month] == r.territory()[p]
-        && r.borderClosure()[month] == r.borderClosure()[p]
-        && r.routeScreening()[month] == r.routeScreening()[p]
-        && r.prosecutionMultiplier()[month] == r.prosecutionMultiplier()[p]
-        && r.rehabilitation()[month] == r.rehabilitation()[p]
+        && r.territory(month) == r.territory(p)
+        && r.borderClosure(month) == r.borderClosure(p)
+        && r.routeScreening(month) == r.routeScreening(p)
+        && r.prosecutionMultiplier(month) == r.prosecutionMultiplier(p)
+        && r.rehabilitation(month) == r.rehabilitation(p)
         && r.merged(month) == r.merged(p);
   }
 

@@ -15,6 +15,11 @@ import org.dispersal.random.RandomStreams;
  * the driver paths over time (territorial-control index, border closure, route screening,
  * prosecution and rehabilitation levers, the month of a merger).
  *
+ * <p>Immutable: the constructor copies the arrays and the array accessors return copies. The
+ * engine's kernel reads single entries ({@link #value(int)}, {@link #territory(int)}, ...) and,
+ * within this package, the values themselves ({@link #sharedValues()}), so the monthly hot loop
+ * copies nothing.
+ *
  * @param values parameter values in the order of {@link CompiledModel#parameterNames()}
  * @param territory share of the strongholds' weight still held, per month (0..months)
  * @param borderClosure border closure per month
@@ -115,6 +120,90 @@ public record Realization(
       out[t] = v[model.parameterIndex(steps.get(k).parameter())];
     }
     return out;
+  }
+
+  /** Copies the arrays, so the realization cannot change after it is drawn. */
+  public Realization {
+    values = values.clone();
+    territory = territory.clone();
+    borderClosure = borderClosure.clone();
+    routeScreening = routeScreening.clone();
+    prosecutionMultiplier = prosecutionMultiplier.clone();
+    rehabilitation = rehabilitation.clone();
+  }
+
+  /** Parameter values in the order of {@link CompiledModel#parameterNames()} (a copy). */
+  @Override
+  public double[] values() {
+    return values.clone();
+  }
+
+  /** Share of the strongholds' weight still held, per month (a copy). */
+  @Override
+  public double[] territory() {
+    return territory.clone();
+  }
+
+  /** Border closure per month (a copy). */
+  @Override
+  public double[] borderClosure() {
+    return borderClosure.clone();
+  }
+
+  /** Route screening per month (a copy). */
+  @Override
+  public double[] routeScreening() {
+    return routeScreening.clone();
+  }
+
+  /** Policy factor on prosecution per month (a copy). */
+  @Override
+  public double[] prosecutionMultiplier() {
+    return prosecutionMultiplier.clone();
+  }
+
+  /** Reduction of re-engagement per month (a copy). */
+  @Override
+  public double[] rehabilitation() {
+    return rehabilitation.clone();
+  }
+
+  /** The value of parameter i (in the order of {@link CompiledModel#parameterNames()}). */
+  public double value(int i) {
+    return values[i];
+  }
+
+  /** The territorial index at month t. */
+  public double territory(int t) {
+    return territory[t];
+  }
+
+  /** Border closure at month t. */
+  public double borderClosure(int t) {
+    return borderClosure[t];
+  }
+
+  /** Route screening at month t. */
+  public double routeScreening(int t) {
+    return routeScreening[t];
+  }
+
+  /** The policy factor on prosecution at month t. */
+  public double prosecutionMultiplier(int t) {
+    return prosecutionMultiplier[t];
+  }
+
+  /** The reduction of re-engagement at month t. */
+  public double rehabilitation(int t) {
+    return rehabilitation[t];
+  }
+
+  /**
+   * The parameter values themselves, not a copy: for the kernel and the initial stocks, which read
+   * them for every cohort and month. Callers in this package never write to them.
+   */
+  double[] sharedValues() {
+    return values;
   }
 
   /** Whether the merger has happened by month t. */

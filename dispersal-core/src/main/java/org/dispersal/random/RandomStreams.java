@@ -13,6 +13,11 @@ import org.apache.commons.rng.simple.RandomSource;
  * over threads or machines, so an ensemble gives the same bits for 1, 2 or 8 threads. Separate
  * purposes keep, for example, the parameter draws of a replication fixed when only its dynamics
  * change, which gives common random numbers across compared scenarios.
+ *
+ * <p>Stages that need more than one replication's streams (calibration's generations and pilot,
+ * sensitivity designs, the cohort engine's cohort-months) derive them here by name, never by an
+ * offset or XOR written in place. Each derivation keeps the constant the product has always used,
+ * so streams are bit-identical to earlier versions; a new stage adds a named derivation here.
  */
 public final class RandomStreams {
 
@@ -28,16 +33,74 @@ public final class RandomStreams {
     DYNAMICS
   }
 
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+  /** The replication index of the Morris screening design's stream (see {@link #morrisDesign}). */
+  private static final long MORRIS_DESIGN = 1;
+
+  /** The replication index of the Sobol' design's stream (see {@link #sobolDesign}). */
+  private static final long SOBOL_DESIGN = 2;
+
+  /** Calibration's screening pilot runs simulations from this index on, apart from ABC's. */
+  private static final long PILOT_SIMULATIONS = 1L << 62;
+
+  /** Mixed into calibration's seed for the ABC-SMC run that follows its screening pilot. */
+  private static final long AFTER_PILOT = 0x5DEECE66DL;
+
   private RandomStreams() {}
 
   /** Returns a new generator for one replication and purpose. */
   public static UniformRandomProvider stream(long masterSeed, long replication, Purpose purpose) {
-    long a = mix(masterSeed ^ mix(replication + 0x9E3779B97F4A7C15L * (purpose.ordinal() + 1)));
+    long a = mix(masterSeed ^ mix(replication + GOLDEN * (purpose.ordinal() + 1)));
     long b = mix(a ^ 0xD1B54A32D192ED03L ^ replication);
     if (a == 0 && b == 0) {
       b = 1;
     }
     return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {a, b});
+  }
+
+  /**
+   * The master seed of ABC-SMC generation {@code generation} (0, 1, ...): its attempts use the
+   * streams (this seed, attempt, PARAMETERS) for their proposals.
+   */
+  public static long abcGenerationSeed(long seed, int generation) {
+    return seed ^ (GOLDEN * (generation + 1));
+  }
+
+  /**
+   * The simulation index of attempt {@code attempt} of ABC-SMC generation {@code generation}: the
+   * replication whose streams the simulator uses for everything the particle does not fix.
+   */
+  public static long abcSimulation(int generation, int attempt) {
+    return ((long) generation << 32) | attempt;
+  }
+
+  /** The master seed of the ABC-SMC run that follows calibration's screening pilot. */
+  public static long afterPilotSeed(long seed) {
+    return seed ^ AFTER_PILOT;
+  }
+
+  /** The simulation index of pilot draw {@code i}, disjoint from every {@link #abcSimulation}. */
+  public static long pilotSimulation(int i) {
+    return PILOT_SIMULATIONS + i;
+  }
+
+  /** The stream of the Morris screening design (trajectory starts and directions). */
+  public static UniformRandomProvider morrisDesign(long seed) {
+    return stream(seed, MORRIS_DESIGN, Purpose.PARAMETERS);
+  }
+
+  /** The stream of the Sobol' design (base samples and bootstrap). */
+  public static UniformRandomProvider sobolDesign(long seed) {
+    return stream(seed, SOBOL_DESIGN, Purpose.PARAMETERS);
+  }
+
+  /**
+   * The key of one cohort's month in the cohort engine's substreams (see {@link #substream}): the
+   * cohort's key combined with the mixed month.
+   */
+  public static long cohortMonthKey(long cohortKey, int month) {
+    return cohortKey ^ mix(month);
   }
 
   /**
@@ -71,7 +134,7 @@ public final class RandomStreams {
 
   /** The SplitMix64 finaliser: a bijective 64-bit mixing function, for deriving keys. */
   public static long mix(long z) {
-    z += 0x9E3779B97F4A7C15L;
+    z += GOLDEN;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

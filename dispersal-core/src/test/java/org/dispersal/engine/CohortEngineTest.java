@@ -31,7 +31,7 @@ class CohortEngineTest {
     CompiledModel model = new CompiledModel(s);
     CohortEngine engine = new CohortEngine(model);
     int[] initial = new int[model.cohorts().size()];
-    engine.run(
+    engine.simulate(
         seed,
         3,
         (month, stocks) -> {
@@ -69,7 +69,7 @@ class CohortEngineTest {
   private static String trace(CompiledModel model, long seed, long rep) {
     StringBuilder sb = new StringBuilder();
     new CohortEngine(model)
-        .run(seed, rep, (m, stocks) -> sb.append(m).append(Arrays.deepToString(stocks)));
+        .simulate(seed, rep, (m, stocks) -> sb.append(m).append(Arrays.deepToString(stocks)));
     return sb.toString();
   }
 
@@ -123,7 +123,7 @@ class CohortEngineTest {
     long[] killedCounts = new long[n + 1];
     CohortEngine engine = new CohortEngine(model);
     for (int r = 0; r < reps; r++) {
-      engine.run(
+      engine.simulate(
           77,
           r,
           (month, stocks) -> {

@@ -96,7 +96,7 @@ class CommonRandomNumbersTest {
   private static List<int[][]> trajectory(CompiledModel model, long rep) {
     List<int[][]> out = new ArrayList<>();
     new CohortEngine(model)
-        .run(
+        .simulate(
             20170213L,
             rep,
             (month, stocks) -> {

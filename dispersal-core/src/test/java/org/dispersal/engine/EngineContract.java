@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.statistics.inference.ChiSquareTest;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.dispersal.model.Scenario;
 import org.dispersal.random.RandomStreams;
+import org.dispersal.testkit.Stats;
 import org.dispersal.testkit.TestScenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,19 +18,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract every engine meets, run against each engine by a subclass: conservation of people
- * per cohort, no negative stocks, determinism, and agreement in distribution with the exact cohort
- * engine on models without agent-only features.
+ * per cohort, no negative stocks, determinism, and agreement in distribution with references that
+ * share none of the engines' code, on models without agent-only features: the exact multinomial
+ * distribution of the reference Markov model, and a person-by-person simulation of a pathway
+ * scenario.
  *
- * <p>Agreement: for each compartment, the final counts of {@value #REPLICATIONS} replications of
- * the engine and of the cohort engine (independent seeds) are compared by a chi-square test of
- * homogeneity (2 × k table, bins merged until each expects at least 5). Each test fails a correct
- * engine with probability 0.001; with about 20 compartments tested per model, the false-alarm rate
- * of the suite is about 2% per model and seed, and the seeds are fixed.
+ * <p>False alarms: each agreement test splits α = {@value #FAMILY_ALPHA} over its chi-square tests
+ * (Bonferroni), so a correct engine fails it with probability at most 1%; the seeds are fixed, so
+ * the build is repeatable.
  */
 public abstract class EngineContract {
 
   /** Replications per engine in the agreement tests. */
   static final int REPLICATIONS = 400;
+
+  /** The false-alarm rate of each agreement test as a whole. */
+  static final double FAMILY_ALPHA = 0.01;
 
   /** The engine under test for a model. */
   protected abstract ReplicationEngine engine(SimulationModel model);
@@ -89,34 +94,99 @@ public abstract class EngineContract {
     return sb.toString();
   }
 
-  /** Final counts per compartment agree with the cohort engine's on a pathway scenario. */
+  /**
+   * Final counts per compartment agree in distribution with the independent person-by-person
+   * reference ({@link PersonByPerson}) on a pathway scenario: each compartment's counts over
+   * {@value #REPLICATIONS} replications of each (independent seeds) by a chi-square test of
+   * homogeneity at α = {@value #FAMILY_ALPHA} / (number of compartments tested); compartments that
+   * are one constant in both samples are compared exactly.
+   */
   @Test
-  public void agreesWithTheCohortEngineOnAPathwayScenario() {
+  public void agreesWithAPersonByPersonReferenceOnAPathwayScenario() {
     Scenario s =
         TestScenarios.small(
             List.of(TestScenarios.country("FRA", "western_europe", 300)),
             java.util.Map.of("share_women", 0.2, "share_minors", 0.1),
             18);
-    assertAgreement(new CompiledModel(s));
+    CompiledModel model = new CompiledModel(s);
+    int cells = cells(model);
+    int[][] mine = finals(engine(model), model, 11, cells);
+    int[][] reference = new int[cells][REPLICATIONS];
+    SplittableRandom rng = new SplittableRandom(12);
+    for (int r = 0; r < REPLICATIONS; r++) {
+      int k = 0;
+      for (int[] cohort : PersonByPerson.finalStocks(model, 12, r, rng)) {
+        for (int n : cohort) {
+          reference[k++][r] = n;
+        }
+      }
+    }
+    List<Integer> tested = new ArrayList<>();
+    for (int k = 0; k < cells; k++) {
+      int first = reference[k][0];
+      boolean constant =
+          Arrays.stream(mine[k]).allMatch(n -> n == first)
+              && Arrays.stream(reference[k]).allMatch(n -> n == first);
+      if (!constant) {
+        tested.add(k);
+      }
+    }
+    assertThat(tested).as("compartments with variation").hasSizeGreaterThan(5);
+    double alpha = FAMILY_ALPHA / tested.size();
+    for (int k : tested) {
+      assertThat(Stats.homogeneity(mine[k], reference[k]))
+          .as("compartment %d", k)
+          .isGreaterThan(alpha);
+    }
   }
 
-  /** Final counts per state agree with the cohort engine's on the reference Markov model. */
+  /**
+   * On the reference Markov model everyone starts in one state and moves independently, so the
+   * final counts are exactly Multinomial(N, π) with π = e₁ Pᵗ: each state's count over {@value
+   * #REPLICATIONS} replications is tested against its exact Binomial(N, π_k) by chi-square goodness
+   * of fit, and the pooled counts against π, each at α = {@value #FAMILY_ALPHA} / (number of
+   * tests); states with π_k = 0 must stay empty.
+   */
   @Test
-  public void agreesWithTheCohortEngineOnTheReferenceModel() {
-    assertAgreement(ReferenceModels.reference().withPopulation(500).withMonths(24));
+  public void matchesTheExactDistributionOfTheReferenceModel() {
+    MarkovModel model = ReferenceModels.reference().withPopulation(500).withMonths(24);
+    int n = model.population();
+    double[] pi = model.expected(model.months());
+    int states = pi.length;
+    int[][] mine = finals(engine(model), model, 11, states);
+    double alpha = FAMILY_ALPHA / (states + 1);
+    long[] pooled = new long[states];
+    for (int k = 0; k < states; k++) {
+      double p = pi[k] / n;
+      pooled[k] = Arrays.stream(mine[k]).asLongStream().sum();
+      if (p < 1e-12) {
+        assertThat(mine[k]).as("state %d", k).containsOnly(0);
+        continue;
+      }
+      BinomialDistribution exact = BinomialDistribution.of(n, Math.min(1, p));
+      double[] pmf = new double[n + 1];
+      long[] seen = new long[n + 1];
+      for (int x = 0; x <= n; x++) {
+        pmf[x] = exact.probability(x);
+      }
+      for (int x : mine[k]) {
+        seen[x]++;
+      }
+      assertThat(Stats.chiSquarePValue(pmf, seen)).as("state %d", k).isGreaterThan(alpha);
+    }
+    double[] share = new double[states];
+    for (int k = 0; k < states; k++) {
+      share[k] = pi[k] / n;
+    }
+    assertThat(Stats.chiSquarePValue(share, pooled)).as("pooled").isGreaterThan(alpha);
   }
 
-  private void assertAgreement(SimulationModel model) {
+  private static int cells(SimulationModel model) {
     int cells = 0;
     for (int c = 0; c < model.cohortCount(); c++) {
       cells += model.compartmentCount(c);
     }
-    int[][] mine = finals(engine(model), model, 11, cells);
-    int[][] exact = finals(new CohortEngine(model), model, 12, cells);
-    for (int k = 0; k < cells; k++) {
-      double p = homogeneity(mine[k], exact[k]);
-      assertThat(p).as("compartment %d", k).isGreaterThan(0.001);
-    }
+    return cells;
   }
 
   private static int[][] finals(ReplicationEngine e, SimulationModel model, long seed, int cells) {
@@ -138,55 +208,5 @@ public abstract class EngineContract {
           });
     }
     return out;
-  }
-
-  /** The p-value of a chi-square test that two samples of counts come from one distribution. */
-  static double homogeneity(int[] a, int[] b) {
-    int max = 0;
-    for (int x : a) {
-      max = Math.max(max, x);
-    }
-    for (int x : b) {
-      max = Math.max(max, x);
-    }
-    long[] ha = new long[max + 1];
-    long[] hb = new long[max + 1];
-    for (int x : a) {
-      ha[x]++;
-    }
-    for (int x : b) {
-      hb[x]++;
-    }
-    double share = (double) a.length / (a.length + b.length);
-    List<long[]> bins = new ArrayList<>();
-    long ca = 0;
-    long cb = 0;
-    for (int v = 0; v <= max; v++) {
-      ca += ha[v];
-      cb += hb[v];
-      double n = ca + cb;
-      if (n * Math.min(share, 1 - share) >= 5) {
-        bins.add(new long[] {ca, cb});
-        ca = 0;
-        cb = 0;
-      }
-    }
-    if (ca + cb > 0) {
-      if (bins.isEmpty()) {
-        return 1.0;
-      }
-      long[] last = bins.get(bins.size() - 1);
-      last[0] += ca;
-      last[1] += cb;
-    }
-    if (bins.size() < 2) {
-      return 1.0;
-    }
-    long[][] table = new long[2][bins.size()];
-    for (int i = 0; i < bins.size(); i++) {
-      table[0][i] = bins.get(i)[0];
-      table[1][i] = bins.get(i)[1];
-    }
-    return ChiSquareTest.withDefaults().test(table).getPValue();
   }
 }

@@ -29,4 +29,26 @@ class RandomStreamsTest {
     }
     assertThat(firsts).hasSize(20 * 50 * Purpose.values().length);
   }
+
+  /**
+   * The named derivations keep the constants callers used to write in place, so every stream (and
+   * every stored forecast, calibration and sensitivity run) is bit-identical to earlier versions.
+   */
+  @Test
+  void namedDerivationsKeepTheirHistoricalConstants() {
+    long seed = 20170213L;
+    assertThat(RandomStreams.abcGenerationSeed(seed, 3))
+        .isEqualTo(seed ^ (0x9E3779B97F4A7C15L * 4));
+    assertThat(RandomStreams.abcSimulation(2, 17)).isEqualTo((2L << 32) | 17);
+    assertThat(RandomStreams.afterPilotSeed(seed)).isEqualTo(seed ^ 0x5DEECE66DL);
+    assertThat(RandomStreams.pilotSimulation(5)).isEqualTo((1L << 62) + 5);
+    assertThat(RandomStreams.morrisDesign(seed).nextLong())
+        .isEqualTo(RandomStreams.stream(seed, 1, Purpose.PARAMETERS).nextLong());
+    assertThat(RandomStreams.sobolDesign(seed).nextLong())
+        .isEqualTo(RandomStreams.stream(seed, 2, Purpose.PARAMETERS).nextLong());
+    assertThat(RandomStreams.cohortMonthKey(99, 7)).isEqualTo(99 ^ RandomStreams.mix(7));
+    assertThat(Purpose.values())
+        .containsExactly(
+            Purpose.PARAMETERS, Purpose.INITIAL_STOCKS, Purpose.DRIVERS, Purpose.DYNAMICS);
+  }
 }

@@ -1,6 +1,6 @@
 package org.dispersal.spark;
 
-import org.dispersal.engine.CohortEngine;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.DistributedRunner;
@@ -9,8 +9,9 @@ import org.dispersal.input.data.SharedData;
 import org.dispersal.input.scenario.ScenarioReader;
 
 /**
- * An ensemble of a built-in scenario with the shipped data, cut to a horizon, run by the cohort
- * engine: the job of the benchmark and the tests, which need no scenario file on the workers.
+ * An ensemble of a built-in scenario with the shipped data, cut to a horizon, run by the engine the
+ * scenario asks for ({@link EngineKind#AUTO}): the job of the benchmark and the tests, which need
+ * no scenario file on the workers.
  *
  * @param name a built-in scenario, such as {@code isis-2017}
  * @param months the horizon in months
@@ -29,6 +30,6 @@ public record BuiltInEnsemble(String name, int months) implements DistributedRun
 
   @Override
   public ReplicationEngine engine(CompiledModel model) {
-    return new CohortEngine(model);
+    return EngineKind.AUTO.create(model);
   }
 }

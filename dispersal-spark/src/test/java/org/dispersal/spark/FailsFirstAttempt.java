@@ -2,7 +2,9 @@ package org.dispersal.spark;
 
 import org.apache.spark.TaskContext;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.MonthObserver;
 import org.dispersal.engine.ReplicationEngine;
+import org.dispersal.engine.SimulationModel;
 import org.dispersal.ensemble.DistributedRunner;
 
 /**
@@ -24,10 +26,19 @@ record FailsFirstAttempt(DistributedRunner.ReplicationJob job)
     ReplicationEngine engine = job.engine(model);
     int attempt = TaskContext.get().attemptNumber();
     int[] done = {0};
-    return (seed, replication, observer) -> {
-      engine.simulate(seed, replication, observer);
-      if (attempt == 0 && ++done[0] == 1) {
-        throw new IllegalStateException("deliberate failure of a first attempt");
+    return new ReplicationEngine() {
+      @Override
+      public SimulationModel model() {
+        return engine.model();
+      }
+
+      @Override
+      public void simulate(
+          SimulationModel.Replication inputs, long seed, long replication, MonthObserver observer) {
+        engine.simulate(inputs, seed, replication, observer);
+        if (attempt == 0 && ++done[0] == 1) {
+          throw new IllegalStateException("deliberate failure of a first attempt");
+        }
       }
     };
   }

@@ -67,7 +67,7 @@ class ScenarioReaderTest {
   void theBuiltInScenarioRunsThroughTheEngine() {
     Scenario s = reader().readBuiltIn("isis-2017");
     int[] months = {0};
-    new CohortEngine(new CompiledModel(s)).run(1L, 0L, (month, stocks) -> months[0] = month);
+    new CohortEngine(new CompiledModel(s)).simulate(1L, 0L, (month, stocks) -> months[0] = month);
     assertThat(months[0]).isEqualTo(36);
   }
 
