@@ -56,9 +56,9 @@ import org.dispersal.model.Scenario;
  *
  * <p>Instances are immutable and safe to share; the {@code withX} methods return changed copies.
  *
- * <p>It is over 500 lines because it is the one entry point for every way a scenario is read
- * (file, built-in name, text, {@code extends} chains, Markov and pathway forms, overrides, the
- * information set), and each of those is a short method over the same immutable settings.
+ * <p>It is over 500 lines because it is the one entry point for every way a scenario is read (file,
+ * built-in name, text, {@code extends} chains, Markov and pathway forms, overrides, the information
+ * set), and each of those is a short method over the same immutable settings.
  */
 public final class ScenarioReader {
 

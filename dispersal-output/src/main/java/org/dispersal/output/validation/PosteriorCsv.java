@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.dispersal.calibration.Posterior;
 import org.dispersal.input.data.CsvReader;
 import org.dispersal.input.data.CsvRow;
@@ -31,10 +30,10 @@ public final class PosteriorCsv {
       b.append(',').append(n);
     }
     b.append('\n');
-    for (int i = 0; i < p.weights().length; i++) {
-      b.append(String.format(Locale.ROOT, "%s", Double.toString(p.weights()[i])));
-      for (double v : p.values()[i]) {
-        b.append(',').append(Double.toString(v));
+    for (int i = 0; i < p.size(); i++) {
+      b.append(Double.toString(p.weight(i)));
+      for (int j = 0; j < p.names().size(); j++) {
+        b.append(',').append(Double.toString(p.value(i, j)));
       }
       b.append('\n');
     }
