@@ -23,6 +23,7 @@ import org.dispersal.model.Scenario;
 import org.dispersal.output.validation.CalibrationReport;
 import org.dispersal.output.validation.ObservationTargets;
 import org.dispersal.output.validation.PosteriorCsv;
+import org.dispersal.store.RunKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -226,9 +227,9 @@ final class CalibrateCommand implements Callable<Integer> {
         gens.get(gens.size() - 1).ess());
     o.println("Wrote " + out.resolve("posterior.csv") + ", calibration.html");
     store.recordFiles(
-        "calibration",
+        RunKind.CALIBRATION,
         out,
-        s.name(),
+        s,
         scenario.scenario,
         cal.abc().simulations(),
         seedAndSet.seed,

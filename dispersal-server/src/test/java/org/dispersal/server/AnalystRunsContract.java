@@ -134,7 +134,7 @@ abstract class AnalystRunsContract {
     assertThat(detail.get("status").asText()).as(detail.toString()).isEqualTo("succeeded");
     assertThat(detail.get("done").asInt()).isEqualTo(20);
     assertThat(detail.get("manifest").get("kind").asText()).isEqualTo("threat");
-    assertThat(detail.get("manifest").get("replications").asInt()).isEqualTo(20);
+    assertThat(detail.get("manifest").get("runs").asInt()).isEqualTo(20);
     assertThat(detail.get("artifacts").toString())
         .contains("threat.json", "threat.csv", "threat.html", "manifest.json");
 
