@@ -131,7 +131,7 @@ final class RunRoutes {
     RunSubmissions.kind(body);
     long scenarioId = Bodies.required(body.scenarioId(), "scenarioId");
     StoredScenario s = rule.scenario(c, scenarioId);
-    RunSubmissions.Prepared prepared = submissions.prepare(body, s);
+    RunSubmissions.Prepared prepared = submissions.prepare(body, s, id -> rule.scenario(c, id));
     StoredRun run = queue.submit(c.username(), s, prepared.request(), prepared.parametersJson());
     audit.record(c.username(), "run.submit", "run:" + run.id(), prepared.audit());
     ctx.status(202).json(RunView.of(run));
