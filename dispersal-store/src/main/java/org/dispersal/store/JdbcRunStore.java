@@ -18,7 +18,11 @@ import org.duckdb.DuckDBConnection;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-/** The runs, their summary rows and artifacts in SQL. */
+/**
+ * The runs, their summary rows and artifacts in SQL. It is long because every run operation is one
+ * SQL statement with its checks for both databases (DuckDB's appender and PostgreSQL's COPY for the
+ * rows), kept together so the two stay alike.
+ */
 final class JdbcRunStore implements RunStore {
 
   private static final String COLUMNS =
