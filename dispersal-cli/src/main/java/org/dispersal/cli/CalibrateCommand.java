@@ -3,7 +3,6 @@ package org.dispersal.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,18 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.agent.EngineKind;
-import org.dispersal.calibration.AbcSmc;
+import org.dispersal.app.Cancellation;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.artifacts.FolderSink;
+import org.dispersal.app.calibration.CalibrationRequest;
 import org.dispersal.calibration.ModelCalibration;
-import org.dispersal.calibration.PosteriorEnsemble;
-import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.DistributedRunner;
-import org.dispersal.input.data.SharedData;
 import org.dispersal.input.observations.ObservationsReader;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.ObservationTargets;
-import org.dispersal.output.validation.CalibrationReport;
-import org.dispersal.output.validation.PosteriorCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,7 +98,6 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Instant started = Instant.now();
     LocalDate date = asOf == null ? null : date(asOf);
     int workers = threads.workers();
     checkBudget(Math.max(1, checkRuns), simulations, particles);
@@ -113,23 +110,9 @@ final class CalibrateCommand implements Callable<Integer> {
             new CalibrationJob.ObservationFile(p.getFileName().toString(), Files.readString(p)));
       }
     }
-    Observations split = split(rows, date);
-    List<ObservationRecord> used = split.used();
-    List<ObservationRecord> later = split.later();
     Scenario s = scenario(scenario.scenario, null, seedAndSet.sets, date);
-    CompiledModel model = new CompiledModel(s);
-    ObservationTargets targets = targets(model, split);
-    if (targets.resolved().isEmpty()) {
-      throw new UserException(
-          "no observation can be laid out on scenario "
-              + s.name()
-              + (targets.unresolved().isEmpty()
-                  ? ""
-                  : ": " + targets.unresolved().get(0).reason()));
-    }
-    Files.createDirectories(out);
-    AbcSmc.Settings settings =
-        new AbcSmc.Settings(particles, simulations, 0.5, workers, seedAndSet.seed);
+    String command =
+        "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     // With --spark, the workers rebuild the scenario from this job (checked before Spark starts).
     ScenarioJob job =
         spark.enabled()
@@ -140,67 +123,41 @@ final class CalibrateCommand implements Callable<Integer> {
                 0,
                 EngineKind.COHORT)
             : null;
-    long t0 = System.nanoTime();
-    ModelCalibration.Result cal;
+    RunResult<CalibrationRequest.Outcome> run;
     try (DistributedRunner.Session cluster = spark.enabled() ? spark.open() : null) {
-      cal =
-          cluster == null
-              ? ModelCalibration.calibrate(model, targets.targets(), settings)
-              : ModelCalibration.calibrate(
-                  model,
-                  targets.targets(),
-                  settings,
-                  calibrated -> {
-                    CalibrationJob stage =
-                        new CalibrationJob(job, asOf, files, seedAndSet.seed, calibrated);
-                    return (theta, ids) -> {
-                      List<CalibrationJob.Attempt> attempts = new ArrayList<>(theta.length);
-                      for (int a = 0; a < theta.length; a++) {
-                        attempts.add(new CalibrationJob.Attempt(theta[a], ids[a]));
-                      }
-                      return cluster
-                          .map(stage, attempts, cluster.defaultTasks())
-                          .toArray(new double[0][]);
-                    };
-                  });
+      run =
+          new CalibrationRequest(
+                  new ScenarioInput(s, ScenarioSource.text(scenario.scenario)),
+                  rows,
+                  date,
+                  particles,
+                  simulations,
+                  checkRuns,
+                  seedAndSet.seed,
+                  workers,
+                  command,
+                  cluster == null
+                      ? null
+                      : calibrated -> {
+                        CalibrationJob stage =
+                            new CalibrationJob(job, asOf, files, seedAndSet.seed, calibrated);
+                        return (theta, ids) -> {
+                          List<CalibrationJob.Attempt> attempts = new ArrayList<>(theta.length);
+                          for (int a = 0; a < theta.length; a++) {
+                            attempts.add(new CalibrationJob.Attempt(theta[a], ids[a]));
+                          }
+                          return cluster
+                              .map(stage, attempts, cluster.defaultTasks())
+                              .toArray(new double[0][]);
+                        };
+                      })
+              .execute(Versions.provenance(), done -> {}, Cancellation.NEVER);
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    PosteriorCsv.write(cal.posterior(), out.resolve("posterior.csv"));
-    int horizon = targets.targets().stream().mapToInt(t -> t.month()).max().orElse(1);
-    CompiledModel check = new CompiledModel(s.withMonths(Math.max(1, horizon)));
-    ObservationTargets checkTargets = ObservationTargets.resolve(check, used);
-    var prior =
-        PosteriorEnsemble.run(
-            check,
-            null,
-            checkRuns,
-            seedAndSet.seed + 1,
-            workers,
-            checkTargets.targets(),
-            false,
-            i -> {});
-    var post =
-        PosteriorEnsemble.run(
-            check,
-            cal.posterior(),
-            checkRuns,
-            seedAndSet.seed + 1,
-            workers,
-            checkTargets.targets(),
-            false,
-            i -> {});
-    String command =
-        "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    CalibrationReport.write(
-        s,
-        cal,
-        checkTargets,
-        prior,
-        post,
-        later,
-        seconds,
-        command,
-        out.resolve("calibration.html"));
+    run.keep(new FolderSink(out));
+    ModelCalibration.Result cal = run.value().calibration();
+    ObservationTargets targets = run.value().targets();
+    List<ObservationRecord> later = run.value().later();
+    double seconds = run.value().seconds();
     var o = spec.commandLine().getOut();
     var gens = cal.abc().generations();
     o.printf(
@@ -225,31 +182,8 @@ final class CalibrateCommand implements Callable<Integer> {
         gens.get(gens.size() - 1).epsilon(),
         gens.get(gens.size() - 1).ess());
     o.println("Wrote " + out.resolve("posterior.csv") + ", calibration.html");
-    store.recordFiles(
-        "calibration",
-        out,
-        s.name(),
-        scenario.scenario,
-        cal.abc().simulations(),
-        seedAndSet.seed,
-        started,
-        command,
-        o,
-        spec.commandLine().getErr());
+    store.record(run, o, spec.commandLine().getErr());
     return 0;
-  }
-
-  /** The observations published by the {@code --as-of} date (all without one), and the later. */
-  record Observations(List<ObservationRecord> used, List<ObservationRecord> later) {}
-
-  static Observations split(List<ObservationRecord> rows, LocalDate date) {
-    SharedData data = SharedData.shipped();
-    List<ObservationRecord> used = new ArrayList<>();
-    List<ObservationRecord> later = new ArrayList<>();
-    for (ObservationRecord r : rows) {
-      (date == null || r.publishedBy(date, data) ? used : later).add(r);
-    }
-    return new Observations(used, later);
   }
 
   /**
@@ -259,10 +193,6 @@ final class CalibrateCommand implements Callable<Integer> {
   static Scenario scenario(String nameOrPath, String text, List<String> sets, LocalDate date) {
     var reader = ScenarioSource.reader(sets).withAsOf(date);
     return text == null ? reader.read(nameOrPath) : reader.parse(text, nameOrPath);
-  }
-
-  static ObservationTargets targets(CompiledModel model, Observations observations) {
-    return ObservationTargets.resolve(model, observations.used());
   }
 
   static LocalDate date(String text) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.dispersal.app.calibration.CalibrationRequest;
 import org.dispersal.calibration.AbcSmc;
 import org.dispersal.calibration.ModelCalibration;
 import org.dispersal.engine.CompiledModel;
@@ -53,9 +54,8 @@ record CalibrationJob(
     CompiledModel model =
         new CompiledModel(
             CalibrateCommand.scenario(scenario.scenario(), scenario.text(), scenario.sets(), date));
-    CalibrateCommand.Observations used = CalibrateCommand.split(rows, date);
-    return ModelCalibration.simulators(
-        model, CalibrateCommand.targets(model, used).targets(), seed, calibrated);
+    CalibrationRequest.Figures used = CalibrationRequest.Figures.split(rows, date);
+    return ModelCalibration.simulators(model, used.targets(model).targets(), seed, calibrated);
   }
 
   @Override

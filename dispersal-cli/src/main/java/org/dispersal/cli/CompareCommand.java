@@ -2,7 +2,6 @@ package org.dispersal.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +9,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.analyst.Interval;
 import org.dispersal.analyst.VariantComparison;
-import org.dispersal.engine.CompiledModel;
+import org.dispersal.app.Cancellation;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.artifacts.FolderSink;
+import org.dispersal.app.comparison.ComparisonRequest;
 import org.dispersal.model.Scenario;
 import org.dispersal.output.analyst.ComparisonOutputs;
 import picocli.CommandLine.Command;
@@ -55,7 +58,6 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Instant started = Instant.now();
     int runs = options.runs();
     int threads = options.threads();
     if (variants.size() < 2) {
@@ -66,9 +68,7 @@ final class CompareCommand implements Callable<Integer> {
               + " time"
               + (variants.size() == 1 ? "" : "s"));
     }
-    List<VariantComparison.Variant> list = new ArrayList<>();
-    List<String> descriptions = new ArrayList<>();
-    Scenario first = null;
+    List<ComparisonRequest.Variant> list = new ArrayList<>();
     for (String spec : variants) {
       String[] parts = spec.split(";");
       String source = parts[0].trim();
@@ -77,40 +77,26 @@ final class CompareCommand implements Callable<Integer> {
       }
       List<String> sets = new ArrayList<>(options.sets);
       Arrays.stream(parts).skip(1).map(String::trim).filter(p -> !p.isEmpty()).forEach(sets::add);
-      Scenario s = ScenarioSource.load(source, sets).scenario();
-      if (first == null) {
-        first = s;
-      } else if (s.months() != first.months() || !s.start().equals(first.start())) {
-        throw new UserException(
-            "--variant "
-                + spec
-                + " starts "
-                + s.start()
-                + " with "
-                + s.months()
-                + " months; the base starts "
-                + first.start()
-                + " with "
-                + first.months());
-      }
-      list.add(new VariantComparison.Variant(spec, new CompiledModel(s)));
+      ScenarioSource.Loaded loaded = ScenarioSource.load(source, sets);
+      Scenario s = loaded.scenario();
       String described = s.description() == null ? "" : s.description().trim();
       if (parts.length > 1) {
         described +=
             " Overrides: " + String.join(", ", sets.subList(options.sets.size(), sets.size()));
       }
-      descriptions.add(described);
+      list.add(new ComparisonRequest.Variant(spec, new ScenarioInput(s, loaded.text()), described));
     }
+    Scenario first = list.get(0).scenario().scenario();
     int m = month == null ? first.months() : month;
     if (m < 0 || m > first.months()) {
       throw new UserException(
           "--month must be between 0 and the horizon " + first.months() + ", not " + m);
     }
-    VariantComparison.Comparison c =
-        VariantComparison.run(list, m, runs, options.seed.value, threads);
-    Path dir = options.outDir("compare", first.name());
-    ComparisonOutputs.writeCsv(c, dir.resolve("compare.csv"));
-    ComparisonOutputs.writeHtml(c, descriptions, first.start(), dir.resolve("compare.html"));
+    RunResult<VariantComparison.Comparison> run =
+        new ComparisonRequest(list, m, runs, options.seed.value, threads)
+            .execute(Versions.provenance(), done -> {}, Cancellation.NEVER);
+    VariantComparison.Comparison c = run.value();
+    Path dir = run.keep(new FolderSink(options.outDir("compare", first.name())));
     var o = spec.commandLine().getOut();
     o.printf(
         Locale.ROOT,
@@ -141,19 +127,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     o.println("* the 90% interval of the paired differences excludes zero");
     o.println("Wrote " + dir.resolve("compare.csv") + ", compare.html");
-    String command =
-        "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    store.recordFiles(
-        "comparison",
-        dir,
-        first.name(),
-        variants.get(0).split(";")[0].trim(),
-        runs,
-        options.seed.value,
-        started,
-        command,
-        o,
-        spec.commandLine().getErr());
+    store.record(run, o, spec.commandLine().getErr());
     return 0;
   }
 }

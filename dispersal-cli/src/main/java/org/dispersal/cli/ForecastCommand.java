@@ -1,25 +1,23 @@
 package org.dispersal.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dispersal.agent.AgentFeatures;
 import org.dispersal.agent.EngineKind;
-import org.dispersal.engine.CompiledModel;
-import org.dispersal.ensemble.EnsembleRunner;
+import org.dispersal.app.Cancellation;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.artifacts.FolderSink;
+import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.ensemble.EnsembleSummary;
+import org.dispersal.input.scenario.ScenarioValidator;
 import org.dispersal.model.Scenario;
-import org.dispersal.output.forecast.ForecastRun;
-import org.dispersal.output.forecast.Manifest;
-import org.dispersal.output.forecast.SummaryCsv;
-import org.dispersal.output.report.HtmlReport;
+import org.dispersal.output.validation.PosteriorCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,83 +97,63 @@ final class ForecastCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     long seed = seedOption.value;
-    if (runs < 1 || runs > 10_000_000) {
-      throw new UserException("--runs must be between 1 and 10000000, not " + runs);
+    if (runs < 1 || runs > ForecastRequest.MAX_REPLICATIONS) {
+      throw new UserException(
+          "--runs must be between 1 and " + ForecastRequest.MAX_REPLICATIONS + ", not " + runs);
     }
     int workers = threads.workers();
     ScenarioSource.Loaded loaded = ScenarioSource.load(scenario.scenario, sets);
     Scenario s = loaded.scenario();
     if (months != null) {
-      if (months < 1 || months > 240) {
-        throw new UserException("--months must be between 1 and 240, not " + months);
+      if (months < 1 || months > ScenarioValidator.MAX_MONTHS) {
+        throw new UserException(
+            "--months must be between 1 and " + ScenarioValidator.MAX_MONTHS + ", not " + months);
       }
       s = s.withMonths(months);
     }
-    Path dir = out != null ? out : defaultOut(s.name());
-    Files.createDirectories(dir);
-    var err = spec.commandLine().getErr();
-    Instant started = Instant.now();
-    CompiledModel model = new CompiledModel(s);
-    EngineKind kind = engineKind(s);
-    if (posterior != null && kind != EngineKind.COHORT) {
-      throw new UserException("--posterior needs the cohort engine, not " + kind.id());
-    }
+    EngineKind asked = engineKind();
     if (spark.enabled() && posterior != null) {
       throw new UserException("--posterior cannot be combined with --spark yet");
     }
-    EnsembleSummary summary =
-        spark.enabled()
-            ? onSpark(
-                ScenarioJob.of(scenario.scenario, loaded, sets, months == null ? 0 : months, kind),
-                seed)
-            : posterior != null
-                ? org.dispersal.calibration.PosteriorEnsemble.run(
-                        model,
-                        org.dispersal.output.validation.PosteriorCsv.read(posterior),
-                        runs,
-                        seed,
-                        workers,
-                        List.of(),
-                        true,
-                        new Progress(err, runs, Progress.onTerminal()))
-                    .summary()
-                : EnsembleRunner.run(
-                    model,
-                    runs,
-                    seed,
-                    workers,
-                    new Progress(err, runs, Progress.onTerminal()),
-                    () -> kind.create(model, AgentFeatures.of(model.scenario())));
-    Instant finished = Instant.now();
-    ForecastRun run =
-        new ForecastRun(
-            s,
-            loaded.text(),
-            summary,
-            seed,
+    ForecastRequest request =
+        new ForecastRequest(
+            new ScenarioInput(s, loaded.text()),
             runs,
+            seed,
             workers,
-            kind.id(),
+            asked,
             sets,
-            Versions.codeVersion(),
-            ScenarioSource.dataVersion(),
-            started,
-            finished);
-    SummaryCsv.write(summary, s.start(), dir.resolve("summary.csv"));
-    Manifest.write(run, dir.resolve("manifest.json"));
-    HtmlReport.write(run, dir.resolve("report.html"));
+            posterior == null ? null : PosteriorCsv.read(posterior),
+            spark.enabled()
+                ? (model, r, progress) ->
+                    onSpark(
+                        ScenarioJob.of(
+                            scenario.scenario,
+                            loaded,
+                            sets,
+                            months == null ? 0 : months,
+                            r.engine()),
+                        seed)
+                : ForecastRequest.Ensemble.LOCAL);
+    var err = spec.commandLine().getErr();
+    RunResult<EnsembleSummary> result =
+        request.execute(
+            Versions.provenance(),
+            new Progress(err, runs, Progress.onTerminal()),
+            Cancellation.NEVER);
+    Path dir = result.keep(new FolderSink(out != null ? out : defaultOut(s.name())));
     var o = spec.commandLine().getOut();
     o.printf(
         Locale.ROOT,
         "Forecast %s: %d replications in %.1f s (%d threads, seed %d)%n",
         s.name(),
         runs,
-        (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0,
+        (result.finished().toEpochMilli() - result.started().toEpochMilli()) / 1000.0,
         workers,
         seed);
-    Headline.print(o, summary);
+    Headline.print(o, result.value());
     o.println("Wrote " + dir.resolve("summary.csv") + ", manifest.json, report.html");
-    store.record("forecast", dir, loaded.text(), o, err);
+    store.record(result, o, err);
     return 0;
   }
 
@@ -186,17 +164,11 @@ final class ForecastCommand implements Callable<Integer> {
     }
   }
 
-  private EngineKind engineKind(Scenario s) {
-    EngineKind asked;
+  private EngineKind engineKind() {
     try {
-      asked = EngineKind.valueOf(engine.toUpperCase(Locale.ROOT));
+      return EngineKind.valueOf(engine.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new UserException("--engine must be cohort, agent or auto, not " + engine);
-    }
-    try {
-      return asked.resolve(AgentFeatures.of(s));
-    } catch (IllegalArgumentException e) {
-      throw new UserException(e.getMessage());
     }
   }
 

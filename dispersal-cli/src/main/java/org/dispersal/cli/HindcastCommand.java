@@ -1,23 +1,22 @@
 package org.dispersal.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dispersal.app.Cancellation;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.artifacts.FolderSink;
+import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.hindcast.Hindcast;
-import org.dispersal.input.data.SharedData;
 import org.dispersal.input.observations.ObservationsReader;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
-import org.dispersal.output.validation.HindcastCsv;
-import org.dispersal.output.validation.HindcastReport;
 import org.dispersal.output.validation.HindcastSummary;
-import org.dispersal.output.validation.PosteriorCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -119,7 +118,6 @@ final class HindcastCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Instant started = Instant.now();
     LocalDate date = CalibrateCommand.date(asOf);
     int workers = threads.workers();
     CalibrateCommand.checkBudget(runs, simulations == 0 ? particles : simulations, particles);
@@ -128,24 +126,23 @@ final class HindcastCommand implements Callable<Integer> {
       rows.addAll(ObservationsReader.read(p));
     }
     Scenario s = ScenarioSource.reader(seedAndSet.sets).withAsOf(date).read(scenario.scenario);
-    Files.createDirectories(out);
     var settings =
         new Hindcast.Settings(date, runs, seedAndSet.seed, workers, particles, simulations);
-    var err = spec.commandLine().getErr();
-    Hindcast.Result result =
-        Hindcast.run(
-            s,
-            SharedData.shipped(),
-            rows,
-            settings,
-            new Progress(err, runs, Progress.onTerminal()));
-    HindcastCsv.write(result.rows(), out.resolve("hindcast.csv"));
-    if (result.calibration() != null) {
-      PosteriorCsv.write(result.calibration().posterior(), out.resolve("posterior.csv"));
-    }
     String command =
         "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    HindcastReport.write(result, settings, command, out.resolve("hindcast.html"));
+    var err = spec.commandLine().getErr();
+    RunResult<Hindcast.Result> run =
+        new HindcastRequest(
+                new ScenarioInput(s, ScenarioSource.text(scenario.scenario)),
+                rows,
+                settings,
+                command)
+            .execute(
+                Versions.provenance(),
+                new Progress(err, runs, Progress.onTerminal()),
+                Cancellation.NEVER);
+    run.keep(new FolderSink(out));
+    Hindcast.Result result = run.value();
     var o = spec.commandLine().getOut();
     HindcastSummary all = HindcastSummary.of(result.rows());
     o.printf(
@@ -173,17 +170,7 @@ final class HindcastCommand implements Callable<Integer> {
             + out.resolve("hindcast.csv")
             + (result.calibration() != null ? ", posterior.csv" : "")
             + ", hindcast.html");
-    store.recordFiles(
-        "hindcast",
-        out,
-        s.name(),
-        scenario.scenario,
-        runs,
-        seedAndSet.seed,
-        started,
-        command,
-        o,
-        err);
+    store.record(run, o, err);
     return 0;
   }
 }

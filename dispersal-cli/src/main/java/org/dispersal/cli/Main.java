@@ -59,17 +59,9 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler(new UserErrors(args));
-    cl.setParameterExceptionHandler(
-        (ex, a) -> {
-          err.println("dispersal: " + ex.getMessage());
-          err.println("Try 'dispersal " + subcommandName(ex.getCommandLine()) + "--help'.");
-          return UserErrors.USAGE;
-        });
+    UserErrors errors = new UserErrors(args);
+    cl.setExecutionExceptionHandler(errors);
+    cl.setParameterExceptionHandler(errors);
     return cl.execute(args);
-  }
-
-  private static String subcommandName(CommandLine cl) {
-    return cl.getParent() == null ? "" : cl.getCommandName() + " ";
   }
 }

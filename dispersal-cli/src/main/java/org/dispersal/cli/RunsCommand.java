@@ -62,7 +62,7 @@ final class RunsCommand implements Callable<Integer> {
           Locale.ROOT,
           format,
           r.id(),
-          r.kind(),
+          r.kind().id(),
           r.status().id(),
           clip(r.scenarioName(), 32),
           clip(r.owner() == null ? "-" : r.owner(), 12),

@@ -57,9 +57,4 @@ final class ScenarioSource {
       throw new UncheckedIOException(e);
     }
   }
-
-  /** A version of the shipped data: a hash over its files. */
-  static String dataVersion() {
-    return SharedData.shippedVersion();
-  }
 }

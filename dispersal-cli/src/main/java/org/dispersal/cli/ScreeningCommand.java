@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.analyst.Interval;
 import org.dispersal.analyst.Screening;
-import org.dispersal.analyst.ScreeningTest;
-import org.dispersal.engine.CompiledModel;
+import org.dispersal.app.Cancellation;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.artifacts.FolderSink;
+import org.dispersal.app.screening.ScreeningRequest;
 import org.dispersal.model.Origin;
 import org.dispersal.model.Scenario;
 import org.dispersal.output.analyst.ScreeningOutputs;
@@ -80,39 +83,36 @@ final class ScreeningCommand implements Callable<Integer> {
     if (window < 1 || window > 240) {
       throw new UserException("--window must be between 1 and 240, not " + window);
     }
-    Scenario s = ScenarioSource.load(options.scenario.scenario, options.sets).scenario();
+    ScenarioSource.Loaded loaded = ScenarioSource.load(options.scenario.scenario, options.sets);
+    Scenario s = loaded.scenario();
     if (month < 0 || month > s.months()) {
       throw new UserException(
           "--month must be between 0 and the horizon " + s.months() + ", not " + month);
     }
     String code = country.trim().toUpperCase(Locale.ROOT);
-    Origin origin =
-        s.origins().stream()
-            .filter(o -> o.id().equals(code))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new UserException(
-                        "--country "
-                            + country
-                            + " is not an origin of scenario "
-                            + s.name()
-                            + " (run 'dispersal explain' for the list)"));
-    CompiledModel model = new CompiledModel(s);
-    Screening.Report r =
-        Screening.run(
-            model,
-            origin.id(),
-            month,
-            window,
-            new ScreeningTest(sensitivity, specificity),
-            runs,
-            options.seed.value,
-            threads);
-    Path dir = options.outDir("screening", s.name());
-    ScreeningOutputs.writeCsv(r, dir.resolve("screening.csv"));
-    ScreeningOutputs.writeHtml(
-        r, s.name(), origin.name(), s.start(), dir.resolve("screening.html"));
+    if (s.origins().stream().noneMatch(o -> o.id().equals(code))) {
+      throw new UserException(
+          "--country "
+              + country
+              + " is not an origin of scenario "
+              + s.name()
+              + " (run 'dispersal explain' for the list)");
+    }
+    RunResult<ScreeningRequest.Outcome> run =
+        new ScreeningRequest(
+                new ScenarioInput(s, loaded.text()),
+                code,
+                month,
+                window,
+                sensitivity,
+                specificity,
+                runs,
+                options.seed.value,
+                threads)
+            .execute(Versions.provenance(), done -> {}, Cancellation.NEVER);
+    Screening.Report r = run.value().report();
+    Origin origin = run.value().origin();
+    Path dir = run.keep(new FolderSink(options.outDir("screening", s.name())));
     var o = spec.commandLine().getOut();
     o.printf(
         Locale.ROOT,

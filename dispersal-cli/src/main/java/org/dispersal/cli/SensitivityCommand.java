@@ -1,7 +1,6 @@
 package org.dispersal.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,14 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.agent.EngineKind;
-import org.dispersal.calibration.ObservedMeasure;
-import org.dispersal.calibration.Target;
-import org.dispersal.calibration.TargetResolver;
-import org.dispersal.engine.CompiledModel;
+import org.dispersal.app.Cancellation;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.artifacts.FolderSink;
+import org.dispersal.app.sensitivity.OutputSpec;
+import org.dispersal.app.sensitivity.SensitivityRequest;
 import org.dispersal.ensemble.DistributedRunner;
 import org.dispersal.model.Scenario;
-import org.dispersal.output.validation.SensitivityOutputs;
-import org.dispersal.scoring.ObservedRange;
 import org.dispersal.sensitivity.SensitivityAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,65 +135,75 @@ final class SensitivityCommand implements Callable<Integer> {
     }
     ScenarioSource.Loaded loaded = ScenarioSource.load(scenario.scenario, seedAndSet.sets);
     Scenario s = loaded.scenario();
-    Files.createDirectories(out);
+    List<OutputSpec> specs = new ArrayList<>();
+    for (String output : outputs) {
+      specs.add(OutputSpec.parse(output, s));
+    }
+    var settings =
+        new SensitivityAnalysis.Settings(
+            trajectories,
+            levels,
+            top,
+            baseSamples,
+            replications,
+            bootstrap,
+            seedAndSet.seed,
+            workers,
+            samplingKind());
+    String command =
+        "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     // With --spark, the workers rebuild the scenario from this job (checked before Spark starts).
     ScenarioJob job =
         spark.enabled()
             ? ScenarioJob.of(scenario.scenario, loaded, seedAndSet.sets, 0, EngineKind.COHORT)
             : null;
+    RunResult<SensitivityRequest.Outcome> run;
     try (DistributedRunner.Session cluster = spark.enabled() ? spark.open() : null) {
-      run(s, workers, cluster, job);
+      run =
+          new SensitivityRequest(
+                  new ScenarioInput(s, loaded.text()),
+                  specs,
+                  settings,
+                  command,
+                  cluster == null
+                      ? null
+                      : output ->
+                          names ->
+                              points ->
+                                  cluster
+                                      .map(
+                                          new SensitivityJob(
+                                              job,
+                                              output.spec(),
+                                              names,
+                                              replications,
+                                              seedAndSet.seed),
+                                          Arrays.asList(points),
+                                          cluster.defaultTasks())
+                                      .stream()
+                                      .mapToDouble(Double::doubleValue)
+                                      .toArray())
+              .execute(Versions.provenance(), done -> {}, Cancellation.NEVER);
     }
+    run.keep(new FolderSink(out));
+    print(run.value());
     return 0;
   }
 
-  /** Analyses every output, on local threads or on the cluster, and writes the outputs. */
-  private void run(Scenario s, int workers, DistributedRunner.Session cluster, ScenarioJob job)
-      throws IOException {
-    List<SensitivityOutputs.Output> results = new ArrayList<>();
+  /** Each output's design size, time and the Sobol' indices of the parameters that reached them. */
+  private void print(SensitivityRequest.Outcome outcome) {
     var o = spec.commandLine().getOut();
-    for (String spec0 : outputs) {
-      long t0 = System.nanoTime();
-      Parsed p = parse(spec0, s);
-      CompiledModel model = modelFor(s, p);
-      Target target = target(model, spec0, s, p);
-      var settings =
-          new SensitivityAnalysis.Settings(
-              trajectories,
-              levels,
-              top,
-              baseSamples,
-              replications,
-              bootstrap,
-              seedAndSet.seed,
-              workers,
-              samplingKind());
-      var r =
-          cluster == null
-              ? SensitivityAnalysis.run(model, target, settings)
-              : SensitivityAnalysis.run(
-                  model,
-                  target,
-                  settings,
-                  names ->
-                      points -> {
-                        var design =
-                            new SensitivityJob(job, spec0, names, replications, seedAndSet.seed);
-                        return cluster
-                            .map(design, Arrays.asList(points), cluster.defaultTasks())
-                            .stream()
-                            .mapToDouble(Double::doubleValue)
-                            .toArray();
-                      });
-      results.add(new SensitivityOutputs.Output(spec0, r));
+    for (int i = 0; i < outcome.outputs().size(); i++) {
+      var output = outcome.outputs().get(i);
+      var r = output.result();
       o.printf(
           Locale.ROOT,
           "%s: %d + %d design points x %d replications in %.1f s%n",
-          spec0,
+          output.spec(),
           r.morrisEvaluations(),
           r.sobolEvaluations(),
           replications,
-          (System.nanoTime() - t0) / 1e9);
+          outcome.seconds().get(i));
       for (var pr : r.parameters()) {
         if (pr.sobol() != null) {
           o.printf(
@@ -211,34 +220,7 @@ final class SensitivityCommand implements Callable<Integer> {
         }
       }
     }
-    SensitivityOutputs.writeCsv(results, out.resolve("sensitivity.csv"));
-    String command =
-        "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    SensitivityOutputs.writeHtml(s.name(), results, command, out.resolve("sensitivity.html"));
     o.println("Wrote " + out.resolve("sensitivity.csv") + ", sensitivity.html");
-  }
-
-  /** The model an output is analysed on: the scenario cut to the output's month. */
-  static CompiledModel modelFor(Scenario s, Parsed p) {
-    return new CompiledModel(s.withMonths(Math.max(1, p.month)));
-  }
-
-  /** The target an output names, resolved on its model. */
-  static Target target(CompiledModel model, String spec, Scenario s, Parsed p) {
-    try {
-      return new TargetResolver(model)
-          .resolve(
-              spec,
-              s.start().plusMonths(p.month),
-              p.scope,
-              p.id,
-              p.demographic,
-              p.measure,
-              new ObservedRange(0, Double.POSITIVE_INFINITY))
-          .target();
-    } catch (TargetResolver.UnresolvableException e) {
-      throw new UserException("--output " + spec + ": " + e.getMessage());
-    }
   }
 
   private org.dispersal.sensitivity.Sobol.Sampling samplingKind() {
@@ -247,51 +229,5 @@ final class SensitivityCommand implements Callable<Integer> {
       case "random" -> org.dispersal.sensitivity.Sobol.Sampling.MONTE_CARLO;
       default -> throw new UserException("--sampling must be sobol or random, not " + sampling);
     };
-  }
-
-  record Parsed(ObservedMeasure measure, String scope, String id, int month, String demographic) {}
-
-  static Parsed parse(String spec, Scenario s) {
-    String[] parts = spec.split(":");
-    if (parts.length < 3) {
-      throw new UserException(
-          "--output '" + spec + "' must be MEASURE:SCOPE[=ID]:month=M[:demographic=D]");
-    }
-    ObservedMeasure m = ObservedMeasure.byId(parts[0]);
-    if (m == null) {
-      throw new UserException(
-          "--output '" + spec + "': measure must be one of " + ObservedMeasure.names());
-    }
-    String scope = parts[1];
-    String id = "";
-    int eq = scope.indexOf('=');
-    if (eq >= 0) {
-      id = scope.substring(eq + 1);
-      scope = scope.substring(0, eq);
-    }
-    if (!List.of("world", "region", "country", "countries").contains(scope)) {
-      throw new UserException(
-          "--output '" + spec + "': scope must be world, region=, country= or countries=");
-    }
-    Integer month = null;
-    String demographic = "all";
-    for (int i = 2; i < parts.length; i++) {
-      String[] kv = parts[i].split("=", 2);
-      if (kv.length == 2 && kv[0].equals("month")) {
-        try {
-          month = Integer.parseInt(kv[1]);
-        } catch (NumberFormatException e) {
-          throw new UserException("--output '" + spec + "': month must be a whole number");
-        }
-      } else if (kv.length == 2 && kv[0].equals("demographic")) {
-        demographic = kv[1];
-      } else {
-        throw new UserException("--output '" + spec + "': unknown part '" + parts[i] + "'");
-      }
-    }
-    if (month == null || month < 0 || month > s.months()) {
-      throw new UserException("--output '" + spec + "': month must be between 0 and " + s.months());
-    }
-    return new Parsed(m, scope, id, month, demographic);
   }
 }

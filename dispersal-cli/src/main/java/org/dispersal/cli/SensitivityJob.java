@@ -2,6 +2,7 @@ package org.dispersal.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dispersal.app.sensitivity.OutputSpec;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.DistributedRunner;
 import org.dispersal.model.Scenario;
@@ -29,10 +30,9 @@ record SensitivityJob(
   @Override
   public ModelFunction prepare() {
     Scenario s = scenario.read();
-    SensitivityCommand.Parsed p = SensitivityCommand.parse(output, s);
-    CompiledModel model = SensitivityCommand.modelFor(s, p);
-    return new ModelFunction(
-        model, names, SensitivityCommand.target(model, output, s, p), replications, seed, 1);
+    OutputSpec p = OutputSpec.parse(output, s);
+    CompiledModel model = p.model(s);
+    return new ModelFunction(model, names, p.target(model, s), replications, seed, 1);
   }
 
   @Override

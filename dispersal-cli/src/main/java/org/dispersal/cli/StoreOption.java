@@ -1,14 +1,18 @@
 package org.dispersal.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.dispersal.output.text.Json;
-import org.dispersal.store.RunRecorder;
+import java.util.stream.Stream;
+import org.dispersal.app.ManifestBuilder;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.artifacts.StoreSink;
+import org.dispersal.model.Scenario;
+import org.dispersal.store.RunKind;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoredRun;
 import picocli.CommandLine.Mixin;
@@ -27,16 +31,17 @@ final class StoreOption {
   boolean noStore;
 
   /**
-   * Keeps the outputs of a command that writes no manifest of its own (hindcast, comparison):
-   * writes a {@code manifest.json} naming the command, scenario, replications, seed and times, then
-   * keeps the folder's files and the scenario's text as a run without summary rows.
+   * Keeps the outputs of a command that computes its run itself rather than through a request of
+   * the application layer: writes a {@code manifest.json} naming the command, scenario,
+   * replications, seed and times, then keeps every file of the folder as a run without summary
+   * rows.
    *
    * @param scenarioSource the built-in name or file the scenario was read from
    */
   void recordFiles(
-      String kind,
+      RunKind kind,
       Path folder,
-      String scenarioName,
+      Scenario scenario,
       String scenarioSource,
       int runs,
       long seed,
@@ -48,31 +53,52 @@ final class StoreOption {
     if (noStore) {
       return;
     }
-    ObjectNode m = Json.MAPPER.createObjectNode();
-    m.put("kind", kind);
-    m.put("command", command);
-    m.putObject("scenario").put("name", scenarioName);
-    m.put("runs", runs);
-    m.put("seed", seed);
-    m.put("started", started.toString());
-    m.put("finished", Instant.now().toString());
-    m.put("code_version", Versions.codeVersion());
-    m.put("data_version", ScenarioSource.dataVersion());
-    Files.writeString(
-        folder.resolve("manifest.json"),
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n",
-        StandardCharsets.UTF_8);
-    record(kind, folder, ScenarioSource.text(scenarioSource), out, err);
+    ScenarioInput input = new ScenarioInput(scenario, ScenarioSource.text(scenarioSource));
+    Instant finished = Instant.now();
+    String manifest =
+        ManifestBuilder.of(kind, input)
+            .put("command", command)
+            .put("runs", runs)
+            .put("seed", seed)
+            .build(Versions.provenance(), started, finished);
+    Files.writeString(folder.resolve(RunResult.MANIFEST), manifest + "\n", StandardCharsets.UTF_8);
+    record(
+        new RunResult<>(
+            kind,
+            input,
+            runs,
+            seed,
+            null,
+            null,
+            manifest,
+            null,
+            dir -> copyOutputs(folder, dir),
+            started,
+            finished),
+        out,
+        err);
   }
 
-  /** Keeps the outputs in {@code folder} as a run of the given kind; prints the run's id. */
-  void record(String kind, Path folder, String scenarioYaml, PrintWriter out, PrintWriter err) {
+  /** Copies the files a command wrote (all but the manifest, which a run writes itself). */
+  private static void copyOutputs(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (Files.isRegularFile(f) && !name.equals(RunResult.MANIFEST)) {
+          Files.copy(f, to.resolve(name));
+        }
+      }
+    }
+  }
+
+  /** Keeps a finished run in the store; prints the run's id. */
+  void record(RunResult<?> result, PrintWriter out, PrintWriter err) throws IOException {
     if (noStore) {
       return;
     }
     String url = database.url();
     try (Store store = Store.open(url)) {
-      StoredRun run = RunRecorder.record(store, kind, folder, scenarioYaml, "cli");
+      StoredRun run = result.keep(StoreSink.recording(store, "cli"));
       out.println(
           "Stored as run " + run.id() + " in " + url + " (dispersal runs, dispersal export)");
     } catch (RuntimeException e) {

@@ -2,14 +2,16 @@ package org.dispersal.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dispersal.analyst.ThreatOutlook;
-import org.dispersal.engine.CompiledModel;
-import org.dispersal.model.Origin;
+import org.dispersal.app.Cancellation;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.artifacts.FolderSink;
+import org.dispersal.app.threat.ThreatRequest;
+import org.dispersal.cli.ScenarioSource.Loaded;
 import org.dispersal.model.Scenario;
 import org.dispersal.output.analyst.ThreatOutputs;
 import picocli.CommandLine.Command;
@@ -47,23 +49,19 @@ final class ThreatCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     int runs = options.runs();
-    int threads = options.threads();
     if (top < 1) {
       throw new UserException("--top must be at least 1, not " + top);
     }
-    Scenario s = ScenarioSource.load(options.scenario.scenario, options.sets).scenario();
-    Instant started = Instant.now();
-    CompiledModel model = new CompiledModel(s);
-    ThreatOutlook.Outlook o = ThreatOutlook.run(model, runs, options.seed.value, threads);
-    Map<String, String> names = new LinkedHashMap<>();
-    for (Origin origin : s.origins()) {
-      names.put(origin.id(), origin.name());
-    }
-    Path dir = options.outDir("threat", s.name());
-    ThreatOutputs.writeCsv(o, names, s.start(), dir.resolve("threat.csv"));
-    ThreatOutputs.writeJson(
-        o, s.name(), names, s.start(), options.seed.value, dir.resolve("threat.json"));
-    ThreatOutputs.writeHtml(o, s.name(), names, s.start(), dir.resolve("threat.html"));
+    Loaded loaded = ScenarioSource.load(options.scenario.scenario, options.sets);
+    Scenario s = loaded.scenario();
+    ThreatRequest request =
+        new ThreatRequest(
+            new ScenarioInput(s, loaded.text()), runs, options.seed.value, options.threads());
+    RunResult<ThreatOutlook.Outlook> result =
+        request.execute(Versions.provenance(), done -> {}, Cancellation.NEVER);
+    ThreatOutlook.Outlook o = result.value();
+    Map<String, String> names = request.originNames();
+    Path dir = result.keep(new FolderSink(options.outDir("threat", s.name())));
     var out = spec.commandLine().getOut();
     int mid = Math.min(12, s.months());
     out.printf(
@@ -92,17 +90,7 @@ final class ThreatCommand implements Callable<Integer> {
         100 * o.dispatchedShare().p05(),
         100 * o.dispatchedShare().p95());
     out.println("Wrote " + dir.resolve("threat.csv") + ", threat.json, threat.html");
-    store.recordFiles(
-        "threat",
-        dir,
-        s.name(),
-        options.scenario.scenario,
-        runs,
-        options.seed.value,
-        started,
-        "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-        out,
-        spec.commandLine().getErr());
+    store.record(result, out, spec.commandLine().getErr());
     return 0;
   }
 }

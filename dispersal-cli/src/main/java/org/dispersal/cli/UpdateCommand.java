@@ -3,17 +3,20 @@ package org.dispersal.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dispersal.engine.CompiledModel;
+import org.dispersal.app.Cancellation;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.artifacts.FolderSink;
+import org.dispersal.app.update.Evidence;
+import org.dispersal.app.update.UpdateRequest;
 import org.dispersal.hypotheses.Diagnosticity;
 import org.dispersal.hypotheses.Event;
-import org.dispersal.hypotheses.Figure;
 import org.dispersal.hypotheses.Hypothesis;
 import org.dispersal.hypotheses.HypothesisSet;
 import org.dispersal.hypotheses.Icd203;
@@ -21,16 +24,10 @@ import org.dispersal.hypotheses.MixtureForecast;
 import org.dispersal.hypotheses.Updater;
 import org.dispersal.hypotheses.WatchList;
 import org.dispersal.input.events.EventFile;
-import org.dispersal.input.observations.ObservationsReader;
 import org.dispersal.input.scenario.HypothesisScenario;
 import org.dispersal.model.Scenario;
-import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.analyst.HypothesesJson;
 import org.dispersal.output.analyst.UpdateOutputs;
-import org.dispersal.output.forecast.ForecastRun;
-import org.dispersal.output.forecast.Manifest;
-import org.dispersal.output.forecast.SummaryCsv;
-import org.dispersal.output.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,7 +139,6 @@ final class UpdateCommand implements Callable<Integer> {
     if (!(flatFactor >= 1)) {
       throw new UserException("--flat-factor must be at least 1, not " + flatFactor);
     }
-    Instant started = Instant.now();
     int runs = options.runs();
     int threads = options.threads();
     String scenarioName = options.scenario.scenario;
@@ -155,77 +151,34 @@ final class UpdateCommand implements Callable<Integer> {
               + " declares no hypotheses; add hypotheses: and indicators: sections"
               + " (docs/SCENARIOS.md)");
     }
-    List<Event> all = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    List<String> sources = new ArrayList<>();
-    for (Path file : events) {
-      EventFile f = fmt.read(file, reliability);
-      all.addAll(f.events());
-      notes.addAll(f.notes());
-      sources.add(f.file() + " (" + fmt.id() + ", " + f.events().size() + " rows)");
-    }
-    LocalDate date = asOf(all);
-    List<Figure> figures = null;
-    if (!observations.isEmpty()) {
-      figures = new ArrayList<>();
-      for (Path file : observations) {
-        for (ObservationRecord o : ObservationsReader.read(file)) {
-          if (o.demographic().equals("all")) {
-            figures.add(
-                new Figure(
-                    o.file() + ":" + o.line(),
-                    o.firstDay(),
-                    o.lastDay(),
-                    o.publishedLast(),
-                    o.scope(),
-                    o.scopeId(),
-                    o.measure().id(),
-                    o.low(),
-                    o.high(),
-                    reliability));
-          }
-        }
-        sources.add(file.getFileName() + " (observations)");
-      }
-    }
-    Updater.Result result = Updater.run(set, all, figures, date, duplicateDays);
-    UpdateOutputs.Report report =
-        UpdateOutputs.Report.of(result, flatFactor, reliability, sources, notes);
-
+    Evidence evidence = Evidence.read(events, observations, fmt, reliability);
     Scenario base = read.scenario();
-    Path dir = options.outDir("update", base.name());
-    MixtureForecast.Result mixture = null;
-    if (forecast) {
-      mixture = mixture(set, result.posterior(), base, runs, threads, dir);
-    }
-    UpdateOutputs.writeAll(report, mixture, base.name(), base.start(), dir);
-    print(report, mixture);
-    spec.commandLine()
-        .getOut()
-        .println(
-            "Wrote "
-                + dir.resolve("update.html")
-                + ", weights.csv, update.csv, events.csv, indicators.csv, update.json"
-                + (mixture == null
-                    ? ""
-                    : ", mixture.csv, summary.csv, manifest.json, report.html"));
-    var out = spec.commandLine().getOut();
+    UpdateRequest request =
+        new UpdateRequest(
+            new ScenarioInput(base, ScenarioSource.text(scenarioName)),
+            set,
+            evidence,
+            asOf(evidence.events()),
+            reliability,
+            duplicateDays,
+            flatFactor,
+            forecast ? mixture(set, runs, threads) : null);
     var err = spec.commandLine().getErr();
-    if (mixture == null) {
-      store.recordFiles(
-          "update",
-          dir,
-          base.name(),
-          scenarioName,
-          0,
-          options.seed.value,
-          started,
-          "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-          out,
-          err);
-    } else {
-      store.record("update", dir, ScenarioSource.text(scenarioName), out, err);
-    }
+    RunResult<UpdateRequest.Outcome> result =
+        request.execute(
+            Versions.provenance(),
+            new Progress(err, runs, forecast && Progress.onTerminal()),
+            Cancellation.NEVER);
+    Path dir = result.keep(new FolderSink(options.outDir("update", base.name())));
+    MixtureForecast.Result mixture = result.value().mixture();
+    print(result.value().report(), mixture);
+    var out = spec.commandLine().getOut();
+    out.println(
+        "Wrote "
+            + dir.resolve("update.html")
+            + ", weights.csv, update.csv, events.csv, indicators.csv, update.json"
+            + (mixture == null ? "" : ", mixture.csv, summary.csv, manifest.json, report.html"));
+    store.record(result, out, err);
     return 0;
   }
 
@@ -238,6 +191,7 @@ final class UpdateCommand implements Callable<Integer> {
     throw new UserException("--format must be ours, gtd or acled, not " + format);
   }
 
+  /** The --as-of date, or null for the last report's day. */
   private LocalDate asOf(List<Event> all) {
     if (asOf != null) {
       try {
@@ -246,85 +200,22 @@ final class UpdateCommand implements Callable<Integer> {
         throw new UserException("--as-of must be a date written YYYY-MM-DD, not " + asOf);
       }
     }
-    LocalDate last = null;
-    for (Event e : all) {
-      if (last == null || e.lastDay().isAfter(last)) {
-        last = e.lastDay();
-      }
-    }
-    if (last == null) {
+    if (all.isEmpty()) {
       throw new UserException("the event files hold no events; give --as-of to update on none");
     }
-    return last;
+    return null;
   }
 
-  private MixtureForecast.Result mixture(
-      HypothesisSet set, double[] weights, Scenario base, int runs, int threads, Path dir)
-      throws IOException {
-    List<CompiledModel> models = new ArrayList<>();
-    List<String> described = new ArrayList<>();
+  /** The mixture forecast: each hypothesis's variant with its overrides. */
+  private UpdateRequest.Mixture mixture(HypothesisSet set, int runs, int threads) {
+    List<Scenario> scenarios = new ArrayList<>();
     for (Hypothesis h : set.hypotheses()) {
       List<String> sets = new ArrayList<>(options.sets);
       sets.addAll(h.overrides());
       String source = h.variant() == null ? options.scenario.scenario : h.variant();
-      Scenario s = ScenarioSource.load(source, sets).scenario();
-      if (!s.start().equals(base.start()) || s.months() != base.months()) {
-        throw new UserException(
-            "hypothesis "
-                + h.id()
-                + " runs "
-                + s.name()
-                + ", which starts "
-                + s.start()
-                + " with "
-                + s.months()
-                + " months; the scenario starts "
-                + base.start()
-                + " with "
-                + base.months());
-      }
-      models.add(new CompiledModel(s));
+      scenarios.add(ScenarioSource.load(source, sets).scenario());
     }
-    var err = spec.commandLine().getErr();
-    Instant started = Instant.now();
-    MixtureForecast.Result m =
-        MixtureForecast.run(
-            models,
-            weights,
-            runs,
-            options.seed.value,
-            threads,
-            new Progress(err, runs, Progress.onTerminal()));
-    Instant finished = Instant.now();
-    for (int i = 0; i < set.hypotheses().size(); i++) {
-      Hypothesis h = set.hypotheses().get(i);
-      described.add(
-          String.format(
-              Locale.ROOT,
-              "hypothesis %s at weight %.4f: %d replications of %s",
-              h.id(),
-              weights[i],
-              m.runs()[i],
-              h.describeRun()));
-    }
-    ForecastRun run =
-        new ForecastRun(
-            base,
-            ScenarioSource.load(options.scenario.scenario, options.sets).text(),
-            m.mixture(),
-            options.seed.value,
-            runs,
-            threads,
-            "cohort (mixture of hypotheses)",
-            described,
-            Versions.codeVersion(),
-            ScenarioSource.dataVersion(),
-            started,
-            finished);
-    SummaryCsv.write(m.mixture(), base.start(), dir.resolve("summary.csv"));
-    Manifest.write(run, dir.resolve("manifest.json"));
-    HtmlReport.write(run, dir.resolve("report.html"));
-    return m;
+    return new UpdateRequest.Mixture(scenarios, runs, options.seed.value, threads);
   }
 
   private void print(UpdateOutputs.Report report, MixtureForecast.Result mixture) {

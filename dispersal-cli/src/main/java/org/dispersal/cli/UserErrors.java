@@ -1,28 +1,33 @@
 package org.dispersal.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.dispersal.app.problem.InputException;
 import org.dispersal.input.data.DataException;
+import org.dispersal.input.events.EventFileException;
 import org.dispersal.input.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns errors into what a user should see: one line per problem on standard error and a non-zero
- * exit code; a stack trace only with {@code --debug}.
+ * Turns errors into what a user should see: one line per problem on standard error and an exit
+ * code; a stack trace only with {@code --debug}. Bad input, whether on the command line, in a
+ * request the application layer refused ({@link InputException}) or in a file the readers refused,
+ * exits with {@link #USER}; anything else is a bug and exits with {@link #INTERNAL}, never
+ * disguised as bad input.
  */
-final class UserErrors implements IExecutionExceptionHandler {
+final class UserErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
-  /** Exit code of a user error (bad input). */
+  /** Exit code of a user error: bad input, an unknown option, a file that cannot be read. */
   static final int USER = 2;
 
-  /** Exit code of a command-line usage error. */
-  static final int USAGE = 64;
-
   /** Exit code of an internal error (a bug). */
-  static final int INTERNAL = 70;
+  static final int INTERNAL = 1;
 
   private final boolean debug;
 
@@ -32,7 +37,7 @@ final class UserErrors implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
-    var err = cl.getErr();
+    PrintWriter err = cl.getErr();
     if (debug) {
       ex.printStackTrace(err);
     }
@@ -40,9 +45,13 @@ final class UserErrors implements IExecutionExceptionHandler {
       se.problems().forEach(p -> err.println(p));
       return USER;
     }
-    if (ex instanceof DataException
-        || ex instanceof UserException
-        || ex instanceof IllegalArgumentException) {
+    if (ex instanceof InputException ie) {
+      ie.problems().forEach(p -> err.println("dispersal: " + p));
+      return USER;
+    }
+    if (ex instanceof UserException
+        || ex instanceof DataException
+        || ex instanceof EventFileException) {
       err.println("dispersal: " + oneLine(ex.getMessage()));
       return USER;
     }
@@ -51,8 +60,25 @@ final class UserErrors implements IExecutionExceptionHandler {
       return USER;
     }
     err.println(
-        "dispersal: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+        "dispersal: internal error: "
+            + oneLine(String.valueOf(ex))
+            + (debug ? "" : " (run with --debug for details)"));
     return INTERNAL;
+  }
+
+  /**
+   * An unknown option or a bad option value: one line, a pointer to the help, exit {@link #USER}.
+   */
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    PrintWriter err = ex.getCommandLine().getErr();
+    err.println("dispersal: " + oneLine(ex.getMessage()));
+    err.println("Try 'dispersal " + subcommandName(ex.getCommandLine()) + "--help'.");
+    return USER;
+  }
+
+  private static String subcommandName(CommandLine cl) {
+    return cl.getParent() == null ? "" : cl.getCommandName() + " ";
   }
 
   private static String oneLine(String s) {

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.dispersal.app.Provenance;
 import picocli.CommandLine.IVersionProvider;
 
 /** The code version: the build version and, when built from a git checkout, the commit. */
@@ -30,6 +31,11 @@ final class Versions implements IVersionProvider {
     String version = p.getProperty("version", "unknown");
     String commit = gitCommit();
     return commit.isEmpty() ? version : version + "+" + commit;
+  }
+
+  /** This program's code version and the shipped data's version, for manifests. */
+  static Provenance provenance() {
+    return Provenance.of(codeVersion());
   }
 
   /** The commit of the git checkout the jar was built in, or empty when there is none. */

@@ -1,7 +1,10 @@
 package org.dispersal.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.List;
+import org.dispersal.app.problem.InputException;
+import org.dispersal.app.problem.InputProblem;
 
 /**
  * A refusal that becomes an RFC 9457 problem response: the HTTP status, a short title, a one-line
@@ -104,12 +107,43 @@ public final class ApiException extends RuntimeException {
     return retryAfter;
   }
 
+  /** 422 for input the application layer refused, with each problem as a field error. */
+  public static ApiException invalid(InputException e) {
+    return invalid(e.getMessage(), e.problems().stream().map(FieldError::of).toList());
+  }
+
   /**
-   * One problem with a field of the content.
+   * One problem with a field of the content: an {@link InputProblem} as JSON.
    *
-   * @param line the 1-based line in the scenario YAML, or null when unknown
-   * @param field the field's path, or null for the whole content
-   * @param message what is wrong
+   * @param line the 1-based line in the scenario YAML or posted text, or null when unknown
+   * @param field the field's path or column's name, or null for the whole content
+   * @param message what is wrong, with the offending value first when there is one
+   * @param source the posted text or scenario file the line is in, or null (left out of the JSON)
+   * @param column the 1-based column, or null (left out of the JSON)
+   * @param value the offending value, or null (left out of the JSON)
    */
-  public record FieldError(Integer line, String field, String message) {}
+  public record FieldError(
+      Integer line,
+      String field,
+      String message,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String source,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer column,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String value) {
+
+    /** A problem with a line (or null) and a field (or null). */
+    public FieldError(Integer line, String field, String message) {
+      this(line, field, message, null, null, null);
+    }
+
+    /** The field error of an input problem. */
+    public static FieldError of(InputProblem p) {
+      return new FieldError(
+          p.line() > 0 ? p.line() : null,
+          p.field(),
+          p.valueAndMessage(),
+          p.source(),
+          p.column() > 0 ? p.column() : null,
+          p.value());
+    }
+  }
 }

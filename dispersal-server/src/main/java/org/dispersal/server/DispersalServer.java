@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.dispersal.app.problem.InputException;
 import org.dispersal.server.runs.ProgressHub;
 import org.dispersal.server.runs.RunQueue;
 import org.dispersal.server.runs.ScenarioLibrary;
@@ -138,7 +139,8 @@ public final class DispersalServer implements AutoCloseable {
             queue,
             hub,
             store.audit(),
-            new SummaryCache(store.runs(), SUMMARY_CACHE_ROWS));
+            new SummaryCache(store.runs(), SUMMARY_CACHE_ROWS),
+            new RunSubmissions(library, config.threadsPerRun()));
     ServiceRoutes service = new ServiceRoutes(library);
     DashboardFiles dashboard = new DashboardFiles();
     long maxBody = config.maxBodyBytes();
@@ -188,6 +190,8 @@ public final class DispersalServer implements AutoCloseable {
               serveHead(cfg.routes, getRoutes);
               cfg.routes.exception(ApiException.class, Problems::write);
               cfg.routes.exception(HttpResponseException.class, Problems::write);
+              cfg.routes.exception(
+                  InputException.class, (e, ctx) -> Problems.write(ApiException.invalid(e), ctx));
               cfg.routes.exception(
                   UnknownRunException.class,
                   (e, ctx) -> Problems.write(ApiException.notFound(e.getMessage()), ctx));

@@ -19,12 +19,12 @@ import org.dispersal.server.runs.ProgressHub;
 import org.dispersal.server.runs.RunProgress;
 import org.dispersal.server.runs.RunQueue;
 import org.dispersal.server.runs.SummaryCache;
-import org.dispersal.server.runs.UpdateExecution;
 import org.dispersal.server.security.Access;
 import org.dispersal.server.security.Caller;
 import org.dispersal.server.security.Gate;
 import org.dispersal.server.security.VisibilityRule;
 import org.dispersal.store.AuditLog;
+import org.dispersal.store.RunKind;
 import org.dispersal.store.RunStatus;
 import org.dispersal.store.RunStore;
 import org.dispersal.store.StoredRun;
@@ -39,9 +39,6 @@ import org.dispersal.store.SummaryRow;
  */
 final class RunRoutes {
 
-  /** The master seed when a request gives none, the same as the command line's. */
-  static final long DEFAULT_SEED = 20170213L;
-
   private static final Set<String> FORMATS = Set.of("csv", "json", "parquet");
 
   private final RunStore runs;
@@ -50,26 +47,7 @@ final class RunRoutes {
   private final ProgressHub hub;
   private final AuditLog audit;
   private final SummaryCache cache;
-
-  /** The kinds of run a request may ask for. */
-  private static final Set<String> KINDS = Set.of("forecast", "threat", "update");
-
-  /**
-   * A run to start. Every kind names the scenario; a forecast or threat outlook needs replications
-   * (seed and months optional); an update needs the events (format, asOf, reliability and
-   * duplicateDays optional) and ignores replications.
-   */
-  record RunRequest(
-      Long scenarioId,
-      Integer replications,
-      Long seed,
-      Integer months,
-      String kind,
-      String events,
-      String format,
-      String asOf,
-      Double reliability,
-      Integer duplicateDays) {}
+  private final RunSubmissions submissions;
 
   record RunView(
       long id,
@@ -88,7 +66,7 @@ final class RunRoutes {
     static RunView of(StoredRun r) {
       return new RunView(
           r.id(),
-          r.kind(),
+          r.kind().id(),
           r.status().id(),
           r.scenarioName(),
           r.owner(),
@@ -119,8 +97,10 @@ final class RunRoutes {
       RunQueue queue,
       ProgressHub hub,
       AuditLog audit,
-      SummaryCache cache) {
+      SummaryCache cache,
+      RunSubmissions submissions) {
     this.runs = runs;
+    this.submissions = submissions;
     this.cache = cache;
     this.rule = rule;
     this.queue = queue;
@@ -138,8 +118,8 @@ final class RunRoutes {
     r.get("/api/runs/{id}/events", this::events, Access.VIEWER);
     r.post("/api/runs/{id}/cancel", this::cancel, Access.ANALYST);
     r.get("/api/runs/{id}/summary", this::summary, Access.VIEWER);
-    r.get("/api/runs/{id}/threat", ctx -> document(ctx, "threat"), Access.VIEWER);
-    r.get("/api/runs/{id}/update", ctx -> document(ctx, "update"), Access.VIEWER);
+    r.get("/api/runs/{id}/threat", ctx -> document(ctx, RunKind.THREAT), Access.VIEWER);
+    r.get("/api/runs/{id}/update", ctx -> document(ctx, RunKind.UPDATE), Access.VIEWER);
     r.get("/api/runs/{id}/report", this::report, Access.VIEWER);
     r.get("/api/runs/{id}/export", this::export, Access.VIEWER);
     r.get("/api/compare", this::compare, Access.VIEWER);
@@ -147,40 +127,13 @@ final class RunRoutes {
 
   private void submit(Context ctx) {
     Caller c = Gate.caller(ctx);
-    RunRequest req = Bodies.read(ctx, RunRequest.class);
-    String kind = req.kind() == null ? "forecast" : req.kind();
-    if (!KINDS.contains(kind)) {
-      throw ApiException.invalidField(
-          "kind", "must be forecast, threat or update, not '" + kind + "'");
-    }
-    long scenarioId = Bodies.required(req.scenarioId(), "scenarioId");
+    RunSubmissions.Submission body = Bodies.read(ctx, RunSubmissions.Submission.class);
+    RunSubmissions.kind(body);
+    long scenarioId = Bodies.required(body.scenarioId(), "scenarioId");
     StoredScenario s = rule.scenario(c, scenarioId);
-    StoredRun run;
-    String detail;
-    if (kind.equals("update")) {
-      run =
-          queue.submitUpdate(
-              c.username(),
-              s,
-              new UpdateExecution.Request(
-                  req.events(), req.format(), req.asOf(), req.reliability(), req.duplicateDays()));
-      detail = s.name() + ", update on " + UpdateExecution.EVENTS_FILE;
-    } else {
-      int replications = Bodies.required(req.replications(), "replications");
-      long seed = req.seed() == null ? DEFAULT_SEED : req.seed();
-      run =
-          kind.equals("threat")
-              ? queue.submitThreat(c.username(), s, replications, seed, req.months())
-              : queue.submit(c.username(), s, replications, seed, req.months());
-      detail =
-          (kind.equals("threat") ? "threat outlook, " : "")
-              + s.name()
-              + ", "
-              + replications
-              + " replications, seed "
-              + seed;
-    }
-    audit.record(c.username(), "run.submit", "run:" + run.id(), detail);
+    RunSubmissions.Prepared prepared = submissions.prepare(body, s, id -> rule.scenario(c, id));
+    StoredRun run = queue.submit(c.username(), s, prepared.request(), prepared.parametersJson());
+    audit.record(c.username(), "run.submit", "run:" + run.id(), prepared.audit());
     ctx.status(202).json(RunView.of(run));
   }
 
@@ -236,19 +189,19 @@ final class RunRoutes {
   }
 
   /** threat.json of a threat run, update.json of an update run. */
-  private void document(Context ctx, String kind) {
+  private void document(Context ctx, RunKind kind) {
     StoredRun r = find(ctx);
-    if (!r.kind().equals(kind)) {
+    if (r.kind() != kind) {
       throw ApiException.notFound(
           "run "
               + r.id()
-              + (kind.equals("threat") ? " has no threat outlook" : " has no hypothesis update"));
+              + (kind == RunKind.THREAT ? " has no threat outlook" : " has no hypothesis update"));
     }
     requireSucceeded(r);
+    String file = kind.id() + ".json";
     byte[] json =
-        runs.artifact(r.id(), kind + ".json")
-            .orElseThrow(
-                () -> ApiException.notFound("run " + r.id() + " has no " + kind + ".json"));
+        runs.artifact(r.id(), file)
+            .orElseThrow(() -> ApiException.notFound("run " + r.id() + " has no " + file));
     ctx.contentType("application/json").result(json);
   }
 

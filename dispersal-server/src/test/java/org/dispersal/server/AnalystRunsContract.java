@@ -133,7 +133,7 @@ abstract class AnalystRunsContract {
     assertThat(detail.get("status").asText()).as(detail.toString()).isEqualTo("succeeded");
     assertThat(detail.get("done").asInt()).isEqualTo(20);
     assertThat(detail.get("manifest").get("kind").asText()).isEqualTo("threat");
-    assertThat(detail.get("manifest").get("replications").asInt()).isEqualTo(20);
+    assertThat(detail.get("manifest").get("runs").asInt()).isEqualTo(20);
     assertThat(detail.get("artifacts").toString())
         .contains("threat.json", "threat.csv", "threat.html", "manifest.json");
 
@@ -290,5 +290,159 @@ abstract class AnalystRunsContract {
             Api.json("scenarioId", id, "kind", "update", "events", "x", "format", "csv"));
     SecurityTest.assertProblem(format, 422);
     assertThat(format.json().get("errors").get(0).get("field").asText()).isEqualTo("format");
+  }
+
+  /** Observations the calibration and hindcast runs read: the command line's data file. */
+  private static final Path KNOWN = Path.of("../data/observations/known-2017-02.csv");
+
+  private JsonNode submitAndFinish(String body) throws Exception {
+    Api.Reply r = analyst.post("/api/runs", body);
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    JsonNode d = finished(r.json().get("id").asLong());
+    assertThat(d.get("status").asText()).as(d.toString()).isEqualTo("succeeded");
+    return d;
+  }
+
+  @Test
+  void everyKindOfTheCommandLineRunsThroughTheService() throws Exception {
+    long id = scenario("isis-2017").get("id").asLong();
+    JsonNode screening =
+        submitAndFinish(
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "screening",
+                "country",
+                "FRA",
+                "sensitivity",
+                0.8,
+                "specificity",
+                0.95,
+                "replications",
+                10,
+                "month",
+                6));
+    assertThat(screening.get("kind").asText()).isEqualTo("screening");
+    assertThat(screening.get("manifest").get("kind").asText()).isEqualTo("screening");
+    assertThat(screening.get("artifacts").toString())
+        .contains("screening.csv", "screening.html", "manifest.json");
+
+    JsonNode comparison =
+        submitAndFinish(
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "comparison",
+                "replications",
+                6,
+                "month",
+                4,
+                "variants",
+                List.of(
+                    java.util.Map.of("scenarioId", id),
+                    java.util.Map.of("scenarioId", id, "set", List.of("border_closure=0.95")))));
+    assertThat(comparison.get("artifacts").toString()).contains("compare.csv", "compare.html");
+
+    JsonNode sensitivity =
+        submitAndFinish(
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "sensitivity",
+                "outputs",
+                List.of("returned:region=Western Europe:month=2"),
+                "trajectories",
+                2,
+                "baseSamples",
+                4,
+                "replications",
+                1,
+                "top",
+                1,
+                "bootstrap",
+                10));
+    assertThat(sensitivity.get("artifacts").toString())
+        .contains("sensitivity.csv", "sensitivity.html");
+
+    String observations = Files.readString(KNOWN);
+    JsonNode hindcast =
+        submitAndFinish(
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "hindcast",
+                "observations",
+                observations,
+                "asOf",
+                "2017-02-13",
+                "replications",
+                10,
+                "simulations",
+                0,
+                "particles",
+                20));
+    assertThat(hindcast.get("artifacts").toString()).contains("hindcast.csv", "hindcast.html");
+
+    JsonNode calibration =
+        submitAndFinish(
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "calibration",
+                "observations",
+                observations,
+                "asOf",
+                "2017-02-13",
+                "particles",
+                20,
+                "simulations",
+                40,
+                "checkRuns",
+                4));
+    assertThat(calibration.get("artifacts").toString())
+        .contains("posterior.csv", "calibration.html");
+  }
+
+  @Test
+  void aBrokenObservationRowIsRefusedWithItsSourceAndLine() {
+    long id = scenario("isis-2017").get("id").asLong();
+    Api.Reply r =
+        analyst.post(
+            "/api/runs",
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "calibration",
+                "observations",
+                "date,published,scope,scope_id,demographic,measure,low,high,source_id\n"
+                    + "2017-10,2017-10-24,country,France,all,returned,1,1,X\n"));
+    SecurityTest.assertProblem(r, 422);
+    JsonNode error = r.json().get("errors").get(0);
+    assertThat(error.get("source").asText()).isEqualTo("observations-input.csv");
+    assertThat(error.get("line").asInt()).isEqualTo(2);
+    Api.Reply screening =
+        analyst.post(
+            "/api/runs",
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "screening",
+                "country",
+                "XXX",
+                "sensitivity",
+                0.8,
+                "specificity",
+                0.9,
+                "replications",
+                5));
+    SecurityTest.assertProblem(screening, 422);
+    assertThat(screening.json().get("errors").get(0).get("field").asText()).isEqualTo("country");
   }
 }

@@ -90,7 +90,7 @@ final class Exporter {
       g.writeStartObject();
       g.writeObjectFieldStart("run");
       g.writeNumberField("id", run.id());
-      g.writeStringField("kind", run.kind());
+      g.writeStringField("kind", run.kind().id());
       g.writeStringField("status", run.status().id());
       g.writeStringField("scenarioName", run.scenarioName());
       g.writeStringField("owner", run.owner());

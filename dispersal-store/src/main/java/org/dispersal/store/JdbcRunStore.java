@@ -13,17 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-/** The runs, their summary rows and artifacts in SQL. */
+/**
+ * The runs, their summary rows and artifacts in SQL. It is long because every run operation is one
+ * SQL statement with its checks for both databases (DuckDB's appender and PostgreSQL's COPY for the
+ * rows), kept together so the two stay alike.
+ */
 final class JdbcRunStore implements RunStore {
-
-  private static final Set<String> KINDS =
-      Set.of("forecast", "calibration", "hindcast", "comparison", "threat", "update");
 
   private static final String COLUMNS =
       "id, kind, status, scenario_name, owner, team, replications, seed, done, created, started,"
@@ -43,7 +43,7 @@ final class JdbcRunStore implements RunStore {
 
   @Override
   public StoredRun create(
-      String kind,
+      RunKind kind,
       String scenarioName,
       String scenarioYaml,
       String owner,
@@ -51,11 +51,8 @@ final class JdbcRunStore implements RunStore {
       long seed,
       String parametersJson,
       String team) {
-    if (!KINDS.contains(kind)) {
-      throw new StoreException(
-          "unknown run kind '"
-              + kind
-              + "': use forecast, calibration, hindcast, comparison, threat or update");
+    if (kind == null) {
+      throw new StoreException("a run needs a kind: " + RunKind.ids());
     }
     if (scenarioName == null || scenarioName.isBlank()) {
       throw new StoreException("a run needs a scenario name");
@@ -75,7 +72,7 @@ final class JdbcRunStore implements RunStore {
                   "INSERT INTO runs (kind, status, scenario_name, scenario_yaml, owner, team,"
                       + " replications, seed, done, created, parameters_json, process_key)"
                       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id")) {
-            p.setString(1, kind);
+            p.setString(1, kind.id());
             p.setString(2, RunStatus.QUEUED.id());
             p.setString(3, scenarioName);
             p.setString(4, scenarioYaml);
@@ -245,7 +242,7 @@ final class JdbcRunStore implements RunStore {
 
   /**
    * Sets when a run was created, started and finished, for runs recorded after the fact from their
-   * manifest ({@link RunRecorder}).
+   * manifest and times ({@link RunRecorder}).
    */
   void setTimes(long id, Instant started, Instant finished) {
     db.read(
@@ -469,7 +466,7 @@ final class JdbcRunStore implements RunStore {
     if (name != null) {
       // These runs have no summary rows: their table is the file they wrote.
       if (f != ExportFormat.CSV) {
-        String what = run.kind().equals("threat") ? "a threat outlook" : "a hypothesis update";
+        String what = run.kind() == RunKind.THREAT ? "a threat outlook" : "a hypothesis update";
         throw new StoreException(
             "run " + id + " is " + what + ": it exports as csv only (" + name + ")");
       }
@@ -527,7 +524,7 @@ final class JdbcRunStore implements RunStore {
           out.add(
               new StoredRun(
                   rs.getLong("id"),
-                  rs.getString("kind"),
+                  RunKind.of(rs.getString("kind")),
                   RunStatus.of(rs.getString("status")),
                   rs.getString("scenario_name"),
                   rs.getString("owner"),

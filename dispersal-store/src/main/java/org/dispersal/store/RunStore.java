@@ -14,13 +14,12 @@ public interface RunStore {
   /**
    * Records a new queued run with a copy of its scenario text, visible to every user (no team).
    *
-   * @param kind forecast, calibration, hindcast, comparison, threat (a threat outlook) or update (a
-   *     hypothesis update, which simulates nothing and has zero replications); the last two since
-   *     migration V2
+   * @param kind what the run computes; threat and update since migration V2, sensitivity and
+   *     screening since V5 (an update simulates nothing and has zero replications)
    * @param parametersJson the run's settings as a JSON object (may be null)
    */
   default StoredRun create(
-      String kind,
+      RunKind kind,
       String scenarioName,
       String scenarioYaml,
       String owner,
@@ -32,14 +31,14 @@ public interface RunStore {
   }
 
   /**
-   * Records a new queued run with a copy of its scenario text, as {@link #create(String, String,
+   * Records a new queued run with a copy of its scenario text, as {@link #create(RunKind, String,
    * String, String, int, long, String)}, belonging to a team.
    *
    * @param team the team of the scenario it runs when that is a team scenario (since migration V4),
    *     or null for a run every user may see
    */
   StoredRun create(
-      String kind,
+      RunKind kind,
       String scenarioName,
       String scenarioYaml,
       String owner,

@@ -6,14 +6,14 @@ import java.time.Instant;
  * One run in the store: what was run (kind, scenario, replications, seed), by whom, how far it got
  * and how it ended. {@code manifestJson} is the run's manifest once it succeeded, else null.
  *
- * @param kind forecast, calibration, hindcast, comparison, threat or update
+ * @param kind what the run computed
  * @param team the team of the team scenario it ran, or null for a run every user may see
  * @param done replications finished so far
  * @param error why the run failed ("interrupted" when its process died), else null
  */
 public record StoredRun(
     long id,
-    String kind,
+    RunKind kind,
     RunStatus status,
     String scenarioName,
     String owner,
@@ -32,14 +32,14 @@ public record StoredRun(
    * threat outlook, {@code update.csv} for a hypothesis update; null for every other kind.
    */
   public String tableFile() {
-    return kind.equals("threat") || kind.equals("update") ? kind + ".csv" : null;
+    return kind.tableFile();
   }
 
   /**
    * The file of this run's HTML report: {@code threat.html}, {@code update.html} or report.html.
    */
   public String reportFile() {
-    return tableFile() == null ? "report.html" : kind + ".html";
+    return kind.reportFile();
   }
 
   /** Time from start to end (or null while unfinished or never started). */

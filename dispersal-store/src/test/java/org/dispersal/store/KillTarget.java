@@ -43,7 +43,9 @@ public final class KillTarget {
         };
     Store store = Store.open(url);
     StoredRun run =
-        store.runs().create("forecast", "isis-2017", "name: isis-2017\n", "child", n, 5, null);
+        store
+            .runs()
+            .create(RunKind.FORECAST, "isis-2017", "name: isis-2017\n", "child", n, 5, null);
     store.runs().started(run.id());
     store.runs().progress(run.id(), n / 3);
     System.out.println("RUN " + run.id());

@@ -19,7 +19,7 @@ class PostgresStoreTest extends StoreContractTest {
   @Test
   void runsOfAnotherLiveStoreAreNotMarkedInterrupted() {
     try (Store other = Store.open(url)) {
-      StoredRun theirs = other.runs().create("forecast", "s", "y", null, 1, 1, null);
+      StoredRun theirs = other.runs().create(RunKind.FORECAST, "s", "y", null, 1, 1, null);
       other.runs().started(theirs.id());
       assertThat(store.runs().markInterrupted()).isZero();
       assertThat(store.runs().find(theirs.id()).orElseThrow().status())

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Migration V2 widens runs.kind to threat and update runs on a store that already holds runs: the
- * old run keeps its id and fields, new runs take ids after it, and a threat run is accepted. On
- * DuckDB, and on PostgreSQL when DISPERSAL_TEST_PG_URL is set.
+ * Migrations V2 and V5 widen runs.kind (to threat and update runs, then to sensitivity and
+ * screening runs) on a store that already holds runs: the old run keeps its id and fields, new runs
+ * take ids after it, and runs of the new kinds are accepted. On DuckDB, and on PostgreSQL when
+ * DISPERSAL_TEST_PG_URL is set.
  */
 class RunKindMigrationTest {
 
@@ -33,6 +34,55 @@ class RunKindMigrationTest {
   @Test
   void postgresStoreAtV1KeepsItsRunAndAcceptsThreatRuns() throws SQLException {
     migrateFromV1(TestDatabases.postgres());
+  }
+
+  @Test
+  void duckDbStoreAtV4KeepsItsTeamRunAndAcceptsSensitivityAndScreeningRuns() throws SQLException {
+    migrateFromV4(TestDatabases.duckDb(folder));
+  }
+
+  @Test
+  void postgresStoreAtV4KeepsItsTeamRunAndAcceptsSensitivityAndScreeningRuns() throws SQLException {
+    migrateFromV4(TestDatabases.postgres());
+  }
+
+  private static void migrateFromV4(String url) throws SQLException {
+    long old;
+    Flyway.configure(Store.class.getClassLoader())
+        .dataSource(url, null, null)
+        .locations(Store.STORE_MIGRATIONS)
+        .target("4")
+        .load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(url)) {
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "INSERT INTO runs (kind, status, scenario_name, scenario_yaml, owner, team,"
+                  + " replications, seed, done, created, process_key)"
+                  + " VALUES ('update', 'queued', 'alpha-plan', 'y: 1', 'ana', 'alpha', 0, 7, 0, ?,"
+                  + " 1) RETURNING id")) {
+        p.setTimestamp(1, Timestamp.valueOf(LocalDateTime.of(2026, 1, 2, 3, 4, 5)));
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          old = rs.getLong(1);
+        }
+      }
+    }
+    try (Store store = Store.open(url)) {
+      StoredRun kept = store.runs().find(old).orElseThrow();
+      assertThat(kept.kind()).isEqualTo(RunKind.UPDATE);
+      assertThat(kept.team()).isEqualTo("alpha");
+      assertThat(kept.owner()).isEqualTo("ana");
+      StoredRun sensitivity =
+          store.runs().create(RunKind.SENSITIVITY, "isis-2017", "y: 1", "ana", 20, 7, null);
+      StoredRun screening =
+          store.runs().create(RunKind.SCREENING, "isis-2017", "y: 1", "ana", 0, 7, null);
+      assertThat(sensitivity.id()).isGreaterThan(old);
+      assertThat(screening.id()).isGreaterThan(sensitivity.id());
+      assertThat(store.runs().find(screening.id()).orElseThrow().kind())
+          .isEqualTo(RunKind.SCREENING);
+      assertThat(store.runs().list()).hasSize(3);
+    }
   }
 
   private static void migrateFromV1(String url) throws SQLException {
@@ -61,7 +111,7 @@ class RunKindMigrationTest {
     }
     try (Store store = Store.open(url)) {
       StoredRun kept = store.runs().find(old).orElseThrow();
-      assertThat(kept.kind()).isEqualTo("forecast");
+      assertThat(kept.kind()).isEqualTo(RunKind.FORECAST);
       assertThat(kept.status()).isEqualTo(RunStatus.SUCCEEDED);
       assertThat(kept.scenarioName()).isEqualTo("isis-2017");
       assertThat(kept.owner()).isEqualTo("ana");
@@ -70,11 +120,13 @@ class RunKindMigrationTest {
       assertThat(kept.manifestJson()).isEqualTo("{\"runs\": 5}");
       assertThat(store.runs().scenarioYaml(old)).contains("y: 1");
 
-      StoredRun threat = store.runs().create("threat", "isis-2017", "y: 1", "ana", 20, 7, null);
-      StoredRun update = store.runs().create("update", "isis-2017", "y: 1", "ana", 0, 7, null);
+      StoredRun threat =
+          store.runs().create(RunKind.THREAT, "isis-2017", "y: 1", "ana", 20, 7, null);
+      StoredRun update =
+          store.runs().create(RunKind.UPDATE, "isis-2017", "y: 1", "ana", 0, 7, null);
       assertThat(threat.id()).isGreaterThan(old);
       assertThat(update.id()).isGreaterThan(threat.id());
-      assertThat(store.runs().find(threat.id()).orElseThrow().kind()).isEqualTo("threat");
+      assertThat(store.runs().find(threat.id()).orElseThrow().kind()).isEqualTo(RunKind.THREAT);
       assertThat(store.runs().list()).hasSize(3);
     }
   }

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading summary.csv by its header, and recording a run's output folder in the store. */
+/** Reading summary.csv by its header, and recording a finished run in the store. */
 class RunRecorderTest {
 
   @TempDir Path temp;
@@ -63,21 +63,32 @@ class RunRecorderTest {
   }
 
   @Test
-  void aRecordedFolderExportsItsSummaryCsvByteForByte() throws Exception {
-    Path out = Files.createDirectory(temp.resolve("out"));
+  void aRecordedRunKeepsItsTimesAndExportsItsRowsAsSummaryCsv() throws Exception {
     List<SummaryRow> rows = Fixtures.rows(3000, 21);
-    String summary = csv(rows);
-    Files.writeString(out.resolve("summary.csv"), summary);
-    String manifest =
-        "{\"scenario\":{\"name\":\"isis-2017\"},\"seed\":20170213,\"runs\":40,"
-            + "\"engine\":\"cohort\",\"overrides\":[],"
-            + "\"started\":\"2026-11-24T17:31:23.807290231Z\","
-            + "\"finished\":\"2026-11-24T17:31:44.271244652Z\"}";
-    Files.writeString(out.resolve("manifest.json"), manifest);
-    Files.writeString(out.resolve("report.html"), "<html>report</html>");
-
+    String manifest = "{\"scenario\":{\"name\":\"isis-2017\"},\"seed\":20170213,\"runs\":40}";
+    java.time.Instant started = java.time.Instant.parse("2026-11-24T17:31:23.807290231Z");
+    java.time.Instant finished = java.time.Instant.parse("2026-11-24T17:31:44.271244652Z");
     try (Store store = Store.open(TestDatabases.duckDb(temp))) {
-      StoredRun run = RunRecorder.record(store, "forecast", out, "name: isis-2017\n", "ana");
+      StoredRun run =
+          RunRecorder.record(
+              store,
+              new FinishedRun(
+                  RunKind.FORECAST,
+                  "isis-2017",
+                  "name: isis-2017\n",
+                  "ana",
+                  40,
+                  20170213L,
+                  "{\"engine\":\"cohort\"}",
+                  manifest,
+                  rows,
+                  java.util.Map.of(
+                      "manifest.json",
+                      manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                      "report.html",
+                      "<html>report</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                  started,
+                  finished));
       assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
       assertThat(run.scenarioName()).isEqualTo("isis-2017");
       assertThat(run.replications()).isEqualTo(40);
@@ -91,20 +102,29 @@ class RunRecorderTest {
           .contains("\"engine\":\"cohort\"");
       Path exported = temp.resolve("exported.csv");
       store.runs().export(run.id(), "csv", exported);
-      assertThat(Files.readString(exported)).isEqualTo(summary);
+      assertThat(Files.readString(exported)).isEqualTo(csv(rows));
     }
   }
 
   @Test
-  void aFolderWithoutManifestLeavesNoTrace() throws Exception {
-    Path out = Files.createDirectory(temp.resolve("out"));
-    Files.writeString(out.resolve("summary.csv"), Csv.HEADER + "\n");
-    try (Store store = Store.open(TestDatabases.duckDb(temp))) {
-      assertThatThrownBy(() -> RunRecorder.record(store, "forecast", out, null, null))
-          .isInstanceOf(StoreException.class)
-          .hasMessageContaining("manifest.json: not found");
-      assertThat(store.runs().list()).isEmpty();
-    }
+  void aFinishedRunWithAnUnsafeFileNameIsRefusedBeforeTheStoreSeesIt() {
+    assertThatThrownBy(
+            () ->
+                new FinishedRun(
+                    RunKind.FORECAST,
+                    "s",
+                    null,
+                    null,
+                    1,
+                    1,
+                    null,
+                    "{}",
+                    List.of(),
+                    java.util.Map.of("../x", new byte[1]),
+                    java.time.Instant.EPOCH,
+                    java.time.Instant.EPOCH))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("not a file name");
   }
 
   @Test

@@ -2,7 +2,9 @@ package org.dispersal.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +27,22 @@ public final class StoreBenchmark {
         StoredRun run =
             time(
                 "record " + folder,
-                () -> RunRecorder.record(store, "forecast", folder, null, null));
+                () ->
+                    RunRecorder.record(
+                        store,
+                        new FinishedRun(
+                            RunKind.FORECAST,
+                            folder.getFileName().toString(),
+                            null,
+                            null,
+                            0,
+                            0,
+                            null,
+                            "{}",
+                            SummaryCsvReader.read(folder.resolve("summary.csv")),
+                            Map.of(),
+                            Instant.EPOCH,
+                            Instant.EPOCH)));
         int rows = time("read all rows", () -> store.runs().summary(run.id(), null)).size();
         System.out.printf(Locale.ROOT, "  (%,d rows)%n", rows);
         for (int repeat = 0; repeat < 3; repeat++) {

@@ -64,7 +64,8 @@ abstract class StoreContractTest {
   private StoredRun succeededRun(List<SummaryRow> rows, Map<String, byte[]> artifacts) {
     RunStore runs = store.runs();
     StoredRun run =
-        runs.create("forecast", "isis-2017", "name: isis-2017\n", "ana", 40, 7, "{\"months\":36}");
+        runs.create(
+            RunKind.FORECAST, "isis-2017", "name: isis-2017\n", "ana", 40, 7, "{\"months\":36}");
     runs.started(run.id());
     runs.succeeded(run.id(), Fixtures.MANIFEST, rows, artifacts);
     return run;
@@ -140,8 +141,8 @@ abstract class StoreContractTest {
   @Test
   void aRunKeepsTheTeamItWasSubmittedFor() {
     RunStore runs = store.runs();
-    StoredRun team = runs.create("forecast", "alpha-plan", "y", "ana", 5, 7, null, "alpha");
-    StoredRun open = runs.create("forecast", "isis-2017", "y", "ana", 5, 7, null);
+    StoredRun team = runs.create(RunKind.FORECAST, "alpha-plan", "y", "ana", 5, 7, null, "alpha");
+    StoredRun open = runs.create(RunKind.FORECAST, "isis-2017", "y", "ana", 5, 7, null);
     assertThat(team.team()).isEqualTo("alpha");
     assertThat(open.team()).isNull();
     assertThat(runs.find(team.id())).contains(team);
@@ -155,7 +156,8 @@ abstract class StoreContractTest {
   void aRunGoesFromQueuedToSucceededWithAllItsRowsAndFiles() {
     RunStore runs = store.runs();
     Instant before = Instant.now().minusSeconds(1);
-    StoredRun run = runs.create("forecast", "isis-2017", "name: isis-2017\n", "ana", 40, 7, null);
+    StoredRun run =
+        runs.create(RunKind.FORECAST, "isis-2017", "name: isis-2017\n", "ana", 40, 7, null);
     assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
     assertThat(runs.find(run.id())).contains(run);
     assertThat(run.created()).isAfter(before);
@@ -214,7 +216,7 @@ abstract class StoreContractTest {
   @Test
   void resultsOfACancelledRunAreRefusedAndNothingIsStored() {
     RunStore runs = store.runs();
-    StoredRun run = runs.create("forecast", "isis-2017", "y", null, 10, 1, null);
+    StoredRun run = runs.create(RunKind.FORECAST, "isis-2017", "y", null, 10, 1, null);
     runs.started(run.id());
     runs.cancelled(run.id());
     assertThatThrownBy(
@@ -232,7 +234,7 @@ abstract class StoreContractTest {
   @Test
   void aFailureInTheMiddleOfStoringResultsLeavesTheRunUnfinishedWithNoRows() {
     RunStore runs = store.runs();
-    StoredRun run = runs.create("forecast", "isis-2017", "y", null, 10, 1, null);
+    StoredRun run = runs.create(RunKind.FORECAST, "isis-2017", "y", null, 10, 1, null);
     runs.started(run.id());
     List<SummaryRow> rows = new ArrayList<>(Fixtures.rows(2000, 4));
     rows.set(1500, null); // breaks the write after 1,500 rows
@@ -249,11 +251,10 @@ abstract class StoreContractTest {
   @Test
   void badInputIsRefusedWithOneLine() {
     RunStore runs = store.runs();
-    assertThatThrownBy(() -> runs.create("guess", "s", "y", null, 1, 1, null))
-        .hasMessageContaining("unknown run kind 'guess'");
-    assertThatThrownBy(() -> runs.create("forecast", "s", "y", null, 1, 1, "[1,2]"))
+    assertThatThrownBy(() -> RunKind.of("guess")).hasMessageContaining("unknown run kind 'guess'");
+    assertThatThrownBy(() -> runs.create(RunKind.FORECAST, "s", "y", null, 1, 1, "[1,2]"))
         .hasMessageContaining("JSON object");
-    StoredRun run = runs.create("forecast", "s", "y", null, 1, 1, null);
+    StoredRun run = runs.create(RunKind.FORECAST, "s", "y", null, 1, 1, null);
     assertThatThrownBy(() -> runs.succeeded(run.id(), "{not json", List.of(), Map.of()))
         .hasMessageContaining("not valid JSON");
     assertThatThrownBy(
@@ -328,7 +329,7 @@ abstract class StoreContractTest {
     assertThatThrownBy(() -> runs.export(run.id(), "csv", folder))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("is a folder");
-    StoredRun queued = runs.create("forecast", "s", "y", null, 1, 1, null);
+    StoredRun queued = runs.create(RunKind.FORECAST, "s", "y", null, 1, 1, null);
     assertThatThrownBy(() -> runs.export(queued.id(), "csv", folder.resolve("q.csv")))
         .hasMessageContaining("it is queued");
     assertThat(folder.toFile().list()).isEmpty();
@@ -351,8 +352,8 @@ abstract class StoreContractTest {
   @Test
   void runsLeftRunningByAClosedStoreAreMarkedInterruptedOnTheNextStart() {
     RunStore runs = store.runs();
-    StoredRun queued = runs.create("forecast", "s", "y", null, 1, 1, null);
-    StoredRun running = runs.create("hindcast", "s", "y", null, 1, 1, null);
+    StoredRun queued = runs.create(RunKind.FORECAST, "s", "y", null, 1, 1, null);
+    StoredRun running = runs.create(RunKind.HINDCAST, "s", "y", null, 1, 1, null);
     runs.started(running.id());
     StoredRun finished = succeededRun(Fixtures.rows(20, 9), Map.of());
     assertThat(runs.markInterrupted()).as("runs of this live store are not touched").isZero();
@@ -525,7 +526,7 @@ abstract class StoreContractTest {
             pool.submit(
                 () -> {
                   StoredRun r =
-                      store.runs().create("forecast", "s" + seed, "y", null, 5, seed, null);
+                      store.runs().create(RunKind.FORECAST, "s" + seed, "y", null, 5, seed, null);
                   store.runs().started(r.id());
                   for (int i = 1; i <= 5; i++) {
                     store.runs().progress(r.id(), i);
@@ -548,7 +549,7 @@ abstract class StoreContractTest {
 
   @Test
   void concurrentUpdatesOfOneRunAllSucceed() throws Exception {
-    StoredRun run = store.runs().create("forecast", "s", "y", null, 1000, 1, null);
+    StoredRun run = store.runs().create(RunKind.FORECAST, "s", "y", null, 1000, 1, null);
     store.runs().started(run.id());
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
@@ -583,7 +584,7 @@ abstract class StoreContractTest {
     List<SummaryRow> earlierRows = Fixtures.rows(20_000, 11);
     Map<String, byte[]> earlierFiles = Fixtures.artifacts(11);
     StoredRun earlier = succeededRun(earlierRows, earlierFiles);
-    StoredRun failedBefore = store.runs().create("calibration", "s", "y", null, 3, 3, null);
+    StoredRun failedBefore = store.runs().create(RunKind.CALIBRATION, "s", "y", null, 3, 3, null);
     store.runs().failed(failedBefore.id(), "bad observations");
     StoredRun earlierStored = store.runs().find(earlier.id()).orElseThrow();
     StoredRun failedStored = store.runs().find(failedBefore.id()).orElseThrow();

@@ -81,7 +81,7 @@ class TeamMigrationTest {
       assertThat(team.id()).isGreaterThan(scenario);
       assertThat(store.scenarios().find(team.id())).contains(team);
       StoredRun teamRun =
-          store.runs().create("forecast", "new-plan", "y: 2", "ana", 5, 7, null, "alpha");
+          store.runs().create(RunKind.FORECAST, "new-plan", "y: 2", "ana", 5, 7, null, "alpha");
       assertThat(teamRun.id()).isGreaterThan(run);
       assertThat(store.runs().find(teamRun.id()).orElseThrow().team()).isEqualTo("alpha");
     }

@@ -9,6 +9,13 @@ public final class EventFileException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  private final String file;
+  private final int line;
+  private final int column;
+  private final String name;
+  private final String value;
+  private final String problem;
+
   /**
    * Creates the exception.
    *
@@ -22,6 +29,42 @@ public final class EventFileException extends IllegalArgumentException {
   public EventFileException(
       String file, int line, int column, String name, String value, String problem) {
     super(format(file, line, column, name, value, problem));
+    this.file = file;
+    this.line = line;
+    this.column = column;
+    this.name = name;
+    this.value = value;
+    this.problem = problem;
+  }
+
+  /** The file name. */
+  public String file() {
+    return file;
+  }
+
+  /** The 1-based line, or 0 for the whole file. */
+  public int line() {
+    return line;
+  }
+
+  /** The 1-based column, or 0 when the problem is the whole line. */
+  public int column() {
+    return column;
+  }
+
+  /** The column's header, or null. */
+  public String name() {
+    return name;
+  }
+
+  /** The offending value, or null. */
+  public String value() {
+    return value;
+  }
+
+  /** What is wrong. */
+  public String problem() {
+    return problem;
   }
 
   private static String format(

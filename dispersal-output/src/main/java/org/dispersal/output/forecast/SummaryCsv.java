@@ -45,19 +45,72 @@ public final class SummaryCsv {
   public static void write(EnsembleSummary summary, YearMonth start, Writer w) throws IOException {
     w.write(HEADER);
     w.write('\n');
+    StringBuilder line = new StringBuilder(128);
+    forEachRow(
+        summary,
+        start,
+        (month, date, scope, demographic, state, destination, st) -> {
+          line.setLength(0);
+          line.append(month).append(',').append(date).append(',').append(scope.kind());
+          line.append(',').append(Csv.field(scope.id())).append(',').append(demographic);
+          line.append(',')
+              .append(state.id())
+              .append(',')
+              .append(Csv.field(destination))
+              .append(',');
+          line.append(mean(st.mean())).append(',');
+          line.append(st.p05()).append(',').append(st.p25()).append(',').append(st.p50());
+          line.append(',').append(st.p75()).append(',').append(st.p95()).append('\n');
+          w.write(line.toString());
+        });
+  }
+
+  /** The mean as the file writes it: two decimals. */
+  public static String mean(double mean) {
+    return String.format(Locale.ROOT, "%.2f", mean);
+  }
+
+  /** Receives the rows of the file in order, without formatting them. */
+  @FunctionalInterface
+  public interface RowVisitor {
+    /** One row; {@code destination} is empty on a state's total row. */
+    void row(
+        int month,
+        String date,
+        Scope scope,
+        String demographic,
+        State state,
+        String destination,
+        Statistic statistic)
+        throws IOException;
+  }
+
+  /**
+   * Visits the rows the file holds, in its order: for the run store, which keeps them as rows and
+   * exports them back as this file.
+   */
+  public static void forEachRow(EnsembleSummary summary, YearMonth start, RowVisitor visitor)
+      throws IOException {
     List<Scope> scopes = summary.scopes();
     int months = summary.model().scenario().months();
-    StringBuilder line = new StringBuilder(128);
     for (int month = 0; month <= months; month++) {
       String date = start.plusMonths(month).toString();
       for (int s = 0; s < scopes.size(); s++) {
         Scope scope = scopes.get(s);
         for (int demo = 0; demo < 4; demo++) {
+          String demographic = EnsembleSummary.demographicLabel(demo);
           for (State state : State.values()) {
             int totalKey = totalKey(summary, state);
             boolean world = s == 0;
             if (world || summary.isPresent(month, s, demo, totalKey)) {
-              row(line, w, summary, month, date, s, scope, demo, state, "", totalKey);
+              visitor.row(
+                  month,
+                  date,
+                  scope,
+                  demographic,
+                  state,
+                  "",
+                  summary.statistic(month, s, demo, totalKey));
             }
             if (!state.hasDestinations()) {
               continue;
@@ -68,7 +121,14 @@ public final class SummaryCsv {
               }
               Compartment c = summary.keyCompartment(key);
               if (c.state() == state && summary.isPresent(month, s, demo, key)) {
-                row(line, w, summary, month, date, s, scope, demo, state, c.destination(), key);
+                visitor.row(
+                    month,
+                    date,
+                    scope,
+                    demographic,
+                    state,
+                    c.destination(),
+                    summary.statistic(month, s, demo, key));
               }
             }
           }
@@ -82,29 +142,5 @@ public final class SummaryCsv {
       return summary.stateKey(state);
     }
     return summary.model().compartments().indexOf(new Compartment(state, ""));
-  }
-
-  private static void row(
-      StringBuilder line,
-      Writer w,
-      EnsembleSummary summary,
-      int month,
-      String date,
-      int scopeIndex,
-      Scope scope,
-      int demo,
-      State state,
-      String destination,
-      int key)
-      throws IOException {
-    Statistic st = summary.statistic(month, scopeIndex, demo, key);
-    line.setLength(0);
-    line.append(month).append(',').append(date).append(',').append(scope.kind()).append(',');
-    line.append(Csv.field(scope.id())).append(',').append(EnsembleSummary.demographicLabel(demo));
-    line.append(',').append(state.id()).append(',').append(Csv.field(destination)).append(',');
-    line.append(String.format(Locale.ROOT, "%.2f", st.mean())).append(',');
-    line.append(st.p05()).append(',').append(st.p25()).append(',').append(st.p50()).append(',');
-    line.append(st.p75()).append(',').append(st.p95()).append('\n');
-    w.write(line.toString());
   }
 }

@@ -74,9 +74,11 @@ class CalibrationReportTest {
                     "a note & more")),
             List.of(new ObservationTargets.Unresolved(unused, ValidationFixtures.HOSTILE)));
     PosteriorEnsemble.Result prior =
-        new PosteriorEnsemble.Result(null, new double[][] {{100, 200, 300, 400, 500}}, new double[0][]);
+        new PosteriorEnsemble.Result(
+            null, new double[][] {{100, 200, 300, 400, 500}}, new double[0][]);
     PosteriorEnsemble.Result post =
-        new PosteriorEnsemble.Result(null, new double[][] {{240, 260, 270, 280, 310}}, new double[0][]);
+        new PosteriorEnsemble.Result(
+            null, new double[][] {{240, 260, 270, 280, 310}}, new double[0][]);
     Path f = tmp.resolve("calibration.html");
 
     InlineHashes hashes =

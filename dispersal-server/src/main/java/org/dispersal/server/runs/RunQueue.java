@@ -1,8 +1,7 @@
 package org.dispersal.server.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,31 +11,33 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntConsumer;
 import org.dispersal.analyst.ThreatOutlook;
+import org.dispersal.app.Cancellation;
+import org.dispersal.app.Provenance;
+import org.dispersal.app.RunRequest;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.artifacts.StoreSink;
+import org.dispersal.app.problem.InputException;
+import org.dispersal.app.threat.ThreatRequest;
 import org.dispersal.engine.CompiledModel;
-import org.dispersal.input.scenario.ScenarioValidator;
 import org.dispersal.model.Scenario;
 import org.dispersal.server.ApiException;
 import org.dispersal.server.ApiException.FieldError;
-import org.dispersal.server.Json;
 import org.dispersal.store.RunStore;
 import org.dispersal.store.StoreException;
 import org.dispersal.store.StoredRun;
 import org.dispersal.store.StoredScenario;
 
 /**
- * Runs forecasts, threat outlooks and hypothesis updates one or a few at a time, in this process,
- * with the engine and the writers of the command line.
+ * Executes the application layer's run requests one or a few at a time, in this process: the same
+ * requests the command line runs, kept in the store with a {@link StoreSink}.
  *
- * <p>A submitted forecast or threat outlook is checked (scenario valid, replications and months in
- * range, replications x cohorts within the run size limit), an update has its scenario's hypotheses
- * and its events read ({@link UpdateExecution#prepare}); the run is recorded in the store as queued
- * and executed when a slot is free. Progress goes to the store (at most five times a second) and to
- * the {@link ProgressHub}. Cancelling a queued run ends it at once; a running one stops after the
- * replications in progress, since the progress callback then throws {@link
- * ForecastExecution.Cancelled} on every worker; threat outlooks tell progress and stop the same
- * way, and an update, which simulates nothing, goes from none done to done.
+ * <p>A submitted request has been validated by its constructor; here it is checked against the
+ * service's limits (replications, replications x cohorts, a threat outlook's memory), recorded in
+ * the store as queued and executed when a slot is free. Progress goes to the store (at most five
+ * times a second) and to the {@link ProgressHub}. Cancelling a queued run ends it at once; a
+ * running one stops after the replications in progress, since its {@link Cancellation} then says so
+ * to every worker; a run that simulates nothing goes from none done to done.
  */
 public final class RunQueue implements AutoCloseable {
 
@@ -53,9 +54,8 @@ public final class RunQueue implements AutoCloseable {
 
   private final RunStore runs;
   private final ProgressHub hub;
-  private final ScenarioLibrary library;
   private final Limits limits;
-  private final String codeVersion;
+  private final Provenance provenance;
   private final ExecutorService executor;
   private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
   private volatile boolean stopping;
@@ -81,7 +81,7 @@ public final class RunQueue implements AutoCloseable {
    *
    * @param runs where runs are recorded
    * @param hub where progress is sent
-   * @param library reads scenario text
+   * @param library gives the shipped data's version for manifests
    * @param limits the limits
    * @param codeVersion the program version for manifests
    */
@@ -89,9 +89,8 @@ public final class RunQueue implements AutoCloseable {
       RunStore runs, ProgressHub hub, ScenarioLibrary library, Limits limits, String codeVersion) {
     this.runs = runs;
     this.hub = hub;
-    this.library = library;
     this.limits = limits;
-    this.codeVersion = codeVersion;
+    this.provenance = new Provenance(codeVersion, library.dataVersion());
     AtomicInteger n = new AtomicInteger();
     this.executor =
         new ThreadPoolExecutor(
@@ -107,115 +106,41 @@ public final class RunQueue implements AutoCloseable {
             });
   }
 
+  /** Worker threads of one run, for the requests this queue is given. */
+  public int threadsPerRun() {
+    return limits.threadsPerRun();
+  }
+
   /**
-   * Checks and queues a forecast of a stored scenario.
+   * Checks a request against the service's limits and queues it.
    *
    * @param owner who asked
-   * @param scenario the scenario
-   * @param replications how many replications
-   * @param seed the master seed
-   * @param months the horizon, or null for the scenario's
+   * @param scenario the stored scenario the request runs
+   * @param request the validated request
+   * @param parametersJson the run's settings as the service stores them
    * @return the queued run
-   * @throws ApiException 422 for an invalid scenario or setting, 413 for a run over the size limit,
-   *     503 when the queue is full
+   * @throws ApiException 422 for replications over the service's limit, 413 for a run over the size
+   *     limit (or a threat outlook over {@link #THREAT_MEMORY_BYTES}), 503 when the queue is full
    */
   public StoredRun submit(
-      String owner, StoredScenario scenario, int replications, long seed, Integer months) {
-    return submitSimulation(
-        "forecast", ForecastExecution::run, owner, scenario, replications, seed, months, false);
+      String owner, StoredScenario scenario, RunRequest<?> request, String parametersJson) {
+    if (request.replications() > 0) {
+      checkLimits(request);
+    }
+    return enqueue(owner, scenario, request, parametersJson);
   }
 
   /**
-   * Checks and queues a threat outlook of a stored scenario, under the limits of a forecast and
-   * {@link #THREAT_MEMORY_BYTES}.
-   *
-   * @param owner who asked
-   * @param scenario the scenario
-   * @param replications how many replications
-   * @param seed the master seed
-   * @param months the horizon, or null for the scenario's
-   * @return the queued run
-   * @throws ApiException as {@link #submit}, and 413 for an outlook that would hold more than
-   *     {@link #THREAT_MEMORY_BYTES} of measures
+   * Checks replications and the run size (and for a threat outlook its memory) against the limits.
    */
-  public StoredRun submitThreat(
-      String owner, StoredScenario scenario, int replications, long seed, Integer months) {
-    return submitSimulation(
-        "threat", ThreatExecution::run, owner, scenario, replications, seed, months, true);
-  }
-
-  /** Checks and queues a run that simulates replications of a stored scenario. */
-  private StoredRun submitSimulation(
-      String kind,
-      Simulation simulation,
-      String owner,
-      StoredScenario scenario,
-      int replications,
-      long seed,
-      Integer months,
-      boolean threat) {
-    Scenario s = checked(scenario, replications, months, threat);
-    return enqueue(
-        kind,
-        owner,
-        scenario,
-        replications,
-        seed,
-        parameters(scenario, months),
-        progress ->
-            simulation.run(
-                s,
-                scenario.yaml(),
-                replications,
-                seed,
-                limits.threadsPerRun(),
-                codeVersion,
-                library.dataVersion(),
-                progress));
-  }
-
-  /**
-   * Checks and queues a hypothesis update of a stored scenario against posted events. The events
-   * are read here, so a broken row is refused at once; the update itself simulates nothing and is
-   * stored with zero replications.
-   *
-   * @param owner who asked
-   * @param scenario the scenario, which must declare hypotheses
-   * @param request the events and the update's settings
-   * @return the queued run
-   * @throws ApiException 422 for a scenario without hypotheses, a broken event row (with its line
-   *     and column name) or a bad setting; 503 when the queue is full
-   */
-  public StoredRun submitUpdate(
-      String owner, StoredScenario scenario, UpdateExecution.Request request) {
-    UpdateExecution.Prepared prepared = UpdateExecution.prepare(library, scenario, request);
-    return enqueue(
-        "update",
-        owner,
-        scenario,
-        0,
-        0,
-        prepared.parametersJson(),
-        progress -> prepared.run(codeVersion, library.dataVersion()));
-  }
-
-  /**
-   * The scenario with its horizon, once replications, months and the run size (and for a threat
-   * outlook its memory) are in range.
-   */
-  private Scenario checked(
-      StoredScenario scenario, int replications, Integer months, boolean threat) {
-    if (replications < 1 || replications > limits.maxReplications()) {
+  private void checkLimits(RunRequest<?> request) {
+    int replications = request.replications();
+    if (replications > limits.maxReplications()) {
       throw ApiException.invalidField(
           "replications",
           "must be between 1 and " + limits.maxReplications() + ", not " + replications);
     }
-    if (months != null && (months < 1 || months > ScenarioValidator.MAX_MONTHS)) {
-      throw ApiException.invalidField(
-          "months", "must be between 1 and " + ScenarioValidator.MAX_MONTHS + ", not " + months);
-    }
-    Scenario parsed = library.parse(scenario.yaml(), scenario.name());
-    Scenario s = months == null ? parsed : parsed.withMonths(months);
+    Scenario s = request.scenario().scenario();
     CompiledModel model = new CompiledModel(s);
     int cohorts = model.cohortCount();
     long size = (long) replications * cohorts;
@@ -237,7 +162,7 @@ public final class RunQueue implements AutoCloseable {
           List.of(new FieldError(null, "replications", "at most " + most + " for this scenario")),
           null);
     }
-    if (threat) {
+    if (request instanceof ThreatRequest) {
       long perReplication =
           8L
               * ThreatOutlook.destinations(model).size()
@@ -265,18 +190,11 @@ public final class RunQueue implements AutoCloseable {
             null);
       }
     }
-    return s;
   }
 
   /** Records a run as queued and hands its work to the executor. */
   private StoredRun enqueue(
-      String kind,
-      String owner,
-      StoredScenario scenario,
-      int replications,
-      long seed,
-      String parametersJson,
-      Work work) {
+      String owner, StoredScenario scenario, RunRequest<?> request, String parametersJson) {
     StoredRun run;
     Job job;
     synchronized (this) {
@@ -291,15 +209,15 @@ public final class RunQueue implements AutoCloseable {
       // A run of a team scenario belongs to its team; a shared scenario has no team (null).
       run =
           runs.create(
-              kind,
+              request.kind(),
               scenario.name(),
               scenario.yaml(),
               owner,
-              replications,
-              seed,
+              request.replications(),
+              request.seed(),
               parametersJson,
               scenario.team());
-      job = new Job(run.id(), replications, work);
+      job = new Job(run.id(), request);
       jobs.put(run.id(), job);
     }
     hub.publish(RunProgress.of(run));
@@ -364,17 +282,6 @@ public final class RunQueue implements AutoCloseable {
     jobs.clear();
   }
 
-  private static String parameters(StoredScenario scenario, Integer months) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("scenarioId", scenario.id());
-    p.put("months", months);
-    try {
-      return Json.MAPPER.writeValueAsString(p);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private void publishStored(long id) {
     runs.find(id).ifPresent(r -> hub.publish(RunProgress.of(r)));
   }
@@ -386,38 +293,18 @@ public final class RunQueue implements AutoCloseable {
     CANCELLED
   }
 
-  /** The signature of {@link ForecastExecution#run} and {@link ThreatExecution#run}. */
-  @FunctionalInterface
-  private interface Simulation {
-    ForecastExecution.Outputs run(
-        Scenario scenario,
-        String scenarioText,
-        int replications,
-        long seed,
-        int threads,
-        String codeVersion,
-        String dataVersion,
-        IntConsumer progress);
-  }
-
-  /** What a run computes: its outputs, telling progress (which may throw to cancel). */
-  @FunctionalInterface
-  private interface Work {
-    ForecastExecution.Outputs run(IntConsumer progress);
-  }
-
   /** One run waiting for or holding an executor thread. */
   private final class Job {
     final long id;
     final int replications;
-    final Work work;
+    final RunRequest<?> request;
     final AtomicReference<JobState> state = new AtomicReference<>(JobState.QUEUED);
     private long lastPublish;
 
-    Job(long id, int replications, Work work) {
+    Job(long id, RunRequest<?> request) {
       this.id = id;
-      this.replications = replications;
-      this.work = work;
+      this.replications = request.replications();
+      this.request = request;
     }
 
     void execute() {
@@ -428,19 +315,20 @@ public final class RunQueue implements AutoCloseable {
       try {
         runs.started(id);
         publishStored(id);
-        ForecastExecution.Outputs out = work.run(this::progress);
-        if (state.get() != JobState.RUNNING) {
-          throw new ForecastExecution.Cancelled();
-        }
-        runs.succeeded(id, out.manifestJson(), out.rows(), out.artifacts());
-      } catch (ForecastExecution.Cancelled e) {
+        Cancellation cancellation = () -> state.get() != JobState.RUNNING;
+        RunResult<?> result = request.execute(provenance, this::progress, cancellation);
+        cancellation.check();
+        result.keep(StoreSink.completing(runs, id));
+      } catch (Cancellation.Cancelled e) {
         if (stopping) {
           runs.failed(id, "interrupted: the server stopped");
         } else {
           runs.cancelled(id);
         }
-      } catch (StoreException e) {
+      } catch (StoreException | InputException e) {
         runs.failed(id, e.getMessage());
+      } catch (IOException e) {
+        runs.failed(id, "the run's files could not be written: " + e.getMessage());
       } catch (RuntimeException e) {
         runs.failed(id, "the run failed: " + e);
       } finally {
@@ -454,9 +342,6 @@ public final class RunQueue implements AutoCloseable {
     }
 
     private void progress(int done) {
-      if (state.get() != JobState.RUNNING) {
-        throw new ForecastExecution.Cancelled();
-      }
       long now = System.nanoTime();
       synchronized (this) {
         if (done < replications && now - lastPublish < PUBLISH_NANOS) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,25 @@ public final class ScenarioLibrary {
   public Scenario parse(String yaml, String name) {
     try {
       return reader.parse(yaml, name + ".yaml");
+    } catch (ScenarioException e) {
+      List<FieldError> errors = errors(e.problems());
+      throw ApiException.invalid(
+          errors.size() + (errors.size() == 1 ? " problem" : " problems") + " in the scenario",
+          errors);
+    }
+  }
+
+  /**
+   * Reads and checks scenario text with initial stocks as of a date and parameter overrides, as
+   * {@code dispersal calibrate --as-of} and {@code --set} do.
+   *
+   * @param asOf the date of the initial stocks, or null for the scenario's own
+   * @param overrides {@code NAME=VALUE} overrides, in order
+   * @throws ApiException 422 with every problem when the text is not a valid scenario
+   */
+  public Scenario parse(String yaml, String name, LocalDate asOf, List<String> overrides) {
+    try {
+      return reader.withAsOf(asOf).withOverrides(overrides).parse(yaml, name + ".yaml");
     } catch (ScenarioException e) {
       List<FieldError> errors = errors(e.problems());
       throw ApiException.invalid(

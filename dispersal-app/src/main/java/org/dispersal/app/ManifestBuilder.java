@@ -1,0 +1,124 @@
+package org.dispersal.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.dispersal.model.Parameter;
+import org.dispersal.model.Scenario;
+import org.dispersal.output.text.Json;
+import org.dispersal.store.RunKind;
+
+/**
+ * Builds {@code manifest.json}, the record of how a run of any kind was made: its kind, the
+ * scenario (name, SHA-256 of its text, start month), what the kind adds (seed, replications,
+ * engine, parameters with their priors and sources, ...), then the data and code versions and the
+ * start and end times. The one place manifests are written.
+ */
+public final class ManifestBuilder {
+
+  private static final ObjectMapper JSON = Json.MAPPER;
+
+  private final ObjectNode root = JSON.createObjectNode();
+  private final ObjectNode scenario;
+
+  private ManifestBuilder(RunKind kind, ScenarioInput input) {
+    root.put("kind", kind.id());
+    scenario = root.putObject("scenario");
+    scenario.put("name", input.name());
+    scenario.put("sha256", sha256(input.text()));
+    scenario.put("start", input.scenario().start().toString());
+  }
+
+  /** A manifest begun with the run's kind and scenario. */
+  public static ManifestBuilder of(RunKind kind, ScenarioInput scenario) {
+    return new ManifestBuilder(kind, scenario);
+  }
+
+  /** Adds a number to the scenario's entry (months, origins, hypotheses, ...). */
+  public ManifestBuilder scenario(String field, long value) {
+    scenario.put(field, value);
+    return this;
+  }
+
+  /** Adds a top-level field. */
+  public ManifestBuilder put(String field, String value) {
+    root.put(field, value);
+    return this;
+  }
+
+  /** Adds a top-level number. */
+  public ManifestBuilder put(String field, long value) {
+    root.put(field, value);
+    return this;
+  }
+
+  /** Adds a top-level number. */
+  public ManifestBuilder put(String field, double value) {
+    root.put(field, value);
+    return this;
+  }
+
+  /** Adds a top-level list of texts. */
+  public ManifestBuilder put(String field, List<String> values) {
+    ArrayNode a = root.putArray(field);
+    values.forEach(a::add);
+    return this;
+  }
+
+  /** Adds a top-level object for the caller to fill. */
+  public ObjectNode object(String field) {
+    return root.putObject(field);
+  }
+
+  /** Adds every parameter of the scenario with its prior, unit, sources and assumption. */
+  public ManifestBuilder parameters(Scenario s) {
+    ObjectNode params = root.putObject("parameters");
+    for (Parameter p : s.parameters().values()) {
+      ObjectNode n = params.putObject(p.name());
+      n.put("prior", p.prior().describe());
+      n.put("unit", p.unit());
+      ArrayNode src = n.putArray("sources");
+      p.sources().forEach(src::add);
+      if (p.assumption() != null) {
+        n.put("assumption", p.assumption());
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Ends the manifest with the versions and times and returns it as indented JSON.
+   *
+   * @param provenance the code and data versions
+   * @param started when the run started
+   * @param finished when it finished
+   */
+  public String build(Provenance provenance, Instant started, Instant finished) {
+    root.put("data_version", provenance.dataVersion());
+    root.put("code_version", provenance.codeVersion());
+    root.put("started", started.toString());
+    root.put("finished", finished.toString());
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a manifest is always JSON", e);
+    }
+  }
+
+  /** The SHA-256 of a text, in lower-case hex. */
+  public static String sha256(String text) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.dispersal.app.artifacts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.dispersal.app.RunResult;
+
+/**
+ * Keeps a run's files in memory: its writers write into a private temporary folder, every regular
+ * file they leave there is read, and the folder is deleted.
+ */
+public final class MemorySink implements ArtifactSink<Artifacts> {
+
+  @Override
+  public Artifacts keep(RunResult<?> result) throws IOException {
+    Path dir = Files.createTempDirectory("dispersal-" + result.kind().id());
+    try {
+      result.writeTo(dir);
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      try (Stream<Path> list = Files.list(dir)) {
+        for (Path f : list.sorted().toList()) {
+          if (Files.isRegularFile(f)) {
+            files.put(f.getFileName().toString(), Files.readAllBytes(f));
+          }
+        }
+      }
+      return new Artifacts(result.manifestJson(), result.summaryRows(), files);
+    } finally {
+      delete(dir);
+    }
+  }
+
+  /** Deletes a folder and everything in it. */
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      List<Path> deepestFirst = all.sorted(Comparator.reverseOrder()).toList();
+      for (Path p : deepestFirst) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

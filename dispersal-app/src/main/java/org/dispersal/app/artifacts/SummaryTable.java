@@ -1,0 +1,60 @@
+package org.dispersal.app.artifacts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.dispersal.ensemble.EnsembleSummary;
+import org.dispersal.output.forecast.SummaryCsv;
+import org.dispersal.store.SummaryRow;
+
+/**
+ * An ensemble's summary as the table a run leaves: written to a folder as {@code summary.csv}, and
+ * given to the store as its rows directly, with the values the file shows (the mean to two
+ * decimals), so the store exports the same file back.
+ *
+ * @param summary the ensemble summary
+ * @param start the scenario's first month
+ */
+public record SummaryTable(EnsembleSummary summary, YearMonth start) {
+
+  /** The file name. */
+  public static final String FILE = "summary.csv";
+
+  /** Writes {@code summary.csv} into a folder. */
+  public void write(Path folder) throws IOException {
+    SummaryCsv.write(summary, start, folder.resolve(FILE));
+  }
+
+  /** The rows of {@code summary.csv}, in its order, as the store keeps them. */
+  public List<SummaryRow> rows() {
+    List<SummaryRow> rows = new ArrayList<>();
+    try {
+      SummaryCsv.forEachRow(
+          summary,
+          start,
+          (month, date, scope, demographic, state, destination, st) ->
+              rows.add(
+                  new SummaryRow(
+                      month,
+                      date,
+                      scope.kind(),
+                      scope.id(),
+                      demographic,
+                      state.id(),
+                      destination,
+                      // The stored mean is the file's, so an export gives the file back.
+                      Double.parseDouble(SummaryCsv.mean(st.mean())),
+                      st.p05(),
+                      st.p25(),
+                      st.p50(),
+                      st.p75(),
+                      st.p95())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("collecting rows in memory does no I/O", e);
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,200 @@
+package org.dispersal.app.calibration;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.dispersal.app.Cancellation;
+import org.dispersal.app.ManifestBuilder;
+import org.dispersal.app.Provenance;
+import org.dispersal.app.RunRequest;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.problem.InputException;
+import org.dispersal.calibration.AbcSmc;
+import org.dispersal.calibration.ModelCalibration;
+import org.dispersal.calibration.PosteriorEnsemble;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.input.data.SharedData;
+import org.dispersal.model.Scenario;
+import org.dispersal.observation.ObservationRecord;
+import org.dispersal.observation.ObservationTargets;
+import org.dispersal.output.validation.CalibrationReport;
+import org.dispersal.output.validation.PosteriorCsv;
+import org.dispersal.store.RunKind;
+
+/**
+ * A calibration: the scenario's free parameters fitted by ABC-SMC to the figures published by the
+ * as-of date ({@link ModelCalibration}), then the prior and the posterior checked against them with
+ * ensembles; writes posterior.csv and calibration.html.
+ *
+ * @param scenario the scenario as known at the as-of date
+ * @param observations the published figures, at least one
+ * @param asOf the date by which figures count as published, or null for all of them
+ * @param particles the ABC-SMC population, 2 to {@link Budget#MAX_PARTICLES}
+ * @param simulations the budget in simulations, at least the particles
+ * @param checkRuns replications of the prior and posterior checks
+ * @param seed the master seed
+ * @param threads worker threads, at least 1
+ * @param command how the run was asked for, shown in the report
+ * @param cluster simulates the batches of each stage elsewhere, or null for this process
+ */
+public record CalibrationRequest(
+    ScenarioInput scenario,
+    List<ObservationRecord> observations,
+    LocalDate asOf,
+    int particles,
+    int simulations,
+    int checkRuns,
+    long seed,
+    int threads,
+    String command,
+    ModelCalibration.Batches cluster)
+    implements RunRequest<CalibrationRequest.Outcome> {
+
+  /**
+   * The figures published by the as-of date (all of them without one), and the later.
+   *
+   * @param used the figures calibrated on
+   * @param later the figures published after the as-of date
+   */
+  public record Figures(List<ObservationRecord> used, List<ObservationRecord> later) {
+
+    /** Splits figures at a date (null: every figure is used). */
+    public static Figures split(List<ObservationRecord> rows, LocalDate asOf) {
+      SharedData data = SharedData.shipped();
+      List<ObservationRecord> used = new ArrayList<>();
+      List<ObservationRecord> later = new ArrayList<>();
+      for (ObservationRecord r : rows) {
+        (asOf == null || r.publishedBy(asOf, data) ? used : later).add(r);
+      }
+      return new Figures(used, later);
+    }
+
+    /** The used figures laid out on a compiled scenario. */
+    public ObservationTargets targets(CompiledModel model) {
+      return ObservationTargets.resolve(model, used);
+    }
+  }
+
+  /**
+   * What the calibration found.
+   *
+   * @param calibration the posterior and the ABC-SMC generations
+   * @param targets the figures laid out on the scenario, and those that could not be
+   * @param later the figures published after the as-of date
+   * @param seconds how long the calibration took
+   */
+  public record Outcome(
+      ModelCalibration.Result calibration,
+      ObservationTargets targets,
+      List<ObservationRecord> later,
+      double seconds) {}
+
+  /** Checks the budget and copies the figures. */
+  public CalibrationRequest {
+    if (scenario == null) {
+      throw InputException.field("scenario", "is required");
+    }
+    observations = List.copyOf(observations);
+    if (observations.isEmpty()) {
+      throw InputException.field("observations", "a calibration needs at least one figure");
+    }
+    Budget.check(Math.max(1, checkRuns), simulations, particles);
+    if (threads < 1) {
+      throw InputException.field("threads", "must be at least 1, not " + threads);
+    }
+    command = command == null ? "" : command;
+  }
+
+  @Override
+  public RunKind kind() {
+    return RunKind.CALIBRATION;
+  }
+
+  /** The simulation budget. */
+  @Override
+  public int replications() {
+    return simulations;
+  }
+
+  @Override
+  public RunResult<Outcome> execute(
+      Provenance provenance, IntConsumer progress, Cancellation cancellation) {
+    Instant started = Instant.now();
+    Scenario s = scenario.scenario();
+    CompiledModel model = new CompiledModel(s);
+    Figures figures = Figures.split(observations, asOf);
+    ObservationTargets targets = figures.targets(model);
+    if (targets.resolved().isEmpty()) {
+      throw InputException.field(
+          "observations",
+          "no observation can be laid out on scenario "
+              + s.name()
+              + (targets.unresolved().isEmpty()
+                  ? ""
+                  : ": " + targets.unresolved().get(0).reason()));
+    }
+    cancellation.check();
+    AbcSmc.Settings settings = new AbcSmc.Settings(particles, simulations, 0.5, threads, seed);
+    long t0 = System.nanoTime();
+    ModelCalibration.Result cal =
+        cluster == null
+            ? ModelCalibration.calibrate(model, targets.targets(), settings)
+            : ModelCalibration.calibrate(model, targets.targets(), settings, cluster);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    cancellation.check();
+    int horizon = targets.targets().stream().mapToInt(t -> t.month()).max().orElse(1);
+    CompiledModel check = new CompiledModel(s.withMonths(Math.max(1, horizon)));
+    ObservationTargets checkTargets = ObservationTargets.resolve(check, figures.used());
+    var prior =
+        PosteriorEnsemble.run(
+            check, null, checkRuns, seed + 1, threads, checkTargets.targets(), false, i -> {});
+    var post =
+        PosteriorEnsemble.run(
+            check,
+            cal.posterior(),
+            checkRuns,
+            seed + 1,
+            threads,
+            checkTargets.targets(),
+            false,
+            i -> {});
+    Instant finished = Instant.now();
+    String manifest =
+        ManifestBuilder.of(kind(), scenario)
+            .put("command", command)
+            .put("asOf", asOf == null ? "" : asOf.toString())
+            .put("particles", particles)
+            .put("simulations", cal.abc().simulations())
+            .put("checkRuns", checkRuns)
+            .put("seed", seed)
+            .put("observations", observations.size())
+            .build(provenance, started, finished);
+    return new RunResult<>(
+        kind(),
+        scenario,
+        cal.abc().simulations(),
+        seed,
+        null,
+        new Outcome(cal, targets, figures.later(), seconds),
+        manifest,
+        null,
+        dir -> {
+          PosteriorCsv.write(cal.posterior(), dir.resolve("posterior.csv"));
+          CalibrationReport.write(
+              s,
+              cal,
+              checkTargets,
+              prior,
+              post,
+              figures.later(),
+              seconds,
+              command,
+              dir.resolve("calibration.html"));
+        },
+        started,
+        finished);
+  }
+}

@@ -1,0 +1,184 @@
+package org.dispersal.app.forecast;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.dispersal.agent.AgentFeatures;
+import org.dispersal.agent.EngineKind;
+import org.dispersal.app.Cancellation;
+import org.dispersal.app.ManifestBuilder;
+import org.dispersal.app.Provenance;
+import org.dispersal.app.RunRequest;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.artifacts.SummaryTable;
+import org.dispersal.app.problem.InputException;
+import org.dispersal.calibration.Posterior;
+import org.dispersal.calibration.PosteriorEnsemble;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.ensemble.EnsembleRunner;
+import org.dispersal.ensemble.EnsembleSummary;
+import org.dispersal.model.Scenario;
+import org.dispersal.output.forecast.ForecastRun;
+import org.dispersal.output.report.HtmlReport;
+import org.dispersal.output.text.Json;
+import org.dispersal.store.RunKind;
+
+/**
+ * An ensemble forecast: replications of a scenario summarised into {@code summary.csv}, with {@code
+ * manifest.json} and {@code report.html}.
+ *
+ * @param scenario the scenario as run
+ * @param replications 1 to {@link #MAX_REPLICATIONS}
+ * @param seed the master seed
+ * @param threads worker threads, at least 1 (the numbers do not depend on them)
+ * @param engine the engine; {@code AUTO} is resolved here (cohort unless the scenario needs agents)
+ * @param overrides the parameter overrides the scenario was read with, for the manifest
+ * @param posterior a posterior sample to draw each replication's parameters from, or null for the
+ *     priors; cohort engine and the local ensemble only
+ * @param ensemble where the replications run: {@link Ensemble#LOCAL} or a cluster
+ */
+public record ForecastRequest(
+    ScenarioInput scenario,
+    int replications,
+    long seed,
+    int threads,
+    EngineKind engine,
+    List<String> overrides,
+    Posterior posterior,
+    Ensemble ensemble)
+    implements RunRequest<EnsembleSummary> {
+
+  /** The most replications of one forecast. */
+  public static final int MAX_REPLICATIONS = 10_000_000;
+
+  private static final ObjectMapper JSON = Json.MAPPER;
+
+  /** Validates the settings and resolves the engine. */
+  public ForecastRequest {
+    if (scenario == null) {
+      throw InputException.field("scenario", "is required");
+    }
+    if (replications < 1 || replications > MAX_REPLICATIONS) {
+      throw InputException.field(
+          "replications", "must be between 1 and " + MAX_REPLICATIONS + ", not " + replications);
+    }
+    if (threads < 1) {
+      throw InputException.field("threads", "must be at least 1, not " + threads);
+    }
+    try {
+      engine =
+          (engine == null ? EngineKind.AUTO : engine)
+              .resolve(AgentFeatures.of(scenario.scenario()));
+    } catch (IllegalArgumentException e) {
+      throw InputException.field("engine", e.getMessage());
+    }
+    overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    ensemble = ensemble == null ? Ensemble.LOCAL : ensemble;
+    if (posterior != null && engine != EngineKind.COHORT) {
+      throw InputException.field("posterior", "needs the cohort engine, not " + engine.id());
+    }
+    if (posterior != null && ensemble != Ensemble.LOCAL) {
+      throw InputException.field("posterior", "cannot be combined with a cluster ensemble yet");
+    }
+  }
+
+  /** A forecast as the service runs it: engine chosen automatically, priors, this process. */
+  public static ForecastRequest of(
+      ScenarioInput scenario, int replications, long seed, int threads) {
+    return new ForecastRequest(
+        scenario, replications, seed, threads, EngineKind.AUTO, List.of(), null, Ensemble.LOCAL);
+  }
+
+  @Override
+  public RunKind kind() {
+    return RunKind.FORECAST;
+  }
+
+  @Override
+  public RunResult<EnsembleSummary> execute(
+      Provenance provenance, IntConsumer progress, Cancellation cancellation) {
+    Instant started = Instant.now();
+    Scenario s = scenario.scenario();
+    CompiledModel model = new CompiledModel(s);
+    EnsembleSummary summary = ensemble.run(model, this, RunRequest.checked(progress, cancellation));
+    cancellation.check();
+    Instant finished = Instant.now();
+    ForecastRun run =
+        new ForecastRun(
+            s,
+            scenario.text(),
+            summary,
+            seed,
+            replications,
+            threads,
+            engine.id(),
+            overrides,
+            provenance.codeVersion(),
+            provenance.dataVersion(),
+            started,
+            finished);
+    String manifest =
+        ManifestBuilder.of(kind(), scenario)
+            .scenario("months", s.months())
+            .scenario("origins", s.origins().size())
+            .put("seed", seed)
+            .put("runs", replications)
+            .put("threads", threads)
+            .put("engine", engine.id())
+            .put("overrides", overrides)
+            .parameters(s)
+            .build(provenance, started, finished);
+    ObjectNode parameters = JSON.createObjectNode();
+    parameters.put("engine", engine.id());
+    parameters.put("threads", threads);
+    overrides.forEach(parameters.putArray("overrides")::add);
+    return new RunResult<>(
+        kind(),
+        scenario,
+        replications,
+        seed,
+        parameters.toString(),
+        summary,
+        manifest,
+        new SummaryTable(summary, s.start()),
+        dir -> HtmlReport.write(run, dir.resolve("report.html")),
+        started,
+        finished);
+  }
+
+  /**
+   * Where a forecast's replications run. The summary is the same for the same seed wherever they
+   * run.
+   */
+  @FunctionalInterface
+  public interface Ensemble {
+
+    /** In this process, on the request's threads. */
+    Ensemble LOCAL =
+        (model, r, progress) ->
+            r.posterior() != null
+                ? PosteriorEnsemble.run(
+                        model,
+                        r.posterior(),
+                        r.replications(),
+                        r.seed(),
+                        r.threads(),
+                        List.of(),
+                        true,
+                        progress)
+                    .summary()
+                : EnsembleRunner.run(
+                    model,
+                    r.replications(),
+                    r.seed(),
+                    r.threads(),
+                    progress,
+                    () -> r.engine().create(model, AgentFeatures.of(model.scenario())));
+
+    /** Runs the request's replications of the compiled scenario and summarises them. */
+    EnsembleSummary run(CompiledModel model, ForecastRequest request, IntConsumer progress);
+  }
+}

@@ -1,0 +1,109 @@
+package org.dispersal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.dispersal.app.artifacts.Artifacts;
+import org.dispersal.app.artifacts.MemorySink;
+import org.dispersal.app.calibration.CalibrationRequest;
+import org.dispersal.app.comparison.ComparisonRequest;
+import org.dispersal.app.hindcast.HindcastRequest;
+import org.dispersal.app.problem.InputException;
+import org.dispersal.app.screening.ScreeningRequest;
+import org.dispersal.app.sensitivity.OutputSpec;
+import org.dispersal.app.sensitivity.SensitivityRequest;
+import org.dispersal.hindcast.Hindcast;
+import org.dispersal.input.observations.ObservationsReader;
+import org.dispersal.observation.ObservationRecord;
+import org.dispersal.sensitivity.SensitivityAnalysis;
+import org.dispersal.sensitivity.Sobol;
+import org.dispersal.store.RunKind;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The analysis kinds (calibration, hindcast, comparison, sensitivity, screening) validate their
+ * settings naming the field, execute with tiny budgets and leave their files and a manifest.
+ */
+class AnalysisRequestsTest {
+
+  private static final List<ObservationRecord> KNOWN =
+      ObservationsReader.read(Path.of("../data/observations/known-2017-02.csv"));
+
+  private static Artifacts run(RunRequest<?> request) throws Exception {
+    RunResult<?> r = request.execute(Scenarios.PROVENANCE, done -> {}, Cancellation.NEVER);
+    assertThat(r.kind()).isEqualTo(request.kind());
+    return new MemorySink().keep(r);
+  }
+
+  @Test
+  void aScreeningLeavesItsTableAndPage() throws Exception {
+    ScenarioInput s = Scenarios.builtIn("isis-2017", 12);
+    Artifacts a = run(new ScreeningRequest(s, "fra", 6, 12, 0.8, 0.95, 8, 1L, 2));
+    assertThat(a.files().keySet())
+        .containsExactly("manifest.json", "screening.csv", "screening.html");
+    assertThatThrownBy(() -> new ScreeningRequest(s, "XXX", 6, 12, 0.8, 0.95, 8, 1L, 2))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("country: XXX is not an origin");
+    assertThatThrownBy(() -> new ScreeningRequest(s, "FRA", 6, 12, 1.5, 0.95, 8, 1L, 2))
+        .hasMessage("sensitivity: must be between 0 and 1, not 1.5");
+  }
+
+  @Test
+  void aComparisonNeedsTwoVariantsOverOneHorizon() throws Exception {
+    ScenarioInput s = Scenarios.builtIn("isis-2017", 6);
+    var base = new ComparisonRequest.Variant("isis-2017", s, "");
+    Artifacts a = run(new ComparisonRequest(List.of(base, base), 3, 4, 2L, 2));
+    assertThat(a.files().keySet()).contains("compare.csv", "compare.html", "manifest.json");
+    assertThatThrownBy(() -> new ComparisonRequest(List.of(base), 3, 4, 2L, 2))
+        .hasMessageStartingWith("variants:");
+    var longer = new ComparisonRequest.Variant("long", Scenarios.builtIn("isis-2017", 9), "");
+    assertThatThrownBy(() -> new ComparisonRequest(List.of(base, longer), 3, 4, 2L, 2))
+        .hasMessageContaining("long starts");
+  }
+
+  @Test
+  void aSensitivityAnalysisExplainsEachOutput() throws Exception {
+    ScenarioInput s = Scenarios.builtIn("isis-2017", 6);
+    var settings =
+        new SensitivityAnalysis.Settings(2, 4, 1, 4, 1, 10, 3L, 2, Sobol.Sampling.SOBOL_SEQUENCE);
+    OutputSpec out = OutputSpec.parse("returned:region=Western Europe:month=2", s.scenario());
+    Artifacts a = run(new SensitivityRequest(s, List.of(out), settings, "test", null));
+    assertThat(a.files().keySet()).contains("sensitivity.csv", "sensitivity.html");
+    assertThatThrownBy(() -> OutputSpec.parse("returned:planet:month=2", s.scenario()))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("outputs: 'returned:planet:month=2' scope must be");
+  }
+
+  @Test
+  void aHindcastFromThePriorsScoresLaterFigures() throws Exception {
+    LocalDate asOf = LocalDate.of(2017, 2, 13);
+    ScenarioInput s =
+        new ScenarioInput(
+            Scenarios.reader().withAsOf(asOf).read("isis-2017"), Scenarios.text("isis-2017"));
+    var request =
+        new HindcastRequest(s, KNOWN, new Hindcast.Settings(asOf, 10, 5L, 2, 20, 0), "test");
+    assertThat(request.kind()).isEqualTo(RunKind.HINDCAST);
+    Artifacts a = run(request);
+    assertThat(a.files().keySet()).contains("hindcast.csv", "hindcast.html", "manifest.json");
+    assertThatThrownBy(
+            () ->
+                new HindcastRequest(
+                    s, List.of(), new Hindcast.Settings(asOf, 10, 5L, 2, 20, 0), "test"))
+        .hasMessageStartingWith("observations:");
+  }
+
+  @Test
+  void aCalibrationWritesItsPosterior() throws Exception {
+    LocalDate asOf = LocalDate.of(2017, 2, 13);
+    ScenarioInput s =
+        new ScenarioInput(
+            Scenarios.reader().withAsOf(asOf).read("isis-2017"), Scenarios.text("isis-2017"));
+    Artifacts a = run(new CalibrationRequest(s, KNOWN, asOf, 20, 40, 4, 9L, 2, "test", null));
+    assertThat(a.files().keySet()).contains("posterior.csv", "calibration.html");
+    assertThatThrownBy(() -> new CalibrationRequest(s, KNOWN, asOf, 20, 10, 4, 9L, 2, "test", null))
+        .hasMessage("simulations: must be at least the particles (20), not 10");
+  }
+}

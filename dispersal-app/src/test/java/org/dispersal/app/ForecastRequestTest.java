@@ -1,0 +1,150 @@
+package org.dispersal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dispersal.agent.EngineKind;
+import org.dispersal.app.artifacts.Artifacts;
+import org.dispersal.app.artifacts.FolderSink;
+import org.dispersal.app.artifacts.MemorySink;
+import org.dispersal.app.artifacts.StoreSink;
+import org.dispersal.app.forecast.ForecastRequest;
+import org.dispersal.app.problem.InputException;
+import org.dispersal.calibration.Posterior;
+import org.dispersal.ensemble.EnsembleSummary;
+import org.dispersal.output.forecast.SummaryCsv;
+import org.dispersal.store.RunKind;
+import org.dispersal.store.RunStatus;
+import org.dispersal.store.Store;
+import org.dispersal.store.StoredRun;
+import org.dispersal.store.SummaryCsvReader;
+import org.dispersal.store.TestDatabases;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A forecast request validates its settings, executes once, and every sink keeps the same files:
+ * the folder's summary.csv is the writer's own, memory holds every file, and the store's rows
+ * (taken from the summary, not from the file) export back as the same summary.csv.
+ */
+class ForecastRequestTest {
+
+  @TempDir Path tmp;
+
+  private static RunResult<EnsembleSummary> result;
+
+  @BeforeAll
+  static void run() {
+    ForecastRequest request = ForecastRequest.of(Scenarios.builtIn("isis-2017", 4), 6, 42L, 2);
+    result = request.execute(Scenarios.PROVENANCE, done -> {}, Cancellation.NEVER);
+  }
+
+  @Test
+  void settingsOutOfRangeAreRefusedNamingTheField() {
+    ScenarioInput s = Scenarios.builtIn("isis-2017", 4);
+    assertThatThrownBy(() -> ForecastRequest.of(s, 0, 1, 1))
+        .isInstanceOf(InputException.class)
+        .hasMessage("replications: must be between 1 and 10000000, not 0");
+    assertThatThrownBy(() -> ForecastRequest.of(s, 5, 1, 0))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("threads:");
+    assertThatThrownBy(() -> s.withMonths(0))
+        .isInstanceOf(InputException.class)
+        .satisfies(
+            e -> assertThat(((InputException) e).problems().get(0).field()).isEqualTo("months"));
+    Posterior posterior = new Posterior(List.of(), new double[][] {{}}, new double[] {1});
+    assertThatThrownBy(
+            () ->
+                new ForecastRequest(
+                    s,
+                    5,
+                    1,
+                    1,
+                    EngineKind.AGENT,
+                    List.of(),
+                    posterior,
+                    ForecastRequest.Ensemble.LOCAL))
+        .isInstanceOf(InputException.class)
+        .hasMessage("posterior: needs the cohort engine, not agent");
+  }
+
+  @Test
+  void theFolderGetsTheSummaryCsvTheWriterWritesAndTheManifest() throws Exception {
+    Path dir = result.keep(new FolderSink(tmp.resolve("out")));
+    StringWriter expected = new StringWriter();
+    SummaryCsv.write(result.value(), result.scenario().scenario().start(), expected);
+    assertThat(Files.readString(dir.resolve("summary.csv"))).isEqualTo(expected.toString());
+    assertThat(dir.resolve("report.html")).exists();
+    JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+    assertThat(manifest.get("kind").asText()).isEqualTo("forecast");
+    assertThat(manifest.get("runs").asInt()).isEqualTo(6);
+    assertThat(manifest.get("seed").asLong()).isEqualTo(42L);
+    assertThat(manifest.get("engine").asText()).isEqualTo("cohort");
+    assertThat(manifest.get("scenario").get("months").asInt()).isEqualTo(4);
+    assertThat(manifest.get("code_version").asText()).isEqualTo("test");
+  }
+
+  @Test
+  void theStoreRowsAreTheFileRowsWithoutReadingTheFile() throws Exception {
+    Path dir = result.keep(new FolderSink(tmp.resolve("rows")));
+    assertThat(result.summaryRows()).isEqualTo(SummaryCsvReader.read(dir.resolve("summary.csv")));
+  }
+
+  @Test
+  void memoryHoldsEveryFileTheRunWrote() throws Exception {
+    Artifacts a = new MemorySink().keep(result);
+    assertThat(a.files().keySet()).containsExactly("manifest.json", "report.html", "summary.csv");
+    assertThat(new String(a.files().get("manifest.json"), StandardCharsets.UTF_8))
+        .isEqualTo(result.manifestJson() + "\n");
+    assertThat(a.rows()).hasSize(result.summaryRows().size());
+  }
+
+  @Test
+  void aRecordedRunExportsItsSummaryCsvByteForByte() throws Exception {
+    Path dir = result.keep(new FolderSink(tmp.resolve("recorded")));
+    try (Store store = Store.open(TestDatabases.duckDb(tmp))) {
+      StoredRun run = result.keep(StoreSink.recording(store, "ana"));
+      assertThat(run.kind()).isEqualTo(RunKind.FORECAST);
+      assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+      assertThat(run.owner()).isEqualTo("ana");
+      assertThat(run.replications()).isEqualTo(6);
+      assertThat(store.runs().artifactNames(run.id()))
+          .contains("manifest.json", "report.html", "summary.csv");
+      Path exported = tmp.resolve("exported.csv");
+      store.runs().export(run.id(), "csv", exported);
+      assertThat(Files.readAllBytes(exported))
+          .isEqualTo(Files.readAllBytes(dir.resolve("summary.csv")));
+    }
+  }
+
+  @Test
+  void aQueuedRunIsCompleted() throws Exception {
+    try (Store store = Store.open(TestDatabases.duckDb(tmp))) {
+      StoredRun queued =
+          store.runs().create(RunKind.FORECAST, "isis-2017", "y", "ana", 6, 42L, null);
+      store.runs().started(queued.id());
+      StoredRun done = result.keep(StoreSink.completing(store.runs(), queued.id()));
+      assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+      assertThat(done.manifestJson()).isEqualTo(result.manifestJson());
+    }
+  }
+
+  @Test
+  void aCancelledRunStopsWithCancelled() {
+    AtomicInteger seen = new AtomicInteger();
+    ForecastRequest request = ForecastRequest.of(Scenarios.builtIn("isis-2017", 4), 50, 1L, 1);
+    assertThatThrownBy(
+            () -> request.execute(Scenarios.PROVENANCE, seen::set, () -> seen.get() >= 3))
+        .isInstanceOf(Cancellation.Cancelled.class);
+    assertThat(seen.get()).isLessThan(50);
+  }
+}

@@ -1,0 +1,369 @@
+package org.dispersal.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongFunction;
+import org.dispersal.analyst.Screening;
+import org.dispersal.app.RunRequest;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.calibration.CalibrationRequest;
+import org.dispersal.app.comparison.ComparisonRequest;
+import org.dispersal.app.forecast.ForecastRequest;
+import org.dispersal.app.hindcast.HindcastRequest;
+import org.dispersal.app.problem.InputException;
+import org.dispersal.app.problem.InputProblem;
+import org.dispersal.app.screening.ScreeningRequest;
+import org.dispersal.app.sensitivity.OutputSpec;
+import org.dispersal.app.sensitivity.SensitivityRequest;
+import org.dispersal.app.threat.ThreatRequest;
+import org.dispersal.app.update.Evidence;
+import org.dispersal.app.update.UpdateRequest;
+import org.dispersal.hindcast.Hindcast;
+import org.dispersal.input.data.DataException;
+import org.dispersal.input.events.EventFile;
+import org.dispersal.input.observations.ObservationsReader;
+import org.dispersal.input.scenario.HypothesisScenario;
+import org.dispersal.observation.ObservationRecord;
+import org.dispersal.sensitivity.SensitivityAnalysis;
+import org.dispersal.sensitivity.Sobol;
+import org.dispersal.server.runs.ScenarioLibrary;
+import org.dispersal.store.RunKind;
+import org.dispersal.store.StoredScenario;
+
+/**
+ * Turns a posted run of any of the eight kinds into the application layer's request of its kind,
+ * the one the command line builds from its options: the thin adapter between {@code POST /api/runs}
+ * and {@link RunRequest}. Defaults are the command line's; settings a request refuses come back as
+ * 422 naming the field. Posted observations are read as {@value #POSTED_OBSERVATIONS}, posted
+ * events as {@code events-input.csv}.
+ */
+final class RunSubmissions {
+
+  /** The master seed when a request gives none, the same as the command line's. */
+  static final long DEFAULT_SEED = 20170213L;
+
+  private final ScenarioLibrary library;
+  private final int threads;
+
+  /**
+   * A run to start; openapi.yaml documents which fields each kind reads. Every kind names the
+   * scenario (a comparison its variants, the first being the base) and takes an optional seed.
+   */
+  record Submission(
+      Long scenarioId,
+      Integer replications,
+      Long seed,
+      Integer months,
+      String kind,
+      String events,
+      String format,
+      String asOf,
+      Double reliability,
+      Integer duplicateDays,
+      String observations,
+      Integer particles,
+      Integer simulations,
+      Integer checkRuns,
+      List<Variant> variants,
+      Integer month,
+      String country,
+      Integer window,
+      Double sensitivity,
+      Double specificity,
+      List<String> outputs,
+      Integer trajectories,
+      Integer levels,
+      Integer top,
+      Integer baseSamples,
+      Integer bootstrap,
+      String sampling) {}
+
+  /**
+   * One variant of a comparison: a stored scenario with parameter overrides.
+   *
+   * @param set {@code NAME=VALUE} overrides, as {@code --set} on the command line; may be null
+   */
+  record Variant(Long scenarioId, List<String> set) {}
+
+  /** The name posted observations are read and cited by. */
+  static final String POSTED_OBSERVATIONS = "observations-input.csv";
+
+  /**
+   * A submission turned into a request, with what the store keeps of its settings and a line for
+   * the audit log.
+   */
+  record Prepared(RunRequest<?> request, String parametersJson, String audit) {}
+
+  RunSubmissions(ScenarioLibrary library, int threads) {
+    this.library = library;
+    this.threads = threads;
+  }
+
+  /** The kind a submission asks for: forecast when it names none. */
+  static RunKind kind(Submission body) {
+    if (body.kind() == null) {
+      return RunKind.FORECAST;
+    }
+    for (RunKind k : RunKind.values()) {
+      if (k.id().equals(body.kind())) {
+        return k;
+      }
+    }
+    throw ApiException.invalidField(
+        "kind", "must be one of " + RunKind.ids() + ", not '" + body.kind() + "'");
+  }
+
+  /**
+   * The request of a submission for a stored scenario.
+   *
+   * @param visible the stored scenario of an id if the caller may see it (for a comparison's
+   *     variants)
+   */
+  Prepared prepare(Submission body, StoredScenario stored, LongFunction<StoredScenario> visible) {
+    RunKind kind = kind(body);
+    long seed = body.seed() == null ? DEFAULT_SEED : body.seed();
+    ObjectNode parameters = Json.MAPPER.createObjectNode();
+    parameters.put("scenarioId", stored.id());
+    parameters.put("seed", seed);
+    return switch (kind) {
+      case FORECAST, THREAT -> {
+        int replications = Bodies.required(body.replications(), "replications");
+        ScenarioInput in = scenario(stored).withMonths(body.months());
+        parameters.put("months", body.months());
+        RunRequest<?> request =
+            kind == RunKind.THREAT
+                ? new ThreatRequest(in, replications, seed, threads)
+                : ForecastRequest.of(in, replications, seed, threads);
+        yield new Prepared(
+            request,
+            parameters.toString(),
+            (kind == RunKind.THREAT ? "threat outlook, " : "")
+                + stored.name()
+                + ", "
+                + replications
+                + " replications, seed "
+                + seed);
+      }
+      case UPDATE -> {
+        UpdateRequest request = update(body, stored);
+        parameters.put("format", format(body.format()).id());
+        parameters.put("asOf", request.asOf().toString());
+        parameters.put("reliability", request.reliability());
+        parameters.put("duplicateDays", request.duplicateDays());
+        yield new Prepared(
+            request,
+            parameters.toString(),
+            stored.name() + ", update on " + Evidence.POSTED_EVENTS);
+      }
+      case CALIBRATION -> {
+        LocalDate asOf = body.asOf() == null ? null : date(body.asOf());
+        int particles = or(body.particles(), 1000);
+        int simulations = or(body.simulations(), 20_000);
+        int checkRuns = or(body.checkRuns(), 400);
+        parameters.put("asOf", body.asOf());
+        parameters.put("particles", particles);
+        parameters.put("simulations", simulations);
+        yield new Prepared(
+            new CalibrationRequest(
+                scenario(stored, asOf, List.of()),
+                observations(body),
+                asOf,
+                particles,
+                simulations,
+                checkRuns,
+                seed,
+                threads,
+                "POST /api/runs kind=calibration " + parameters,
+                null),
+            parameters.toString(),
+            "calibration, " + stored.name() + ", " + simulations + " simulations, seed " + seed);
+      }
+      case HINDCAST -> {
+        LocalDate asOf = date(Bodies.required(body.asOf(), "asOf"));
+        int runs = or(body.replications(), 1000);
+        int particles = or(body.particles(), 1000);
+        int simulations = or(body.simulations(), 20_000);
+        parameters.put("asOf", body.asOf());
+        parameters.put("replications", runs);
+        parameters.put("particles", particles);
+        parameters.put("simulations", simulations);
+        yield new Prepared(
+            new HindcastRequest(
+                scenario(stored, asOf, List.of()),
+                observations(body),
+                new Hindcast.Settings(asOf, runs, seed, threads, particles, simulations),
+                "POST /api/runs kind=hindcast " + parameters),
+            parameters.toString(),
+            "hindcast, " + stored.name() + " as of " + asOf + ", seed " + seed);
+      }
+      case COMPARISON -> {
+        List<Variant> variants = Bodies.required(body.variants(), "variants");
+        List<ComparisonRequest.Variant> list = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+          Variant v = variants.get(i);
+          StoredScenario s =
+              i == 0 && v.scenarioId() == null
+                  ? stored
+                  : visible.apply(Bodies.required(v.scenarioId(), "variants.scenarioId"));
+          List<String> set = v.set() == null ? List.of() : v.set();
+          String name = s.name() + (set.isEmpty() ? "" : ";" + String.join(";", set));
+          ScenarioInput in = scenario(s, null, set);
+          String description =
+              in.scenario().description() == null ? "" : in.scenario().description().trim();
+          if (!set.isEmpty()) {
+            description += " Overrides: " + String.join(", ", set);
+          }
+          list.add(new ComparisonRequest.Variant(name, in, description));
+        }
+        int replications = Bodies.required(body.replications(), "replications");
+        int month =
+            body.month() != null
+                ? body.month()
+                : list.isEmpty() ? 0 : list.get(0).scenario().scenario().months();
+        parameters.put("month", month);
+        yield new Prepared(
+            new ComparisonRequest(list, month, replications, seed, threads),
+            parameters.toString(),
+            "comparison of " + list.size() + " variants, " + replications + " replications");
+      }
+      case SENSITIVITY -> {
+        ScenarioInput in = scenario(stored);
+        List<OutputSpec> outputs = new ArrayList<>();
+        for (String o : Bodies.required(body.outputs(), "outputs")) {
+          outputs.add(OutputSpec.parse(o, in.scenario()));
+        }
+        var settings =
+            new SensitivityAnalysis.Settings(
+                or(body.trajectories(), 10),
+                or(body.levels(), 4),
+                or(body.top(), 6),
+                or(body.baseSamples(), 256),
+                or(body.replications(), 4),
+                or(body.bootstrap(), 500),
+                seed,
+                threads,
+                sampling(body.sampling()));
+        parameters.set("outputs", Json.MAPPER.valueToTree(body.outputs()));
+        yield new Prepared(
+            new SensitivityRequest(
+                in, outputs, settings, "POST /api/runs kind=sensitivity " + parameters, null),
+            parameters.toString(),
+            "sensitivity, " + stored.name() + ", " + outputs.size() + " outputs, seed " + seed);
+      }
+      case SCREENING -> {
+        ScenarioInput in = scenario(stored);
+        int replications = Bodies.required(body.replications(), "replications");
+        String country = Bodies.required(body.country(), "country");
+        parameters.put("country", country);
+        yield new Prepared(
+            new ScreeningRequest(
+                in,
+                country,
+                or(body.month(), 24),
+                or(body.window(), Screening.DEFAULT_WINDOW),
+                Bodies.required(body.sensitivity(), "sensitivity"),
+                Bodies.required(body.specificity(), "specificity"),
+                replications,
+                seed,
+                threads),
+            parameters.toString(),
+            "screening of "
+                + country
+                + ", "
+                + stored.name()
+                + ", "
+                + replications
+                + " replications");
+      }
+    };
+  }
+
+  private ScenarioInput scenario(StoredScenario stored, LocalDate asOf, List<String> overrides) {
+    return new ScenarioInput(
+        library.parse(stored.yaml(), stored.name(), asOf, overrides), stored.yaml());
+  }
+
+  private static List<ObservationRecord> observations(Submission body) {
+    String text = Bodies.required(body.observations(), "observations");
+    try {
+      return ObservationsReader.parse(POSTED_OBSERVATIONS, text);
+    } catch (DataException e) {
+      throw new InputException(List.of(InputProblem.of(e)));
+    }
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalidField(
+          "asOf", "must be a date written YYYY-MM-DD, not '" + text + "'");
+    }
+  }
+
+  private static Sobol.Sampling sampling(String id) {
+    if (id == null || id.equals("sobol")) {
+      return Sobol.Sampling.SOBOL_SEQUENCE;
+    }
+    if (id.equals("random")) {
+      return Sobol.Sampling.MONTE_CARLO;
+    }
+    throw ApiException.invalidField("sampling", "must be sobol or random, not '" + id + "'");
+  }
+
+  private static int or(Integer value, int otherwise) {
+    return value == null ? otherwise : value;
+  }
+
+  private ScenarioInput scenario(StoredScenario stored) {
+    return new ScenarioInput(library.parse(stored.yaml(), stored.name()), stored.yaml());
+  }
+
+  private UpdateRequest update(Submission body, StoredScenario stored) {
+    EventFile.Format format = format(body.format());
+    LocalDate asOf = null;
+    if (body.asOf() != null) {
+      try {
+        asOf = LocalDate.parse(body.asOf());
+      } catch (DateTimeParseException e) {
+        throw ApiException.invalidField(
+            "asOf", "must be a date written YYYY-MM-DD, not '" + body.asOf() + "'");
+      }
+    }
+    double reliability =
+        body.reliability() == null
+            ? org.dispersal.output.analyst.HypothesesJson.DEFAULT_RELIABILITY
+            : body.reliability();
+    if (!(reliability >= 0 && reliability <= 1)) {
+      throw ApiException.invalidField(
+          "reliability", "must be between 0 and 1, not " + body.reliability());
+    }
+    HypothesisScenario read = library.parseWithHypotheses(stored.yaml(), stored.name());
+    if (read.hypotheses() == null) {
+      throw UpdateRequest.noHypotheses(stored.name());
+    }
+    return UpdateRequest.of(
+        new ScenarioInput(read.scenario(), stored.yaml()),
+        read.hypotheses(),
+        Evidence.posted(body.events(), format, reliability),
+        asOf,
+        reliability,
+        body.duplicateDays());
+  }
+
+  private static EventFile.Format format(String id) {
+    if (id == null) {
+      return EventFile.Format.OURS;
+    }
+    for (EventFile.Format f : EventFile.Format.values()) {
+      if (f.id().equals(id.toLowerCase(Locale.ROOT))) {
+        return f;
+      }
+    }
+    throw ApiException.invalidField("format", "must be ours, gtd or acled, not '" + id + "'");
+  }
+}
