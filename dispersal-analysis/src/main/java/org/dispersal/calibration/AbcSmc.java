@@ -43,6 +43,9 @@ import org.dispersal.stats.Normal;
  * last complete one is the posterior) or after a generation at tolerance 0 that followed another at
  * tolerance 0. Randomness: attempt a of generation g proposes from the stream (seed_g, a) and
  * simulates as simulation number g·2³² + a, so results do not depend on the number of threads.
+ *
+ * <p>It is just over 500 lines because one algorithm (proposals, tolerance schedule, weights,
+ * budget, the stopping rule) reads best as one class; its parts share the population arrays.
  */
 public final class AbcSmc {
 

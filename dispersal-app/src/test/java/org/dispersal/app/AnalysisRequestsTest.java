@@ -43,7 +43,7 @@ class AnalysisRequestsTest {
     ScenarioInput s = Scenarios.builtIn("isis-2017", 12);
     Artifacts a = run(new ScreeningRequest(s, "fra", 6, 12, 0.8, 0.95, 8, 1L, 2));
     assertThat(a.files().keySet())
-        .containsExactly("manifest.json", "screening.csv", "screening.html");
+        .containsExactly("manifest.json", "screening.csv", "screening.html", "screening.html.csp");
     assertThatThrownBy(() -> new ScreeningRequest(s, "XXX", 6, 12, 0.8, 0.95, 8, 1L, 2))
         .isInstanceOf(InputException.class)
         .hasMessageStartingWith("country: XXX is not an origin");

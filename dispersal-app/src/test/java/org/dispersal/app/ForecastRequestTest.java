@@ -102,7 +102,8 @@ class ForecastRequestTest {
   @Test
   void memoryHoldsEveryFileTheRunWrote() throws Exception {
     Artifacts a = new MemorySink().keep(result);
-    assertThat(a.files().keySet()).containsExactly("manifest.json", "report.html", "summary.csv");
+    assertThat(a.files().keySet())
+        .containsExactly("manifest.json", "report.html", "report.html.csp", "summary.csv");
     assertThat(new String(a.files().get("manifest.json"), StandardCharsets.UTF_8))
         .isEqualTo(result.manifestJson() + "\n");
     assertThat(a.rows()).hasSize(result.summaryRows().size());

@@ -32,7 +32,8 @@ class ThreatAndUpdateRequestTest {
     assertThat(r.summaryRows()).isEmpty();
     Artifacts a = new MemorySink().keep(r);
     assertThat(a.files().keySet())
-        .containsExactly("manifest.json", "threat.csv", "threat.html", "threat.json");
+        .containsExactly(
+            "manifest.json", "threat.csv", "threat.html", "threat.html.csp", "threat.json");
     assertThatThrownBy(() -> new ThreatRequest(Scenarios.builtIn("isis-2017", 6), 0, 3L, 2))
         .isInstanceOf(InputException.class)
         .hasMessageStartingWith("replications:");

@@ -43,6 +43,10 @@ import picocli.CommandLine.Spec;
  * <p>Rates are reported as ratios to the floor because the machine is shared and noisy: the floor's
  * own rate moves with the load, the ratio much less. Each figure is the best of a few timed rounds
  * after a warm-up, the usual way to discount interference from other processes.
+ *
+ * <p>It is over 500 lines because it measures several things a user asks of the engines (the floor,
+ * both engines on the reference and the default scenario, thread scaling, the SVG series) and
+ * prints them as text or JSON; each measurement is a short method.
  */
 @Command(
     name = "bench",

@@ -48,6 +48,9 @@ import org.dispersal.random.RandomStreams.Purpose;
  * Threads come from the caller's executor (the core owns none); counts are merged as integers.
  *
  * <p>Made by {@link EngineKind}, the one factory of engines.
+ *
+ * <p>It is over 500 lines because the per-agent month (time in state, network ties, heterogeneity,
+ * the pathway rules) is one hot loop over flat arrays, kept in one class so the JIT sees it whole.
  */
 public final class AgentEngine implements ReplicationEngine {
 

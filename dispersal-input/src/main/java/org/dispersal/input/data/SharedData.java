@@ -36,6 +36,10 @@ import org.dispersal.stocks.Measure;
  * a {@code source_id} missing from {@code sources.csv}, a country missing from {@code
  * countries.csv}, a region missing from {@code regions.csv}, or an exclusion that matches no row.
  * Rows keep file order.
+ *
+ * <p>It is over 500 lines because it loads and cross-checks every shipped table (sources,
+ * countries, regions, figures, parameters, territory, attacks, exclusions) in one pass, so that
+ * each reference between tables is checked where both are at hand.
  */
 public final class SharedData implements Publication {
 

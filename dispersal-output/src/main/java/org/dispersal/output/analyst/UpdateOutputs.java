@@ -36,6 +36,9 @@ import org.dispersal.output.text.Json;
  * {@code indicators.csv} (state, diagnosticity and the ranking of indicators to watch), {@code
  * update.json} (all of it as one JSON document) and {@code update.html}, which shows all of it with
  * the mixture forecast's per-hypothesis headline when one was run.
+ *
+ * <p>It is over 500 lines because it writes six files from one update, and the page, the JSON and
+ * the CSV files must say the same things; keeping them together keeps them in step.
  */
 public final class UpdateOutputs {
 
