@@ -49,8 +49,9 @@ import org.dispersal.random.RandomStreams.Purpose;
  *
  * <p>Made by {@link EngineKind}, the one factory of engines.
  *
- * <p>It is over 500 lines because the per-agent month (time in state, network ties, heterogeneity,
- * the pathway rules) is one hot loop over flat arrays, kept in one class so the JIT sees it whole.
+ * <p>It is over 500 lines because the agent-only features (time in state, network ties,
+ * heterogeneity) all act inside one monthly loop over the same flat per-agent arrays, and splitting
+ * the loop would spread that shared state across classes.
  */
 public final class AgentEngine implements ReplicationEngine {
 
