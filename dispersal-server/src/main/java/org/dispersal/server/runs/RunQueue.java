@@ -18,6 +18,7 @@ import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.artifacts.StoreSink;
 import org.dispersal.app.comparison.ComparisonRequest;
+import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.app.threat.ThreatRequest;
 import org.dispersal.engine.CompiledModel;
@@ -206,7 +207,10 @@ public final class RunQueue implements AutoCloseable {
           List.of(new FieldError(null, "replications", "at most " + most + " for this scenario")),
           null);
     }
-    long memory = memoryBytes(request);
+    // Forecasts and comparisons keep ensemble summaries over the whole horizon; the other kinds
+    // keep their own results (a threat outlook has its own limit below).
+    boolean ensemble = request instanceof ForecastRequest || request instanceof ComparisonRequest;
+    long memory = ensemble ? memoryBytes(request) : 0;
     if (memory > limits.memoryPerRun()) {
       long perReplication = Math.max(1, memory / replications);
       long most = Math.max(1, limits.memoryPerRun() / perReplication);
