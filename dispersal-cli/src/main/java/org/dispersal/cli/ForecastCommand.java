@@ -1,5 +1,7 @@
 package org.dispersal.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -136,12 +138,37 @@ final class ForecastCommand implements Callable<Integer> {
                         seed)
                 : ForecastRequest.Ensemble.LOCAL);
     var err = spec.commandLine().getErr();
-    RunResult<EnsembleSummary> result =
-        request.execute(
-            Versions.provenance(),
-            new Progress(err, runs, Progress.onTerminal()),
-            Cancellation.NEVER);
-    Path dir = result.keep(new FolderSink(out != null ? out : defaultOut(s.name())));
+    Path dir = out != null ? out : defaultOut(s.name());
+    // Recorded as running before it starts, and its folder marked incomplete until every file is
+    // written, so a forecast killed on the way leaves a failed run and a marked folder (issue #18).
+    try (StoreOption.Started stored =
+        store.start(
+            request.kind(), request.scenario(), runs, seed, startParameters(asked, workers), err)) {
+      IncompleteMarker.mark(dir, "dispersal forecast");
+      RunResult<EnsembleSummary> result =
+          request.execute(
+              Versions.provenance(),
+              new Progress(err, runs, Progress.onTerminal()),
+              Cancellation.NEVER);
+      result.keep(new FolderSink(dir));
+      IncompleteMarker.clear(dir);
+      report(s, workers, seed, result, dir);
+      stored.complete(result, spec.commandLine().getOut(), err);
+    }
+    return 0;
+  }
+
+  /** The run's settings as known before it runs (the engine as asked), for the store. */
+  private String startParameters(EngineKind asked, int workers) {
+    ObjectNode parameters = new ObjectMapper().createObjectNode();
+    parameters.put("engine", asked.name().toLowerCase(Locale.ROOT));
+    parameters.put("threads", workers);
+    sets.forEach(parameters.putArray("overrides")::add);
+    return parameters.toString();
+  }
+
+  private void report(
+      Scenario s, int workers, long seed, RunResult<EnsembleSummary> result, Path dir) {
     var o = spec.commandLine().getOut();
     o.printf(
         Locale.ROOT,
@@ -153,8 +180,6 @@ final class ForecastCommand implements Callable<Integer> {
         seed);
     Headline.print(o, result.value());
     o.println("Wrote " + dir.resolve("summary.csv") + ", manifest.json, report.html");
-    store.record(result, o, err);
-    return 0;
   }
 
   /** Runs the ensemble on Spark; the summary equals the local runner's for the same seed. */

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dispersal.store.RunStatus;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoreException;
 import org.dispersal.store.StoredRun;
@@ -69,6 +70,10 @@ final class RunsCommand implements Callable<Integer> {
           r.replications(),
           CREATED.format(r.created()),
           duration(r.duration()));
+      if (r.status() == RunStatus.FAILED && r.error() != null) {
+        // Why it failed, on its own line: "interrupted" for a run whose process died.
+        out.println("        failed: " + clip(r.error().lines().findFirst().orElse(""), 100));
+      }
     }
     return 0;
   }

@@ -91,6 +91,97 @@ final class StoreOption {
     }
   }
 
+  /**
+   * Records a run in the store as it starts (running, under this process's key), so a run whose
+   * process is killed is listed by {@code dispersal runs} as failed ("interrupted") rather than not
+   * at all. The store stays open until the returned run is closed: the embedded DuckDB file is this
+   * process's while it runs, which is how another process knows the run is alive. A store that
+   * cannot be opened costs a one-line warning; the run then goes on unrecorded.
+   *
+   * @param parametersJson the run's settings as the command knows them at the start (may be null)
+   */
+  Started start(
+      RunKind kind,
+      ScenarioInput input,
+      int replications,
+      long seed,
+      String parametersJson,
+      PrintWriter err) {
+    if (noStore) {
+      return new Started(null, -1, null);
+    }
+    String url = database.url();
+    Store store = null;
+    try {
+      store = Store.open(url);
+      StoredRun run =
+          store
+              .runs()
+              .create(
+                  kind,
+                  input.scenario().name(),
+                  input.text(),
+                  "cli",
+                  replications,
+                  seed,
+                  parametersJson);
+      store.runs().started(run.id());
+      return new Started(store, run.id(), url);
+    } catch (RuntimeException e) {
+      if (store != null) {
+        store.close();
+      }
+      err.println("warning: run not stored in " + url + ": " + e.getMessage());
+      return new Started(null, -1, null);
+    }
+  }
+
+  /**
+   * A run recorded at its start: {@link #complete} keeps its results and marks it succeeded;
+   * closing it unfinished marks it failed; either way the store is closed.
+   */
+  static final class Started implements AutoCloseable {
+    private final Store store;
+    private final long id;
+    private final String url;
+    private boolean finished;
+
+    private Started(Store store, long id, String url) {
+      this.store = store;
+      this.id = id;
+      this.url = url;
+    }
+
+    /** Keeps the finished run's manifest, rows and files in its stored run; prints its id. */
+    void complete(RunResult<?> result, PrintWriter out, PrintWriter err) throws IOException {
+      if (store == null) {
+        return;
+      }
+      try {
+        StoredRun run = result.keep(StoreSink.completing(store.runs(), id));
+        finished = true;
+        out.println(
+            "Stored as run " + run.id() + " in " + url + " (dispersal runs, dispersal export)");
+      } catch (RuntimeException e) {
+        err.println("warning: run not stored in " + url + ": " + e.getMessage());
+      }
+    }
+
+    @Override
+    public void close() {
+      if (store == null) {
+        return;
+      }
+      try {
+        if (!finished) {
+          store.runs().failed(id, "the command stopped before the run finished");
+        }
+      } finally {
+        store.close();
+      }
+    }
+  }
+
   /** Keeps a finished run in the store; prints the run's id. */
   void record(RunResult<?> result, PrintWriter out, PrintWriter err) throws IOException {
     if (noStore) {

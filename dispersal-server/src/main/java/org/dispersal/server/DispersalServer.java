@@ -115,7 +115,8 @@ public final class DispersalServer implements AutoCloseable {
                 config.maxReplications(),
                 config.concurrentRuns(),
                 config.queueLimit(),
-                config.threadsPerRun()),
+                config.threadsPerRun(),
+                config.runMemoryBytes()),
             ServiceVersion.get());
     AtomicReference<String> setupToken = new AtomicReference<>(firstAdmin(config, hasher));
 
@@ -140,7 +141,8 @@ public final class DispersalServer implements AutoCloseable {
             hub,
             store.audit(),
             new SummaryCache(store.runs(), SUMMARY_CACHE_ROWS),
-            new RunSubmissions(library, config.threadsPerRun()));
+            new RunSubmissions(library, config.threadsPerRun()),
+            store.users());
     ServiceRoutes service = new ServiceRoutes(library);
     DashboardFiles dashboard = new DashboardFiles();
     long maxBody = config.maxBodyBytes();
@@ -245,6 +247,16 @@ public final class DispersalServer implements AutoCloseable {
     synchronized (routes) {
       return List.copyOf(routes);
     }
+  }
+
+  /** The run queue (for tests that submit requests the API cannot build, such as failing ones). */
+  RunQueue queue() {
+    return queue;
+  }
+
+  /** The progress streams open now (for tests). */
+  int hubStreams() {
+    return hub.openStreams();
   }
 
   /** The store the service uses. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseHandler;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.dispersal.server.security.Caller;
 import org.dispersal.server.security.Gate;
 import org.dispersal.server.security.VisibilityRule;
 import org.dispersal.store.AuditLog;
+import org.dispersal.store.Role;
 import org.dispersal.store.RunKind;
 import org.dispersal.store.RunStatus;
 import org.dispersal.store.RunStore;
@@ -31,6 +33,8 @@ import org.dispersal.store.StoredRun;
 import org.dispersal.store.StoredScenario;
 import org.dispersal.store.SummaryFilter;
 import org.dispersal.store.SummaryRow;
+import org.dispersal.store.User;
+import org.dispersal.store.UserStore;
 
 /**
  * Runs: submit forecasts, threat outlooks and hypothesis updates, watch, cancel, and read their
@@ -48,6 +52,7 @@ final class RunRoutes {
   private final AuditLog audit;
   private final SummaryCache cache;
   private final RunSubmissions submissions;
+  private final UserStore users;
 
   record RunView(
       long id,
@@ -98,8 +103,10 @@ final class RunRoutes {
       ProgressHub hub,
       AuditLog audit,
       SummaryCache cache,
-      RunSubmissions submissions) {
+      RunSubmissions submissions,
+      UserStore users) {
     this.runs = runs;
+    this.users = users;
     this.submissions = submissions;
     this.cache = cache;
     this.rule = rule;
@@ -132,7 +139,8 @@ final class RunRoutes {
     long scenarioId = Bodies.required(body.scenarioId(), "scenarioId");
     StoredScenario s = rule.scenario(c, scenarioId);
     RunSubmissions.Prepared prepared = submissions.prepare(body, s, id -> rule.scenario(c, id));
-    StoredRun run = queue.submit(c.username(), s, prepared.request(), prepared.parametersJson());
+    StoredRun run =
+        queue.submit(c.username(), userId(c), s, prepared.request(), prepared.parametersJson());
     audit.record(c.username(), "run.submit", "run:" + run.id(), prepared.audit());
     ctx.status(202).json(RunView.of(run));
   }
@@ -150,6 +158,13 @@ final class RunRoutes {
     Caller c = Gate.caller(ctx);
     StoredRun r = find(ctx);
     String accept = ctx.header("Accept");
+    if (ctx.method() == HandlerType.HEAD) {
+      // Headers only: a HEAD never opens a stream (nor takes one of the caller's stream slots).
+      ctx.status(accept != null && accept.contains("text/event-stream") ? 200 : 406);
+      ctx.contentType("text/event-stream");
+      ctx.header("Cache-Control", "no-cache");
+      return;
+    }
     if (accept == null || !accept.contains("text/event-stream")) {
       throw new ApiException(
           406,
@@ -168,9 +183,19 @@ final class RunRoutes {
     }
   }
 
+  /**
+   * Cancels a run for its owner (by account id, never by name) or an admin; others who can see the
+   * run get 403, those who cannot see it 404 as for any run they cannot see.
+   */
   private void cancel(Context ctx) {
     Caller c = Gate.caller(ctx);
     long id = find(ctx).id();
+    if (c.role() != Role.ADMIN) {
+      Long me = userId(c);
+      if (me == null || !runs.ownerId(id).filter(me::equals).isPresent()) {
+        throw ApiException.forbidden("only its owner or an admin may cancel run " + id);
+      }
+    }
     StoredRun r = queue.cancel(id);
     audit.record(c.username(), "run.cancel", "run:" + id, null);
     ctx.status(202).json(RunView.of(r));
@@ -293,6 +318,11 @@ final class RunRoutes {
               side] =
           new Band(row.p05(), row.p50(), row.p95());
     }
+  }
+
+  /** The caller's account id (null if the account has gone since the request was admitted). */
+  private Long userId(Caller c) {
+    return users.find(c.username()).map(User::id).orElse(null);
   }
 
   /** The run of the path if the caller may see it. */

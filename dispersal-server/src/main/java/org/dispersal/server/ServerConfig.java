@@ -21,6 +21,10 @@ import java.time.Duration;
  * @param concurrentRuns runs executed at the same time
  * @param queueLimit runs waiting beyond those executing (503 beyond)
  * @param threadsPerRun worker threads of one run
+ * @param runMemoryBytes the heap the runs executing at once may take together; a run whose
+ *     estimated memory is over this divided by {@code concurrentRuns} is refused (413). By default
+ *     {@value #RUN_MEMORY_PERCENT}% of the heap ({@link Runtime#maxMemory()}); the rest is for the
+ *     web server, sessions, summary caches and exports
  * @param requestsPerMinute API requests per user per minute on average; 0 for no limit
  * @param requestBurst API requests a user may make at once
  * @param maxEventStreams open progress streams in all (429 beyond)
@@ -45,6 +49,7 @@ public record ServerConfig(
     int concurrentRuns,
     int queueLimit,
     int threadsPerRun,
+    long runMemoryBytes,
     int requestsPerMinute,
     int requestBurst,
     int maxEventStreams,
@@ -57,6 +62,9 @@ public record ServerConfig(
 
   /** Default port of {@code dispersal serve}. */
   public static final int DEFAULT_PORT = 8080;
+
+  /** The share of the heap given to runs by default, in percent. */
+  public static final int RUN_MEMORY_PERCENT = 60;
 
   /** Checks the limits. */
   public ServerConfig {
@@ -75,6 +83,7 @@ public record ServerConfig(
         || concurrentRuns < 1
         || queueLimit < 0
         || threadsPerRun < 1
+        || runMemoryBytes < 1
         || requestsPerMinute < 0
         || requestBurst < 1
         || maxEventStreams < 1
@@ -106,6 +115,7 @@ public record ServerConfig(
         1,
         8,
         Math.max(1, Runtime.getRuntime().availableProcessors()),
+        Runtime.getRuntime().maxMemory() / 100 * RUN_MEMORY_PERCENT,
         600,
         120,
         64,
@@ -158,6 +168,16 @@ public record ServerConfig(
     return c.build();
   }
 
+  /**
+   * The same with another heap for runs executing at once (413 for a run estimated beyond its
+   * part).
+   */
+  public ServerConfig withRunMemory(long bytes) {
+    Copy c = new Copy(this);
+    c.runMemoryBytes = bytes;
+    return c.build();
+  }
+
   /** The same with other login throttling: failures per name and per address within a window. */
   public ServerConfig withLoginThrottle(Duration window, int perUser, int perAddress) {
     Copy c = new Copy(this);
@@ -180,6 +200,7 @@ public record ServerConfig(
     private int concurrentRuns;
     private int queueLimit;
     private int threadsPerRun;
+    private long runMemoryBytes;
     private int requestsPerMinute;
     private int requestBurst;
     private int maxEventStreams;
@@ -202,6 +223,7 @@ public record ServerConfig(
       concurrentRuns = c.concurrentRuns;
       queueLimit = c.queueLimit;
       threadsPerRun = c.threadsPerRun;
+      runMemoryBytes = c.runMemoryBytes;
       requestsPerMinute = c.requestsPerMinute;
       requestBurst = c.requestBurst;
       maxEventStreams = c.maxEventStreams;
@@ -226,6 +248,7 @@ public record ServerConfig(
           concurrentRuns,
           queueLimit,
           threadsPerRun,
+          runMemoryBytes,
           requestsPerMinute,
           requestBurst,
           maxEventStreams,

@@ -70,8 +70,10 @@ final class JdbcRunStore implements RunStore {
           try (PreparedStatement p =
               c.prepareStatement(
                   "INSERT INTO runs (kind, status, scenario_name, scenario_yaml, owner, team,"
-                      + " replications, seed, done, created, parameters_json, process_key)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id")) {
+                      + " replications, seed, done, created, parameters_json, process_key,"
+                      + " owner_id)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?,"
+                      + " (SELECT u.id FROM users u WHERE u.username = ?)) RETURNING id")) {
             p.setString(1, kind.id());
             p.setString(2, RunStatus.QUEUED.id());
             p.setString(3, scenarioName);
@@ -83,6 +85,7 @@ final class JdbcRunStore implements RunStore {
             Database.setTime(p, 9, now);
             p.setString(10, parametersJson);
             p.setLong(11, db.processKey());
+            p.setString(12, owner);
             try (ResultSet rs = p.executeQuery()) {
               rs.next();
               return new StoredRun(
@@ -100,6 +103,23 @@ final class JdbcRunStore implements RunStore {
                   null,
                   null,
                   null);
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<Long> ownerId(long id) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement("SELECT owner_id FROM runs WHERE id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.<Long>empty();
+              }
+              long owner = rs.getLong(1);
+              return rs.wasNull() ? Optional.<Long>empty() : Optional.of(owner);
             }
           }
         });

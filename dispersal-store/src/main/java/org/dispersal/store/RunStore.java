@@ -47,6 +47,14 @@ public interface RunStore {
       String parametersJson,
       String team);
 
+  /**
+   * The account id of the run's owner (since migration V8): the id of the user named {@code owner}
+   * when the run was created, empty when there was none (a command-line run, a deleted owner) or no
+   * such run. Decides who may cancel the run, never the name: an account created later under a
+   * deleted user's name owns none of their runs.
+   */
+  Optional<Long> ownerId(long id);
+
   /** Marks a queued run running. */
   void started(long id);
 

@@ -17,6 +17,8 @@ import org.dispersal.app.Provenance;
 import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.artifacts.StoreSink;
+import org.dispersal.app.comparison.ComparisonRequest;
+import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.app.threat.ThreatRequest;
 import org.dispersal.engine.CompiledModel;
@@ -33,11 +35,14 @@ import org.dispersal.store.StoredScenario;
  * requests the command line runs, kept in the store with a {@link StoreSink}.
  *
  * <p>A submitted request has been validated by its constructor; here it is checked against the
- * service's limits (replications, replications x cohorts, a threat outlook's memory), recorded in
- * the store as queued and executed when a slot is free. Progress goes to the store (at most five
- * times a second) and to the {@link ProgressHub}. Cancelling a queued run ends it at once; a
- * running one stops after the replications in progress, since its {@link Cancellation} then says so
- * to every worker; a run that simulates nothing goes from none done to done.
+ * service's limits (replications, replications x cohorts, the memory {@link RunMemory} estimates it
+ * needs, a threat outlook's memory, the user's share of the queue), recorded in the store as queued
+ * and executed when a slot is free. A run ends as failed on anything its execution throws, errors
+ * such as {@link OutOfMemoryError} included, so its job, its stream and its row are never left
+ * behind. Progress goes to the store (at most five times a second) and to the {@link ProgressHub}.
+ * Cancelling a queued run ends it at once; a running one stops after the replications in progress,
+ * since its {@link Cancellation} then says so to every worker; a run that simulates nothing goes
+ * from none done to done.
  */
 public final class RunQueue implements AutoCloseable {
 
@@ -68,13 +73,27 @@ public final class RunQueue implements AutoCloseable {
    * @param concurrentRuns runs executed at once
    * @param queueLimit runs waiting beyond those
    * @param threadsPerRun worker threads of one run
+   * @param runMemoryBytes the heap all runs executing at once may take; one run may take this over
+   *     {@code concurrentRuns}
    */
   public record Limits(
       long maxRunSize,
       int maxReplications,
       int concurrentRuns,
       int queueLimit,
-      int threadsPerRun) {}
+      int threadsPerRun,
+      long runMemoryBytes) {
+
+    /** The heap one run may take: the runs' memory shared by the runs executing at once. */
+    public long memoryPerRun() {
+      return runMemoryBytes / concurrentRuns;
+    }
+
+    /** The runs one user may have queued or running at once: half the queue, at least one. */
+    public int perUser() {
+      return Math.max(1, queueLimit / 2);
+    }
+  }
 
   /**
    * Creates the queue.
@@ -115,19 +134,45 @@ public final class RunQueue implements AutoCloseable {
    * Checks a request against the service's limits and queues it.
    *
    * @param owner who asked
+   * @param ownerId the account id of who asked (the per-user share counts by it), or null
    * @param scenario the stored scenario the request runs
    * @param request the validated request
    * @param parametersJson the run's settings as the service stores them
    * @return the queued run
    * @throws ApiException 422 for replications over the service's limit, 413 for a run over the size
-   *     limit (or a threat outlook over {@link #THREAT_MEMORY_BYTES}), 503 when the queue is full
+   *     limit or whose estimated memory exceeds {@link Limits#memoryPerRun()} (or a threat outlook
+   *     over {@link #THREAT_MEMORY_BYTES}), 429 when the user already has their share of the queue,
+   *     503 when the queue is full
    */
   public StoredRun submit(
-      String owner, StoredScenario scenario, RunRequest<?> request, String parametersJson) {
+      String owner,
+      Long ownerId,
+      StoredScenario scenario,
+      RunRequest<?> request,
+      String parametersJson) {
     if (request.replications() > 0) {
       checkLimits(request);
     }
-    return enqueue(owner, scenario, request, parametersJson);
+    return enqueue(owner, ownerId, scenario, request, parametersJson);
+  }
+
+  /**
+   * The estimated heap of a request's ensembles ({@link RunMemory}): one per variant of a
+   * comparison, else one of its scenario.
+   */
+  long memoryBytes(RunRequest<?> request) {
+    int threads = limits.threadsPerRun();
+    if (request instanceof ComparisonRequest c) {
+      long sum = 0;
+      for (ComparisonRequest.Variant v : c.variants()) {
+        sum +=
+            RunMemory.ensembleBytes(
+                new CompiledModel(v.scenario().scenario()), request.replications(), threads);
+      }
+      return sum;
+    }
+    return RunMemory.ensembleBytes(
+        new CompiledModel(request.scenario().scenario()), request.replications(), threads);
   }
 
   /**
@@ -162,6 +207,36 @@ public final class RunQueue implements AutoCloseable {
           List.of(new FieldError(null, "replications", "at most " + most + " for this scenario")),
           null);
     }
+    // Forecasts and comparisons keep ensemble summaries over the whole horizon; the other kinds
+    // keep their own results (a threat outlook has its own limit below).
+    boolean ensemble = request instanceof ForecastRequest || request instanceof ComparisonRequest;
+    long memory = ensemble ? memoryBytes(request) : 0;
+    if (memory > limits.memoryPerRun()) {
+      long perReplication = Math.max(1, memory / replications);
+      long most = Math.max(1, limits.memoryPerRun() / perReplication);
+      throw new ApiException(
+          413,
+          "Run too large",
+          "the run needs an estimated "
+              + RunMemory.mib(memory)
+              + " MiB ("
+              + replications
+              + " replications of "
+              + (s.months() + 1)
+              + " months x "
+              + RunMemory.reachablePerMonth(model)
+              + " summary cells a month), over the "
+              + RunMemory.mib(limits.memoryPerRun())
+              + " MiB this server gives one run; ask for fewer months or replications (about "
+              + most
+              + ")",
+          List.of(
+              new FieldError(
+                  null,
+                  "replications",
+                  "estimated " + RunMemory.mib(memory) + " MiB, over the server's limit")),
+          null);
+    }
     if (request instanceof ThreatRequest) {
       long perReplication =
           8L
@@ -194,7 +269,11 @@ public final class RunQueue implements AutoCloseable {
 
   /** Records a run as queued and hands its work to the executor. */
   private StoredRun enqueue(
-      String owner, StoredScenario scenario, RunRequest<?> request, String parametersJson) {
+      String owner,
+      Long ownerId,
+      StoredScenario scenario,
+      RunRequest<?> request,
+      String parametersJson) {
     StoredRun run;
     Job job;
     synchronized (this) {
@@ -205,6 +284,17 @@ public final class RunQueue implements AutoCloseable {
         throw ApiException.unavailable(
             jobs.size() + " runs are running or waiting, the most this server takes; try later",
             Duration.ofSeconds(30));
+      }
+      if (ownerId != null) {
+        long mine = jobs.values().stream().filter(j -> ownerId.equals(j.ownerId)).count();
+        if (mine >= limits.perUser()) {
+          throw ApiException.tooMany(
+              "you have "
+                  + mine
+                  + " runs running or waiting, your share of this server's queue; wait for one"
+                  + " to finish or cancel one",
+              Duration.ofSeconds(30));
+        }
       }
       // A run of a team scenario belongs to its team; a shared scenario has no team (null).
       run =
@@ -217,7 +307,7 @@ public final class RunQueue implements AutoCloseable {
               request.seed(),
               parametersJson,
               scenario.team());
-      job = new Job(run.id(), request);
+      job = new Job(run.id(), ownerId, request);
       jobs.put(run.id(), job);
     }
     hub.publish(RunProgress.of(run));
@@ -296,13 +386,15 @@ public final class RunQueue implements AutoCloseable {
   /** One run waiting for or holding an executor thread. */
   private final class Job {
     final long id;
+    final Long ownerId;
     final int replications;
     final RunRequest<?> request;
     final AtomicReference<JobState> state = new AtomicReference<>(JobState.QUEUED);
     private long lastPublish;
 
-    Job(long id, RunRequest<?> request) {
+    Job(long id, Long ownerId, RunRequest<?> request) {
       this.id = id;
+      this.ownerId = ownerId;
       this.replications = request.replications();
       this.request = request;
     }
@@ -331,14 +423,37 @@ public final class RunQueue implements AutoCloseable {
         runs.failed(id, "the run's files could not be written: " + e.getMessage());
       } catch (RuntimeException e) {
         runs.failed(id, "the run failed: " + e);
+      } catch (Throwable e) {
+        // An Error (OutOfMemoryError above all) ends this run, not the service: by now the run's
+        // memory is unreachable, so the store can be told, and the next run gets a clean heap.
+        runs.failed(id, "the run failed: " + e);
       } finally {
         finish();
       }
     }
 
+    /**
+     * Forgets the job and sends its last event. When the store could not be told how the run ended,
+     * the stream still gets a last event (failed), so no watcher waits for ever.
+     */
     private void finish() {
       jobs.remove(id);
-      publishStored(id);
+      RunProgress last;
+      try {
+        last = runs.find(id).map(RunProgress::of).orElse(null);
+      } catch (RuntimeException e) {
+        last = null;
+      }
+      if (last == null || !last.last()) {
+        String why = stopping ? ProgressHub.INTERRUPTED : "the run failed";
+        try {
+          runs.failed(id, why);
+        } catch (RuntimeException e) {
+          // the row stays as it is until markInterrupted at the next start; the stream still ends
+        }
+        last = new RunProgress(id, "failed", last == null ? 0 : last.done(), replications, why);
+      }
+      hub.publish(last);
     }
 
     private void progress(int done) {
