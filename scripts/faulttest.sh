@@ -13,15 +13,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 streams=${1:-8}
 replications=${2:-3000}
-target=target-loadtest
-classpath="$PWD/dispersal-server/$target/load.classpath"
-./mvnw -B -q -Ddispersal.target=$target -pl dispersal-server -am -DskipTests -Dspotless.skip=true \
-  test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >&2
-cp=$(cat "$classpath")
+. scripts/server-test-classpath.sh
 work=$(mktemp -d)
 trap 'kill -9 "${server:-0}" 2>/dev/null || true; kill $(jobs -p) 2>/dev/null || true' EXIT
 timeout 600 java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "dispersal-server/$target/classes:dispersal-server/$target/test-classes:$cp" \
+  -cp "$server_classpath" \
   org.dispersal.server.ServeForFaultTest "$work/port" "jdbc:duckdb:$work/store.duckdb" \
   2>"$work/stderr" &
 server=$!

@@ -8,14 +8,8 @@ cd "$(dirname "$0")/.."
 clients=${1:-8}
 seconds=${2:-20}
 replications=${3:-200}
-target=target-loadtest
-classpath="$PWD/dispersal-server/$target/load.classpath"
-# One reactor build: the sibling modules resolve to their build folders, and the last module
-# (dispersal-server) writes its test classpath.
-./mvnw -B -q -Ddispersal.target=$target -pl dispersal-server -am -DskipTests -Dspotless.skip=true \
-  test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >&2
-cp=$(cat "$classpath")
+. scripts/server-test-classpath.sh
 exec timeout $((seconds + 300)) java -Xmx1g \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "dispersal-server/$target/classes:dispersal-server/$target/test-classes:$cp" \
+  -cp "$server_classpath" \
   org.dispersal.server.SummaryLoad "$clients" "$seconds" "$replications"

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
-import org.dispersal.model.Parameter;
-import org.dispersal.model.Prior;
-import org.dispersal.model.Scenario;
 import org.dispersal.scoring.ObservedRange;
 import org.dispersal.testkit.TestScenarios;
 import org.junit.jupiter.api.Test;
@@ -21,27 +17,9 @@ class ModelCalibrationTest {
 
   private static final ObservedRange ANY = new ObservedRange(0, Double.POSITIVE_INFINITY);
 
-  private static Scenario scenario(double returned) {
-    Scenario s =
-        TestScenarios.small(
-            List.of(
-                TestScenarios.country("FRA", "western_europe", 2000),
-                TestScenarios.country("TUN", "maghreb", 3000)),
-            Map.of("share_returned_by_start", returned, "share_killed_by_start", 0.1),
-            6);
-    Map<String, Parameter> p = new LinkedHashMap<>();
-    p.put(
-        "share_returned_by_start",
-        s.parameters().get("share_returned_by_start").withPrior(new Prior.Uniform(0.05, 0.6)));
-    p.put(
-        "exit_rate_base",
-        s.parameters().get("exit_rate_base").withPrior(new Prior.LogUniform(0.001, 0.1)));
-    return s.withParameters(p);
-  }
-
   @Test
   void measuresAddUpTheRightCompartments() throws Exception {
-    CompiledModel m = new CompiledModel(scenario(0.3));
+    CompiledModel m = new CompiledModel(TestScenarios.calibratable(0.3));
     TargetResolver r = new TargetResolver(m);
     YearMonth start = m.scenario().start();
     Target all = target(r, start, "world", "", "all", ObservedMeasure.TRAVELLED);
@@ -72,7 +50,7 @@ class ModelCalibrationTest {
 
   @Test
   void unresolvableFiguresSayWhy() {
-    TargetResolver r = new TargetResolver(new CompiledModel(scenario(0.3)));
+    TargetResolver r = new TargetResolver(new CompiledModel(TestScenarios.calibratable(0.3)));
     YearMonth start = YearMonth.of(2017, 2);
     assertThatThrownBy(() -> target(r, start, "country", "DEU", "all", ObservedMeasure.RETURNED))
         .hasMessageContaining("DEU has no origin");
@@ -91,7 +69,7 @@ class ModelCalibrationTest {
     double truth = 0.3;
     CompiledModel truthModel =
         new CompiledModel(
-            scenario(truth)
+            TestScenarios.calibratable(truth)
                 .withParameters(
                     Map.of(
                         "share_returned_by_start",
@@ -102,7 +80,7 @@ class ModelCalibrationTest {
     new CohortEngine(truthModel).simulate(77, 0, rec);
     double observed = rec.values()[0];
 
-    CompiledModel model = new CompiledModel(scenario(truth));
+    CompiledModel model = new CompiledModel(TestScenarios.calibratable(truth));
     List<Target> targets = new ArrayList<>();
     targets.add(
         new TargetResolver(model)
@@ -133,7 +111,7 @@ class ModelCalibrationTest {
 
   @Test
   void priorEnsembleReproducesTheEngineReplicationByReplication() throws Exception {
-    CompiledModel model = new CompiledModel(scenario(0.3));
+    CompiledModel model = new CompiledModel(TestScenarios.calibratable(0.3));
     Target t =
         target(
             new TargetResolver(model),

@@ -7,38 +7,28 @@ import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.model.Scenario;
 import org.dispersal.model.State;
-import org.dispersal.random.RandomStreams;
-import org.dispersal.testkit.TestScenarios;
 import org.junit.jupiter.api.Test;
 
 /** Ensembles run by the agent engine: the same summaries for any thread count. */
 class EnsembleRunnerAgentTest {
 
-  private static final Scenario SCENARIO =
-      TestScenarios.random(RandomStreams.stream(2017, 0, RandomStreams.Purpose.PARAMETERS));
+  private static final Scenario SCENARIO = EnsembleRunnerTest.SCENARIO;
 
   @Test
   void agentEnsemblesDoNotDependOnThreads() throws Exception {
     CompiledModel model = new CompiledModel(SCENARIO);
-    String one =
-        EnsembleRunnerTest.digest(
-            EnsembleRunner.run(
-                model,
-                32,
-                9,
-                1,
-                i -> {},
-                () -> EngineKind.AGENT.create(model, AgentFeatures.NONE)));
-    String two =
-        EnsembleRunnerTest.digest(
-            EnsembleRunner.run(
-                model,
-                32,
-                9,
-                2,
-                i -> {},
-                () -> EngineKind.AGENT.create(model, AgentFeatures.NONE)));
-    assertThat(two).isEqualTo(one);
+    assertThat(agentDigest(model, 2)).isEqualTo(agentDigest(model, 1));
+  }
+
+  private static String agentDigest(CompiledModel model, int threads) throws Exception {
+    return EnsembleRunnerTest.digest(
+        EnsembleRunner.run(
+            model,
+            32,
+            9,
+            threads,
+            i -> {},
+            () -> EngineKind.AGENT.create(model, AgentFeatures.NONE)));
   }
 
   /**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Ensembles are bit-identical whatever the thread count, and summaries merge exactly. */
 class EnsembleRunnerTest {
 
-  private static final Scenario SCENARIO =
+  static final Scenario SCENARIO =
       TestScenarios.random(RandomStreams.stream(2017, 0, RandomStreams.Purpose.PARAMETERS));
 
   @Test

@@ -13,9 +13,6 @@ import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.dispersal.calibration.ObservedMeasure;
-import org.dispersal.model.Parameter;
-import org.dispersal.model.Prior;
-import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.Publication;
 import org.dispersal.scoring.Baselines;
@@ -29,29 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HindcastTest {
 
   private static final LocalDate AS_OF = LocalDate.of(2017, 2, 13);
-
-  /**
-   * France 2,000 and Tunisia 3,000 travelled (points), six months from February 2017, two free
-   * parameters. Nobody travels after the start, so every replication counts 5,000 travelled in the
-   * world at every month: the forecast of that count is known exactly.
-   */
-  private static Scenario scenario() {
-    Scenario s =
-        TestScenarios.small(
-            List.of(
-                TestScenarios.country("FRA", "western_europe", 2000),
-                TestScenarios.country("TUN", "maghreb", 3000)),
-            Map.of("share_returned_by_start", 0.3, "share_killed_by_start", 0.1),
-            6);
-    Map<String, Parameter> p = new LinkedHashMap<>();
-    p.put(
-        "share_returned_by_start",
-        s.parameters().get("share_returned_by_start").withPrior(new Prior.Uniform(0.05, 0.6)));
-    p.put(
-        "exit_rate_base",
-        s.parameters().get("exit_rate_base").withPrior(new Prior.LogUniform(0.001, 0.1)));
-    return s.withParameters(p);
-  }
 
   /** A figure dated in a month and published at the end of another. */
   private static ObservationRecord figure(
@@ -121,9 +95,14 @@ class HindcastTest {
           BEYOND_HORIZON,
           LATE_NEWS);
 
+  /**
+   * Runs on {@link TestScenarios#calibratable}: nobody travels after the start, so every
+   * replication counts 5,000 travelled in the world at every month: the forecast of that count is
+   * known exactly.
+   */
   private static Hindcast.Result run(Publication publication, int simulations) {
     return Hindcast.run(
-        scenario(),
+        TestScenarios.calibratable(0.3),
         publication,
         RECORDS,
         new Hindcast.Settings(AS_OF, 40, 7, 1, 20, simulations),
@@ -273,7 +252,7 @@ class HindcastTest {
     Publication publication = Publication.AS_WRITTEN;
     Hindcast.Result result =
         Hindcast.run(
-            scenario(),
+            TestScenarios.calibratable(0.3),
             publication,
             records,
             new Hindcast.Settings(AS_OF, 5, seed, 1, 20, 0),

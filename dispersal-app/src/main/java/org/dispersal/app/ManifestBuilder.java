@@ -47,6 +47,19 @@ public final class ManifestBuilder {
     return this;
   }
 
+  /**
+   * Adds what every ensemble records: the scenario's months and origins, then the seed, runs,
+   * threads and engine.
+   */
+  public ManifestBuilder ensemble(Scenario s, long seed, int runs, int threads, String engine) {
+    return scenario("months", s.months())
+        .scenario("origins", s.origins().size())
+        .put("seed", seed)
+        .put("runs", runs)
+        .put("threads", threads)
+        .put("engine", engine);
+  }
+
   /** Adds a top-level field. */
   public ManifestBuilder put(String field, String value) {
     root.put(field, value);

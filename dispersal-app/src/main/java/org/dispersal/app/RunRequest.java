@@ -38,6 +38,28 @@ public interface RunRequest<T> {
    */
   RunResult<T> execute(Provenance provenance, IntConsumer progress, Cancellation cancellation);
 
+  /** Checks that a request names its scenario. */
+  static void requireScenario(ScenarioInput scenario) {
+    if (scenario == null) {
+      throw InputException.field("scenario", "is required");
+    }
+  }
+
+  /** Checks that the replications are from 1 to {@code max}. */
+  static void checkReplications(int replications, int max) {
+    if (replications < 1 || replications > max) {
+      throw InputException.field(
+          "replications", "must be between 1 and " + max + ", not " + replications);
+    }
+  }
+
+  /** Checks that a run has at least one thread. */
+  static void checkThreads(int threads) {
+    if (threads < 1) {
+      throw InputException.field("threads", "must be at least 1, not " + threads);
+    }
+  }
+
   /** A progress callback that first asks whether to stop. */
   static IntConsumer checked(IntConsumer progress, Cancellation cancellation) {
     return done -> {

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class AnalysisRequestsTest {
 
+  /** The as-of date of the hindcast and calibration tests. */
+  private static final LocalDate AS_OF = LocalDate.of(2017, 2, 13);
+
   private static final List<ObservationRecord> KNOWN =
       ObservationsReader.read(Path.of("../data/observations/known-2017-02.csv"));
 
@@ -79,10 +82,8 @@ class AnalysisRequestsTest {
 
   @Test
   void aHindcastFromThePriorsScoresLaterFigures() throws Exception {
-    LocalDate asOf = LocalDate.of(2017, 2, 13);
-    ScenarioInput s =
-        new ScenarioInput(
-            Scenarios.reader().withAsOf(asOf).read("isis-2017"), Scenarios.text("isis-2017"));
+    LocalDate asOf = AS_OF;
+    ScenarioInput s = isisAsOf();
     var request =
         new HindcastRequest(s, KNOWN, new Hindcast.Settings(asOf, 10, 5L, 2, 20, 0), "test");
     assertThat(request.kind()).isEqualTo(RunKind.HINDCAST);
@@ -97,13 +98,17 @@ class AnalysisRequestsTest {
 
   @Test
   void aCalibrationWritesItsPosterior() throws Exception {
-    LocalDate asOf = LocalDate.of(2017, 2, 13);
-    ScenarioInput s =
-        new ScenarioInput(
-            Scenarios.reader().withAsOf(asOf).read("isis-2017"), Scenarios.text("isis-2017"));
+    LocalDate asOf = AS_OF;
+    ScenarioInput s = isisAsOf();
     Artifacts a = run(new CalibrationRequest(s, KNOWN, asOf, 20, 40, 4, 9L, 2, "test", null));
     assertThat(a.files().keySet()).contains("posterior.csv", "calibration.html");
     assertThatThrownBy(() -> new CalibrationRequest(s, KNOWN, asOf, 20, 10, 4, 9L, 2, "test", null))
         .hasMessage("simulations: must be at least the particles (20), not 10");
+  }
+
+  /** The shipped ISIS scenario with its origins' stocks estimated as of {@link #AS_OF}. */
+  private static ScenarioInput isisAsOf() {
+    return new ScenarioInput(
+        Scenarios.reader().withAsOf(AS_OF).read("isis-2017"), Scenarios.text("isis-2017"));
   }
 }

@@ -11,8 +11,13 @@ import org.apache.commons.rng.UniformRandomProvider;
 public sealed interface Prior
     permits Prior.Fixed, Prior.Uniform, Prior.Triangular, Prior.LogUniform {
 
-  /** Draws one value using the caller's stream. */
-  double sample(UniformRandomProvider rng);
+  /**
+   * Draws one value using the caller's stream: {@code quantile} of one uniform draw, unless a prior
+   * needs no draw at all.
+   */
+  default double sample(UniformRandomProvider rng) {
+    return quantile(rng.nextDouble());
+  }
 
   /** The smallest value the prior allows. */
   double low();
@@ -82,11 +87,6 @@ public sealed interface Prior
     }
 
     @Override
-    public double sample(UniformRandomProvider rng) {
-      return quantile(rng.nextDouble());
-    }
-
-    @Override
     public double quantile(double u) {
       return low + (high - low) * u;
     }
@@ -111,11 +111,6 @@ public sealed interface Prior
         throw new IllegalArgumentException(
             "triangular needs finite low <= mode <= high, low < high");
       }
-    }
-
-    @Override
-    public double sample(UniformRandomProvider rng) {
-      return quantile(rng.nextDouble());
     }
 
     @Override
@@ -145,11 +140,6 @@ public sealed interface Prior
       if (!(Double.isFinite(low) && Double.isFinite(high) && 0 < low && low <= high)) {
         throw new IllegalArgumentException("log-uniform needs 0 < low <= high");
       }
-    }
-
-    @Override
-    public double sample(UniformRandomProvider rng) {
-      return quantile(rng.nextDouble());
     }
 
     @Override

@@ -44,39 +44,45 @@ public abstract class EngineContract {
   public void conservesPeopleAndNeverGoesNegative(long seed) {
     UniformRandomProvider rng = RandomStreams.stream(seed, 7, RandomStreams.Purpose.PARAMETERS);
     Scenario s = TestScenarios.random(rng);
-    checkConservation(new CompiledModel(s), seed);
+    SimulationModel model = new CompiledModel(s);
+    checkConservation(engine(model), model, seed);
   }
 
   @Test
   public void conservesPeopleInTheReferenceModel() {
-    checkConservation(ReferenceModels.reference().withPopulation(3000), 5);
+    SimulationModel model = ReferenceModels.reference().withPopulation(3000);
+    checkConservation(engine(model), model, 5);
   }
 
-  private void checkConservation(SimulationModel model, long seed) {
+  /**
+   * Runs one replication and checks that no stock goes negative and each cohort keeps its people
+   * every month; each cohort's people at month 0.
+   */
+  static int[] checkConservation(ReplicationEngine engine, SimulationModel model, long seed) {
     int[] initial = new int[model.cohortCount()];
     int[] seen = new int[1];
-    engine(model)
-        .simulate(
-            seed,
-            3,
-            (month, stocks) -> {
-              seen[0]++;
-              for (int c = 0; c < stocks.length; c++) {
-                int total = 0;
-                for (int n : stocks[c]) {
-                  assertThat(n).as("seed %d month %d cohort %d", seed, month, c).isNotNegative();
-                  total += n;
-                }
-                if (month == 0) {
-                  initial[c] = total;
-                } else {
-                  assertThat(total)
-                      .as("seed %d month %d cohort %d", seed, month, c)
-                      .isEqualTo(initial[c]);
-                }
-              }
-            });
+    engine.simulate(
+        seed,
+        3,
+        (month, stocks) -> {
+          seen[0]++;
+          for (int c = 0; c < stocks.length; c++) {
+            int total = 0;
+            for (int n : stocks[c]) {
+              assertThat(n).as("seed %d month %d cohort %d", seed, month, c).isNotNegative();
+              total += n;
+            }
+            if (month == 0) {
+              initial[c] = total;
+            } else {
+              assertThat(total)
+                  .as("seed %d month %d cohort %d", seed, month, c)
+                  .isEqualTo(initial[c]);
+            }
+          }
+        });
     assertThat(seen[0]).isEqualTo(model.months() + 1);
+    return initial;
   }
 
   @Test

@@ -80,6 +80,28 @@ public final class TestScenarios {
     return skeleton.withParameters(params);
   }
 
+  /**
+   * France 2,000 and Tunisia 3,000 travelled (points), six months from February 2017, with {@code
+   * returned} of them home and a tenth killed by the start, and two free parameters for
+   * calibration: the share returned by the start (uniform 0.05 to 0.6) and the base exit rate
+   * (log-uniform 0.001 to 0.1).
+   */
+  public static Scenario calibratable(double returned) {
+    Scenario s =
+        small(
+            List.of(country("FRA", "western_europe", 2000), country("TUN", "maghreb", 3000)),
+            Map.of("share_returned_by_start", returned, "share_killed_by_start", 0.1),
+            6);
+    Map<String, Parameter> p = new LinkedHashMap<>();
+    p.put(
+        "share_returned_by_start",
+        s.parameters().get("share_returned_by_start").withPrior(new Prior.Uniform(0.05, 0.6)));
+    p.put(
+        "exit_rate_base",
+        s.parameters().get("exit_rate_base").withPrior(new Prior.LogUniform(0.001, 0.1)));
+    return s.withParameters(p);
+  }
+
   /** A parameter with a fixed prior, labelled as a test assumption. */
   public static Parameter fixed(String name, double value) {
     return new Parameter(name, new Prior.Fixed(value), "test", List.of(), "test value", name);

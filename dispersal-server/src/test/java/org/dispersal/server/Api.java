@@ -81,6 +81,11 @@ final class Api {
     return send("DELETE", path, null);
   }
 
+  /** A HEAD request with the session cookie or token, without a CSRF token. */
+  Reply head(String path) {
+    return exchange(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   /** Sends a request with the session cookie (and CSRF token on unsafe methods) or token. */
   Reply send(String method, String path, String body) {
     HttpRequest.Builder b = request(path);

@@ -42,22 +42,13 @@ abstract class ServiceFlowContract {
   }
 
   long builtIn(String name) {
-    for (JsonNode s : analyst.get("/api/scenarios").json()) {
-      if (s.get("name").asText().equals(name)) {
-        assertThat(s.get("builtIn").asBoolean()).isTrue();
-        return s.get("id").asLong();
-      }
-    }
-    throw new AssertionError("no built-in scenario " + name);
+    JsonNode s = TestServers.listed(analyst, name);
+    assertThat(s.get("builtIn").asBoolean()).isTrue();
+    return s.get("id").asLong();
   }
 
   long submit(long scenario, int replications, int months) {
-    Api.Reply r =
-        analyst.post(
-            "/api/runs",
-            Api.json(
-                "scenarioId", scenario, "replications", replications, "seed", 7, "months", months));
-    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    Api.Reply r = TestServers.submit(analyst, scenario, replications, months);
     assertThat(r.json().get("status").asText()).isIn("queued", "running");
     return r.json().get("id").asLong();
   }

@@ -3,11 +3,8 @@ package org.dispersal.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.dispersal.server.security.Secrets;
 import org.dispersal.server.security.Session;
 import org.dispersal.server.security.Sessions;
@@ -30,30 +27,6 @@ class SessionLifecycleTest {
   static final Duration LIFETIME = Duration.ofHours(12);
 
   @TempDir Path folder;
-
-  /** A clock that stands still until moved. */
-  static final class MovableClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   private String url(String engine) {
     return engine.equals("duckdb") ? TestDatabases.duckDb(folder) : TestDatabases.postgres();
@@ -96,10 +69,12 @@ class SessionLifecycleTest {
       assertThat(s.find(b.id())).isEmpty();
       assertThat(s.find("forged")).isEmpty();
       assertThat(s.find(null)).isEmpty();
-      assertThat(store.sessions().find(Secrets.sha256(b.id()), clock.now.minus(IDLE))).isPresent();
+      assertThat(store.sessions().find(Secrets.sha256(b.id()), clock.instant().minus(IDLE)))
+          .isPresent();
       // a new session purges the expired ones from the store
       s.open("bob", Role.VIEWER);
-      assertThat(store.sessions().find(Secrets.sha256(b.id()), clock.now.minus(IDLE))).isEmpty();
+      assertThat(store.sessions().find(Secrets.sha256(b.id()), clock.instant().minus(IDLE)))
+          .isEmpty();
     }
   }
 
@@ -109,24 +84,24 @@ class SessionLifecycleTest {
     MovableClock clock = new MovableClock();
     try (Store store = storeWithUsers(url(engine))) {
       Sessions s = new Sessions(clock, store.sessions(), IDLE, LIFETIME, 10);
-      Instant login = clock.now;
+      Instant login = clock.instant();
       Session a = s.open("ana", Role.ANALYST);
       assertThat(stored(store, a, login).expires()).isEqualTo(login.plus(IDLE));
       clock.advance(Duration.ofSeconds(30));
-      assertThat(s.find(a.id()).orElseThrow().lastSeen()).isEqualTo(clock.now);
+      assertThat(s.find(a.id()).orElseThrow().lastSeen()).isEqualTo(clock.instant());
       clock.advance(Duration.ofSeconds(29));
       s.find(a.id());
-      assertThat(stored(store, a, clock.now).lastSeen()).isEqualTo(login);
+      assertThat(stored(store, a, clock.instant()).lastSeen()).isEqualTo(login);
       clock.advance(Duration.ofSeconds(1)); // a minute after the last write
       s.find(a.id());
-      StoredSession written = stored(store, a, clock.now);
-      assertThat(written.lastSeen()).isEqualTo(clock.now);
-      assertThat(written.expires()).isEqualTo(clock.now.plus(IDLE));
+      StoredSession written = stored(store, a, clock.instant());
+      assertThat(written.lastSeen()).isEqualTo(clock.instant());
+      assertThat(written.expires()).isEqualTo(clock.instant().plus(IDLE));
       for (int h = 0; h < 10; h++) { // in use every hour: the absolute end comes before the idle
         clock.advance(Duration.ofHours(1));
         assertThat(s.find(a.id())).isPresent();
       }
-      assertThat(stored(store, a, clock.now).expires()).isEqualTo(login.plus(LIFETIME));
+      assertThat(stored(store, a, clock.instant()).expires()).isEqualTo(login.plus(LIFETIME));
     }
   }
 

@@ -33,18 +33,8 @@ abstract class ShutdownContract {
     DispersalServer server = TestServers.start(url, c -> c);
     Api admin = TestServers.admin(server);
     Api analyst = TestServers.user(server, admin, "ana", "analyst");
-    long scenario = -1;
-    for (JsonNode s : analyst.get("/api/scenarios").json()) {
-      if (s.get("name").asText().equals("isis-2017")) {
-        scenario = s.get("id").asLong();
-      }
-    }
-    Api.Reply submitted =
-        analyst.post(
-            "/api/runs",
-            Api.json("scenarioId", scenario, "replications", 3_000, "seed", 7, "months", 36));
-    assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
-    long run = submitted.json().get("id").asLong();
+    long scenario = TestServers.listed(analyst, "isis-2017").get("id").asLong();
+    long run = TestServers.submit(analyst, scenario, 3_000, 36).json().get("id").asLong();
 
     List<CompletableFuture<List<String>>> streams = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

@@ -83,24 +83,9 @@ abstract class TeamScenariosContract {
   }
 
   private static long forecast(Api api, long scenario) throws InterruptedException {
-    Api.Reply r =
-        api.post(
-            "/api/runs",
-            Api.json("scenarioId", scenario, "replications", 4, "seed", 7, "months", 6));
-    assertThat(r.status()).as(r.body()).isEqualTo(202);
-    long run = r.json().get("id").asLong();
+    long run = TestServers.submit(api, scenario, 4, 6).json().get("id").asLong();
     assertThat(finished(api, run).get("status").asText()).isEqualTo("succeeded");
     return run;
-  }
-
-  /** The scenario of this name in the caller's list. */
-  private static JsonNode listed(Api api, String name) {
-    for (JsonNode s : api.get("/api/scenarios").json()) {
-      if (s.get("name").asText().equals(name)) {
-        return s;
-      }
-    }
-    throw new AssertionError("no scenario " + name + " in the list");
   }
 
   @Test
@@ -143,10 +128,10 @@ abstract class TeamScenariosContract {
       Api.Reply h = member.get("/api/scenarios/" + id + "/hypotheses");
       assertThat(h.status()).as(h.body()).isEqualTo(200);
     }
-    JsonNode listed = listed(anaAlpha, "alpha-private");
+    JsonNode listed = TestServers.listed(anaAlpha, "alpha-private");
     assertThat(listed.get("visibility").asText()).isEqualTo("team");
     assertThat(listed.get("team").asText()).isEqualTo("alpha");
-    JsonNode shared = listed(anaAlpha, "isis-2017");
+    JsonNode shared = TestServers.listed(anaAlpha, "isis-2017");
     assertThat(shared.get("visibility").asText()).isEqualTo("shared");
     assertThat(shared.get("team").isNull()).isTrue();
     assertThat(admin.delete("/api/scenarios/" + id).status()).isEqualTo(204);
@@ -156,7 +141,7 @@ abstract class TeamScenariosContract {
   void theRunsOfATeamScenarioAreSeenOnlyByItsTeamAndAdmins() throws Exception {
     long scenario = create(anaAlpha, "alpha-runs", "team");
     long run = forecast(anaAlpha, scenario);
-    long open = forecast(benBeta, listed(benBeta, "isis-2017").get("id").asLong());
+    long open = forecast(benBeta, TestServers.listed(benBeta, "isis-2017").get("id").asLong());
     JsonNode detail = anaAlpha.get("/api/runs/" + run).json();
     assertThat(detail.get("team").asText()).isEqualTo("alpha");
     assertThat(benBeta.get("/api/runs/" + open).json().get("team").isNull()).isTrue();

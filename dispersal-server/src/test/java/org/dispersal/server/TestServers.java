@@ -1,5 +1,8 @@
 package org.dispersal.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,6 +48,27 @@ final class TestServers {
       throw new IllegalStateException("cannot log in " + name + ": " + login.body());
     }
     return api;
+  }
+
+  /** The scenario of this name in the caller's list. */
+  static JsonNode listed(Api api, String name) {
+    for (JsonNode s : api.get("/api/scenarios").json()) {
+      if (s.get("name").asText().equals(name)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no scenario " + name + " in the list");
+  }
+
+  /** Submits a forecast of the scenario with seed 7 and checks that it was accepted. */
+  static Api.Reply submit(Api api, long scenario, int replications, int months) {
+    Api.Reply r =
+        api.post(
+            "/api/runs",
+            Api.json(
+                "scenarioId", scenario, "replications", replications, "seed", 7, "months", months));
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    return r;
   }
 
   static Api admin(DispersalServer server) {

@@ -12,6 +12,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -34,6 +36,12 @@ final class Database implements AutoCloseable {
   @FunctionalInterface
   interface Work<T> {
     T run(Connection c) throws SQLException;
+  }
+
+  /** Reads one row of a result set into a value. */
+  @FunctionalInterface
+  interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
   }
 
   /** How often a unit of work is tried when DuckDB reports a write-write conflict. */
@@ -243,6 +251,58 @@ final class Database implements AutoCloseable {
       p.execute();
     }
     return true;
+  }
+
+  /**
+   * A statement for {@code sql} with {@code args} bound in order: an {@link Instant} as a UTC
+   * timestamp, a {@link Long}, {@link Integer} or {@link Boolean} as itself, anything else
+   * (including null) as text.
+   */
+  static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+    PreparedStatement p = c.prepareStatement(sql);
+    try {
+      for (int i = 0; i < args.length; i++) {
+        bind(p, i + 1, args[i]);
+      }
+      return p;
+    } catch (SQLException | RuntimeException e) {
+      p.close();
+      throw e;
+    }
+  }
+
+  private static void bind(PreparedStatement p, int index, Object arg) throws SQLException {
+    if (arg instanceof Instant t) {
+      setTime(p, index, t);
+    } else if (arg instanceof Long n) {
+      p.setLong(index, n);
+    } else if (arg instanceof Integer n) {
+      p.setInt(index, n);
+    } else if (arg instanceof Boolean b) {
+      p.setBoolean(index, b);
+    } else {
+      p.setString(index, (String) arg);
+    }
+  }
+
+  /** Runs an insert, update or delete with its arguments; the number of rows it changed. */
+  static int update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement p = prepare(c, sql, args)) {
+      return p.executeUpdate();
+    }
+  }
+
+  /** Every row a query with its arguments returns, in the database's order. */
+  static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args)
+      throws SQLException {
+    try (PreparedStatement p = prepare(c, sql, args);
+        ResultSet rs = p.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(row.read(rs));
+      }
+      return out;
+    }
   }
 
   static StoreException failure(SQLException e) {

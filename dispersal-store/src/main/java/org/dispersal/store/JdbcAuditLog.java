@@ -1,8 +1,5 @@
 package org.dispersal.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The audit log in SQL. */
@@ -20,46 +17,35 @@ final class JdbcAuditLog implements AuditLog {
       throw new IllegalArgumentException("an audit entry needs an action");
     }
     db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "INSERT INTO audit_log (occurred, username, action, target, detail)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
-            Database.setTime(p, 1, Database.now());
-            p.setString(2, JdbcLoginFailureStore.clip(username, MAX_USERNAME));
-            p.setString(3, JdbcLoginFailureStore.clip(action, MAX_ACTION));
-            p.setString(4, JdbcLoginFailureStore.clip(target, MAX_TARGET));
-            p.setString(5, JdbcLoginFailureStore.clip(detail, MAX_DETAIL));
-            return p.executeUpdate();
-          }
-        });
+        c ->
+            Database.update(
+                c,
+                "INSERT INTO audit_log (occurred, username, action, target, detail)"
+                    + " VALUES (?, ?, ?, ?, ?)",
+                Database.now(),
+                JdbcLoginFailureStore.clip(username, MAX_USERNAME),
+                JdbcLoginFailureStore.clip(action, MAX_ACTION),
+                JdbcLoginFailureStore.clip(target, MAX_TARGET),
+                JdbcLoginFailureStore.clip(detail, MAX_DETAIL)));
   }
 
   @Override
   public List<AuditEntry> before(long beforeId, int limit) {
     return db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT id, occurred, username, action, target, detail FROM audit_log"
-                      + " WHERE id < ? ORDER BY id DESC LIMIT ?")) {
-            p.setLong(1, beforeId);
-            p.setInt(2, Math.max(0, limit));
-            List<AuditEntry> out = new ArrayList<>();
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                out.add(
+        c ->
+            Database.query(
+                c,
+                "SELECT id, occurred, username, action, target, detail FROM audit_log"
+                    + " WHERE id < ? ORDER BY id DESC LIMIT ?",
+                rs ->
                     new AuditEntry(
                         rs.getLong("id"),
                         Database.time(rs, "occurred"),
                         rs.getString("username"),
                         rs.getString("action"),
                         rs.getString("target"),
-                        rs.getString("detail")));
-              }
-            }
-            return out;
-          }
-        });
+                        rs.getString("detail")),
+                beforeId,
+                Math.max(0, limit)));
   }
 }

@@ -1,8 +1,6 @@
 package org.dispersal.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Locale;
@@ -36,13 +34,7 @@ final class JdbcLoginFailureStore implements LoginFailureStore {
                       + " WHERE username = ? AND address = ?"
                   : "INSERT INTO login_failures (failures, last_failure, username, address)"
                       + " VALUES (?, ?, ?, ?)";
-          try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setInt(1, n);
-            Database.setTime(p, 2, now);
-            p.setString(3, u);
-            p.setString(4, a);
-            p.executeUpdate();
-          }
+          Database.update(c, sql, n, now, u, a);
           return new Failures(n, now);
         });
   }
@@ -50,60 +42,45 @@ final class JdbcLoginFailureStore implements LoginFailureStore {
   @Override
   public void clear(String username, String address) {
     db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement("DELETE FROM login_failures WHERE username = ? AND address = ?")) {
-            p.setString(1, name(username));
-            p.setString(2, addr(address));
-            return p.executeUpdate();
-          }
-        });
+        c ->
+            Database.update(
+                c,
+                "DELETE FROM login_failures WHERE username = ? AND address = ?",
+                name(username),
+                addr(address)));
   }
 
   @Override
   public int fromAddressSince(String address, Instant since) {
     return db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT COALESCE(SUM(failures), 0) FROM login_failures"
-                      + " WHERE address = ? AND last_failure >= ?")) {
-            p.setString(1, addr(address));
-            Database.setTime(p, 2, since);
-            try (ResultSet rs = p.executeQuery()) {
-              rs.next();
-              return (int) Math.min(Integer.MAX_VALUE, rs.getLong(1));
-            }
-          }
-        });
+        c ->
+            Database.query(
+                    c,
+                    "SELECT COALESCE(SUM(failures), 0) FROM login_failures"
+                        + " WHERE address = ? AND last_failure >= ?",
+                    rs -> (int) Math.min(Integer.MAX_VALUE, rs.getLong(1)),
+                    addr(address),
+                    since)
+                .get(0));
   }
 
   @Override
   public int purge(Instant before) {
     return db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement("DELETE FROM login_failures WHERE last_failure < ?")) {
-            Database.setTime(p, 1, before);
-            return p.executeUpdate();
-          }
-        });
+        c -> Database.update(c, "DELETE FROM login_failures WHERE last_failure < ?", before));
   }
 
   private static Optional<Failures> find(Connection c, String username, String address)
       throws SQLException {
-    try (PreparedStatement p =
-        c.prepareStatement(
+    return Database.query(
+            c,
             "SELECT failures, last_failure FROM login_failures"
-                + " WHERE username = ? AND address = ?")) {
-      p.setString(1, username);
-      p.setString(2, address);
-      try (ResultSet rs = p.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new Failures(rs.getInt(1), Database.time(rs, "last_failure")))
-            : Optional.empty();
-      }
-    }
+                + " WHERE username = ? AND address = ?",
+            rs -> new Failures(rs.getInt(1), Database.time(rs, "last_failure")),
+            username,
+            address)
+        .stream()
+        .findFirst();
   }
 
   private static String name(String username) {

@@ -1,11 +1,8 @@
 package org.dispersal.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,48 +75,44 @@ final class JdbcScenarioStore implements ScenarioStore {
           if (nameTaken(c, name, -1)) {
             throw new StoreException("a scenario named '" + name + "' already exists");
           }
-          long id;
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "INSERT INTO scenarios"
-                      + " (name, yaml, owner, built_in, visibility, team, created, updated,"
-                      + " owner_id)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                      + " (SELECT u.id FROM users u WHERE u.username = ?)) RETURNING id")) {
-            p.setString(1, name);
-            p.setString(2, yaml);
-            p.setString(3, owner);
-            p.setBoolean(4, builtIn);
-            p.setString(5, visibility.id());
-            p.setString(6, team);
-            Database.setTime(p, 7, now);
-            Database.setTime(p, 8, now);
-            p.setString(9, owner);
-            try (ResultSet rs = p.executeQuery()) {
-              rs.next();
-              id = rs.getLong(1);
-            }
-          }
+          long id =
+              Database.query(
+                      c,
+                      "INSERT INTO scenarios"
+                          + " (name, yaml, owner, built_in, visibility, team, created, updated,"
+                          + " owner_id)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                          + " (SELECT u.id FROM users u WHERE u.username = ?)) RETURNING id",
+                      rs -> rs.getLong(1),
+                      name,
+                      yaml,
+                      owner,
+                      builtIn,
+                      visibility.id(),
+                      team,
+                      now,
+                      now,
+                      owner)
+                  .get(0);
           return new StoredScenario(id, name, yaml, owner, builtIn, visibility, team, now, now);
         });
   }
 
   @Override
-  public java.util.Optional<Long> ownerId(long id) {
+  public Optional<Long> ownerId(long id) {
     return db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement("SELECT owner_id FROM scenarios WHERE id = ?")) {
-            p.setLong(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-              if (!rs.next()) {
-                return java.util.Optional.<Long>empty();
-              }
-              long owner = rs.getLong(1);
-              return rs.wasNull() ? java.util.Optional.<Long>empty() : java.util.Optional.of(owner);
-            }
-          }
-        });
+        c ->
+            Database.query(
+                    c,
+                    "SELECT owner_id FROM scenarios WHERE id = ?",
+                    rs -> {
+                      long owner = rs.getLong(1);
+                      return rs.wasNull() ? Optional.<Long>empty() : Optional.of(owner);
+                    },
+                    id)
+                .stream()
+                .findFirst()
+                .flatMap(owner -> owner));
   }
 
   @Override
@@ -155,18 +148,10 @@ final class JdbcScenarioStore implements ScenarioStore {
               "UPDATE scenarios SET yaml = ?, updated = ?, visibility = ?, team = ?"
                   + (rename ? ", name = ?" : "")
                   + " WHERE id = ?";
-          try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, yaml);
-            Database.setTime(p, 2, now);
-            p.setString(3, v.id());
-            p.setString(4, t);
-            if (rename) {
-              p.setString(5, name);
-              p.setLong(6, id);
-            } else {
-              p.setLong(5, id);
-            }
-            p.executeUpdate();
+          if (rename) {
+            Database.update(c, sql, yaml, now, v.id(), t, name, id);
+          } else {
+            Database.update(c, sql, yaml, now, v.id(), t, id);
           }
           return new StoredScenario(
               id, name, yaml, old.owner(), old.builtIn(), v, t, old.created(), now);
@@ -175,13 +160,7 @@ final class JdbcScenarioStore implements ScenarioStore {
 
   @Override
   public boolean delete(long id) {
-    return db.transaction(
-        c -> {
-          try (PreparedStatement p = c.prepareStatement("DELETE FROM scenarios WHERE id = ?")) {
-            p.setLong(1, id);
-            return p.executeUpdate() > 0;
-          }
-        });
+    return db.transaction(c -> Database.update(c, "DELETE FROM scenarios WHERE id = ?", id) > 0);
   }
 
   private static void checkName(String name) {
@@ -210,40 +189,33 @@ final class JdbcScenarioStore implements ScenarioStore {
   }
 
   private static boolean nameTaken(Connection c, String name, long exceptId) throws SQLException {
-    try (PreparedStatement p =
-        c.prepareStatement("SELECT count(*) FROM scenarios WHERE name = ? AND id <> ?")) {
-      p.setString(1, name);
-      p.setLong(2, exceptId);
-      try (ResultSet rs = p.executeQuery()) {
-        rs.next();
-        return rs.getLong(1) > 0;
-      }
-    }
+    return Database.query(
+                c,
+                "SELECT count(*) FROM scenarios WHERE name = ? AND id <> ?",
+                rs -> rs.getLong(1),
+                name,
+                exceptId)
+            .get(0)
+        > 0;
   }
 
   private static List<StoredScenario> query(Connection c, String sql, Object key)
       throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      if (key != null) {
-        p.setObject(1, key);
-      }
-      List<StoredScenario> out = new ArrayList<>();
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new StoredScenario(
-                  rs.getLong("id"),
-                  rs.getString("name"),
-                  rs.getString("yaml"),
-                  rs.getString("owner"),
-                  rs.getBoolean("built_in"),
-                  Visibility.of(rs.getString("visibility")),
-                  rs.getString("team"),
-                  Database.time(rs, "created"),
-                  Database.time(rs, "updated")));
-        }
-      }
-      return out;
-    }
+    Object[] args = key == null ? new Object[0] : new Object[] {key};
+    return Database.query(
+        c,
+        sql,
+        rs ->
+            new StoredScenario(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("yaml"),
+                rs.getString("owner"),
+                rs.getBoolean("built_in"),
+                Visibility.of(rs.getString("visibility")),
+                rs.getString("team"),
+                Database.time(rs, "created"),
+                Database.time(rs, "updated")),
+        args);
   }
 }

@@ -37,20 +37,18 @@ final class JdbcSessionStore implements SessionStore {
               team = rs.getString(3);
             }
           }
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "INSERT INTO sessions"
-                      + " (id_hash, user_id, username, csrf_token, created, last_seen, expires)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            p.setString(1, idHash);
-            p.setLong(2, userId);
-            p.setString(3, username);
-            p.setString(4, csrfToken);
-            Database.setTime(p, 5, created);
-            Database.setTime(p, 6, created);
-            Database.setTime(p, 7, expires);
-            p.executeUpdate();
-          }
+          Database.update(
+              c,
+              "INSERT INTO sessions"
+                  + " (id_hash, user_id, username, csrf_token, created, last_seen, expires)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+              idHash,
+              userId,
+              username,
+              csrfToken,
+              created,
+              created,
+              expires);
           return new StoredSession(
               idHash, username, role, team, csrfToken, created, created, expires);
         });
@@ -59,48 +57,37 @@ final class JdbcSessionStore implements SessionStore {
   @Override
   public Optional<StoredSession> find(String idHash, Instant now) {
     return db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT s.id_hash, s.username, u.role, u.team, s.csrf_token, s.created,"
-                      + " s.last_seen,"
-                      + " s.expires FROM sessions s"
-                      + " JOIN users u ON u.id = s.user_id AND u.username = s.username"
-                      + " WHERE s.id_hash = ? AND s.expires >= ?")) {
-            p.setString(1, idHash);
-            Database.setTime(p, 2, now);
-            try (ResultSet rs = p.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.empty();
-              }
-              return Optional.of(
-                  new StoredSession(
-                      rs.getString("id_hash"),
-                      rs.getString("username"),
-                      Role.of(rs.getString("role")),
-                      rs.getString("team"),
-                      rs.getString("csrf_token"),
-                      Database.time(rs, "created"),
-                      Database.time(rs, "last_seen"),
-                      Database.time(rs, "expires")));
-            }
-          }
-        });
+        c ->
+            Database.query(
+                    c,
+                    "SELECT s.id_hash, s.username, u.role, u.team, s.csrf_token, s.created,"
+                        + " s.last_seen, s.expires FROM sessions s"
+                        + " JOIN users u ON u.id = s.user_id AND u.username = s.username"
+                        + " WHERE s.id_hash = ? AND s.expires >= ?",
+                    rs ->
+                        new StoredSession(
+                            rs.getString("id_hash"),
+                            rs.getString("username"),
+                            Role.of(rs.getString("role")),
+                            rs.getString("team"),
+                            rs.getString("csrf_token"),
+                            Database.time(rs, "created"),
+                            Database.time(rs, "last_seen"),
+                            Database.time(rs, "expires")),
+                    idHash,
+                    now)
+                .stream()
+                .findFirst());
   }
 
   @Override
   public boolean touch(String idHash, Instant lastSeen, Instant expires) {
-    return db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "UPDATE sessions SET last_seen = ?, expires = ? WHERE id_hash = ?")) {
-            Database.setTime(p, 1, lastSeen);
-            Database.setTime(p, 2, expires);
-            p.setString(3, idHash);
-            return p.executeUpdate() > 0;
-          }
-        });
+    return update(
+            "UPDATE sessions SET last_seen = ?, expires = ? WHERE id_hash = ?",
+            lastSeen,
+            expires,
+            idHash)
+        > 0;
   }
 
   @Override
@@ -115,42 +102,22 @@ final class JdbcSessionStore implements SessionStore {
 
   @Override
   public int purgeExpired(Instant now) {
-    return db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "DELETE FROM sessions WHERE expires < ?"
-                      + " OR user_id NOT IN (SELECT id FROM users)")) {
-            Database.setTime(p, 1, now);
-            return p.executeUpdate();
-          }
-        });
+    return update(
+        "DELETE FROM sessions WHERE expires < ? OR user_id NOT IN (SELECT id FROM users)", now);
   }
 
   @Override
   public int count() {
     return db.read(
-        c -> {
-          try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM sessions");
-              ResultSet rs = p.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-          }
-        });
+        c -> Database.query(c, "SELECT count(*) FROM sessions", rs -> rs.getInt(1)).get(0));
   }
 
   @Override
   public int keepNewest(int keep) {
-    return db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "DELETE FROM sessions WHERE id_hash IN (SELECT id_hash FROM sessions"
-                      + " ORDER BY last_seen DESC, id_hash OFFSET ?)")) {
-            p.setInt(1, Math.max(0, keep));
-            return p.executeUpdate();
-          }
-        });
+    return update(
+        "DELETE FROM sessions WHERE id_hash IN (SELECT id_hash FROM sessions"
+            + " ORDER BY last_seen DESC, id_hash OFFSET ?)",
+        Math.max(0, keep));
   }
 
   @Override
@@ -158,13 +125,7 @@ final class JdbcSessionStore implements SessionStore {
     return db.engine() == Database.Engine.POSTGRESQL;
   }
 
-  private int update(String sql, String key) {
-    return db.read(
-        c -> {
-          try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, key);
-            return p.executeUpdate();
-          }
-        });
+  private int update(String sql, Object... args) {
+    return db.read(c -> Database.update(c, sql, args));
   }
 }

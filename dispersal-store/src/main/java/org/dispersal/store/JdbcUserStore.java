@@ -1,11 +1,8 @@
 package org.dispersal.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,24 +19,21 @@ final class JdbcUserStore implements UserStore {
 
   @Override
   public Optional<User> find(String username) {
-    return db.read(
-        c ->
-            users(c, "SELECT " + COLUMNS + " FROM users u WHERE u.username = ?", username).stream()
-                .findFirst());
+    return db.read(c -> named(c, username).stream().findFirst());
   }
 
   @Override
   public Optional<String> passwordHash(String username) {
     return db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement("SELECT password_hash FROM users WHERE username = ?")) {
-            p.setString(1, username);
-            try (ResultSet rs = p.executeQuery()) {
-              return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-          }
-        });
+        c ->
+            Database.query(
+                    c,
+                    "SELECT password_hash FROM users WHERE username = ?",
+                    rs -> Optional.ofNullable(rs.getString(1)),
+                    username)
+                .stream()
+                .findFirst()
+                .flatMap(hash -> hash));
   }
 
   @Override
@@ -53,24 +47,22 @@ final class JdbcUserStore implements UserStore {
     Instant now = Database.now();
     return db.transaction(
         c -> {
-          if (!users(c, "SELECT " + COLUMNS + " FROM users u WHERE u.username = ?", username)
-              .isEmpty()) {
+          if (!named(c, username).isEmpty()) {
             throw new StoreException("a user named '" + username + "' already exists");
           }
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "INSERT INTO users (username, password_hash, role, team, created)"
-                      + " VALUES (?, ?, ?, ?, ?) RETURNING id")) {
-            p.setString(1, username);
-            p.setString(2, passwordHash);
-            p.setString(3, role.id());
-            p.setString(4, team);
-            Database.setTime(p, 5, now);
-            try (ResultSet rs = p.executeQuery()) {
-              rs.next();
-              return new User(rs.getLong(1), username, role, team, now);
-            }
-          }
+          long id =
+              Database.query(
+                      c,
+                      "INSERT INTO users (username, password_hash, role, team, created)"
+                          + " VALUES (?, ?, ?, ?, ?) RETURNING id",
+                      rs -> rs.getLong(1),
+                      username,
+                      passwordHash,
+                      role.id(),
+                      team,
+                      now)
+                  .get(0);
+          return new User(id, username, role, team, now);
         });
   }
 
@@ -98,31 +90,18 @@ final class JdbcUserStore implements UserStore {
   }
 
   private boolean update(String sql, String value, String username) {
-    return db.read(
-        c -> {
-          try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, value);
-            p.setString(2, username);
-            return p.executeUpdate() > 0;
-          }
-        });
+    return db.read(c -> Database.update(c, sql, value, username)) > 0;
   }
 
   @Override
   public boolean delete(String username) {
     return db.transaction(
         c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "DELETE FROM api_tokens WHERE user_id IN"
-                      + " (SELECT id FROM users WHERE username = ?)")) {
-            p.setString(1, username);
-            p.executeUpdate();
-          }
-          try (PreparedStatement p = c.prepareStatement("DELETE FROM users WHERE username = ?")) {
-            p.setString(1, username);
-            return p.executeUpdate() > 0;
-          }
+          Database.update(
+              c,
+              "DELETE FROM api_tokens WHERE user_id IN (SELECT id FROM users WHERE username = ?)",
+              username);
+          return Database.update(c, "DELETE FROM users WHERE username = ?", username) > 0;
         });
   }
 
@@ -134,34 +113,27 @@ final class JdbcUserStore implements UserStore {
     db.transaction(
         c -> {
           long userId =
-              users(c, "SELECT " + COLUMNS + " FROM users u WHERE u.username = ?", username)
-                  .stream()
+              named(c, username).stream()
                   .findFirst()
                   .orElseThrow(() -> new StoreException("no user named '" + username + "'"))
                   .id();
-          try (PreparedStatement p =
-              c.prepareStatement("SELECT 1 FROM api_tokens WHERE user_id = ? AND name = ?")) {
-            p.setLong(1, userId);
-            p.setString(2, tokenName);
-            try (ResultSet rs = p.executeQuery()) {
-              if (rs.next()) {
-                throw new StoreException(
-                    "you have a token named "
-                        + tokenName
-                        + "; revoke it first or pick another name");
-              }
-            }
+          if (!Database.query(
+                  c,
+                  "SELECT 1 FROM api_tokens WHERE user_id = ? AND name = ?",
+                  rs -> true,
+                  userId,
+                  tokenName)
+              .isEmpty()) {
+            throw new StoreException(
+                "you have a token named " + tokenName + "; revoke it first or pick another name");
           }
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "INSERT INTO api_tokens (user_id, name, token_hash, created)"
-                      + " VALUES (?, ?, ?, ?)")) {
-            p.setLong(1, userId);
-            p.setString(2, tokenName);
-            p.setString(3, tokenHash);
-            Database.setTime(p, 4, Database.now());
-            return p.executeUpdate();
-          }
+          return Database.update(
+              c,
+              "INSERT INTO api_tokens (user_id, name, token_hash, created) VALUES (?, ?, ?, ?)",
+              userId,
+              tokenName,
+              tokenHash,
+              Database.now());
         });
   }
 
@@ -182,37 +154,29 @@ final class JdbcUserStore implements UserStore {
 
   @Override
   public boolean revokeToken(String username, String tokenName) {
-    return db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "DELETE FROM api_tokens WHERE name = ? AND user_id IN"
-                      + " (SELECT id FROM users WHERE username = ?)")) {
-            p.setString(1, tokenName);
-            p.setString(2, username);
-            return p.executeUpdate() > 0;
-          }
-        });
+    return update(
+        "DELETE FROM api_tokens WHERE name = ? AND user_id IN"
+            + " (SELECT id FROM users WHERE username = ?)",
+        tokenName,
+        username);
+  }
+
+  private static List<User> named(Connection c, String username) throws SQLException {
+    return users(c, "SELECT " + COLUMNS + " FROM users u WHERE u.username = ?", username);
   }
 
   private static List<User> users(Connection c, String sql, String key) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      if (key != null) {
-        p.setString(1, key);
-      }
-      List<User> out = new ArrayList<>();
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new User(
-                  rs.getLong("id"),
-                  rs.getString("username"),
-                  Role.of(rs.getString("role")),
-                  rs.getString("team"),
-                  Database.time(rs, "created")));
-        }
-      }
-      return out;
-    }
+    Object[] args = key == null ? new Object[0] : new Object[] {key};
+    return Database.query(
+        c,
+        sql,
+        rs ->
+            new User(
+                rs.getLong("id"),
+                rs.getString("username"),
+                Role.of(rs.getString("role")),
+                rs.getString("team"),
+                Database.time(rs, "created")),
+        args);
   }
 }

@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,26 +29,19 @@ class OwnerIdMigrationTest {
   }
 
   private static void migrateFromV6(String url) throws SQLException {
-    Flyway.configure(Store.class.getClassLoader())
-        .dataSource(url, null, null)
-        .locations(Store.STORE_MIGRATIONS)
-        .target("6")
-        .load()
-        .migrate();
-    Timestamp t = Timestamp.valueOf(LocalDateTime.of(2026, 1, 2, 3, 4, 5));
+    OldStores.migrateTo(url, "6");
     long ana;
     long kept;
     long orphan;
     try (Connection c = DriverManager.getConnection(url)) {
-      try (PreparedStatement p =
-          c.prepareStatement(
+      ana =
+          OldStores.insert(
+              c,
               "INSERT INTO users (username, password_hash, role, created)"
-                  + " VALUES ('ana', 'h', 'analyst', ?) RETURNING id")) {
-        p.setTimestamp(1, t);
-        ana = single(p);
-      }
-      kept = scenario(c, "anas-plan", "ana", t);
-      orphan = scenario(c, "gone-plan", "bob", t);
+                  + " VALUES ('ana', 'h', 'analyst', ?) RETURNING id",
+              OldStores.WRITTEN);
+      kept = scenario(c, "anas-plan", "ana");
+      orphan = scenario(c, "gone-plan", "bob");
     }
     try (Store store = Store.open(url)) {
       assertThat(store.scenarios().ownerId(kept)).hasValue(ana);
@@ -63,24 +51,14 @@ class OwnerIdMigrationTest {
     }
   }
 
-  private static long scenario(Connection c, String name, String owner, Timestamp t)
-      throws SQLException {
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO scenarios (name, yaml, owner, built_in, created, updated)"
-                + " VALUES (?, 'extends: isis-2017', ?, FALSE, ?, ?) RETURNING id")) {
-      p.setString(1, name);
-      p.setString(2, owner);
-      p.setTimestamp(3, t);
-      p.setTimestamp(4, t);
-      return single(p);
-    }
-  }
-
-  private static long single(PreparedStatement p) throws SQLException {
-    try (ResultSet rs = p.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  private static long scenario(Connection c, String name, String owner) throws SQLException {
+    return OldStores.insert(
+        c,
+        "INSERT INTO scenarios (name, yaml, owner, built_in, created, updated)"
+            + " VALUES (?, 'extends: isis-2017', ?, FALSE, ?, ?) RETURNING id",
+        name,
+        owner,
+        OldStores.WRITTEN,
+        OldStores.WRITTEN);
   }
 }

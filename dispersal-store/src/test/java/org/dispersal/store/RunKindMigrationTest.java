@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,25 +43,16 @@ class RunKindMigrationTest {
 
   private static void migrateFromV4(String url) throws SQLException {
     long old;
-    Flyway.configure(Store.class.getClassLoader())
-        .dataSource(url, null, null)
-        .locations(Store.STORE_MIGRATIONS)
-        .target("4")
-        .load()
-        .migrate();
+    OldStores.migrateTo(url, "4");
     try (Connection c = DriverManager.getConnection(url)) {
-      try (PreparedStatement p =
-          c.prepareStatement(
+      old =
+          OldStores.insert(
+              c,
               "INSERT INTO runs (kind, status, scenario_name, scenario_yaml, owner, team,"
                   + " replications, seed, done, created, process_key)"
                   + " VALUES ('update', 'queued', 'alpha-plan', 'y: 1', 'ana', 'alpha', 0, 7, 0, ?,"
-                  + " 1) RETURNING id")) {
-        p.setTimestamp(1, Timestamp.valueOf(LocalDateTime.of(2026, 1, 2, 3, 4, 5)));
-        try (ResultSet rs = p.executeQuery()) {
-          rs.next();
-          old = rs.getLong(1);
-        }
-      }
+                  + " 1) RETURNING id",
+              OldStores.WRITTEN);
     }
     try (Store store = Store.open(url)) {
       StoredRun kept = store.runs().find(old).orElseThrow();
@@ -87,27 +73,17 @@ class RunKindMigrationTest {
 
   private static void migrateFromV1(String url) throws SQLException {
     long old;
-    Flyway.configure(Store.class.getClassLoader())
-        .dataSource(url, null, null)
-        .locations(Store.STORE_MIGRATIONS)
-        .target("1")
-        .load()
-        .migrate();
+    OldStores.migrateTo(url, "1");
     try (Connection c = DriverManager.getConnection(url)) {
-      try (PreparedStatement p =
-          c.prepareStatement(
+      old =
+          OldStores.insert(
+              c,
               "INSERT INTO runs (kind, status, scenario_name, scenario_yaml, owner, replications,"
                   + " seed, done, created, finished, manifest_json, process_key)"
                   + " VALUES ('forecast', 'succeeded', 'isis-2017', 'y: 1', 'ana', 5, 7, 5, ?, ?,"
-                  + " '{\"runs\": 5}', 1) RETURNING id")) {
-        Timestamp t = Timestamp.valueOf(LocalDateTime.of(2026, 1, 2, 3, 4, 5));
-        p.setTimestamp(1, t);
-        p.setTimestamp(2, t);
-        try (ResultSet rs = p.executeQuery()) {
-          rs.next();
-          old = rs.getLong(1);
-        }
-      }
+                  + " '{\"runs\": 5}', 1) RETURNING id",
+              OldStores.WRITTEN,
+              OldStores.WRITTEN);
     }
     try (Store store = Store.open(url)) {
       StoredRun kept = store.runs().find(old).orElseThrow();

@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,33 +32,25 @@ class TeamMigrationTest {
   }
 
   private static void migrateFromV3(String url) throws SQLException {
-    Flyway.configure(Store.class.getClassLoader())
-        .dataSource(url, null, null)
-        .locations(Store.STORE_MIGRATIONS)
-        .target("3")
-        .load()
-        .migrate();
+    OldStores.migrateTo(url, "3");
     long scenario;
     long run;
-    Timestamp t = Timestamp.valueOf(LocalDateTime.of(2026, 1, 2, 3, 4, 5));
     try (Connection c = DriverManager.getConnection(url)) {
-      try (PreparedStatement p =
-          c.prepareStatement(
+      scenario =
+          OldStores.insert(
+              c,
               "INSERT INTO scenarios (name, yaml, owner, built_in, created, updated)"
-                  + " VALUES ('old-plan', 'extends: isis-2017', 'ana', FALSE, ?, ?) RETURNING id")) {
-        p.setTimestamp(1, t);
-        p.setTimestamp(2, t);
-        scenario = single(p);
-      }
-      try (PreparedStatement p =
-          c.prepareStatement(
+                  + " VALUES ('old-plan', 'extends: isis-2017', 'ana', FALSE, ?, ?) RETURNING id",
+              OldStores.WRITTEN,
+              OldStores.WRITTEN);
+      run =
+          OldStores.insert(
+              c,
               "INSERT INTO runs (kind, status, scenario_name, scenario_yaml, owner, replications,"
                   + " seed, done, created, process_key)"
                   + " VALUES ('forecast', 'queued', 'old-plan', 'y: 1', 'ana', 5, 7, 0, ?, 1)"
-                  + " RETURNING id")) {
-        p.setTimestamp(1, t);
-        run = single(p);
-      }
+                  + " RETURNING id",
+              OldStores.WRITTEN);
     }
     try (Store store = Store.open(url)) {
       StoredScenario kept = store.scenarios().find(scenario).orElseThrow();
@@ -84,13 +71,6 @@ class TeamMigrationTest {
           store.runs().create(RunKind.FORECAST, "new-plan", "y: 2", "ana", 5, 7, null, "alpha");
       assertThat(teamRun.id()).isGreaterThan(run);
       assertThat(store.runs().find(teamRun.id()).orElseThrow().team()).isEqualTo("alpha");
-    }
-  }
-
-  private static long single(PreparedStatement p) throws SQLException {
-    try (ResultSet rs = p.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 }

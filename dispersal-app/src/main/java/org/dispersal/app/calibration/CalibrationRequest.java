@@ -94,17 +94,13 @@ public record CalibrationRequest(
 
   /** Checks the budget and copies the figures. */
   public CalibrationRequest {
-    if (scenario == null) {
-      throw InputException.field("scenario", "is required");
-    }
+    RunRequest.requireScenario(scenario);
     observations = List.copyOf(observations);
     if (observations.isEmpty()) {
       throw InputException.field("observations", "a calibration needs at least one figure");
     }
     Budget.check(Math.max(1, checkRuns), simulations, particles);
-    if (threads < 1) {
-      throw InputException.field("threads", "must be at least 1, not " + threads);
-    }
+    RunRequest.checkThreads(threads);
     command = command == null ? "" : command;
   }
 

@@ -58,16 +58,9 @@ public record ForecastRequest(
 
   /** Validates the settings and resolves the engine. */
   public ForecastRequest {
-    if (scenario == null) {
-      throw InputException.field("scenario", "is required");
-    }
-    if (replications < 1 || replications > MAX_REPLICATIONS) {
-      throw InputException.field(
-          "replications", "must be between 1 and " + MAX_REPLICATIONS + ", not " + replications);
-    }
-    if (threads < 1) {
-      throw InputException.field("threads", "must be at least 1, not " + threads);
-    }
+    RunRequest.requireScenario(scenario);
+    RunRequest.checkReplications(replications, MAX_REPLICATIONS);
+    RunRequest.checkThreads(threads);
     try {
       engine =
           (engine == null ? EngineKind.AUTO : engine)
@@ -122,12 +115,7 @@ public record ForecastRequest(
             finished);
     String manifest =
         ManifestBuilder.of(kind(), scenario)
-            .scenario("months", s.months())
-            .scenario("origins", s.origins().size())
-            .put("seed", seed)
-            .put("runs", replications)
-            .put("threads", threads)
-            .put("engine", engine.id())
+            .ensemble(s, seed, replications, threads, engine.id())
             .put("overrides", overrides)
             .parameters(s)
             .build(provenance, started, finished);

@@ -49,9 +49,7 @@ public record HindcastRequest(
         settings.runs(),
         settings.simulations() == 0 ? settings.particles() : settings.simulations(),
         settings.particles());
-    if (settings.threads() < 1) {
-      throw InputException.field("threads", "must be at least 1, not " + settings.threads());
-    }
+    RunRequest.checkThreads(settings.threads());
     command = command == null ? "" : command;
   }
 

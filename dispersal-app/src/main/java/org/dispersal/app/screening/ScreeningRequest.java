@@ -58,9 +58,7 @@ public record ScreeningRequest(
 
   /** Checks the settings and that the country is an origin of the scenario. */
   public ScreeningRequest {
-    if (scenario == null) {
-      throw InputException.field("scenario", "is required");
-    }
+    RunRequest.requireScenario(scenario);
     share("sensitivity", sensitivity);
     share("specificity", specificity);
     if (window < 1 || window > 240) {
@@ -71,13 +69,8 @@ public record ScreeningRequest(
       throw InputException.field(
           "month", "must be between 0 and the horizon " + horizon + ", not " + month);
     }
-    if (replications < 1 || replications > MAX_REPLICATIONS) {
-      throw InputException.field(
-          "replications", "must be between 1 and " + MAX_REPLICATIONS + ", not " + replications);
-    }
-    if (threads < 1) {
-      throw InputException.field("threads", "must be at least 1, not " + threads);
-    }
+    RunRequest.checkReplications(replications, MAX_REPLICATIONS);
+    RunRequest.checkThreads(threads);
     country = country == null ? "" : country.trim().toUpperCase(Locale.ROOT);
     origin(scenario.scenario(), country);
   }

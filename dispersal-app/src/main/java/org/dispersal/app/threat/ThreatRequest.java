@@ -11,7 +11,6 @@ import org.dispersal.app.Provenance;
 import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.problem.InputException;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.model.Origin;
 import org.dispersal.model.Scenario;
@@ -36,16 +35,9 @@ public record ThreatRequest(ScenarioInput scenario, int replications, long seed,
 
   /** Validates the settings. */
   public ThreatRequest {
-    if (scenario == null) {
-      throw InputException.field("scenario", "is required");
-    }
-    if (replications < 1 || replications > MAX_REPLICATIONS) {
-      throw InputException.field(
-          "replications", "must be between 1 and " + MAX_REPLICATIONS + ", not " + replications);
-    }
-    if (threads < 1) {
-      throw InputException.field("threads", "must be at least 1, not " + threads);
-    }
+    RunRequest.requireScenario(scenario);
+    RunRequest.checkReplications(replications, MAX_REPLICATIONS);
+    RunRequest.checkThreads(threads);
   }
 
   @Override
@@ -76,12 +68,7 @@ public record ThreatRequest(ScenarioInput scenario, int replications, long seed,
     Map<String, String> names = originNames();
     String manifest =
         ManifestBuilder.of(kind(), scenario)
-            .scenario("months", s.months())
-            .scenario("origins", s.origins().size())
-            .put("seed", seed)
-            .put("runs", replications)
-            .put("threads", threads)
-            .put("engine", "cohort")
+            .ensemble(s, seed, replications, threads, "cohort")
             .build(provenance, started, finished);
     return new RunResult<>(
         kind(),

@@ -154,9 +154,7 @@ class SharedDataTest {
   void reportsAMissingDataFile(@TempDir Path dir) throws IOException {
     copyShipped(dir, List.of("sources.csv"));
 
-    assertThatThrownBy(() -> SharedData.load(dir))
-        .isInstanceOf(DataException.class)
-        .hasMessage("fighters_by_country.csv: not found in " + dir);
+    assertLoadFails(dir, "fighters_by_country.csv: not found in " + dir);
   }
 
   @Test
@@ -167,9 +165,8 @@ class SharedDataTest {
         "AFG,Afghanistan,ICSR2013,2013-12-10,12,23",
         "AFG,Afghanistan,ICSR2013,2013-12-10,abc,23");
 
-    assertThatThrownBy(() -> SharedData.load(dir))
-        .isInstanceOf(DataException.class)
-        .hasMessage("fighters_by_country.csv:2: field fighters_low: 'abc' is not a whole number");
+    assertLoadFails(
+        dir, "fighters_by_country.csv:2: field fighters_low: 'abc' is not a whole number");
   }
 
   @Test
@@ -178,16 +175,13 @@ class SharedDataTest {
     replaceInFile(
         dir.resolve("fighters_by_country.csv"), "ALB,Albania,ICSR2013", "ALB,Albania,NOPE");
 
-    assertThatThrownBy(() -> SharedData.load(dir))
-        .isInstanceOf(DataException.class)
-        .hasMessage("fighters_by_country.csv:3: field source_id: 'NOPE' is not in sources.csv");
+    assertLoadFails(
+        dir, "fighters_by_country.csv:3: field source_id: 'NOPE' is not in sources.csv");
 
     replaceInFile(
         dir.resolve("fighters_by_country.csv"), "ALB,Albania,NOPE", "ZZZ,Albania,ICSR2013");
 
-    assertThatThrownBy(() -> SharedData.load(dir))
-        .isInstanceOf(DataException.class)
-        .hasMessage("fighters_by_country.csv:3: field iso3: 'ZZZ' is not in countries.csv");
+    assertLoadFails(dir, "fighters_by_country.csv:3: field iso3: 'ZZZ' is not in countries.csv");
   }
 
   @Test
@@ -198,11 +192,10 @@ class SharedDataTest {
         "iso3,source_id,measure,reason\nFRA,TSG2015,minors,no such figure\n",
         StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> SharedData.load(dir))
-        .isInstanceOf(DataException.class)
-        .hasMessage(
-            "exclusions.csv:2: field source_id: no minors figure of TSG2015 for FRA in"
-                + " fighters_by_country.csv");
+    assertLoadFails(
+        dir,
+        "exclusions.csv:2: field source_id: no minors figure of TSG2015 for FRA in"
+            + " fighters_by_country.csv");
   }
 
   private static void copyShipped(Path dir, List<String> names) throws IOException {
@@ -217,5 +210,11 @@ class SharedDataTest {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     assertThat(text).contains(from);
     Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+  }
+
+  private static void assertLoadFails(Path dir, String message) {
+    assertThatThrownBy(() -> SharedData.load(dir))
+        .isInstanceOf(DataException.class)
+        .hasMessage(message);
   }
 }

@@ -59,71 +59,29 @@ public final class Svg {
 
   /** A line. */
   public Svg line(double x1, double y1, double x2, double y2, String cssClass) {
-    out.append("<line x1=\"")
-        .append(px(x1))
-        .append("\" y1=\"")
-        .append(px(y1))
-        .append("\" x2=\"")
-        .append(px(x2))
-        .append("\" y2=\"")
-        .append(px(y2))
-        .append("\" class=\"")
-        .append(cssClass)
-        .append("\"/>");
+    open("line", "x1", x1, "y1", y1, "x2", x2, "y2", y2, "class", cssClass);
+    out.append("/>");
     return this;
   }
 
   /** A line with a colour and width of its own, and an optional tooltip. */
   public Svg stroke(
       double x1, double y1, double x2, double y2, String colour, double width, String tooltip) {
-    out.append("<line x1=\"")
-        .append(px(x1))
-        .append("\" y1=\"")
-        .append(px(y1))
-        .append("\" x2=\"")
-        .append(px(x2))
-        .append("\" y2=\"")
-        .append(px(y2))
-        .append("\" stroke=\"")
-        .append(colour)
-        .append("\" stroke-width=\"")
-        .append(px(width))
-        .append('"');
+    open("line", "x1", x1, "y1", y1, "x2", x2, "y2", y2, "stroke", colour, "stroke-width", width);
     return closeWithTooltip("line", tooltip);
   }
 
   /** A filled rectangle with an optional tooltip. */
   public Svg rect(double x, double y, double w, double h, String fill, String tooltip) {
-    out.append("<rect x=\"")
-        .append(px(x))
-        .append("\" y=\"")
-        .append(px(y))
-        .append("\" width=\"")
-        .append(px(w))
-        .append("\" height=\"")
-        .append(px(h))
-        .append("\" fill=\"")
-        .append(fill)
-        .append('"');
+    open("rect", "x", x, "y", y, "width", w, "height", h, "fill", fill);
     return closeWithTooltip("rect", tooltip);
   }
 
   /** A rectangle filled with a colour at an opacity from 0 to 1, with an optional tooltip. */
   public Svg rect(
       double x, double y, double w, double h, String fill, double opacity, String tooltip) {
-    out.append("<rect x=\"")
-        .append(px(x))
-        .append("\" y=\"")
-        .append(px(y))
-        .append("\" width=\"")
-        .append(px(w))
-        .append("\" height=\"")
-        .append(px(h))
-        .append("\" fill=\"")
-        .append(fill)
-        .append("\" fill-opacity=\"")
-        .append(opacity)
-        .append('"');
+    open("rect", "x", x, "y", y, "width", w, "height", h, "fill", fill);
+    out.append(" fill-opacity=\"").append(opacity).append('"');
     return closeWithTooltip("rect", tooltip);
   }
 
@@ -134,19 +92,28 @@ public final class Svg {
 
   /** A circle with an outline, or none when {@code outline} is null. */
   public Svg circle(double cx, double cy, double r, String fill, String outline) {
-    out.append("<circle cx=\"")
-        .append(px(cx))
-        .append("\" cy=\"")
-        .append(px(cy))
-        .append("\" r=\"")
-        .append(px(r))
-        .append("\" fill=\"")
-        .append(fill);
+    open("circle", "cx", cx, "cy", cy, "r", r, "fill", fill);
     if (outline != null) {
-      out.append("\" stroke=\"").append(outline);
+      out.append(" stroke=\"").append(outline).append('"');
     }
-    out.append("\"/>");
+    out.append("/>");
     return this;
+  }
+
+  /**
+   * Opens an element with its attributes, given as name and value in turn: a number as a coordinate
+   * or length ({@link #px}), anything else as it is.
+   */
+  private void open(String element, Object... attributes) {
+    out.append('<').append(element);
+    for (int i = 0; i < attributes.length; i += 2) {
+      Object value = attributes[i + 1];
+      out.append(' ')
+          .append(attributes[i])
+          .append("=\"")
+          .append(value instanceof Double d ? px(d) : value)
+          .append('"');
+    }
   }
 
   /** A path with presentation attributes given verbatim, and an optional tooltip. */
@@ -157,25 +124,19 @@ public final class Svg {
 
   /** A text; {@code anchor} is start, middle or end; no class when {@code cssClass} is empty. */
   public Svg text(double x, double y, String anchor, String cssClass, String text) {
-    out.append("<text x=\"").append(px(x)).append("\" y=\"").append(px(y));
+    open("text", "x", x, "y", y);
     return closeText(anchor, cssClass, text);
   }
 
   /** A text turned by {@code degrees} (clockwise) about its anchor point at (x, y). */
   public Svg turned(
       double x, double y, double degrees, String anchor, String cssClass, String text) {
-    out.append("<text transform=\"translate(")
-        .append(px(x))
-        .append(',')
-        .append(px(y))
-        .append(") rotate(")
-        .append(px(degrees))
-        .append(")");
+    open("text", "transform", "translate(" + px(x) + ',' + px(y) + ") rotate(" + px(degrees) + ")");
     return closeText(anchor, cssClass, text);
   }
 
   private Svg closeText(String anchor, String cssClass, String text) {
-    out.append("\" text-anchor=\"").append(anchor).append('"');
+    out.append(" text-anchor=\"").append(anchor).append('"');
     if (!cssClass.isEmpty()) {
       out.append(" class=\"").append(cssClass).append('"');
     }
@@ -185,13 +146,8 @@ public final class Svg {
 
   /** A label followed by a muted value, with a white halo so it stays readable over bands. */
   public Svg label(double x, double y, String anchor, String label, String value) {
-    out.append("<text x=\"")
-        .append(px(x))
-        .append("\" y=\"")
-        .append(px(y))
-        .append("\" text-anchor=\"")
-        .append(anchor)
-        .append("\" class=\"node-label\">")
+    open("text", "x", x, "y", y, "text-anchor", anchor, "class", "node-label");
+    out.append('>')
         .append(Html.esc(label))
         .append(" <tspan class=\"value\">")
         .append(Html.esc(value))

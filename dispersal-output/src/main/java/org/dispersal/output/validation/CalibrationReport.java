@@ -151,13 +151,8 @@ public final class CalibrationReport {
       var r = targets.resolved().get(t).record();
       ForecastScore a = ForecastScore.of(prior.samples()[t], r.range());
       ForecastScore c = ForecastScore.of(post.samples()[t], r.range());
-      b.append("<tr><td>")
-          .append(Html.esc(r.label()))
-          .append("</td><td>")
-          .append(Html.esc(r.describe()))
-          .append("</td><td>")
-          .append(Html.esc(r.sourceId()))
-          .append("</td>")
+      b.append("<tr>")
+          .append(FigureCells.of(r))
           .append(cells(a))
           .append(cells(c))
           .append("<td>")
@@ -170,13 +165,9 @@ public final class CalibrationReport {
           "<h2>Figures not used</h2><table class=\"numeric\"><tr><th>figure</th><th>observed</th>"
               + "<th>source</th><th>reason</th></tr>");
       for (var u : targets.unresolved()) {
-        b.append("<tr><td>")
-            .append(Html.esc(u.record().label()))
-            .append("</td><td>")
-            .append(Html.esc(u.record().describe()))
-            .append("</td><td>")
-            .append(Html.esc(u.record().sourceId()))
-            .append("</td><td class=\"text\">")
+        b.append("<tr>")
+            .append(FigureCells.of(u.record()))
+            .append("<td class=\"text\">")
             .append(Html.esc(u.reason()))
             .append("</td></tr>");
       }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.page.Html;
@@ -59,47 +60,29 @@ public final class HindcastReport {
             + " same as persistence, so those rows test the data, not the dynamics.</p>");
     b.append(
         "<table class=\"numeric\"><tr><th>score</th><th>all figures</th><th>dynamics</th></tr>");
-    row(b, "observations scored", Numbers.num(s.scored()), Numbers.num(d.scored()));
-    row(b, "coverage of the 50% interval", pct(s.coverage50()), pct(d.coverage50()));
-    row(b, "coverage of the 90% interval", pct(s.coverage90()), pct(d.coverage90()));
-    row(b, "mean CRPS, model", Numbers.num(s.crps()), Numbers.num(d.crps()));
-    row(
-        b,
-        "mean CRPS, persistence",
-        Numbers.num(s.crpsPersistence()),
-        Numbers.num(d.crpsPersistence()));
-    row(
-        b,
-        "CRPS skill vs persistence",
-        Numbers.fmt("%.3f", s.skillPersistence()),
-        Numbers.fmt("%.3f", d.skillPersistence()));
-    row(b, "model better than persistence", pct(s.beatsPersistence()), pct(d.beatsPersistence()));
-    row(
-        b,
-        "observations with a trend baseline",
-        Numbers.num(s.trendCount()),
-        Numbers.num(d.trendCount()));
+    row(b, "observations scored", s, d, h -> Numbers.num(h.scored()));
+    row(b, "coverage of the 50% interval", s, d, h -> pct(h.coverage50()));
+    row(b, "coverage of the 90% interval", s, d, h -> pct(h.coverage90()));
+    row(b, "mean CRPS, model", s, d, h -> Numbers.num(h.crps()));
+    row(b, "mean CRPS, persistence", s, d, h -> Numbers.num(h.crpsPersistence()));
+    row(b, "CRPS skill vs persistence", s, d, h -> Numbers.fmt("%.3f", h.skillPersistence()));
+    row(b, "model better than persistence", s, d, h -> pct(h.beatsPersistence()));
+    row(b, "observations with a trend baseline", s, d, h -> Numbers.num(h.trendCount()));
     row(
         b,
         "mean CRPS on those, model / trend",
-        Numbers.num(s.crpsModelOnTrend()) + " / " + Numbers.num(s.crpsTrend()),
-        Numbers.num(d.crpsModelOnTrend()) + " / " + Numbers.num(d.crpsTrend()));
-    row(
-        b,
-        "CRPS skill vs trend",
-        Numbers.fmt("%.3f", s.skillTrend()),
-        Numbers.fmt("%.3f", d.skillTrend()));
-    row(b, "model better than trend", pct(s.beatsTrend()), pct(d.beatsTrend()));
+        s,
+        d,
+        h -> Numbers.num(h.crpsModelOnTrend()) + " / " + Numbers.num(h.crpsTrend()));
+    row(b, "CRPS skill vs trend", s, d, h -> Numbers.fmt("%.3f", h.skillTrend()));
+    row(b, "model better than trend", s, d, h -> pct(h.beatsTrend()));
     row(
         b,
         "median |log ratio| of median to observed",
-        Numbers.fmt("%.3f", s.medianAbsLogRatio()),
-        Numbers.fmt("%.3f", d.medianAbsLogRatio()));
-    row(
-        b,
-        "mean interval score (90%)",
-        Numbers.num(s.meanIntervalScore()),
-        Numbers.num(d.meanIntervalScore()));
+        s,
+        d,
+        h -> Numbers.fmt("%.3f", h.medianAbsLogRatio()));
+    row(b, "mean interval score (90%)", s, d, h -> Numbers.num(h.meanIntervalScore()));
     row(b, "listed with a reason, not scored", Numbers.num(s.notScored()), "");
     b.append("</table>");
     b.append(
@@ -135,13 +118,7 @@ public final class HindcastReport {
             + "<th>CRPS</th><th>persistence</th><th>trend</th><th>log ratio</th><th>note</th></tr>");
     for (Hindcast.Row r : result.rows()) {
       ObservationRecord o = r.record();
-      b.append("<tr><td>")
-          .append(Html.esc(o.label()))
-          .append("</td><td>")
-          .append(Html.esc(o.describe()))
-          .append("</td><td>")
-          .append(Html.esc(o.sourceId()))
-          .append("</td>");
+      b.append("<tr>").append(FigureCells.of(o));
       if (r.score() == null) {
         b.append("<td colspan=\"8\">").append(Html.esc(r.status())).append("</td>");
       } else {
@@ -177,6 +154,16 @@ public final class HindcastReport {
 
   private static String shortId(String id) {
     return id.length() > 18 ? id.substring(0, 15) + "…" : id;
+  }
+
+  /** A row with the same cell for all figures and for the dynamics only. */
+  private static void row(
+      StringBuilder b,
+      String k,
+      HindcastSummary all,
+      HindcastSummary dynamics,
+      Function<HindcastSummary, String> cell) {
+    row(b, k, cell.apply(all), cell.apply(dynamics));
   }
 
   private static void row(StringBuilder b, String k, String v, String w) {

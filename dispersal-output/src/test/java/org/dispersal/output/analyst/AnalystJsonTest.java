@@ -62,9 +62,7 @@ class AnalystJsonTest {
     ThreatOutputs.writeCsv(o, names, s.start(), csv);
     JsonNode doc = JSON.readTree(json.toFile());
 
-    List<String> keys = new ArrayList<>();
-    doc.fieldNames().forEachRemaining(keys::add);
-    assertThat(keys)
+    assertThat(fieldNames(doc))
         .containsExactly(
             "scenario",
             "start",
@@ -176,9 +174,7 @@ class AnalystJsonTest {
     UpdateOutputs.writeJson(report, "isis-2017", json);
     JsonNode doc = JSON.readTree(json.toFile());
 
-    List<String> keys = new ArrayList<>();
-    doc.fieldNames().forEachRemaining(keys::add);
-    assertThat(keys)
+    assertThat(fieldNames(doc))
         .containsExactly(
             "scenario",
             "asOf",
@@ -246,5 +242,11 @@ class AnalystJsonTest {
         .containsExactlyElementsOf(watch.stream().map(w -> w.indicator().id()).toList());
     assertThat(doc.get("watch").get(0).get("expectedShift").asDouble())
         .isEqualTo(watch.get(0).expectedShift());
+  }
+
+  private static List<String> fieldNames(JsonNode doc) {
+    List<String> names = new ArrayList<>();
+    doc.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 }

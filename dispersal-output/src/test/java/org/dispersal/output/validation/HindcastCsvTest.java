@@ -36,17 +36,8 @@ class HindcastCsvTest {
             0.25,
             sample,
             ""),
-        new Hindcast.Row(
-            skipped,
-            "not_scored",
-            -1,
-            null,
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            null,
-            "no \"killed\" figure\nfor Belgium, before the start"));
+        ValidationFixtures.notScored(
+            skipped, "no \"killed\" figure\nfor Belgium, before the start"));
   }
 
   @Test

@@ -53,17 +53,7 @@ class HindcastReportTest {
                 Double.NaN,
                 b,
                 "open range"),
-            new Hindcast.Row(
-                skipped,
-                "not_scored",
-                -1,
-                null,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                null,
-                ValidationFixtures.HOSTILE)),
+            ValidationFixtures.notScored(skipped, ValidationFixtures.HOSTILE)),
         null,
         List.of(),
         0);

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dispersal.calibration.ObservedMeasure;
+import org.dispersal.hindcast.Hindcast;
 import org.dispersal.input.data.CsvReader;
 import org.dispersal.input.data.CsvTable;
 import org.dispersal.input.scenario.ScenarioReader;
@@ -47,6 +48,21 @@ final class ValidationFixtures {
         low,
         high,
         source);
+  }
+
+  /** A hindcast row for a figure that was not scored, with the reason. */
+  static Hindcast.Row notScored(ObservationRecord record, String reason) {
+    return new Hindcast.Row(
+        record,
+        "not_scored",
+        -1,
+        null,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        null,
+        reason);
   }
 
   /** A CSV file read back with the product's own reader (RFC 4180 quoting). */

@@ -22,4 +22,10 @@ public record Session(
     String team,
     String csrfToken,
     Instant created,
-    Instant lastSeen) {}
+    Instant lastSeen) {
+
+  /** This session with the account's role and team as they are now. */
+  Session withAccount(Role role, String team) {
+    return new Session(id, username, role, team, csrfToken, created, lastSeen);
+  }
+}

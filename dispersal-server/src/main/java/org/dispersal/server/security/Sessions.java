@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.dispersal.store.Role;
 import org.dispersal.store.SessionStore;
 import org.dispersal.store.StoredSession;
@@ -170,23 +171,7 @@ public final class Sessions {
    * store.
    */
   public void changeRole(String username, Role role) {
-    synchronized (lock) {
-      changes++;
-      cache.replaceAll(
-          (hash, c) ->
-              c.session().username().equals(username)
-                  ? new Cached(
-                      new Session(
-                          c.session().id(),
-                          username,
-                          role,
-                          c.session().team(),
-                          c.session().csrfToken(),
-                          c.session().created(),
-                          c.session().lastSeen()),
-                      c.stored())
-                  : c);
-    }
+    changeAccount(username, s -> s.withAccount(role, s.team()));
   }
 
   /**
@@ -194,21 +179,16 @@ public final class Sessions {
    * store.
    */
   public void changeTeam(String username, String team) {
+    changeAccount(username, s -> s.withAccount(s.role(), team));
+  }
+
+  private void changeAccount(String username, UnaryOperator<Session> change) {
     synchronized (lock) {
       changes++;
       cache.replaceAll(
           (hash, c) ->
               c.session().username().equals(username)
-                  ? new Cached(
-                      new Session(
-                          c.session().id(),
-                          username,
-                          c.session().role(),
-                          team,
-                          c.session().csrfToken(),
-                          c.session().created(),
-                          c.session().lastSeen()),
-                      c.stored())
+                  ? new Cached(change.apply(c.session()), c.stored())
                   : c);
     }
   }

@@ -3,46 +3,21 @@ package org.dispersal.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dispersal.server.ApiException;
+import org.dispersal.server.MovableClock;
 import org.dispersal.server.runs.ProgressHub;
 import org.dispersal.store.LoginFailureStore;
 import org.junit.jupiter.api.Test;
 
 /** The security parts on their own, with a clock the test moves. */
 class SecurityPartsTest {
-
-  /** A clock that stands still until moved. */
-  static final class TestClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
 
   @Test
   void passwordsVerifyOnlyWithTheRightPasswordAndAnIntactHash() {
@@ -102,7 +77,7 @@ class SecurityPartsTest {
 
   @Test
   void loginFailuresBackOffPerNameAndAddress() {
-    TestClock clock = new TestClock();
+    MovableClock clock = new MovableClock();
     LoginThrottle t = new LoginThrottle(clock, new MemoryFailures(), Duration.ofMinutes(15), 3, 10);
     for (int i = 0; i < 3; i++) {
       assertThat(t.retryAfter("Ana", "10.0.0.1")).isEmpty();
@@ -130,7 +105,7 @@ class SecurityPartsTest {
 
   @Test
   void theRateLimiterRefillsAtItsRate() {
-    TestClock clock = new TestClock();
+    MovableClock clock = new MovableClock();
     RateLimiter r = new RateLimiter(clock, 60, 2);
     assertThat(r.acquire("u")).isEmpty();
     assertThat(r.acquire("u")).isEmpty();
