@@ -27,7 +27,9 @@ import org.dispersal.model.State;
  * and compartment or state total, an exact histogram of the count over replications, from which the
  * mean and quantiles are read. The world and each region are split by demographic (all, men, women,
  * minors) for every state; destinations (theatre, country, group) and origins are summarised for
- * all people only, which keeps the cost of an ensemble in proportion to what analysts read.
+ * all people only, which keeps the cost of an ensemble in proportion to what analysts read. The
+ * {@link CompositeState}s (everyone back home, and those who came home after the start) are summed
+ * within each replication and summarised like states, in every scope and demographic.
  *
  * <p>One summary collects the replications of one worker; {@link #combine} adds another worker's.
  * Because histograms hold integer counts, the result is the same for any split of replications.
@@ -43,9 +45,12 @@ public final class EnsembleSummary implements MonthObserver {
   private final int[] cohortOriginScope;
   private final int[] cohortRegionScope;
   private final int keys;
+  private final int keyCount;
   private final int compartments;
   private final int months;
   private final int[][] stateKey;
+  private final boolean[][] home;
+  private final int[] homeAtStart;
   private final IntHistogram[] cells;
   private final int[] buffer;
   private final int[] touched;
@@ -72,16 +77,22 @@ public final class EnsembleSummary implements MonthObserver {
       cohortRegionScope[c.index()] = 1 + c.regionIndex();
     }
     compartments = model.compartments().size();
-    keys = compartments + State.values().length;
+    keyCount = compartments + State.values().length;
+    keys = keyCount + CompositeState.values().length;
     months = model.scenario().months();
     stateKey = new int[cohorts.size()][];
+    home = new boolean[cohorts.size()][];
+    homeAtStart = new int[cohorts.size()];
     for (Cohort c : cohorts) {
       int[] sk = new int[c.compartments().length];
+      boolean[] h = new boolean[sk.length];
       for (int j = 0; j < sk.length; j++) {
         Compartment comp = model.compartments().get(c.compartments()[j]);
         sk[j] = comp.destination().isEmpty() ? -1 : compartments + comp.state().ordinal();
+        h[j] = CompositeState.countsHome(comp, c.origin());
       }
       stateKey[c.index()] = sk;
+      home[c.index()] = h;
     }
     int perMonth = scopes.size() * 4 * keys;
     cells = new IntHistogram[(months + 1) * perMonth];
@@ -104,9 +115,17 @@ public final class EnsembleSummary implements MonthObserver {
     return replications;
   }
 
-  /** The number of keys: every compartment, then one total per state. */
+  /**
+   * The number of compartment and state keys: every compartment, then one total per state. The
+   * composite states have keys of their own after these ({@link #compositeKey}).
+   */
   public int keyCount() {
-    return keys;
+    return keyCount;
+  }
+
+  /** The key of a composite state, after the {@link #keyCount()} compartment and state keys. */
+  public int compositeKey(CompositeState c) {
+    return keyCount + c.ordinal();
   }
 
   /** The key of a compartment (by its global index). */
@@ -141,6 +160,27 @@ public final class EnsembleSummary implements MonthObserver {
       int demo = demographicIndex(c.demographic());
       int origin = cohortOriginScope[c.index()];
       int region = cohortRegionScope[c.index()];
+      boolean[] h = home[c.index()];
+      int atHome = 0;
+      for (int j = 0; j < s.length; j++) {
+        if (h[j]) {
+          atHome += s[j];
+        }
+      }
+      if (month == 0) {
+        homeAtStart[c.index()] = atHome;
+      }
+      int after = atHome - homeAtStart[c.index()];
+      if (after < 0) {
+        throw new IllegalStateException(
+            "cohort " + c.index() + " has fewer people at home in month " + month + " than at 0");
+      }
+      if (atHome > 0) {
+        addAll(origin, region, demo, compositeKey(CompositeState.RETURNED_TOTAL), atHome);
+      }
+      if (after > 0) {
+        addAll(origin, region, demo, compositeKey(CompositeState.RETURNED_AFTER_START), after);
+      }
       for (int j = 0; j < s.length; j++) {
         int n = s[j];
         if (n == 0) {
@@ -217,7 +257,7 @@ public final class EnsembleSummary implements MonthObserver {
   }
 
   /** Marks the byte form of a summary, and its layout version. */
-  private static final int ENCODING = 0x44535331;
+  private static final int ENCODING = 0x44535332;
 
   /**
    * The summary as bytes, to send between machines (a Spark task's result): the replication count
@@ -333,7 +373,7 @@ public final class EnsembleSummary implements MonthObserver {
    * @param month 0 to the horizon
    * @param scope index into {@link #scopes()}
    * @param demo 0 for all, 1 men, 2 women, 3 minors
-   * @param key a compartment key or a state key
+   * @param key a compartment key, a state key or a composite state's key
    */
   public Statistic statistic(int month, int scope, int demo, int key) {
     IntHistogram h = cells[month * buffer.length + index(scope, demo, key)];
@@ -342,6 +382,11 @@ public final class EnsembleSummary implements MonthObserver {
     }
     int[] q = h.quantiles(replications, 0.05, 0.25, 0.5, 0.75, 0.95);
     return new Statistic((double) h.sum() / replications, q[0], q[1], q[2], q[3], q[4]);
+  }
+
+  /** The statistic of a composite state in a scope. */
+  public Statistic statistic(int month, int scope, int demo, CompositeState composite) {
+    return statistic(month, scope, demo, compositeKey(composite));
   }
 
   /** The statistic of a state's total (over its destinations) in a scope. */
@@ -364,6 +409,6 @@ public final class EnsembleSummary implements MonthObserver {
 
   /** Whether a key is a state total of a state that has destinations. */
   public boolean isStateTotal(int key) {
-    return key >= compartments;
+    return key >= compartments && key < keyCount;
   }
 }

@@ -43,7 +43,7 @@ public record SummaryTable(EnsembleSummary summary, YearMonth start) {
                       scope.kind(),
                       scope.id(),
                       demographic,
-                      state.id(),
+                      state,
                       destination,
                       // The stored mean is the file's, so an export gives the file back.
                       Double.parseDouble(SummaryCsv.mean(st.mean())),

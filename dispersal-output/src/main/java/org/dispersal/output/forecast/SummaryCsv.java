@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import org.dispersal.engine.Compartment;
+import org.dispersal.ensemble.CompositeState;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Scope;
 import org.dispersal.ensemble.Statistic;
@@ -25,6 +26,12 @@ import org.dispersal.output.text.Csv;
  * destination} is empty on a state's total row; states split by destination also get one row per
  * destination. At world scope every state has a row every month; elsewhere rows that are zero in
  * every replication are left out (their value is 0).
+ *
+ * <p>After the {@code returned} row of each month, scope and demographic come the rows of the
+ * {@link CompositeState}s, which add up states within each replication: {@code returned_total}
+ * (everyone back home, however their case ended: what the observation measure {@code returned}
+ * counts) and {@code returned_after_start} (those of them who came home after month 0). Their
+ * {@code destination} is empty.
  */
 public final class SummaryCsv {
 
@@ -53,11 +60,7 @@ public final class SummaryCsv {
           line.setLength(0);
           line.append(month).append(',').append(date).append(',').append(scope.kind());
           line.append(',').append(Csv.field(scope.id())).append(',').append(demographic);
-          line.append(',')
-              .append(state.id())
-              .append(',')
-              .append(Csv.field(destination))
-              .append(',');
+          line.append(',').append(state).append(',').append(Csv.field(destination)).append(',');
           line.append(mean(st.mean())).append(',');
           line.append(st.p05()).append(',').append(st.p25()).append(',').append(st.p50());
           line.append(',').append(st.p75()).append(',').append(st.p95()).append('\n');
@@ -73,13 +76,16 @@ public final class SummaryCsv {
   /** Receives the rows of the file in order, without formatting them. */
   @FunctionalInterface
   public interface RowVisitor {
-    /** One row; {@code destination} is empty on a state's total row. */
+    /**
+     * One row; {@code state} is a {@link State} or {@link CompositeState} id; {@code destination}
+     * is empty on a state's total row.
+     */
     void row(
         int month,
         String date,
         Scope scope,
         String demographic,
-        State state,
+        String state,
         String destination,
         Statistic statistic)
         throws IOException;
@@ -108,9 +114,24 @@ public final class SummaryCsv {
                   date,
                   scope,
                   demographic,
-                  state,
+                  state.id(),
                   "",
                   summary.statistic(month, s, demo, totalKey));
+            }
+            if (state == State.RETURNED) {
+              for (CompositeState composite : CompositeState.values()) {
+                int key = summary.compositeKey(composite);
+                if (world || summary.isPresent(month, s, demo, key)) {
+                  visitor.row(
+                      month,
+                      date,
+                      scope,
+                      demographic,
+                      composite.id(),
+                      "",
+                      summary.statistic(month, s, demo, key));
+                }
+              }
             }
             if (!state.hasDestinations()) {
               continue;
@@ -126,7 +147,7 @@ public final class SummaryCsv {
                     date,
                     scope,
                     demographic,
-                    state,
+                    state.id(),
                     c.destination(),
                     summary.statistic(month, s, demo, key));
               }

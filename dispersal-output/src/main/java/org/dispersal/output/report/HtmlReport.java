@@ -14,11 +14,13 @@ import org.dispersal.output.page.Page;
  *
  * <p>The report has, in order: the scenario and the facts of the run with a summary of the headline
  * numbers in words; the headline table (median and 90% interval of each pathway and other state at
- * 6, 12, 24 and 36 months within the horizon, and at the horizon); fan charts of every state over
- * time; a flow diagram from origin regions to states at the horizon and on to theatres and target
- * countries; a filterable, sortable table of origins; the destinations of those who relocate, join
- * another group or are dispatched; and every parameter with its prior and its sources or the
- * justification of an assumption, with the method and limits.
+ * 6, 12, 24 and 36 months within the horizon, and at the horizon, then everyone back home split
+ * into those home before the start and those who came home after it); the same months by origin
+ * region and by men, women and minors; fan charts of every state over time; a flow diagram from
+ * origin regions to states at the horizon and on to theatres and target countries; a filterable,
+ * sortable table of origins whose names show each origin's trajectories when clicked; the
+ * destinations of those who relocate, join another group or are dispatched; and every parameter
+ * with its prior and its sources or the justification of an assumption, with the method and limits.
  *
  * <p>Everything is inline: the styles, the charts (SVG drawn here) and a short script for the
  * origins table; the file references nothing outside itself. The page shell, style sheet, escaper
@@ -59,7 +61,8 @@ public final class HtmlReport {
     StringBuilder h = new StringBuilder(256 * 1024);
     h.append(Overview.header(data));
     h.append("<nav class=\"toc\" aria-label=\"Contents\">")
-        .append("<a href=\"#headline\">Headline</a><a href=\"#trajectories\">Over time</a>")
+        .append("<a href=\"#headline\">Headline</a><a href=\"#breakdowns\">By region and group</a>")
+        .append("<a href=\"#trajectories\">Over time</a>")
         .append("<a href=\"#flows\">Flows</a><a href=\"#origins-section\">Origins</a>")
         .append("<a href=\"#destinations\">Destinations</a>")
         .append("<a href=\"#assumptions\">Assumptions and sources</a></nav>");
@@ -68,13 +71,21 @@ public final class HtmlReport {
     section(h, "headline", 1, "Headline: the pathways at " + Fmt.months(data.headlineMonths()));
     h.append(Overview.headline(data, page));
 
-    section(h, "trajectories", 2, "Over time");
+    section(h, "breakdowns", 2, "By region and by men, women and minors");
+    h.append("<p class=\"note\">The headline split by where people came from and by group.")
+        .append(" \u201cCame home after the start\u201d counts everyone back home however their")
+        .append(" case ended (returned, prosecuted, disengaged, operatives dispatched home), minus")
+        .append(" those already home at the start, within each replication.</p>")
+        .append(Breakdowns.byRegion(data, page))
+        .append(Breakdowns.byDemographic(data, page));
+
+    section(h, "trajectories", 3, "Over time");
     h.append("<p class=\"note\">World, all people, month by month from the start to +")
         .append(horizon)
         .append(" months.</p>")
         .append(Trajectories.section(data, page));
 
-    section(h, "flows", 3, "Flows: from origin to pathway to destination");
+    section(h, "flows", 4, "Flows: from origin to pathway to destination");
     h.append("<p class=\"note\">Mean numbers of people at +")
         .append(horizon)
         .append(" months by origin region and state, and on to the third theatres of those who ")
@@ -87,13 +98,13 @@ public final class HtmlReport {
         .append(FlowDiagram.svg(data))
         .append("</figure>");
 
-    section(h, "origins-section", 4, "Origins");
-    h.append(OriginTable.section(data, page));
+    section(h, "origins-section", 5, "Origins");
+    h.append(OriginTrajectories.panel()).append(OriginTable.section(data, page));
 
-    section(h, "destinations", 5, "Destinations");
+    section(h, "destinations", 6, "Destinations");
     h.append(DestinationTables.section(data, page));
 
-    section(h, "assumptions", 6, "Assumptions and sources");
+    section(h, "assumptions", 7, "Assumptions and sources");
     h.append(Assumptions.parameters(data, citations, page))
         .append(Assumptions.method(data))
         .append(Assumptions.sources(data, citations));
@@ -109,7 +120,7 @@ public final class HtmlReport {
                 + Html.esc(run.codeVersion())
                 + ". The numbers behind every table and chart are in <code>summary.csv</code> "
                 + "next to this file.")
-        .script(OriginTable.SCRIPT);
+        .script(OriginTable.SCRIPT + OriginTrajectories.script(data));
   }
 
   private static void section(StringBuilder h, String id, int number, String title) {

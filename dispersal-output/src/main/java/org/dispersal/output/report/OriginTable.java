@@ -14,8 +14,10 @@ import org.dispersal.output.page.Page;
 
 /**
  * The table of origins: every country and unallocated remainder with how many travelled and the
- * median of each pathway, killed and detained at the horizon, largest first. A small script adds a
- * filter box and sorting by any column; without it the table reads in its printed order.
+ * median and 90% interval of each pathway, killed and detained at the horizon, largest first. A
+ * small script adds a filter box and sorting by any column; without it the table reads in its
+ * printed order. An origin's name is a button that shows its trajectories ({@link
+ * OriginTrajectories}).
  */
 final class OriginTable {
 
@@ -95,7 +97,8 @@ final class OriginTable {
         .append(horizon)
         .append(" months (")
         .append(Fmt.month(data.scenario().start().plusMonths(horizon)))
-        .append("); hover a number for its 90% interval.</caption><thead><tr>")
+        .append(") with its 90% interval beneath. Click an origin's name for its trajectories")
+        .append(" month by month.</caption><thead><tr>")
         .append("<th scope=\"col\" data-type=\"text\">Origin</th>")
         .append("<th scope=\"col\" data-type=\"text\">Region</th>")
         .append("<th scope=\"col\" data-type=\"num\" class=\"num\">Travelled</th>");
@@ -108,6 +111,10 @@ final class OriginTable {
           .append("</th>");
     }
     h.append("</tr></thead><tbody>");
+    String link =
+        page.style(
+            "font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;"
+                + "text-align:left;text-decoration:underline dotted;text-underline-offset:3px");
     for (Row r : rows) {
       Origin o = r.origin();
       Region region = data.scenario().region(o.region());
@@ -116,9 +123,15 @@ final class OriginTable {
       h.append(o.remainder() ? "<tr class=\"unallocated\">" : "<tr>")
           .append("<th scope=\"row\" data-v=\"")
           .append(Html.esc(name.toLowerCase(Locale.ROOT)))
-          .append("\">")
+          .append("\"><button type=\"button\" class=\"origin-link\" data-origin=\"")
+          .append(Html.esc(o.id()))
+          .append("\" title=\"Show the trajectories of ")
           .append(Html.esc(name))
-          .append(" <span class=\"code\">")
+          .append("\"")
+          .append(link)
+          .append(">")
+          .append(Html.esc(name))
+          .append("</button> <span class=\"code\">")
           .append(Html.esc(o.id()))
           .append("</span>");
       if (o.remainder()) {
@@ -143,11 +156,11 @@ final class OriginTable {
         Statistic s = data.scope(horizon, r.scope(), state);
         h.append("<td class=\"num\" data-v=\"")
             .append(s.p50())
-            .append("\" title=\"90% interval ")
-            .append(Fmt.interval(s))
-            .append("\">")
+            .append("\"><span class=\"median\">")
             .append(Fmt.count(s.p50()))
-            .append("</td>");
+            .append("</span><span class=\"ci\">")
+            .append(Fmt.interval(s))
+            .append("</span></td>");
       }
       h.append("</tr>");
     }

@@ -2,6 +2,7 @@ package org.dispersal.output.report;
 
 import java.time.YearMonth;
 import java.util.List;
+import org.dispersal.ensemble.CompositeState;
 import org.dispersal.ensemble.Statistic;
 import org.dispersal.model.Scenario;
 import org.dispersal.model.State;
@@ -75,7 +76,22 @@ final class Overview {
         .append(" months</strong> (")
         .append(Fmt.longMonth(date))
         .append(") the median forecast has ");
-    p.append(phrase(data, m, State.DISENGAGED, "disengaged returnees"))
+    // Issue #16, finding 1: most people home early on were home before the start; say so here,
+    // not in small print, and count the disengaged with them in plain words.
+    Statistic before = data.summary().statistic(0, 0, 0, CompositeState.RETURNED_TOTAL);
+    p.append(phrase(data.world(m, CompositeState.RETURNED_TOTAL), "people back home"))
+        .append(", however their case ended: ")
+        .append(phrase(before, "who were already home before the start"))
+        .append(" and ")
+        .append(
+            phrase(data.world(m, CompositeState.RETURNED_AFTER_START), "who came home after it"))
+        .append(". It has ");
+    p.append(
+            phrase(
+                data,
+                m,
+                State.DISENGAGED,
+                "disengaged returnees (those home before the start included)"))
         .append(", ")
         .append(
             phrase(
@@ -114,7 +130,10 @@ final class Overview {
   }
 
   private static String phrase(ReportData data, int month, State state, String words) {
-    Statistic s = data.world(month, state);
+    return phrase(data.world(month, state), words);
+  }
+
+  private static String phrase(Statistic s, String words) {
     return "<strong>"
         + Fmt.count(s.p50())
         + "</strong> "
@@ -179,7 +198,45 @@ final class Overview {
       t.append("</tr>");
       previous = state;
     }
+    // Everyone back home, split by whether they came home before or after the start.
+    Statistic before = data.summary().statistic(0, 0, 0, CompositeState.RETURNED_TOTAL);
+    homeRow(
+        t,
+        months,
+        " class=\"divider\"",
+        "",
+        "Back home, however their case ended",
+        m -> data.world(m, CompositeState.RETURNED_TOTAL));
+    String indent = page.style("padding-left:28px;font-weight:400");
+    homeRow(t, months, "", indent, "of whom home before the start", m -> before);
+    homeRow(
+        t,
+        months,
+        "",
+        indent,
+        "of whom came home after the start",
+        m -> data.world(m, CompositeState.RETURNED_AFTER_START));
     return t.append("</tbody></table></div>").toString();
+  }
+
+  private static void homeRow(
+      StringBuilder t,
+      List<Integer> months,
+      String rowAttributes,
+      String headAttributes,
+      String label,
+      java.util.function.IntFunction<Statistic> at) {
+    t.append("<tr")
+        .append(rowAttributes)
+        .append("><td></td><th scope=\"row\"")
+        .append(headAttributes)
+        .append(">")
+        .append(Html.esc(label))
+        .append("</th>");
+    for (int m : months) {
+      Breakdowns.cell(t, at.apply(m));
+    }
+    t.append("</tr>");
   }
 
   /** A pathway number in the pathway's colour, or nothing outside the pathways. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dispersal.engine.Compartment;
+import org.dispersal.ensemble.CompositeState;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Scope;
 import org.dispersal.ensemble.Statistic;
@@ -83,6 +84,11 @@ final class ReportData {
   /** A state's total in the world, all people. */
   Statistic world(int month, State state) {
     return summary.statistic(month, 0, 0, state);
+  }
+
+  /** A composite state (summed within each replication) in the world, all people. */
+  Statistic world(int month, CompositeState composite) {
+    return summary.statistic(month, 0, 0, composite);
   }
 
   /** A state's total in a scope, all people. */

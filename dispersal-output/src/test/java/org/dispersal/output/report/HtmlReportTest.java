@@ -59,6 +59,94 @@ class HtmlReportTest {
   }
 
   @Test
+  void headlineSeparatesThoseHomeBeforeTheStartFromThoseWhoCameHomeAfterIt() {
+    String table = between(html, "<table class=\"headline\">", "</table>");
+    assertThat(table)
+        .contains(
+            "Back home, however their case ended",
+            "of whom home before the start",
+            "of whom came home after the start");
+    String summary = between(html, "<p class=\"summary\">", "</p>");
+    assertThat(summary)
+        .contains("people back home", "already home before the start", "came home after it");
+  }
+
+  /** Issue #16, finding 2: tables by region and by demographic, intervals in the cells. */
+  @Test
+  void breakdownsByRegionAndDemographicAtTheHeadlineMonthsWithIntervals() {
+    String regions = between(html, "<table id=\"by-region\"", "</table>");
+    assertThat(regions)
+        .contains("Maghreb", "Western Europe", "Came home after the start", "Disengaged")
+        .contains("+6 months", "+12 months", "+24 months", "+30 months");
+    assertThat(count(regions, "<span class=\"ci\">")).isEqualTo(4 * 2 * 9);
+    String groups = between(html, "<table id=\"by-demographic\"", "</table>");
+    assertThat(groups).contains(">Men<", ">Women<", ">Minors<");
+    assertThat(count(groups, "<span class=\"ci\">")).isEqualTo(4 * 3 * 9);
+    // The cells are the summary's statistics: Western Europe's disengaged at +12 months.
+    ReportData data = new ReportData(tiny);
+    var s = data.summary().statistic(12, 2, 0, org.dispersal.model.State.DISENGAGED);
+    assertThat(regions)
+        .contains(
+            "<span class=\"median\">"
+                + Fmt.count(s.p50())
+                + "</span><span class=\"ci\">"
+                + Fmt.interval(s)
+                + "</span>");
+  }
+
+  @Test
+  void originsTableShowsIntervalsInTheCellsAndEachOriginOpensItsTrajectories() {
+    String table = between(html, "<table id=\"origins\"", "</table>");
+    assertThat(count(table, "<span class=\"ci\">")).isEqualTo(3 * 7);
+    assertThat(table).doesNotContain("title=\"90% interval");
+    assertThat(table).contains("<button type=\"button\" class=\"origin-link\" data-origin=\"FRA\"");
+    assertThat(html).contains("<section id=\"origin-trajectory\"");
+    String script = between(html, "<script>", "</script>");
+    assertThat(script).contains("var DISPERSAL_ORIGINS = {").contains("origin-link");
+  }
+
+  @Test
+  void theTrajectoryDataIsEachOriginsStatisticsMonthByMonth() throws Exception {
+    ReportData data = new ReportData(tiny);
+    var json = OriginTrajectories.data(data);
+    assertThat(json.get("months").asInt()).isEqualTo(30);
+    assertThat(json.get("start").asText()).isEqualTo("2017-02");
+    assertThat(json.get("origins").size()).isEqualTo(3);
+    int fra =
+        data.scopesOfKind("country").stream()
+            .filter(i -> data.summary().scopes().get(i).id().equals("FRA"))
+            .findFirst()
+            .orElseThrow();
+    var france = json.get("origins").get("FRA");
+    assertThat(france.get("name").asText()).isEqualTo("France");
+    var killed = france.get("series").get("killed");
+    assertThat(killed.size()).isEqualTo(5);
+    for (int m = 0; m <= 30; m++) {
+      var st = data.summary().statistic(m, fra, 0, org.dispersal.model.State.KILLED);
+      assertThat(killed.get(0).get(m).asInt()).isEqualTo(st.p05());
+      assertThat(killed.get(1).get(m).asInt()).isEqualTo(st.p25());
+      assertThat(killed.get(2).get(m).asInt()).isEqualTo(st.p50());
+      assertThat(killed.get(3).get(m).asInt()).isEqualTo(st.p75());
+      assertThat(killed.get(4).get(m).asInt()).isEqualTo(st.p95());
+    }
+    var after = france.get("series").get("returned_after_start");
+    assertThat(after.get(2).get(0).asInt())
+        .as("no one came home after the start at month 0")
+        .isZero();
+    // A series that is zero in every replication is left out.
+    for (var it = france.get("series").fieldNames(); it.hasNext(); ) {
+      var q = france.get("series").get(it.next());
+      int max = 0;
+      for (var v : q.get(4)) {
+        max = Math.max(max, v.asInt());
+      }
+      assertThat(max).isPositive();
+    }
+    // Text from the scenario cannot close the script.
+    assertThat(OriginTrajectories.script(data)).doesNotContainIgnoringCase("</script");
+  }
+
+  @Test
   void listsEveryParameterByName() {
     String table = between(html, "<table class=\"data params\">", "</table>").replace("<wbr>", "");
     for (String name : tiny.scenario().parameters().keySet()) {

@@ -1,0 +1,53 @@
+package org.dispersal.ensemble;
+
+import org.dispersal.calibration.ObservedMeasure;
+import org.dispersal.engine.Compartment;
+import org.dispersal.model.Origin;
+
+/**
+ * A count that adds up several states, summarised like a state: within each replication first, then
+ * over replications, so its mean and quantiles are those of the sum (quantiles of parts cannot be
+ * added up by hand). Its id is the {@code state} column of {@code summary.csv}.
+ *
+ * <p>Issue #16, finding 1: the state {@code returned} is "back home, not yet assessed", while
+ * observations, hindcasts and sensitivity count everyone back home ({@link
+ * ObservedMeasure#RETURNED}); these rows give the latter, and the part of it that came home after
+ * the start.
+ */
+public enum CompositeState {
+  /**
+   * Everyone back in the home country, however their case ended: exactly what the observation
+   * measure {@code returned} counts ({@link ObservedMeasure#RETURNED}): returned (not yet
+   * assessed), prosecuted, disengaged (both kinds), and operatives dispatched home with their
+   * outcomes.
+   */
+  RETURNED_TOTAL("returned_total", "Back home, however their case ended"),
+  /**
+   * {@link #RETURNED_TOTAL} minus the same count at month 0 of the same replication: the people who
+   * came home after the start. Zero at month 0; never negative, since no one leaves home again.
+   */
+  RETURNED_AFTER_START("returned_after_start", "Came home after the start");
+
+  private final String id;
+  private final String label;
+
+  CompositeState(String id, String label) {
+    this.id = id;
+    this.label = label;
+  }
+
+  /** The identifier in {@code summary.csv} (a contract other tools read). */
+  public String id() {
+    return id;
+  }
+
+  /** A label for reports. */
+  public String label() {
+    return label;
+  }
+
+  /** Whether a compartment of a cohort from {@code origin} counts towards the total. */
+  static boolean countsHome(Compartment c, Origin origin) {
+    return ObservedMeasure.RETURNED.includes(c, origin);
+  }
+}
