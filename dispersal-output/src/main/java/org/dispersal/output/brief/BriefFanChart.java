@@ -18,7 +18,7 @@ final class BriefFanChart {
   static final double WIDTH = 520;
   static final double HEIGHT = 230;
   private static final double LEFT = 58;
-  private static final double RIGHT = 16;
+  private static final double RIGHT = 30;
   private static final double TOP = 14;
   private static final double BOTTOM = 40;
   private static final String FONT = "font-family=\"Helvetica\" font-size=\"10\" fill=\"#444\"";

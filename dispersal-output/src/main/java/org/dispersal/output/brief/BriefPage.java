@@ -54,6 +54,7 @@ final class BriefPage {
           + " th { text-align: left; border-bottom: 0.8pt solid #666; padding: 2pt 3pt; }"
           + " td { border-bottom: 0.4pt solid #ccc; padding: 2pt 3pt; vertical-align: top; }"
           + " td.num, th.num { text-align: right; white-space: nowrap; }"
+          + " td.num span { white-space: nowrap; }"
           + " .med { font-weight: bold; }"
           + " .ci { color: #555; font-size: 7.5pt; }"
           + " .chart { page-break-inside: avoid; margin: 2pt 0; }"
@@ -164,7 +165,7 @@ final class BriefPage {
         Statistic x = f.at(m, st);
         h.append("<td class=\"num\"><span class=\"med\">")
             .append(Numbers.count(x.p50()))
-            .append("</span> <span class=\"ci\">[")
+            .append("</span>&#160;<span class=\"ci\">[")
             .append(esc(Numbers.interval(x)))
             .append("]</span></td>");
       }
@@ -173,7 +174,7 @@ final class BriefPage {
     h.append("</tbody></table><p class=\"note\">")
         .append(
             esc(
-                "Median and 90% interval (5th to 95th percentile) over "
+                "Median and [90% interval] (5th to 95th percentile) over "
                     + Numbers.count(f.replications())
                     + " replications, all people. Pathways: 1 disengage and return home, 2 remain"
                     + " as insurgents, 3 join another group, 4 relocate to a third theatre, 5 be"

@@ -2,6 +2,7 @@ package org.dispersal.output.brief;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -15,6 +16,8 @@ final class BriefPdf {
   private BriefPdf() {}
 
   static void render(String xhtml, OutputStream out) throws IOException {
+    // The renderer's progress messages are of no use to a reader of the command's output.
+    XRLog.setLoggingEnabled(false);
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
     builder.useSVGDrawer(new BatikSVGDrawer());

@@ -132,7 +132,8 @@ public final class KeyJudgements {
     String sentence =
         capitalise(term.words())
             + " (about "
-            + Icd203.percent(side.probability)
+            + Math.round(100 * side.probability)
+            + "%"
             + ") that "
             + amount
             + " of the "
