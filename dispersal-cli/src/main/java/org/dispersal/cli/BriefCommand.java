@@ -40,6 +40,9 @@ final class BriefCommand implements Callable<Integer> {
   /** Replications of a forecast run for the brief when --runs is not given. */
   static final int DEFAULT_RUNS = 1000;
 
+  private static final String QUIET_FONTS =
+      "org.slf4j.simpleLogger.log.org.apache.pdfbox.pdmodel.font";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -72,7 +75,7 @@ final class BriefCommand implements Callable<Integer> {
       paramLabel = "TRAJECTORIES",
       defaultValue = "" + BriefRequest.DEFAULT_TRAJECTORIES,
       description =
-          "Morris trajectories of the drivers' screening; 0 leaves the drivers out"
+          "Morris trajectories of the drivers' screening, 2 to 50; 0 leaves the drivers out"
               + " (default: ${DEFAULT-VALUE}).")
   int trajectories;
 
@@ -90,9 +93,9 @@ final class BriefCommand implements Callable<Integer> {
     if (runs < 1 || runs > 1_000_000) {
       throw new UserException("--runs must be between 1 and 1000000, not " + runs);
     }
-    if (trajectories < 0 || trajectories > BriefRequest.MAX_TRAJECTORIES) {
+    if (trajectories < 0 || trajectories == 1 || trajectories > BriefRequest.MAX_TRAJECTORIES) {
       throw new UserException(
-          "--drivers must be between 0 and "
+          "--drivers must be 0 (no screening) or between 2 and "
               + BriefRequest.MAX_TRAJECTORIES
               + ", not "
               + trajectories);
@@ -102,6 +105,11 @@ final class BriefCommand implements Callable<Integer> {
     }
     int workers = threads.workers();
     long seed = seedOption.value;
+    // PDFBox warns once that it substitutes a metric-compatible font for the standard Symbol font
+    // it never draws with; the warning means nothing to the reader of a brief.
+    if (System.getProperty(QUIET_FONTS) == null) {
+      System.setProperty(QUIET_FONTS, "error");
+    }
     long t0 = System.nanoTime();
     BriefRequest request = run == null ? live(workers, seed) : stored(workers, seed);
     Brief brief = request.build(Versions.provenance(), done -> {}, Cancellation.NEVER);

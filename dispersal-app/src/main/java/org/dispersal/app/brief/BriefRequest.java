@@ -46,7 +46,7 @@ import org.dispersal.store.SummaryRow;
  * @param replications replications of a forecast run now (ignored for a stored one)
  * @param seed the master seed of a forecast run now and of the screening
  * @param threads worker threads
- * @param trajectories Morris trajectories; 0 for no screening
+ * @param trajectories Morris trajectories, 2 or more; 0 for no screening
  * @param pointReplications replications per Morris design point
  */
 public record BriefRequest(
@@ -84,9 +84,13 @@ public record BriefRequest(
     if (threads < 1) {
       throw InputException.field("threads", "must be at least 1, not " + threads);
     }
-    if (trajectories < 0 || trajectories > MAX_TRAJECTORIES) {
+    if (trajectories < 0 || trajectories == 1 || trajectories > MAX_TRAJECTORIES) {
       throw InputException.field(
-          "trajectories", "must be between 0 and " + MAX_TRAJECTORIES + ", not " + trajectories);
+          "trajectories",
+          "must be 0 (no screening) or between 2 and "
+              + MAX_TRAJECTORIES
+              + ", not "
+              + trajectories);
     }
     if (pointReplications < 1 || pointReplications > 100) {
       throw InputException.field(
