@@ -19,7 +19,7 @@ import org.dispersal.output.report.Citations;
  * @param scenario the scenario the forecast ran
  * @param forecast the forecast's world totals
  * @param drivers the top drivers of one headline output, or null when none were screened
- * @param hypotheses the scenario's competing hypotheses and indicators (may have none)
+ * @param hypotheses the scenario's competing hypotheses and indicators, or null if it has none
  * @param track the forecast's track record
  * @param produced a line saying what made the brief and when, for the footer
  */
@@ -48,10 +48,6 @@ public record Brief(
               + " "
               + scenario.months());
     }
-    hypotheses =
-        hypotheses == null
-            ? new HypothesisSet(java.util.List.of(), java.util.List.of())
-            : hypotheses;
     produced = produced == null ? "" : produced;
   }
 
@@ -64,7 +60,9 @@ public record Brief(
     for (Origin o : scenario.origins()) {
       ids.addAll(o.sources());
     }
-    hypotheses.hypotheses().forEach(h -> ids.addAll(h.sources()));
+    if (hypotheses != null) {
+      hypotheses.hypotheses().forEach(h -> ids.addAll(h.sources()));
+    }
     return ids;
   }
 

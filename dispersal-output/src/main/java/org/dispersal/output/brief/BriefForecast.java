@@ -56,6 +56,12 @@ public record BriefForecast(
     return new BriefForecast(origin, summary.replications(), seed, world);
   }
 
+  /** Each state's series by month (a read-only view). */
+  @Override
+  public Map<State, Statistic[]> world() {
+    return java.util.Collections.unmodifiableMap(world);
+  }
+
   /** The last month. */
   public int horizon() {
     return world.get(State.KILLED).length - 1;

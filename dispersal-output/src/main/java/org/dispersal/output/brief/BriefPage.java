@@ -52,7 +52,7 @@ final class BriefPage {
           + " table { border-collapse: collapse; width: 100%; font-size: 8.5pt;"
           + " page-break-inside: avoid; }"
           + " th { text-align: left; border-bottom: 0.8pt solid #666; padding: 2pt 3pt; }"
-          + " td { border-bottom: 0.4pt solid #ccc; padding: 2pt 3pt; vertical-align: top; }"
+          + " td { border-bottom: 0.4pt solid #ccc; padding: 1pt 3pt; vertical-align: top; }"
           + " td.num, th.num { text-align: right; white-space: nowrap; }"
           + " td.num span { white-space: nowrap; }"
           + " .med { font-weight: bold; }"
@@ -60,8 +60,7 @@ final class BriefPage {
           + " .chart { page-break-inside: avoid; margin: 2pt 0; }"
           + " .keep { page-break-inside: avoid; }"
           + " .break { page-break-before: always; }"
-          + " ol.sources { font-size: 7pt; line-height: 1.25; padding-left: 14pt; margin: 2pt 0; }"
-          + " ol.sources li { margin-bottom: 1pt; }"
+          + " p.sources { font-size: 6.8pt; line-height: 1.25; margin: 2pt 0; text-align: justify; }"
           + " code { font-family: Courier, monospace; font-size: 8pt; }";
 
   private BriefPage() {}
@@ -165,7 +164,7 @@ final class BriefPage {
         Statistic x = f.at(m, st);
         h.append("<td class=\"num\"><span class=\"med\">")
             .append(Numbers.count(x.p50()))
-            .append("</span>&#160;<span class=\"ci\">[")
+            .append("</span><br/><span class=\"ci\">[")
             .append(esc(Numbers.interval(x)))
             .append("]</span></td>");
       }
@@ -203,7 +202,7 @@ final class BriefPage {
 
   private static void chart(StringBuilder h, Brief b) {
     State st = State.DISENGAGED;
-    h.append("<div class=\"chart break\"><h2>Returnees over time</h2>")
+    h.append("<div class=\"chart\"><h2>Returnees over time</h2>")
         .append(
             BriefFanChart.svg(
                 "Disengaged returnees, world",
@@ -261,7 +260,7 @@ final class BriefPage {
   private static void watch(StringBuilder h, Brief b) {
     HypothesisSet set = b.hypotheses();
     h.append("<div class=\"keep\"><h2>Indicators to watch</h2>");
-    if (set.hypotheses().isEmpty() || set.indicators().isEmpty()) {
+    if (set == null || set.indicators().isEmpty()) {
       h.append("<p>")
           .append(esc("Scenario " + b.scenario().name() + " declares no competing hypotheses."))
           .append("</p></div>");
@@ -347,16 +346,18 @@ final class BriefPage {
                     + " other number is a named assumption with a range (dispersal explain "
                     + b.scenario().name()
                     + ")."))
-        .append("</p><ol class=\"sources\">");
+        .append("</p><p class=\"sources\">");
+    boolean first = true;
     for (String id : ids) {
       String text = citations.get(id);
-      h.append("<li><b>")
+      h.append(first ? "" : " &#8226; ")
+          .append("<b>")
           .append(esc(id))
           .append("</b>")
-          .append(text == null ? "" : esc(": " + text))
-          .append("</li>");
+          .append(text == null ? "" : esc(": " + text));
+      first = false;
     }
-    h.append("</ol>");
+    h.append("</p>");
   }
 
   private static String shorten(String text, int max) {

@@ -143,4 +143,32 @@ class BriefTest {
           .contains("Page 1 of");
     }
   }
+
+  @Test
+  void aScenarioWithoutHypothesesDriversOrHindcastSaysSo() throws Exception {
+    Scenario s =
+        ScenarioReader.withDefaults()
+            .withSharedOrigins(
+                asOf -> OriginBuilder.withDefaults().build(SharedData.shipped(), asOf))
+            .read("isis-2017")
+            .withMonths(6);
+    EnsembleSummary summary = EnsembleRunner.run(new CompiledModel(s), 6, 5L, 1, i -> {});
+    Brief brief =
+        new Brief(
+            s,
+            BriefForecast.of("Forecast run for this brief", summary, 5L),
+            null,
+            null,
+            TrackRecord.none("test-scenario"),
+            null);
+    try (PDDocument doc = Loader.loadPDF(brief.pdf())) {
+      assertThat(doc.getNumberOfPages()).isBetween(2, 4);
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      assertThat(text)
+          .contains("No sensitivity screening was run")
+          .contains("declares no competing hypotheses")
+          .contains("No hindcast of test-scenario has been scored")
+          .contains("+6 months");
+    }
+  }
 }
