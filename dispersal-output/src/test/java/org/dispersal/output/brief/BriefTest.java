@@ -120,6 +120,11 @@ class BriefTest {
             TrackRecord.isis2017(),
             "Test build.");
     byte[] pdf = brief.pdf();
+    // To look at the pages: -Dbrief.pdf=FILE, then pdftoppm -png -r 60 FILE prefix
+    String keep = System.getProperty("brief.pdf");
+    if (keep != null) {
+      java.nio.file.Files.write(java.nio.file.Path.of(keep), pdf);
+    }
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       assertThat(doc.getNumberOfPages()).isBetween(2, 4);
       String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
