@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
       ServeCommand.class,
       RunsCommand.class,
       ExportCommand.class,
+      BriefCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

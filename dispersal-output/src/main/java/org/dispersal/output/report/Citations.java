@@ -18,7 +18,7 @@ import org.dispersal.input.data.CsvRow;
  * data/history/*-sources.csv}: title, author, publisher, date). Locations and links are left out,
  * so the report keeps no reference to anything outside itself.
  */
-final class Citations {
+public final class Citations {
 
   private static final String SOURCES = "org/dispersal/data/sources.csv";
   private static final String LITERATURE = "org/dispersal/priors/literature.csv";
@@ -27,7 +27,7 @@ final class Citations {
   private Citations() {}
 
   /** A description by source id; a table missing from the classpath adds nothing. */
-  static Map<String, String> shipped() {
+  public static Map<String, String> shipped() {
     Map<String, String> out = new LinkedHashMap<>();
     read(
         SOURCES,
