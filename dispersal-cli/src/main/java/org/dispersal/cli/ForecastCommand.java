@@ -41,6 +41,8 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin QuietOption quiet;
+
   @Mixin ScenarioOption scenario;
 
   @Option(
@@ -138,9 +140,7 @@ final class ForecastCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     RunResult<EnsembleSummary> result =
         request.execute(
-            Versions.provenance(),
-            new Progress(err, runs, Progress.onTerminal()),
-            Cancellation.NEVER);
+            Versions.provenance(), new Progress(err, runs, quiet.progress()), Cancellation.NEVER);
     Path dir = result.keep(new FolderSink(out != null ? out : defaultOut(s.name())));
     var o = spec.commandLine().getOut();
     o.printf(

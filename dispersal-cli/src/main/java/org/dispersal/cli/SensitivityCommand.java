@@ -42,6 +42,8 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin QuietOption quiet;
+
   @Mixin ScenarioOption scenario;
 
   @Option(
@@ -158,7 +160,10 @@ final class SensitivityCommand implements Callable<Integer> {
             ? ScenarioJob.of(scenario.scenario, loaded, seedAndSet.sets, 0, EngineKind.COHORT)
             : null;
     RunResult<SensitivityRequest.Outcome> run;
-    try (DistributedRunner.Session cluster = spark.enabled() ? spark.open() : null) {
+    try (DistributedRunner.Session cluster = spark.enabled() ? spark.open() : null;
+        Progress bar =
+            Progress.working(
+                spec.commandLine().getErr(), "sensitivity analysis", quiet.progress())) {
       run =
           new SensitivityRequest(
                   new ScenarioInput(s, loaded.text()),
@@ -183,7 +188,7 @@ final class SensitivityCommand implements Callable<Integer> {
                                       .stream()
                                       .mapToDouble(Double::doubleValue)
                                       .toArray())
-              .execute(Versions.provenance(), done -> {}, Cancellation.NEVER);
+              .execute(Versions.provenance(), bar, Cancellation.NEVER);
     }
     run.keep(new FolderSink(out));
     print(run.value());
