@@ -53,8 +53,10 @@ final class SensitivityCommand implements Callable<Integer> {
       arity = "1..*",
       description =
           "An output, for example \"returned:region=Western Europe:month=24\". Measures: "
-              + "travelled, returned, killed, in_theatre, detained, relocated, prosecuted, attacks;"
-              + " scopes: world, region=ID, country=ISO3, countries=A+B.")
+              + "travelled, returned, killed, in_theatre, detained, relocated, prosecuted, attacks,"
+              + " or any state: transit, disengaged, insurgent, other_group, dispatched, arrested,"
+              + " attack (state.NAME for a state whose name is also a measure, e.g."
+              + " state.returned); scopes: world, region=ID, country=ISO3, countries=A+B.")
   List<String> outputs = new ArrayList<>();
 
   @Option(
