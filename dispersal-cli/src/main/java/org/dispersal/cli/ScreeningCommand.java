@@ -98,7 +98,9 @@ final class ScreeningCommand implements Callable<Integer> {
               + country
               + " is not an origin of scenario "
               + s.name()
-              + " (run 'dispersal explain' for the list)");
+              + " (its origins: "
+              + String.join(", ", s.origins().stream().map(o -> o.id()).sorted().toList())
+              + ")");
     }
     RunResult<ScreeningRequest.Outcome> run;
     try (Progress bar =
