@@ -22,6 +22,26 @@ public record Target(
     cells = Arrays.stream(cells).map(int[]::clone).toArray(int[][]::new);
   }
 
+  /**
+   * The target counting only the compartments in one state (for a sensitivity output on a model
+   * state rather than an observation measure); itself when {@code state} is null.
+   */
+  public Target narrowed(
+      org.dispersal.model.State state, org.dispersal.engine.CompiledModel model) {
+    if (state == null) {
+      return this;
+    }
+    int[][] out = new int[cells.length][];
+    for (org.dispersal.engine.Cohort c : model.cohorts()) {
+      int[] global = c.compartments();
+      out[c.index()] =
+          Arrays.stream(cells[c.index()])
+              .filter(j -> model.compartments().get(global[j]).state() == state)
+              .toArray();
+    }
+    return new Target(label + " (" + state.id() + ")", month, out, observed, measure);
+  }
+
   /** cells[cohort], the local compartments added up (a copy). */
   @Override
   public int[][] cells() {

@@ -44,6 +44,12 @@ public final class Updater {
     NOT_OBSERVED,
     /** Window closed without the threshold; no coverage stated, so the absence was not used. */
     NOT_OBSERVED_UNUSED,
+    /**
+     * Window closed without the threshold, but no event file covers the indicator's countries and
+     * whole window ({@link Coverage}): the silence is a gap in the file, not evidence, and moves no
+     * weight.
+     */
+    NOT_COVERED,
     /** Window still open (or not yet begun) at the as-of date. */
     PENDING,
     /** A figure indicator when no figures were given: neither evidence nor pending. */
@@ -189,6 +195,30 @@ public final class Updater {
       List<Figure> figures,
       LocalDate asOf,
       int duplicateDays) {
+    return run(set, events, figures, null, asOf, duplicateDays);
+  }
+
+  /**
+   * Runs the update knowing what the event files cover. An event indicator whose window closed
+   * without the threshold is evidence of absence only if some file's coverage spans its countries
+   * and whole window; otherwise it is {@link Outcome#NOT_COVERED} and moves no weight.
+   *
+   * @param set the hypotheses and indicators
+   * @param events the reports, in input order
+   * @param figures the published figures, or null if none were given
+   * @param coverage what the event files cover, one per file, or null to take every absence at the
+   *     indicator's own coverage (the behaviour before files declared coverage)
+   * @param asOf the date up to which reports and figures are known
+   * @param duplicateDays the largest gap in days between reports of one incident
+   * @return the weights, the audit trail and the fate of every report
+   */
+  public static Result run(
+      HypothesisSet set,
+      List<Event> events,
+      List<Figure> figures,
+      List<Coverage> coverage,
+      LocalDate asOf,
+      int duplicateDays) {
     List<Event> known = new ArrayList<>();
     for (Event e : events) {
       if (!e.lastDay().isAfter(asOf)) {
@@ -222,7 +252,9 @@ public final class Updater {
         LocalDate date = matched.get(ind.atLeast() - 1).lastDay();
         items.add(new Pending(date, k, ind, true, List.copyOf(matched), List.of(), r));
       } else if (!ind.to().isAfter(asOf)) {
-        if (ind.coverage() != null) {
+        if (coverage != null && coverage.stream().noneMatch(c -> c.covers(ind))) {
+          outcome = Outcome.NOT_COVERED;
+        } else if (ind.coverage() != null) {
           outcome = Outcome.NOT_OBSERVED;
           items.add(new Pending(ind.to(), k, ind, false, List.of(), List.of(), ind.coverage()));
         } else {

@@ -40,6 +40,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin QuietOption quiet;
+
   @Mixin ScenarioOption scenario;
 
   @Option(
@@ -124,7 +126,9 @@ final class CalibrateCommand implements Callable<Integer> {
                 EngineKind.COHORT)
             : null;
     RunResult<CalibrationRequest.Outcome> run;
-    try (DistributedRunner.Session cluster = spark.enabled() ? spark.open() : null) {
+    try (DistributedRunner.Session cluster = spark.enabled() ? spark.open() : null;
+        Progress bar =
+            Progress.working(spec.commandLine().getErr(), "calibration", quiet.progress())) {
       run =
           new CalibrationRequest(
                   new ScenarioInput(s, ScenarioSource.text(scenario.scenario)),
@@ -151,7 +155,7 @@ final class CalibrateCommand implements Callable<Integer> {
                               .toArray(new double[0][]);
                         };
                       })
-              .execute(Versions.provenance(), done -> {}, Cancellation.NEVER);
+              .execute(Versions.provenance(), bar, Cancellation.NEVER);
     }
     run.keep(new FolderSink(out));
     ModelCalibration.Result cal = run.value().calibration();

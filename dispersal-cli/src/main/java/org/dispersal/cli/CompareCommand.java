@@ -36,6 +36,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin QuietOption quiet;
+
   @Mixin AnalystOptions options;
 
   @Mixin StoreOption store;
@@ -92,9 +94,13 @@ final class CompareCommand implements Callable<Integer> {
       throw new UserException(
           "--month must be between 0 and the horizon " + first.months() + ", not " + m);
     }
-    RunResult<VariantComparison.Comparison> run =
-        new ComparisonRequest(list, m, runs, options.seed.value, threads)
-            .execute(Versions.provenance(), done -> {}, Cancellation.NEVER);
+    RunResult<VariantComparison.Comparison> run;
+    try (Progress bar =
+        Progress.working(spec.commandLine().getErr(), "comparing variants", quiet.progress())) {
+      run =
+          new ComparisonRequest(list, m, runs, options.seed.value, threads)
+              .execute(Versions.provenance(), bar, Cancellation.NEVER);
+    }
     VariantComparison.Comparison c = run.value();
     Path dir = run.keep(new FolderSink(options.outDir("compare", first.name())));
     var o = spec.commandLine().getOut();

@@ -1,6 +1,5 @@
 package org.dispersal.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.input.scenario.ScenarioValidator;
 import org.dispersal.model.Scenario;
+import org.dispersal.output.text.Json;
 import org.dispersal.output.validation.PosteriorCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +42,8 @@ final class ForecastCommand implements Callable<Integer> {
   static final long DEFAULT_SEED = 20170213L;
 
   @Spec CommandSpec spec;
+
+  @Mixin QuietOption quiet;
 
   @Mixin ScenarioOption scenario;
 
@@ -147,9 +149,7 @@ final class ForecastCommand implements Callable<Integer> {
       IncompleteMarker.mark(dir, "dispersal forecast");
       RunResult<EnsembleSummary> result =
           request.execute(
-              Versions.provenance(),
-              new Progress(err, runs, Progress.onTerminal()),
-              Cancellation.NEVER);
+              Versions.provenance(), new Progress(err, runs, quiet.progress()), Cancellation.NEVER);
       result.keep(new FolderSink(dir));
       IncompleteMarker.clear(dir);
       report(s, workers, seed, result, dir);
@@ -160,7 +160,7 @@ final class ForecastCommand implements Callable<Integer> {
 
   /** The run's settings as known before it runs (the engine as asked), for the store. */
   private String startParameters(EngineKind asked, int workers) {
-    ObjectNode parameters = new ObjectMapper().createObjectNode();
+    ObjectNode parameters = Json.MAPPER.createObjectNode();
     parameters.put("engine", asked.name().toLowerCase(Locale.ROOT));
     parameters.put("threads", workers);
     sets.forEach(parameters.putArray("overrides")::add);

@@ -42,6 +42,8 @@ final class HindcastCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin QuietOption quiet;
+
   @Mixin ScenarioOption scenario;
 
   @Option(
@@ -139,7 +141,7 @@ final class HindcastCommand implements Callable<Integer> {
                 command)
             .execute(
                 Versions.provenance(),
-                new Progress(err, runs, Progress.onTerminal()),
+                new Progress(err, runs, quiet.progress()),
                 Cancellation.NEVER);
     run.keep(new FolderSink(out));
     Hindcast.Result result = run.value();

@@ -34,6 +34,8 @@ final class ScreeningCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin QuietOption quiet;
+
   @Mixin AnalystOptions options;
 
   @Option(
@@ -96,20 +98,26 @@ final class ScreeningCommand implements Callable<Integer> {
               + country
               + " is not an origin of scenario "
               + s.name()
-              + " (run 'dispersal explain' for the list)");
+              + " (its origins: "
+              + String.join(", ", s.origins().stream().map(o -> o.id()).sorted().toList())
+              + ")");
     }
-    RunResult<ScreeningRequest.Outcome> run =
-        new ScreeningRequest(
-                new ScenarioInput(s, loaded.text()),
-                code,
-                month,
-                window,
-                sensitivity,
-                specificity,
-                runs,
-                options.seed.value,
-                threads)
-            .execute(Versions.provenance(), done -> {}, Cancellation.NEVER);
+    RunResult<ScreeningRequest.Outcome> run;
+    try (Progress bar =
+        Progress.working(spec.commandLine().getErr(), "screening", quiet.progress())) {
+      run =
+          new ScreeningRequest(
+                  new ScenarioInput(s, loaded.text()),
+                  code,
+                  month,
+                  window,
+                  sensitivity,
+                  specificity,
+                  runs,
+                  options.seed.value,
+                  threads)
+              .execute(Versions.provenance(), bar, Cancellation.NEVER);
+    }
     Screening.Report r = run.value().report();
     Origin origin = run.value().origin();
     Path dir = run.keep(new FolderSink(options.outDir("screening", s.name())));

@@ -42,6 +42,8 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin QuietOption quiet;
+
   @Mixin ScenarioOption scenario;
 
   @Option(
@@ -51,8 +53,10 @@ final class SensitivityCommand implements Callable<Integer> {
       arity = "1..*",
       description =
           "An output, for example \"returned:region=Western Europe:month=24\". Measures: "
-              + "travelled, returned, killed, in_theatre, detained, relocated, prosecuted, attacks;"
-              + " scopes: world, region=ID, country=ISO3, countries=A+B.")
+              + "travelled, returned, killed, in_theatre, detained, relocated, prosecuted, attacks,"
+              + " or any state: transit, disengaged, insurgent, other_group, dispatched, arrested,"
+              + " attack (state.NAME for a state whose name is also a measure, e.g."
+              + " state.returned); scopes: world, region=ID, country=ISO3, countries=A+B.")
   List<String> outputs = new ArrayList<>();
 
   @Option(
@@ -158,7 +162,10 @@ final class SensitivityCommand implements Callable<Integer> {
             ? ScenarioJob.of(scenario.scenario, loaded, seedAndSet.sets, 0, EngineKind.COHORT)
             : null;
     RunResult<SensitivityRequest.Outcome> run;
-    try (DistributedRunner.Session cluster = spark.enabled() ? spark.open() : null) {
+    try (DistributedRunner.Session cluster = spark.enabled() ? spark.open() : null;
+        Progress bar =
+            Progress.working(
+                spec.commandLine().getErr(), "sensitivity analysis", quiet.progress())) {
       run =
           new SensitivityRequest(
                   new ScenarioInput(s, loaded.text()),
@@ -183,7 +190,7 @@ final class SensitivityCommand implements Callable<Integer> {
                                       .stream()
                                       .mapToDouble(Double::doubleValue)
                                       .toArray())
-              .execute(Versions.provenance(), done -> {}, Cancellation.NEVER);
+              .execute(Versions.provenance(), bar, Cancellation.NEVER);
     }
     run.keep(new FolderSink(out));
     print(run.value());

@@ -35,6 +35,8 @@ final class ThreatCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin QuietOption quiet;
+
   @Mixin AnalystOptions options;
 
   @Mixin StoreOption store;
@@ -57,8 +59,10 @@ final class ThreatCommand implements Callable<Integer> {
     ThreatRequest request =
         new ThreatRequest(
             new ScenarioInput(s, loaded.text()), runs, options.seed.value, options.threads());
-    RunResult<ThreatOutlook.Outlook> result =
-        request.execute(Versions.provenance(), done -> {}, Cancellation.NEVER);
+    RunResult<ThreatOutlook.Outlook> result;
+    try (Progress bar = new Progress(spec.commandLine().getErr(), runs, quiet.progress())) {
+      result = request.execute(Versions.provenance(), bar, Cancellation.NEVER);
+    }
     ThreatOutlook.Outlook o = result.value();
     Map<String, String> names = request.originNames();
     Path dir = result.keep(new FolderSink(options.outDir("threat", s.name())));

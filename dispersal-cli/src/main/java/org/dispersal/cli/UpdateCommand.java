@@ -57,6 +57,8 @@ final class UpdateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin QuietOption quiet;
+
   @Mixin AnalystOptions options;
 
   @Mixin StoreOption store;
@@ -167,7 +169,7 @@ final class UpdateCommand implements Callable<Integer> {
     RunResult<UpdateRequest.Outcome> result =
         request.execute(
             Versions.provenance(),
-            new Progress(err, runs, forecast && Progress.onTerminal()),
+            new Progress(err, runs, forecast && quiet.progress()),
             Cancellation.NEVER);
     Path dir = result.keep(new FolderSink(options.outDir("update", base.name())));
     MixtureForecast.Result mixture = result.value().mixture();

@@ -71,7 +71,10 @@ class UpdateCommandTest {
         .anyMatch(
             l ->
                 l.startsWith("returnee_arrests_europe,")
-                    && l.contains("no coverage stated, absence not used"));
+                    && l.contains("the event files do not cover it, so it moves no weight"));
+    assertThat(r.out())
+        .contains("coverage inferred from its rows")
+        .contains("returnee_arrests_europe: not observed, moves no weight");
     assertThat(r.out()).contains("indicators.csv, update.json");
     JsonNode json = new ObjectMapper().readTree(dir.resolve("update.json").toFile());
     assertThat(json.get("asOf").asText()).isEqualTo("2017-09-30");

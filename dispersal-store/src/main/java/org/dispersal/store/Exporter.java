@@ -29,6 +29,62 @@ final class Exporter {
   private Exporter() {}
 
   static void write(ExportFormat format, StoredRun run, List<SummaryRow> rows, Path out) {
+    if (rows.isEmpty()) {
+      throw nothing(run, "it has no summary rows");
+    }
+    writeWith(
+        format,
+        out,
+        temp -> {
+          switch (format) {
+            case CSV -> csv(rows, temp);
+            case JSON -> json(run, rows, temp);
+            case PARQUET -> parquet(rows, temp);
+          }
+        });
+  }
+
+  /**
+   * Writes a run's own table (its kind's {@link RunKind#exportTable()}, a CSV file it wrote): as is
+   * for csv, as {@code rows} of objects keyed by column for json (numbers as numbers), and through
+   * DuckDB's CSV reader for parquet.
+   *
+   * @param name the table's file name
+   * @param table the file's bytes, or null if the run kept no such file
+   * @throws StoreException when the run has no such file or the table has no rows
+   */
+  static void writeTable(ExportFormat format, StoredRun run, String name, byte[] table, Path out) {
+    if (table == null) {
+      throw nothing(run, "it kept no " + name);
+    }
+    String text = new String(table, StandardCharsets.UTF_8);
+    List<List<String>> records = parse(text);
+    if (records.size() < 2) {
+      throw nothing(run, "its " + name + " has no rows");
+    }
+    writeWith(
+        format,
+        out,
+        temp -> {
+          switch (format) {
+            case CSV -> Files.write(temp, table);
+            case JSON -> tableJson(run, name, records, temp);
+            case PARQUET -> tableParquet(text, temp);
+          }
+        });
+  }
+
+  private static StoreException nothing(StoredRun run, String why) {
+    return new StoreException(
+        "run " + run.id() + " (" + run.kind().id() + ") has nothing to export: " + why);
+  }
+
+  /** Writes one file. */
+  private interface Body {
+    void write(Path temp) throws IOException, SQLException;
+  }
+
+  private static void writeWith(ExportFormat format, Path out, Body body) {
     Path target = out.toAbsolutePath().normalize();
     Path folder = target.getParent();
     if (Files.isDirectory(target)) {
@@ -44,11 +100,7 @@ final class Exporter {
       throw new StoreException("cannot write in folder " + folder + ": " + reason(e));
     }
     try {
-      switch (format) {
-        case CSV -> csv(rows, temp);
-        case JSON -> json(run, rows, temp);
-        case PARQUET -> parquet(rows, temp);
-      }
+      body.write(temp);
       move(temp, target);
     } catch (IOException e) {
       throw new StoreException("cannot write " + target + ": " + reason(e));
@@ -155,6 +207,106 @@ final class Exporter {
       }
       String path = file.toString().replace("'", "''");
       s.execute("COPY summary TO '" + path + "' (FORMAT PARQUET, COMPRESSION ZSTD)");
+    }
+  }
+
+  /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
+  static List<List<String>> parse(String text) {
+    List<List<String>> out = new java.util.ArrayList<>();
+    List<String> record = new java.util.ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    boolean any = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+        any = true;
+      } else if (c == ',') {
+        record.add(field.toString());
+        field.setLength(0);
+        any = true;
+      } else if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        if (any || field.length() > 0) {
+          record.add(field.toString());
+          out.add(record);
+        }
+        record = new java.util.ArrayList<>();
+        field.setLength(0);
+        any = false;
+      } else {
+        field.append(c);
+        any = true;
+      }
+    }
+    if (any || field.length() > 0) {
+      record.add(field.toString());
+      out.add(record);
+    }
+    return out;
+  }
+
+  private static void tableJson(StoredRun run, String name, List<List<String>> records, Path file)
+      throws IOException {
+    List<String> header = records.get(0);
+    try (OutputStream os = Files.newOutputStream(file);
+        JsonGenerator g = Json.MAPPER.getFactory().createGenerator(os, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("run");
+      g.writeNumberField("id", run.id());
+      g.writeStringField("kind", run.kind().id());
+      g.writeStringField("status", run.status().id());
+      g.writeStringField("scenarioName", run.scenarioName());
+      g.writeEndObject();
+      g.writeStringField("table", name);
+      g.writeArrayFieldStart("rows");
+      for (List<String> r : records.subList(1, records.size())) {
+        g.writeStartObject();
+        for (int i = 0; i < header.size(); i++) {
+          String v = i < r.size() ? r.get(i) : "";
+          g.writeFieldName(header.get(i));
+          if (v.isEmpty()) {
+            g.writeNull();
+          } else if (v.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) {
+            g.writeNumber(new java.math.BigDecimal(v));
+          } else {
+            g.writeString(v);
+          }
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  private static void tableParquet(String text, Path file) throws IOException, SQLException {
+    Path csv = Files.createTempFile(file.getParent(), ".export-", ".csv");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      Files.writeString(csv, text, StandardCharsets.UTF_8);
+      String in = csv.toString().replace("'", "''");
+      String path = file.toString().replace("'", "''");
+      s.execute(
+          "COPY (SELECT * FROM read_csv('"
+              + in
+              + "', header = true, auto_detect = true)) TO '"
+              + path
+              + "' (FORMAT PARQUET, COMPRESSION ZSTD)");
+    } finally {
+      Files.deleteIfExists(csv);
     }
   }
 

@@ -1,8 +1,6 @@
 package org.dispersal.store;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -482,21 +480,9 @@ final class JdbcRunStore implements RunStore {
       throw new StoreException(
           "run " + id + " has no results to export: it is " + run.status().id());
     }
-    String name = run.tableFile();
+    String name = run.kind().exportTable();
     if (name != null) {
-      // These runs have no summary rows: their table is the file they wrote.
-      if (f != ExportFormat.CSV) {
-        String what = run.kind() == RunKind.THREAT ? "a threat outlook" : "a hypothesis update";
-        throw new StoreException(
-            "run " + id + " is " + what + ": it exports as csv only (" + name + ")");
-      }
-      byte[] bytes =
-          artifact(id, name).orElseThrow(() -> new StoreException("run " + id + " has no " + name));
-      try {
-        Files.write(out, bytes);
-      } catch (IOException e) {
-        throw new StoreException("cannot write " + out + ": " + e.getMessage(), e);
-      }
+      Exporter.writeTable(f, run, name, artifact(id, name).orElse(null), out);
       return;
     }
     Exporter.write(f, run, summary(id, SummaryFilter.all()), out);

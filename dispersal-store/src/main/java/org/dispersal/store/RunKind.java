@@ -33,6 +33,25 @@ public enum RunKind {
     return this == THREAT || this == UPDATE ? id() + ".csv" : null;
   }
 
+  /**
+   * The table a run of this kind exports ({@code dispersal export}): {@code compare.csv} for a
+   * comparison, {@code hindcast.csv}, {@code posterior.csv} for a calibration, {@code
+   * sensitivity.csv}, {@code screening.csv}, {@code threat.csv}, {@code update.csv}; null for a
+   * forecast, which exports its summary rows.
+   */
+  public String exportTable() {
+    return switch (this) {
+      case FORECAST -> null;
+      case CALIBRATION -> "posterior.csv";
+      case HINDCAST -> "hindcast.csv";
+      case COMPARISON -> "compare.csv";
+      case SENSITIVITY -> "sensitivity.csv";
+      case THREAT -> "threat.csv";
+      case UPDATE -> "update.csv";
+      case SCREENING -> "screening.csv";
+    };
+  }
+
   /** The file of a run's HTML report: {@code threat.html}, {@code update.html} or report.html. */
   public String reportFile() {
     return tableFile() == null ? "report.html" : id() + ".html";

@@ -313,6 +313,59 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void everyRunKindExportsItsOwnTableAndARunWithNothingSaysSo() throws Exception {
+    RunStore runs = store.runs();
+    String compare =
+        "variant,base,month,state,difference_mean\n"
+            + "isis-2017-merger,isis-2017,6,killed,-1.5\n"
+            + "\"a, b\",isis-2017,12,joined,2\n";
+    StoredRun cmp = runs.create(RunKind.COMPARISON, "isis-2017", "name: x\n", "ana", 4, 7, null);
+    runs.started(cmp.id());
+    runs.succeeded(
+        cmp.id(),
+        Fixtures.MANIFEST,
+        List.of(),
+        Map.of("compare.csv", compare.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Path folder = Files.createDirectory(temp.resolve("tables"));
+    runs.export(cmp.id(), "csv", folder.resolve("c.csv"));
+    assertThat(Files.readString(folder.resolve("c.csv"))).isEqualTo(compare);
+    runs.export(cmp.id(), "json", folder.resolve("c.json"));
+    JsonNode tree = Json.MAPPER.readTree(folder.resolve("c.json").toFile());
+    assertThat(tree.path("table").asText()).isEqualTo("compare.csv");
+    assertThat(tree.path("rows")).hasSize(2);
+    assertThat(tree.path("rows").get(0).path("difference_mean").asDouble()).isEqualTo(-1.5);
+    assertThat(tree.path("rows").get(1).path("variant").asText()).isEqualTo("a, b");
+    Path parquet = folder.resolve("c.parquet");
+    runs.export(cmp.id(), "parquet", parquet);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*), sum(difference_mean) FROM read_parquet('" + parquet + "')")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(2);
+      assertThat(rs.getDouble(2)).isEqualTo(0.5);
+    }
+    StoredRun hind = runs.create(RunKind.HINDCAST, "isis-2017", "name: x\n", "ana", 4, 7, null);
+    runs.started(hind.id());
+    runs.succeeded(
+        hind.id(),
+        Fixtures.MANIFEST,
+        List.of(),
+        Map.of(
+            "hindcast.csv",
+            "month,state,mean\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThatThrownBy(() -> runs.export(hind.id(), "csv", folder.resolve("h.csv")))
+        .isInstanceOf(StoreException.class)
+        .hasMessage(
+            "run " + hind.id() + " (hindcast) has nothing to export: its hindcast.csv has no rows");
+    StoredRun empty = succeededRun(List.of(), Map.of());
+    assertThatThrownBy(() -> runs.export(empty.id(), "parquet", folder.resolve("e.parquet")))
+        .hasMessageContaining("has nothing to export: it has no summary rows");
+    assertThat(folder.toFile().list()).containsExactlyInAnyOrder("c.csv", "c.json", "c.parquet");
+  }
+
+  @Test
   void exportRefusesUnknownRunsFormatsAndUnwritableFiles() throws Exception {
     StoredRun run = succeededRun(Fixtures.rows(10, 6), Map.of());
     RunStore runs = store.runs();

@@ -92,7 +92,9 @@ public record ScreeningRequest(
                     code
                         + " is not an origin of scenario "
                         + s.name()
-                        + " (run 'dispersal explain' for the list)"));
+                        + " (its origins: "
+                        + String.join(", ", s.origins().stream().map(o -> o.id()).sorted().toList())
+                        + ")"));
   }
 
   @Override

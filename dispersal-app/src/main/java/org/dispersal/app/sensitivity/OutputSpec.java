@@ -7,21 +7,45 @@ import org.dispersal.calibration.Target;
 import org.dispersal.calibration.TargetResolver;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.model.Scenario;
+import org.dispersal.model.State;
 import org.dispersal.scoring.ObservedRange;
 
 /**
  * One output a sensitivity analysis explains, written {@code MEASURE:SCOPE[=ID]:month=M
- * [:demographic=D]}, for example {@code returned:region=Western Europe:month=24}.
+ * [:demographic=D]}, for example {@code returned:region=Western Europe:month=24}. MEASURE is an
+ * observation measure ({@code travelled, returned, killed, in_theatre, detained, relocated,
+ * prosecuted, attacks}) or any model state ({@code insurgent, other_group, dispatched, ...});
+ * {@code state.NAME} names a state whose id is also a measure ({@code state.returned} counts only
+ * the returnees not yet assessed, {@code returned} everyone back home).
  *
  * @param spec the text as given
- * @param measure the measure
+ * @param measure the observation measure, or the one whose cells are narrowed to {@code state}
+ * @param state the model state counted, or null for the whole measure
  * @param scope world, region, country or countries
  * @param id the region, country or {@code A+B} list; empty at world scope
  * @param month the month, 0 to the horizon
  * @param demographic the demographic group
  */
 public record OutputSpec(
-    String spec, ObservedMeasure measure, String scope, String id, int month, String demographic) {
+    String spec,
+    ObservedMeasure measure,
+    State state,
+    String scope,
+    String id,
+    int month,
+    String demographic) {
+
+  /** Every name MEASURE may take, for messages. */
+  public static String measureNames() {
+    List<String> out = new java.util.ArrayList<>();
+    for (ObservedMeasure m : ObservedMeasure.values()) {
+      out.add(m.id());
+    }
+    for (State st : State.values()) {
+      out.add(ObservedMeasure.byId(st.id()) == null ? st.id() : "state." + st.id());
+    }
+    return String.join(", ", out);
+  }
 
   /**
    * Reads an output of a scenario.
@@ -34,8 +58,18 @@ public record OutputSpec(
       throw bad(spec, "must be MEASURE:SCOPE[=ID]:month=M[:demographic=D]");
     }
     ObservedMeasure m = ObservedMeasure.byId(parts[0]);
+    State state = null;
     if (m == null) {
-      throw bad(spec, "measure must be one of " + ObservedMeasure.names());
+      String name = parts[0].startsWith("state.") ? parts[0].substring(6) : parts[0];
+      for (State st : State.values()) {
+        if (st.id().equals(name)) {
+          state = st;
+        }
+      }
+      if (state == null) {
+        throw bad(spec, "measure must be one of " + measureNames());
+      }
+      m = ObservedMeasure.TRAVELLED;
     }
     String scope = parts[1];
     String id = "";
@@ -66,7 +100,7 @@ public record OutputSpec(
     if (month == null || month < 0 || month > s.months()) {
       throw bad(spec, "month must be between 0 and " + s.months());
     }
-    return new OutputSpec(spec, m, scope, id, month, demographic);
+    return new OutputSpec(spec, m, state, scope, id, month, demographic);
   }
 
   /** The model the output is analysed on: the scenario cut to the output's month. */
@@ -90,7 +124,8 @@ public record OutputSpec(
               demographic,
               measure,
               new ObservedRange(0, Double.POSITIVE_INFINITY))
-          .target();
+          .target()
+          .narrowed(state, model);
     } catch (TargetResolver.UnresolvableException e) {
       throw bad(spec, e.getMessage());
     }

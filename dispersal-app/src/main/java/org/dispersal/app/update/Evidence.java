@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.app.problem.InputProblem;
+import org.dispersal.hypotheses.Coverage;
 import org.dispersal.hypotheses.Event;
 import org.dispersal.hypotheses.Figure;
 import org.dispersal.input.data.DataException;
@@ -32,13 +33,16 @@ import org.dispersal.observation.ObservationRecord;
  * @param notes what the readers noted
  * @param sources one description per input, for the outputs
  * @param texts posted texts kept with the run as files, by name
+ * @param coverage what each event file covers (declared or inferred from its rows), one per file
+ *     that has either; an absence counts as evidence only where some file covers the indicator
  */
 public record Evidence(
     List<Event> events,
     List<Figure> figures,
     List<String> notes,
     List<String> sources,
-    Map<String, String> texts) {
+    Map<String, String> texts,
+    List<Coverage> coverage) {
 
   /** The name posted events are kept and cited by ({@code events-input.csv:4}). */
   public static final String POSTED_EVENTS = "events-input.csv";
@@ -50,6 +54,22 @@ public record Evidence(
     notes = List.copyOf(notes);
     sources = List.copyOf(sources);
     texts = texts == null ? Map.of() : new LinkedHashMap<>(texts);
+    coverage = coverage == null ? List.of() : List.copyOf(coverage);
+  }
+
+  /** Evidence without event files, or whose files state no coverage. */
+  public Evidence(
+      List<Event> events,
+      List<Figure> figures,
+      List<String> notes,
+      List<String> sources,
+      Map<String, String> texts) {
+    this(events, figures, notes, sources, texts, List.of());
+  }
+
+  /** One note per file on what it covers, for the outputs. */
+  public List<String> coverageNotes() {
+    return coverage.stream().map(Coverage::describe).toList();
   }
 
   /**
@@ -69,9 +89,13 @@ public record Evidence(
     List<Event> events = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> sources = new ArrayList<>();
+    List<Coverage> coverage = new ArrayList<>();
     try {
       for (Path file : eventFiles) {
         EventFile f = format.read(file, reliability);
+        if (f.coverage() != null) {
+          coverage.add(f.coverage());
+        }
         events.addAll(f.events());
         notes.addAll(f.notes());
         sources.add(f.file() + " (" + format.id() + ", " + f.events().size() + " rows)");
@@ -99,7 +123,7 @@ public record Evidence(
           sources.add(file.getFileName() + " (observations)");
         }
       }
-      return new Evidence(events, figures, notes, sources, Map.of());
+      return new Evidence(events, figures, notes, sources, Map.of(), coverage);
     } catch (EventFileException e) {
       throw new InputException(List.of(InputProblem.of(e)));
     } catch (DataException e) {
@@ -146,7 +170,8 @@ public record Evidence(
         null,
         f.notes(),
         List.of(POSTED_EVENTS + " (" + format.id() + ", " + f.events().size() + " rows)"),
-        Map.of(POSTED_EVENTS, text));
+        Map.of(POSTED_EVENTS, text),
+        f.coverage() == null ? List.of() : List.of(f.coverage()));
   }
 
   /** The refusal of posted events, its summary naming the line and column. */

@@ -183,10 +183,28 @@ public record UpdateRequest(
     Instant started = Instant.now();
     Scenario base = scenario.scenario();
     Updater.Result result =
-        Updater.run(hypotheses, evidence.events(), evidence.figures(), asOf, duplicateDays);
+        Updater.run(
+            hypotheses,
+            evidence.events(),
+            evidence.figures(),
+            evidence.coverage().isEmpty() ? null : evidence.coverage(),
+            asOf,
+            duplicateDays);
+    List<String> notes = new ArrayList<>(evidence.notes());
+    notes.addAll(evidence.coverageNotes());
+    for (Updater.Status st : result.statuses()) {
+      if (st.outcome() == Updater.Outcome.NOT_COVERED) {
+        List<String> gaps = new ArrayList<>();
+        evidence.coverage().forEach(c -> gaps.add(c.file() + ": " + c.gap(st.indicator())));
+        notes.add(
+            st.indicator().id()
+                + ": not observed, moves no weight: the event files do not cover it ("
+                + String.join("; ", gaps)
+                + ")");
+      }
+    }
     UpdateOutputs.Report report =
-        UpdateOutputs.Report.of(
-            result, flatFactor, reliability, evidence.sources(), evidence.notes());
+        UpdateOutputs.Report.of(result, flatFactor, reliability, evidence.sources(), notes);
     cancellation.check();
     MixtureForecast.Result mix = null;
     List<String> described = new ArrayList<>();

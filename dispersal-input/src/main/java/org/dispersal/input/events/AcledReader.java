@@ -10,7 +10,6 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.dispersal.hypotheses.Event;
 
 /**
@@ -18,12 +17,11 @@ import org.dispersal.hypotheses.Event;
  * columns: {@code event_id_cnty, event_date, event_type, country}; {@code sub_event_type, actor1,
  * location, fatalities, time_precision, source} are read when present, others ignored.
  *
- * <p>Types: {@code Battles} → {@code battle}, {@code Explosions/Remote violence} → {@code
- * explosion}, {@code Violence against civilians} → {@code violence_against_civilians}, {@code
- * Protests} → {@code protest}, {@code Riots} → {@code riot}, {@code Strategic developments} →
- * {@code strategic_development}; the pre-2019 types map to the same ({@code Battle-No change of
- * territory} → {@code battle}, {@code Remote violence} → {@code explosion}, ...); any other type
- * becomes an identifier of its text. The subtype is {@code sub_event_type} as an identifier ({@code
+ * <p>Types: {@code event_type} and {@code sub_event_type} map to our types through the one table of
+ * {@link EventTypes} (for example {@code Battles / Armed clash} and {@code Violence against
+ * civilians / Attack} → {@code attack}, {@code Explosions/Remote violence} → {@code explosion},
+ * {@code Strategic developments / Arrests} → {@code arrest}); a type or sub-event type the table
+ * does not list is an error. The subtype is {@code sub_event_type} as an identifier ({@code
  * suicide_bomb}, {@code armed_clash}).
  *
  * <p>Dates: {@code 2017-03-15}, {@code 15 March 2017} or {@code 15-March-2017}. ACLED's {@code
@@ -35,23 +33,6 @@ public final class AcledReader {
   /** The columns the reader needs. */
   public static final List<String> REQUIRED =
       List.of("event_id_cnty", "event_date", "event_type", "country");
-
-  private static final Map<String, String> TYPES =
-      Map.ofEntries(
-          Map.entry("battles", "battle"),
-          Map.entry("explosions_remote_violence", "explosion"),
-          Map.entry("violence_against_civilians", "violence_against_civilians"),
-          Map.entry("protests", "protest"),
-          Map.entry("riots", "riot"),
-          Map.entry("strategic_developments", "strategic_development"),
-          Map.entry("battle_no_change_of_territory", "battle"),
-          Map.entry("battle_government_regains_territory", "battle"),
-          Map.entry("battle_non_state_actor_overtakes_territory", "battle"),
-          Map.entry("remote_violence", "explosion"),
-          Map.entry("riots_protests", "protest"),
-          Map.entry("strategic_development", "strategic_development"),
-          Map.entry("headquarters_or_base_established", "strategic_development"),
-          Map.entry("non_violent_transfer_of_territory", "strategic_development"));
 
   private static final List<DateTimeFormatter> DATES =
       List.of(
@@ -93,12 +74,8 @@ public final class AcledReader {
         first = YearMonth.from(date).atDay(1);
         last = YearMonth.from(date).atEndOfMonth();
       }
-      String countryName = r.required("country");
-      String country = CountryNames.code(countryName);
-      if (country == null) {
-        unmapped.add(countryName);
-      }
-      String type = EventRow.slug(r.required("event_type"));
+      String country = CountryNames.code(r, "country", unmapped);
+      String type = EventTypes.type("acled", r, "event_type", "sub_event_type");
       out.add(
           new Event(
               id,
@@ -107,7 +84,7 @@ public final class AcledReader {
               last,
               country,
               r.text("location"),
-              TYPES.getOrDefault(type, type),
+              type,
               EventRow.slug(r.text("sub_event_type")),
               r.text("actor1"),
               r.whole("fatalities", 0, Integer.MAX_VALUE, "a whole number of deaths"),
@@ -116,7 +93,7 @@ public final class AcledReader {
               r.origin()));
     }
     unmapped.note(t.file(), notes);
-    return new EventFile(t.file(), out, notes);
+    return new EventFile(t.file(), out, notes, t.coverage(out));
   }
 
   private static LocalDate date(EventRow r) {

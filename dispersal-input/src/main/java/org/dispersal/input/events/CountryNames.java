@@ -15,11 +15,60 @@ final class CountryNames {
 
   private static final Map<String, String> CODES = build();
 
+  /** Countries the sources name that no longer exist: kept without a code, with a note. */
+  static final java.util.List<String> HISTORIC =
+      java.util.List.of(
+          "Soviet Union",
+          "Yugoslavia",
+          "Czechoslovakia",
+          "East Germany (GDR)",
+          "West Germany (FRG)",
+          "Serbia-Montenegro",
+          "Rhodesia",
+          "Zaire",
+          "South Vietnam",
+          "North Yemen",
+          "South Yemen",
+          "People's Republic of the Congo",
+          "New Hebrides",
+          "International");
+
+  private static final java.util.Set<String> HISTORIC_FOLDED =
+      HISTORIC.stream().map(CountryNames::fold).collect(java.util.stream.Collectors.toSet());
+
   private CountryNames() {}
 
   /** The ISO alpha-3 code of a country name, or null. */
   static String code(String name) {
     return CODES.get(fold(name));
+  }
+
+  /** Whether a name is a country that no longer exists (kept without a code). */
+  static boolean historic(String name) {
+    return HISTORIC_FOLDED.contains(fold(name));
+  }
+
+  /**
+   * The code of the country in a column, null for a historic country (added to {@code unmapped}),
+   * or an error naming the line and column for a name that is no country at all.
+   */
+  static String code(EventRow r, String column, EventFile.Unmapped unmapped) {
+    String name = r.required(column);
+    String code = code(name);
+    if (code != null) {
+      return code;
+    }
+    if (historic(name)) {
+      unmapped.add(name);
+      return null;
+    }
+    throw r.error(
+        column,
+        name,
+        "is not a country name (allowed: the English short names of ISO 3166-1, the sources'"
+            + " spellings such as Bosnia-Herzegovina or West Bank and Gaza Strip, and the former "
+            + String.join(", ", HISTORIC)
+            + "; see docs/ANALYST.md, \"Event files\")");
   }
 
   private static Map<String, String> build() {

@@ -11,20 +11,25 @@ final class EventRow {
 
   private final CsvRow row;
   private final List<String> header;
+  private final int skipped;
 
-  EventRow(CsvRow row, List<String> header) {
+  /**
+   * @param skipped the comment lines before the header, so that lines are counted in the file
+   */
+  EventRow(CsvRow row, List<String> header, int skipped) {
     this.row = row;
     this.header = header;
+    this.skipped = skipped;
   }
 
-  /** The 1-based line where the record starts. */
+  /** The 1-based line in the file where the record starts. */
   int line() {
-    return row.line();
+    return row.line() + skipped;
   }
 
   /** {@code file:line}, for the audit trail. */
   String origin() {
-    return row.fileName() + ":" + row.line();
+    return row.fileName() + ":" + line();
   }
 
   /** Whether the file has a column. */
@@ -73,6 +78,6 @@ final class EventRow {
   EventFileException error(String column, String value, String problem) {
     int index = header.indexOf(column);
     return new EventFileException(
-        row.fileName(), row.line(), index < 0 ? 0 : index + 1, column, value, problem);
+        row.fileName(), line(), index < 0 ? 0 : index + 1, column, value, problem);
   }
 }

@@ -10,10 +10,11 @@ import org.dispersal.hypotheses.Event;
 
 /**
  * Reads the column layout of the Global Terrorism Database export (START, University of Maryland),
- * saved as CSV. Every row is an attack: type {@code attack}, subtype the attack type ({@code
- * attacktype1_txt} as an identifier, such as {@code bombing_explosion} or {@code armed_assault}),
- * actor the perpetrator group ({@code gname}), place {@code country_txt} and {@code city}, deaths
- * {@code nkill}, id {@code eventid}.
+ * saved as CSV. The type comes from {@code attacktype1_txt} through the one table of {@link
+ * EventTypes} ({@code attack}, or {@code explosion} for a bombing); the subtype is the attack type
+ * as an identifier, such as {@code bombing_explosion} or {@code armed_assault}; actor the
+ * perpetrator group ({@code gname}), place {@code country_txt} and {@code city}, deaths {@code
+ * nkill}, id {@code eventid}.
  *
  * <p>Needed columns: {@code eventid, iyear, imonth, iday, country_txt, attacktype1_txt}; {@code
  * gname, city, nkill} are read when present, every other column is ignored. GTD writes 0 for an
@@ -50,11 +51,7 @@ public final class GtdReader {
       Integer month = r.whole("imonth", 0, 12, "a month from 0 (unknown) to 12");
       Integer day = r.whole("iday", 0, 31, "a day from 0 (unknown) to 31");
       LocalDate[] days = dates(r, year, month == null ? 0 : month, day == null ? 0 : day);
-      String countryName = r.required("country_txt");
-      String country = CountryNames.code(countryName);
-      if (country == null) {
-        unmapped.add(countryName);
-      }
+      String country = CountryNames.code(r, "country_txt", unmapped);
       String city = r.text("city");
       out.add(
           new Event(
@@ -64,7 +61,7 @@ public final class GtdReader {
               days[1],
               country,
               city.equalsIgnoreCase("unknown") ? "" : city,
-              "attack",
+              EventTypes.type("gtd", r, "attacktype1_txt", null),
               EventRow.slug(r.required("attacktype1_txt")),
               r.text("gname"),
               r.whole("nkill", 0, Integer.MAX_VALUE, "a whole number of deaths"),
@@ -73,7 +70,7 @@ public final class GtdReader {
               r.origin()));
     }
     unmapped.note(t.file(), notes);
-    return new EventFile(t.file(), out, notes);
+    return new EventFile(t.file(), out, notes, t.coverage(out));
   }
 
   private static LocalDate[] dates(EventRow r, int year, int month, int day) {

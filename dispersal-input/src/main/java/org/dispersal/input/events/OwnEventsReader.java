@@ -117,7 +117,7 @@ public final class OwnEventsReader {
               r.text("source"),
               r.origin()));
     }
-    return new EventFile(t.file(), out, t.notes());
+    return new EventFile(t.file(), out, t.notes(), t.coverage(out));
   }
 
   /** A day, or the first and last day of a month. */

@@ -70,7 +70,7 @@ class EventReadersTest {
     assertThat(e).hasSize(4);
     Event sirte = e.get(0);
     assertThat(sirte.id()).isEqualTo("999903040001");
-    assertThat(sirte.type()).isEqualTo("attack");
+    assertThat(sirte.type()).isEqualTo("explosion");
     assertThat(sirte.subtype()).isEqualTo("bombing_explosion");
     assertThat(sirte.country()).isEqualTo("LBY");
     assertThat(sirte.location()).isEqualTo("Sirte");
@@ -111,18 +111,22 @@ class EventReadersTest {
     assertThat(mosul.fatalities()).isEqualTo(4);
     assertThat(mosul.source()).isEqualTo("ACLED: Invented Source");
     Event week = e.get(1);
-    assertThat(week.type()).isEqualTo("battle");
+    assertThat(week.type())
+        .as("Battles / Armed clash counts as an attack, as GTD's armed assault")
+        .isEqualTo("attack");
     assertThat(week.firstDay()).isEqualTo(day("2017-07-30"));
     assertThat(week.lastDay()).isEqualTo(day("2017-08-05"));
     Event month = e.get(2);
-    assertThat(month.type()).isEqualTo("violence_against_civilians");
+    assertThat(month.type()).isEqualTo("attack");
     assertThat(month.country()).isEqualTo("MLI");
     assertThat(month.firstDay()).isEqualTo(day("2017-09-01"));
     assertThat(month.lastDay()).isEqualTo(day("2017-09-30"));
     assertThat(month.fatalities()).isNull();
     assertThat(e.get(3).type()).isEqualTo("strategic_development");
     assertThat(e.get(3).country()).isNull();
-    assertThat(f.notes()).singleElement().asString().contains("Atlantis (1)");
+    assertThat(f.notes()).singleElement().asString().contains("Soviet Union (1)");
+    assertThat(f.coverage().declared()).isFalse();
+    assertThat(f.coverage().countries()).containsExactly("IRQ", "LBY", "MLI");
   }
 
   @Test

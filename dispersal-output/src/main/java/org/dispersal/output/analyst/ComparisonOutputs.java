@@ -153,6 +153,18 @@ public final class ComparisonOutputs {
     return new Interval(d.mean() * f, d.p05() * f, d.p50() * f, d.p95() * f, d.defined());
   }
 
+  /**
+   * The width of the label column: wide enough for the longest state label at a generous 7.5 px a
+   * character (the page's 13 px sans-serif averages about 6.5), so no label is cut at the left.
+   */
+  static double labelColumn() {
+    int longest = 0;
+    for (var st : VariantComparison.HEADLINES) {
+      longest = Math.max(longest, st.label().length());
+    }
+    return Math.max(230, 20 + 7.5 * longest);
+  }
+
   private static String differenceChart(Comparison c, Page page) {
     int states = VariantComparison.HEADLINES.size();
     int variants = c.names().size() - 1;
@@ -168,7 +180,7 @@ public final class ComparisonOutputs {
     max = Math.ceil(max / step) * step;
     double rowH = 12;
     double groupH = rowH * variants + 10;
-    double left = 230;
+    double left = labelColumn();
     double width = 1000;
     double plot = width - left - 30;
     double top = 20;

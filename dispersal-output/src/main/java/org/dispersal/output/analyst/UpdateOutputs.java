@@ -368,6 +368,7 @@ public final class UpdateOutputs {
       case OBSERVED -> "observed";
       case NOT_OBSERVED -> "not observed (window closed)";
       case NOT_OBSERVED_UNUSED -> "not observed; no coverage stated, absence not used";
+      case NOT_COVERED -> "not observed: the event files do not cover it, so it moves no weight";
       case PENDING -> "pending";
       case NO_FIGURES -> "not evaluated: no observations file given";
     };

@@ -74,6 +74,7 @@ public final class SensitivityOutputs {
       String scenario, List<Output> outputs, String command, Path file) throws IOException {
     StringBuilder b = new StringBuilder();
     b.append("<p class=\"note\">Command: <code>").append(Html.esc(command)).append("</code></p>");
+    b.append(EXPLAINED);
     for (Output o : outputs) {
       var r = o.result();
       b.append("<h2>").append(Html.esc(o.spec())).append("</h2>");
@@ -86,6 +87,10 @@ public final class SensitivityOutputs {
           "<p>Tornado: total index S<sub>T</sub> (light, with its 95% interval) and"
               + " first-order index S<sub>1</sub> (dark).</p>");
       b.append(tornado(r));
+      b.append("<p><strong>Verdict:</strong> ").append(Html.esc(verdict(r))).append("</p>");
+      for (String w : firstAboveTotal(r)) {
+        b.append("<p class=\"warning\">").append(Html.esc(w)).append("</p>");
+      }
       b.append(
           "<table class=\"numeric\"><tr><th>parameter</th><th>rank</th><th>μ*</th><th>σ</th><th>S1 [95%]</th>"
               + "<th>ST [95%]</th></tr>");
@@ -118,6 +123,81 @@ public final class SensitivityOutputs {
         .masthead("Sensitivity analysis", title, null)
         .raw(b.toString())
         .write(file);
+  }
+
+  /** What μ*, S1 and ST mean, one sentence each. */
+  static final String EXPLAINED =
+      "<p><strong>μ*</strong> (Morris): the mean absolute change of the output when one parameter"
+          + " moves by a step of its range with the others held, in the output's units; large means"
+          + " influential, and σ much larger than μ* means the effect depends on the other"
+          + " parameters.</p><p><strong>S1</strong> (Sobol' first-order index): the share of the"
+          + " output's variance that this parameter explains on its own.</p><p><strong>ST</strong>"
+          + " (Sobol' total index): the share of the variance that would vanish if this parameter"
+          + " were known, including its interactions; ST near zero means the parameter can be"
+          + " fixed anywhere in its range. By construction S1 ≤ ST; the 95% intervals are"
+          + " bootstrap intervals over the design points.</p>";
+
+  /** One sentence naming the parameters that matter, by total index (or μ* without Sobol'). */
+  static String verdict(SensitivityAnalysis.Result r) {
+    var ranked =
+        r.parameters().stream()
+            .sorted(
+                (a, c) ->
+                    a.sobol() != null && c.sobol() != null
+                        ? Double.compare(c.sobol().total(), a.sobol().total())
+                        : a.sobol() != null || c.sobol() != null
+                            ? (a.sobol() != null ? -1 : 1)
+                            : Double.compare(c.muStar(), a.muStar()))
+            .toList();
+    if (ranked.isEmpty()) {
+      return "no parameters varied.";
+    }
+    var top = ranked.get(0);
+    if (top.sobol() == null) {
+      return Numbers.fmt(
+          "%s moves the output most (μ* %.3g); Sobol' indices were not computed.",
+          top.name(), top.muStar());
+    }
+    List<String> negligible = new java.util.ArrayList<>();
+    for (var p : ranked) {
+      if (p.sobol() != null && p.sobol().totalHigh() < 0.05) {
+        negligible.add(p.name());
+      }
+    }
+    return Numbers.fmt(
+            "%s matters most: it accounts for %.0f%% of the variance with its interactions (ST %.2f).",
+            top.name(), 100 * top.sobol().total(), top.sobol().total())
+        + (negligible.isEmpty()
+            ? ""
+            : " Could be fixed anywhere in their ranges (ST below 0.05 at the 95% bound): "
+                + String.join(", ", negligible)
+                + ".");
+  }
+
+  /**
+   * Warnings for parameters whose S1 exceeds ST beyond the bootstrap noise (the low end of S1's
+   * interval above the high end of ST's): impossible in theory, so the sample is too small.
+   */
+  static List<String> firstAboveTotal(SensitivityAnalysis.Result r) {
+    List<String> out = new java.util.ArrayList<>();
+    for (var p : r.parameters()) {
+      var s = p.sobol();
+      if (s != null && s.firstLow() > s.totalHigh()) {
+        out.add(
+            Numbers.fmt(
+                "Warning: for %s, S1 %.3f [%.3f, %.3f] exceeds ST %.3f [%.3f, %.3f] beyond the"
+                    + " bootstrap noise. S1 cannot exceed ST; the sample is too small for these"
+                    + " indices: rerun with more --base-samples or --replications.",
+                p.name(),
+                s.first(),
+                s.firstLow(),
+                s.firstHigh(),
+                s.total(),
+                s.totalLow(),
+                s.totalHigh()));
+      }
+    }
+    return out;
   }
 
   private static String tornado(SensitivityAnalysis.Result r) {

@@ -53,6 +53,16 @@ class AnalystOutputsTest {
   }
 
   @Test
+  void theDifferenceChartLeavesRoomForTheLongestStateLabel() {
+    // "Remaining insurgent in the core theatre" was cut to "naining insurgent..." at 230 px
+    double left = ComparisonOutputs.labelColumn();
+    for (var st : VariantComparison.HEADLINES) {
+      assertThat(10 + 7.5 * st.label().length()).as(st.label()).isLessThanOrEqualTo(left - 10);
+    }
+    assertThat(left).isGreaterThan(230);
+  }
+
+  @Test
   void screeningPageEscapesTheCountryNameAndStatesTheNaturalFrequencies() throws Exception {
     ScreeningTest t = new ScreeningTest(0.8, 0.9);
     Screening.Report r =

@@ -86,4 +86,46 @@ class SensitivityOutputsTest {
     assertThat(hashes.attributes()).isEmpty();
     assertThat(ValidationFixtures.sidecar(f)).isEqualTo(hashes);
   }
+
+  @Test
+  void explainsItsNumbersGivesAVerdictAndFlagsS1AboveStBeyondTheNoise() throws Exception {
+    SensitivityAnalysis.Result r =
+        new SensitivityAnalysis.Result(
+            List.of(
+                new SensitivityAnalysis.ParameterResult(
+                    "exit_rate_base",
+                    120.5,
+                    -80,
+                    30.25,
+                    1,
+                    new Sobol.Index(0.6, 0.5, 0.7, 0.3, 0.2, 0.4)),
+                new SensitivityAnalysis.ParameterResult(
+                    "border_closure",
+                    12,
+                    12,
+                    0,
+                    2,
+                    new Sobol.Index(0.05, 0.0, 0.1, 0.04, 0.0, 0.09)),
+                new SensitivityAnalysis.ParameterResult(
+                    "tiny", 1, 1, 0, 3, new Sobol.Index(0.01, 0.0, 0.02, 0.01, 0.0, 0.02))),
+            40,
+            160,
+            4);
+    assertThat(SensitivityOutputs.firstAboveTotal(r))
+        .singleElement()
+        .asString()
+        .startsWith("Warning: for exit_rate_base, S1 0.600 [0.500, 0.700] exceeds ST 0.300");
+    assertThat(SensitivityOutputs.verdict(r))
+        .startsWith("exit_rate_base matters most")
+        .endsWith("(ST below 0.05 at the 95% bound): tiny.");
+    Path f = tmp.resolve("s.html");
+    SensitivityOutputs.writeHtml(
+        "isis-2017", List.of(new SensitivityOutputs.Output("x", r)), "d", f);
+    String html = java.nio.file.Files.readString(f);
+    assertThat(html)
+        .contains("<strong>μ*</strong>")
+        .contains("<strong>S1</strong>")
+        .contains("<strong>ST</strong>");
+    assertThat(html).contains("Verdict:").contains("exceeds ST");
+  }
 }
