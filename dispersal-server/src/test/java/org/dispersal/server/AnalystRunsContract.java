@@ -159,7 +159,11 @@ abstract class AnalystRunsContract {
     Api.Reply csv = viewer.get("/api/runs/" + run + "/export?format=csv");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.body()).startsWith("rank,destination,name,month,date,measure,mean");
-    SecurityTest.assertProblem(viewer.get("/api/runs/" + run + "/export?format=json"), 409);
+    // Every run kind exports its own table (issue #16): the threat table as JSON rows too.
+    Api.Reply json = viewer.get("/api/runs/" + run + "/export?format=json");
+    assertThat(json.status()).isEqualTo(200);
+    assertThat(json.json().get("table").asText()).isEqualTo("threat.csv");
+    assertThat(json.json().get("rows").size()).isPositive();
     assertThat(admin.get("/api/audit?limit=50").body())
         .contains("threat outlook, isis-2017, 20 replications, seed 7", "threat.csv");
   }
@@ -213,7 +217,10 @@ abstract class AnalystRunsContract {
     Api.Reply csv = viewer.get("/api/runs/" + run + "/export?format=csv");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.body()).startsWith("step,date,indicator,outcome");
-    SecurityTest.assertProblem(viewer.get("/api/runs/" + run + "/export?format=parquet"), 409);
+    // Every run kind exports its own table (issue #16): the audit trail as Parquet too.
+    Api.Reply parquet = viewer.get("/api/runs/" + run + "/export?format=parquet");
+    assertThat(parquet.status()).isEqualTo(200);
+    assertThat(parquet.body()).startsWith("PAR1");
     SecurityTest.assertProblem(viewer.get("/api/runs/" + run + "/threat"), 404);
 
     Api.Reply prior = viewer.get("/api/scenarios/" + id + "/hypotheses");
