@@ -113,7 +113,10 @@ class ForecastRequestTest {
   void aRecordedRunExportsItsSummaryCsvByteForByte() throws Exception {
     Path dir = result.keep(new FolderSink(tmp.resolve("recorded")));
     try (Store store = Store.open(TestDatabases.duckDb(tmp))) {
-      StoredRun run = result.keep(StoreSink.recording(store, "ana"));
+      StoredRun started =
+          store.runs().create(RunKind.FORECAST, "isis-2017", "y", "ana", 6, 42L, null);
+      store.runs().started(started.id());
+      StoredRun run = result.keep(StoreSink.completing(store.runs(), started.id()));
       assertThat(run.kind()).isEqualTo(RunKind.FORECAST);
       assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
       assertThat(run.owner()).isEqualTo("ana");

@@ -125,43 +125,56 @@ final class CalibrateCommand implements Callable<Integer> {
                 0,
                 EngineKind.COHORT)
             : null;
-    RunResult<CalibrationRequest.Outcome> run;
-    try (DistributedRunner.Session cluster = spark.enabled() ? spark.open() : null;
-        Progress bar =
-            Progress.working(spec.commandLine().getErr(), "calibration", quiet.progress())) {
-      run =
+    var err = spec.commandLine().getErr();
+    try (DistributedRunner.Session cluster = spark.enabled() ? spark.open() : null) {
+      CalibrationRequest request =
           new CalibrationRequest(
-                  new ScenarioInput(s, ScenarioSource.text(scenario.scenario)),
-                  rows,
-                  date,
-                  particles,
-                  simulations,
-                  checkRuns,
-                  seedAndSet.seed,
-                  workers,
-                  command,
-                  cluster == null
-                      ? null
-                      : calibrated -> {
-                        CalibrationJob stage =
-                            new CalibrationJob(job, asOf, files, seedAndSet.seed, calibrated);
-                        return (theta, ids) -> {
-                          List<CalibrationJob.Attempt> attempts = new ArrayList<>(theta.length);
-                          for (int a = 0; a < theta.length; a++) {
-                            attempts.add(new CalibrationJob.Attempt(theta[a], ids[a]));
-                          }
-                          return cluster
-                              .map(stage, attempts, cluster.defaultTasks())
-                              .toArray(new double[0][]);
-                        };
-                      })
-              .execute(Versions.provenance(), bar, Cancellation.NEVER);
+              new ScenarioInput(s, ScenarioSource.text(scenario.scenario)),
+              rows,
+              date,
+              particles,
+              simulations,
+              checkRuns,
+              seedAndSet.seed,
+              workers,
+              command,
+              cluster == null
+                  ? null
+                  : calibrated -> {
+                    CalibrationJob stage =
+                        new CalibrationJob(job, asOf, files, seedAndSet.seed, calibrated);
+                    return (theta, ids) -> {
+                      List<CalibrationJob.Attempt> attempts = new ArrayList<>(theta.length);
+                      for (int a = 0; a < theta.length; a++) {
+                        attempts.add(new CalibrationJob.Attempt(theta[a], ids[a]));
+                      }
+                      return cluster
+                          .map(stage, attempts, cluster.defaultTasks())
+                          .toArray(new double[0][]);
+                    };
+                  });
+      // Recorded as running before it starts and its folder marked incomplete until every file
+      // is written, as dispersal forecast does (issue #18).
+      try (StoreOption.Started stored = store.start(request, null, err)) {
+        IncompleteMarker.mark(out, "dispersal calibrate");
+        RunResult<CalibrationRequest.Outcome> run;
+        try (Progress bar = Progress.working(err, "calibration", quiet.progress())) {
+          run = request.execute(Versions.provenance(), bar, Cancellation.NEVER);
+        }
+        run.keep(new FolderSink(out));
+        IncompleteMarker.clear(out);
+        print(s, workers, run.value());
+        stored.complete(run, spec.commandLine().getOut(), err);
+      }
     }
-    run.keep(new FolderSink(out));
-    ModelCalibration.Result cal = run.value().calibration();
-    ObservationTargets targets = run.value().targets();
-    List<ObservationRecord> later = run.value().later();
-    double seconds = run.value().seconds();
+    return 0;
+  }
+
+  private void print(Scenario s, int workers, CalibrationRequest.Outcome outcome) {
+    ModelCalibration.Result cal = outcome.calibration();
+    ObservationTargets targets = outcome.targets();
+    List<ObservationRecord> later = outcome.later();
+    double seconds = outcome.seconds();
     var o = spec.commandLine().getOut();
     var gens = cal.abc().generations();
     o.printf(
@@ -186,8 +199,6 @@ final class CalibrateCommand implements Callable<Integer> {
         gens.get(gens.size() - 1).epsilon(),
         gens.get(gens.size() - 1).ess());
     o.println("Wrote " + out.resolve("posterior.csv") + ", calibration.html");
-    store.record(run, o, spec.commandLine().getErr());
-    return 0;
   }
 
   /**

@@ -94,15 +94,26 @@ final class CompareCommand implements Callable<Integer> {
       throw new UserException(
           "--month must be between 0 and the horizon " + first.months() + ", not " + m);
     }
-    RunResult<VariantComparison.Comparison> run;
-    try (Progress bar =
-        Progress.working(spec.commandLine().getErr(), "comparing variants", quiet.progress())) {
-      run =
-          new ComparisonRequest(list, m, runs, options.seed.value, threads)
-              .execute(Versions.provenance(), bar, Cancellation.NEVER);
+    ComparisonRequest request = new ComparisonRequest(list, m, runs, options.seed.value, threads);
+    var err = spec.commandLine().getErr();
+    Path dir = options.outDir("compare", first.name());
+    // Recorded as running before it starts and its folder marked incomplete until every file is
+    // written, as dispersal forecast does (issue #18).
+    try (StoreOption.Started stored = store.start(request, null, err)) {
+      IncompleteMarker.mark(dir, "dispersal compare");
+      RunResult<VariantComparison.Comparison> run;
+      try (Progress bar = Progress.working(err, "comparing variants", quiet.progress())) {
+        run = request.execute(Versions.provenance(), bar, Cancellation.NEVER);
+      }
+      run.keep(new FolderSink(dir));
+      IncompleteMarker.clear(dir);
+      print(first, m, runs, run.value(), dir);
+      stored.complete(run, spec.commandLine().getOut(), err);
     }
-    VariantComparison.Comparison c = run.value();
-    Path dir = run.keep(new FolderSink(options.outDir("compare", first.name())));
+    return 0;
+  }
+
+  private void print(Scenario first, int m, int runs, VariantComparison.Comparison c, Path dir) {
     var o = spec.commandLine().getOut();
     o.printf(
         Locale.ROOT,
@@ -133,7 +144,5 @@ final class CompareCommand implements Callable<Integer> {
     }
     o.println("* the 90% interval of the paired differences excludes zero");
     o.println("Wrote " + dir.resolve("compare.csv") + ", compare.html");
-    store.record(run, o, spec.commandLine().getErr());
-    return 0;
   }
 }

@@ -143,9 +143,7 @@ final class ForecastCommand implements Callable<Integer> {
     Path dir = out != null ? out : defaultOut(s.name());
     // Recorded as running before it starts, and its folder marked incomplete until every file is
     // written, so a forecast killed on the way leaves a failed run and a marked folder (issue #18).
-    try (StoreOption.Started stored =
-        store.start(
-            request.kind(), request.scenario(), runs, seed, startParameters(asked, workers), err)) {
+    try (StoreOption.Started stored = store.start(request, startParameters(asked, workers), err)) {
       IncompleteMarker.mark(dir, "dispersal forecast");
       RunResult<EnsembleSummary> result =
           request.execute(

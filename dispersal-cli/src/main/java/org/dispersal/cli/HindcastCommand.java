@@ -133,18 +133,25 @@ final class HindcastCommand implements Callable<Integer> {
     String command =
         "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     var err = spec.commandLine().getErr();
-    RunResult<Hindcast.Result> run =
+    HindcastRequest request =
         new HindcastRequest(
-                new ScenarioInput(s, ScenarioSource.text(scenario.scenario)),
-                rows,
-                settings,
-                command)
-            .execute(
-                Versions.provenance(),
-                new Progress(err, runs, quiet.progress()),
-                Cancellation.NEVER);
-    run.keep(new FolderSink(out));
-    Hindcast.Result result = run.value();
+            new ScenarioInput(s, ScenarioSource.text(scenario.scenario)), rows, settings, command);
+    // Recorded as running before it starts and its folder marked incomplete until every file is
+    // written, as dispersal forecast does (issue #18).
+    try (StoreOption.Started stored = store.start(request, null, err)) {
+      IncompleteMarker.mark(out, "dispersal hindcast");
+      RunResult<Hindcast.Result> run =
+          request.execute(
+              Versions.provenance(), new Progress(err, runs, quiet.progress()), Cancellation.NEVER);
+      run.keep(new FolderSink(out));
+      IncompleteMarker.clear(out);
+      print(s, date, run.value());
+      stored.complete(run, spec.commandLine().getOut(), err);
+    }
+    return 0;
+  }
+
+  private void print(Scenario s, LocalDate date, Hindcast.Result result) {
     var o = spec.commandLine().getOut();
     HindcastSummary all = HindcastSummary.of(result.rows());
     o.printf(
@@ -172,7 +179,5 @@ final class HindcastCommand implements Callable<Integer> {
             + out.resolve("hindcast.csv")
             + (result.calibration() != null ? ", posterior.csv" : "")
             + ", hindcast.html");
-    store.record(run, o, err);
-    return 0;
   }
 }

@@ -14,6 +14,7 @@ import org.dispersal.app.threat.ThreatRequest;
 import org.dispersal.cli.ScenarioSource.Loaded;
 import org.dispersal.model.Scenario;
 import org.dispersal.output.analyst.ThreatOutputs;
+import org.dispersal.output.text.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,13 +60,31 @@ final class ThreatCommand implements Callable<Integer> {
     ThreatRequest request =
         new ThreatRequest(
             new ScenarioInput(s, loaded.text()), runs, options.seed.value, options.threads());
-    RunResult<ThreatOutlook.Outlook> result;
-    try (Progress bar = new Progress(spec.commandLine().getErr(), runs, quiet.progress())) {
-      result = request.execute(Versions.provenance(), bar, Cancellation.NEVER);
+    var err = spec.commandLine().getErr();
+    Path dir = options.outDir("threat", s.name());
+    // Recorded as running before it starts and its folder marked incomplete until every file is
+    // written, as dispersal forecast does (issue #18).
+    try (StoreOption.Started stored =
+        store.start(
+            request,
+            Json.MAPPER.createObjectNode().put("threads", options.threads()).toString(),
+            err)) {
+      IncompleteMarker.mark(dir, "dispersal threat");
+      RunResult<ThreatOutlook.Outlook> result;
+      try (Progress bar = new Progress(err, runs, quiet.progress())) {
+        result = request.execute(Versions.provenance(), bar, Cancellation.NEVER);
+      }
+      result.keep(new FolderSink(dir));
+      IncompleteMarker.clear(dir);
+      print(s, request, result.value(), dir);
+      stored.complete(result, spec.commandLine().getOut(), err);
     }
-    ThreatOutlook.Outlook o = result.value();
+    return 0;
+  }
+
+  private void print(Scenario s, ThreatRequest request, ThreatOutlook.Outlook o, Path dir) {
+    int runs = request.replications();
     Map<String, String> names = request.originNames();
-    Path dir = result.keep(new FolderSink(options.outDir("threat", s.name())));
     var out = spec.commandLine().getOut();
     int mid = Math.min(12, s.months());
     out.printf(
@@ -94,7 +113,5 @@ final class ThreatCommand implements Callable<Integer> {
         100 * o.dispatchedShare().p05(),
         100 * o.dispatchedShare().p95());
     out.println("Wrote " + dir.resolve("threat.csv") + ", threat.json, threat.html");
-    store.record(result, out, spec.commandLine().getErr());
-    return 0;
   }
 }

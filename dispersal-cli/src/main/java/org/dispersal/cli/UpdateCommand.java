@@ -1,5 +1,6 @@
 package org.dispersal.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.dispersal.input.scenario.HypothesisScenario;
 import org.dispersal.model.Scenario;
 import org.dispersal.output.analyst.HypothesesJson;
 import org.dispersal.output.analyst.UpdateOutputs;
+import org.dispersal.output.text.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -166,21 +168,34 @@ final class UpdateCommand implements Callable<Integer> {
             flatFactor,
             forecast ? mixture(set, runs, threads) : null);
     var err = spec.commandLine().getErr();
-    RunResult<UpdateRequest.Outcome> result =
-        request.execute(
-            Versions.provenance(),
-            new Progress(err, runs, forecast && quiet.progress()),
-            Cancellation.NEVER);
-    Path dir = result.keep(new FolderSink(options.outDir("update", base.name())));
-    MixtureForecast.Result mixture = result.value().mixture();
-    print(result.value().report(), mixture);
     var out = spec.commandLine().getOut();
-    out.println(
-        "Wrote "
-            + dir.resolve("update.html")
-            + ", weights.csv, update.csv, events.csv, indicators.csv, update.json"
-            + (mixture == null ? "" : ", mixture.csv, summary.csv, manifest.json, report.html"));
-    store.record(result, out, err);
+    Path dir = options.outDir("update", base.name());
+    ObjectNode parameters = Json.MAPPER.createObjectNode();
+    if (asOf != null) {
+      parameters.put("asOf", asOf);
+    }
+    parameters.put("reliability", reliability);
+    parameters.put("duplicateDays", duplicateDays);
+    // Recorded as running before it starts and its folder marked incomplete until every file is
+    // written, as dispersal forecast does (issue #18).
+    try (StoreOption.Started stored = store.start(request, parameters.toString(), err)) {
+      IncompleteMarker.mark(dir, "dispersal update");
+      RunResult<UpdateRequest.Outcome> result =
+          request.execute(
+              Versions.provenance(),
+              new Progress(err, runs, forecast && quiet.progress()),
+              Cancellation.NEVER);
+      result.keep(new FolderSink(dir));
+      IncompleteMarker.clear(dir);
+      MixtureForecast.Result mixture = result.value().mixture();
+      print(result.value().report(), mixture);
+      out.println(
+          "Wrote "
+              + dir.resolve("update.html")
+              + ", weights.csv, update.csv, events.csv, indicators.csv, update.json"
+              + (mixture == null ? "" : ", mixture.csv, summary.csv, manifest.json, report.html"));
+      stored.complete(result, out, err);
+    }
     return 0;
   }
 

@@ -7,19 +7,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.dispersal.store.RunStatus;
 import org.dispersal.store.Store;
 import org.dispersal.store.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue #18, finding 7: a command-line forecast killed with -9 partway is listed by {@code
  * dispersal runs} as failed ("interrupted"), and its output folder carries the {@code INCOMPLETE}
  * marker. The forecast runs in a child JVM ({@code org.dispersal.cli.Main} on the test classpath)
  * and is killed with {@link Process#destroyForcibly()} once it has started; on DuckDB and on
- * PostgreSQL when DISPERSAL_TEST_PG_URL is set.
+ * PostgreSQL when DISPERSAL_TEST_PG_URL is set. Every other command that keeps its run in the store
+ * records it the same way; a normal run of each leaves no marker and a succeeded run.
  */
 class KilledForecastTest {
 
@@ -82,6 +89,70 @@ class KilledForecastTest {
     assertThat(out.resolve("summary.csv")).exists();
     assertThat(CliTest.run("runs", "--db", db).out())
         .containsPattern("\\s1\\s+forecast\\s+succeeded\\s+isis-2017\\s+cli\\s+8\\s");
+  }
+
+  private static final Path KNOWN = Path.of("..", "data", "observations", "known-2017-02.csv");
+
+  /** Small runs of the other commands that record their run at its start (issue #18). */
+  static Stream<Arguments> otherCommands() throws Exception {
+    String events =
+        Path.of(KilledForecastTest.class.getResource("events-2017.csv").toURI()).toString();
+    return Stream.of(
+        Arguments.of("threat", List.of("threat", "--runs", "5")),
+        Arguments.of(
+            "comparison",
+            List.of(
+                "compare",
+                "--variant",
+                "isis-2017",
+                "--variant",
+                "isis-2017;border_closure=0.95",
+                "--runs",
+                "4")),
+        Arguments.of("update", List.of("update", "--events", events, "--as-of", "2017-09-30")),
+        Arguments.of(
+            "calibration",
+            List.of(
+                "calibrate",
+                "--observations",
+                KNOWN.toString(),
+                "--as-of",
+                "2017-02-13",
+                "--simulations",
+                "200",
+                "--particles",
+                "50",
+                "--check-runs",
+                "5")),
+        Arguments.of(
+            "hindcast",
+            List.of(
+                "hindcast",
+                "--observations",
+                KNOWN.toString(),
+                "--runs",
+                "10",
+                "--simulations",
+                "0",
+                "--particles",
+                "50")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("otherCommands")
+  void aFinishedRunOfEveryStoredCommandLeavesNoMarkerAndASucceededRun(
+      String kind, List<String> command) {
+    String db = TestDatabases.duckDb(tmp.resolve("store"));
+    Path out = tmp.resolve("out");
+    List<String> args = new ArrayList<>(command);
+    args.addAll(List.of("--out", out.toString(), "--db", db));
+    CliTest.Result r = CliTest.run(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Stored as run 1");
+    assertThat(out.resolve(IncompleteMarker.NAME)).doesNotExist();
+    assertThat(out).isNotEmptyDirectory();
+    assertThat(CliTest.run("runs", "--db", db).out())
+        .containsPattern("\\s1\\s+" + kind + "\\s+succeeded\\s+isis-2017\\s+cli\\s");
   }
 
   private static void assertInterrupted(String db, Path out) {
