@@ -125,12 +125,7 @@ final class Breakdowns {
         .append(": back home, however their case ended, minus those home at the start\">")
         .append("Came home after the start</th>");
     for (State state : COLUMNS) {
-      t.append("<th scope=\"col\" class=\"num\" title=\"")
-          .append(Html.esc(Palette.label(state)))
-          .append("\">")
-          .append(Overview.badge(state, page))
-          .append(Html.esc(Palette.shortLabel(state)))
-          .append("</th>");
+      t.append(Overview.stateHeader(state, page, ""));
     }
     t.append("</tr></thead>");
     String monthHead = page.style("background:#eef1f4;font-weight:650;padding-top:10px");

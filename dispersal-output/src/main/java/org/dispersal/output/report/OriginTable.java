@@ -103,12 +103,7 @@ final class OriginTable {
         .append("<th scope=\"col\" data-type=\"text\">Region</th>")
         .append("<th scope=\"col\" data-type=\"num\" class=\"num\">Travelled</th>");
     for (State state : COLUMNS) {
-      h.append("<th scope=\"col\" data-type=\"num\" class=\"num\" title=\"")
-          .append(Html.esc(Palette.label(state)))
-          .append("\">")
-          .append(Overview.badge(state, page))
-          .append(Html.esc(Palette.shortLabel(state)))
-          .append("</th>");
+      h.append(Overview.stateHeader(state, page, " data-type=\"num\""));
     }
     h.append("</tr></thead><tbody>");
     String link =

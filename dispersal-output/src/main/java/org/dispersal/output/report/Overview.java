@@ -240,6 +240,23 @@ final class Overview {
   }
 
   /** A pathway number in the pathway's colour, or nothing outside the pathways. */
+  /**
+   * The header cell of a state's column in a report table: its pathway badge and short label, with
+   * the full label as the title.
+   *
+   * @param attributes extra attributes of the cell, each with a leading space, or empty
+   */
+  static String stateHeader(State state, Page page, String attributes) {
+    return "<th scope=\"col\""
+        + attributes
+        + " class=\"num\" title=\""
+        + Html.esc(Palette.label(state))
+        + "\">"
+        + badge(state, page)
+        + Html.esc(Palette.shortLabel(state))
+        + "</th>";
+  }
+
   static String badge(State state, Page page) {
     if (state.pathway() == 0) {
       return "";
