@@ -83,13 +83,15 @@ public final class Hindcast {
    * @param calibration the calibration, or null when no figure published by the date resolves
    * @param calibrationRows rows used for calibration
    * @param seconds wall time of the calibration
+   * @param asOf the forecast date: only figures published by then were used
    */
   public record Result(
       Scenario scenario,
       List<Row> rows,
       ModelCalibration.Result calibration,
       List<ObservationTargets.Resolved> calibrationRows,
-      double seconds) {
+      double seconds,
+      LocalDate asOf) {
 
     /** Scored rows. */
     public List<Row> scored() {
@@ -264,7 +266,7 @@ public final class Hindcast {
                     + ", but published after it: describes the past, not the forecast"));
       }
     }
-    return new Result(scenario, rows, cal, calib.resolved(), seconds);
+    return new Result(scenario, rows, cal, calib.resolved(), seconds, s.asOf());
   }
 
   private static Row notScored(ObservationRecord r, String status, String reason) {

@@ -56,7 +56,8 @@ class HindcastReportTest {
             ValidationFixtures.notScored(skipped, ValidationFixtures.HOSTILE)),
         null,
         List.of(),
-        0);
+        0,
+        LocalDate.of(2018, 1, 1));
   }
 
   private static final Hindcast.Settings SETTINGS =
