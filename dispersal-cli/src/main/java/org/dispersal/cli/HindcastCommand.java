@@ -85,6 +85,13 @@ final class HindcastCommand implements Callable<Integer> {
       description = "ABC-SMC population size (default: ${DEFAULT-VALUE}).")
   int particles;
 
+  @Option(
+      names = "--no-reporting-model",
+      description =
+          "Score the model's counts themselves instead of the figures the sources will publish"
+              + " (the reporting model estimated from what was published by --as-of).")
+  boolean noReportingModel;
+
   @Mixin SeedAndSetOptions seedAndSet;
 
   @Mixin ThreadsOption threads;
@@ -135,7 +142,11 @@ final class HindcastCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     HindcastRequest request =
         new HindcastRequest(
-            new ScenarioInput(s, ScenarioSource.text(scenario.scenario)), rows, settings, command);
+            new ScenarioInput(s, ScenarioSource.text(scenario.scenario)),
+            rows,
+            settings,
+            command,
+            !noReportingModel);
     // Recorded as running before it starts and its folder marked incomplete until every file is
     // written, as dispersal forecast does (issue #18).
     try (StoreOption.Started stored = store.start(request, null, err)) {
@@ -161,6 +172,9 @@ final class HindcastCommand implements Callable<Integer> {
         date,
         all.scored(),
         all.notScored());
+    if (result.reporting() != null) {
+      o.println("Forecasts of the published figures: " + result.reporting().describe());
+    }
     if (result.calibration() != null) {
       o.printf(
           Locale.ROOT,

@@ -30,7 +30,9 @@ public final class RandomStreams {
     /** Draws of uncertain driver events (city losses, merger). */
     DRIVERS,
     /** The month-by-month transitions of people between states. */
-    DYNAMICS
+    DYNAMICS,
+    /** Reporting errors: what a source publishes, given the model's count (the hindcast's). */
+    REPORTING
   }
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;

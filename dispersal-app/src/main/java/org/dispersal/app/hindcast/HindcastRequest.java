@@ -12,6 +12,7 @@ import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.calibration.Budget;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.hindcast.Hindcast;
+import org.dispersal.input.data.ReportedFigures;
 import org.dispersal.input.data.SharedData;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.validation.HindcastCsv;
@@ -28,13 +29,25 @@ import org.dispersal.store.RunKind;
  * @param observations the published figures, at least one
  * @param settings the as-of date, replications, seed, threads and calibration budget
  * @param command how the run was asked for, shown in the report
+ * @param reporting whether the scored forecasts are of the published figures (the reporting model
+ *     estimated from what was published by the as-of date) rather than of the model's counts
  */
 public record HindcastRequest(
     ScenarioInput scenario,
     List<ObservationRecord> observations,
     Hindcast.Settings settings,
-    String command)
+    String command,
+    boolean reporting)
     implements RunRequest<Hindcast.Result> {
+
+  /** A hindcast of the published figures (with the reporting model). */
+  public HindcastRequest(
+      ScenarioInput scenario,
+      List<ObservationRecord> observations,
+      Hindcast.Settings settings,
+      String command) {
+    this(scenario, observations, settings, command, true);
+  }
 
   /** Checks the budget and copies the figures. */
   public HindcastRequest {
@@ -72,12 +85,20 @@ public record HindcastRequest(
   public RunResult<Hindcast.Result> execute(
       Provenance provenance, IntConsumer progress, Cancellation cancellation) {
     Instant started = Instant.now();
+    SharedData data = SharedData.shipped();
+    Hindcast.Reporting model =
+        reporting
+            ? new Hindcast.Reporting(
+                ReportedFigures.model(data, observations, settings.asOf()),
+                id -> ReportedFigures.type(data, id))
+            : null;
     Hindcast.Result result =
         Hindcast.run(
             scenario.scenario(),
-            SharedData.shipped(),
+            data,
             observations,
             settings,
+            model,
             RunRequest.checked(progress, cancellation));
     cancellation.check();
     Instant finished = Instant.now();
@@ -90,6 +111,9 @@ public record HindcastRequest(
             .put("particles", settings.particles())
             .put("simulations", settings.simulations())
             .put("observations", observations.size())
+            .put(
+                "reportingModel",
+                result.reporting() == null ? "off" : result.reporting().describe())
             .build(provenance, started, finished);
     return new RunResult<>(
         kind(),

@@ -57,7 +57,8 @@ class HindcastReportTest {
         null,
         List.of(),
         0,
-        LocalDate.of(2018, 1, 1));
+        LocalDate.of(2018, 1, 1),
+        null);
   }
 
   private static final Hindcast.Settings SETTINGS =
