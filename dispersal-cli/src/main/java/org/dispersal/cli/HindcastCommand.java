@@ -128,6 +128,7 @@ final class HindcastCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate date = CalibrateCommand.date(asOf);
+    HindcastRequest.checkAsOf(date);
     int workers = threads.workers();
     CalibrateCommand.checkBudget(runs, simulations == 0 ? particles : simulations, particles);
     List<ObservationRecord> rows = new ArrayList<>();

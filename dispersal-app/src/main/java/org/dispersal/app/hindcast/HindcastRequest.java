@@ -1,6 +1,7 @@
 package org.dispersal.app.hindcast;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.dispersal.app.Cancellation;
@@ -40,6 +41,37 @@ public record HindcastRequest(
     boolean reporting)
     implements RunRequest<Hindcast.Result> {
 
+  /**
+   * The earliest forecast date a hindcast takes: before 2015 the shared data holds one complete
+   * country table (ICSR, December 2013) and no figure of what became of anyone.
+   */
+  public static final LocalDate EARLIEST_AS_OF = LocalDate.of(2015, 1, 1);
+
+  /**
+   * The latest forecast date a hindcast takes: the shared data ends in 2019 (the fall of Baghuz in
+   * March 2019 is its last territorial event).
+   */
+  public static final LocalDate LATEST_AS_OF = LocalDate.of(2019, 12, 31);
+
+  /**
+   * Refuses a forecast date outside {@link #EARLIEST_AS_OF} to {@link #LATEST_AS_OF}.
+   *
+   * @param asOf the date
+   * @throws InputException naming the possible dates
+   */
+  public static void checkAsOf(LocalDate asOf) {
+    if (asOf.isBefore(EARLIEST_AS_OF) || asOf.isAfter(LATEST_AS_OF)) {
+      throw InputException.field(
+          "asOf",
+          "'"
+              + asOf
+              + "' is outside the data: a hindcast can start on any date from "
+              + EARLIEST_AS_OF
+              + " to "
+              + LATEST_AS_OF);
+    }
+  }
+
   /** A hindcast of the published figures (with the reporting model). */
   public HindcastRequest(
       ScenarioInput scenario,
@@ -54,6 +86,7 @@ public record HindcastRequest(
     if (scenario == null || settings == null || settings.asOf() == null) {
       throw InputException.field("asOf", "a hindcast needs a scenario and an as-of date");
     }
+    checkAsOf(settings.asOf());
     observations = List.copyOf(observations);
     if (observations.isEmpty()) {
       throw InputException.field("observations", "a hindcast needs at least one figure");
