@@ -48,9 +48,10 @@ import org.dispersal.random.RandomStreams;
  *
  * <p><b>Bootstrap intervals by source.</b> Figures of one source share its definitions and errors,
  * so they are not independent: the bootstrap draws sources (all their figures together) with
- * replacement, as many as there are, {@link #RESAMPLES} times from a fixed seed, recomputes the
- * coverage and skill of each resample and reports the 5% and 95% percentiles, a 90% interval. With
- * few sources the intervals are wide, as they should be.
+ * replacement, as many as there are, {@link #RESAMPLES} times from a fixed seed (the same stream
+ * for every group, so the same figures always get the same intervals), recomputes the coverage and
+ * skill of each resample and reports the 5% and 95% percentiles, a 90% interval. With few sources
+ * the intervals are wide, as they should be.
  *
  * <p><b>Horizon bands</b> are by each figure's forecast month: 0–6, 7–12, 13–24 and 25–36.
  */
@@ -256,28 +257,26 @@ public record Scorecard(
    */
   public static Scorecard of(List<Figure> figures) {
     List<Prepared> all = figures.stream().map(Prepared::of).toList();
-    UniformRandomProvider rng = RandomStreams.scorecardBootstrap(SEED);
-    List<Group> pooled = groups(all, rng);
+    List<Group> pooled = groups(all);
     Map<LocalDate, List<Prepared>> byDate = new TreeMap<>();
     for (Prepared p : all) {
       byDate.computeIfAbsent(p.asOf, d -> new ArrayList<>()).add(p);
     }
     List<DateGroups> dates = new ArrayList<>();
     for (var e : byDate.entrySet()) {
-      dates.add(new DateGroups(e.getKey(), groups(e.getValue(), rng)));
+      dates.add(new DateGroups(e.getKey(), groups(e.getValue())));
     }
     return new Scorecard(pooled, dates, verdict(pooled), RESAMPLES, SEED);
   }
 
-  private static List<Group> groups(List<Prepared> figures, UniformRandomProvider rng) {
+  private static List<Group> groups(List<Prepared> figures) {
     List<Group> out = new ArrayList<>();
-    out.add(group("all", figures, rng));
+    out.add(group("all", figures));
     for (Band b : BANDS) {
       out.add(
           group(
               b.id(),
-              figures.stream().filter(p -> p.month >= b.from() && p.month <= b.to()).toList(),
-              rng));
+              figures.stream().filter(p -> p.month >= b.from() && p.month <= b.to()).toList()));
     }
     return out;
   }
@@ -387,7 +386,7 @@ public record Scorecard(
     return out;
   }
 
-  private static Group group(String horizon, List<Prepared> figures, UniformRandomProvider rng) {
+  private static Group group(String horizon, List<Prepared> figures) {
     Map<String, List<Prepared>> bySource = new LinkedHashMap<>();
     for (Prepared p : figures) {
       bySource.computeIfAbsent(p.source, k -> new ArrayList<>()).add(p);
@@ -395,7 +394,9 @@ public record Scorecard(
     double[][] clusters = bySource.values().stream().map(Scorecard::sums).toArray(double[][]::new);
     double[] total = sums(figures);
     double[] point = statistics(total);
-    Interval[] ci = bootstrap(clusters, point.length, rng);
+    // Every group draws from the same stream, so the same figures get the same intervals whether
+    // they are one forecast date's or the pool of a single date.
+    Interval[] ci = bootstrap(clusters, point.length, RandomStreams.scorecardBootstrap(SEED));
     List<Coverage> coverage = new ArrayList<>();
     for (int i = 0; i < LEVELS.length; i++) {
       coverage.add(new Coverage(LEVELS[i], point[i], ci[i]));
@@ -604,9 +605,9 @@ public record Scorecard(
         fmt(
             "%s: %s on %d figures (90%% bootstrap interval %s): %s.",
             goal.substring(0, 1).toUpperCase(Locale.ROOT) + goal.substring(1),
-            pct(k.value()),
+            skillPct(k.value()),
             k.figures(),
-            pctInterval(k.ci()),
+            skillInterval(k.ci()),
             met ? "met" : "missed");
     return new Target(id, goal, met ? Status.MET : Status.MISSED, k.value(), k.ci(), text);
   }
@@ -635,17 +636,40 @@ public record Scorecard(
     return new Target(id, goal, Status.NOT_MEASURED, Double.NaN, Interval.NONE, text);
   }
 
-  /** A share as a whole percentage, such as {@code 28%}. */
+  /** A share as a whole percentage, such as {@code 28%} (a coverage). */
   public static String pct(double x) {
-    return Double.isNaN(x) ? "–" : fmt("%.0f%%", 100 * x);
+    return percent(x, 0);
   }
 
-  /** A bootstrap interval of shares, such as {@code 18–40%}, or "none". */
+  /** A skill as a percentage with one decimal, such as {@code 0.5%}. */
+  public static String skillPct(double x) {
+    return percent(x, 1);
+  }
+
+  /** A bootstrap interval of shares in whole percentages, such as {@code 18% to 40%}. */
   public static String pctInterval(Interval i) {
+    return percentInterval(i, 0);
+  }
+
+  /** A bootstrap interval of skills, one decimal, such as {@code -2.1% to 20.5%}. */
+  public static String skillInterval(Interval i) {
+    return percentInterval(i, 1);
+  }
+
+  private static String percent(double x, int decimals) {
+    if (Double.isNaN(x)) {
+      return "–";
+    }
+    String s = fmt("%." + decimals + "f", 100 * x);
+    // No "-0" or "-0.0": a value that rounds to zero is zero.
+    return (s.matches("-0(\\.0+)?") ? s.substring(1) : s) + "%";
+  }
+
+  private static String percentInterval(Interval i, int decimals) {
     if (Double.isNaN(i.low())) {
       return "none";
     }
-    return fmt("%.0f%% to %.0f%%", 100 * i.low(), 100 * i.high());
+    return percent(i.low(), decimals) + " to " + percent(i.high(), decimals);
   }
 
   private static String fmt(String pattern, Object... args) {

@@ -135,6 +135,14 @@ class ScorecardTest {
         .extracting(Scorecard.Target::status)
         .containsExactly(Scorecard.Status.MET);
     assertThat(card.pooled().get(2).at(0.9).observed()).isNaN();
+    // One forecast date alone scores exactly as the pool of it, intervals included.
+    Scorecard single =
+        Scorecard.of(
+            List.of(
+                figure(FEB, 3, "a", ONE_TO_TEN, new ObservedRange(5, 5)),
+                figure(FEB, 4, "b", ONE_TO_TEN, new ObservedRange(50, 50))));
+    assertThat(single.dates().get(0).groups().get(0).coverage())
+        .isEqualTo(single.overall().coverage());
   }
 
   /**
