@@ -556,15 +556,9 @@ public record Scorecard(
       s.append(fmt("; %d cannot be measured from these figures", unmeasured));
     }
     s.append('.');
-    double c90 = g.at(0.9).observed();
-    if (c90 < COVERAGE90_LOW) {
-      s.append(
-          " Its intervals are too narrow: read its probabilities as the model's, not as"
-              + " calibrated odds.");
-    } else if (c90 > COVERAGE90_HIGH) {
-      s.append(" Its intervals are wider than they need to be.");
-    } else if (!Double.isNaN(c90)) {
-      s.append(" Its 90% intervals are about as wide as they should be.");
+    String width = widthInWords(g.at(0.9).observed());
+    if (!width.isEmpty()) {
+      s.append(' ').append(width);
     }
     if (g.sources() < 10) {
       s.append(
@@ -574,6 +568,23 @@ public record Scorecard(
               g.sources()));
     }
     return new Verdict(s.toString(), t);
+  }
+
+  /**
+   * What a coverage of the 90% intervals says about their width, in one sentence against the target
+   * of 80–95%; empty when it cannot be computed.
+   */
+  public static String widthInWords(double coverage90) {
+    if (Double.isNaN(coverage90)) {
+      return "";
+    }
+    if (coverage90 < COVERAGE90_LOW) {
+      return "Its intervals are too narrow: read its probabilities as the model's, not as"
+          + " calibrated odds.";
+    }
+    return coverage90 > COVERAGE90_HIGH
+        ? "Its intervals are wider than they need to be."
+        : "Its 90% intervals are about as wide as they should be.";
   }
 
   private static Target range(

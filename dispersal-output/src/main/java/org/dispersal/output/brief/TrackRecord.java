@@ -39,7 +39,10 @@ public record TrackRecord(String summary, List<String> points, String source) {
   static TrackRecord of(PublishedScorecard card) {
     List<String> points = new ArrayList<>();
     points.add(card.verdict());
-    points.add(card.targets());
+    points.add(
+        card.missed().isEmpty()
+            ? "Every target these figures can measure is met."
+            : "Missed: " + String.join("; ", card.missed()) + ".");
     return new TrackRecord(
         card.inWords(), points, "docs/VALIDATION.md, the scorecard of " + card.command());
   }
@@ -55,8 +58,8 @@ public record TrackRecord(String summary, List<String> points, String source) {
             points.add(
                 "The one scored hindcast, of "
                     + card.scenario()
-                    + " "
-                    + card.from()
+                    + " frozen "
+                    + card.frozenAt()
                     + ": "
                     + card.verdict()));
     return new TrackRecord(

@@ -15,7 +15,8 @@ final class TrackRecordBox {
   static String html(String scenario) {
     StringBuilder h =
         new StringBuilder(
-            "<div class=\"summary\" id=\"track-record\"><h3>How good is this forecast?</h3><p>");
+            "<div class=\"summary\" id=\"track-record\"><p><strong>How good is this"
+                + " forecast?</strong> ");
     var card = PublishedScorecard.shipped(scenario);
     if (card.isEmpty()) {
       h.append("No hindcast has scored ")

@@ -121,26 +121,26 @@ public record PublishedScorecard(
     return n.isNumber() ? n.asDouble() : Double.NaN;
   }
 
-  /** "from 2017-02-13", or "from 6 forecast dates, 2015-06-01 to 2017-08-01". */
-  public String from() {
+  /** "at 2017-02-13", or "at each of 6 forecast dates, 2015-06-01 to 2017-08-01". */
+  public String frozenAt() {
     if (forecastDates.size() == 1) {
-      return "from " + forecastDates.get(0);
+      return "at " + forecastDates.get(0);
     }
     return Numbers.fmt(
-        "from %d forecast dates, %s to %s",
+        "at each of %d forecast dates, %s to %s",
         forecastDates.size(), forecastDates.get(0), forecastDates.get(forecastDates.size() - 1));
   }
 
   /** The coverage and skill in two plain sentences, written from the numbers. */
   public String inWords() {
     return Numbers.fmt(
-        "Forecast %s and scored against %d figures from %d sources published later, its 90%%"
-            + " intervals held %s of the figures and its 50%% intervals %s; a calibrated forecast"
-            + " would hold about 90%% and 50%%. Its CRPS skill, each figure weighted equally, was"
-            + " %s against persistence (no change) and %s against the linear trend (on the %d"
-            + " figures with a trend); weighted by people, %s and %s (0 is no better than the"
-            + " baseline, 100%% perfect).",
-        from(),
+        "Frozen %s and scored against %d figures from %d sources published later, the"
+            + " forecast's 90%% intervals held %s of the figures and its 50%% intervals %s (a"
+            + " calibrated forecast: about 90%% and 50%%). Its CRPS skill, each figure weighted"
+            + " equally, was %s against persistence (no change) and %s against the linear trend"
+            + " (%d figures with a trend); weighted by people, %s and %s (0: no better than the"
+            + " baseline; 100%%: perfect).",
+        frozenAt(),
         figures,
         sources,
         Scorecard.pct(coverage90),
@@ -152,17 +152,13 @@ public record PublishedScorecard(
         Scorecard.skillPct(trendPeople));
   }
 
-  /** Which targets are met and which missed, in one sentence. */
+  /** How many targets are met, and what the coverage says about the intervals' width. */
   public String targets() {
-    int n = met.size() + missed.size();
-    StringBuilder s =
-        new StringBuilder(Numbers.fmt("It meets %d of the %d measured targets", met.size(), n));
-    if (!met.isEmpty()) {
-      s.append(" (").append(String.join("; ", met)).append(')');
-    }
-    if (!missed.isEmpty()) {
-      s.append(" and misses ").append(String.join("; ", missed));
-    }
-    return s.append('.').toString();
+    return (Numbers.fmt(
+                "It meets %d of the %d targets these figures can measure.",
+                met.size(), met.size() + missed.size())
+            + " "
+            + Scorecard.widthInWords(coverage90))
+        .strip();
   }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dispersal.model.Scenario;
 import org.dispersal.output.forecast.ForecastRun;
+import org.dispersal.output.page.Html;
 import org.dispersal.output.page.InlineHashes;
 import org.dispersal.output.validation.PublishedScorecard;
 import org.dispersal.scoring.Scorecard;
@@ -193,15 +194,16 @@ class HtmlReportTest {
   void saysHowGoodTheForecastIsOrThatNoHindcastScoredIt() {
     String box = between(html, "<div class=\"summary\" id=\"track-record\">", "</div>");
     assertThat(box)
-        .contains("<h3>How good is this forecast?</h3>")
+        .contains("<strong>How good is this forecast?</strong>")
         .contains("No hindcast has scored ")
         .contains("docs/VALIDATION.md");
     assertThat(html.indexOf("id=\"track-record\"")).isLessThan(html.indexOf("id=\"headline\""));
     String isis = TrackRecordBox.html("isis-2017");
     PublishedScorecard card = PublishedScorecard.shipped("isis-2017").orElseThrow();
     assertThat(isis)
-        .contains("its 90% intervals held " + Scorecard.pct(card.coverage90()))
-        .contains("It meets " + card.met().size() + " of the");
+        .contains("90% intervals held " + Scorecard.pct(card.coverage90()))
+        .contains("It meets " + card.met().size() + " of the")
+        .contains(Html.esc(Scorecard.widthInWords(card.coverage90())));
   }
 
   @Test

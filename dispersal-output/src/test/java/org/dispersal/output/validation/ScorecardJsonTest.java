@@ -80,9 +80,9 @@ class ScorecardJsonTest {
             * (Scores.crps(new double[] {200, 240, 260, 280, 320}, new ObservedRange(250, 300))
                 + Scores.crps(new double[] {10, 20, 30, 40, 50}, new ObservedRange(90, 90)));
     assertThat(card.persistencePeople()).isCloseTo(1 - model / (2 * (20 + 60)), within(1e-12));
-    assertThat(card.from()).isEqualTo("from 2 forecast dates, 2017-02-13 to 2017-05-13");
+    assertThat(card.frozenAt()).isEqualTo("at each of 2 forecast dates, 2017-02-13 to 2017-05-13");
     assertThat(card.inWords())
-        .contains("its 90% intervals held 50% of the figures")
+        .contains("forecast's 90% intervals held 50% of the figures")
         .contains("against 4 figures from 2 sources");
   }
 }
