@@ -26,6 +26,11 @@ class ScorecardTest {
     return new Scorecard.Figure(asOf, month, source, sample, r, 1, Double.NaN);
   }
 
+  /** A point figure y scored against the ensemble 1..10. */
+  private static Scorecard.Figure point(LocalDate asOf, int month, String source, double y) {
+    return figure(asOf, month, source, ONE_TO_TEN, new ObservedRange(y, y));
+  }
+
   @Test
   void pitIsTheMidPointOfTheCdfJumpForPointsRangesAndOpenEnds() {
     // F(4) = 0.4, F(5) = 0.5: mid-PIT 0.45.
@@ -53,9 +58,9 @@ class ScorecardTest {
     Scorecard card =
         Scorecard.of(
             List.of(
-                figure(FEB, 2, "a", ONE_TO_TEN, new ObservedRange(5, 5)),
-                figure(FEB, 2, "a", ONE_TO_TEN, new ObservedRange(9, 9)),
-                figure(FEB, 2, "a", ONE_TO_TEN, new ObservedRange(20, 20)),
+                point(FEB, 2, "a", 5),
+                point(FEB, 2, "a", 9),
+                point(FEB, 2, "a", 20),
                 figure(FEB, 2, "a", ONE_TO_TEN, new ObservedRange(9, 40))));
     Scorecard.Group all = card.overall();
     assertThat(all.figures()).isEqualTo(4);
@@ -100,7 +105,7 @@ class ScorecardTest {
     Scorecard.Group all =
         Scorecard.of(
                 List.of(
-                    figure(FEB, 1, "a", ONE_TO_TEN, new ObservedRange(5, 5)),
+                    point(FEB, 1, "a", 5),
                     figure(FEB, 1, "a", ONE_TO_TEN, new ObservedRange(3, 7)),
                     figure(FEB, 1, "a", tens, new ObservedRange(20, 20))))
             .overall();
@@ -116,10 +121,7 @@ class ScorecardTest {
   void groupsByHorizonBandAndForecastDate() {
     Scorecard card =
         Scorecard.of(
-            List.of(
-                figure(MAY, 3, "a", ONE_TO_TEN, new ObservedRange(5, 5)),
-                figure(FEB, 15, "b", ONE_TO_TEN, new ObservedRange(50, 50)),
-                figure(FEB, 3, "a", ONE_TO_TEN, new ObservedRange(5, 5))));
+            List.of(point(MAY, 3, "a", 5), point(FEB, 15, "b", 50), point(FEB, 3, "a", 5)));
     assertThat(card.pooled())
         .extracting(Scorecard.Group::horizon)
         .containsExactly("all", "0-6", "7-12", "13-24", "25-36");
@@ -136,11 +138,7 @@ class ScorecardTest {
         .containsExactly(Scorecard.Status.MET);
     assertThat(card.pooled().get(2).at(0.9).observed()).isNaN();
     // One forecast date alone scores exactly as the pool of it, intervals included.
-    Scorecard single =
-        Scorecard.of(
-            List.of(
-                figure(FEB, 3, "a", ONE_TO_TEN, new ObservedRange(5, 5)),
-                figure(FEB, 4, "b", ONE_TO_TEN, new ObservedRange(50, 50))));
+    Scorecard single = Scorecard.of(List.of(point(FEB, 3, "a", 5), point(FEB, 4, "b", 50)));
     assertThat(single.dates().get(0).groups().get(0).coverage())
         .isEqualTo(single.overall().coverage());
   }
