@@ -143,6 +143,19 @@ class ScorecardTest {
         .isEqualTo(single.overall().coverage());
   }
 
+  @Test
+  void noScoredFigureMeasuresNoTarget() {
+    Scorecard card = Scorecard.of(List.of());
+    assertThat(card.overall().figures()).isZero();
+    assertThat(card.overall().at(0.9).ci()).isEqualTo(Scorecard.Interval.NONE);
+    assertThat(card.dates()).isEmpty();
+    assertThat(card.verdict().targets())
+        .extracting(Scorecard.Target::status)
+        .containsOnly(Scorecard.Status.NOT_MEASURED);
+    assertThat(card.verdict().summary())
+        .startsWith("Scored against 0 figures from 0 sources, the forecast meets 0 of the 7");
+  }
+
   /**
    * Observations drawn from the forecast distribution itself: coverage is near nominal and the PIT
    * histogram flat. 600 figures from 120 sources; coverage within 0.06 of nominal (over four

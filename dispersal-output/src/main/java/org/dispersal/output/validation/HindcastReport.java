@@ -39,10 +39,14 @@ public final class HindcastReport {
    * scorecard pooled over them; {@code settings} gives the replications and seed they share.
    *
    * @return the hashes written to the sidecar
+   * @throws IllegalArgumentException when {@code results} is empty
    */
   public static InlineHashes write(
       List<Hindcast.Result> results, Hindcast.Settings settings, String command, Path file)
       throws IOException {
+    if (results.isEmpty()) {
+      throw new IllegalArgumentException("a hindcast report needs at least one forecast date");
+    }
     List<Hindcast.Row> rows = results.stream().flatMap(r -> r.rows().stream()).toList();
     boolean several = results.size() > 1;
     String dates =
