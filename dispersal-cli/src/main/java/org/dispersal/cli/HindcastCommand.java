@@ -13,10 +13,12 @@ import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.hindcast.Hindcast;
+import org.dispersal.hindcast.HindcastScorecard;
 import org.dispersal.input.observations.ObservationsReader;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.validation.HindcastSummary;
+import org.dispersal.scoring.Scorecard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Freeze the information set at --as-of, calibrate on the figures published by then,"
           + " forecast, and score every figure dated after it.",
-      "Writes hindcast.csv, posterior.csv and hindcast.html."
+      "Writes hindcast.csv, scorecard.json, posterior.csv and hindcast.html."
     })
 final class HindcastCommand implements Callable<Integer> {
 
@@ -189,9 +191,15 @@ final class HindcastCommand implements Callable<Integer> {
     }
     print(o, "all figures", all);
     print(o, "dynamics (travelled left out)", HindcastSummary.dynamics(result.rows()));
+    Scorecard card = HindcastScorecard.of(List.of(result));
+    o.println("Verdict: " + card.verdict().summary());
+    for (Scorecard.Target t : card.verdict().targets()) {
+      o.println("  " + t.text());
+    }
     o.println(
         "Wrote "
             + out.resolve("hindcast.csv")
+            + ", scorecard.json"
             + (result.calibration() != null ? ", posterior.csv" : "")
             + ", hindcast.html");
   }

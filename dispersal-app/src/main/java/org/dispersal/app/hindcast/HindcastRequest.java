@@ -19,12 +19,13 @@ import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.validation.HindcastCsv;
 import org.dispersal.output.validation.HindcastReport;
 import org.dispersal.output.validation.PosteriorCsv;
+import org.dispersal.output.validation.ScorecardJson;
 import org.dispersal.store.RunKind;
 
 /**
  * A hindcast: the information set frozen at a date, calibration on the figures published by then, a
  * forecast, and every later figure scored against it and two baselines ({@link Hindcast}); writes
- * hindcast.csv, posterior.csv (when it calibrated) and hindcast.html.
+ * hindcast.csv, scorecard.json, posterior.csv (when it calibrated) and hindcast.html.
  *
  * @param scenario the scenario as known at the as-of date (initial stocks as of then)
  * @param observations the published figures, at least one
@@ -158,7 +159,8 @@ public record HindcastRequest(
         manifest,
         null,
         dir -> {
-          HindcastCsv.write(result.rows(), dir.resolve("hindcast.csv"));
+          HindcastCsv.write(result, dir.resolve("hindcast.csv"));
+          ScorecardJson.write(result, command, dir.resolve("scorecard.json"));
           if (result.calibration() != null) {
             PosteriorCsv.write(result.calibration().posterior(), dir.resolve("posterior.csv"));
           }
