@@ -172,11 +172,20 @@ public final class Hindcast {
     ModelCalibration.Result cal = null;
     long t0 = System.nanoTime();
     if (!calib.resolved().isEmpty() && s.simulations() > 0) {
+      ModelCalibration.Reported reported =
+          reporting == null
+              ? null
+              : new ModelCalibration.Reported(
+                  reporting.model(),
+                  calib.resolved().stream()
+                      .map(r -> reporting.sourceType().apply(r.record().sourceId()))
+                      .toList());
       cal =
           ModelCalibration.calibrate(
               model,
               calib.targets(),
-              new AbcSmc.Settings(s.particles(), s.simulations(), 0.5, s.threads(), s.seed()));
+              new AbcSmc.Settings(s.particles(), s.simulations(), 0.5, s.threads(), s.seed()),
+              reported);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     Posterior posterior = cal == null ? null : cal.posterior();
