@@ -11,13 +11,18 @@ import org.dispersal.app.Cancellation;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.artifacts.FolderSink;
+import org.dispersal.app.hindcast.ForecastDates;
 import org.dispersal.app.hindcast.HindcastRequest;
+import org.dispersal.app.problem.InputException;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.hindcast.HindcastScorecard;
 import org.dispersal.input.observations.ObservationsReader;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
+import org.dispersal.output.validation.HindcastCsv;
+import org.dispersal.output.validation.HindcastReport;
 import org.dispersal.output.validation.HindcastSummary;
+import org.dispersal.output.validation.ScorecardJson;
 import org.dispersal.scoring.Scorecard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +59,22 @@ final class HindcastCommand implements Callable<Integer> {
       defaultValue = "2017-02-13",
       description = "The information cut-off, YYYY-MM-DD (default: ${DEFAULT-VALUE}).")
   String asOf;
+
+  @Option(
+      names = "--origins",
+      paramLabel = "FIRST..LAST",
+      description =
+          "Rolling origins: one hindcast from the end of every --every-th month from FIRST to LAST"
+              + " (YYYY-MM..YYYY-MM), each with only what was published by its date; replaces"
+              + " --as-of. Each date's files go to OUT/as-of-DATE, the pooled scorecard to OUT.")
+  String origins;
+
+  @Option(
+      names = "--every",
+      paramLabel = "MONTHS",
+      defaultValue = "3",
+      description = "Months between rolling origins (default: ${DEFAULT-VALUE}).")
+  int every;
 
   @Option(
       names = "--observations",
@@ -129,19 +150,57 @@ final class HindcastCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LocalDate date = CalibrateCommand.date(asOf);
-    HindcastRequest.checkAsOf(date);
-    int workers = threads.workers();
+    if (origins != null && spec.commandLine().getParseResult().hasMatchedOption("--as-of")) {
+      throw InputException.field(
+          "origins",
+          "--origins and --as-of both set: give one forecast date (--as-of) or a span of them"
+              + " (--origins)");
+    }
+    List<LocalDate> dates =
+        origins == null
+            ? List.of(CalibrateCommand.date(asOf))
+            : ForecastDates.parse(origins, every);
+    dates.forEach(HindcastRequest::checkAsOf);
     CalibrateCommand.checkBudget(runs, simulations == 0 ? particles : simulations, particles);
     List<ObservationRecord> rows = new ArrayList<>();
     for (Path p : observations) {
       rows.addAll(ObservationsReader.read(p));
     }
-    Scenario s = ScenarioSource.reader(seedAndSet.sets).withAsOf(date).read(scenario.scenario);
-    var settings =
-        new Hindcast.Settings(date, runs, seedAndSet.seed, workers, particles, simulations);
     String command =
         "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    List<Hindcast.Result> results = new ArrayList<>();
+    Hindcast.Settings first = null;
+    for (LocalDate date : dates) {
+      Path folder = origins == null ? out : out.resolve("as-of-" + date);
+      Hindcast.Settings settings = settings(date);
+      first = first == null ? settings : first;
+      results.add(hindcast(date, settings, rows, command, folder));
+    }
+    if (origins != null) {
+      IncompleteMarker.mark(out, "dispersal hindcast");
+      HindcastCsv.write(results, out.resolve("hindcast.csv"));
+      ScorecardJson.write(results, command, out.resolve("scorecard.json"));
+      HindcastReport.write(results, first, command, out.resolve("hindcast.html"));
+      IncompleteMarker.clear(out);
+      printPooled(results);
+    }
+    return 0;
+  }
+
+  private Hindcast.Settings settings(LocalDate date) {
+    return new Hindcast.Settings(
+        date, runs, seedAndSet.seed, threads.workers(), particles, simulations);
+  }
+
+  /** One forecast date's hindcast, recorded, written to its folder and printed. */
+  private Hindcast.Result hindcast(
+      LocalDate date,
+      Hindcast.Settings settings,
+      List<ObservationRecord> rows,
+      String command,
+      Path folder)
+      throws IOException {
+    Scenario s = ScenarioSource.reader(seedAndSet.sets).withAsOf(date).read(scenario.scenario);
     var err = spec.commandLine().getErr();
     HindcastRequest request =
         new HindcastRequest(
@@ -153,19 +212,41 @@ final class HindcastCommand implements Callable<Integer> {
     // Recorded as running before it starts and its folder marked incomplete until every file is
     // written, as dispersal forecast does (issue #18).
     try (StoreOption.Started stored = store.start(request, null, err)) {
-      IncompleteMarker.mark(out, "dispersal hindcast");
+      IncompleteMarker.mark(folder, "dispersal hindcast");
       RunResult<Hindcast.Result> run =
           request.execute(
               Versions.provenance(), new Progress(err, runs, quiet.progress()), Cancellation.NEVER);
-      run.keep(new FolderSink(out));
-      IncompleteMarker.clear(out);
-      print(s, date, run.value());
+      run.keep(new FolderSink(folder));
+      IncompleteMarker.clear(folder);
+      print(s, date, run.value(), folder);
       stored.complete(run, spec.commandLine().getOut(), err);
+      return run.value();
     }
-    return 0;
   }
 
-  private void print(Scenario s, LocalDate date, Hindcast.Result result) {
+  private void printPooled(List<Hindcast.Result> results) {
+    var o = spec.commandLine().getOut();
+    o.printf(
+        Locale.ROOT,
+        "%nRolling origins: %d forecast dates, %s to %s, pooled%n",
+        results.size(),
+        results.get(0).asOf(),
+        results.get(results.size() - 1).asOf());
+    List<Hindcast.Row> all = results.stream().flatMap(r -> r.rows().stream()).toList();
+    print(o, "all figures", HindcastSummary.of(all));
+    print(o, "dynamics (travelled left out)", HindcastSummary.dynamics(all));
+    Scorecard card = HindcastScorecard.of(results);
+    o.println("Verdict: " + card.verdict().summary());
+    for (Scorecard.Target t : card.verdict().targets()) {
+      o.println("  " + t.text());
+    }
+    o.println(
+        "Wrote "
+            + out.resolve("hindcast.csv")
+            + ", scorecard.json, hindcast.html (pooled) and one folder per forecast date");
+  }
+
+  private void print(Scenario s, LocalDate date, Hindcast.Result result, Path folder) {
     var o = spec.commandLine().getOut();
     HindcastSummary all = HindcastSummary.of(result.rows());
     o.printf(
@@ -198,7 +279,7 @@ final class HindcastCommand implements Callable<Integer> {
     }
     o.println(
         "Wrote "
-            + out.resolve("hindcast.csv")
+            + folder.resolve("hindcast.csv")
             + ", scorecard.json"
             + (result.calibration() != null ? ", posterior.csv" : "")
             + ", hindcast.html");
