@@ -243,6 +243,28 @@ class HindcastTest {
         .isEqualTo(one.calibration().posterior().weights());
   }
 
+  /**
+   * Rolling origins: the hindcast from 2017-02-13 and the same one labelled a month later score the
+   * same figures; assimilation compares their mean CRPS on the figures both scored, and horizons
+   * count months from each forecast date.
+   */
+  @Test
+  void assimilationComparesForecastDatesOnTheSameFigures() {
+    Hindcast.Result early = run(Publication.AS_WRITTEN, 0);
+    List<HindcastScorecard.Assimilation> same =
+        HindcastScorecard.assimilation(List.of(early, early));
+    assertThat(same).hasSize(2);
+    assertThat(same.get(0).figures()).isEqualTo(early.scored().size());
+    double mean =
+        early.scored().stream().mapToDouble(r -> r.score().crps()).sum() / early.scored().size();
+    assertThat(same.get(0).meanCrps()).isCloseTo(mean, within(1e-9));
+    assertThat(HindcastScorecard.assimilation(List.of())).isEmpty();
+    assertThat(HindcastScorecard.horizon(LocalDate.of(2016, 3, 31), LocalDate.of(2017, 10, 31)))
+        .isEqualTo(19);
+    assertThat(HindcastScorecard.horizon(LocalDate.of(2017, 2, 13), LocalDate.of(2017, 1, 31)))
+        .isZero();
+  }
+
   @Test
   void theSameSeedGivesTheSameRows() {
     Hindcast.Result a = run(Publication.AS_WRITTEN, 0);

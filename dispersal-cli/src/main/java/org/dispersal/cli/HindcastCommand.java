@@ -235,6 +235,15 @@ final class HindcastCommand implements Callable<Integer> {
     List<Hindcast.Row> all = results.stream().flatMap(r -> r.rows().stream()).toList();
     print(o, "all figures", HindcastSummary.of(all));
     print(o, "dynamics (travelled left out)", HindcastSummary.dynamics(all));
+    List<HindcastScorecard.Assimilation> same = HindcastScorecard.assimilation(results);
+    if (!same.isEmpty()) {
+      o.printf(
+          Locale.ROOT,
+          "Assimilation: mean CRPS on the %d figures every forecast date scored:",
+          same.get(0).figures());
+      same.forEach(a -> o.printf(Locale.ROOT, " %s %.1f;", a.asOf(), a.meanCrps()));
+      o.println();
+    }
     Scorecard card = HindcastScorecard.of(results);
     o.println("Verdict: " + card.verdict().summary());
     for (Scorecard.Target t : card.verdict().targets()) {
