@@ -69,6 +69,7 @@ final class RunSubmissions {
       Integer simulations,
       Integer checkRuns,
       List<Variant> variants,
+      List<Integer> compareMonths,
       Integer month,
       String country,
       Integer window,
@@ -220,13 +221,15 @@ final class RunSubmissions {
           list.add(new ComparisonRequest.Variant(name, in, description));
         }
         int replications = Bodies.required(body.replications(), "replications");
-        int month =
-            body.month() != null
-                ? body.month()
-                : list.isEmpty() ? 0 : list.get(0).scenario().scenario().months();
-        parameters.put("month", month);
+        List<Integer> months =
+            body.compareMonths() != null && !body.compareMonths().isEmpty()
+                ? body.compareMonths()
+                : body.month() != null
+                    ? List.of(body.month())
+                    : ComparisonRequest.defaultMonths(list);
+        months.forEach(parameters.putArray("compareMonths")::add);
         yield new Prepared(
-            new ComparisonRequest(list, month, replications, seed, threads),
+            new ComparisonRequest(list, months, replications, seed, threads),
             parameters.toString(),
             "comparison of " + list.size() + " variants, " + replications + " replications");
       }

@@ -344,13 +344,14 @@ abstract class AnalystRunsContract {
                 "comparison",
                 "replications",
                 6,
-                "month",
-                4,
+                "compareMonths",
+                List.of(4, 2),
                 "variants",
                 List.of(
                     java.util.Map.of("scenarioId", id),
                     java.util.Map.of("scenarioId", id, "set", List.of("border_closure=0.95")))));
     assertThat(comparison.get("artifacts").toString()).contains("compare.csv", "compare.html");
+    assertThat(comparison.get("manifest").get("months").toString()).isEqualTo("[2,4]");
 
     JsonNode sensitivity =
         submitAndFinish(
