@@ -10,6 +10,7 @@ import java.util.function.LongFunction;
 import org.dispersal.analyst.Screening;
 import org.dispersal.app.RunRequest;
 import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.brief.BriefRequest;
 import org.dispersal.app.calibration.CalibrationRequest;
 import org.dispersal.app.comparison.ComparisonRequest;
 import org.dispersal.app.forecast.ForecastRequest;
@@ -32,7 +33,9 @@ import org.dispersal.sensitivity.SensitivityAnalysis;
 import org.dispersal.sensitivity.Sobol;
 import org.dispersal.server.runs.ScenarioLibrary;
 import org.dispersal.store.RunKind;
+import org.dispersal.store.StoredRun;
 import org.dispersal.store.StoredScenario;
+import org.dispersal.store.SummaryRow;
 
 /**
  * Turns a posted run of any of the eight kinds into the application layer's request of its kind,
@@ -89,6 +92,17 @@ final class RunSubmissions {
    * @param set {@code NAME=VALUE} overrides, as {@code --set} on the command line; may be null
    */
   record Variant(Long scenarioId, List<String> set) {}
+
+  /**
+   * The policymaker's brief of a stored forecast run, as {@code dispersal brief --run ID} makes it
+   * ({@link BriefRequest#ofStoredRun}), screened with the run's seed on this service's threads. The
+   * caller checks that the run is a forecast that succeeded.
+   */
+  BriefRequest brief(StoredRun run, String yaml, List<SummaryRow> rows) {
+    HypothesisScenario read = library.parseWithHypotheses(yaml, run.scenarioName());
+    return BriefRequest.ofStoredRun(
+        run, yaml, read, rows, run.seed(), threads, BriefRequest.DEFAULT_TRAJECTORIES);
+  }
 
   /** The name posted observations are read and cited by. */
   static final String POSTED_OBSERVATIONS = "observations-input.csv";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.dispersal.analyst.ThreatOutlook;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.hypotheses.HypothesisSet;
@@ -308,6 +312,48 @@ abstract class AnalystRunsContract {
     JsonNode d = finished(r.json().get("id").asLong());
     assertThat(d.get("status").asText()).as(d.toString()).isEqualTo("succeeded");
     return d;
+  }
+
+  @Test
+  void aFinishedForecastGivesItsBriefAsAPdfOfTwoToFourPages() throws Exception {
+    long id = scenario("isis-2017").get("id").asLong();
+    JsonNode forecast =
+        submitAndFinish(
+            Api.json("scenarioId", id, "kind", "forecast", "replications", 8, "seed", 5));
+    long run = forecast.get("id").asLong();
+    HttpResponse<byte[]> brief = viewer.download("/api/runs/" + run + "/brief.pdf");
+    assertThat(brief.statusCode()).isEqualTo(200);
+    assertThat(brief.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(brief.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"run-" + run + "-brief.pdf\"");
+    try (PDDocument pdf = Loader.loadPDF(brief.body())) {
+      assertThat(pdf.getNumberOfPages()).isBetween(2, 4);
+      assertThat(new PDFTextStripper().getText(pdf)).contains("Stored run " + run);
+    }
+
+    Api.Reply missing = viewer.get("/api/runs/999999/brief.pdf");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().get("detail").asText()).isNotBlank();
+    JsonNode comparison =
+        submitAndFinish(
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "comparison",
+                "replications",
+                2,
+                "month",
+                1,
+                "variants",
+                List.of(java.util.Map.of("scenarioId", id), java.util.Map.of("scenarioId", id))));
+    Api.Reply notForecast = viewer.get("/api/runs/" + comparison.get("id").asLong() + "/brief.pdf");
+    assertThat(notForecast.status()).isEqualTo(422);
+    assertThat(notForecast.json().get("detail").asText())
+        .isEqualTo(
+            "run: run "
+                + comparison.get("id").asLong()
+                + " is a comparison run; a brief needs a forecast");
   }
 
   @Test
