@@ -24,9 +24,13 @@ public final class SvgTexts {
   private static final Pattern TRANSFORM =
       Pattern.compile("translate\\(([-\\d.]+),([-\\d.]+)\\) rotate\\(([-\\d.]+)\\)");
 
-  /** Font sizes of the classes the style sheet sizes; any other text is {@link Svg#FONT}. */
+  /**
+   * Font sizes of the classes the style sheet sizes, the later class of a text winning as in the
+   * style sheet ({@code tick date}); any other text is {@link Svg#FONT}.
+   */
   private static final Map<String, Double> FONTS =
-      Map.of("tick", 10.5, "group-head", 11.5, "node-label", 12.5, "column-head", 12.0);
+      Map.of(
+          "tick", 10.5, "date", 9.5, "group-head", 11.5, "node-label", 12.5, "column-head", 12.0);
 
   /** Where a text lies: its label and bounds in the chart's user units. */
   public record Extent(String text, double left, double top, double right, double bottom) {}

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.dispersal.model.Scenario;
 import org.dispersal.output.forecast.ForecastRun;
 import org.dispersal.output.page.InlineHashes;
+import org.dispersal.output.page.SvgTexts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,6 +164,8 @@ class HtmlReportTest {
     String flow = between(html, "<svg class=\"chart flow\"", "</svg>");
     assertThat(flow).contains("Maghreb", "Western Europe", "Libya", "Killed");
     assertThat(flow).contains("class=\"band\"");
+    // Issue #16, finding 8: no label of any chart leaves its drawing.
+    SvgTexts.assertAllInside(html);
   }
 
   @Test
