@@ -79,7 +79,12 @@ class AnalystCommandsTest {
             "2");
     assertThat(country.code()).isEqualTo(UserErrors.USER);
     assertThat(country.err().lines()).hasSize(1);
-    assertThat(country.err()).contains("--country XYZ is not an origin of scenario isis-2017");
+    // Issue #16, finding 8: the error sent the user to dispersal explain, which does not list the
+    // origins; it lists them itself.
+    assertThat(country.err())
+        .contains("--country XYZ is not an origin of scenario isis-2017 (its origins: ")
+        .contains("BEL, ", "FRA, ")
+        .doesNotContain("explain");
     CliTest.Result month =
         run(
             "screening",

@@ -2,14 +2,9 @@ package org.dispersal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.dispersal.store.RunKind;
-import org.dispersal.store.Store;
-import org.dispersal.store.StoredRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  *       and measure) and dispersal-output {@code SensitivityOutputsTest} (μ*, S1, ST explained, S1
  *       &gt; ST flagged);
  *   <li>compare at month 36 only, a cut chart label, an error that sends the user elsewhere: {@link
- *       #finding8CompareShowsTheOffensivesAtSixMonths}, {@link
- *       #finding8TheScreeningErrorListsTheOrigins} here, the labels in dispersal-output {@code
- *       AnalystOutputsTest} and the set members in dispersal-app {@code SetMembersInErrorsTest}.
+ *       #finding8CompareShowsTheOffensivesAtSixMonths} here, the labels in dispersal-output {@code
+ *       AnalystOutputsTest}, the screening error in {@link
+ *       AnalystCommandsTest#screeningRejectsBadInputWithOneLineNamingTheFlag} and the set members
+ *       in dispersal-app {@code SetMembersInErrorsTest}.
  * </ol>
  */
 class Issue16FindingsTest {
@@ -69,65 +65,6 @@ class Issue16FindingsTest {
     int start = html.indexOf("<table id=\"" + id + "\"");
     assertThat(start).as("table " + id).isNotNegative();
     return html.substring(start, html.indexOf("</table>", start));
-  }
-
-  /**
-   * Finding 5: exporting a comparison gave a header-only file with success. Now its table has a row
-   * per month, variant and state, and a run whose table is empty says so and exits 2.
-   */
-  @Test
-  void finding5AComparisonExportsItsRowsAndAnEmptyTableExitsTwo() throws Exception {
-    String db = "jdbc:duckdb:" + tmp.resolve("store/dispersal.duckdb");
-    CliTest.Result c =
-        CliTest.run(
-            "compare",
-            "--variant",
-            "isis-2017",
-            "--variant",
-            "isis-2017-border-sealed",
-            "--runs",
-            "2",
-            "--months",
-            "1,2",
-            "--out",
-            tmp.resolve("c").toString(),
-            "--db",
-            db);
-    assertThat(c.code()).as(c.err()).isZero();
-    Path csv = tmp.resolve("compare-export.csv");
-    CliTest.Result export =
-        CliTest.run("export", "1", "--format", "csv", "--out", csv.toString(), "--db", db);
-    assertThat(export.code()).as(export.err()).isZero();
-    List<String> rows = Files.readAllLines(csv);
-    assertThat(rows).hasSize(1 + 2 * 2 * 12);
-    assertThat(rows.get(0)).startsWith("variant,base,month,runs,state,");
-
-    try (Store store = Store.open(db)) {
-      StoredRun empty =
-          store.runs().create(RunKind.COMPARISON, "isis-2017", "name: x\n", "ana", 2, 7, null);
-      store.runs().started(empty.id());
-      store
-          .runs()
-          .succeeded(
-              empty.id(),
-              "{\"kind\":\"comparison\"}",
-              List.of(),
-              Map.of("compare.csv", "variant,base,month,state\n".getBytes(StandardCharsets.UTF_8)));
-    }
-    CliTest.Result nothing =
-        CliTest.run(
-            "export",
-            "2",
-            "--format",
-            "csv",
-            "--out",
-            tmp.resolve("empty.csv").toString(),
-            "--db",
-            db);
-    assertThat(nothing.code()).isEqualTo(UserErrors.USER);
-    assertThat(nothing.err().strip())
-        .startsWith("dispersal: run 2 (comparison) has nothing to export")
-        .doesNotContain("\n");
   }
 
   /**
@@ -163,31 +100,5 @@ class Issue16FindingsTest {
             .split(",");
     // difference_p95 below zero: fewer with the group at +6 months in nine replications in ten
     assertThat(Double.parseDouble(inTheatre[12])).isNegative();
-  }
-
-  /**
-   * Finding 8: the screening error sent the user to {@code dispersal explain}, which does not list
-   * the origins. It lists them itself.
-   */
-  @Test
-  void finding8TheScreeningErrorListsTheOrigins() {
-    CliTest.Result r =
-        CliTest.run(
-            "screening",
-            "--country",
-            "Atlantis",
-            "--sensitivity",
-            "0.8",
-            "--specificity",
-            "0.9",
-            "--runs",
-            "2");
-    assertThat(r.code()).isEqualTo(UserErrors.USER);
-    assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err())
-        .contains("--country Atlantis is not an origin of scenario isis-2017 (its origins: ")
-        .contains("BEL, ")
-        .contains("FRA, ")
-        .doesNotContain("explain");
   }
 }
