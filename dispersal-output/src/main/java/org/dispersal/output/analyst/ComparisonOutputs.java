@@ -80,8 +80,10 @@ public final class ComparisonOutputs {
             "World totals by state at "
                 + String.join(", ", c.months().stream().map(m -> "+" + m).toList())
                 + " months after the start ("
-                + String.join(
-                    ", ", c.months().stream().map(m -> start.plusMonths(m).toString()).toList())
+                + start.plusMonths(c.months().get(0))
+                + (c.months().size() > 1
+                    ? " to " + start.plusMonths(c.months().get(c.months().size() - 1))
+                    : "")
                 + ") for each variant, and the difference from the base ("
                 + c.names().get(0)
                 + ") computed replication by replication with common random numbers over "
@@ -203,20 +205,55 @@ public final class ComparisonOutputs {
     return GAP + longest + GAP + monthColumn(c);
   }
 
+  /**
+   * Base size below which a state does not stretch the chart's axis: with fewer than 20 people a
+   * difference of one person is 5% or more, so a state of one or two people (plots ended as attacks
+   * at +6 months) swings by ±100% and would squeeze every other bar to a dot. Such bars are clipped
+   * at the axis and end in an arrow; the table gives their numbers.
+   */
+  static final int AXIS_MIN_BASE = 20;
+
+  /** A small triangle at a clipped end of a bar, pointing outwards ({@code direction} ±1). */
+  private static void arrow(Svg s, double x, double y, int direction, String colour, String tip) {
+    s.path(
+        "M"
+            + Svg.px(x)
+            + ","
+            + Svg.px(y - 4)
+            + "L"
+            + Svg.px(x + 6 * direction)
+            + ","
+            + Svg.px(y)
+            + "L"
+            + Svg.px(x)
+            + ","
+            + Svg.px(y + 4)
+            + "Z",
+        "fill=\"" + colour + "\"",
+        tip);
+  }
+
   private static String differenceChart(Comparison c, Page page) {
     int states = VariantComparison.HEADLINES.size();
     int variants = c.names().size() - 1;
     int months = c.months().size();
+    // The axis spans the intervals of the states with at least AXIS_MIN_BASE people in the base
+    // (all states when none has); the rest are clipped at its ends.
     double max = 0;
+    double all = 0;
     for (int m = 0; m < months; m++) {
       for (int v = 1; v <= variants; v++) {
         for (int k = 0; k < states; k++) {
           Interval d = relative(c, m, v, k);
-          max = Math.max(max, Math.max(Math.abs(d.p05()), Math.abs(d.p95())));
+          double reach = Math.max(Math.abs(d.p05()), Math.abs(d.p95()));
+          all = Math.max(all, reach);
+          if (c.level(m, 0, k).mean() >= AXIS_MIN_BASE) {
+            max = Math.max(max, reach);
+          }
         }
       }
     }
-    max = max > 0 ? max : 1;
+    max = max > 0 ? max : all > 0 ? all : 1;
     double step = Ticks.step(2 * max, 5);
     max = Math.ceil(max / step) * step;
     double rowH = 12;
@@ -251,13 +288,9 @@ public final class ComparisonOutputs {
           Interval d = relative(c, m, v, k);
           double y = ym + (v - 1) * rowH + rowH / 2;
           String col = colours[(v - 1) % colours.length];
-          s.stroke(
-              x.applyAsDouble(d.p05()),
-              y,
-              x.applyAsDouble(d.p95()),
-              y,
-              col,
-              3,
+          double low = Math.max(-limit, d.p05());
+          double high = Math.min(limit, d.p95());
+          String tip =
               c.names().get(v)
                   + ", +"
                   + c.months().get(m)
@@ -267,8 +300,17 @@ public final class ComparisonOutputs {
                   + Numbers.signed(d.p05())
                   + "%, "
                   + Numbers.signed(d.p95())
-                  + "%]");
-          s.circle(x.applyAsDouble(d.mean()), y, 3.5, col);
+                  + "%]";
+          s.stroke(x.applyAsDouble(low), y, x.applyAsDouble(high), y, col, 3, tip);
+          if (d.p05() < -limit) {
+            arrow(s, x.applyAsDouble(-limit), y, -1, col, tip);
+          }
+          if (d.p95() > limit) {
+            arrow(s, x.applyAsDouble(limit), y, 1, col, tip);
+          }
+          if (Math.abs(d.mean()) <= limit) {
+            s.circle(x.applyAsDouble(d.mean()), y, 3.5, col);
+          }
         }
       }
     }
@@ -284,7 +326,11 @@ public final class ComparisonOutputs {
     legend.append(
         "— for each state, one row per month after the start (+6, +12, ...); dot: mean"
             + " difference; bar: 90% interval of the paired differences; both in % of the base's"
-            + " mean at that month, so that small and large states can be read on one axis.</p>");
+            + " mean at that month, so that small and large states can be read on one axis. The"
+            + " axis spans the states with at least "
+            + AXIS_MIN_BASE
+            + " people in the base; a bar beyond it ends in an arrow (its numbers are in the"
+            + " table).</p>");
     return s.finish() + legend;
   }
 }

@@ -65,6 +65,29 @@ class AnalystOutputsTest {
   }
 
   @Test
+  void aStateOfOnePersonDoesNotStretchTheAxisOfTheDifferenceChart() throws Exception {
+    int h = VariantComparison.HEADLINES.size();
+    Interval[][][] levels = new Interval[1][2][h];
+    Interval[][][] diffs = new Interval[1][2][h];
+    for (int k = 0; k < h; k++) {
+      double base = k == 0 ? 1 : 1000;
+      levels[0][0][k] = new Interval(base, base, base, base, 4);
+      levels[0][1][k] = new Interval(base, base, base, base, 4);
+      diffs[0][0][k] = new Interval(0, 0, 0, 0, 4);
+      // One person more or less is -200% to +300% of a base of one; ten people are 1% of 1,000.
+      diffs[0][1][k] = k == 0 ? new Interval(0.5, -2, 0, 3, 4) : new Interval(5, -10, 5, 10, 4);
+    }
+    var c = new VariantComparison.Comparison(List.of("base", "v"), List.of(6), 4, levels, diffs);
+    Path html = tmp.resolve("compare.html");
+    ComparisonOutputs.writeHtml(c, List.of(), YearMonth.of(2017, 2), html);
+    String chart = Files.readString(html);
+    chart = chart.substring(chart.indexOf("<svg"), chart.indexOf("</svg>"));
+    assertThat(chart).contains(">+1.0%</text>").doesNotContain(">+300%</text>");
+    // The clipped bar ends in an arrow at each end of the axis.
+    assertThat(chart.split("<path d=\"M", -1)).hasSize(3);
+  }
+
+  @Test
   void noTextOfTheDifferenceChartLeavesItsDrawing() throws Exception {
     // Issue #16, finding 8: "Remaining insurgent in the core theatre" was cut to "naining
     // insurgent..." when the label column was a fixed 230 px.
