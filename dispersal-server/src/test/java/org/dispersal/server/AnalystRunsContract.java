@@ -334,6 +334,18 @@ abstract class AnalystRunsContract {
     Api.Reply missing = viewer.get("/api/runs/999999/brief.pdf");
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.json().get("detail").asText()).isNotBlank();
+    // A forecast still running has no brief yet: 409, then it is cancelled.
+    Api.Reply big =
+        analyst.post(
+            "/api/runs", Api.json("scenarioId", id, "kind", "forecast", "replications", 2000));
+    assertThat(big.status()).as(big.body()).isEqualTo(202);
+    long running = big.json().get("id").asLong();
+    Api.Reply early = viewer.get("/api/runs/" + running + "/brief.pdf");
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.json().get("detail").asText())
+        .startsWith("run " + running + " has not succeeded (");
+    assertThat(analyst.post("/api/runs/" + running + "/cancel", null).status()).isEqualTo(202);
+    assertThat(finished(running).get("status").asText()).isEqualTo("cancelled");
   }
 
   @Test
