@@ -11,6 +11,8 @@ import org.dispersal.model.Parameter;
 import org.dispersal.model.Prior;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
+import org.dispersal.reporting.ReportingModel;
+import org.dispersal.reporting.SourceType;
 import org.dispersal.stats.Normal;
 import org.hipparchus.stat.correlation.SpearmansCorrelation;
 
@@ -96,6 +98,37 @@ public final class ModelCalibration {
    */
   public static Result calibrate(
       CompiledModel model, List<Target> targets, AbcSmc.Settings settings) {
+    return calibrate(model, targets, settings, (Reported) null);
+  }
+
+  /**
+   * How the calibration's figures were reported: with it, each simulation's value of a figure is a
+   * published figure drawn from the reporting model ({@link ReportingModel#publish}) for the
+   * figure's source type, so that ABC compares published with published and a tolerance of 0
+   * accepts exactly the simulations whose published figures fall in the observed ranges: the
+   * reporting model is the likelihood.
+   *
+   * @param model the reporting model
+   * @param types the source type of each target, in the targets' order
+   */
+  public record Reported(ReportingModel model, List<SourceType> types) {
+    /** Copies the list. */
+    public Reported {
+      types = List.copyOf(types);
+    }
+  }
+
+  /**
+   * Calibrates as {@link #calibrate(CompiledModel, List, AbcSmc.Settings)} does, on figures that
+   * went through a reporting model.
+   *
+   * @param model the compiled scenario (its horizon is cut to the last target month)
+   * @param targets the figures, resolved on a model of the same scenario
+   * @param settings ABC-SMC settings
+   * @param reported how the figures were reported, or null to compare the model's counts
+   */
+  public static Result calibrate(
+      CompiledModel model, List<Target> targets, AbcSmc.Settings settings, Reported reported) {
     if (targets.isEmpty()) {
       throw new IllegalArgumentException("no observations to calibrate against");
     }
@@ -110,7 +143,7 @@ public final class ModelCalibration {
               AbcSmc.onThreads(
                   pool,
                   settings.threads(),
-                  simulators(short_, targets, settings.seed(), calibrated)));
+                  simulators(short_, targets, settings.seed(), calibrated, reported)));
     } finally {
       pool.shutdownNow();
     }
@@ -144,6 +177,18 @@ public final class ModelCalibration {
    */
   public static Supplier<AbcSmc.Simulator> simulators(
       CompiledModel model, List<Target> targets, long seed, List<String> calibrated) {
+    return simulators(model, targets, seed, calibrated, null);
+  }
+
+  private static Supplier<AbcSmc.Simulator> simulators(
+      CompiledModel model,
+      List<Target> targets,
+      long seed,
+      List<String> calibrated,
+      Reported reported) {
+    if (reported != null && reported.types().size() != targets.size()) {
+      throw new IllegalArgumentException("one source type per target");
+    }
     CompiledModel short_ = throughLastTarget(model, targets);
     List<String> free = freeParameters(short_);
     int[] index = calibrated.stream().mapToInt(short_::parameterIndex).toArray();
@@ -151,7 +196,7 @@ public final class ModelCalibration {
     int[] restIndex = rest.stream().mapToInt(short_::parameterIndex).toArray();
     List<Prior> restPriors =
         rest.stream().map(n -> short_.scenario().parameters().get(n).prior()).toList();
-    return new Simulators(short_, targets, seed, index, restIndex, restPriors)::create;
+    return new Simulators(short_, targets, seed, index, restIndex, restPriors, reported)::create;
   }
 
   private static CompiledModel throughLastTarget(CompiledModel model, List<Target> targets) {
@@ -277,7 +322,8 @@ public final class ModelCalibration {
       long seed,
       int[] index,
       int[] restIndex,
-      List<Prior> restPriors) {
+      List<Prior> restPriors,
+      Reported reported) {
 
     AbcSmc.Simulator create() {
       ReplicationEngine engine = EngineKind.AUTO.create(model);
@@ -299,7 +345,20 @@ public final class ModelCalibration {
           }
         }
         engine.simulate(model.replication(seed, simulation, v), seed, simulation, recorder);
-        return recorder.values().clone();
+        double[] values = recorder.values().clone();
+        if (reported != null) {
+          // Each figure's reporting error has its own stream of the simulation, keyed by the
+          // figure's position: the same for any thread count or batch.
+          long errors = RandomStreams.stream(seed, simulation, Purpose.REPORTING).nextLong();
+          for (int k = 0; k < values.length; k++) {
+            values[k] =
+                reported
+                    .model()
+                    .publish(
+                        values[k], reported.types().get(k), RandomStreams.substream(errors, k));
+          }
+        }
+        return values;
       };
     }
   }

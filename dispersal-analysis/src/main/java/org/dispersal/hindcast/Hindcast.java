@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.dispersal.calibration.AbcSmc;
 import org.dispersal.calibration.ModelCalibration;
 import org.dispersal.calibration.Posterior;
@@ -17,6 +19,9 @@ import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.ObservationTargets;
 import org.dispersal.observation.Publication;
+import org.dispersal.random.RandomStreams;
+import org.dispersal.reporting.ReportingModel;
+import org.dispersal.reporting.SourceType;
 import org.dispersal.scoring.Baselines;
 import org.dispersal.scoring.ForecastScore;
 import org.dispersal.scoring.Scores;
@@ -30,10 +35,27 @@ import org.dispersal.scoring.Scores;
  * published by the as-of date may calibrate the parameters and give the trend baseline its history;
  * those dated after it (first possible day later than the as-of date) are scored. Every row ends up
  * in exactly one of: used for calibration, scored, or listed with the reason it was neither.
+ *
+ * <p>With a {@link Reporting} the forecast of each scored figure, and persistence's, is the
+ * predictive distribution of what the figure's source will publish: {@link #REPORTING_DRAWS}
+ * reporting errors of the source's type for each replication's count ({@link
+ * ReportingModel#published}). Without one it is the model's count itself.
  */
 public final class Hindcast {
 
   private Hindcast() {}
+
+  /** Reporting errors drawn for each replication's count of a scored figure. */
+  public static final int REPORTING_DRAWS = 4;
+
+  /**
+   * How sources report: the model estimated from what was published by the as-of date, and the type
+   * of each source.
+   *
+   * @param model the reporting model
+   * @param sourceType the type of a {@code source_id}
+   */
+  public record Reporting(ReportingModel model, Function<String, SourceType> sourceType) {}
 
   /**
    * Settings.
@@ -84,6 +106,7 @@ public final class Hindcast {
    * @param calibrationRows rows used for calibration
    * @param seconds wall time of the calibration
    * @param asOf the forecast date: only figures published by then were used
+   * @param reporting the reporting model the scored forecasts went through, or null for none
    */
   public record Result(
       Scenario scenario,
@@ -91,7 +114,8 @@ public final class Hindcast {
       ModelCalibration.Result calibration,
       List<ObservationTargets.Resolved> calibrationRows,
       double seconds,
-      LocalDate asOf) {
+      LocalDate asOf,
+      ReportingModel reporting) {
 
     /** Scored rows. */
     public List<Row> scored() {
@@ -115,6 +139,28 @@ public final class Hindcast {
       List<ObservationRecord> records,
       Settings s,
       IntConsumer progress) {
+    return run(scenario, publication, records, s, null, progress);
+  }
+
+  /**
+   * Runs a hindcast whose forecasts are of the published figures.
+   *
+   * @param scenario the scenario, read as of {@code s.asOf()}
+   * @param publication when each figure became public (the shipped data is one)
+   * @param records the observed figures, in the order the rows are reported
+   * @param s the settings
+   * @param reporting how sources report, estimated from what was published by {@code s.asOf()};
+   *     null forecasts the model's counts themselves
+   * @param progress told of each finished forecast replication
+   * @return every row with its outcome, and the calibration
+   */
+  public static Result run(
+      Scenario scenario,
+      Publication publication,
+      List<ObservationRecord> records,
+      Settings s,
+      Reporting reporting,
+      IntConsumer progress) {
     CompiledModel model = new CompiledModel(scenario);
     List<ObservationRecord> known = new ArrayList<>();
     for (ObservationRecord r : records) {
@@ -126,11 +172,20 @@ public final class Hindcast {
     ModelCalibration.Result cal = null;
     long t0 = System.nanoTime();
     if (!calib.resolved().isEmpty() && s.simulations() > 0) {
+      ModelCalibration.Reported reported =
+          reporting == null
+              ? null
+              : new ModelCalibration.Reported(
+                  reporting.model(),
+                  calib.resolved().stream()
+                      .map(r -> reporting.sourceType().apply(r.record().sourceId()))
+                      .toList());
       cal =
           ModelCalibration.calibrate(
               model,
               calib.targets(),
-              new AbcSmc.Settings(s.particles(), s.simulations(), 0.5, s.threads(), s.seed()));
+              new AbcSmc.Settings(s.particles(), s.simulations(), 0.5, s.threads(), s.seed()),
+              reported);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     Posterior posterior = cal == null ? null : cal.posterior();
@@ -151,11 +206,15 @@ public final class Hindcast {
             model, posterior, s.runs(), s.seed(), s.threads(), scored.targets(), false, progress);
 
     Map<ObservationRecord, Row> byRecord = new LinkedHashMap<>();
+    long reportingBase =
+        RandomStreams.stream(s.seed(), 0, RandomStreams.Purpose.REPORTING).nextLong();
     for (int t = 0; t < scored.resolved().size(); t++) {
       ObservationTargets.Resolved res = scored.resolved().get(t);
       ObservationRecord r = res.record();
-      ForecastScore score = ForecastScore.of(ens.samples()[t], r.range());
-      double persistence = Scores.crps(ens.start()[t], r.range());
+      double[] sample = published(reporting, reportingBase, r, "", ens.samples()[t]);
+      double[] start = published(reporting, reportingBase, r, "|start", ens.start()[t]);
+      ForecastScore score = ForecastScore.of(sample, r.range());
+      double persistence = Scores.crps(start, r.range());
       List<Baselines.Point> history = new ArrayList<>();
       for (ObservationRecord k : known) {
         if (k.scope().equals(r.scope())
@@ -185,7 +244,7 @@ public final class Hindcast {
               crpsTrend,
               trend,
               Double.NaN,
-              ens.samples()[t],
+              sample,
               note));
     }
     // Flee's averaged relative difference: country point figures of one measure and date.
@@ -266,7 +325,39 @@ public final class Hindcast {
                     + ", but published after it: describes the past, not the forecast"));
       }
     }
-    return new Result(scenario, rows, cal, calib.resolved(), seconds, s.asOf());
+    return new Result(
+        scenario,
+        rows,
+        cal,
+        calib.resolved(),
+        seconds,
+        s.asOf(),
+        reporting == null ? null : reporting.model());
+  }
+
+  /**
+   * The forecast of what the figure's source will publish: each count's reporting errors come from
+   * a stream keyed by the figure (its file's name, line and source), so adding a figure changes no
+   * other figure's draws and the folder the file sits in does not matter.
+   */
+  private static double[] published(
+      Reporting reporting, long base, ObservationRecord r, String part, double[] latent) {
+    if (reporting == null) {
+      return latent;
+    }
+    UniformRandomProvider rng =
+        RandomStreams.substream(
+            base,
+            RandomStreams.key(
+                r.file().substring(r.file().lastIndexOf('/') + 1)
+                    + ":"
+                    + r.line()
+                    + ":"
+                    + r.sourceId()
+                    + part));
+    return reporting
+        .model()
+        .published(latent, reporting.sourceType().apply(r.sourceId()), rng, REPORTING_DRAWS);
   }
 
   private static Row notScored(ObservationRecord r, String status, String reason) {

@@ -113,6 +113,34 @@ public final class Scores {
   }
 
   /**
+   * The share of a sorted sample strictly below a value: F(v−1) for a count v, with F the empirical
+   * CDF.
+   */
+  public static double cdfBelow(double[] x, double v) {
+    return (double) countBelow(x, v, false) / x.length;
+  }
+
+  /** The share of a sorted sample at or below a value: the empirical CDF F(v). */
+  public static double cdfAtOrBelow(double[] x, double v) {
+    return (double) countBelow(x, v, true) / x.length;
+  }
+
+  /** How many members of a sorted sample lie below v (or at it too, when {@code inclusive}). */
+  private static int countBelow(double[] x, double v, boolean inclusive) {
+    int lo = 0;
+    int hi = x.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (x[mid] < v || (inclusive && x[mid] == v)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
    * Skill of a forecast relative to a reference, 1 − score/reference: 1 is perfect, 0 no better
    * than the reference, negative worse. NaN when the reference scores 0.
    */

@@ -26,7 +26,8 @@ import org.dispersal.model.Range;
  *       that lies wholly above the point raises the high end to cover it; an earlier lower figure
  *       is growth and changes nothing. A country with no travelled figure gets no origin: its
  *       people stay in a remainder. Killed is left null because there is no per-country figure for
- *       it.
+ *       it. Figures that contradict each other (more returned than travelled, or more women and
+ *       minors than travellers) raise the travelled range to cover them: they never stop a run.
  *   <li><b>Regional remainders.</b> For each region with figures for its total, the total is
  *       estimated by the same rule. The remainder is the total less the sum of the mid-points of
  *       the region's country origins, each end clamped at 0. If its high end is positive it becomes
@@ -185,6 +186,7 @@ public final class StockRule {
                 notes.add(describe(measure, e));
               });
     }
+    reconcile(ranges, notes);
     return Optional.of(
         new Origin(
             country.iso3(),
@@ -198,6 +200,40 @@ public final class StockRule {
             null,
             List.copyOf(sources),
             String.join("; ", notes)));
+  }
+
+  /**
+   * Contradictory figures are evidence, not errors: no one can have returned, or be a woman or a
+   * minor among the travellers, without having travelled, so a returned figure or the women and
+   * minors together above the travelled range raise its ends to theirs (with a note), and the run
+   * goes on.
+   */
+  private static void reconcile(Map<Measure, Range> ranges, List<String> notes) {
+    Range travelled = ranges.get(Measure.TRAVELLED);
+    int low = travelled.low();
+    int high = travelled.high();
+    Range returned = ranges.get(Measure.RETURNED);
+    if (returned != null) {
+      low = Math.max(low, returned.low());
+      high = Math.max(high, returned.high());
+    }
+    Range women = ranges.get(Measure.WOMEN);
+    Range minors = ranges.get(Measure.MINORS);
+    int wl = women == null ? 0 : women.low();
+    int wh = women == null ? 0 : women.high();
+    int ml = minors == null ? 0 : minors.low();
+    int mh = minors == null ? 0 : minors.high();
+    low = Math.max(low, wl + ml);
+    high = Math.max(high, wh + mh);
+    if (low != travelled.low() || high != travelled.high()) {
+      ranges.put(Measure.TRAVELLED, new Range(low, high));
+      notes.add(
+          "travelled raised to "
+              + low
+              + (low == high ? "" : "-" + high)
+              + ": the returned, women or minors figures exceed the travelled one, and no one"
+              + " returns without having travelled");
+    }
   }
 
   private static Optional<Balance> balance(

@@ -15,6 +15,8 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.Publication;
+import org.dispersal.reporting.ReportingModel;
+import org.dispersal.reporting.SourceType;
 import org.dispersal.scoring.Baselines;
 import org.dispersal.scoring.ForecastScore;
 import org.dispersal.scoring.Scores;
@@ -202,6 +204,43 @@ class HindcastTest {
     double ard =
         Baselines.averagedRelativeDifference(new double[] {2000, 3000}, new double[] {2000, 2500});
     assertThat(fra.fleeArd()).isEqualTo(ard).isEqualTo(tun.fleeArd());
+  }
+
+  private static Hindcast.Result reported(int threads) {
+    ReportingModel model =
+        new ReportingModel(AS_OF, 0.2, 0.05, 0.8, Map.of(SourceType.GOVERNMENT, 0.1), 10, 5, 0);
+    return Hindcast.run(
+        TestScenarios.calibratable(0.3),
+        Publication.AS_WRITTEN,
+        RECORDS,
+        new Hindcast.Settings(AS_OF, 40, 7, threads, 20, 60),
+        new Hindcast.Reporting(model, id -> SourceType.GOVERNMENT),
+        done -> {});
+  }
+
+  /**
+   * Every replication counts 5,000 in the world, so the forecast of a published world figure is the
+   * reporting model's distribution around it: 4 draws per replication, spread on the log scale, its
+   * median near 5,000 × e^0.1; the same for 1 and 2 threads, calibration included.
+   */
+  @Test
+  void withAReportingModelItForecastsThePublishedFigure() {
+    Hindcast.Result one = reported(1);
+    Hindcast.Result two = reported(2);
+    Hindcast.Row world = byRecord(one).get(LATER_WORLD);
+    assertThat(world.sample()).hasSize(40 * Hindcast.REPORTING_DRAWS);
+    assertThat(world.score().p50())
+        .isBetween(5000 * Math.exp(0.1) * 0.9, 5000 * Math.exp(0.1) * 1.1);
+    assertThat(world.score().p95()).isGreaterThan(world.score().p05() * 1.3);
+    assertThat(one.reporting()).isNotNull();
+    assertThat(one.calibration()).isNotNull();
+    for (int i = 0; i < one.rows().size(); i++) {
+      assertThat(two.rows().get(i).sample()).isEqualTo(one.rows().get(i).sample());
+    }
+    assertThat(two.calibration().posterior().values())
+        .isDeepEqualTo(one.calibration().posterior().values());
+    assertThat(two.calibration().posterior().weights())
+        .isEqualTo(one.calibration().posterior().weights());
   }
 
   @Test

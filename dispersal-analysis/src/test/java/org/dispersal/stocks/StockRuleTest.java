@@ -58,6 +58,30 @@ class StockRuleTest {
         List.of(at("W", "2017-01-15", 5000, 5000)));
   }
 
+  /** North Macedonia at 31 March 2017: 86 returned (USIP2017) against an old travelled 12. */
+  @Test
+  void aReturnedFigureAboveTheTravelledOneRaisesItInsteadOfStoppingTheRun() {
+    StockFigures mkd =
+        new StockFigures(
+            List.of(
+                country(
+                    "MKD",
+                    "balkans",
+                    Map.of(
+                        Measure.TRAVELLED,
+                        List.of(at("ICSR2013", "2013-12-10", 12, 12)),
+                        Measure.RETURNED,
+                        List.of(at("USIP2017", "2016-12-31", 86, 86)),
+                        Measure.WOMEN,
+                        List.of(at("W", "2016-12-31", 10, 20))))),
+            List.of(),
+            List.of());
+    Origin o = StockRule.withDefaults().allocate(mkd, START).origin("MKD").orElseThrow();
+    assertThat(o.travelled()).isEqualTo(Range.of(86));
+    assertThat(o.returned()).isEqualTo(Range.of(86));
+    assertThat(o.note()).contains("travelled raised to 86").contains("no one returns");
+  }
+
   @Test
   void countriesWithATravelledFigureGetAnOrigin() {
     Allocation a = StockRule.withDefaults().allocate(figures(), START);

@@ -94,7 +94,8 @@ class AnalysisRequestsTest {
         new HindcastRequest(s, KNOWN, new Hindcast.Settings(asOf, 10, 5L, 2, 20, 0), "test");
     assertThat(request.kind()).isEqualTo(RunKind.HINDCAST);
     Artifacts a = run(request);
-    assertThat(a.files().keySet()).contains("hindcast.csv", "hindcast.html", "manifest.json");
+    assertThat(a.files().keySet())
+        .contains("hindcast.csv", "scorecard.json", "hindcast.html", "manifest.json");
     assertThatThrownBy(
             () ->
                 new HindcastRequest(

@@ -13,10 +13,12 @@ import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.hindcast.Hindcast;
+import org.dispersal.hindcast.HindcastScorecard;
 import org.dispersal.input.observations.ObservationsReader;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.validation.HindcastSummary;
+import org.dispersal.scoring.Scorecard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Freeze the information set at --as-of, calibrate on the figures published by then,"
           + " forecast, and score every figure dated after it.",
-      "Writes hindcast.csv, posterior.csv and hindcast.html."
+      "Writes hindcast.csv, scorecard.json, posterior.csv and hindcast.html."
     })
 final class HindcastCommand implements Callable<Integer> {
 
@@ -85,6 +87,13 @@ final class HindcastCommand implements Callable<Integer> {
       description = "ABC-SMC population size (default: ${DEFAULT-VALUE}).")
   int particles;
 
+  @Option(
+      names = "--no-reporting-model",
+      description =
+          "Score the model's counts themselves instead of the figures the sources will publish"
+              + " (the reporting model estimated from what was published by --as-of).")
+  boolean noReportingModel;
+
   @Mixin SeedAndSetOptions seedAndSet;
 
   @Mixin ThreadsOption threads;
@@ -121,6 +130,7 @@ final class HindcastCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate date = CalibrateCommand.date(asOf);
+    HindcastRequest.checkAsOf(date);
     int workers = threads.workers();
     CalibrateCommand.checkBudget(runs, simulations == 0 ? particles : simulations, particles);
     List<ObservationRecord> rows = new ArrayList<>();
@@ -135,7 +145,11 @@ final class HindcastCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     HindcastRequest request =
         new HindcastRequest(
-            new ScenarioInput(s, ScenarioSource.text(scenario.scenario)), rows, settings, command);
+            new ScenarioInput(s, ScenarioSource.text(scenario.scenario)),
+            rows,
+            settings,
+            command,
+            !noReportingModel);
     // Recorded as running before it starts and its folder marked incomplete until every file is
     // written, as dispersal forecast does (issue #18).
     try (StoreOption.Started stored = store.start(request, null, err)) {
@@ -161,6 +175,9 @@ final class HindcastCommand implements Callable<Integer> {
         date,
         all.scored(),
         all.notScored());
+    if (result.reporting() != null) {
+      o.println("Forecasts of the published figures: " + result.reporting().describe());
+    }
     if (result.calibration() != null) {
       o.printf(
           Locale.ROOT,
@@ -174,9 +191,15 @@ final class HindcastCommand implements Callable<Integer> {
     }
     print(o, "all figures", all);
     print(o, "dynamics (travelled left out)", HindcastSummary.dynamics(result.rows()));
+    Scorecard card = HindcastScorecard.of(List.of(result));
+    o.println("Verdict: " + card.verdict().summary());
+    for (Scorecard.Target t : card.verdict().targets()) {
+      o.println("  " + t.text());
+    }
     o.println(
         "Wrote "
             + out.resolve("hindcast.csv")
+            + ", scorecard.json"
             + (result.calibration() != null ? ", posterior.csv" : "")
             + ", hindcast.html");
   }

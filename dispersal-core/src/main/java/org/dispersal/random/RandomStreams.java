@@ -30,7 +30,9 @@ public final class RandomStreams {
     /** Draws of uncertain driver events (city losses, merger). */
     DRIVERS,
     /** The month-by-month transitions of people between states. */
-    DYNAMICS
+    DYNAMICS,
+    /** Reporting errors: what a source publishes, given the model's count (the hindcast's). */
+    REPORTING
   }
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -40,6 +42,11 @@ public final class RandomStreams {
 
   /** The replication index of the Sobol' design's stream (see {@link #sobolDesign}). */
   private static final long SOBOL_DESIGN = 2;
+
+  /**
+   * The replication index of the scorecard's bootstrap stream (see {@link #scorecardBootstrap}).
+   */
+  private static final long SCORECARD_BOOTSTRAP = 3;
 
   /** Calibration's screening pilot runs simulations from this index on, apart from ABC's. */
   private static final long PILOT_SIMULATIONS = 1L << 62;
@@ -93,6 +100,11 @@ public final class RandomStreams {
   /** The stream of the Sobol' design (base samples and bootstrap). */
   public static UniformRandomProvider sobolDesign(long seed) {
     return stream(seed, SOBOL_DESIGN, Purpose.PARAMETERS);
+  }
+
+  /** The stream of the hindcast scorecard's bootstrap over sources. */
+  public static UniformRandomProvider scorecardBootstrap(long seed) {
+    return stream(seed, SCORECARD_BOOTSTRAP, Purpose.PARAMETERS);
   }
 
   /**

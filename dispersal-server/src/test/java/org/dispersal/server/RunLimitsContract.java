@@ -141,7 +141,7 @@ abstract class RunLimitsContract {
     Api.Reply big =
         ana.post(
             "/api/runs",
-            Api.json("scenarioId", scenario, "replications", 9000, "seed", 1, "months", 240));
+            Api.json("scenarioId", scenario, "replications", 8000, "seed", 1, "months", 240));
     assertThat(big.status()).as(big.body()).isEqualTo(413);
     assertThat(big.json().get("detail").asText())
         .contains("estimated")

@@ -154,14 +154,14 @@ abstract class ServiceFlowContract {
   @Test
   void aRunCanBeCancelled() throws Exception {
     long scenario = builtIn("isis-2017");
-    long run = submit(scenario, 9_000, 36);
+    long run = submit(scenario, 8_000, 36);
     Api.Reply cancel = analyst.post("/api/runs/" + run + "/cancel", null);
     assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
     List<JsonNode> events = events(run);
     assertThat(events.get(events.size() - 1).get("status").asText()).isEqualTo("cancelled");
     JsonNode after = analyst.get("/api/runs/" + run).json();
     assertThat(after.get("status").asText()).isEqualTo("cancelled");
-    assertThat(after.get("done").asInt()).isLessThan(9_000);
+    assertThat(after.get("done").asInt()).isLessThan(8_000);
     assertThat(analyst.post("/api/runs/" + run + "/cancel", null).status()).isEqualTo(409);
   }
 }

@@ -222,8 +222,7 @@ public record BriefRequest(
     cancellation.check();
     Drivers drivers = trajectories == 0 ? null : drivers(s);
     cancellation.check();
-    TrackRecord track =
-        "isis-2017".equals(s.name()) ? TrackRecord.isis2017() : TrackRecord.none(s.name());
+    TrackRecord track = TrackRecord.forScenario(s.name());
     String produced =
         "Dispersal "
             + provenance.codeVersion()

@@ -1,6 +1,7 @@
 package org.dispersal.app.hindcast;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.dispersal.app.Cancellation;
@@ -12,35 +13,81 @@ import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.calibration.Budget;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.hindcast.Hindcast;
+import org.dispersal.input.data.ReportedFigures;
 import org.dispersal.input.data.SharedData;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.validation.HindcastCsv;
 import org.dispersal.output.validation.HindcastReport;
 import org.dispersal.output.validation.PosteriorCsv;
+import org.dispersal.output.validation.ScorecardJson;
 import org.dispersal.store.RunKind;
 
 /**
  * A hindcast: the information set frozen at a date, calibration on the figures published by then, a
  * forecast, and every later figure scored against it and two baselines ({@link Hindcast}); writes
- * hindcast.csv, posterior.csv (when it calibrated) and hindcast.html.
+ * hindcast.csv, scorecard.json, posterior.csv (when it calibrated) and hindcast.html.
  *
  * @param scenario the scenario as known at the as-of date (initial stocks as of then)
  * @param observations the published figures, at least one
  * @param settings the as-of date, replications, seed, threads and calibration budget
  * @param command how the run was asked for, shown in the report
+ * @param reporting whether the scored forecasts are of the published figures (the reporting model
+ *     estimated from what was published by the as-of date) rather than of the model's counts
  */
 public record HindcastRequest(
     ScenarioInput scenario,
     List<ObservationRecord> observations,
     Hindcast.Settings settings,
-    String command)
+    String command,
+    boolean reporting)
     implements RunRequest<Hindcast.Result> {
+
+  /**
+   * The earliest forecast date a hindcast takes: before 2015 the shared data holds one complete
+   * country table (ICSR, December 2013) and no figure of what became of anyone.
+   */
+  public static final LocalDate EARLIEST_AS_OF = LocalDate.of(2015, 1, 1);
+
+  /**
+   * The latest forecast date a hindcast takes: the shared data ends in 2019 (the fall of Baghuz in
+   * March 2019 is its last territorial event).
+   */
+  public static final LocalDate LATEST_AS_OF = LocalDate.of(2019, 12, 31);
+
+  /**
+   * Refuses a forecast date outside {@link #EARLIEST_AS_OF} to {@link #LATEST_AS_OF}.
+   *
+   * @param asOf the date
+   * @throws InputException naming the possible dates
+   */
+  public static void checkAsOf(LocalDate asOf) {
+    if (asOf.isBefore(EARLIEST_AS_OF) || asOf.isAfter(LATEST_AS_OF)) {
+      throw InputException.field(
+          "asOf",
+          "'"
+              + asOf
+              + "' is outside the data: a hindcast can start on any date from "
+              + EARLIEST_AS_OF
+              + " to "
+              + LATEST_AS_OF);
+    }
+  }
+
+  /** A hindcast of the published figures (with the reporting model). */
+  public HindcastRequest(
+      ScenarioInput scenario,
+      List<ObservationRecord> observations,
+      Hindcast.Settings settings,
+      String command) {
+    this(scenario, observations, settings, command, true);
+  }
 
   /** Checks the budget and copies the figures. */
   public HindcastRequest {
     if (scenario == null || settings == null || settings.asOf() == null) {
       throw InputException.field("asOf", "a hindcast needs a scenario and an as-of date");
     }
+    checkAsOf(settings.asOf());
     observations = List.copyOf(observations);
     if (observations.isEmpty()) {
       throw InputException.field("observations", "a hindcast needs at least one figure");
@@ -72,12 +119,20 @@ public record HindcastRequest(
   public RunResult<Hindcast.Result> execute(
       Provenance provenance, IntConsumer progress, Cancellation cancellation) {
     Instant started = Instant.now();
+    SharedData data = SharedData.shipped();
+    Hindcast.Reporting model =
+        reporting
+            ? new Hindcast.Reporting(
+                ReportedFigures.model(data, observations, settings.asOf()),
+                id -> ReportedFigures.type(data, id))
+            : null;
     Hindcast.Result result =
         Hindcast.run(
             scenario.scenario(),
-            SharedData.shipped(),
+            data,
             observations,
             settings,
+            model,
             RunRequest.checked(progress, cancellation));
     cancellation.check();
     Instant finished = Instant.now();
@@ -90,6 +145,9 @@ public record HindcastRequest(
             .put("particles", settings.particles())
             .put("simulations", settings.simulations())
             .put("observations", observations.size())
+            .put(
+                "reportingModel",
+                result.reporting() == null ? "off" : result.reporting().describe())
             .build(provenance, started, finished);
     return new RunResult<>(
         kind(),
@@ -101,7 +159,8 @@ public record HindcastRequest(
         manifest,
         null,
         dir -> {
-          HindcastCsv.write(result.rows(), dir.resolve("hindcast.csv"));
+          HindcastCsv.write(result, dir.resolve("hindcast.csv"));
+          ScorecardJson.write(result, command, dir.resolve("scorecard.json"));
           if (result.calibration() != null) {
             PosteriorCsv.write(result.calibration().posterior(), dir.resolve("posterior.csv"));
           }

@@ -36,10 +36,10 @@ class SharedDataTest {
 
   @Test
   void loadsEveryRowOfTheShippedFiles() {
-    assertThat(data.countryFigures()).hasSize(281);
+    assertThat(data.countryFigures()).hasSize(296);
     assertThat(data.aggregates()).hasSize(39);
-    assertThat(data.sources()).hasSize(160);
-    assertThat(data.countries()).hasSize(69);
+    assertThat(data.sources()).hasSize(170);
+    assertThat(data.countries()).hasSize(80);
     assertThat(data.territoryEvents()).isNotEmpty();
     assertThat(data.territoryExtent()).isNotEmpty();
     assertThat(data.attacks()).isNotEmpty();

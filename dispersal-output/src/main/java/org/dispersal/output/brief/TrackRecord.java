@@ -1,10 +1,13 @@
 package org.dispersal.output.brief;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.dispersal.output.validation.PublishedScorecard;
 
 /**
  * How well the forecast did when it could be checked: the hindcast of the scenario, scored against
- * figures published later.
+ * figures published later, worded from its shipped scorecard ({@link PublishedScorecard}).
  *
  * @param summary the figures in one paragraph
  * @param points a few points a reader should keep in mind
@@ -12,49 +15,58 @@ import java.util.List;
  */
 public record TrackRecord(String summary, List<String> points, String source) {
 
+  /** The scenario whose hindcast the product ships a scorecard for, as in docs/VALIDATION.md. */
+  private static final String SCORED = "isis-2017";
+
   /** Copies the list. */
   public TrackRecord {
     points = List.copyOf(points);
   }
 
-  /**
-   * The hindcast of {@code isis-2017} from 13 February 2017 as published in docs/VALIDATION.md
-   * (1,000 replications, seed 20170213, calibrated on the February 2017 figures, scored against 54
-   * figures published later).
-   */
-  public static TrackRecord isis2017() {
-    return new TrackRecord(
-        "Frozen at 13 February 2017 and scored against 54 figures published later in 2017, the"
-            + " forecast's 90% intervals held 28% of the figures (36% of the 28 figures other than"
-            + " the numbers who travelled) and its 50% intervals 15%. A well calibrated forecast"
-            + " would hold 90% and 50%. Its mean CRPS, 220.0 people, was barely better than"
-            + " persistence's 221.1 (skill 0.005).",
-        List.of(
-            "The intervals are far too narrow, chiefly because the initial stocks of most"
-                + " countries are treated as points while later sources differ by tens of per"
-                + " cent. Read the probabilities in this brief as the model's, not as calibrated"
-                + " odds.",
-            "Killed is the best measure (Germany 145 observed vs 147 forecast, Norway 20 vs 17;"
-                + " skill 0.46 against persistence). Returns were covered for the world (at least"
-                + " 5,600 by October 2017) and the EU (1,200\u20131,500) but under-forecast for"
-                + " the UK, Germany and Sweden and over-forecast for Jordan and North Africa.",
-            "28 dynamic figures, most from one report, is a thin test: the skill figures are"
-                + " signs, not measurements."),
-        "docs/VALIDATION.md, \"The hindcast of isis-2017 from 13 February 2017\" (1,000"
-            + " replications, seed 20170213)");
+  /** The track record of a scenario: its shipped scorecard, or {@link #none} without one. */
+  public static TrackRecord forScenario(String scenario) {
+    return PublishedScorecard.shipped(scenario)
+        .map(TrackRecord::of)
+        .orElseGet(() -> none(scenario));
   }
 
-  /** For a scenario without a scored hindcast: says so, and what the one hindcast showed. */
+  /** The track record of {@code isis-2017}, from its shipped scorecard. */
+  public static TrackRecord isis2017() {
+    return forScenario(SCORED);
+  }
+
+  /** The track record a scorecard shows. */
+  static TrackRecord of(PublishedScorecard card) {
+    List<String> points = new ArrayList<>();
+    points.add(card.verdict());
+    points.add(
+        card.missed().isEmpty()
+            ? "Every target these figures can measure is met."
+            : "Missed: " + String.join("; ", card.missed()) + ".");
+    return new TrackRecord(
+        card.inWords(), points, "docs/VALIDATION.md, the scorecard of " + card.command());
+  }
+
+  /**
+   * For a scenario without a scored hindcast: says so, and what the one shipped hindcast showed.
+   */
   public static TrackRecord none(String scenario) {
+    List<String> points = new ArrayList<>();
+    Optional<PublishedScorecard> scored = PublishedScorecard.shipped(SCORED);
+    scored.ifPresent(
+        card ->
+            points.add(
+                "The one scored hindcast, of "
+                    + card.scenario()
+                    + " frozen "
+                    + card.frozenAt()
+                    + ": "
+                    + card.verdict()));
     return new TrackRecord(
         "No hindcast of "
             + scenario
-            + " has been scored against later figures, so its track"
-            + " record is unknown.",
-        List.of(
-            "The one scored hindcast, of isis-2017 from 13 February 2017, found its 90% intervals"
-                + " held only 28% of the figures published later: read the probabilities in this"
-                + " brief as the model's, not as calibrated odds."),
+            + " has been scored against later figures, so its track record is unknown.",
+        points,
         "docs/VALIDATION.md");
   }
 }

@@ -67,6 +67,7 @@ public final class HtmlReport {
         .append("<a href=\"#destinations\">Destinations</a>")
         .append("<a href=\"#assumptions\">Assumptions and sources</a></nav>");
     h.append(Overview.summary(data));
+    h.append(TrackRecordBox.html(run.scenario().name()));
 
     section(h, "headline", 1, "Headline: the pathways at " + Fmt.months(data.headlineMonths()));
     h.append(Overview.headline(data, page));

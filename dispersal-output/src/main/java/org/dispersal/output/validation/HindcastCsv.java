@@ -12,8 +12,10 @@ import org.dispersal.output.text.Csv;
 /**
  * Writes {@code hindcast.csv}: one row per observation, its own columns, then {@code
  * status,month,p05,p25,p50,p75,p95,in50,in90,crps,interval_score,log_ratio,crps_persistence,
- * crps_trend,trend,flee_ard,note}. Rows that were not scored have empty score columns and the
- * reason in {@code note}.
+ * crps_trend,trend,flee_ard,note,pit,as_of}. Rows that were not scored have empty score columns and
+ * the reason in {@code note}. {@code pit} is the figure's mid-PIT ({@link
+ * org.dispersal.scoring.ForecastScore#pit}); {@code as_of} the forecast date of the hindcast that
+ * produced the row, so that the rows of several forecast dates (rolling origins) share one file.
  */
 public final class HindcastCsv {
 
@@ -21,54 +23,71 @@ public final class HindcastCsv {
   public static final String HEADER =
       "date,published,scope,scope_id,demographic,measure,low,high,source_id,status,month,"
           + "p05,p25,p50,p75,p95,in50,in90,crps,interval_score,log_ratio,crps_persistence,"
-          + "crps_trend,trend,flee_ard,note";
+          + "crps_trend,trend,flee_ard,note,pit,as_of";
 
   private HindcastCsv() {}
 
-  /** Writes the file. */
-  public static void write(List<Hindcast.Row> rows, Path file) throws IOException {
+  /** Writes the file of one hindcast. */
+  public static void write(Hindcast.Result result, Path file) throws IOException {
+    write(List.of(result), file);
+  }
+
+  /** Writes the rows of several hindcasts, one per forecast date, in the order given. */
+  public static void write(List<Hindcast.Result> results, Path file) throws IOException {
     StringBuilder b = new StringBuilder(HEADER).append('\n');
-    for (Hindcast.Row row : rows) {
-      ObservationRecord r = row.record();
-      b.append(
-          String.join(
-              ",",
-              r.date(),
-              r.published(),
-              r.scope(),
-              Csv.field(r.scopeId()),
-              r.demographic(),
-              r.measure().id(),
-              r.low() == null ? "" : r.low().toString(),
-              r.high() == null ? "" : r.high().toString(),
-              Csv.field(r.sourceId()),
-              row.status(),
-              row.month() < 0 ? "" : Integer.toString(row.month())));
-      var s = row.score();
-      if (s == null) {
-        b.append(",,,,,,,,,,,,,,");
-      } else {
-        b.append(',')
-            .append(
-                String.join(
-                    ",",
-                    Numbers.csv(s.p05()),
-                    Numbers.csv(s.p25()),
-                    Numbers.csv(s.p50()),
-                    Numbers.csv(s.p75()),
-                    Numbers.csv(s.p95()),
-                    Boolean.toString(s.in50()),
-                    Boolean.toString(s.in90()),
-                    Numbers.csv(s.crps()),
-                    Numbers.csv(s.intervalScore()),
-                    Numbers.csv(s.logRatio()),
-                    Numbers.csv(row.crpsPersistence()),
-                    Numbers.csv(row.crpsTrend()),
-                    Numbers.csv(row.trend()),
-                    Numbers.csv(row.fleeArd())));
+    for (Hindcast.Result result : results) {
+      for (Hindcast.Row row : result.rows()) {
+        append(b, row, result.asOf().toString());
       }
-      b.append(',').append(Csv.field(row.note())).append('\n');
     }
     Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static void append(StringBuilder b, Hindcast.Row row, String asOf) {
+    ObservationRecord r = row.record();
+    b.append(
+        String.join(
+            ",",
+            r.date(),
+            r.published(),
+            r.scope(),
+            Csv.field(r.scopeId()),
+            r.demographic(),
+            r.measure().id(),
+            r.low() == null ? "" : r.low().toString(),
+            r.high() == null ? "" : r.high().toString(),
+            Csv.field(r.sourceId()),
+            row.status(),
+            row.month() < 0 ? "" : Integer.toString(row.month())));
+    var s = row.score();
+    if (s == null) {
+      b.append(",,,,,,,,,,,,,,");
+    } else {
+      b.append(',')
+          .append(
+              String.join(
+                  ",",
+                  Numbers.csv(s.p05()),
+                  Numbers.csv(s.p25()),
+                  Numbers.csv(s.p50()),
+                  Numbers.csv(s.p75()),
+                  Numbers.csv(s.p95()),
+                  Boolean.toString(s.in50()),
+                  Boolean.toString(s.in90()),
+                  Numbers.csv(s.crps()),
+                  Numbers.csv(s.intervalScore()),
+                  Numbers.csv(s.logRatio()),
+                  Numbers.csv(row.crpsPersistence()),
+                  Numbers.csv(row.crpsTrend()),
+                  Numbers.csv(row.trend()),
+                  Numbers.csv(row.fleeArd())));
+    }
+    b.append(',')
+        .append(Csv.field(row.note()))
+        .append(',')
+        .append(s == null ? "" : Numbers.csv(s.pit()))
+        .append(',')
+        .append(asOf)
+        .append('\n');
   }
 }

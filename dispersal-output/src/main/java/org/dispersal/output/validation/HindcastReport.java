@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.dispersal.hindcast.Hindcast;
+import org.dispersal.hindcast.HindcastScorecard;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.page.Html;
 import org.dispersal.output.page.InlineHashes;
 import org.dispersal.output.page.Page;
 
-/** Writes the hindcast's HTML report: overall scores, a chart per measure, every row. */
+/**
+ * Writes the hindcast's HTML report: the scorecard with its verdict ({@link ScorecardSection}),
+ * overall scores, a chart per measure, every row; for one forecast date or several (rolling
+ * origins), pooled.
+ */
 public final class HindcastReport {
 
   private HindcastReport() {}
@@ -26,34 +31,51 @@ public final class HindcastReport {
   public static InlineHashes write(
       Hindcast.Result result, Hindcast.Settings settings, String command, Path file)
       throws IOException {
-    HindcastSummary s = HindcastSummary.of(result.rows());
+    return write(List.of(result), settings, command, file);
+  }
+
+  /**
+   * Writes the report of several hindcasts, one per forecast date in ascending order, with the
+   * scorecard pooled over them; {@code settings} gives the replications and seed they share.
+   *
+   * @return the hashes written to the sidecar
+   * @throws IllegalArgumentException when {@code results} is empty
+   */
+  public static InlineHashes write(
+      List<Hindcast.Result> results, Hindcast.Settings settings, String command, Path file)
+      throws IOException {
+    if (results.isEmpty()) {
+      throw new IllegalArgumentException("a hindcast report needs at least one forecast date");
+    }
+    List<Hindcast.Row> rows = results.stream().flatMap(r -> r.rows().stream()).toList();
+    boolean several = results.size() > 1;
+    String dates =
+        several
+            ? results.size()
+                + " forecast dates, "
+                + results.get(0).asOf()
+                + " to "
+                + results.get(results.size() - 1).asOf()
+            : results.get(0).asOf().toString();
+    HindcastSummary s = HindcastSummary.of(rows);
     StringBuilder b = new StringBuilder();
     b.append("<p class=\"note\">Command: <code>").append(Html.esc(command)).append("</code></p>");
     b.append(
         Numbers.fmt(
-            "<p>Scenario <b>%s</b>, information set frozen at <b>%s</b>; %d replications,"
+            "<p>Scenario <b>%s</b>, information set frozen at %s<b>%s</b>; %d replications,"
                 + " seed %d.</p>",
-            Html.esc(result.scenario().name()), settings.asOf(), settings.runs(), settings.seed()));
-    if (result.calibration() == null) {
-      b.append(
-          "<p>No figure published by the as-of date could be laid out on the model:"
-              + " the forecast uses the priors.</p>");
-    } else {
-      var abc = result.calibration().abc();
-      var last = abc.generations().get(abc.generations().size() - 1);
-      b.append(
-          Numbers.fmt(
-              "<p>Calibrated on %d figures published by the as-of date: ABC-SMC, %d"
-                  + " simulations in %.1f s, %d generations, final tolerance %s, effective sample size"
-                  + " %.0f.</p>",
-              result.calibrationRows().size(),
-              abc.simulations(),
-              result.seconds(),
-              abc.generations().size(),
-              Numbers.num(last.epsilon()),
-              last.ess()));
+            Html.esc(results.get(0).scenario().name()),
+            several ? "each of " : "",
+            dates,
+            settings.runs(),
+            settings.seed()));
+    for (Hindcast.Result result : results) {
+      b.append("<p>").append(several ? "From " + result.asOf() + ": " : "");
+      calibration(b, result);
+      b.append("</p>");
     }
-    HindcastSummary d = HindcastSummary.dynamics(result.rows());
+    b.append(ScorecardSection.html(HindcastScorecard.of(results)));
+    HindcastSummary d = HindcastSummary.dynamics(rows);
     b.append(
         "<h2>Overall</h2><p class=\"note\">\"Dynamics\" leaves out the travelled figures:"
             + " with no travel after the start the model's travelled count is its initial stock, the"
@@ -89,24 +111,27 @@ public final class HindcastReport {
         "<p class=\"note\">Blue: the forecast's 90% (thin) and 50% (thick) intervals and median"
             + " (dot); red: the observed range (pale when open-ended). Log scale.</p>");
     Map<String, List<IntervalChart.Column>> byMeasure = new LinkedHashMap<>();
-    for (Hindcast.Row r : result.scored()) {
-      ObservationRecord o = r.record();
-      var sc = r.score();
-      byMeasure
-          .computeIfAbsent(o.measure().id(), k -> new ArrayList<>())
-          .add(
-              new IntervalChart.Column(
-                  (o.scope().equals("world") ? "world" : shortId(o.scopeId()))
-                      + " "
-                      + (o.demographic().equals("all") ? "" : o.demographic() + " ")
-                      + o.date(),
-                  sc.p05(),
-                  sc.p25(),
-                  sc.p50(),
-                  sc.p75(),
-                  sc.p95(),
-                  o.range().low(),
-                  o.range().high()));
+    for (Hindcast.Result result : results) {
+      for (Hindcast.Row r : result.scored()) {
+        ObservationRecord o = r.record();
+        var sc = r.score();
+        byMeasure
+            .computeIfAbsent(o.measure().id(), k -> new ArrayList<>())
+            .add(
+                new IntervalChart.Column(
+                    (o.scope().equals("world") ? "world" : shortId(o.scopeId()))
+                        + " "
+                        + (o.demographic().equals("all") ? "" : o.demographic() + " ")
+                        + o.date()
+                        + (several ? " from " + result.asOf() : ""),
+                    sc.p05(),
+                    sc.p25(),
+                    sc.p50(),
+                    sc.p75(),
+                    sc.p95(),
+                    o.range().low(),
+                    o.range().high()));
+      }
     }
     for (var e : byMeasure.entrySet()) {
       b.append("<h2>").append(Html.esc(e.getKey())).append("</h2>");
@@ -116,40 +141,71 @@ public final class HindcastReport {
         "<h2>Every observation</h2><table class=\"numeric\"><tr><th>observation</th><th>observed</th>"
             + "<th>source</th><th>month</th><th>median [90%]</th><th>in50</th><th>in90</th>"
             + "<th>CRPS</th><th>persistence</th><th>trend</th><th>log ratio</th><th>note</th></tr>");
-    for (Hindcast.Row r : result.rows()) {
-      ObservationRecord o = r.record();
-      b.append("<tr>").append(FigureCells.of(o));
-      if (r.score() == null) {
-        b.append("<td colspan=\"8\">").append(Html.esc(r.status())).append("</td>");
-      } else {
-        var sc = r.score();
-        b.append("<td>")
-            .append(r.month())
-            .append("</td><td>")
-            .append(Numbers.num(sc.p50()))
-            .append(" [")
-            .append(Numbers.num(sc.p05()))
-            .append("–")
-            .append(Numbers.num(sc.p95()))
-            .append("]</td><td>")
-            .append(sc.in50() ? "yes" : "no")
-            .append("</td><td>")
-            .append(sc.in90() ? "yes" : "no")
-            .append("</td><td>")
-            .append(Numbers.num(sc.crps()))
-            .append("</td><td>")
-            .append(Numbers.num(r.crpsPersistence()))
-            .append("</td><td>")
-            .append(Numbers.num(r.crpsTrend()))
-            .append("</td><td>")
-            .append(Numbers.fmt("%.2f", sc.logRatio()))
-            .append("</td>");
+    for (Hindcast.Result result : results) {
+      for (Hindcast.Row r : result.rows()) {
+        observationRow(b, r, several ? " from " + result.asOf() : "");
       }
-      b.append("<td class=\"text\">").append(Html.esc(r.note())).append("</td></tr>");
     }
     b.append("</table>");
-    String title = "Hindcast of " + result.scenario().name() + " from " + settings.asOf();
+    String title = "Hindcast of " + results.get(0).scenario().name() + " from " + dates;
     return new Page(title).masthead("Hindcast", title, null).raw(b.toString()).write(file);
+  }
+
+  /** How the forecast was calibrated, in a sentence. */
+  private static void calibration(StringBuilder b, Hindcast.Result result) {
+    if (result.calibration() == null) {
+      b.append(
+          "No figure published by the as-of date could be laid out on the model:"
+              + " the forecast uses the priors.");
+    } else {
+      var abc = result.calibration().abc();
+      var last = abc.generations().get(abc.generations().size() - 1);
+      b.append(
+          Numbers.fmt(
+              "Calibrated on %d figures published by the as-of date: ABC-SMC, %d"
+                  + " simulations in %.1f s, %d generations, final tolerance %s, effective sample size"
+                  + " %.0f.",
+              result.calibrationRows().size(),
+              abc.simulations(),
+              result.seconds(),
+              abc.generations().size(),
+              Numbers.num(last.epsilon()),
+              last.ess()));
+    }
+  }
+
+  /** A row of the table of every observation; {@code from} names the forecast date if needed. */
+  private static void observationRow(StringBuilder b, Hindcast.Row r, String from) {
+    ObservationRecord o = r.record();
+    b.append("<tr>").append(FigureCells.of(o));
+    if (r.score() == null) {
+      b.append("<td colspan=\"8\">").append(Html.esc(r.status())).append("</td>");
+    } else {
+      var sc = r.score();
+      b.append("<td>")
+          .append(r.month())
+          .append(Html.esc(from))
+          .append("</td><td>")
+          .append(Numbers.num(sc.p50()))
+          .append(" [")
+          .append(Numbers.num(sc.p05()))
+          .append("–")
+          .append(Numbers.num(sc.p95()))
+          .append("]</td><td>")
+          .append(sc.in50() ? "yes" : "no")
+          .append("</td><td>")
+          .append(sc.in90() ? "yes" : "no")
+          .append("</td><td>")
+          .append(Numbers.num(sc.crps()))
+          .append("</td><td>")
+          .append(Numbers.num(r.crpsPersistence()))
+          .append("</td><td>")
+          .append(Numbers.num(r.crpsTrend()))
+          .append("</td><td>")
+          .append(Numbers.fmt("%.2f", sc.logRatio()))
+          .append("</td>");
+    }
+    b.append("<td class=\"text\">").append(Html.esc(r.note())).append("</td></tr>");
   }
 
   private static String shortId(String id) {

@@ -16,8 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dispersal.model.Scenario;
 import org.dispersal.output.forecast.ForecastRun;
+import org.dispersal.output.page.Html;
 import org.dispersal.output.page.InlineHashes;
 import org.dispersal.output.page.SvgTexts;
+import org.dispersal.output.validation.PublishedScorecard;
+import org.dispersal.scoring.Scorecard;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,6 +191,22 @@ class HtmlReportTest {
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(count(html, "<script>")).isEqualTo(1);
     assertThat(html).doesNotContain("<img").contains("Sahel &lt;img src=x onerror=alert(2)&gt;");
+  }
+
+  @Test
+  void saysHowGoodTheForecastIsOrThatNoHindcastScoredIt() {
+    String box = between(html, "<div class=\"summary\" id=\"track-record\">", "</div>");
+    assertThat(box)
+        .contains("<strong>How good is this forecast?</strong>")
+        .contains("No hindcast has scored ")
+        .contains("docs/VALIDATION.md");
+    assertThat(html.indexOf("id=\"track-record\"")).isLessThan(html.indexOf("id=\"headline\""));
+    String isis = TrackRecordBox.html("isis-2017");
+    PublishedScorecard card = PublishedScorecard.shipped("isis-2017").orElseThrow();
+    assertThat(isis)
+        .contains("90% intervals held " + Scorecard.pct(card.coverage90()))
+        .contains("It meets " + card.met().size() + " of the")
+        .contains(Html.esc(Scorecard.widthInWords(card.coverage90())));
   }
 
   @Test

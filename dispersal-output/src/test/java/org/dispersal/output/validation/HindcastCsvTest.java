@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.hindcast.Hindcast;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class HindcastCsvTest {
 
   @TempDir Path tmp;
+
+  private static Hindcast.Result result(LocalDate asOf) {
+    return ValidationFixtures.result(rows(), asOf);
+  }
 
   private static List<Hindcast.Row> rows() {
     ObservationRecord scored =
@@ -43,7 +48,7 @@ class HindcastCsvTest {
   @Test
   void writesTheHeaderAndOneRowPerObservationWithEveryColumn() throws Exception {
     Path f = tmp.resolve("hindcast.csv");
-    HindcastCsv.write(rows(), f);
+    HindcastCsv.write(result(LocalDate.of(2018, 1, 1)), f);
     CsvTable t = ValidationFixtures.readCsv(f);
     assertThat(String.join(",", t.header())).isEqualTo(HindcastCsv.HEADER);
     assertThat(t.rows()).hasSize(2);
@@ -59,15 +64,32 @@ class HindcastCsvTest {
     assertThat(scored.text("crps_persistence")).isEqualTo("12.5000");
     assertThat(scored.text("crps_trend")).isEmpty();
     assertThat(scored.text("flee_ard")).isEqualTo("0.250000");
+    // [250, 300] in 200, 240, 260, 280, 320: F(249) = 0.4, F(300) = 0.8.
+    assertThat(scored.text("pit")).isEqualTo("0.600000");
+    assertThat(scored.text("as_of")).isEqualTo("2018-01-01");
+    assertThat(t.rows().get(1).text("pit")).isEmpty();
+    assertThat(t.rows().get(1).text("as_of")).isEqualTo("2018-01-01");
+  }
+
+  @Test
+  void writesTheRowsOfSeveralForecastDatesInOrderWithTheirDates() throws Exception {
+    Path f = tmp.resolve("hindcast.csv");
+    HindcastCsv.write(
+        List.of(result(LocalDate.of(2017, 2, 13)), result(LocalDate.of(2017, 5, 13))), f);
+    CsvTable t = ValidationFixtures.readCsv(f);
+    assertThat(t.rows())
+        .extracting(r -> r.text("as_of"))
+        .containsExactly("2017-02-13", "2017-02-13", "2017-05-13", "2017-05-13");
   }
 
   @Test
   void quotesFieldsWithCommasQuotesAndLineBreaks() throws Exception {
     Path f = tmp.resolve("hindcast.csv");
-    HindcastCsv.write(rows(), f);
+    HindcastCsv.write(result(LocalDate.of(2018, 1, 1)), f);
     String text = Files.readString(f);
     assertThat(text).contains(",\"icsr, 2018\",");
-    assertThat(text).endsWith(",\"no \"\"killed\"\" figure\nfor Belgium, before the start\"\n");
+    assertThat(text)
+        .endsWith(",\"no \"\"killed\"\" figure\nfor Belgium, before the start\",,2018-01-01\n");
     CsvRow skipped = ValidationFixtures.readCsv(f).rows().get(1);
     assertThat(skipped.text("source_id")).isEqualTo("soufan");
     assertThat(skipped.text("low")).isEmpty();

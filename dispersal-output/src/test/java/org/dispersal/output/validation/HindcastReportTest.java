@@ -28,8 +28,7 @@ class HindcastReportTest {
         ValidationFixtures.figure("BEL", ObservedMeasure.KILLED, 10, 20, "egmont");
     double[] a = {200, 240, 260, 280, 320};
     double[] b = {700, 800, 950, 1000, 1200};
-    return new Hindcast.Result(
-        ValidationFixtures.mali(),
+    return ValidationFixtures.result(
         List.of(
             new Hindcast.Row(
                 returned,
@@ -54,9 +53,6 @@ class HindcastReportTest {
                 b,
                 "open range"),
             ValidationFixtures.notScored(skipped, ValidationFixtures.HOSTILE)),
-        null,
-        List.of(),
-        0,
         LocalDate.of(2018, 1, 1));
   }
 
@@ -79,8 +75,43 @@ class HindcastReportTest {
         .contains("<h2>killed</h2>")
         .contains("returned FRA 2018-06", "killed TUN 2018-06", "killed BEL 2018-06")
         .contains("<td colspan=\"8\">not_scored</td>");
-    assertThat(ValidationFixtures.count(html, "<svg")).isEqualTo(2);
-    assertThat(ValidationFixtures.count(html, "<tr>")).isEqualTo(1 + 14 + 1 + 3);
+    // The PIT histogram and reliability diagram, then a chart per measure.
+    assertThat(ValidationFixtures.count(html, "<svg")).isEqualTo(2 + 2);
+    // Scorecard: coverage (header, figures, 4 levels), skill (header, 10 rows), by date (header,
+    // the date, pooled); then the overall table, the header of every row and each row.
+    assertThat(ValidationFixtures.count(html, "<tr>")).isEqualTo(6 + 11 + 3 + 1 + 14 + 1 + 3);
+  }
+
+  @Test
+  void opensWithTheVerdictAndExplainsEveryScore() throws Exception {
+    Path f = tmp.resolve("hindcast.html");
+    HindcastReport.write(result(), SETTINGS, "dispersal hindcast", f);
+    String html = Files.readString(f);
+    assertThat(html.indexOf("<h2 id=\"verdict\">Verdict</h2>"))
+        .isPositive()
+        .isLessThan(html.indexOf("How to read these scores"))
+        .isLessThan(html.indexOf("<h2>Overall</h2>"));
+    // Two figures from two sources, both covered by their 90% and 50% intervals.
+    assertThat(html)
+        .contains("Scored against 2 figures from 2 sources")
+        .contains("The 90% intervals held 100% of the 2 figures")
+        .contains("<b>Coverage</b>", "<b>PIT</b>", "<b>CRPS</b>", "<b>Skill</b>")
+        .contains("Reliability diagram", "PIT histogram")
+        .contains("<th>13–24 months</th>");
+  }
+
+  @Test
+  void severalForecastDatesArePooledAndEachIsNamed() throws Exception {
+    Path f = tmp.resolve("hindcast.html");
+    Hindcast.Result feb = result();
+    Hindcast.Result may = ValidationFixtures.result(feb.rows(), LocalDate.of(2018, 4, 1));
+    HindcastReport.write(List.of(feb, may), SETTINGS, "dispersal hindcast", f);
+    String html = Files.readString(f);
+    assertThat(html)
+        .contains("Hindcast of mali-2013 from 2 forecast dates, 2018-01-01 to 2018-04-01")
+        .contains("<td>2018-01-01</td>", "<td>2018-04-01</td>", "<td>pooled</td>")
+        .contains("Scored against 4 figures from 2 sources")
+        .contains("FRA 2018-06 from 2018-04-01", "<td>16 from 2018-04-01</td>");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dispersal.calibration.ObservedMeasure;
@@ -48,6 +49,11 @@ final class ValidationFixtures {
         low,
         high,
         source);
+  }
+
+  /** A hindcast of the Mali scenario from a date, with the given rows and no calibration. */
+  static Hindcast.Result result(List<Hindcast.Row> rows, LocalDate asOf) {
+    return new Hindcast.Result(mali(), rows, null, List.of(), 0, asOf, null);
   }
 
   /** A hindcast row for a figure that was not scored, with the reason. */

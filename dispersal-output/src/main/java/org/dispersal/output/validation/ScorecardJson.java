@@ -1,0 +1,121 @@
+package org.dispersal.output.validation;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.dispersal.hindcast.Hindcast;
+import org.dispersal.hindcast.HindcastScorecard;
+import org.dispersal.output.text.Json;
+import org.dispersal.scoring.Scorecard;
+
+/**
+ * Writes {@code scorecard.json}, the hindcast's scorecard ({@link Scorecard}) with the command that
+ * produced it, next to {@code hindcast.csv}. Keys: {@code scenario}, {@code command}, {@code
+ * forecast_dates}, {@code resamples}, {@code bootstrap_seed}, {@code verdict} ({@code summary},
+ * {@code targets}), {@code pooled} (a group per horizon: {@code all}, {@code 0-6}, {@code 7-12},
+ * {@code 13-24}, {@code 25-36}) and {@code by_date} (the same groups for each forecast date). A
+ * group has {@code figures}, {@code sources}, {@code coverage} (nominal {@code level}, {@code
+ * observed}, bootstrap {@code ci}), {@code pit_histogram}, {@code crps}, {@code crps_log}, {@code
+ * skill} (persistence and trend, by people and per figure) and {@code median_width90}. A value that
+ * cannot be computed is null; an interval is {@code [low, high]}.
+ */
+public final class ScorecardJson {
+
+  private ScorecardJson() {}
+
+  /** Writes the scorecard of one hindcast. */
+  public static void write(Hindcast.Result result, String command, Path file) throws IOException {
+    write(List.of(result), command, file);
+  }
+
+  /** Writes the scorecard of several hindcasts, one per forecast date, pooled. */
+  public static void write(List<Hindcast.Result> results, String command, Path file)
+      throws IOException {
+    Json.write(tree(results, HindcastScorecard.of(results), command), file);
+  }
+
+  /** The document. */
+  static ObjectNode tree(List<Hindcast.Result> results, Scorecard card, String command) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("scenario", results.isEmpty() ? "" : results.get(0).scenario().name());
+    root.put("command", command);
+    ArrayNode dates = root.putArray("forecast_dates");
+    results.forEach(r -> dates.add(r.asOf().toString()));
+    root.put("resamples", card.resamples());
+    root.put("bootstrap_seed", card.seed());
+    ObjectNode verdict = root.putObject("verdict");
+    verdict.put("summary", card.verdict().summary());
+    ArrayNode targets = verdict.putArray("targets");
+    for (Scorecard.Target t : card.verdict().targets()) {
+      ObjectNode o = targets.addObject();
+      o.put("id", t.id());
+      o.put("goal", t.goal());
+      o.put("status", t.status().name().toLowerCase(Locale.ROOT));
+      number(o, "value", t.value());
+      interval(o, t.ci());
+      o.put("text", t.text());
+    }
+    groups(root.putArray("pooled"), card.pooled());
+    ArrayNode byDate = root.putArray("by_date");
+    for (Scorecard.DateGroups d : card.dates()) {
+      ObjectNode o = byDate.addObject();
+      o.put("as_of", d.asOf().toString());
+      groups(o.putArray("groups"), d.groups());
+    }
+    return root;
+  }
+
+  private static void groups(ArrayNode out, List<Scorecard.Group> groups) {
+    for (Scorecard.Group g : groups) {
+      ObjectNode o = out.addObject();
+      o.put("horizon", g.horizon());
+      o.put("figures", g.figures());
+      o.put("sources", g.sources());
+      ArrayNode coverage = o.putArray("coverage");
+      for (Scorecard.Coverage c : g.coverage()) {
+        ObjectNode e = coverage.addObject();
+        e.put("level", c.level());
+        number(e, "observed", c.observed());
+        interval(e, c.ci());
+      }
+      ArrayNode pit = o.putArray("pit_histogram");
+      for (double share : g.pitHistogram()) {
+        pit.add(share);
+      }
+      number(o, "crps", g.crps());
+      number(o, "crps_log", g.crpsLog());
+      ObjectNode skill = o.putObject("skill");
+      skill(skill, "persistence_people", g.persistencePeople());
+      skill(skill, "persistence_equal", g.persistenceEqual());
+      skill(skill, "trend_people", g.trendPeople());
+      skill(skill, "trend_equal", g.trendEqual());
+      number(o, "median_width90", g.medianWidth90());
+    }
+  }
+
+  private static void skill(ObjectNode parent, String key, Scorecard.Skill s) {
+    ObjectNode o = parent.putObject(key);
+    number(o, "value", s.value());
+    interval(o, s.ci());
+    o.put("figures", s.figures());
+  }
+
+  private static void interval(ObjectNode o, Scorecard.Interval ci) {
+    if (Double.isNaN(ci.low())) {
+      o.putNull("ci");
+    } else {
+      o.putArray("ci").add(ci.low()).add(ci.high());
+    }
+  }
+
+  private static void number(ObjectNode o, String key, double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      o.putNull(key);
+    } else {
+      o.put(key, value);
+    }
+  }
+}
