@@ -140,5 +140,6 @@ export const api = {
 export const downloads = {
   report: (id) => apiUrl(`/runs/${encodeURIComponent(id)}/report`),
   export: (id, format) => apiUrl(`/runs/${encodeURIComponent(id)}/export`, { format }),
+  brief: (id) => apiUrl(`/runs/${encodeURIComponent(id)}/brief.pdf`),
   events: (id) => apiUrl(`/runs/${encodeURIComponent(id)}/events`),
 };

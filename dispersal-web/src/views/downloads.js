@@ -1,18 +1,18 @@
 // The download buttons of a run's results page, shared by every kind of run.
 
-import { downloads } from '../api.js';
+import { runDownloads } from '../data/downloads.js';
 import { h } from '../dom.js';
 
 /**
- * A run's downloads: its report, then each export given as [format, label]. The ids
- * (download-report, export-csv, ...) are what the browser tests look for.
+ * A run's downloads as buttons: its report, its brief when `options.brief` (a forecast), then each
+ * export given as [format, label] (see runDownloads).
  */
-export function downloadLinks(run, exports) {
-  const link = (href, text, id) => h('a', { href, download: '', id, class: 'button secondary' }, text);
+export function downloadLinks(run, exports, options) {
   return h(
     'section',
     { class: 'downloads', 'aria-label': 'Downloads' },
-    link(downloads.report(run.id), 'Download the report', 'download-report'),
-    ...exports.map(([format, label]) => link(downloads.export(run.id, format), label, `export-${format}`)),
+    ...runDownloads(run, exports, options).map(({ href, label, id }) =>
+      h('a', { href, download: '', id, class: 'button secondary' }, label),
+    ),
   );
 }

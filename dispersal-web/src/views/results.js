@@ -114,11 +114,15 @@ async function showResults(body, ctx, run, query, worldSummary) {
 
   replace(
     body,
-    downloadLinks(run, [
-      ['csv', 'Export CSV'],
-      ['json', 'Export JSON'],
-      ['parquet', 'Export Parquet'],
-    ]),
+    downloadLinks(
+      run,
+      [
+        ['csv', 'Export CSV'],
+        ['json', 'Export JSON'],
+        ['parquet', 'Export Parquet'],
+      ],
+      { brief: run.kind === 'forecast' },
+    ),
     h(
       'section',
       { 'aria-labelledby': 'fans-title' },

@@ -180,14 +180,28 @@ class AnalystModelTest {
             new VariantComparison.Variant(
                 "prosecution doubled",
                 new CompiledModel(scenario(Map.of("prosecution_multiplier", 2.0)))));
-    VariantComparison.Comparison c = VariantComparison.run(variants, 24, RUNS, SEED, 3);
+    List<Integer> months = VariantComparison.defaultMonths(24);
+    assertThat(months).containsExactly(6, 12, 24);
+    VariantComparison.Comparison c = VariantComparison.run(variants, months, RUNS, SEED, 3);
     int prosecuted = VariantComparison.HEADLINES.indexOf(State.PROSECUTED);
-    for (int k = 0; k < VariantComparison.HEADLINES.size(); k++) {
-      Interval d = c.differences()[1][k];
-      assertThat(List.of(d.mean(), d.p05(), d.p50(), d.p95())).containsOnly(0.0);
-      assertThat(c.differences()[0][k].p95()).isZero();
+    for (int t = 0; t < months.size(); t++) {
+      for (int k = 0; k < VariantComparison.HEADLINES.size(); k++) {
+        Interval d = c.difference(t, 1, k);
+        assertThat(List.of(d.mean(), d.p05(), d.p50(), d.p95())).containsOnly(0.0);
+        assertThat(c.difference(t, 0, k).p95()).isZero();
+      }
+      assertThat(c.difference(t, 2, prosecuted).mean()).isGreaterThan(0);
+      assertThat(c.level(t, 1, prosecuted)).isEqualTo(c.level(t, 0, prosecuted));
     }
-    assertThat(c.differences()[2][prosecuted].mean()).isGreaterThan(0);
-    assertThat(c.levels()[1][prosecuted]).isEqualTo(c.levels()[0][prosecuted]);
+    // Prosecutions accumulate: more at +24 than at +6 months, in the base and the variant.
+    assertThat(c.level(2, 0, prosecuted).mean()).isGreaterThan(c.level(0, 0, prosecuted).mean());
+  }
+
+  @Test
+  void theDefaultMonthsAreCappedAtTheHorizon() {
+    assertThat(VariantComparison.defaultMonths(36)).containsExactly(6, 12, 24, 36);
+    assertThat(VariantComparison.defaultMonths(60)).containsExactly(6, 12, 24, 36);
+    assertThat(VariantComparison.defaultMonths(30)).containsExactly(6, 12, 24, 30);
+    assertThat(VariantComparison.defaultMonths(4)).containsExactly(4);
   }
 }

@@ -85,6 +85,13 @@ public final class ManifestBuilder {
     return this;
   }
 
+  /** Adds a top-level list of whole numbers. */
+  public ManifestBuilder putNumbers(String field, List<Integer> values) {
+    ArrayNode a = root.putArray(field);
+    values.forEach(a::add);
+    return this;
+  }
+
   /** Adds a top-level object for the caller to fill. */
   public ObjectNode object(String field) {
     return root.putObject(field);

@@ -58,12 +58,18 @@ class AnalysisRequestsTest {
   void aComparisonNeedsTwoVariantsOverOneHorizon() throws Exception {
     ScenarioInput s = Scenarios.builtIn("isis-2017", 6);
     var base = new ComparisonRequest.Variant("isis-2017", s, "");
-    Artifacts a = run(new ComparisonRequest(List.of(base, base), 3, 4, 2L, 2));
+    var request = new ComparisonRequest(List.of(base, base), List.of(3, 1, 3), 4, 2L, 2);
+    assertThat(request.months()).containsExactly(1, 3);
+    assertThat(ComparisonRequest.defaultMonths(List.of(base))).containsExactly(6);
+    Artifacts a = run(request);
     assertThat(a.files().keySet()).contains("compare.csv", "compare.html", "manifest.json");
-    assertThatThrownBy(() -> new ComparisonRequest(List.of(base), 3, 4, 2L, 2))
+    assertThat(a.manifestJson()).containsPattern("\"months\" ?: ?\\[ ?1, ?3 ?\\]");
+    assertThatThrownBy(() -> new ComparisonRequest(List.of(base, base), List.of(7), 4, 2L, 2))
+        .hasMessage("months: must each be between 0 and the horizon 6, not 7");
+    assertThatThrownBy(() -> new ComparisonRequest(List.of(base), List.of(3), 4, 2L, 2))
         .hasMessageStartingWith("variants:");
     var longer = new ComparisonRequest.Variant("long", Scenarios.builtIn("isis-2017", 9), "");
-    assertThatThrownBy(() -> new ComparisonRequest(List.of(base, longer), 3, 4, 2L, 2))
+    assertThatThrownBy(() -> new ComparisonRequest(List.of(base, longer), List.of(3), 4, 2L, 2))
         .hasMessageContaining("long starts");
   }
 

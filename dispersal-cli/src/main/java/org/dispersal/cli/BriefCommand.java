@@ -10,7 +10,6 @@ import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.brief.BriefRequest;
 import org.dispersal.input.scenario.HypothesisScenario;
 import org.dispersal.output.brief.Brief;
-import org.dispersal.output.brief.BriefForecast;
 import org.dispersal.store.RunKind;
 import org.dispersal.store.RunStatus;
 import org.dispersal.store.Store;
@@ -170,27 +169,16 @@ final class BriefCommand implements Callable<Integer> {
               .runs()
               .scenarioYaml(run)
               .orElseThrow(() -> new UserException("run " + run + " keeps no scenario text"));
-      BriefForecast f =
-          BriefRequest.stored(
-              "Stored run " + run,
-              store.runs().summary(run, SummaryFilter.all()),
-              r.replications(),
-              r.seed());
       HypothesisScenario read =
           ScenarioSource.reader(List.of()).parseWithHypotheses(yaml, r.scenarioName() + ".yaml");
-      var s = read.scenario();
-      if (s.months() != f.horizon()) {
-        s = s.withMonths(f.horizon());
-      }
-      return new BriefRequest(
-          new ScenarioInput(s, yaml),
-          read.hypotheses(),
-          f,
-          1,
+      return BriefRequest.ofStoredRun(
+          r,
+          yaml,
+          read,
+          store.runs().summary(run, SummaryFilter.all()),
           seed,
           workers,
-          trajectories,
-          BriefRequest.DEFAULT_POINT_REPLICATIONS);
+          trajectories);
     } catch (StoreException e) {
       throw new UserException(e.getMessage());
     }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dispersal compare}: runs scenario variants with common random numbers and reports the
- * paired differences of the headline outputs from the first variant.
+ * paired differences of the headline outputs from the first variant at several months (by default
+ * +6, +12, +24 and +36, capped at the horizon).
  */
 @Command(
     name = "compare",
@@ -53,10 +54,13 @@ final class CompareCommand implements Callable<Integer> {
   List<String> variants = new ArrayList<>();
 
   @Option(
-      names = "--month",
-      paramLabel = "M",
-      description = "Months after the start at which to compare (default: the horizon).")
-  Integer month;
+      names = {"--months", "--month"},
+      paramLabel = "M[,M...]",
+      split = ",",
+      description =
+          "Months after the start at which to compare (default: 6,12,24,36, each capped at the"
+              + " horizon).")
+  List<Integer> months = new ArrayList<>();
 
   @Override
   public Integer call() throws IOException {
@@ -89,12 +93,19 @@ final class CompareCommand implements Callable<Integer> {
       list.add(new ComparisonRequest.Variant(spec, new ScenarioInput(s, loaded.text()), described));
     }
     Scenario first = list.get(0).scenario().scenario();
-    int m = month == null ? first.months() : month;
-    if (m < 0 || m > first.months()) {
-      throw new UserException(
-          "--month must be between 0 and the horizon " + first.months() + ", not " + m);
+    for (int m : months) {
+      if (m < 0 || m > first.months()) {
+        throw new UserException(
+            "--months must each be between 0 and the horizon " + first.months() + ", not " + m);
+      }
     }
-    ComparisonRequest request = new ComparisonRequest(list, m, runs, options.seed.value, threads);
+    ComparisonRequest request =
+        new ComparisonRequest(
+            list,
+            months.isEmpty() ? ComparisonRequest.defaultMonths(list) : months,
+            runs,
+            options.seed.value,
+            threads);
     var err = spec.commandLine().getErr();
     Path dir = options.outDir("compare", first.name());
     // Recorded as running before it starts and its folder marked incomplete until every file is
@@ -107,39 +118,43 @@ final class CompareCommand implements Callable<Integer> {
       }
       run.keep(new FolderSink(dir));
       IncompleteMarker.clear(dir);
-      print(first, m, runs, run.value(), dir);
+      print(first, runs, run.value(), dir);
       stored.complete(run, spec.commandLine().getOut(), err);
     }
     return 0;
   }
 
-  private void print(Scenario first, int m, int runs, VariantComparison.Comparison c, Path dir) {
+  private void print(Scenario first, int runs, VariantComparison.Comparison c, Path dir) {
     var o = spec.commandLine().getOut();
+    List<String> whens =
+        c.months().stream().map(m -> ComparisonOutputs.when(m, first.start())).toList();
     o.printf(
         Locale.ROOT,
-        "Compared %d variants at month %d (%s), %d replications each, seed %d,"
-            + " common random numbers%n",
+        "Compared %d variants at months %s, %d replications each, seed %d, common random"
+            + " numbers%n",
         c.names().size(),
-        m,
-        first.start().plusMonths(m),
+        String.join(", ", whens),
         runs,
         options.seed.value);
     o.printf(
         Locale.ROOT, "Base %s; difference from the base: mean [90%% interval]%n", c.names().get(0));
     for (int v = 1; v < c.names().size(); v++) {
       o.println(c.names().get(v));
-      for (int k = 0; k < VariantComparison.HEADLINES.size(); k++) {
-        Interval d = c.differences()[v][k];
-        Interval b = c.levels()[0][k];
-        o.printf(
-            Locale.ROOT,
-            "  %-40s base %10.1f   %+10.1f [%+.1f, %+.1f]%s%n",
-            VariantComparison.HEADLINES.get(k).label(),
-            b.mean(),
-            d.mean(),
-            d.p05(),
-            d.p95(),
-            ComparisonOutputs.clear(d) ? " *" : "");
+      for (int t = 0; t < c.months().size(); t++) {
+        o.println("  month " + whens.get(t));
+        for (int k = 0; k < VariantComparison.HEADLINES.size(); k++) {
+          Interval d = c.difference(t, v, k);
+          Interval b = c.level(t, 0, k);
+          o.printf(
+              Locale.ROOT,
+              "    %-40s base %10.1f   %+10.1f [%+.1f, %+.1f]%s%n",
+              VariantComparison.HEADLINES.get(k).label(),
+              b.mean(),
+              d.mean(),
+              d.p05(),
+              d.p95(),
+              ComparisonOutputs.clear(d) ? " *" : "");
+        }
       }
     }
     o.println("* the 90% interval of the paired differences excludes zero");

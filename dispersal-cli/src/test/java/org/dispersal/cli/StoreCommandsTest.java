@@ -2,8 +2,11 @@ package org.dispersal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.dispersal.store.RunKind;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoredRun;
@@ -90,6 +93,15 @@ class StoreCommandsTest {
     assertThat(c.code()).as(c.err()).isZero();
     assertThat(Files.readString(tmp.resolve("c/manifest.json")))
         .contains("\"kind\" : \"comparison\"");
+    // Issue #16, finding 5: a stored comparison exports its rows, one per month (6, 12, 24 and 36
+    // by default), variant and state, not a header-only file.
+    Path exported = tmp.resolve("compare-export.csv");
+    CliTest.Result export =
+        CliTest.run("export", "2", "--format", "csv", "--out", exported.toString(), "--db", db);
+    assertThat(export.code()).as(export.err()).isZero();
+    List<String> rows = Files.readAllLines(exported);
+    assertThat(rows).hasSize(1 + 4 * 2 * 12);
+    assertThat(rows.get(0)).startsWith("variant,base,month,runs,state,");
     CliTest.Result skipped =
         CliTest.run(
             "forecast",
@@ -200,6 +212,35 @@ class StoreCommandsTest {
     assertThat(url.code()).isEqualTo(UserErrors.USER);
     assertThat(url.err().strip())
         .startsWith("dispersal: unsupported database URL")
+        .doesNotContain("\n");
+  }
+
+  /**
+   * Issue #16, finding 5: exporting a comparison gave a header-only file with success. A run whose
+   * table is empty now says so and exits 2 (a comparison's rows: {@link
+   * #forecastsAndComparisonsKeepThemselvesUnlessToldNot}).
+   */
+  @Test
+  void aRunWithAnEmptyTableHasNothingToExport() throws Exception {
+    String db = "jdbc:duckdb:" + tmp.resolve("empty/dispersal.duckdb");
+    try (Store store = Store.open(db)) {
+      StoredRun empty =
+          store.runs().create(RunKind.COMPARISON, "isis-2017", "name: x\n", "ana", 2, 7, null);
+      store.runs().started(empty.id());
+      store
+          .runs()
+          .succeeded(
+              empty.id(),
+              "{\"kind\":\"comparison\"}",
+              List.of(),
+              Map.of("compare.csv", "variant,base,month,state\n".getBytes(StandardCharsets.UTF_8)));
+    }
+    CliTest.Result nothing =
+        CliTest.run(
+            "export", "1", "--format", "csv", "--out", tmp.resolve("e.csv").toString(), "--db", db);
+    assertThat(nothing.code()).isEqualTo(UserErrors.USER);
+    assertThat(nothing.err().strip())
+        .startsWith("dispersal: run 1 (comparison) has nothing to export")
         .doesNotContain("\n");
   }
 }

@@ -194,6 +194,9 @@ class DashboardTest {
       b.await(presenceOfElementLocated(By.cssSelector("#world-map canvas")));
       assertThat(b.all("#cancel-run")).isEmpty();
       assertThat(b.all("#download-report")).hasSize(1);
+      // A forecast offers its policymaker's brief as a PDF (issue #16).
+      assertThat(b.css("#download-brief").getAttribute("href"))
+          .endsWith("api/runs/" + storedRun + "/brief.pdf");
 
       b.css("nav a[href='#/scenarios']").click();
       b.await(presenceOfElementLocated(By.id("scenario-list")));

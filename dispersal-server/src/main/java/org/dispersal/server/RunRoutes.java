@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dispersal.app.Cancellation;
 import org.dispersal.server.runs.ProgressHub;
 import org.dispersal.server.runs.RunProgress;
 import org.dispersal.server.runs.RunQueue;
@@ -129,6 +130,7 @@ final class RunRoutes {
     r.get("/api/runs/{id}/update", ctx -> document(ctx, RunKind.UPDATE), Access.VIEWER);
     r.get("/api/runs/{id}/report", this::report, Access.VIEWER);
     r.get("/api/runs/{id}/export", this::export, Access.VIEWER);
+    r.get("/api/runs/{id}/brief.pdf", this::brief, Access.VIEWER);
     r.get("/api/compare", this::compare, Access.VIEWER);
   }
 
@@ -241,6 +243,31 @@ final class RunRoutes {
     ctx.header("Content-Security-Policy", ReportPolicy.of(runs, r.id(), name));
     ctx.header("Content-Disposition", "attachment; filename=\"run-" + r.id() + "-report.html\"");
     ctx.contentType("text/html; charset=utf-8").result(html);
+  }
+
+  /**
+   * The policymaker's brief of a finished forecast run as a PDF, made on request as {@code
+   * dispersal brief --run ID} makes it: 422 for a run of another kind, 409 for one not finished.
+   */
+  private void brief(Context ctx) {
+    Caller c = Gate.caller(ctx);
+    StoredRun r = find(ctx);
+    if (r.kind() != RunKind.FORECAST) {
+      throw ApiException.invalidField(
+          "run", "run " + r.id() + " is a " + r.kind().id() + " run; a brief needs a forecast");
+    }
+    requireSucceeded(r);
+    String yaml =
+        runs.scenarioYaml(r.id())
+            .orElseThrow(() -> ApiException.notFound("run " + r.id() + " keeps no scenario text"));
+    byte[] pdf =
+        submissions
+            .brief(r, yaml, runs.summary(r.id(), SummaryFilter.all()))
+            .build(queue.provenance(), done -> {}, Cancellation.NEVER)
+            .pdf();
+    audit.record(c.username(), "export", "run:" + r.id(), "brief.pdf");
+    ctx.header("Content-Disposition", "attachment; filename=\"run-" + r.id() + "-brief.pdf\"");
+    ctx.contentType("application/pdf").result(pdf);
   }
 
   private void export(Context ctx) {

@@ -10,6 +10,7 @@ import java.util.function.LongFunction;
 import org.dispersal.analyst.Screening;
 import org.dispersal.app.RunRequest;
 import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.brief.BriefRequest;
 import org.dispersal.app.calibration.CalibrationRequest;
 import org.dispersal.app.comparison.ComparisonRequest;
 import org.dispersal.app.forecast.ForecastRequest;
@@ -32,7 +33,9 @@ import org.dispersal.sensitivity.SensitivityAnalysis;
 import org.dispersal.sensitivity.Sobol;
 import org.dispersal.server.runs.ScenarioLibrary;
 import org.dispersal.store.RunKind;
+import org.dispersal.store.StoredRun;
 import org.dispersal.store.StoredScenario;
+import org.dispersal.store.SummaryRow;
 
 /**
  * Turns a posted run of any of the eight kinds into the application layer's request of its kind,
@@ -69,6 +72,7 @@ final class RunSubmissions {
       Integer simulations,
       Integer checkRuns,
       List<Variant> variants,
+      List<Integer> compareMonths,
       Integer month,
       String country,
       Integer window,
@@ -88,6 +92,17 @@ final class RunSubmissions {
    * @param set {@code NAME=VALUE} overrides, as {@code --set} on the command line; may be null
    */
   record Variant(Long scenarioId, List<String> set) {}
+
+  /**
+   * The policymaker's brief of a stored forecast run, as {@code dispersal brief --run ID} makes it
+   * ({@link BriefRequest#ofStoredRun}), screened with the run's seed on this service's threads. The
+   * caller checks that the run is a forecast that succeeded.
+   */
+  BriefRequest brief(StoredRun run, String yaml, List<SummaryRow> rows) {
+    HypothesisScenario read = library.parseWithHypotheses(yaml, run.scenarioName());
+    return BriefRequest.ofStoredRun(
+        run, yaml, read, rows, run.seed(), threads, BriefRequest.DEFAULT_TRAJECTORIES);
+  }
 
   /** The name posted observations are read and cited by. */
   static final String POSTED_OBSERVATIONS = "observations-input.csv";
@@ -220,13 +235,15 @@ final class RunSubmissions {
           list.add(new ComparisonRequest.Variant(name, in, description));
         }
         int replications = Bodies.required(body.replications(), "replications");
-        int month =
-            body.month() != null
-                ? body.month()
-                : list.isEmpty() ? 0 : list.get(0).scenario().scenario().months();
-        parameters.put("month", month);
+        List<Integer> months =
+            body.compareMonths() != null && !body.compareMonths().isEmpty()
+                ? body.compareMonths()
+                : body.month() != null
+                    ? List.of(body.month())
+                    : ComparisonRequest.defaultMonths(list);
+        months.forEach(parameters.putArray("compareMonths")::add);
         yield new Prepared(
-            new ComparisonRequest(list, month, replications, seed, threads),
+            new ComparisonRequest(list, months, replications, seed, threads),
             parameters.toString(),
             "comparison of " + list.size() + " variants, " + replications + " replications");
       }

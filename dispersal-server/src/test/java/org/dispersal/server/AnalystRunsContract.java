@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.dispersal.analyst.ThreatOutlook;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.hypotheses.HypothesisSet;
@@ -312,6 +316,40 @@ abstract class AnalystRunsContract {
   }
 
   @Test
+  void aFinishedForecastGivesItsBriefAsAPdfOfTwoToFourPages() throws Exception {
+    long id = scenario("isis-2017").get("id").asLong();
+    JsonNode forecast =
+        submitAndFinish(
+            Api.json("scenarioId", id, "kind", "forecast", "replications", 8, "seed", 5));
+    long run = forecast.get("id").asLong();
+    HttpResponse<byte[]> brief = viewer.download("/api/runs/" + run + "/brief.pdf");
+    assertThat(brief.statusCode()).isEqualTo(200);
+    assertThat(brief.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(brief.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"run-" + run + "-brief.pdf\"");
+    try (PDDocument pdf = Loader.loadPDF(brief.body())) {
+      assertThat(pdf.getNumberOfPages()).isBetween(2, 4);
+      assertThat(new PDFTextStripper().getText(pdf)).contains("Stored run " + run);
+    }
+
+    Api.Reply missing = viewer.get("/api/runs/999999/brief.pdf");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().get("detail").asText()).isNotBlank();
+    // A forecast still running has no brief yet: 409, then it is cancelled.
+    Api.Reply big =
+        analyst.post(
+            "/api/runs", Api.json("scenarioId", id, "kind", "forecast", "replications", 2000));
+    assertThat(big.status()).as(big.body()).isEqualTo(202);
+    long running = big.json().get("id").asLong();
+    Api.Reply early = viewer.get("/api/runs/" + running + "/brief.pdf");
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.json().get("detail").asText())
+        .startsWith("run " + running + " has not succeeded (");
+    assertThat(analyst.post("/api/runs/" + running + "/cancel", null).status()).isEqualTo(202);
+    assertThat(finished(running).get("status").asText()).isEqualTo("cancelled");
+  }
+
+  @Test
   void everyKindOfTheCommandLineRunsThroughTheService() throws Exception {
     long id = scenario("isis-2017").get("id").asLong();
     JsonNode screening =
@@ -345,13 +383,20 @@ abstract class AnalystRunsContract {
                 "comparison",
                 "replications",
                 6,
-                "month",
-                4,
+                "compareMonths",
+                List.of(4, 2),
                 "variants",
                 List.of(
                     java.util.Map.of("scenarioId", id),
                     java.util.Map.of("scenarioId", id, "set", List.of("border_closure=0.95")))));
     assertThat(comparison.get("artifacts").toString()).contains("compare.csv", "compare.html");
+    assertThat(comparison.get("manifest").get("months").toString()).isEqualTo("[2,4]");
+    // A brief needs a forecast (issue #16).
+    long compared = comparison.get("id").asLong();
+    Api.Reply notForecast = viewer.get("/api/runs/" + compared + "/brief.pdf");
+    assertThat(notForecast.status()).isEqualTo(422);
+    assertThat(notForecast.json().get("detail").asText())
+        .isEqualTo("run: run " + compared + " is a comparison run; a brief needs a forecast");
 
     JsonNode sensitivity =
         submitAndFinish(

@@ -81,6 +81,18 @@ final class Api {
     return send("DELETE", path, null);
   }
 
+  /** A GET whose body is kept as bytes (a PDF, a Parquet file). */
+  HttpResponse<byte[]> download(String path) {
+    try {
+      return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A HEAD request with the session cookie or token, without a CSRF token. */
   Reply head(String path) {
     return exchange(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());

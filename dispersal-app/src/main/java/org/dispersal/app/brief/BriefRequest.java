@@ -17,6 +17,7 @@ import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Statistic;
 import org.dispersal.hypotheses.HypothesisSet;
+import org.dispersal.input.scenario.HypothesisScenario;
 import org.dispersal.model.Scenario;
 import org.dispersal.model.State;
 import org.dispersal.output.brief.Brief;
@@ -25,6 +26,7 @@ import org.dispersal.output.brief.Drivers;
 import org.dispersal.output.brief.TrackRecord;
 import org.dispersal.sensitivity.SensitivityAnalysis;
 import org.dispersal.sensitivity.Sobol;
+import org.dispersal.store.StoredRun;
 import org.dispersal.store.SummaryRow;
 
 /**
@@ -153,6 +155,45 @@ public record BriefRequest(
       }
     }
     return new BriefForecast(origin, replications, seed, world);
+  }
+
+  /**
+   * The brief of a stored forecast run, as {@code dispersal brief --run ID} and the service's
+   * {@code GET /api/runs/{id}/brief.pdf} make it: the run's world totals, its scenario text (cut to
+   * the run's horizon when it ran shorter) and hypotheses, and a screening with the default
+   * settings. The caller checks first that the run is a forecast that succeeded.
+   *
+   * @param run the stored run
+   * @param yaml the scenario text the run kept
+   * @param read that text read with its hypotheses
+   * @param rows the run's summary rows
+   * @param seed the seed of the screening
+   * @param threads worker threads
+   * @param trajectories Morris trajectories, 0 for no screening
+   * @throws InputException when the rows hold no complete world series
+   */
+  public static BriefRequest ofStoredRun(
+      StoredRun run,
+      String yaml,
+      HypothesisScenario read,
+      List<SummaryRow> rows,
+      long seed,
+      int threads,
+      int trajectories) {
+    BriefForecast f = stored("Stored run " + run.id(), rows, run.replications(), run.seed());
+    Scenario s = read.scenario();
+    if (s.months() != f.horizon()) {
+      s = s.withMonths(f.horizon());
+    }
+    return new BriefRequest(
+        new ScenarioInput(s, yaml),
+        read.hypotheses(),
+        f,
+        1,
+        seed,
+        threads,
+        trajectories,
+        DEFAULT_POINT_REPLICATIONS);
   }
 
   private static boolean isWorldTotal(SummaryRow r) {

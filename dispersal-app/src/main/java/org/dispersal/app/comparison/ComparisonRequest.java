@@ -18,18 +18,19 @@ import org.dispersal.output.analyst.ComparisonOutputs;
 import org.dispersal.store.RunKind;
 
 /**
- * A comparison of scenario variants with common random numbers: the headline outputs of each at one
- * month and their paired differences from the first, the base ({@link VariantComparison}); writes
- * compare.csv and compare.html.
+ * A comparison of scenario variants with common random numbers: the headline outputs of each at
+ * several months and their paired differences from the first, the base ({@link VariantComparison});
+ * writes compare.csv and compare.html.
  *
  * @param variants the base, then at least one variant; all start in the same month and run as long
- * @param month the month compared, 0 to the horizon
+ * @param months the months compared, each 0 to the horizon, at least one (kept ascending, without
+ *     repeats); {@link #defaultMonths} when the analyst names none
  * @param replications replications of each variant, 1 to {@link #MAX_REPLICATIONS}
  * @param seed the master seed, common to every variant
  * @param threads worker threads, at least 1
  */
 public record ComparisonRequest(
-    List<Variant> variants, int month, int replications, long seed, int threads)
+    List<Variant> variants, List<Integer> months, int replications, long seed, int threads)
     implements RunRequest<VariantComparison.Comparison> {
 
   /** The most replications of each variant. */
@@ -69,10 +70,17 @@ public record ComparisonRequest(
                 + first.months());
       }
     }
-    if (month < 0 || month > first.months()) {
-      throw InputException.field(
-          "month", "must be between 0 and the horizon " + first.months() + ", not " + month);
+    if (months.isEmpty()) {
+      throw InputException.field("months", "must name at least one month");
     }
+    for (int month : months) {
+      if (month < 0 || month > first.months()) {
+        throw InputException.field(
+            "months",
+            "must each be between 0 and the horizon " + first.months() + ", not " + month);
+      }
+    }
+    months = months.stream().distinct().sorted().toList();
     if (replications < 1 || replications > MAX_REPLICATIONS) {
       throw InputException.field(
           "replications", "must be between 1 and " + MAX_REPLICATIONS + ", not " + replications);
@@ -80,6 +88,16 @@ public record ComparisonRequest(
     if (threads < 1) {
       throw InputException.field("threads", "must be at least 1, not " + threads);
     }
+  }
+
+  /**
+   * The months compared when the analyst names none: +6, +12, +24 and +36 capped at the base's
+   * horizon ({@link VariantComparison#defaultMonths}).
+   */
+  public static List<Integer> defaultMonths(List<Variant> variants) {
+    return variants.isEmpty()
+        ? VariantComparison.DEFAULT_MONTHS
+        : VariantComparison.defaultMonths(variants.get(0).scenario().scenario().months());
   }
 
   @Override
@@ -105,13 +123,13 @@ public record ComparisonRequest(
       descriptions.add(v.description() == null ? "" : v.description());
     }
     VariantComparison.Comparison c =
-        VariantComparison.run(list, month, replications, seed, threads);
+        VariantComparison.run(list, months, replications, seed, threads);
     cancellation.check();
     Instant finished = Instant.now();
     String manifest =
         ManifestBuilder.of(kind(), scenario())
             .put("variants", variants.stream().map(Variant::name).toList())
-            .put("month", month)
+            .putNumbers("months", months)
             .put("runs", replications)
             .put("seed", seed)
             .put("threads", threads)

@@ -55,18 +55,25 @@ final class Chart {
     return this;
   }
 
+  /** Space between an axis and its tick labels, and between the label lines. */
+  private static final double GAP = 6;
+
+  /** The height of a line of chart text. */
+  private static final double LINE = 14;
+
   String svg() {
-    double left = 70;
-    // Room for the longest legend entry (about 7 px a character at the page's font size).
-    double right = 40;
-    for (Series s : series) {
-      right = Math.max(right, 50 + 7 * s.name().length());
-    }
-    right = Math.max(180, Math.min(right, width / 2));
     double top = 30;
     double bottom = 50;
-    double pw = width - left - right;
     double ph = height - top - bottom;
+    // The vertical axis label turned along the axis, broken into lines no longer than the axis, so
+    // it is not cut at the top and bottom ("naining insurgent..." in the screening chart).
+    List<String> yLines = Svg.wrap(yLabel, ph, Svg.FONT);
+    // The legend's longest entry, measured, sets the right margin.
+    double right = 40;
+    for (Series s : series) {
+      right = Math.max(right, 36 + Svg.textWidth(s.name(), Svg.FONT) + GAP);
+    }
+    right = Math.max(180, Math.min(right, width / 2));
     double xmin = Double.POSITIVE_INFINITY;
     double xmax = Double.NEGATIVE_INFINITY;
     double ymax = 0;
@@ -88,6 +95,12 @@ final class Chart {
     double yStep = Ticks.step(ymax, 5);
     xmax = Math.max(xStep, Math.ceil(xmax / xStep) * xStep);
     ymax = Math.max(yStep, Math.ceil(ymax / yStep) * yStep);
+    double widestTick = 0;
+    for (double v = 0; v <= ymax + 1e-9; v += yStep) {
+      widestTick = Math.max(widestTick, Svg.textWidth(tick(v, yStep), Svg.FONT));
+    }
+    double left = GAP + yLines.size() * LINE + GAP + widestTick + GAP;
+    double pw = width - left - right;
     final double x0 = xmin;
     final double x1 = xmax;
     final double y1 = ymax;
@@ -97,7 +110,7 @@ final class Chart {
     for (double v = 0; v <= y1 + 1e-9; v += yStep) {
       double y = sy.applyAsDouble(v);
       svg.line(left, y, left + pw, y, "grid");
-      svg.text(left - 6, y + 4, "end", "", tick(v, yStep));
+      svg.text(left - GAP, y + 4, "end", "", tick(v, yStep));
     }
     for (double v = x0; v <= x1 + 1e-9; v += xStep) {
       double x = sx.applyAsDouble(v);
@@ -107,7 +120,9 @@ final class Chart {
     svg.line(left, top + ph, left + pw, top + ph, "axis");
     svg.line(left, top, left, top + ph, "axis");
     svg.text(left + pw / 2, height - 8, "middle", "muted", xLabel);
-    svg.turned(14, top + ph / 2, -90, "middle", "muted", yLabel);
+    for (int i = 0; i < yLines.size(); i++) {
+      svg.turned(GAP + LINE * (i + 1) - 3, top + ph / 2, -90, "middle", "muted", yLines.get(i));
+    }
     for (Series s : series) {
       if (s.low() != null) {
         StringBuilder d = new StringBuilder();
@@ -139,7 +154,9 @@ final class Chart {
       double x = sx.applyAsDouble(m.x());
       double y = sy.applyAsDouble(m.y());
       svg.circle(x, y, 5, m.colour(), "#fff");
-      svg.text(x + 8, y - 8, "start", "", m.label());
+      // Labelled to the right of the point unless that would leave the drawing.
+      boolean fits = x + 8 + Svg.textWidth(m.label(), Svg.FONT) <= width;
+      svg.text(fits ? x + 8 : x - 8, y - 8, fits ? "start" : "end", "", m.label());
     }
     return svg.finish();
   }

@@ -1,5 +1,8 @@
 package org.dispersal.output.page;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The one writer of inline SVG charts: elements into a string, coordinates rounded to a tenth for a
  * compact file, every text escaped. Presentation comes from {@link StyleSheet} classes ({@code
@@ -7,6 +10,15 @@ package org.dispersal.output.page;
  * from style attributes.
  */
 public final class Svg {
+
+  /** The font size of chart text in user units ({@link StyleSheet}: {@code svg text 12px}). */
+  public static final double FONT = 12;
+
+  /**
+   * A character's width as a share of the font size, on the generous side of the page's sans-serif
+   * (about 0.52 on average), so a label measured with it is never cut.
+   */
+  private static final double CHARACTER = 0.6;
 
   private final StringBuilder out = new StringBuilder(4096);
 
@@ -46,6 +58,33 @@ public final class Svg {
    */
   public static Svg fixed(double width, double height, String cssClass, String title) {
     return new Svg(width, height, ("fixed " + cssClass).strip(), title, true);
+  }
+
+  /** The estimated width of a text at a font size, in user units (generous, see CHARACTER). */
+  public static double textWidth(String text, double fontSize) {
+    return CHARACTER * fontSize * text.codePointCount(0, text.length());
+  }
+
+  /**
+   * A text broken at spaces into lines no wider than {@code width} at a font size (a single word
+   * longer than that keeps a line of its own).
+   */
+  public static List<String> wrap(String text, double width, double fontSize) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.strip().split("\\s+")) {
+      String longer = line.isEmpty() ? word : line + " " + word;
+      if (!line.isEmpty() && textWidth(longer, fontSize) > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+        line.append(word);
+      } else {
+        line.setLength(0);
+        line.append(longer);
+      }
+    }
+    lines.add(line.toString());
+    return lines;
   }
 
   /** A coordinate or length rounded to a tenth, without a trailing {@code .0}. */

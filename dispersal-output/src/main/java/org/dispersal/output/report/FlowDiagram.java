@@ -24,13 +24,20 @@ final class FlowDiagram {
   /** Destination countries of operatives shown one by one; the rest are pooled. */
   private static final int COUNTRIES_SHOWN = 7;
 
-  private static final double WIDTH = 1120;
+  private static final double WIDTH = 1140;
   private static final double BAND = 600;
   private static final double TOP = 50;
   private static final double NODE_WIDTH = 14;
   private static final double[] COLUMN_X = {190, 520, 790};
-  private static final int MAX_LABEL = 36;
-  private static final int MAX_LEFT_LABEL = 22;
+
+  /** Font sizes of a node's label and its value ({@code node-label} in the style sheet). */
+  private static final double LABEL_FONT = 12.5;
+
+  private static final double VALUE_FONT = 11.5;
+
+  /** Space between a node and its label. */
+  private static final double LABEL_GAP = 6;
+
   private static final double MIN_BAND = 0.7;
   private static final String THEATRES = "Third theatres";
   private static final String COUNTRIES = "Operatives' destinations";
@@ -182,13 +189,20 @@ final class FlowDiagram {
         group = n.group;
       }
       svg.rect(x, y, NODE_WIDTH, n.height, n.colour, n.label + ": " + Fmt.count(n.value));
-      // The left column's labels sit in its margin, which holds fewer characters.
-      String label = shorten(n.label, n.column == 0 ? MAX_LEFT_LABEL : MAX_LABEL);
+      // Each label gets the room up to the edge of the drawing (the left margin for the origins)
+      // or the next column, measured; a longer one ends in an ellipsis rather than leaving it.
+      String value = Fmt.count(n.value);
+      double room =
+          n.column == 0
+              ? x - LABEL_GAP
+              : (n.column + 1 < COLUMN_X.length ? COLUMN_X[n.column + 1] : WIDTH)
+                  - (x + NODE_WIDTH + LABEL_GAP);
+      String label = shorten(n.label, room - Svg.textWidth(" " + value, VALUE_FONT));
       double baseline = TOP + n.centre() + 4;
       if (n.column == 0) {
-        svg.label(x - 6, baseline, "end", label, Fmt.count(n.value));
+        svg.label(x - LABEL_GAP, baseline, "end", label, value);
       } else {
-        svg.label(x + NODE_WIDTH + 6, baseline, "start", label, Fmt.count(n.value));
+        svg.label(x + NODE_WIDTH + LABEL_GAP, baseline, "start", label, value);
       }
     }
     return svg.finish();
@@ -233,7 +247,15 @@ final class FlowDiagram {
         sBottom);
   }
 
-  private static String shorten(String label, int max) {
-    return label.length() <= max ? label : label.substring(0, max - 1) + "\u2026";
+  /** The label, or as much of it as fits in {@code room} followed by an ellipsis. */
+  private static String shorten(String label, double room) {
+    if (Svg.textWidth(label, LABEL_FONT) <= room) {
+      return label;
+    }
+    int keep = label.length() - 1;
+    while (keep > 1 && Svg.textWidth(label.substring(0, keep) + "\u2026", LABEL_FONT) > room) {
+      keep--;
+    }
+    return label.substring(0, keep).strip() + "\u2026";
   }
 }

@@ -18,6 +18,7 @@ import org.dispersal.model.Scenario;
 import org.dispersal.output.forecast.ForecastRun;
 import org.dispersal.output.page.Html;
 import org.dispersal.output.page.InlineHashes;
+import org.dispersal.output.page.SvgTexts;
 import org.dispersal.output.validation.PublishedScorecard;
 import org.dispersal.scoring.Scorecard;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,6 +167,8 @@ class HtmlReportTest {
     String flow = between(html, "<svg class=\"chart flow\"", "</svg>");
     assertThat(flow).contains("Maghreb", "Western Europe", "Libya", "Killed");
     assertThat(flow).contains("class=\"band\"");
+    // Issue #16, finding 8: no label of any chart leaves its drawing.
+    SvgTexts.assertAllInside(html);
   }
 
   @Test

@@ -125,6 +125,11 @@ public final class RunQueue implements AutoCloseable {
             });
   }
 
+  /** The program's and the shipped data's versions, for manifests and a brief's footer. */
+  public Provenance provenance() {
+    return provenance;
+  }
+
   /** Worker threads of one run, for the requests this queue is given. */
   public int threadsPerRun() {
     return limits.threadsPerRun();
