@@ -208,8 +208,9 @@ public final class HindcastReport {
     b.append("<td class=\"text\">").append(Html.esc(r.note())).append("</td></tr>");
   }
 
+  /** A list of countries is named by its size (its members are in the tooltip and the table). */
   private static String shortId(String id) {
-    return id.length() > 18 ? id.substring(0, 15) + "…" : id;
+    return id.contains("+") ? (id.split("\\+").length + " countries") : id;
   }
 
   /** A row with the same cell for all figures and for the dynamics only. */

@@ -22,13 +22,23 @@ final class IntervalChart {
       double low,
       double high) {}
 
+  /** The font size of the tick class in the style sheet, in pixels. */
+  private static final double TICK_FONT = 10.5;
+
   private IntervalChart() {}
 
   static String svg(List<Column> cols) {
-    int w = Math.max(360, 60 + cols.size() * 34);
-    int h = 350;
     int top = 10;
-    int bottom = 170;
+    // The column labels are turned 60 degrees: the longest one sets the bottom margin, and the
+    // first column sits far enough right for its label to reach back without leaving the chart.
+    double longest = 0;
+    for (Column c : cols) {
+      longest = Math.max(longest, Svg.textWidth(c.label(), TICK_FONT));
+    }
+    int bottom = (int) Math.max(170, Math.ceil(longest * Math.sin(Math.toRadians(60)) + 24));
+    double x0 = Math.max(70, Math.ceil(longest * Math.cos(Math.toRadians(60))) + 10);
+    int w = (int) Math.max(360, x0 - 10 + cols.size() * 34);
+    int h = 180 + bottom;
     double max = 1;
     for (Column c : cols) {
       max = Math.max(max, Math.max(c.p95(), Double.isInfinite(c.high()) ? c.low() : c.high()));
@@ -44,7 +54,7 @@ final class IntervalChart {
     }
     for (int i = 0; i < cols.size(); i++) {
       Column c = cols.get(i);
-      double x = 70 + i * 34;
+      double x = x0 + i * 34;
       String forecast =
           c.label()
               + ": median "

@@ -15,7 +15,7 @@ final class ScorecardCharts {
   private static final double W = 380;
   private static final double H = 250;
   private static final double LEFT = 48;
-  private static final double RIGHT = 12;
+  private static final double RIGHT = 16;
   private static final double TOP = 12;
   private static final double BOTTOM = 44;
   private static final String BAR = "#2a5d9f";

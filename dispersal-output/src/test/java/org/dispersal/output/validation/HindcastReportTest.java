@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.page.InlineHashes;
 import org.dispersal.output.page.StyleSheet;
+import org.dispersal.output.page.SvgTexts;
 import org.dispersal.scoring.ForecastScore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +60,38 @@ class HindcastReportTest {
 
   private static final Hindcast.Settings SETTINGS =
       new Hindcast.Settings(LocalDate.of(2018, 1, 1), 50, 7, 1, 100, 0);
+
+  /** Long region names and country lists stay whole inside the interval chart (#16). */
+  @Test
+  void noColumnLabelLeavesTheChart() throws Exception {
+    double[] a = {200, 240, 260, 280, 320};
+    List<Hindcast.Row> rows = new ArrayList<>();
+    for (String where :
+        List.of("Former Soviet Union and the Caucasus", "AUT+BEL+BGR+HRV+CYP+CZE+DNK", "FRA")) {
+      ObservationRecord r =
+          ValidationFixtures.figure(where, ObservedMeasure.RETURNED, 250, 300, "tsc");
+      rows.add(
+          new Hindcast.Row(
+              r,
+              "scored",
+              8,
+              ForecastScore.of(a, r.range()),
+              10,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              a,
+              ""));
+    }
+    Path f = tmp.resolve("long.html");
+    HindcastReport.write(
+        ValidationFixtures.result(rows, LocalDate.of(2017, 2, 13)), SETTINGS, "cmd", f);
+    String html = Files.readString(f);
+    assertThat(html)
+        .contains("Former Soviet Union and the Caucasus 2018-06")
+        .contains("7 countries");
+    SvgTexts.assertAllInside(html);
+  }
 
   @Test
   void writesTheScoresAChartPerMeasureAndEveryRowInTheSharedPage() throws Exception {
