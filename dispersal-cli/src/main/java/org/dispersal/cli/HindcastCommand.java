@@ -232,9 +232,6 @@ final class HindcastCommand implements Callable<Integer> {
         results.size(),
         results.get(0).asOf(),
         results.get(results.size() - 1).asOf());
-    List<Hindcast.Row> all = results.stream().flatMap(r -> r.rows().stream()).toList();
-    print(o, "all figures", HindcastSummary.of(all));
-    print(o, "dynamics (travelled left out)", HindcastSummary.dynamics(all));
     List<HindcastScorecard.Assimilation> same = HindcastScorecard.assimilation(results);
     if (!same.isEmpty()) {
       o.printf(
@@ -244,15 +241,23 @@ final class HindcastCommand implements Callable<Integer> {
       same.forEach(a -> o.printf(Locale.ROOT, " %s %.1f;", a.asOf(), a.meanCrps()));
       o.println();
     }
+    printScores(o, results);
+    o.println(
+        "Wrote "
+            + out.resolve("hindcast.csv")
+            + ", scorecard.json, hindcast.html (pooled) and one folder per forecast date");
+  }
+
+  /** The summary lines and the verdict of one or several forecast dates' scored figures. */
+  private static void printScores(java.io.PrintWriter o, List<Hindcast.Result> results) {
+    List<Hindcast.Row> all = results.stream().flatMap(r -> r.rows().stream()).toList();
+    print(o, "all figures", HindcastSummary.of(all));
+    print(o, "dynamics (travelled left out)", HindcastSummary.dynamics(all));
     Scorecard card = HindcastScorecard.of(results);
     o.println("Verdict: " + card.verdict().summary());
     for (Scorecard.Target t : card.verdict().targets()) {
       o.println("  " + t.text());
     }
-    o.println(
-        "Wrote "
-            + out.resolve("hindcast.csv")
-            + ", scorecard.json, hindcast.html (pooled) and one folder per forecast date");
   }
 
   private void print(Scenario s, LocalDate date, Hindcast.Result result, Path folder) {
@@ -279,13 +284,7 @@ final class HindcastCommand implements Callable<Integer> {
           result.calibration().abc().simulations(),
           result.seconds());
     }
-    print(o, "all figures", all);
-    print(o, "dynamics (travelled left out)", HindcastSummary.dynamics(result.rows()));
-    Scorecard card = HindcastScorecard.of(List.of(result));
-    o.println("Verdict: " + card.verdict().summary());
-    for (Scorecard.Target t : card.verdict().targets()) {
-      o.println("  " + t.text());
-    }
+    printScores(o, List.of(result));
     o.println(
         "Wrote "
             + folder.resolve("hindcast.csv")

@@ -142,7 +142,7 @@ class BriefTest {
           .contains("Indicators to watch")
           .contains("Stay and fight")
           .contains("Track record")
-          .contains("28% of the figures")
+          .containsPattern("\\d+% of the figures")
           .contains("Sources")
           .contains("TSG2015")
           .contains("Page 1 of");
