@@ -27,6 +27,12 @@ final class TrackRecordBox {
     } else {
       PublishedScorecard c = card.get();
       h.append(Html.esc(c.inWords())).append(' ').append(Html.esc(c.targets()));
+      if (!c.command().contains("--no-reporting-model")) {
+        h.append(
+            " Those intervals are for the figures the sources would publish (the reporting model,"
+                + " docs/REPORTING.md); the intervals in this report are for the counts themselves"
+                + " and are narrower.");
+      }
     }
     return h.append("</p><p class=\"note\">How the scores are defined and the command behind")
         .append(" them: <code>docs/VALIDATION.md</code> (section Scorecard) in the Dispersal")

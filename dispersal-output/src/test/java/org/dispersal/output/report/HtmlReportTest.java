@@ -206,7 +206,9 @@ class HtmlReportTest {
     assertThat(isis)
         .contains("90% intervals held " + Scorecard.pct(card.coverage90()))
         .contains("It meets " + card.met().size() + " of the")
-        .contains(Html.esc(Scorecard.widthInWords(card.coverage90())));
+        .contains(Html.esc(Scorecard.widthInWords(card.coverage90())))
+        .contains("for the figures the sources would publish")
+        .contains("docs/REPORTING.md");
   }
 
   @Test
