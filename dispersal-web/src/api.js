@@ -124,6 +124,7 @@ export const api = {
   originSummary,
   threat: (id) => request('GET', `/runs/${encodeURIComponent(id)}/threat`),
   update: (id) => request('GET', `/runs/${encodeURIComponent(id)}/update`),
+  trackRecord: (id) => request('GET', `/runs/${encodeURIComponent(id)}/track-record`),
   compare: (a, b, month) => request('GET', '/compare', { params: { a, b, month } }),
 
   users: () => request('GET', '/users'),

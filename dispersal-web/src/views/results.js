@@ -7,6 +7,7 @@ import { drawChart, ensureWorldMap } from '../charts/echarts.js';
 import { fanGridOption, flowOption, mapOption, panelLayout } from '../charts/options.js';
 import { field, h, replace } from '../dom.js';
 import { fanSeries, flowData, formatCount, formatInterval, isEmptyFan, monthAxis, originValues } from '../data/shape.js';
+import { trackRecordBox } from '../data/trackRecord.js';
 import { visibleToText } from '../data/teams.js';
 import { hashFor } from '../router.js';
 import { formatDate, kindLabel, statusLabel } from './format.js';
@@ -56,6 +57,18 @@ export async function renderResults(view, ctx, id, query) {
   if (run.status === 'succeeded') await showResults(body, ctx, run, query, worldSummary);
   else replace(body, h('p', { class: 'error', role: 'alert' }, `${statusLabel(run.status)}${run.error ? `: ${run.error}` : ''}`));
   return undefined;
+}
+
+/** The "How good is this forecast?" box: the scenario's hindcast scorecard in plain words. */
+function showTrackRecord(box, record) {
+  const shaped = trackRecordBox(record);
+  replace(
+    box,
+    h('h2', {}, shaped.title),
+    h('p', {}, shaped.text),
+    shaped.facts.length ? h('ul', { class: 'facts' }, shaped.facts.map((f) => h('li', {}, f))) : null,
+    h('p', { class: 'note' }, `How the scores are defined: ${shaped.details} in the Dispersal sources.`),
+  );
 }
 
 function showMeta(meta, run) {
@@ -112,8 +125,12 @@ async function showResults(body, ctx, run, query, worldSummary) {
   const countryTable = h('div', { class: 'scroll countries' });
   const drill = h('section', { id: 'country', 'aria-live': 'polite' });
 
+  const trust = h('aside', { class: 'card track-record', id: 'track-record', 'aria-live': 'polite' });
+  // Filled when it arrives: the first chart does not wait for it.
+  api.trackRecord(run.id).catch(() => null).then((record) => showTrackRecord(trust, record));
   replace(
     body,
+    trust,
     downloadLinks(
       run,
       [

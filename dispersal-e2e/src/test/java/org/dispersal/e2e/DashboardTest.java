@@ -197,6 +197,8 @@ class DashboardTest {
       // A forecast offers its policymaker's brief as a PDF (issue #16).
       assertThat(b.css("#download-brief").getAttribute("href"))
           .endsWith("api/runs/" + storedRun + "/brief.pdf");
+      // Every forecast page says how good the forecast is (issue #13).
+      b.await(textToBePresentInElementLocated(By.id("track-record"), "How good is this forecast?"));
 
       b.css("nav a[href='#/scenarios']").click();
       b.await(presenceOfElementLocated(By.id("scenario-list")));

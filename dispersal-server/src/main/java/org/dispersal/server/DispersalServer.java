@@ -133,6 +133,7 @@ public final class DispersalServer implements AutoCloseable {
     ScenarioRoutes scenarioRoutes =
         new ScenarioRoutes(store.scenarios(), store.users(), visibility, library, store.audit());
     HypothesisRoutes hypothesisRoutes = new HypothesisRoutes(visibility, library);
+    TrackRecordRoutes trackRecordRoutes = new TrackRecordRoutes(visibility);
     RunRoutes runRoutes =
         new RunRoutes(
             store.runs(),
@@ -187,6 +188,7 @@ public final class DispersalServer implements AutoCloseable {
               accounts.register(cfg.routes);
               scenarioRoutes.register(cfg.routes);
               hypothesisRoutes.register(cfg.routes);
+              trackRecordRoutes.register(cfg.routes);
               runRoutes.register(cfg.routes);
               dashboard.register(cfg.routes);
               serveHead(cfg.routes, getRoutes);

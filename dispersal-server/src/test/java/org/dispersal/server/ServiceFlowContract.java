@@ -80,6 +80,27 @@ abstract class ServiceFlowContract {
     return out;
   }
 
+  /** The dashboard's "How good is this forecast?" box reads the shipped scorecard (#13). */
+  @Test
+  void aRunTellsHowGoodItsScenariosForecastsAre() throws Exception {
+    long isisRun = submit(builtIn("isis-2017"), 2, 2);
+    events(isisRun); // to its end: the caller's share of the queue is two runs
+    JsonNode isis = analyst.get("/api/runs/" + isisRun + "/track-record").json();
+    assertThat(isis.get("scenario").asText()).isEqualTo("isis-2017");
+    assertThat(isis.get("scored").asBoolean()).isTrue();
+    assertThat(isis.get("text").asText())
+        .startsWith("Frozen at 2017-02-13")
+        .contains("the figures the sources would publish");
+    assertThat(isis.get("coverage90").asDouble()).isBetween(0.0, 1.0);
+    assertThat(isis.get("met").asInt()).isLessThanOrEqualTo(isis.get("measurable").asInt());
+    long maliRun = submit(builtIn("mali-2013"), 2, 2);
+    events(maliRun);
+    JsonNode mali = analyst.get("/api/runs/" + maliRun + "/track-record").json();
+    assertThat(mali.get("scored").asBoolean()).isFalse();
+    assertThat(mali.get("text").asText()).startsWith("No hindcast has scored mali-2013");
+    assertThat(analyst.get("/api/runs/999999/track-record").status()).isEqualTo(404);
+  }
+
   @Test
   void forecastRunsToTheEndWithProgressAndResults() throws Exception {
     long scenario = builtIn("isis-2017");

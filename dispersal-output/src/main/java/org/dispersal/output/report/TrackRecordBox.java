@@ -17,23 +17,7 @@ final class TrackRecordBox {
         new StringBuilder(
             "<div class=\"summary\" id=\"track-record\"><p><strong>How good is this"
                 + " forecast?</strong> ");
-    var card = PublishedScorecard.shipped(scenario);
-    if (card.isEmpty()) {
-      h.append("No hindcast has scored ")
-          .append(Html.esc(scenario))
-          .append(
-              " against figures published later, so how often its intervals hold the truth is"
-                  + " unknown. Read its probabilities as the model's, not as calibrated odds.");
-    } else {
-      PublishedScorecard c = card.get();
-      h.append(Html.esc(c.inWords())).append(' ').append(Html.esc(c.targets()));
-      if (!c.command().contains("--no-reporting-model")) {
-        h.append(
-            " Those intervals are for the figures the sources would publish (the reporting model,"
-                + " docs/REPORTING.md); the intervals in this report are for the counts themselves"
-                + " and are narrower.");
-      }
-    }
+    h.append(Html.esc(PublishedScorecard.boxText(scenario)));
     return h.append("</p><p class=\"note\">How the scores are defined and the command behind")
         .append(" them: <code>docs/VALIDATION.md</code> (section Scorecard) in the Dispersal")
         .append(" sources.</p></div>")

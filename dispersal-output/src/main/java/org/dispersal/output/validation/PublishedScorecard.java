@@ -161,4 +161,42 @@ public record PublishedScorecard(
             + Scorecard.widthInWords(coverage90))
         .strip();
   }
+
+  /**
+   * Whether the hindcast forecast the published figures (the reporting model on), so that its
+   * intervals are wider than the counts' intervals that a report shows.
+   */
+  public boolean ofPublishedFigures() {
+    return !command.contains("--no-reporting-model");
+  }
+
+  /**
+   * The box of a report or the dashboard in plain words: {@link #inWords}, {@link #targets} and,
+   * when the hindcast forecast published figures, that its intervals are wider than the counts'.
+   */
+  public String boxText() {
+    String text = inWords() + " " + targets();
+    return ofPublishedFigures()
+        ? text
+            + " Those intervals are for the figures the sources would publish (the reporting"
+            + " model, docs/REPORTING.md); the intervals of a forecast of the counts are narrower."
+        : text;
+  }
+
+  /**
+   * The "How good is this forecast?" text of a scenario: its shipped scorecard's {@link #boxText},
+   * or a plain statement that no hindcast has scored it.
+   *
+   * @param scenario the scenario's name
+   * @return the text
+   */
+  public static String boxText(String scenario) {
+    return shipped(scenario)
+        .map(PublishedScorecard::boxText)
+        .orElse(
+            "No hindcast has scored "
+                + scenario
+                + " against figures published later, so how often its intervals hold the truth"
+                + " is unknown. Read its probabilities as the model's, not as calibrated odds.");
+  }
 }

@@ -207,7 +207,7 @@ class HtmlReportTest {
         .contains("90% intervals held " + Scorecard.pct(card.coverage90()))
         .contains("It meets " + card.met().size() + " of the")
         .contains(Html.esc(Scorecard.widthInWords(card.coverage90())))
-        .contains("for the figures the sources would publish")
+        .contains("the figures the sources would publish")
         .contains("docs/REPORTING.md");
   }
 
