@@ -54,7 +54,8 @@ public record InputProblem(
 
   /** The problem of an event file's row or column. */
   public static InputProblem of(EventFileException e) {
-    return new InputProblem(e.file(), e.line(), e.column(), e.name(), e.value(), e.problem());
+    EventFileException.Fault f = e.fault();
+    return new InputProblem(f.file(), f.line(), f.column(), f.name(), f.value(), f.problem());
   }
 
   /** The problem of a shipped or given data file (observations, ...). */
