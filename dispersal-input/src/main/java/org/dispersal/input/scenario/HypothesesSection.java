@@ -465,31 +465,6 @@ final class HypothesesSection extends NodeReader {
     return out;
   }
 
-  private Node.Mapping mapping(
-      Node node, String path, List<String> allowed, List<String> required) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!(node instanceof Node.Mapping m)) {
-      problem(node, path, "must be a mapping of keys to values");
-      return null;
-    }
-    for (Node.Entry e : m.entries()) {
-      if (!allowed.contains(e.key())) {
-        problems.add(
-            Problem.at(e.keyAt(), path + "." + e.key(), null, "is not a known key", allowed));
-      }
-    }
-    for (String key : required) {
-      Node.Entry e = m.entry(key);
-      if (e == null || e.value().isNull()) {
-        problems.add(
-            Problem.at(e == null ? m.at() : e.keyAt(), path + "." + key, null, "is required"));
-      }
-    }
-    return m;
-  }
-
   /** A list of texts, or one text standing for a list of one. */
   private List<String> texts(Node node, String path) {
     List<String> out = new ArrayList<>();
