@@ -2,13 +2,10 @@ package org.dispersal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Nested;
 
 /**
  * Migrations V2 and V5 widen runs.kind (to threat and update runs, then to sensitivity and
@@ -18,27 +15,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunKindMigrationTest {
 
-  @TempDir Path folder;
-
-  @Test
-  void duckDbStoreAtV1KeepsItsRunAndAcceptsThreatRuns() throws SQLException {
-    migrateFromV1(TestDatabases.duckDb(folder));
+  /** A store at V4 keeps its team run and accepts sensitivity and screening runs. */
+  @Nested
+  class FromV4 extends MigrationTest {
+    @Override
+    void migrate(String url) throws SQLException {
+      migrateFromV4(url);
+    }
   }
 
-  @Tag("postgresql")
-  @Test
-  void postgresStoreAtV1KeepsItsRunAndAcceptsThreatRuns() throws SQLException {
-    migrateFromV1(TestDatabases.postgres());
-  }
-
-  @Test
-  void duckDbStoreAtV4KeepsItsTeamRunAndAcceptsSensitivityAndScreeningRuns() throws SQLException {
-    migrateFromV4(TestDatabases.duckDb(folder));
-  }
-
-  @Test
-  void postgresStoreAtV4KeepsItsTeamRunAndAcceptsSensitivityAndScreeningRuns() throws SQLException {
-    migrateFromV4(TestDatabases.postgres());
+  /** A store at V1 keeps its run and accepts threat and update runs. */
+  @Nested
+  class FromV1 extends MigrationTest {
+    @Override
+    void migrate(String url) throws SQLException {
+      migrateFromV1(url);
+    }
   }
 
   private static void migrateFromV4(String url) throws SQLException {
