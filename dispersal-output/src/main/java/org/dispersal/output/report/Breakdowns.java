@@ -22,15 +22,7 @@ final class Breakdowns {
 
   /** The states shown per row, after those who came home after the start. */
   static final List<State> COLUMNS =
-      List.of(
-          State.DISENGAGED,
-          State.INSURGENT,
-          State.OTHER_GROUP,
-          State.RELOCATED,
-          State.DISPATCHED,
-          State.KILLED,
-          State.DETAINED,
-          State.IN_THEATRE);
+      Palette.pathwaysThen(State.KILLED, State.DETAINED, State.IN_THEATRE);
 
   private Breakdowns() {}
 

@@ -1,5 +1,6 @@
 package org.dispersal.output.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.model.State;
 
@@ -13,12 +14,7 @@ final class Palette {
 
   /** The order in which states appear in tables, fan charts and the flow diagram. */
   static final List<State> ORDER =
-      List.of(
-          State.DISENGAGED,
-          State.INSURGENT,
-          State.OTHER_GROUP,
-          State.RELOCATED,
-          State.DISPATCHED,
+      pathwaysThen(
           State.ARRESTED,
           State.ATTACK,
           State.KILLED,
@@ -32,6 +28,23 @@ final class Palette {
   static final String REGION = "#4a5a6a";
 
   private Palette() {}
+
+  /**
+   * The states of the five pathways in report order (operatives at large for pathway 5), then
+   * {@code more}: how every table and chart of the report begins its columns.
+   */
+  static List<State> pathwaysThen(State... more) {
+    List<State> states =
+        new ArrayList<>(
+            List.of(
+                State.DISENGAGED,
+                State.INSURGENT,
+                State.OTHER_GROUP,
+                State.RELOCATED,
+                State.DISPATCHED));
+    states.addAll(List.of(more));
+    return List.copyOf(states);
+  }
 
   /** The state's colour. */
   static String colour(State s) {
