@@ -1,5 +1,7 @@
 package org.dispersal.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,6 +69,13 @@ final class Api {
 
   Reply get(String path) {
     return send("GET", path, null);
+  }
+
+  /** A GET that must answer 200; the reply. */
+  Reply getOk(String path) {
+    Reply r = get(path);
+    assertThat(r.status()).as("GET %s: %s", path, r.body()).isEqualTo(200);
+    return r;
   }
 
   Reply post(String path, String body) {

@@ -8,37 +8,20 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The thin slice end to end over real HTTP, on each kind of store: log in, list scenarios, submit a
  * small forecast, follow its progress stream to the end, read summary rows, the report, exports,
  * and a comparison; then cancel a run.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ServiceFlowContract {
+abstract class ServiceFlowContract extends ServerContract {
 
-  DispersalServer server;
-  Api admin;
   Api analyst;
 
-  abstract String databaseUrl();
-
-  @BeforeAll
-  void start() {
-    server = TestServers.start(databaseUrl(), c -> c);
-    admin = TestServers.admin(server);
+  @Override
+  void setUp() {
     analyst = TestServers.user(server, admin, "ana", "analyst");
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   long builtIn(String name) {
@@ -120,8 +103,7 @@ abstract class ServiceFlowContract {
     assertThat(france.get("rows")).isNotEmpty();
     france.get("rows").forEach(row -> assertThat(row.get("scope").asText()).isEqualTo("country"));
 
-    Api.Reply report = analyst.get("/api/runs/" + run + "/report");
-    assertThat(report.status()).isEqualTo(200);
+    Api.Reply report = analyst.getOk("/api/runs/" + run + "/report");
     assertThat(report.header("Content-Type")).startsWith("text/html");
     assertThat(report.header("Content-Disposition")).startsWith("attachment");
     assertThat(report.body()).contains("<html");

@@ -8,48 +8,31 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Team-private scenarios and their runs over real HTTP, on each kind of store: a scenario visible
  * to team alpha only, and its runs, are left out of other teams' lists and answer every route of
  * theirs with the 404 of a missing object, while alpha's members and admins see them as usual.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TeamScenariosContract {
+abstract class TeamScenariosContract extends ServerContract {
 
   /** A scenario that extends the built-in one and shortens nothing. */
   private static final String YAML = "extends: isis-2017\nname: team\n";
 
-  DispersalServer server;
-  Api admin;
   Api anaAlpha;
   Api vicAlpha;
   Api benBeta;
   Api beaBeta;
   Api nat;
 
-  abstract String databaseUrl();
-
-  @BeforeAll
-  void start() {
-    server = TestServers.start(databaseUrl(), c -> c);
-    admin = TestServers.admin(server);
+  @Override
+  void setUp() {
     anaAlpha = TestServers.user(server, admin, "ana-alpha", "analyst", "alpha");
     vicAlpha = TestServers.user(server, admin, "vic-alpha", "viewer", "alpha");
     benBeta = TestServers.user(server, admin, "ben-beta", "analyst", "beta");
     beaBeta = TestServers.user(server, admin, "bea-beta", "viewer", "beta");
     nat = TestServers.user(server, admin, "nat", "analyst", null);
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   private static long create(Api api, String name, String visibility) {
