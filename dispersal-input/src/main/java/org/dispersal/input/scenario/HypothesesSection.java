@@ -150,9 +150,7 @@ final class HypothesesSection extends NodeReader {
       }
       int before = problems.size();
       String id = identifier(m.get("id"), path + ".id");
-      if (id != null && !seen.add(id)) {
-        problem(m.get("id"), path + ".id", ScenarioValidator.DUPLICATE_ID);
-      } else if (id != null) {
+      if (firstUse(id, m.get("id"), path + ".id", seen)) {
         hypothesisIds.add(id);
       }
       String name = text(m.get("name"), path + ".name");
@@ -276,9 +274,7 @@ final class HypothesesSection extends NodeReader {
       }
       int before = problems.size();
       String id = identifier(m.get("id"), path + ".id");
-      if (id != null && !seen.add(id)) {
-        problem(m.get("id"), path + ".id", ScenarioValidator.DUPLICATE_ID);
-      }
+      firstUse(id, m.get("id"), path + ".id", seen);
       String name = text(m.get("name"), path + ".name");
       Node observed = m.get("observe");
       boolean figure = observed instanceof Node.Mapping om && om.get("measure") != null;
@@ -463,6 +459,21 @@ final class HypothesesSection extends NodeReader {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code id}, read from {@code node}, is used here for the first time: adds it to {@code
+   * seen}, or reports an id an earlier entry has. A null id (missing or invalid) is not.
+   */
+  private boolean firstUse(String id, Node node, String path, Set<String> seen) {
+    if (id == null) {
+      return false;
+    }
+    if (!seen.add(id)) {
+      problem(node, path, ScenarioValidator.DUPLICATE_ID);
+      return false;
+    }
+    return true;
   }
 
   /** A list of texts, or one text standing for a list of one. */
