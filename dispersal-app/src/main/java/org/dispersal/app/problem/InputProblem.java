@@ -71,24 +71,7 @@ public record InputProblem(
   /** The one-line form {@code SOURCE:LINE:COLUMN: FIELD: 'VALUE' MESSAGE}. */
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder();
-    if (source != null) {
-      out.append(source);
-      if (line > 0) {
-        out.append(':').append(line);
-        if (column > 0) {
-          out.append(':').append(column);
-        }
-      }
-      out.append(": ");
-    }
-    if (field != null) {
-      out.append(field).append(": ");
-    }
-    if (value != null) {
-      out.append('\'').append(value).append("' ");
-    }
-    return out.append(message).toString();
+    return Problem.line(source, line, column, field, value, message);
   }
 
   /** The problems of a scenario file. */

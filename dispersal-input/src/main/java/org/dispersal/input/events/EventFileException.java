@@ -1,6 +1,7 @@
 package org.dispersal.input.events;
 
 import java.io.Serializable;
+import org.dispersal.input.scenario.Problem;
 
 /**
  * A bad row or column in an event file. The message is one line, {@code FILE:LINE:COLUMN: NAME:
@@ -54,21 +55,8 @@ public final class EventFileException extends IllegalArgumentException {
     /** The one-line message {@code FILE:LINE:COLUMN: NAME: 'VALUE' PROBLEM}. */
     @Override
     public String toString() {
-      StringBuilder out = new StringBuilder(file);
-      if (line > 0) {
-        out.append(':').append(line);
-      }
-      if (column > 0) {
-        out.append(':').append(column);
-      }
-      out.append(": ");
-      if (name != null) {
-        out.append(name).append(": ");
-      }
-      if (value != null) {
-        out.append('\'').append(value.replace('\n', ' ')).append("' ");
-      }
-      return out.append(problem).toString();
+      return Problem.line(
+          file, line, column, name, value == null ? null : value.replace('\n', ' '), problem);
     }
   }
 }
