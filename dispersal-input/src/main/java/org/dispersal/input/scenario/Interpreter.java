@@ -2,7 +2,6 @@ package org.dispersal.input.scenario;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -629,19 +628,7 @@ final class Interpreter extends NodeReader {
   }
 
   private YearMonth month(Node node, String path) {
-    String text = text(node, path);
-    if (text == null) {
-      return null;
-    }
-    try {
-      if (MONTH.matcher(text).matches()) {
-        return YearMonth.parse(text);
-      }
-    } catch (DateTimeParseException e) {
-      // reported below with the expected form
-    }
-    problem(node, path, "must be a month written YYYY-MM");
-    return null;
+    return parsed(node, path, MONTH, YearMonth::parse, "a month written YYYY-MM");
   }
 
   // ---------------------------------------------------------------- helpers

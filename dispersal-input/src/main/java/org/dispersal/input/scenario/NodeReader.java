@@ -3,6 +3,7 @@ package org.dispersal.input.scenario;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -77,18 +78,26 @@ abstract class NodeReader {
   }
 
   LocalDate date(Node node, String path) {
+    return parsed(node, path, DATE, LocalDate::parse, "a date written YYYY-MM-DD");
+  }
+
+  /**
+   * A text in the form {@code form} (a date, a month) read by {@code parse}; null with a problem
+   * naming the expected form when it does not match or cannot be read.
+   */
+  <T> T parsed(Node node, String path, Pattern form, Function<String, T> parse, String expected) {
     String text = text(node, path);
     if (text == null) {
       return null;
     }
     try {
-      if (DATE.matcher(text).matches()) {
-        return LocalDate.parse(text);
+      if (form.matcher(text).matches()) {
+        return parse.apply(text);
       }
     } catch (DateTimeParseException e) {
       // reported below with the expected form
     }
-    problem(node, path, "must be a date written YYYY-MM-DD");
+    problem(node, path, "must be " + expected);
     return null;
   }
 
