@@ -143,11 +143,9 @@ final class OriginTable {
         Statistic s = data.scope(horizon, r.scope(), state);
         h.append("<td class=\"num\" data-v=\"")
             .append(s.p50())
-            .append("\"><span class=\"median\">")
-            .append(Fmt.count(s.p50()))
-            .append("</span><span class=\"ci\">")
-            .append(Fmt.interval(s))
-            .append("</span></td>");
+            .append("\">")
+            .append(Breakdowns.medianAndInterval(s))
+            .append("</td>");
       }
       h.append("</tr>");
     }
