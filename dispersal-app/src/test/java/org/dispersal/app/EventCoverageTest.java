@@ -161,10 +161,7 @@ class EventCoverageTest {
 
   @Test
   void aMisspeltAcledTypeIsAnErrorNamingLineColumnAndTheAllowedTypes() throws Exception {
-    List<String> rows = acledRows();
-    rows.set(2, rows.get(2).replace("Violence against civilians", "Violence against civilans"));
-    InputException e =
-        refused(write("acled.csv", with(ACLED_HEADER, rows)), EventFile.Format.ACLED);
+    InputException e = acledMisspelt(2, "Violence against civilians", "Violence against civilans");
     String m = e.getMessage() + e.problems();
     assertThat(m).contains("acled.csv").contains("Violence against civilans");
     assertThat(e.problems().get(0).line()).isEqualTo(4);
@@ -174,10 +171,7 @@ class EventCoverageTest {
 
   @Test
   void aMisspeltSubTypeAndAnUnknownCountryAreErrors() throws Exception {
-    List<String> rows = acledRows();
-    rows.set(0, rows.get(0).replace("Suicide bomb", "Suicide bom"));
-    InputException acled =
-        refused(write("acled.csv", with(ACLED_HEADER, rows)), EventFile.Format.ACLED);
+    InputException acled = acledMisspelt(0, "Suicide bomb", "Suicide bom");
     assertThat(acled.problems().get(0).field()).isEqualTo("sub_event_type");
     assertThat(acled.problems().toString()).contains("Grenade");
     List<String> gtd = gtdRows();
@@ -187,6 +181,13 @@ class EventCoverageTest {
     assertThat(p.field()).isEqualTo("country_txt");
     assertThat(p.value()).isEqualTo("Atlantis");
     assertThat(p.line()).isEqualTo(7);
+  }
+
+  /** The input error of the ACLED fixture with {@code right} misspelt in one row. */
+  private InputException acledMisspelt(int row, String right, String wrong) throws Exception {
+    List<String> rows = acledRows();
+    rows.set(row, rows.get(row).replace(right, wrong));
+    return refused(write("acled.csv", with(ACLED_HEADER, rows)), EventFile.Format.ACLED);
   }
 
   /** The input error of reading an event file that must be refused. */
