@@ -59,16 +59,6 @@ abstract class AnalystRunsContract extends ServerContract {
     throw new AssertionError("no built-in scenario " + name);
   }
 
-  /** Waits until the run is finished and returns its detail. */
-  private JsonNode finished(long run) {
-    return await("run " + run + " to finish")
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> analyst.get("/api/runs/" + run).json(),
-            d -> List.of("succeeded", "failed", "cancelled").contains(d.get("status").asText()));
-  }
-
   private static String update(long scenario, String events, String asOf) {
     return Api.json("scenarioId", scenario, "kind", "update", "events", events, "asOf", asOf);
   }
@@ -283,6 +273,11 @@ abstract class AnalystRunsContract extends ServerContract {
 
   /** Observations the calibration and hindcast runs read: the command line's data file. */
   private static final Path KNOWN = Path.of("../data/observations/known-2017-02.csv");
+
+  /** Waits until the run is finished and returns its detail as the analyst sees it. */
+  private JsonNode finished(long run) {
+    return TestServers.finished(analyst, run);
+  }
 
   private JsonNode submitAndFinish(String body) throws Exception {
     Api.Reply r = analyst.post("/api/runs", body);

@@ -124,6 +124,11 @@ final class Api {
     return exchange(b.build());
   }
 
+  /** A request for a run's progress stream, with the credentials. */
+  HttpRequest.Builder events(long run) {
+    return request("/api/runs/" + run + "/events").header("Accept", "text/event-stream");
+  }
+
   /** A request builder with the credentials but no CSRF header. */
   HttpRequest.Builder request(String path) {
     HttpRequest.Builder b =

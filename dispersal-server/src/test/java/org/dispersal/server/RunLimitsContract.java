@@ -88,12 +88,7 @@ abstract class RunLimitsContract extends ServerContract {
     assertThat(ended.error()).contains("OutOfMemoryError");
     assertThat(server.queue().active()).isZero();
     Api.Reply events =
-        Api.exchange(
-            ana.request("/api/runs/" + run.id() + "/events")
-                .header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(20))
-                .GET()
-                .build());
+        Api.exchange(ana.events(run.id()).timeout(Duration.ofSeconds(20)).GET().build());
     assertThat(events.status()).isEqualTo(200);
     assertThat(events.body()).contains("\"status\":\"failed\"").contains("OutOfMemoryError");
     Api.Reply cancel = ana.post("/api/runs/" + run.id() + "/cancel", "");
@@ -109,11 +104,7 @@ abstract class RunLimitsContract extends ServerContract {
     await().atMost(Duration.ofSeconds(30)).until(() -> waiting.running);
     var stream =
         Api.HTTP.sendAsync(
-            ana.request("/api/runs/" + run.id() + "/events")
-                .header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(30))
-                .GET()
-                .build(),
+            ana.events(run.id()).timeout(Duration.ofSeconds(30)).GET().build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
     await().atMost(Duration.ofSeconds(10)).until(() -> server.hubStreams() > 0);
     waiting.fail = new StackOverflowError("deep");
@@ -186,8 +177,7 @@ abstract class RunLimitsContract extends ServerContract {
     StoredRun run = submit("ana", new Waiting(isisInput));
     Api.Reply head =
         Api.exchange(
-            ana.request("/api/runs/" + run.id() + "/events")
-                .header("Accept", "text/event-stream")
+            ana.events(run.id())
                 .timeout(Duration.ofSeconds(10))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody())
                 .build());

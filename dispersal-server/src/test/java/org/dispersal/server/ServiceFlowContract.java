@@ -39,12 +39,7 @@ abstract class ServiceFlowContract extends ServerContract {
   /** Reads the run's progress stream until the server ends it; returns the events' data. */
   List<JsonNode> events(long run) throws IOException, InterruptedException {
     HttpResponse<Stream<String>> r =
-        Api.HTTP.send(
-            analyst
-                .request("/api/runs/" + run + "/events")
-                .header("Accept", "text/event-stream")
-                .build(),
-            HttpResponse.BodyHandlers.ofLines());
+        Api.HTTP.send(analyst.events(run).build(), HttpResponse.BodyHandlers.ofLines());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
     List<JsonNode> out = new ArrayList<>();

@@ -1,11 +1,9 @@
 package org.dispersal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,18 +54,9 @@ abstract class TeamScenariosContract extends ServerContract {
     assertThat(r.json().get("detail").asText()).isEqualTo(detail);
   }
 
-  private static JsonNode finished(Api api, long run) {
-    return await("run " + run + " to finish")
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> api.get("/api/runs/" + run).json(),
-            d -> List.of("succeeded", "failed", "cancelled").contains(d.get("status").asText()));
-  }
-
   private static long forecast(Api api, long scenario) throws InterruptedException {
     long run = TestServers.submit(api, scenario, 4, 6).json().get("id").asLong();
-    assertThat(finished(api, run).get("status").asText()).isEqualTo("succeeded");
+    assertThat(TestServers.finished(api, run).get("status").asText()).isEqualTo("succeeded");
     return run;
   }
 
@@ -138,12 +127,7 @@ abstract class TeamScenariosContract extends ServerContract {
         assertMissing(other.get("/api/runs/" + run + path), missing);
       }
       HttpResponse<String> events =
-          Api.HTTP.send(
-              other
-                  .request("/api/runs/" + run + "/events")
-                  .header("Accept", "text/event-stream")
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          Api.HTTP.send(other.events(run).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(events.statusCode()).as(events.body()).isEqualTo(404);
       assertThat(events.body()).contains(missing);
       assertMissing(other.get("/api/compare?a=" + run + "&b=" + open + "&month=6"), missing);
