@@ -12,6 +12,7 @@ import org.dispersal.engine.Compartment;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.Realization;
 import org.dispersal.model.ModelParameters.Base;
+import org.dispersal.model.NamedId;
 import org.dispersal.model.State;
 
 /**
@@ -39,29 +40,22 @@ import org.dispersal.model.State;
 public final class ThreatOutlook {
 
   /** Measures, in the order of the arrays of a {@link Replication}. */
-  public enum Measure {
+  public enum Measure implements NamedId {
     /** Operatives at large at the end of the month. */
-    AT_LARGE("at_large", "Operatives at large"),
+    AT_LARGE("Operatives at large"),
     /** Plots that came to a head in the month (attacks plus foiled). */
-    PLOTS("plots", "Plots in the month"),
+    PLOTS("Plots in the month"),
     /** Plots that ended as attacks in the month. */
-    ATTACKS("attacks", "Attacks in the month"),
+    ATTACKS("Attacks in the month"),
     /** Plots since the start. */
-    CUMULATIVE_PLOTS("cumulative_plots", "Plots since the start"),
+    CUMULATIVE_PLOTS("Plots since the start"),
     /** Attacks since the start. */
-    CUMULATIVE_ATTACKS("cumulative_attacks", "Attacks since the start");
+    CUMULATIVE_ATTACKS("Attacks since the start");
 
-    private final String id;
     private final String label;
 
-    Measure(String id, String label) {
-      this.id = id;
+    Measure(String label) {
       this.label = label;
-    }
-
-    /** The id used in CSV files. */
-    public String id() {
-      return id;
     }
 
     /** A label for tables and charts. */

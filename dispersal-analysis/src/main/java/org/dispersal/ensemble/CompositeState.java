@@ -2,6 +2,7 @@ package org.dispersal.ensemble;
 
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.engine.Compartment;
+import org.dispersal.model.NamedId;
 import org.dispersal.model.Origin;
 
 /**
@@ -14,31 +15,24 @@ import org.dispersal.model.Origin;
  * ObservedMeasure#RETURNED}); these rows give the latter, and the part of it that came home after
  * the start.
  */
-public enum CompositeState {
+public enum CompositeState implements NamedId {
   /**
    * Everyone back in the home country, however their case ended: exactly what the observation
    * measure {@code returned} counts ({@link ObservedMeasure#RETURNED}): returned (not yet
    * assessed), prosecuted, disengaged (both kinds), and operatives dispatched home with their
    * outcomes.
    */
-  RETURNED_TOTAL("returned_total", "Back home, however their case ended"),
+  RETURNED_TOTAL("Back home, however their case ended"),
   /**
    * {@link #RETURNED_TOTAL} minus the same count at month 0 of the same replication: the people who
    * came home after the start. Zero at month 0; never negative, since no one leaves home again.
    */
-  RETURNED_AFTER_START("returned_after_start", "Came home after the start");
+  RETURNED_AFTER_START("Came home after the start");
 
-  private final String id;
   private final String label;
 
-  CompositeState(String id, String label) {
-    this.id = id;
+  CompositeState(String label) {
     this.label = label;
-  }
-
-  /** The identifier in {@code summary.csv} (a contract other tools read). */
-  public String id() {
-    return id;
   }
 
   /** A label for reports. */

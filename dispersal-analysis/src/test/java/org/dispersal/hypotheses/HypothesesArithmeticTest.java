@@ -94,9 +94,7 @@ class HypothesesArithmeticTest {
     // Needs 2 incidents; reliabilities 0.9, 0.6, 0.8: the two most reliable are 0.9 and 0.8, so
     // the evidence counts with r = 0.8, dated by the second incident in date order.
     HypothesisSet set =
-        new HypothesisSet(
-            List.of(hypothesis("a", 0.5), hypothesis("b", 0.5)),
-            List.of(indicator("two", "attack", 2, "2017-01-01", "2017-12-31", null, 0.8, 0.2)));
+        evenOdds(indicator("two", "attack", 2, "2017-01-01", "2017-12-31", null, 0.8, 0.2));
     List<Event> events =
         List.of(
             event("x", "attack", "2017-02-01", "IRQ", "Mosul", 0.9),
@@ -113,9 +111,7 @@ class HypothesesArithmeticTest {
   @Test
   void windowClosedWithoutCoverageIsNotEvidence() {
     HypothesisSet set =
-        new HypothesisSet(
-            List.of(hypothesis("a", 0.5), hypothesis("b", 0.5)),
-            List.of(indicator("quiet", "arrest", 1, "2017-01-01", "2017-01-31", null, 0.9, 0.1)));
+        evenOdds(indicator("quiet", "arrest", 1, "2017-01-01", "2017-01-31", null, 0.9, 0.1));
     Updater.Result r = Updater.run(set, List.of(), LocalDate.parse("2017-06-01"), 1);
     assertThat(r.trail()).isEmpty();
     assertThat(r.posterior()).containsExactly(0.5, 0.5);
@@ -152,9 +148,7 @@ class HypothesesArithmeticTest {
   @Test
   void duplicatesDoNotMoveTheWeightsTwice() {
     HypothesisSet set =
-        new HypothesisSet(
-            List.of(hypothesis("a", 0.5), hypothesis("b", 0.5)),
-            List.of(indicator("two", "attack", 2, "2017-01-01", "2017-12-31", null, 0.8, 0.2)));
+        evenOdds(indicator("two", "attack", 2, "2017-01-01", "2017-12-31", null, 0.8, 0.2));
     List<Event> twice =
         List.of(
             event("r1", "attack", "2017-05-01", "TUN", "Ben Gardane", 1.0),
@@ -218,8 +212,7 @@ class HypothesesArithmeticTest {
             List.of(0.8, 0.2),
             null,
             "test");
-    HypothesisSet set =
-        new HypothesisSet(List.of(hypothesis("a", 0.5), hypothesis("b", 0.5)), List.of(returns));
+    HypothesisSet set = evenOdds(returns);
     List<Figure> figures =
         List.of(
             figure("f1", "2017-02", "2017-02-20", 600, 900, 1.0),
@@ -331,6 +324,11 @@ class HypothesesArithmeticTest {
                     List.of(
                         indicator("i", "attack", 1, "2017-01-01", "2017-02-01", null, 0.5, 0.4))))
         .hasMessageContaining("gives 2 likelihoods for 3 hypotheses");
+  }
+
+  /** Hypotheses a and b at even odds, watching one indicator. */
+  static HypothesisSet evenOdds(Indicator watched) {
+    return new HypothesisSet(List.of(hypothesis("a", 0.5), hypothesis("b", 0.5)), List.of(watched));
   }
 
   static Hypothesis hypothesis(String id, double prior) {

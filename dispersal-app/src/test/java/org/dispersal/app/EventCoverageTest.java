@@ -1,7 +1,7 @@
 package org.dispersal.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
@@ -89,6 +89,11 @@ class EventCoverageTest {
     return out;
   }
 
+  /** The update on the GTD fixture rows, the file opening with {@code comments}. */
+  private UpdateRequest.Outcome gtdUpdate(String... comments) throws Exception {
+    return update(write("gtd.csv", with(GTD_HEADER, gtdRows(), comments)), EventFile.Format.GTD);
+  }
+
   private UpdateRequest.Outcome update(Path file, EventFile.Format format) {
     HypothesisScenario read = Scenarios.withHypotheses("isis-2017");
     ScenarioInput in = new ScenarioInput(read.scenario(), Scenarios.text("isis-2017"));
@@ -110,8 +115,7 @@ class EventCoverageTest {
 
   @Test
   void aFileThatDoesNotCoverIraqMovesNoWeightOnTheIraqIndicatorAndSaysSo() throws Exception {
-    Path gtd = write("gtd.csv", with(GTD_HEADER, gtdRows()));
-    UpdateRequest.Outcome o = update(gtd, EventFile.Format.GTD);
+    UpdateRequest.Outcome o = gtdUpdate();
     // rows span 2017-03-02 to 2017-10-20: the Iraq window (July to December) is not covered
     assertThat(outcome(o, "insurgent_attacks_iraq")).isEqualTo(Updater.Outcome.NOT_COVERED);
     double[] w = o.report().result().posterior();
@@ -124,15 +128,10 @@ class EventCoverageTest {
 
   @Test
   void aDeclaredCoverageWithoutIraqLeavesTheIraqIndicatorUncovered() throws Exception {
-    Path gtd =
-        write(
-            "gtd.csv",
-            with(
-                GTD_HEADER,
-                gtdRows(),
-                "# an extract",
-                "# coverage: countries=LBY,TUN; from=2017-01-01; to=2017-12-31; source=GTD"));
-    UpdateRequest.Outcome o = update(gtd, EventFile.Format.GTD);
+    UpdateRequest.Outcome o =
+        gtdUpdate(
+            "# an extract",
+            "# coverage: countries=LBY,TUN; from=2017-01-01; to=2017-12-31; source=GTD");
     assertThat(outcome(o, "insurgent_attacks_iraq")).isEqualTo(Updater.Outcome.NOT_COVERED);
     assertThat(o.report().notes())
         .anySatisfy(n -> assertThat(n).contains("coverage declared: countries LBY,TUN"));
@@ -140,22 +139,15 @@ class EventCoverageTest {
 
   @Test
   void aDeclaredCoverageOfIraqMakesTheQuietEvidence() throws Exception {
-    Path gtd =
-        write(
-            "gtd.csv",
-            with(
-                GTD_HEADER,
-                gtdRows(),
-                "# coverage: countries=LBY,IRQ,SYR; from=2017-01-01; to=2017-12-31; source=GTD"));
-    UpdateRequest.Outcome o = update(gtd, EventFile.Format.GTD);
+    UpdateRequest.Outcome o =
+        gtdUpdate("# coverage: countries=LBY,IRQ,SYR; from=2017-01-01; to=2017-12-31; source=GTD");
     assertThat(outcome(o, "insurgent_attacks_iraq")).isEqualTo(Updater.Outcome.NOT_OBSERVED);
     assertThat(o.report().result().posterior()[1]).as("stay and fight").isLessThan(0.1);
   }
 
   @Test
   void theSameIncidentsInGtdAndAcledLayoutsGiveTheSameWeights() throws Exception {
-    UpdateRequest.Outcome gtd =
-        update(write("gtd.csv", with(GTD_HEADER, gtdRows())), EventFile.Format.GTD);
+    UpdateRequest.Outcome gtd = gtdUpdate();
     UpdateRequest.Outcome acled =
         update(write("acled.csv", with(ACLED_HEADER, acledRows())), EventFile.Format.ACLED);
     assertThat(outcome(gtd, "libya_resurgence")).isEqualTo(Updater.Outcome.OBSERVED);
@@ -169,45 +161,39 @@ class EventCoverageTest {
 
   @Test
   void aMisspeltAcledTypeIsAnErrorNamingLineColumnAndTheAllowedTypes() throws Exception {
-    List<String> rows = acledRows();
-    rows.set(2, rows.get(2).replace("Violence against civilians", "Violence against civilans"));
-    Path f = write("acled.csv", with(ACLED_HEADER, rows));
-    assertThatThrownBy(() -> Evidence.read(List.of(f), List.of(), EventFile.Format.ACLED, 0.8))
-        .isInstanceOf(InputException.class)
-        .satisfies(
-            e -> {
-              String m = e.getMessage() + ((InputException) e).problems();
-              assertThat(m).contains("acled.csv").contains("Violence against civilans");
-              assertThat(((InputException) e).problems().get(0).line()).isEqualTo(4);
-              assertThat(((InputException) e).problems().get(0).field()).isEqualTo("event_type");
-              assertThat(m).contains("Explosions/Remote violence");
-            });
+    InputException e = acledMisspelt(2, "Violence against civilians", "Violence against civilans");
+    String m = e.getMessage() + e.problems();
+    assertThat(m).contains("acled.csv").contains("Violence against civilans");
+    assertThat(e.problems().get(0).line()).isEqualTo(4);
+    assertThat(e.problems().get(0).field()).isEqualTo("event_type");
+    assertThat(m).contains("Explosions/Remote violence");
   }
 
   @Test
   void aMisspeltSubTypeAndAnUnknownCountryAreErrors() throws Exception {
-    List<String> rows = acledRows();
-    rows.set(0, rows.get(0).replace("Suicide bomb", "Suicide bom"));
-    Path f = write("acled.csv", with(ACLED_HEADER, rows));
-    assertThatThrownBy(() -> Evidence.read(List.of(f), List.of(), EventFile.Format.ACLED, 0.8))
-        .isInstanceOf(InputException.class)
-        .satisfies(
-            e -> {
-              assertThat(((InputException) e).problems().get(0).field())
-                  .isEqualTo("sub_event_type");
-              assertThat(((InputException) e).problems().toString()).contains("Grenade");
-            });
+    InputException acled = acledMisspelt(0, "Suicide bomb", "Suicide bom");
+    assertThat(acled.problems().get(0).field()).isEqualTo("sub_event_type");
+    assertThat(acled.problems().toString()).contains("Grenade");
     List<String> gtd = gtdRows();
     gtd.set(4, gtd.get(4).replace("Libya", "Atlantis"));
     Path g = write("gtd.csv", with(GTD_HEADER, gtd, "# coverage: source=GTD"));
-    assertThatThrownBy(() -> Evidence.read(List.of(g), List.of(), EventFile.Format.GTD, 0.8))
-        .isInstanceOf(InputException.class)
-        .satisfies(
-            e -> {
-              var p = ((InputException) e).problems().get(0);
-              assertThat(p.field()).isEqualTo("country_txt");
-              assertThat(p.value()).isEqualTo("Atlantis");
-              assertThat(p.line()).isEqualTo(7);
-            });
+    var p = refused(g, EventFile.Format.GTD).problems().get(0);
+    assertThat(p.field()).isEqualTo("country_txt");
+    assertThat(p.value()).isEqualTo("Atlantis");
+    assertThat(p.line()).isEqualTo(7);
+  }
+
+  /** The input error of the ACLED fixture with {@code right} misspelt in one row. */
+  private InputException acledMisspelt(int row, String right, String wrong) throws Exception {
+    List<String> rows = acledRows();
+    rows.set(row, rows.get(row).replace(right, wrong));
+    return refused(write("acled.csv", with(ACLED_HEADER, rows)), EventFile.Format.ACLED);
+  }
+
+  /** The input error of reading an event file that must be refused. */
+  private static InputException refused(Path file, EventFile.Format format) {
+    Throwable t = catchThrowable(() -> Evidence.read(List.of(file), List.of(), format, 0.8));
+    assertThat(t).isInstanceOf(InputException.class);
+    return (InputException) t;
   }
 }

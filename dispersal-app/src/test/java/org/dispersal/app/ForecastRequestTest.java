@@ -110,7 +110,7 @@ class ForecastRequestTest {
   }
 
   @Test
-  void aRecordedRunExportsItsSummaryCsvByteForByte() throws Exception {
+  void aStartedRunIsCompletedWithItsManifestAndExportsItsSummaryCsvByteForByte() throws Exception {
     Path dir = result.keep(new FolderSink(tmp.resolve("recorded")));
     try (Store store = Store.open(TestDatabases.duckDb(tmp))) {
       StoredRun started =
@@ -119,6 +119,7 @@ class ForecastRequestTest {
       StoredRun run = result.keep(StoreSink.completing(store.runs(), started.id()));
       assertThat(run.kind()).isEqualTo(RunKind.FORECAST);
       assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+      assertThat(run.manifestJson()).isEqualTo(result.manifestJson());
       assertThat(run.owner()).isEqualTo("ana");
       assertThat(run.replications()).isEqualTo(6);
       assertThat(store.runs().artifactNames(run.id()))
@@ -127,18 +128,6 @@ class ForecastRequestTest {
       store.runs().export(run.id(), "csv", exported);
       assertThat(Files.readAllBytes(exported))
           .isEqualTo(Files.readAllBytes(dir.resolve("summary.csv")));
-    }
-  }
-
-  @Test
-  void aQueuedRunIsCompleted() throws Exception {
-    try (Store store = Store.open(TestDatabases.duckDb(tmp))) {
-      StoredRun queued =
-          store.runs().create(RunKind.FORECAST, "isis-2017", "y", "ana", 6, 42L, null);
-      store.runs().started(queued.id());
-      StoredRun done = result.keep(StoreSink.completing(store.runs(), queued.id()));
-      assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
-      assertThat(done.manifestJson()).isEqualTo(result.manifestJson());
     }
   }
 

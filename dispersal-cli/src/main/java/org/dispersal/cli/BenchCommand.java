@@ -131,32 +131,10 @@ final class BenchCommand implements Callable<Integer> {
     int rounds = quick ? 2 : 5;
     double floor1 = best(rounds, () -> floorReps(ref, 1, 2));
     double floorAll = best(rounds, () -> floorReps(ref, workers, 2 * workers));
-    double agent1 =
-        best(
-            rounds,
-            () -> engineReps(ref, 1, 10, i -> EngineKind.AGENT.create(ref, AgentFeatures.NONE)));
-    double agentAll =
-        best(
-            rounds,
-            () ->
-                engineReps(
-                    ref,
-                    workers,
-                    10 * workers,
-                    i -> EngineKind.AGENT.create(ref, AgentFeatures.NONE)));
-    double cohort1 =
-        best(
-            rounds,
-            () -> engineReps(ref, 1, 400, i -> EngineKind.COHORT.create(ref, AgentFeatures.NONE)));
-    double cohortAll =
-        best(
-            rounds,
-            () ->
-                engineReps(
-                    ref,
-                    workers,
-                    400 * workers,
-                    i -> EngineKind.COHORT.create(ref, AgentFeatures.NONE)));
+    double agent1 = referenceReps(rounds, ref, EngineKind.AGENT, 1, 10);
+    double agentAll = referenceReps(rounds, ref, EngineKind.AGENT, workers, 10 * workers);
+    double cohort1 = referenceReps(rounds, ref, EngineKind.COHORT, 1, 400);
+    double cohortAll = referenceReps(rounds, ref, EngineKind.COHORT, workers, 400 * workers);
     figures.put("floor_steps_per_s_1t", floor1 * steps);
     figures.put("floor_steps_per_s_all", floorAll * steps);
     figures.put("agent_steps_per_s_1t", agent1 * steps);
@@ -224,6 +202,12 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** Replications per second of an engine, {@code reps} replications over {@code w} threads. */
+  /** The best of {@code rounds} rates of one engine on the reference model, in replications/s. */
+  private double referenceReps(int rounds, MarkovModel ref, EngineKind kind, int w, int reps)
+      throws Exception {
+    return best(rounds, () -> engineReps(ref, w, reps, i -> kind.create(ref, AgentFeatures.NONE)));
+  }
+
   private double engineReps(
       org.dispersal.engine.SimulationModel m, int w, int reps, IntFunction<ReplicationEngine> make)
       throws Exception {

@@ -1,12 +1,7 @@
 package org.dispersal.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.dispersal.input.data.OriginBuilder;
 import org.dispersal.input.data.SharedData;
 import org.dispersal.input.scenario.ScenarioReader;
@@ -42,19 +37,6 @@ final class ScenarioSource {
 
   /** The text of a built-in scenario or a file, as written (empty if there is none). */
   static String text(String nameOrPath) {
-    Path p = Path.of(nameOrPath);
-    try {
-      if (Files.isRegularFile(p)) {
-        return Files.readString(p, StandardCharsets.UTF_8);
-      }
-      try (InputStream in =
-          ScenarioSource.class
-              .getClassLoader()
-              .getResourceAsStream(ScenarioReader.BUILT_IN_DIRECTORY + nameOrPath + ".yaml")) {
-        return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Objects.requireNonNullElse(ScenarioReader.text(nameOrPath), "");
   }
 }

@@ -2,7 +2,6 @@ package org.dispersal.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.dispersal.server.DispersalServer;
 import org.dispersal.server.ServerConfig;
 import org.dispersal.store.StoreException;
@@ -120,16 +119,7 @@ final class ServeCommand implements Callable<Integer> {
                         + link));
     out.println("Stop with Ctrl+C.");
     out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "dispersal-serve-stop"));
-    stopped.await();
+    server.closeOnShutdown().await();
     return 0;
   }
 

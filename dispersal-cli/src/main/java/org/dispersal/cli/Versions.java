@@ -1,12 +1,11 @@
 package org.dispersal.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import org.dispersal.app.Provenance;
+import org.dispersal.server.ServiceVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** The code version: the build version and, when built from a git checkout, the commit. */
@@ -17,18 +16,9 @@ final class Versions implements IVersionProvider {
     return new String[] {"dispersal " + codeVersion()};
   }
 
-  /** The version string recorded in manifests. */
+  /** The version string recorded in manifests: the build's version, with the commit if known. */
   static String codeVersion() {
-    Properties p = new Properties();
-    try (InputStream in =
-        Versions.class.getResourceAsStream("/org/dispersal/cli/build.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      return "unknown";
-    }
-    String version = p.getProperty("version", "unknown");
+    String version = ServiceVersion.get();
     String commit = gitCommit();
     return commit.isEmpty() ? version : version + "+" + commit;
   }

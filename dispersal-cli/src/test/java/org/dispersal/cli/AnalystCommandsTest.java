@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.input.scenario.ScenarioReader;
 import org.dispersal.model.Scenario;
@@ -21,17 +22,30 @@ class AnalystCommandsTest {
     return CliTest.run(args);
   }
 
+  /** {@code dispersal screening} of a country's returnees by a tool, then {@code more}. */
+  private static CliTest.Result screening(
+      String country, String sensitivity, String specificity, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "screening",
+                "--country",
+                country,
+                "--sensitivity",
+                sensitivity,
+                "--specificity",
+                specificity));
+    args.addAll(List.of(more));
+    return CliTest.run(args.toArray(String[]::new));
+  }
+
   @Test
   void screeningWritesNumbersNaturalFrequenciesAndAChart() throws Exception {
     Path dir = tmp.resolve("s");
     CliTest.Result r =
-        run(
-            "screening",
-            "--country",
+        screening(
             "FRA",
-            "--sensitivity",
             "0.8",
-            "--specificity",
             "0.9",
             "--month",
             "24",
@@ -57,26 +71,14 @@ class AnalystCommandsTest {
 
   @Test
   void screeningRejectsBadInputWithOneLineNamingTheFlag() {
-    CliTest.Result sens =
-        run("screening", "--country", "FRA", "--sensitivity", "1.5", "--specificity", "0.9");
+    CliTest.Result sens = screening("FRA", "1.5", "0.9");
     assertThat(sens.code()).isEqualTo(UserErrors.USER);
     assertThat(sens.err().strip())
         .isEqualTo("dispersal: --sensitivity must be between 0 and 1, not 1.5");
-    CliTest.Result spec =
-        run("screening", "--country", "FRA", "--sensitivity", "0.5", "--specificity", "-0.1");
+    CliTest.Result spec = screening("FRA", "0.5", "-0.1");
     assertThat(spec.err().strip())
         .isEqualTo("dispersal: --specificity must be between 0 and 1, not -0.1");
-    CliTest.Result country =
-        run(
-            "screening",
-            "--country",
-            "XYZ",
-            "--sensitivity",
-            "0.8",
-            "--specificity",
-            "0.9",
-            "--runs",
-            "2");
+    CliTest.Result country = screening("XYZ", "0.8", "0.9", "--runs", "2");
     assertThat(country.code()).isEqualTo(UserErrors.USER);
     assertThat(country.err().lines()).hasSize(1);
     // Issue #16, finding 8: the error sent the user to dispersal explain, which does not list the
@@ -85,19 +87,7 @@ class AnalystCommandsTest {
         .contains("--country XYZ is not an origin of scenario isis-2017 (its origins: ")
         .contains("BEL, ", "FRA, ")
         .doesNotContain("explain");
-    CliTest.Result month =
-        run(
-            "screening",
-            "--country",
-            "FRA",
-            "--sensitivity",
-            "0.8",
-            "--specificity",
-            "0.9",
-            "--month",
-            "99",
-            "--runs",
-            "2");
+    CliTest.Result month = screening("FRA", "0.8", "0.9", "--month", "99", "--runs", "2");
     assertThat(month.err().strip())
         .isEqualTo("dispersal: --month must be between 0 and the horizon 36, not 99");
   }

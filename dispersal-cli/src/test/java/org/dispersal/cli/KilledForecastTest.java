@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.dispersal.store.ChildJvm;
 import org.dispersal.store.RunStatus;
 import org.dispersal.store.Store;
 import org.dispersal.store.TestDatabases;
@@ -167,13 +168,8 @@ class KilledForecastTest {
 
   /** A long forecast in a child JVM: 200,000 replications of 120 months on one thread. */
   private static Process start(String db, Path out) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-Xmx512m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
+    return ChildJvm.of(
+            Main.class,
             "forecast",
             "--runs",
             "200000",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dispersal.store.RunKind;
@@ -26,9 +27,7 @@ class StoreCommandsTest {
   void aRecordedForecastIsListedAndExportsToItsOwnSummaryCsv() throws Exception {
     Path out = tmp.resolve("forecast");
     String db = "jdbc:duckdb:" + tmp.resolve("store/dispersal.duckdb");
-    CliTest.Result f =
-        CliTest.run(
-            "forecast", "--runs", "8", "--months", "6", "--out", out.toString(), "--db", db);
+    CliTest.Result f = forecast(db, 8, 6, out);
     assertThat(f.code()).as(f.err()).isZero();
     long id = 1;
 
@@ -39,24 +38,13 @@ class StoreCommandsTest {
         .containsPattern("\\s" + id + "\\s+forecast\\s+succeeded\\s+isis-2017\\s+cli\\s+8\\s");
 
     Path csv = tmp.resolve("export.csv");
-    CliTest.Result export =
-        CliTest.run(
-            "export", String.valueOf(id), "--format", "csv", "--out", csv.toString(), "--db", db);
+    CliTest.Result export = export(db, id, "csv", csv);
     assertThat(export.code()).as(export.err()).isZero();
     assertThat(export.out()).contains("exported to " + csv);
     assertThat(Files.readAllBytes(csv)).isEqualTo(Files.readAllBytes(out.resolve("summary.csv")));
 
     Path parquet = tmp.resolve("export.parquet");
-    CliTest.Result p =
-        CliTest.run(
-            "export",
-            String.valueOf(id),
-            "--format",
-            "parquet",
-            "--out",
-            parquet.toString(),
-            "--db",
-            db);
+    CliTest.Result p = export(db, id, "parquet", parquet);
     assertThat(p.code()).as(p.err()).isZero();
     assertThat(Files.readAllBytes(parquet)).startsWith('P', 'A', 'R', '1');
   }
@@ -64,17 +52,7 @@ class StoreCommandsTest {
   @Test
   void forecastsAndComparisonsKeepThemselvesUnlessToldNot() throws Exception {
     String db = "jdbc:duckdb:" + tmp.resolve("kept/dispersal.duckdb");
-    CliTest.Result f =
-        CliTest.run(
-            "forecast",
-            "--runs",
-            "6",
-            "--months",
-            "4",
-            "--out",
-            tmp.resolve("f").toString(),
-            "--db",
-            db);
+    CliTest.Result f = forecast(db, 6, 4, tmp.resolve("f"));
     assertThat(f.code()).as(f.err()).isZero();
     assertThat(f.out()).contains("Stored as run 1 in " + db);
     CliTest.Result c =
@@ -96,24 +74,12 @@ class StoreCommandsTest {
     // Issue #16, finding 5: a stored comparison exports its rows, one per month (6, 12, 24 and 36
     // by default), variant and state, not a header-only file.
     Path exported = tmp.resolve("compare-export.csv");
-    CliTest.Result export =
-        CliTest.run("export", "2", "--format", "csv", "--out", exported.toString(), "--db", db);
+    CliTest.Result export = export(db, 2, "csv", exported);
     assertThat(export.code()).as(export.err()).isZero();
     List<String> rows = Files.readAllLines(exported);
     assertThat(rows).hasSize(1 + 4 * 2 * 12);
     assertThat(rows.get(0)).startsWith("variant,base,month,runs,state,");
-    CliTest.Result skipped =
-        CliTest.run(
-            "forecast",
-            "--runs",
-            "6",
-            "--months",
-            "4",
-            "--out",
-            tmp.resolve("g").toString(),
-            "--db",
-            db,
-            "--no-store");
+    CliTest.Result skipped = forecast(db, 6, 4, tmp.resolve("g"), "--no-store");
     assertThat(skipped.out()).doesNotContain("Stored as run");
     CliTest.Result list = CliTest.run("runs", "--db", db);
     assertThat(list.out())
@@ -166,22 +132,37 @@ class StoreCommandsTest {
           .hasValueSatisfying(yaml -> assertThat(yaml).contains("hypotheses:"));
     }
     Path csv = tmp.resolve("threat-export.csv");
-    CliTest.Result e =
-        CliTest.run("export", "1", "--format", "csv", "--out", csv.toString(), "--db", db);
+    CliTest.Result e = export(db, 1, "csv", csv);
     assertThat(e.code()).as(e.err()).isZero();
     assertThat(readBytes(csv)).isEqualTo(readBytes(tmp.resolve("t/threat.csv")));
-    CliTest.Result json =
-        CliTest.run(
-            "export",
-            "2",
-            "--format",
-            "json",
-            "--out",
-            tmp.resolve("u.json").toString(),
-            "--db",
-            db);
+    CliTest.Result json = export(db, 2, "json", tmp.resolve("u.json"));
     assertThat(json.code()).as(json.err()).isZero();
     assertThat(readBytes(tmp.resolve("u.json")).length).isGreaterThan(100);
+  }
+
+  /** A short forecast of the built-in scenario kept in the store at {@code db}. */
+  private static CliTest.Result forecast(
+      String db, int runs, int months, Path out, String... more) {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "forecast",
+            "--runs",
+            String.valueOf(runs),
+            "--months",
+            String.valueOf(months),
+            "--out",
+            out.toString(),
+            "--db",
+            db));
+    args.addAll(List.of(more));
+    return CliTest.run(args.toArray(String[]::new));
+  }
+
+  /** Exports run {@code id} of the store at {@code db} to the file {@code out}. */
+  private static CliTest.Result export(String db, long id, String format, Path out) {
+    return CliTest.run(
+        "export", String.valueOf(id), "--format", format, "--out", out.toString(), "--db", db);
   }
 
   private static byte[] readBytes(Path file) {
@@ -235,9 +216,7 @@ class StoreCommandsTest {
               List.of(),
               Map.of("compare.csv", "variant,base,month,state\n".getBytes(StandardCharsets.UTF_8)));
     }
-    CliTest.Result nothing =
-        CliTest.run(
-            "export", "1", "--format", "csv", "--out", tmp.resolve("e.csv").toString(), "--db", db);
+    CliTest.Result nothing = export(db, 1, "csv", tmp.resolve("e.csv"));
     assertThat(nothing.code()).isEqualTo(UserErrors.USER);
     assertThat(nothing.err().strip())
         .startsWith("dispersal: run 1 (comparison) has nothing to export")

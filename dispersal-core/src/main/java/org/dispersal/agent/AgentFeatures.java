@@ -195,16 +195,15 @@ public record AgentFeatures(
   }
 
   private static State movable(String name, String id) {
-    for (State st : State.values()) {
-      if (st.id().equals(id)) {
-        if (ABSORBING.contains(st)) {
-          throw new IllegalArgumentException(
-              "parameter " + name + ": nobody leaves " + id + ", so it takes no agent feature");
-        }
-        return st;
-      }
+    State st = State.byId(id);
+    if (st == null) {
+      throw new IllegalArgumentException("parameter " + name + ": " + id + " is not a state");
     }
-    throw new IllegalArgumentException("parameter " + name + ": " + id + " is not a state");
+    if (ABSORBING.contains(st)) {
+      throw new IllegalArgumentException(
+          "parameter " + name + ": nobody leaves " + id + ", so it takes no agent feature");
+    }
+    return st;
   }
 
   private static final List<State> ABSORBING =

@@ -16,107 +16,78 @@ import java.util.Map;
 public final class ModelParameters {
 
   /** The base parameters that every cohort reads, each possibly overridden per region. */
-  public enum Base {
+  public enum Base implements NamedId {
     /** Monthly hazard of death in theatre before the collapse. */
-    KILL_RATE_BASE("kill_rate_base", "monthly hazard of being killed in theatre, baseline"),
+    KILL_RATE_BASE("monthly hazard of being killed in theatre, baseline"),
     /** Extra monthly hazard of death per unit of territory lost. */
-    KILL_RATE_COLLAPSE(
-        "kill_rate_collapse", "extra monthly hazard of death per unit of lost territory"),
+    KILL_RATE_COLLAPSE("extra monthly hazard of death per unit of lost territory"),
     /** Monthly hazard of detention in the region per unit of territory lost. */
-    DETENTION_RATE_COLLAPSE(
-        "detention_rate_collapse", "monthly hazard of detention per unit of lost territory"),
+    DETENTION_RATE_COLLAPSE("monthly hazard of detention per unit of lost territory"),
     /** Monthly hazard of leaving the core theatre before the collapse, with the border open. */
-    EXIT_RATE_BASE(
-        "exit_rate_base", "monthly hazard of leaving the core theatre, baseline, border open"),
+    EXIT_RATE_BASE("monthly hazard of leaving the core theatre, baseline, border open"),
     /** Extra monthly hazard of leaving per unit of territory lost, with the border open. */
-    EXIT_RATE_COLLAPSE(
-        "exit_rate_collapse", "extra monthly hazard of leaving per unit of lost territory"),
+    EXIT_RATE_COLLAPSE("extra monthly hazard of leaving per unit of lost territory"),
     /** Monthly hazard of going underground as an insurgent per unit of territory lost. */
-    INSURGENCY_RATE_COLLAPSE(
-        "insurgency_rate_collapse",
-        "monthly hazard of going underground per unit of lost territory"),
+    INSURGENCY_RATE_COLLAPSE("monthly hazard of going underground per unit of lost territory"),
     /** Monthly hazard of joining another group per unit of territory lost. */
-    DEFECTION_RATE_COLLAPSE(
-        "defection_rate_collapse",
-        "monthly hazard of joining another group per unit of lost territory"),
+    DEFECTION_RATE_COLLAPSE("monthly hazard of joining another group per unit of lost territory"),
     /** Probability that Islamic State and al-Qaeda remnants merge within the horizon. */
-    MERGER_PROBABILITY(
-        "merger_probability", "probability of a merger of Islamic State and al-Qaeda remnants"),
+    MERGER_PROBABILITY("probability of a merger of Islamic State and al-Qaeda remnants"),
     /** Month of the merger if it happens. */
-    MERGER_MONTH("merger_month", "month after the start at which a merger happens, if it does"),
+    MERGER_MONTH("month after the start at which a merger happens, if it does"),
     /** Factor on the defection hazard after a merger. */
-    MERGER_DEFECTION_MULTIPLIER(
-        "merger_defection_multiplier", "factor on the defection hazard after a merger"),
+    MERGER_DEFECTION_MULTIPLIER("factor on the defection hazard after a merger"),
     /** Factor on combat-related hazards for adult women. */
-    WOMEN_COMBAT_FACTOR("women_combat_factor", "factor on combat-related hazards for women"),
+    WOMEN_COMBAT_FACTOR("factor on combat-related hazards for women"),
     /** Factor on combat-related hazards for minors. */
-    MINORS_COMBAT_FACTOR("minors_combat_factor", "factor on combat-related hazards for minors"),
+    MINORS_COMBAT_FACTOR("factor on combat-related hazards for minors"),
     /** Monthly hazard of leaving transit. */
-    TRANSIT_EXIT_RATE("transit_exit_rate", "monthly hazard of leaving transit for a destination"),
+    TRANSIT_EXIT_RATE("monthly hazard of leaving transit for a destination"),
     /** Share of those leaving transit who are arrested there, per unit of border closure. */
-    TRANSIT_ARREST_SHARE(
-        "transit_arrest_share", "share of transit leavers detained, per unit of border closure"),
+    TRANSIT_ARREST_SHARE("share of transit leavers detained, per unit of border closure"),
     /** Share of transit leavers (not arrested) who relocate to a third theatre. */
-    RELOCATION_SHARE(
-        "relocation_share", "share of transit leavers who relocate to a third theatre"),
+    RELOCATION_SHARE("share of transit leavers who relocate to a third theatre"),
     /** Factor on the weight of third theatres near the origin region. */
-    RELOCATION_NEAR_AFFINITY(
-        "relocation_near_affinity", "factor favouring third theatres near home"),
+    RELOCATION_NEAR_AFFINITY("factor favouring third theatres near home"),
     /** Share of the remaining transit leavers who are dispatched as operatives. */
-    DISPATCH_SHARE(
-        "dispatch_share", "share of those heading home or West who are dispatched operatives"),
+    DISPATCH_SHARE("share of those heading home or West who are dispatched operatives"),
     /** Share of dispatched operatives sent to their own home country. */
-    DISPATCH_HOME_SHARE(
-        "dispatch_home_share",
-        "share of dispatched operatives sent home rather than to a target abroad"),
+    DISPATCH_HOME_SHARE("share of dispatched operatives sent home rather than to a target abroad"),
     /** Monthly hazard of death for insurgents. */
-    INSURGENT_KILL_RATE("insurgent_kill_rate", "monthly hazard of death for remaining insurgents"),
+    INSURGENT_KILL_RATE("monthly hazard of death for remaining insurgents"),
     /** Monthly hazard of detention for insurgents. */
-    INSURGENT_DETENTION_RATE(
-        "insurgent_detention_rate", "monthly hazard of detention for remaining insurgents"),
+    INSURGENT_DETENTION_RATE("monthly hazard of detention for remaining insurgents"),
     /** Monthly hazard of death in another group. */
-    OTHER_GROUP_KILL_RATE(
-        "other_group_kill_rate", "monthly hazard of death after joining another group"),
+    OTHER_GROUP_KILL_RATE("monthly hazard of death after joining another group"),
     /** Monthly hazard that a returnee is assessed by the authorities. */
-    ASSESSMENT_RATE("assessment_rate", "monthly hazard that a returnee is assessed"),
+    ASSESSMENT_RATE("monthly hazard that a returnee is assessed"),
     /** Share of assessed returnees who are prosecuted or imprisoned. */
-    PROSECUTION_SHARE("prosecution_share", "share of assessed returnees prosecuted or imprisoned"),
+    PROSECUTION_SHARE("share of assessed returnees prosecuted or imprisoned"),
     /** Factor on the prosecution share for minors. */
-    MINORS_PROSECUTION_FACTOR(
-        "minors_prosecution_factor", "factor on the prosecution share for minors"),
+    MINORS_PROSECUTION_FACTOR("factor on the prosecution share for minors"),
     /** Share of disengaged returnees who cooperate with the authorities. */
-    COOPERATION_SHARE(
-        "cooperation_share", "share of disengaged returnees who cooperate with the authorities"),
+    COOPERATION_SHARE("share of disengaged returnees who cooperate with the authorities"),
     /** Monthly hazard that a non-cooperating disengaged returnee re-engages as an operative. */
-    REENGAGEMENT_RATE(
-        "reengagement_rate", "monthly hazard of re-engagement without rehabilitation"),
+    REENGAGEMENT_RATE("monthly hazard of re-engagement without rehabilitation"),
     /** Monthly hazard that a dispatched operative's plot comes to a head. */
-    PLOT_RATE("plot_rate", "monthly hazard that an operative's plot comes to a head"),
+    PLOT_RATE("monthly hazard that an operative's plot comes to a head"),
     /** Share of plots that come to a head as an attack rather than an arrest. */
-    PLOT_SUCCESS_SHARE("plot_success_share", "share of plots that end as an attack"),
+    PLOT_SUCCESS_SHARE("share of plots that end as an attack"),
     /** Monthly hazard that an operative is arrested before plotting. */
-    OPERATIVE_ARREST_RATE("operative_arrest_rate", "monthly hazard of arrest before a plot"),
+    OPERATIVE_ARREST_RATE("monthly hazard of arrest before a plot"),
     /** Share of travellers who are adult women, where no country figure exists. */
-    SHARE_WOMEN("share_women", "share of travellers who are adult women (default where no figure)"),
+    SHARE_WOMEN("share of travellers who are adult women (default where no figure)"),
     /** Share of travellers who are minors, where no country figure exists. */
-    SHARE_MINORS("share_minors", "share of travellers who are minors (default where no figure)"),
+    SHARE_MINORS("share of travellers who are minors (default where no figure)"),
     /** Share killed by the start date, where no country figure exists. */
-    SHARE_KILLED_BY_START("share_killed_by_start", "share of travellers killed by the start date"),
+    SHARE_KILLED_BY_START("share of travellers killed by the start date"),
     /** Share returned by the start date, where no country figure exists. */
-    SHARE_RETURNED_BY_START(
-        "share_returned_by_start", "share of travellers returned by the start date");
+    SHARE_RETURNED_BY_START("share of travellers returned by the start date");
 
-    private final String id;
     private final String meaning;
 
-    Base(String id, String meaning) {
-      this.id = id;
+    Base(String meaning) {
       this.meaning = meaning;
-    }
-
-    /** The parameter name. */
-    public String id() {
-      return id;
     }
 
     /** What the parameter means. */

@@ -77,22 +77,15 @@ public record Scenario(
   public Scenario withParameters(Map<String, Parameter> replaced) {
     Map<String, Parameter> all = new LinkedHashMap<>(parameters);
     all.putAll(replaced);
-    return new Scenario(
-        name,
-        description,
-        start,
-        months,
-        regions,
-        origins,
-        places,
-        groups,
-        dispatchTargets,
-        drivers,
-        all);
+    return with(months, all);
   }
 
   /** The same scenario with another horizon. */
   public Scenario withMonths(int newMonths) {
+    return with(newMonths, parameters);
+  }
+
+  private Scenario with(int newMonths, Map<String, Parameter> newParameters) {
     return new Scenario(
         name,
         description,
@@ -104,6 +97,6 @@ public record Scenario(
         groups,
         dispatchTargets,
         drivers,
-        parameters);
+        newParameters);
   }
 }

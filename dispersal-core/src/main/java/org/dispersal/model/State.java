@@ -8,33 +8,33 @@ package org.dispersal.model;
  * pathway 0. A state whose {@link #hasDestinations()} is true is split by a destination: a third
  * theatre, a country, a group, or for disengaged returnees whether they cooperate.
  */
-public enum State {
+public enum State implements NamedId {
   /** With the group in its core theatre (Iraq and Syria for the Islamic State). */
-  IN_THEATRE("in_theatre", "In the core theatre with the group", 0, false),
+  IN_THEATRE("In the core theatre with the group", 0, false),
   /** Left the core theatre (crossing a border or on a migration route), not yet arrived. */
-  TRANSIT("transit", "In transit from the core theatre", 0, false),
+  TRANSIT("In transit from the core theatre", 0, false),
   /** Killed in the core theatre. */
-  KILLED("killed", "Killed", 0, false),
+  KILLED("Killed", 0, false),
   /** Detained in the region of the core theatre (for the Islamic State: Iraq, Syria, Turkey). */
-  DETAINED("detained", "Detained in the region", 0, false),
+  DETAINED("Detained in the region", 0, false),
   /** Back in the home country, not yet assessed by the authorities. */
-  RETURNED("returned", "Returned, not yet assessed", 0, false),
+  RETURNED("Returned, not yet assessed", 0, false),
   /** Pathway 1: returned home and done with violence; split by cooperation with authorities. */
-  DISENGAGED("disengaged", "Disengaged returnee", 1, true),
+  DISENGAGED("Disengaged returnee", 1, true),
   /** Pathway 2: remains in the core theatre as an underground insurgent. */
-  INSURGENT("insurgent", "Remaining insurgent in the core theatre", 2, false),
+  INSURGENT("Remaining insurgent in the core theatre", 2, false),
   /** Pathway 3: joined another militant group; split by group. */
-  OTHER_GROUP("other_group", "Joined another group", 3, true),
+  OTHER_GROUP("Joined another group", 3, true),
   /** Pathway 4: relocated to a third theatre; split by theatre. */
-  RELOCATED("relocated", "Relocated to a third theatre", 4, true),
+  RELOCATED("Relocated to a third theatre", 4, true),
   /** Pathway 5: dispatched operative at large in a destination country. */
-  DISPATCHED("dispatched", "Dispatched operative", 5, true),
+  DISPATCHED("Dispatched operative", 5, true),
   /** At home: prosecuted or imprisoned. */
-  PROSECUTED("prosecuted", "Prosecuted or imprisoned at home", 0, false),
+  PROSECUTED("Prosecuted or imprisoned at home", 0, false),
   /** A dispatched operative's plot ended in arrest (or the operative was intercepted). */
-  ARRESTED("arrested", "Operative arrested (plot foiled)", 5, true),
+  ARRESTED("Operative arrested (plot foiled)", 5, true),
   /** A dispatched operative's plot ended as an attack. */
-  ATTACK("attack", "Operative's plot ended as an attack", 5, true);
+  ATTACK("Operative's plot ended as an attack", 5, true);
 
   /**
    * The states of a headline table, in report order: the five pathways (with the outcomes of
@@ -55,21 +55,14 @@ public enum State {
           RETURNED,
           PROSECUTED);
 
-  private final String id;
   private final String label;
   private final int pathway;
   private final boolean hasDestinations;
 
-  State(String id, String label, int pathway, boolean hasDestinations) {
-    this.id = id;
+  State(String label, int pathway, boolean hasDestinations) {
     this.label = label;
     this.pathway = pathway;
     this.hasDestinations = hasDestinations;
-  }
-
-  /** The identifier used in files and on the command line. */
-  public String id() {
-    return id;
   }
 
   /** A label for reports. */
@@ -89,11 +82,6 @@ public enum State {
 
   /** Finds a state by its identifier, or returns null. */
   public static State byId(String id) {
-    for (State s : values()) {
-      if (s.id.equals(id)) {
-        return s;
-      }
-    }
-    return null;
+    return NamedId.byId(State.class, id);
   }
 }

@@ -26,6 +26,19 @@ public final class TestScenarios {
   private TestScenarios() {}
 
   /**
+   * Drivers with these strongholds and each policy (border closure, route screening, prosecution,
+   * rehabilitation) one step from month 0 whose value is the parameter of the same name.
+   */
+  public static Drivers drivers(List<Stronghold> strongholds) {
+    return new Drivers(
+        strongholds,
+        List.of(new Step(0, "border_closure")),
+        List.of(new Step(0, "route_screening")),
+        List.of(new Step(0, "prosecution_multiplier")),
+        List.of(new Step(0, "rehabilitation_effect")));
+  }
+
+  /**
    * A small scenario with two regions, the given origins, two third theatres, two joinable groups,
    * one dispatch target, three strongholds and every parameter fixed at {@code values} or a
    * default.
@@ -47,15 +60,11 @@ public final class TestScenarios {
             new Group("aq_syria", "JFS", true),
             new Group("aq_other", "Other AQ", true));
     Drivers drivers =
-        new Drivers(
+        drivers(
             List.of(
                 new Stronghold("a", "A", "IRQ", 1, LocalDate.of(2016, 6, 1), "X", null),
                 new Stronghold("b", "B", "SYR", 1, null, null, "fall_month.b"),
-                new Stronghold("c", "C", "SYR", 2, null, null, "fall_month.c")),
-            List.of(new Step(0, "border_closure")),
-            List.of(new Step(0, "route_screening")),
-            List.of(new Step(0, "prosecution_multiplier")),
-            List.of(new Step(0, "rehabilitation_effect")));
+                new Stronghold("c", "C", "SYR", 2, null, null, "fall_month.c")));
     Scenario skeleton =
         new Scenario(
             "test",

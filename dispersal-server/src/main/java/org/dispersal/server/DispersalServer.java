@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dispersal.app.problem.InputException;
@@ -264,6 +265,23 @@ public final class DispersalServer implements AutoCloseable {
   /** The store the service uses. */
   public Store store() {
     return store;
+  }
+
+  /**
+   * {@link #close Closes} the service from a shutdown hook when the JVM is told to stop (Ctrl+C,
+   * SIGTERM), as {@code dispersal serve} runs it; the latch opens once it is closed.
+   */
+  public CountDownLatch closeOnShutdown() {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  close();
+                  stopped.countDown();
+                },
+                "dispersal-serve-stop"));
+    return stopped;
   }
 
   /**

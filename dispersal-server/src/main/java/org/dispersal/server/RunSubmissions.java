@@ -176,41 +176,41 @@ final class RunSubmissions {
       }
       case CALIBRATION -> {
         LocalDate asOf = body.asOf() == null ? null : date(body.asOf());
-        int particles = or(body.particles(), 1000);
-        int simulations = or(body.simulations(), 20_000);
         int checkRuns = or(body.checkRuns(), 400);
         parameters.put("asOf", body.asOf());
-        parameters.put("particles", particles);
-        parameters.put("simulations", simulations);
+        Budget budget = budget(body, parameters);
         yield new Prepared(
             new CalibrationRequest(
                 scenario(stored, asOf, List.of()),
                 observations(body),
                 asOf,
-                particles,
-                simulations,
+                budget.particles(),
+                budget.simulations(),
                 checkRuns,
                 seed,
                 threads,
                 "POST /api/runs kind=calibration " + parameters,
                 null),
             parameters.toString(),
-            "calibration, " + stored.name() + ", " + simulations + " simulations, seed " + seed);
+            "calibration, "
+                + stored.name()
+                + ", "
+                + budget.simulations()
+                + " simulations, seed "
+                + seed);
       }
       case HINDCAST -> {
         LocalDate asOf = date(Bodies.required(body.asOf(), "asOf"));
         int runs = or(body.replications(), 1000);
-        int particles = or(body.particles(), 1000);
-        int simulations = or(body.simulations(), 20_000);
         parameters.put("asOf", body.asOf());
         parameters.put("replications", runs);
-        parameters.put("particles", particles);
-        parameters.put("simulations", simulations);
+        Budget budget = budget(body, parameters);
         yield new Prepared(
             new HindcastRequest(
                 scenario(stored, asOf, List.of()),
                 observations(body),
-                new Hindcast.Settings(asOf, runs, seed, threads, particles, simulations),
+                new Hindcast.Settings(
+                    asOf, runs, seed, threads, budget.particles(), budget.simulations()),
                 "POST /api/runs kind=hindcast " + parameters),
             parameters.toString(),
             "hindcast, " + stored.name() + " as of " + asOf + ", seed " + seed);
@@ -330,6 +330,20 @@ final class RunSubmissions {
       return Sobol.Sampling.MONTE_CARLO;
     }
     throw ApiException.invalidField("sampling", "must be sobol or random, not '" + id + "'");
+  }
+
+  /** The simulation budget of a calibration: particles and simulations. */
+  private record Budget(int particles, int simulations) {}
+
+  /**
+   * The budget a calibration or hindcast asks for, 1,000 particles and 20,000 simulations when it
+   * does not say, recorded in the run's parameters.
+   */
+  private static Budget budget(Submission body, ObjectNode parameters) {
+    Budget b = new Budget(or(body.particles(), 1000), or(body.simulations(), 20_000));
+    parameters.put("particles", b.particles());
+    parameters.put("simulations", b.simulations());
+    return b;
   }
 
   private static int or(Integer value, int otherwise) {

@@ -26,10 +26,7 @@ import org.dispersal.model.Scenario;
 import org.dispersal.output.analyst.HypothesesJson;
 import org.dispersal.output.analyst.ThreatOutputs;
 import org.dispersal.server.runs.ScenarioLibrary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Threat-outlook and hypothesis-update runs over real HTTP: who may start and read them, a threat
@@ -37,34 +34,20 @@ import org.junit.jupiter.api.TestInstance;
  * weights are what {@link Updater} gives for the same events, and the refusals (a broken event row
  * with its line and column, a scenario without hypotheses, events over the size limit).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AnalystRunsContract {
+abstract class AnalystRunsContract extends ServerContract {
 
   /** The command line's event fixture: invented rows in our format. */
   private static final Path EVENTS =
       Path.of("../dispersal-cli/src/test/resources/org/dispersal/cli/events-2017.csv");
 
-  DispersalServer server;
-  Api admin;
   Api analyst;
   Api viewer;
   final ScenarioLibrary library = new ScenarioLibrary();
 
-  abstract String databaseUrl();
-
-  @BeforeAll
-  void start() {
-    server = TestServers.start(databaseUrl(), c -> c);
-    admin = TestServers.admin(server);
+  @Override
+  void setUp() {
     analyst = TestServers.user(server, admin, "ana", "analyst");
     viewer = TestServers.user(server, admin, "vic", "viewer");
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   private JsonNode scenario(String name) {
@@ -74,16 +57,6 @@ abstract class AnalystRunsContract {
       }
     }
     throw new AssertionError("no built-in scenario " + name);
-  }
-
-  /** Waits until the run is finished and returns its detail. */
-  private JsonNode finished(long run) {
-    return await("run " + run + " to finish")
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> analyst.get("/api/runs/" + run).json(),
-            d -> List.of("succeeded", "failed", "cancelled").contains(d.get("status").asText()));
   }
 
   private static String update(long scenario, String events, String asOf) {
@@ -157,15 +130,12 @@ abstract class AnalystRunsContract {
         .hasSize(13);
 
     SecurityTest.assertProblem(viewer.get("/api/runs/" + run + "/update"), 404);
-    Api.Reply report = viewer.get("/api/runs/" + run + "/report");
-    assertThat(report.status()).isEqualTo(200);
+    Api.Reply report = viewer.getOk("/api/runs/" + run + "/report");
     assertThat(report.body()).contains("Ranked destinations");
-    Api.Reply csv = viewer.get("/api/runs/" + run + "/export?format=csv");
-    assertThat(csv.status()).isEqualTo(200);
+    Api.Reply csv = viewer.getOk("/api/runs/" + run + "/export?format=csv");
     assertThat(csv.body()).startsWith("rank,destination,name,month,date,measure,mean");
     // Every run kind exports its own table (issue #16): the threat table as JSON rows too.
-    Api.Reply json = viewer.get("/api/runs/" + run + "/export?format=json");
-    assertThat(json.status()).isEqualTo(200);
+    Api.Reply json = viewer.getOk("/api/runs/" + run + "/export?format=json");
     assertThat(json.json().get("table").asText()).isEqualTo("threat.csv");
     assertThat(json.json().get("rows").size()).isPositive();
     assertThat(admin.get("/api/audit?limit=50").body())
@@ -215,15 +185,12 @@ abstract class AnalystRunsContract {
     assertThat(doc.get("events").get(0).get("origin").asText()).isEqualTo("events-input.csv:2");
     assertThat(doc.get("sources").get(0).asText()).isEqualTo("events-input.csv (ours, 11 rows)");
 
-    Api.Reply report = viewer.get("/api/runs/" + run + "/report");
-    assertThat(report.status()).isEqualTo(200);
+    Api.Reply report = viewer.getOk("/api/runs/" + run + "/report");
     assertThat(report.body()).contains("Audit trail");
-    Api.Reply csv = viewer.get("/api/runs/" + run + "/export?format=csv");
-    assertThat(csv.status()).isEqualTo(200);
+    Api.Reply csv = viewer.getOk("/api/runs/" + run + "/export?format=csv");
     assertThat(csv.body()).startsWith("step,date,indicator,outcome");
     // Every run kind exports its own table (issue #16): the audit trail as Parquet too.
-    Api.Reply parquet = viewer.get("/api/runs/" + run + "/export?format=parquet");
-    assertThat(parquet.status()).isEqualTo(200);
+    Api.Reply parquet = viewer.getOk("/api/runs/" + run + "/export?format=parquet");
     assertThat(parquet.body()).startsWith("PAR1");
     SecurityTest.assertProblem(viewer.get("/api/runs/" + run + "/threat"), 404);
 
@@ -306,6 +273,11 @@ abstract class AnalystRunsContract {
 
   /** Observations the calibration and hindcast runs read: the command line's data file. */
   private static final Path KNOWN = Path.of("../data/observations/known-2017-02.csv");
+
+  /** Waits until the run is finished and returns its detail as the analyst sees it. */
+  private JsonNode finished(long run) {
+    return TestServers.finished(analyst, run);
+  }
 
   private JsonNode submitAndFinish(String body) throws Exception {
     Api.Reply r = analyst.post("/api/runs", body);

@@ -1,5 +1,7 @@
 package org.dispersal.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +71,13 @@ final class Api {
     return send("GET", path, null);
   }
 
+  /** A GET that must answer 200; the reply. */
+  Reply getOk(String path) {
+    Reply r = get(path);
+    assertThat(r.status()).as("GET %s: %s", path, r.body()).isEqualTo(200);
+    return r;
+  }
+
   Reply post(String path, String body) {
     return send("POST", path, body);
   }
@@ -113,6 +122,11 @@ final class Api {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
     return exchange(b.build());
+  }
+
+  /** A request for a run's progress stream, with the credentials. */
+  HttpRequest.Builder events(long run) {
+    return request("/api/runs/" + run + "/events").header("Accept", "text/event-stream");
   }
 
   /** A request builder with the credentials but no CSRF header. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 import org.dispersal.app.Cancellation;
 import org.dispersal.app.Provenance;
 import org.dispersal.app.RunRequest;
@@ -16,11 +17,8 @@ import org.dispersal.store.RunKind;
 import org.dispersal.store.RunStatus;
 import org.dispersal.store.StoredRun;
 import org.dispersal.store.StoredScenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Issue #18 ("the service under stress"), findings 2 and 5 and the HEAD leftover of phase 1, each
@@ -30,26 +28,23 @@ import org.junit.jupiter.api.TestInstance;
  * headers only. Requests the API cannot build (one that throws, one that waits until cancelled) go
  * straight to the service's queue: the test seam.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RunLimitsContract {
+abstract class RunLimitsContract extends ServerContract {
 
   /** The heap the test service gives its runs: 512 MiB, one run at a time. */
   static final long RUN_MEMORY = 512L << 20;
 
-  DispersalServer server;
-  Api admin;
   Api ana;
   Api bob;
   StoredScenario isis;
   ScenarioInput isisInput;
 
-  /** A new, empty store on each call. */
-  abstract String databaseUrl();
+  @Override
+  UnaryOperator<ServerConfig> config() {
+    return c -> c.withRunMemory(RUN_MEMORY);
+  }
 
-  @BeforeAll
-  void start() {
-    server = TestServers.start(databaseUrl(), c -> c.withRunMemory(RUN_MEMORY));
-    admin = TestServers.admin(server);
+  @Override
+  void setUp() {
     ana = TestServers.user(server, admin, "ana", "analyst");
     bob = TestServers.user(server, admin, "bob", "analyst");
     isis =
@@ -68,13 +63,6 @@ abstract class RunLimitsContract {
         .json()
         .forEach(r -> admin.post("/api/runs/" + r.get("id") + "/cancel", ""));
     await().atMost(Duration.ofSeconds(60)).until(() -> server.queue().active() == 0);
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   long userId(String name) {
@@ -100,12 +88,7 @@ abstract class RunLimitsContract {
     assertThat(ended.error()).contains("OutOfMemoryError");
     assertThat(server.queue().active()).isZero();
     Api.Reply events =
-        Api.exchange(
-            ana.request("/api/runs/" + run.id() + "/events")
-                .header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(20))
-                .GET()
-                .build());
+        Api.exchange(ana.events(run.id()).timeout(Duration.ofSeconds(20)).GET().build());
     assertThat(events.status()).isEqualTo(200);
     assertThat(events.body()).contains("\"status\":\"failed\"").contains("OutOfMemoryError");
     Api.Reply cancel = ana.post("/api/runs/" + run.id() + "/cancel", "");
@@ -121,11 +104,7 @@ abstract class RunLimitsContract {
     await().atMost(Duration.ofSeconds(30)).until(() -> waiting.running);
     var stream =
         Api.HTTP.sendAsync(
-            ana.request("/api/runs/" + run.id() + "/events")
-                .header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(30))
-                .GET()
-                .build(),
+            ana.events(run.id()).timeout(Duration.ofSeconds(30)).GET().build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
     await().atMost(Duration.ofSeconds(10)).until(() -> server.hubStreams() > 0);
     waiting.fail = new StackOverflowError("deep");
@@ -198,8 +177,7 @@ abstract class RunLimitsContract {
     StoredRun run = submit("ana", new Waiting(isisInput));
     Api.Reply head =
         Api.exchange(
-            ana.request("/api/runs/" + run.id() + "/events")
-                .header("Accept", "text/event-stream")
+            ana.events(run.id())
                 .timeout(Duration.ofSeconds(10))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody())
                 .build());
@@ -209,23 +187,26 @@ abstract class RunLimitsContract {
     assertThat(server.hubStreams()).isZero();
   }
 
-  /** A request whose execution throws at once. */
-  record Throwing(ScenarioInput scenario, Error error) implements RunRequest<Void> {
+  /** A stand-in forecast of no replications whose execution a test decides. */
+  interface FakeForecast extends RunRequest<Void> {
     @Override
-    public RunKind kind() {
+    default RunKind kind() {
       return RunKind.FORECAST;
     }
 
     @Override
-    public int replications() {
+    default int replications() {
       return 0;
     }
 
     @Override
-    public long seed() {
+    default long seed() {
       return 0;
     }
+  }
 
+  /** A request whose execution throws at once. */
+  record Throwing(ScenarioInput scenario, Error error) implements FakeForecast {
     @Override
     public RunResult<Void> execute(
         Provenance provenance, IntConsumer progress, Cancellation cancellation) {
@@ -234,7 +215,7 @@ abstract class RunLimitsContract {
   }
 
   /** A request that runs until cancelled, or throws what it is told to. */
-  static final class Waiting implements RunRequest<Void> {
+  static final class Waiting implements FakeForecast {
     final ScenarioInput scenario;
     volatile boolean running;
     volatile Error fail;
@@ -244,23 +225,8 @@ abstract class RunLimitsContract {
     }
 
     @Override
-    public RunKind kind() {
-      return RunKind.FORECAST;
-    }
-
-    @Override
     public ScenarioInput scenario() {
       return scenario;
-    }
-
-    @Override
-    public int replications() {
-      return 0;
-    }
-
-    @Override
-    public long seed() {
-      return 0;
     }
 
     @Override

@@ -31,15 +31,7 @@ public final class ServeForFaultTest {
             .withAdminPassword(TestServers.ADMIN_PASSWORD)
             .withRequestRate(0, 1);
     DispersalServer server = DispersalServer.start(config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "dispersal-serve-stop"));
+    CountDownLatch stopped = server.closeOnShutdown();
     if (args.length > 2) {
       Files.writeString(
           Path.of(args[2]), Long.toString(outOfMemoryRun(server).id()), StandardCharsets.UTF_8);

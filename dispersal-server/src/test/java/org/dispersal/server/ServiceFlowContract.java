@@ -8,37 +8,20 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The thin slice end to end over real HTTP, on each kind of store: log in, list scenarios, submit a
  * small forecast, follow its progress stream to the end, read summary rows, the report, exports,
  * and a comparison; then cancel a run.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ServiceFlowContract {
+abstract class ServiceFlowContract extends ServerContract {
 
-  DispersalServer server;
-  Api admin;
   Api analyst;
 
-  abstract String databaseUrl();
-
-  @BeforeAll
-  void start() {
-    server = TestServers.start(databaseUrl(), c -> c);
-    admin = TestServers.admin(server);
+  @Override
+  void setUp() {
     analyst = TestServers.user(server, admin, "ana", "analyst");
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   long builtIn(String name) {
@@ -56,12 +39,7 @@ abstract class ServiceFlowContract {
   /** Reads the run's progress stream until the server ends it; returns the events' data. */
   List<JsonNode> events(long run) throws IOException, InterruptedException {
     HttpResponse<Stream<String>> r =
-        Api.HTTP.send(
-            analyst
-                .request("/api/runs/" + run + "/events")
-                .header("Accept", "text/event-stream")
-                .build(),
-            HttpResponse.BodyHandlers.ofLines());
+        Api.HTTP.send(analyst.events(run).build(), HttpResponse.BodyHandlers.ofLines());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
     List<JsonNode> out = new ArrayList<>();
@@ -141,8 +119,7 @@ abstract class ServiceFlowContract {
     assertThat(france.get("rows")).isNotEmpty();
     france.get("rows").forEach(row -> assertThat(row.get("scope").asText()).isEqualTo("country"));
 
-    Api.Reply report = analyst.get("/api/runs/" + run + "/report");
-    assertThat(report.status()).isEqualTo(200);
+    Api.Reply report = analyst.getOk("/api/runs/" + run + "/report");
     assertThat(report.header("Content-Type")).startsWith("text/html");
     assertThat(report.header("Content-Disposition")).startsWith("attachment");
     assertThat(report.body()).contains("<html");

@@ -41,11 +41,7 @@ abstract class ShutdownContract {
       streams.add(
           Api.HTTP
               .sendAsync(
-                  analyst
-                      .request("/api/runs/" + run + "/events")
-                      .timeout(Duration.ofSeconds(120))
-                      .header("Accept", "text/event-stream")
-                      .build(),
+                  analyst.events(run).timeout(Duration.ofSeconds(120)).build(),
                   HttpResponse.BodyHandlers.ofLines())
               .thenApply(
                   r -> {

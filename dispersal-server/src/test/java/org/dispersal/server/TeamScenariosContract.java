@@ -1,55 +1,36 @@
 package org.dispersal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Team-private scenarios and their runs over real HTTP, on each kind of store: a scenario visible
  * to team alpha only, and its runs, are left out of other teams' lists and answer every route of
  * theirs with the 404 of a missing object, while alpha's members and admins see them as usual.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TeamScenariosContract {
+abstract class TeamScenariosContract extends ServerContract {
 
   /** A scenario that extends the built-in one and shortens nothing. */
   private static final String YAML = "extends: isis-2017\nname: team\n";
 
-  DispersalServer server;
-  Api admin;
   Api anaAlpha;
   Api vicAlpha;
   Api benBeta;
   Api beaBeta;
   Api nat;
 
-  abstract String databaseUrl();
-
-  @BeforeAll
-  void start() {
-    server = TestServers.start(databaseUrl(), c -> c);
-    admin = TestServers.admin(server);
+  @Override
+  void setUp() {
     anaAlpha = TestServers.user(server, admin, "ana-alpha", "analyst", "alpha");
     vicAlpha = TestServers.user(server, admin, "vic-alpha", "viewer", "alpha");
     benBeta = TestServers.user(server, admin, "ben-beta", "analyst", "beta");
     beaBeta = TestServers.user(server, admin, "bea-beta", "viewer", "beta");
     nat = TestServers.user(server, admin, "nat", "analyst", null);
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   private static long create(Api api, String name, String visibility) {
@@ -73,18 +54,9 @@ abstract class TeamScenariosContract {
     assertThat(r.json().get("detail").asText()).isEqualTo(detail);
   }
 
-  private static JsonNode finished(Api api, long run) {
-    return await("run " + run + " to finish")
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> api.get("/api/runs/" + run).json(),
-            d -> List.of("succeeded", "failed", "cancelled").contains(d.get("status").asText()));
-  }
-
   private static long forecast(Api api, long scenario) throws InterruptedException {
     long run = TestServers.submit(api, scenario, 4, 6).json().get("id").asLong();
-    assertThat(finished(api, run).get("status").asText()).isEqualTo("succeeded");
+    assertThat(TestServers.finished(api, run).get("status").asText()).isEqualTo("succeeded");
     return run;
   }
 
@@ -155,12 +127,7 @@ abstract class TeamScenariosContract {
         assertMissing(other.get("/api/runs/" + run + path), missing);
       }
       HttpResponse<String> events =
-          Api.HTTP.send(
-              other
-                  .request("/api/runs/" + run + "/events")
-                  .header("Accept", "text/event-stream")
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          Api.HTTP.send(other.events(run).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(events.statusCode()).as(events.body()).isEqualTo(404);
       assertThat(events.body()).contains(missing);
       assertMissing(other.get("/api/compare?a=" + run + "&b=" + open + "&month=6"), missing);

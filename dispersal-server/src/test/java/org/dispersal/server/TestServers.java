@@ -1,8 +1,11 @@
 package org.dispersal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -78,5 +81,15 @@ final class TestServers {
       throw new IllegalStateException("admin cannot log in: " + r.body());
     }
     return api;
+  }
+
+  /** Waits up to two minutes for the run to end; its detail as {@code api} sees it. */
+  static JsonNode finished(Api api, long run) {
+    return await("run " + run + " to finish")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> api.get("/api/runs/" + run).json(),
+            d -> List.of("succeeded", "failed", "cancelled").contains(d.get("status").asText()));
   }
 }

@@ -139,12 +139,7 @@ final class Exporter {
   private static void json(StoredRun run, List<SummaryRow> rows, Path file) throws IOException {
     try (OutputStream os = Files.newOutputStream(file);
         JsonGenerator g = Json.MAPPER.getFactory().createGenerator(os, JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeObjectFieldStart("run");
-      g.writeNumberField("id", run.id());
-      g.writeStringField("kind", run.kind().id());
-      g.writeStringField("status", run.status().id());
-      g.writeStringField("scenarioName", run.scenarioName());
+      startRun(g, run);
       g.writeStringField("owner", run.owner());
       g.writeNumberField("replications", run.replications());
       g.writeNumberField("seed", run.seed());
@@ -258,17 +253,25 @@ final class Exporter {
     return out;
   }
 
+  /**
+   * Opens an export's JSON object and, inside it, the {@code run} object with what names the run
+   * (id, kind, status, scenario), left open for more fields.
+   */
+  private static void startRun(JsonGenerator g, StoredRun run) throws IOException {
+    g.writeStartObject();
+    g.writeObjectFieldStart("run");
+    g.writeNumberField("id", run.id());
+    g.writeStringField("kind", run.kind().id());
+    g.writeStringField("status", run.status().id());
+    g.writeStringField("scenarioName", run.scenarioName());
+  }
+
   private static void tableJson(StoredRun run, String name, List<List<String>> records, Path file)
       throws IOException {
     List<String> header = records.get(0);
     try (OutputStream os = Files.newOutputStream(file);
         JsonGenerator g = Json.MAPPER.getFactory().createGenerator(os, JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeObjectFieldStart("run");
-      g.writeNumberField("id", run.id());
-      g.writeStringField("kind", run.kind().id());
-      g.writeStringField("status", run.status().id());
-      g.writeStringField("scenarioName", run.scenarioName());
+      startRun(g, run);
       g.writeEndObject();
       g.writeStringField("table", name);
       g.writeArrayFieldStart("rows");

@@ -258,25 +258,6 @@ final class JdbcRunStore implements RunStore {
     }
   }
 
-  /**
-   * Sets when a run was created, started and finished, for runs recorded after the fact from their
-   * manifest and times ({@link RunRecorder}).
-   */
-  void setTimes(long id, Instant started, Instant finished) {
-    db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "UPDATE runs SET created = ?, started = ?, finished = ? WHERE id = ?")) {
-            Database.setTime(p, 1, started);
-            Database.setTime(p, 2, started);
-            Database.setTime(p, 3, finished);
-            p.setLong(4, id);
-            return p.executeUpdate();
-          }
-        });
-  }
-
   @Override
   public void failed(long id, String message) {
     finish(id, RunStatus.FAILED, message == null ? "failed" : message);

@@ -114,11 +114,6 @@ public final class Store implements AutoCloseable {
     return runs;
   }
 
-  /** The run store with the store-internal operations {@link RunRecorder} needs. */
-  JdbcRunStore jdbcRuns() {
-    return runs;
-  }
-
   public UserStore users() {
     return users;
   }

@@ -29,6 +29,16 @@ final class OldStores {
         .migrate();
   }
 
+  /** Adds an analyst account named {@code name}; its id. */
+  static long user(Connection c, String name) throws SQLException {
+    return insert(
+        c,
+        "INSERT INTO users (username, password_hash, role, created)"
+            + " VALUES (?, 'h', 'analyst', ?) RETURNING id",
+        name,
+        WRITTEN);
+  }
+
   /** Runs an {@code INSERT ... RETURNING id} with {@code args} bound in order; the new row's id. */
   static long insert(Connection c, String sql, Object... args) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(sql)) {

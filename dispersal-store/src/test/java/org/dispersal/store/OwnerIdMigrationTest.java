@@ -2,44 +2,26 @@ package org.dispersal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Migration V7 gives every scenario its owner's account id: a scenario whose owner's account exists
  * gets that id; one whose owner was deleted before V7 gets none (only admins may change it). On
  * DuckDB, and on PostgreSQL when DISPERSAL_TEST_PG_URL is set.
  */
-class OwnerIdMigrationTest {
+class OwnerIdMigrationTest extends MigrationTest {
 
-  @TempDir Path folder;
-
-  @Test
-  void duckDbStoreAtV6GetsOwnerIds() throws SQLException {
-    migrateFromV6(TestDatabases.duckDb(folder));
-  }
-
-  @Test
-  void postgresStoreAtV6GetsOwnerIds() throws SQLException {
-    migrateFromV6(TestDatabases.postgres());
-  }
-
-  private static void migrateFromV6(String url) throws SQLException {
+  /** A store at V6 with a scenario of a live owner and one of a deleted owner. */
+  @Override
+  void migrate(String url) throws SQLException {
     OldStores.migrateTo(url, "6");
     long ana;
     long kept;
     long orphan;
     try (Connection c = DriverManager.getConnection(url)) {
-      ana =
-          OldStores.insert(
-              c,
-              "INSERT INTO users (username, password_hash, role, created)"
-                  + " VALUES ('ana', 'h', 'analyst', ?) RETURNING id",
-              OldStores.WRITTEN);
+      ana = OldStores.user(c, "ana");
       kept = scenario(c, "anas-plan", "ana");
       orphan = scenario(c, "gone-plan", "bob");
     }

@@ -2,13 +2,10 @@ package org.dispersal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Nested;
 
 /**
  * Migrations V2 and V5 widen runs.kind (to threat and update runs, then to sensitivity and
@@ -18,27 +15,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunKindMigrationTest {
 
-  @TempDir Path folder;
-
-  @Test
-  void duckDbStoreAtV1KeepsItsRunAndAcceptsThreatRuns() throws SQLException {
-    migrateFromV1(TestDatabases.duckDb(folder));
+  /** A store at V4 keeps its team run and accepts sensitivity and screening runs. */
+  @Nested
+  class FromV4 extends MigrationTest {
+    @Override
+    void migrate(String url) throws SQLException {
+      migrateFromV4(url);
+    }
   }
 
-  @Tag("postgresql")
-  @Test
-  void postgresStoreAtV1KeepsItsRunAndAcceptsThreatRuns() throws SQLException {
-    migrateFromV1(TestDatabases.postgres());
-  }
-
-  @Test
-  void duckDbStoreAtV4KeepsItsTeamRunAndAcceptsSensitivityAndScreeningRuns() throws SQLException {
-    migrateFromV4(TestDatabases.duckDb(folder));
-  }
-
-  @Test
-  void postgresStoreAtV4KeepsItsTeamRunAndAcceptsSensitivityAndScreeningRuns() throws SQLException {
-    migrateFromV4(TestDatabases.postgres());
+  /** A store at V1 keeps its run and accepts threat and update runs. */
+  @Nested
+  class FromV1 extends MigrationTest {
+    @Override
+    void migrate(String url) throws SQLException {
+      migrateFromV1(url);
+    }
   }
 
   private static void migrateFromV4(String url) throws SQLException {
@@ -59,15 +51,7 @@ class RunKindMigrationTest {
       assertThat(kept.kind()).isEqualTo(RunKind.UPDATE);
       assertThat(kept.team()).isEqualTo("alpha");
       assertThat(kept.owner()).isEqualTo("ana");
-      StoredRun sensitivity =
-          store.runs().create(RunKind.SENSITIVITY, "isis-2017", "y: 1", "ana", 20, 7, null);
-      StoredRun screening =
-          store.runs().create(RunKind.SCREENING, "isis-2017", "y: 1", "ana", 0, 7, null);
-      assertThat(sensitivity.id()).isGreaterThan(old);
-      assertThat(screening.id()).isGreaterThan(sensitivity.id());
-      assertThat(store.runs().find(screening.id()).orElseThrow().kind())
-          .isEqualTo(RunKind.SCREENING);
-      assertThat(store.runs().list()).hasSize(3);
+      newKindsFollow(store, old, RunKind.SENSITIVITY, RunKind.SCREENING);
     }
   }
 
@@ -95,15 +79,21 @@ class RunKindMigrationTest {
       assertThat(kept.seed()).isEqualTo(7);
       assertThat(kept.manifestJson()).isEqualTo("{\"runs\": 5}");
       assertThat(store.runs().scenarioYaml(old)).contains("y: 1");
-
-      StoredRun threat =
-          store.runs().create(RunKind.THREAT, "isis-2017", "y: 1", "ana", 20, 7, null);
-      StoredRun update =
-          store.runs().create(RunKind.UPDATE, "isis-2017", "y: 1", "ana", 0, 7, null);
-      assertThat(threat.id()).isGreaterThan(old);
-      assertThat(update.id()).isGreaterThan(threat.id());
-      assertThat(store.runs().find(threat.id()).orElseThrow().kind()).isEqualTo(RunKind.THREAT);
-      assertThat(store.runs().list()).hasSize(3);
+      newKindsFollow(store, old, RunKind.THREAT, RunKind.UPDATE);
     }
+  }
+
+  /**
+   * Runs of two kinds the migration allows are stored after the old run, in order, with their
+   * kinds, beside it (an update or screening simulates nothing and has zero replications).
+   */
+  private static void newKindsFollow(Store store, long old, RunKind first, RunKind second) {
+    StoredRun a = store.runs().create(first, "isis-2017", "y: 1", "ana", 20, 7, null);
+    StoredRun b = store.runs().create(second, "isis-2017", "y: 1", "ana", 0, 7, null);
+    assertThat(a.id()).isGreaterThan(old);
+    assertThat(b.id()).isGreaterThan(a.id());
+    assertThat(store.runs().find(a.id()).orElseThrow().kind()).isEqualTo(first);
+    assertThat(store.runs().find(b.id()).orElseThrow().kind()).isEqualTo(second);
+    assertThat(store.runs().list()).hasSize(3);
   }
 }

@@ -2,17 +2,9 @@ package org.dispersal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Migration V8 gives every run its owner's account id (issue #18, finding 5), as V7 did for
@@ -20,41 +12,19 @@ import org.junit.jupiter.api.io.TempDir;
  * none; a run created afterwards gets its owner's id at once. On DuckDB, and on PostgreSQL when
  * DISPERSAL_TEST_PG_URL is set.
  */
-class RunOwnerIdMigrationTest {
+class RunOwnerIdMigrationTest extends MigrationTest {
 
-  @TempDir Path folder;
-
-  @Test
-  void duckDbStoreAtV7GetsRunOwnerIds() throws SQLException {
-    migrateFromV7(TestDatabases.duckDb(folder));
-  }
-
-  @Test
-  void postgresStoreAtV7GetsRunOwnerIds() throws SQLException {
-    migrateFromV7(TestDatabases.postgres());
-  }
-
-  private static void migrateFromV7(String url) throws SQLException {
-    Flyway.configure(Store.class.getClassLoader())
-        .dataSource(url, null, null)
-        .locations(Store.STORE_MIGRATIONS)
-        .target("7")
-        .load()
-        .migrate();
-    Timestamp t = Timestamp.valueOf(LocalDateTime.of(2026, 1, 2, 3, 4, 5));
+  /** A store at V7 with a run of a live owner and one of a deleted owner. */
+  @Override
+  void migrate(String url) throws SQLException {
+    OldStores.migrateTo(url, "7");
     long ana;
     long kept;
     long orphan;
     try (Connection c = DriverManager.getConnection(url)) {
-      try (PreparedStatement p =
-          c.prepareStatement(
-              "INSERT INTO users (username, password_hash, role, created)"
-                  + " VALUES ('ana', 'h', 'analyst', ?) RETURNING id")) {
-        p.setTimestamp(1, t);
-        ana = single(p);
-      }
-      kept = run(c, "ana", t);
-      orphan = run(c, "bob", t);
+      ana = OldStores.user(c, "ana");
+      kept = run(c, "ana");
+      orphan = run(c, "bob");
     }
     try (Store store = Store.open(url)) {
       assertThat(store.runs().ownerId(kept)).hasValue(ana);
@@ -71,24 +41,15 @@ class RunOwnerIdMigrationTest {
     }
   }
 
-  private static long run(Connection c, String owner, Timestamp t) throws SQLException {
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO runs (kind, status, scenario_name, owner, replications, seed, done,"
-                + " created, finished, process_key)"
-                + " VALUES ('forecast', 'succeeded', 'isis-2017', ?, 10, 1, 10, ?, ?, 0)"
-                + " RETURNING id")) {
-      p.setString(1, owner);
-      p.setTimestamp(2, t);
-      p.setTimestamp(3, t);
-      return single(p);
-    }
-  }
-
-  private static long single(PreparedStatement p) throws SQLException {
-    try (ResultSet rs = p.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  private static long run(Connection c, String owner) throws SQLException {
+    return OldStores.insert(
+        c,
+        "INSERT INTO runs (kind, status, scenario_name, owner, replications, seed, done,"
+            + " created, finished, process_key)"
+            + " VALUES ('forecast', 'succeeded', 'isis-2017', ?, 10, 1, 10, ?, ?, 0)"
+            + " RETURNING id",
+        owner,
+        OldStores.WRITTEN,
+        OldStores.WRITTEN);
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,19 @@ abstract class StoreContractTest {
             RunKind.FORECAST, "isis-2017", "name: isis-2017\n", "ana", 40, 7, "{\"months\":36}");
     runs.started(run.id());
     runs.succeeded(run.id(), Fixtures.MANIFEST, rows, artifacts);
+    return run;
+  }
+
+  /** A succeeded run of {@code kind} whose one file is the table {@code name}. */
+  private StoredRun succeededWithTable(RunKind kind, String name, String table) {
+    RunStore runs = store.runs();
+    StoredRun run = runs.create(kind, "isis-2017", "name: x\n", "ana", 4, 7, null);
+    runs.started(run.id());
+    runs.succeeded(
+        run.id(),
+        Fixtures.MANIFEST,
+        List.of(),
+        Map.of(name, table.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     return run;
   }
 
@@ -280,23 +294,15 @@ abstract class StoreContractTest {
 
     Path parquet = folder.resolve("out's.parquet");
     runs.export(run.id(), "PARQUET", parquet);
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT count(*), sum(p95), count(DISTINCT destination), sum(mean) FROM read_parquet('"
-                    + parquet.toString().replace("'", "''")
-                    + "')")) {
-      rs.next();
-      assertThat(rs.getLong(1)).isEqualTo(rows.size());
-      assertThat(rs.getLong(2)).isEqualTo(rows.stream().mapToLong(SummaryRow::p95).sum());
-      assertThat(rs.getLong(3))
-          .isEqualTo(rows.stream().map(SummaryRow::destination).distinct().count());
-      assertThat(rs.getDouble(4))
-          .isCloseTo(
-              rows.stream().mapToDouble(SummaryRow::mean).sum(),
-              org.assertj.core.data.Offset.offset(1e-6));
-    }
+    double[] read = parquet(parquet, "count(*), sum(p95), count(DISTINCT destination), sum(mean)");
+    assertThat((long) read[0]).isEqualTo(rows.size());
+    assertThat((long) read[1]).isEqualTo(rows.stream().mapToLong(SummaryRow::p95).sum());
+    assertThat((long) read[2])
+        .isEqualTo(rows.stream().map(SummaryRow::destination).distinct().count());
+    assertThat(read[3])
+        .isCloseTo(
+            rows.stream().mapToDouble(SummaryRow::mean).sum(),
+            org.assertj.core.data.Offset.offset(1e-6));
 
     Path json = folder.resolve("out.json");
     runs.export(run.id(), "json", json);
@@ -319,13 +325,7 @@ abstract class StoreContractTest {
         "variant,base,month,state,difference_mean\n"
             + "isis-2017-merger,isis-2017,6,killed,-1.5\n"
             + "\"a, b\",isis-2017,12,joined,2\n";
-    StoredRun cmp = runs.create(RunKind.COMPARISON, "isis-2017", "name: x\n", "ana", 4, 7, null);
-    runs.started(cmp.id());
-    runs.succeeded(
-        cmp.id(),
-        Fixtures.MANIFEST,
-        List.of(),
-        Map.of("compare.csv", compare.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    StoredRun cmp = succeededWithTable(RunKind.COMPARISON, "compare.csv", compare);
     Path folder = Files.createDirectory(temp.resolve("tables"));
     runs.export(cmp.id(), "csv", folder.resolve("c.csv"));
     assertThat(Files.readString(folder.resolve("c.csv"))).isEqualTo(compare);
@@ -337,24 +337,8 @@ abstract class StoreContractTest {
     assertThat(tree.path("rows").get(1).path("variant").asText()).isEqualTo("a, b");
     Path parquet = folder.resolve("c.parquet");
     runs.export(cmp.id(), "parquet", parquet);
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT count(*), sum(difference_mean) FROM read_parquet('" + parquet + "')")) {
-      rs.next();
-      assertThat(rs.getLong(1)).isEqualTo(2);
-      assertThat(rs.getDouble(2)).isEqualTo(0.5);
-    }
-    StoredRun hind = runs.create(RunKind.HINDCAST, "isis-2017", "name: x\n", "ana", 4, 7, null);
-    runs.started(hind.id());
-    runs.succeeded(
-        hind.id(),
-        Fixtures.MANIFEST,
-        List.of(),
-        Map.of(
-            "hindcast.csv",
-            "month,state,mean\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(parquet(parquet, "count(*), sum(difference_mean)")).containsExactly(2, 0.5);
+    StoredRun hind = succeededWithTable(RunKind.HINDCAST, "hindcast.csv", "month,state,mean\n");
     assertThatThrownBy(() -> runs.export(hind.id(), "csv", folder.resolve("h.csv")))
         .isInstanceOf(StoreException.class)
         .hasMessage(
@@ -694,17 +678,29 @@ abstract class StoreContractTest {
     assertThat(runs.summary(next.id(), SummaryFilter.all())).hasSize(10);
   }
 
+  /** The first row of {@code SELECT columns} over a Parquet file, read by an in-memory DuckDB. */
+  private static double[] parquet(Path file, String columns) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT "
+                    + columns
+                    + " FROM read_parquet('"
+                    + file.toString().replace("'", "''")
+                    + "')")) {
+      rs.next();
+      double[] row = new double[rs.getMetaData().getColumnCount()];
+      for (int i = 0; i < row.length; i++) {
+        row[i] = rs.getDouble(i + 1);
+      }
+      return row;
+    }
+  }
+
   /** Starts {@link KillTarget} in a child JVM on the test classpath. */
   static Process startKillTarget(String url, int rows) throws java.io.IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-Xmx512m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            KillTarget.class.getName(),
-            url,
-            String.valueOf(rows))
+    return ChildJvm.of(KillTarget.class, url, String.valueOf(rows))
         .redirectErrorStream(true)
         .start();
   }

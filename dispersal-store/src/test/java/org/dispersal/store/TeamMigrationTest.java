@@ -2,13 +2,9 @@ package org.dispersal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Migration V4 adds team visibility to a store that already holds a scenario and a run: both stay
@@ -16,22 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
  * fields, and team scenarios and runs can be added after them. On DuckDB, and on PostgreSQL when
  * DISPERSAL_TEST_PG_URL is set.
  */
-class TeamMigrationTest {
+class TeamMigrationTest extends MigrationTest {
 
-  @TempDir Path folder;
-
-  @Test
-  void duckDbStoreAtV3KeepsItsScenarioAndRunShared() throws SQLException {
-    migrateFromV3(TestDatabases.duckDb(folder));
-  }
-
-  @Tag("postgresql")
-  @Test
-  void postgresStoreAtV3KeepsItsScenarioAndRunShared() throws SQLException {
-    migrateFromV3(TestDatabases.postgres());
-  }
-
-  private static void migrateFromV3(String url) throws SQLException {
+  /** A store at V3 with a scenario and a run, both kept shared. */
+  @Override
+  void migrate(String url) throws SQLException {
     OldStores.migrateTo(url, "3");
     long scenario;
     long run;

@@ -54,7 +54,8 @@ public record InputProblem(
 
   /** The problem of an event file's row or column. */
   public static InputProblem of(EventFileException e) {
-    return new InputProblem(e.file(), e.line(), e.column(), e.name(), e.value(), e.problem());
+    EventFileException.Fault f = e.fault();
+    return new InputProblem(f.file(), f.line(), f.column(), f.name(), f.value(), f.problem());
   }
 
   /** The problem of a shipped or given data file (observations, ...). */
@@ -70,24 +71,7 @@ public record InputProblem(
   /** The one-line form {@code SOURCE:LINE:COLUMN: FIELD: 'VALUE' MESSAGE}. */
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder();
-    if (source != null) {
-      out.append(source);
-      if (line > 0) {
-        out.append(':').append(line);
-        if (column > 0) {
-          out.append(':').append(column);
-        }
-      }
-      out.append(": ");
-    }
-    if (field != null) {
-      out.append(field).append(": ");
-    }
-    if (value != null) {
-      out.append('\'').append(value).append("' ");
-    }
-    return out.append(message).toString();
+    return Problem.line(source, line, column, field, value, message);
   }
 
   /** The problems of a scenario file. */

@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dispersal.hypotheses.Event;
@@ -57,43 +56,38 @@ public final class AcledReader {
    * @throws EventFileException naming the file, line and column of the first bad value
    */
   public static EventFile read(Path file, double reliability) {
-    EventFile.Table t = EventFile.table(file, REQUIRED, null);
-    List<Event> out = new ArrayList<>();
-    List<String> notes = new ArrayList<>(t.notes());
-    EventFile.Unmapped unmapped = new EventFile.Unmapped();
-    for (EventRow r : t.rows()) {
-      String id = r.required("event_id_cnty");
-      LocalDate date = date(r);
-      Integer precision = r.whole("time_precision", 1, 3, "1, 2 or 3");
-      LocalDate first = date;
-      LocalDate last = date;
-      if (precision != null && precision == 2) {
-        first = date.minusDays(3);
-        last = date.plusDays(3);
-      } else if (precision != null && precision == 3) {
-        first = YearMonth.from(date).atDay(1);
-        last = YearMonth.from(date).atEndOfMonth();
-      }
-      String country = CountryNames.code(r, "country", unmapped);
-      String type = EventTypes.type("acled", r, "event_type", "sub_event_type");
-      out.add(
-          new Event(
-              id,
-              null,
-              first,
-              last,
-              country,
-              r.text("location"),
-              type,
-              EventRow.slug(r.text("sub_event_type")),
-              r.text("actor1"),
-              r.whole("fatalities", 0, Integer.MAX_VALUE, "a whole number of deaths"),
-              reliability,
-              r.text("source").isEmpty() ? "ACLED" : "ACLED: " + r.text("source"),
-              r.origin()));
+    return EventFile.export(file, REQUIRED, (r, unmapped) -> event(r, unmapped, reliability));
+  }
+
+  private static Event event(EventRow r, EventFile.Unmapped unmapped, double reliability) {
+    String id = r.required("event_id_cnty");
+    LocalDate date = date(r);
+    Integer precision = r.whole("time_precision", 1, 3, "1, 2 or 3");
+    LocalDate first = date;
+    LocalDate last = date;
+    if (precision != null && precision == 2) {
+      first = date.minusDays(3);
+      last = date.plusDays(3);
+    } else if (precision != null && precision == 3) {
+      first = YearMonth.from(date).atDay(1);
+      last = YearMonth.from(date).atEndOfMonth();
     }
-    unmapped.note(t.file(), notes);
-    return new EventFile(t.file(), out, notes, t.coverage(out));
+    String country = CountryNames.code(r, "country", unmapped);
+    String type = EventTypes.type("acled", r, "event_type", "sub_event_type");
+    return new Event(
+        id,
+        null,
+        first,
+        last,
+        country,
+        r.text("location"),
+        type,
+        EventRow.slug(r.text("sub_event_type")),
+        r.text("actor1"),
+        r.whole("fatalities", 0, Integer.MAX_VALUE, "a whole number of deaths"),
+        reliability,
+        r.text("source").isEmpty() ? "ACLED" : "ACLED: " + r.text("source"),
+        r.origin());
   }
 
   private static LocalDate date(EventRow r) {

@@ -258,6 +258,27 @@ public record EventFile(String file, List<Event> events, List<String> notes, Cov
     return new Table(name, header, rows, notes, declared);
   }
 
+  /** Reads one event from a row of an export, noting there country names without a code. */
+  interface ExportRow {
+    Event read(EventRow row, Unmapped unmapped);
+  }
+
+  /**
+   * Reads an export (GTD, ACLED) of one event per row: its columns checked against {@code
+   * required}, any others allowed, and one note for the country names without a code.
+   */
+  static EventFile export(Path file, List<String> required, ExportRow reader) {
+    Table t = table(file, required, null);
+    List<Event> out = new ArrayList<>();
+    List<String> notes = new ArrayList<>(t.notes());
+    Unmapped unmapped = new Unmapped();
+    for (EventRow r : t.rows()) {
+      out.add(reader.read(r, unmapped));
+    }
+    unmapped.note(t.file(), notes);
+    return new EventFile(t.file(), out, notes, t.coverage(out));
+  }
+
   /** Collects country names without a code, for one note. */
   static final class Unmapped {
     private final Map<String, Integer> counts = new TreeMap<>();

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.hypotheses.Event;
 
@@ -38,39 +37,34 @@ public final class GtdReader {
    * @throws EventFileException naming the file, line and column of the first bad value
    */
   public static EventFile read(Path file, double reliability) {
-    EventFile.Table t = EventFile.table(file, REQUIRED, null);
-    List<Event> out = new ArrayList<>();
-    List<String> notes = new ArrayList<>(t.notes());
-    EventFile.Unmapped unmapped = new EventFile.Unmapped();
-    for (EventRow r : t.rows()) {
-      String id = r.required("eventid");
-      Integer year = r.whole("iyear", 1900, 2999, "a year");
-      if (year == null) {
-        throw r.error("iyear", "", "is empty");
-      }
-      Integer month = r.whole("imonth", 0, 12, "a month from 0 (unknown) to 12");
-      Integer day = r.whole("iday", 0, 31, "a day from 0 (unknown) to 31");
-      LocalDate[] days = dates(r, year, month == null ? 0 : month, day == null ? 0 : day);
-      String country = CountryNames.code(r, "country_txt", unmapped);
-      String city = r.text("city");
-      out.add(
-          new Event(
-              id,
-              null,
-              days[0],
-              days[1],
-              country,
-              city.equalsIgnoreCase("unknown") ? "" : city,
-              EventTypes.type("gtd", r, "attacktype1_txt", null),
-              EventRow.slug(r.required("attacktype1_txt")),
-              r.text("gname"),
-              r.whole("nkill", 0, Integer.MAX_VALUE, "a whole number of deaths"),
-              reliability,
-              "GTD",
-              r.origin()));
+    return EventFile.export(file, REQUIRED, (r, unmapped) -> event(r, unmapped, reliability));
+  }
+
+  private static Event event(EventRow r, EventFile.Unmapped unmapped, double reliability) {
+    String id = r.required("eventid");
+    Integer year = r.whole("iyear", 1900, 2999, "a year");
+    if (year == null) {
+      throw r.error("iyear", "", "is empty");
     }
-    unmapped.note(t.file(), notes);
-    return new EventFile(t.file(), out, notes, t.coverage(out));
+    Integer month = r.whole("imonth", 0, 12, "a month from 0 (unknown) to 12");
+    Integer day = r.whole("iday", 0, 31, "a day from 0 (unknown) to 31");
+    LocalDate[] days = dates(r, year, month == null ? 0 : month, day == null ? 0 : day);
+    String country = CountryNames.code(r, "country_txt", unmapped);
+    String city = r.text("city");
+    return new Event(
+        id,
+        null,
+        days[0],
+        days[1],
+        country,
+        city.equalsIgnoreCase("unknown") ? "" : city,
+        EventTypes.type("gtd", r, "attacktype1_txt", null),
+        EventRow.slug(r.required("attacktype1_txt")),
+        r.text("gname"),
+        r.whole("nkill", 0, Integer.MAX_VALUE, "a whole number of deaths"),
+        reliability,
+        "GTD",
+        r.origin());
   }
 
   private static LocalDate[] dates(EventRow r, int year, int month, int day) {

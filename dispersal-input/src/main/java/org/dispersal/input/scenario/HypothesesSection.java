@@ -150,9 +150,7 @@ final class HypothesesSection extends NodeReader {
       }
       int before = problems.size();
       String id = identifier(m.get("id"), path + ".id");
-      if (id != null && !seen.add(id)) {
-        problem(m.get("id"), path + ".id", ScenarioValidator.DUPLICATE_ID);
-      } else if (id != null) {
+      if (firstUse(id, m.get("id"), path + ".id", seen)) {
         hypothesisIds.add(id);
       }
       String name = text(m.get("name"), path + ".name");
@@ -276,9 +274,7 @@ final class HypothesesSection extends NodeReader {
       }
       int before = problems.size();
       String id = identifier(m.get("id"), path + ".id");
-      if (id != null && !seen.add(id)) {
-        problem(m.get("id"), path + ".id", ScenarioValidator.DUPLICATE_ID);
-      }
+      firstUse(id, m.get("id"), path + ".id", seen);
       String name = text(m.get("name"), path + ".name");
       Node observed = m.get("observe");
       boolean figure = observed instanceof Node.Mapping om && om.get("measure") != null;
@@ -465,29 +461,19 @@ final class HypothesesSection extends NodeReader {
     return out;
   }
 
-  private Node.Mapping mapping(
-      Node node, String path, List<String> allowed, List<String> required) {
-    if (node == null || node.isNull()) {
-      return null;
+  /**
+   * Whether {@code id}, read from {@code node}, is used here for the first time: adds it to {@code
+   * seen}, or reports an id an earlier entry has. A null id (missing or invalid) is not.
+   */
+  private boolean firstUse(String id, Node node, String path, Set<String> seen) {
+    if (id == null) {
+      return false;
     }
-    if (!(node instanceof Node.Mapping m)) {
-      problem(node, path, "must be a mapping of keys to values");
-      return null;
+    if (!seen.add(id)) {
+      problem(node, path, ScenarioValidator.DUPLICATE_ID);
+      return false;
     }
-    for (Node.Entry e : m.entries()) {
-      if (!allowed.contains(e.key())) {
-        problems.add(
-            Problem.at(e.keyAt(), path + "." + e.key(), null, "is not a known key", allowed));
-      }
-    }
-    for (String key : required) {
-      Node.Entry e = m.entry(key);
-      if (e == null || e.value().isNull()) {
-        problems.add(
-            Problem.at(e == null ? m.at() : e.keyAt(), path + "." + key, null, "is required"));
-      }
-    }
-    return m;
+    return true;
   }
 
   /** A list of texts, or one text standing for a list of one. */

@@ -2,7 +2,6 @@ package org.dispersal.input.scenario;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -547,39 +546,9 @@ final class Interpreter extends NodeReader {
 
   // ---------------------------------------------------------------- values
 
-  /** A section or object that must be a mapping: checks its keys and records their locations. */
-  private Node.Mapping mapping(
-      Node node, String path, List<String> allowed, List<String> required) {
-    if (!present(node)) {
-      return null;
-    }
-    if (!(node instanceof Node.Mapping m)) {
-      problem(node, path, "must be a mapping of keys to values");
-      return null;
-    }
-    keys(m, path, allowed, required);
-    return m;
-  }
-
-  /**
-   * Records where each key's value was written, reports unknown keys (unless {@code allowed} is
-   * null: any key), and reports required keys that are absent or empty.
-   */
-  private void keys(Node.Mapping m, String path, List<String> allowed, List<String> required) {
-    for (Node.Entry e : m.entries()) {
-      String p = join(path, e.key());
-      locations.putIfAbsent(p, e.value() instanceof Node.Scalar ? e.value().at() : e.keyAt());
-      if (allowed != null && !allowed.contains(e.key())) {
-        problems.add(Problem.at(e.keyAt(), p, null, "is not a known key", allowed));
-      }
-    }
-    for (String key : required) {
-      Node.Entry e = m.entry(key);
-      if (e == null || e.value().isNull()) {
-        Location at = e == null ? m.at() : e.keyAt();
-        problems.add(Problem.at(at, join(path, key), null, "is required"));
-      }
-    }
+  @Override
+  void located(String path, Location at) {
+    locations.putIfAbsent(path, at);
   }
 
   /** Reads a list with one reader per item, leaving out the items that could not be read. */
@@ -595,7 +564,7 @@ final class Interpreter extends NodeReader {
     for (int i = 0; i < seq.items().size(); i++) {
       Node item = seq.items().get(i);
       String p = path + "[" + i + "]";
-      locations.putIfAbsent(p, item.at());
+      located(p, item.at());
       T value = reader.read(item, p);
       if (value != null) {
         if (out.size() != i) {
@@ -659,26 +628,10 @@ final class Interpreter extends NodeReader {
   }
 
   private YearMonth month(Node node, String path) {
-    String text = text(node, path);
-    if (text == null) {
-      return null;
-    }
-    try {
-      if (MONTH.matcher(text).matches()) {
-        return YearMonth.parse(text);
-      }
-    } catch (DateTimeParseException e) {
-      // reported below with the expected form
-    }
-    problem(node, path, "must be a month written YYYY-MM");
-    return null;
+    return parsed(node, path, MONTH, YearMonth::parse, "a month written YYYY-MM");
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private static String join(String path, String key) {
-    return path.isEmpty() ? key : path + "." + key;
-  }
 
   /**
    * Runs a record constructor, turning its rejection into a problem at the node, so that no user

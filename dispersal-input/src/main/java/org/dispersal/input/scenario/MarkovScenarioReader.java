@@ -1,11 +1,5 @@
 package org.dispersal.input.scenario;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.engine.MarkovModel;
@@ -38,7 +32,7 @@ public final class MarkovScenarioReader {
 
   /** Whether a built-in name or a file holds a Markov scenario. */
   public static boolean isMarkov(String nameOrPath) {
-    String text = text(nameOrPath);
+    String text = ScenarioReader.text(nameOrPath);
     if (text == null) {
       return false;
     }
@@ -57,7 +51,7 @@ public final class MarkovScenarioReader {
    * @throws ScenarioException if it cannot be found or read, or has any problem
    */
   public static MarkovModel read(String nameOrPath) {
-    String text = text(nameOrPath);
+    String text = ScenarioReader.text(nameOrPath);
     if (text == null) {
       throw new ScenarioException(
           List.of(
@@ -158,24 +152,5 @@ public final class MarkovScenarioReader {
     }
     problems.add(Problem.at(n.at(), field, n.render(), "must be a number"));
     return 0;
-  }
-
-  private static String text(String nameOrPath) {
-    try {
-      Path p = Path.of(nameOrPath);
-      if (Files.isRegularFile(p)) {
-        return Files.readString(p, StandardCharsets.UTF_8);
-      }
-      try (InputStream in =
-          MarkovScenarioReader.class
-              .getClassLoader()
-              .getResourceAsStream(ScenarioReader.BUILT_IN_DIRECTORY + nameOrPath + ".yaml")) {
-        return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (java.nio.file.InvalidPathException e) {
-      return null;
-    }
   }
 }

@@ -79,6 +79,33 @@ public record Problem(
     return out.toString();
   }
 
+  /**
+   * The one line every input problem is shown in, {@code SOURCE:LINE:COLUMN: FIELD: 'VALUE'
+   * MESSAGE}: the source left out when null, with its line and column; the line when 0; the column
+   * when 0; the field when null; the value when null.
+   */
+  public static String line(
+      String source, int line, int column, String field, String value, String message) {
+    StringBuilder out = new StringBuilder();
+    if (source != null) {
+      out.append(source);
+      if (line > 0) {
+        out.append(':').append(line);
+        if (column > 0) {
+          out.append(':').append(column);
+        }
+      }
+      out.append(": ");
+    }
+    if (field != null) {
+      out.append(field).append(": ");
+    }
+    if (value != null) {
+      out.append('\'').append(value).append("' ");
+    }
+    return out.append(message).toString();
+  }
+
   private static String oneLine(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {

@@ -641,4 +641,27 @@ public final class ScenarioReader {
       return parent;
     }
   }
+
+  /**
+   * The text of a scenario file, or of a built-in scenario by name, as written; null when there is
+   * neither.
+   */
+  public static String text(String nameOrPath) {
+    try {
+      Path p = Path.of(nameOrPath);
+      if (Files.isRegularFile(p)) {
+        return Files.readString(p, StandardCharsets.UTF_8);
+      }
+      try (InputStream in =
+          ScenarioReader.class
+              .getClassLoader()
+              .getResourceAsStream(BUILT_IN_DIRECTORY + nameOrPath + ".yaml")) {
+        return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
 }

@@ -2,8 +2,11 @@ package org.dispersal.output.analyst;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.dispersal.analyst.Interval;
+import org.dispersal.output.text.Csv;
 
 /** Number formats of the analyst pages and tables, the same whatever the machine's locale. */
 final class Numbers {
@@ -45,14 +48,36 @@ final class Numbers {
     return new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
   }
 
+  /** A CSV line of the fields {@code head}, then the interval's mean, p05, p50 and p95. */
+  static String csvLine(Interval i, String... head) {
+    List<String> fields = new ArrayList<>(List.of(head));
+    fields.addAll(List.of(csv(i.mean()), csv(i.p05()), csv(i.p50()), csv(i.p95())));
+    return Csv.line(fields);
+  }
+
   /** A cell with the mean and the 90% interval. */
   static String cell(Interval i, boolean percent) {
     if (i.defined() == 0) {
       return "<td class=\"num\">n/a</td>";
     }
-    String m = percent ? pct(i.mean()) : num(i.mean());
-    String lo = percent ? pct(i.p05()) : num(i.p05());
-    String hi = percent ? pct(i.p95()) : num(i.p95());
-    return "<td class=\"num\">" + m + " <span class=\"ci\">[" + lo + "–" + hi + "]</span></td>";
+    return percent
+        ? cell(pct(i.mean()), pct(i.p05()), pct(i.p95()))
+        : cell(num(i.mean()), num(i.p05()), num(i.p95()));
+  }
+
+  /** A cell with a mean and its 90% interval, each already formatted. */
+  static String cell(String mean, String p05, String p95) {
+    return "<td class=\"num\">"
+        + mean
+        + " <span class=\"ci\">["
+        + p05
+        + "–"
+        + p95
+        + "]</span></td>";
+  }
+
+  /** A 90% interval in running text: {@code [90%: P05–P95]}, each already formatted. */
+  static String interval90(String p05, String p95) {
+    return "<span class=\"ci\">[90%: " + p05 + "–" + p95 + "]</span>";
   }
 }

@@ -15,7 +15,6 @@ import org.dispersal.analyst.TradeOffCurve;
 import org.dispersal.output.page.Html;
 import org.dispersal.output.page.InlineHashes;
 import org.dispersal.output.page.Page;
-import org.dispersal.output.text.Csv;
 
 /**
  * Writes the returnee screening: {@code screening.csv} (one row per measure with mean, median and
@@ -65,18 +64,15 @@ public final class ScreeningOutputs {
     for (Row row : rows(r)) {
       Interval i = row.value();
       out.append(
-          Csv.line(
+          Numbers.csvLine(
+              i,
               r.country(),
               Integer.toString(r.month()),
               Integer.toString(r.window()),
               Numbers.csv(r.test().sensitivity()),
               Numbers.csv(r.test().specificity()),
               Integer.toString(r.runs()),
-              row.id(),
-              Numbers.csv(i.mean()),
-              Numbers.csv(i.p05()),
-              Numbers.csv(i.p50()),
-              Numbers.csv(i.p95())));
+              row.id()));
     }
     Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
   }
@@ -111,11 +107,9 @@ public final class ScreeningOutputs {
     page.raw(
         "<p class=\"summary\">The forecast puts the base rate at "
             + Numbers.pct(r.baseRate().mean())
-            + " <span class=\"ci\">[90%: "
-            + Numbers.pct(r.baseRate().p05())
-            + "–"
-            + Numbers.pct(r.baseRate().p95())
-            + "]</span>. At that rate, about "
+            + " "
+            + Numbers.interval90(Numbers.pct(r.baseRate().p05()), Numbers.pct(r.baseRate().p95()))
+            + ". At that rate, about "
             + (ppv.defined() == 0 ? "n/a" : Numbers.pct(ppv.mean()))
             + " of the returnees the tool flags are committed; the rest are false alarms.</p>");
     page.h2("Expected numbers");

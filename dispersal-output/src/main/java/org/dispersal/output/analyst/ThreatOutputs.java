@@ -15,7 +15,6 @@ import org.dispersal.analyst.ThreatOutlook.Measure;
 import org.dispersal.output.page.Html;
 import org.dispersal.output.page.InlineHashes;
 import org.dispersal.output.page.Page;
-import org.dispersal.output.text.Csv;
 import org.dispersal.output.text.Json;
 
 /**
@@ -137,26 +136,15 @@ public final class ThreatOutputs {
       for (int t = 0; t <= o.months(); t++) {
         for (Measure m : Measure.values()) {
           Interval i = o.at(d, m, t);
-          out.append(r + 1)
-              .append(',')
-              .append(id)
-              .append(',')
-              .append(Csv.field(names.getOrDefault(id, id)))
-              .append(',')
-              .append(t)
-              .append(',')
-              .append(start.plusMonths(t))
-              .append(',')
-              .append(m.id())
-              .append(',')
-              .append(Numbers.csv(i.mean()))
-              .append(',')
-              .append(Numbers.csv(i.p05()))
-              .append(',')
-              .append(Numbers.csv(i.p50()))
-              .append(',')
-              .append(Numbers.csv(i.p95()))
-              .append('\n');
+          out.append(
+              Numbers.csvLine(
+                  i,
+                  String.valueOf(r + 1),
+                  id,
+                  names.getOrDefault(id, id),
+                  String.valueOf(t),
+                  start.plusMonths(t).toString(),
+                  m.id()));
         }
       }
     }
@@ -187,26 +175,23 @@ public final class ThreatOutputs {
                 + " ended as attacks. Countries with the most expected plots first.");
     int top = o.ranking()[0];
     Interval share = o.dispatchedShare();
+    Interval plots = o.at(top, Measure.CUMULATIVE_PLOTS, h);
     page.raw(
         "<p class=\"summary\">Most expected plots by "
             + start.plusMonths(h)
             + ": <b>"
             + Html.esc(names.getOrDefault(o.destinations().get(top), o.destinations().get(top)))
             + "</b>, "
-            + Numbers.num(o.at(top, Measure.CUMULATIVE_PLOTS, h).mean())
-            + " plots <span class=\"ci\">[90%: "
-            + Numbers.num(o.at(top, Measure.CUMULATIVE_PLOTS, h).p05())
-            + "–"
-            + Numbers.num(o.at(top, Measure.CUMULATIVE_PLOTS, h).p95())
-            + "]</span>, of which "
+            + Numbers.num(plots.mean())
+            + " plots "
+            + Numbers.interval90(Numbers.num(plots.p05()), Numbers.num(plots.p95()))
+            + ", of which "
             + Numbers.num(o.at(top, Measure.CUMULATIVE_ATTACKS, h).mean())
             + " attacks. Operatives ever dispatched are "
             + Numbers.pct(share.mean())
-            + " <span class=\"ci\">[90%: "
-            + Numbers.pct(share.p05())
-            + "–"
-            + Numbers.pct(share.p95())
-            + "]</span> of those who came home or were dispatched; Hegghammer's ceiling for"
+            + " "
+            + Numbers.interval90(Numbers.pct(share.p05()), Numbers.pct(share.p95()))
+            + " of those who came home or were dispatched; Hegghammer's ceiling for"
             + " returnees who attack is one in nine (11%).</p>");
     page.h2("Ranked destinations");
     StringBuilder t = new StringBuilder();

@@ -423,11 +423,8 @@ public final class UpdateOutputs {
                 + "</tr></thead><tbody>");
     for (int i = 0; i < hs.size(); i++) {
       Hypothesis h = hs.get(i);
-      t.append("<tr><th>")
-          .append(Html.esc(h.name()))
-          .append("<br><span class=\"note\">")
-          .append(Html.esc(h.basis()))
-          .append("</span></th><td>")
+      t.append(rowHeader(h.name(), h.basis()))
+          .append("<td>")
           .append(Html.esc(h.describeRun()))
           .append("</td><td class=\"num\">")
           .append(Html.esc(Icd203.percent(r.prior()[i])))
@@ -571,13 +568,8 @@ public final class UpdateOutputs {
     for (int k = 0; k < st.size(); k++) {
       Indicator ind = st.get(k).indicator();
       Diagnosticity d = report.diagnosticity().get(k);
-      t.append("<tr><th>")
-          .append(Html.esc(ind.name()))
-          .append("<br><span class=\"note\">")
-          .append(Html.esc(ind.describe()))
-          .append(". ")
-          .append(Html.esc(ind.basis()))
-          .append("</span></th><td>")
+      t.append(rowHeader(ind.name(), ind.describe() + ". " + ind.basis()))
+          .append("<td>")
           .append(Html.esc(status(st.get(k).outcome())))
           .append(" (")
           .append(st.get(k).found())
@@ -677,14 +669,17 @@ public final class UpdateOutputs {
     return t.append("</tbody></table></div>").toString();
   }
 
+  /** The start of a table row headed by a name with a note under it, both escaped. */
+  private static String rowHeader(String name, String note) {
+    return "<tr><th>"
+        + Html.esc(name)
+        + "<br><span class=\"note\">"
+        + Html.esc(note)
+        + "</span></th>";
+  }
+
   private static String cell(Statistic st) {
-    return "<td class=\"num\">"
-        + Numbers.num(st.mean())
-        + " <span class=\"ci\">["
-        + Numbers.num(st.p05())
-        + "–"
-        + Numbers.num(st.p95())
-        + "]</span></td>";
+    return Numbers.cell(Numbers.num(st.mean()), Numbers.num(st.p05()), Numbers.num(st.p95()));
   }
 
   private static String eventsSummary(Updater.Result r) {

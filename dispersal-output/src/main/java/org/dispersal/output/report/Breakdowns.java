@@ -22,15 +22,7 @@ final class Breakdowns {
 
   /** The states shown per row, after those who came home after the start. */
   static final List<State> COLUMNS =
-      List.of(
-          State.DISENGAGED,
-          State.INSURGENT,
-          State.OTHER_GROUP,
-          State.RELOCATED,
-          State.DISPATCHED,
-          State.KILLED,
-          State.DETAINED,
-          State.IN_THEATRE);
+      Palette.pathwaysThen(State.KILLED, State.DETAINED, State.IN_THEATRE);
 
   private Breakdowns() {}
 
@@ -160,10 +152,15 @@ final class Breakdowns {
 
   /** A cell with the median and, beneath it, the 90% interval. */
   static void cell(StringBuilder t, Statistic s) {
-    t.append("<td class=\"num\"><span class=\"median\">")
-        .append(Fmt.count(s.p50()))
-        .append("</span><span class=\"ci\">")
-        .append(Fmt.interval(s))
-        .append("</span></td>");
+    t.append("<td class=\"num\">").append(medianAndInterval(s)).append("</td>");
+  }
+
+  /** What a table cell shows of a statistic: the median and, beneath it, the 90% interval. */
+  static String medianAndInterval(Statistic s) {
+    return "<span class=\"median\">"
+        + Fmt.count(s.p50())
+        + "</span><span class=\"ci\">"
+        + Fmt.interval(s)
+        + "</span>";
   }
 }

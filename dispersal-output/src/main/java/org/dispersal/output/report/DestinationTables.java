@@ -178,12 +178,7 @@ final class DestinationTables {
       }
       t.append("</th>");
       for (Statistic s : byCountry.get(c)) {
-        Statistic v = s == null ? Statistic.ZERO : s;
-        t.append("<td class=\"num\"><span class=\"median\">")
-            .append(Fmt.count(v.p50()))
-            .append("</span><span class=\"ci\">")
-            .append(Fmt.interval(v))
-            .append("</span></td>");
+        Breakdowns.cell(t, s == null ? Statistic.ZERO : s);
       }
       t.append("</tr>");
     }

@@ -22,15 +22,7 @@ import org.dispersal.output.page.Page;
 final class OriginTable {
 
   /** The states shown per origin, after the number who travelled. */
-  private static final List<State> COLUMNS =
-      List.of(
-          State.DISENGAGED,
-          State.INSURGENT,
-          State.OTHER_GROUP,
-          State.RELOCATED,
-          State.DISPATCHED,
-          State.KILLED,
-          State.DETAINED);
+  private static final List<State> COLUMNS = Palette.pathwaysThen(State.KILLED, State.DETAINED);
 
   /** The script for filtering and sorting, inline so the report works offline. */
   static final String SCRIPT =
@@ -151,11 +143,9 @@ final class OriginTable {
         Statistic s = data.scope(horizon, r.scope(), state);
         h.append("<td class=\"num\" data-v=\"")
             .append(s.p50())
-            .append("\"><span class=\"median\">")
-            .append(Fmt.count(s.p50()))
-            .append("</span><span class=\"ci\">")
-            .append(Fmt.interval(s))
-            .append("</span></td>");
+            .append("\">")
+            .append(Breakdowns.medianAndInterval(s))
+            .append("</td>");
       }
       h.append("</tr>");
     }

@@ -1,5 +1,6 @@
 package org.dispersal.output.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.model.State;
 
@@ -13,12 +14,7 @@ final class Palette {
 
   /** The order in which states appear in tables, fan charts and the flow diagram. */
   static final List<State> ORDER =
-      List.of(
-          State.DISENGAGED,
-          State.INSURGENT,
-          State.OTHER_GROUP,
-          State.RELOCATED,
-          State.DISPATCHED,
+      pathwaysThen(
           State.ARRESTED,
           State.ATTACK,
           State.KILLED,
@@ -33,61 +29,63 @@ final class Palette {
 
   private Palette() {}
 
+  /**
+   * The states of the five pathways in report order (operatives at large for pathway 5), then
+   * {@code more}: how every table and chart of the report begins its columns.
+   */
+  static List<State> pathwaysThen(State... more) {
+    List<State> states =
+        new ArrayList<>(
+            List.of(
+                State.DISENGAGED,
+                State.INSURGENT,
+                State.OTHER_GROUP,
+                State.RELOCATED,
+                State.DISPATCHED));
+    states.addAll(List.of(more));
+    return List.copyOf(states);
+  }
+
+  /**
+   * How the report shows a state.
+   *
+   * @param colour its colour
+   * @param label a short label for tables and charts
+   * @param shortLabel a one- or two-word label for narrow table columns
+   */
+  private record Look(String colour, String label, String shortLabel) {}
+
+  private static Look look(State s) {
+    return switch (s) {
+      case DISENGAGED -> new Look("#009e73", "Disengaged returnees", "Disengaged");
+      case INSURGENT -> new Look("#d55e00", "Remaining insurgents", "Insurgents");
+      case OTHER_GROUP -> new Look("#b8578f", "Joined another group", "Other group");
+      case RELOCATED -> new Look("#e69f00", "Relocated to a third theatre", "Relocated");
+      case DISPATCHED -> new Look("#0072b2", "Dispatched operatives at large", "Dispatched");
+      case ARRESTED -> new Look("#5b9fd0", "Operatives arrested", "Arrested");
+      case ATTACK -> new Look("#003e66", "Plots ended in an attack", "Attacks");
+      case KILLED -> new Look("#3b3b3b", "Killed", "Killed");
+      case DETAINED -> new Look("#8c8c8c", "Detained in the region", "Detained");
+      case IN_THEATRE -> new Look("#7a6a58", "In theatre", "In theatre");
+      case TRANSIT -> new Look("#b3a58f", "In transit", "In transit");
+      case RETURNED -> new Look("#9aa9b8", "Returned, not yet assessed", "Returned");
+      case PROSECUTED -> new Look("#5f6f80", "Prosecuted at home", "Prosecuted");
+    };
+  }
+
   /** The state's colour. */
   static String colour(State s) {
-    return switch (s) {
-      case DISENGAGED -> "#009e73";
-      case INSURGENT -> "#d55e00";
-      case OTHER_GROUP -> "#b8578f";
-      case RELOCATED -> "#e69f00";
-      case DISPATCHED -> "#0072b2";
-      case ARRESTED -> "#5b9fd0";
-      case ATTACK -> "#003e66";
-      case KILLED -> "#3b3b3b";
-      case DETAINED -> "#8c8c8c";
-      case IN_THEATRE -> "#7a6a58";
-      case TRANSIT -> "#b3a58f";
-      case RETURNED -> "#9aa9b8";
-      case PROSECUTED -> "#5f6f80";
-    };
+    return look(s).colour();
   }
 
   /** A short label for tables and charts. */
   static String label(State s) {
-    return switch (s) {
-      case DISENGAGED -> "Disengaged returnees";
-      case INSURGENT -> "Remaining insurgents";
-      case OTHER_GROUP -> "Joined another group";
-      case RELOCATED -> "Relocated to a third theatre";
-      case DISPATCHED -> "Dispatched operatives at large";
-      case ARRESTED -> "Operatives arrested";
-      case ATTACK -> "Plots ended in an attack";
-      case KILLED -> "Killed";
-      case DETAINED -> "Detained in the region";
-      case IN_THEATRE -> "In theatre";
-      case TRANSIT -> "In transit";
-      case RETURNED -> "Returned, not yet assessed";
-      case PROSECUTED -> "Prosecuted at home";
-    };
+    return look(s).label();
   }
 
   /** A one- or two-word label for narrow table columns. */
   static String shortLabel(State s) {
-    return switch (s) {
-      case DISENGAGED -> "Disengaged";
-      case INSURGENT -> "Insurgents";
-      case OTHER_GROUP -> "Other group";
-      case RELOCATED -> "Relocated";
-      case DISPATCHED -> "Dispatched";
-      case ARRESTED -> "Arrested";
-      case ATTACK -> "Attacks";
-      case KILLED -> "Killed";
-      case DETAINED -> "Detained";
-      case IN_THEATRE -> "In theatre";
-      case TRANSIT -> "In transit";
-      case RETURNED -> "Returned";
-      case PROSECUTED -> "Prosecuted";
-    };
+    return look(s).shortLabel();
   }
 
   /** The colour of a state's pathway: that of its main state, so operatives' outcomes share it. */

@@ -20,9 +20,9 @@ import org.dispersal.model.Prior;
 import org.dispersal.model.Range;
 import org.dispersal.model.Region;
 import org.dispersal.model.Scenario;
-import org.dispersal.model.Step;
 import org.dispersal.model.Stronghold;
 import org.dispersal.output.forecast.ForecastRun;
+import org.dispersal.testkit.TestScenarios;
 
 /** Scenarios built in code, and forecasts of them, for the report tests. */
 final class ReportFixtures {
@@ -167,15 +167,11 @@ final class ReportFixtures {
       List<Place> places,
       List<String> targets) {
     Drivers drivers =
-        new Drivers(
+        TestScenarios.drivers(
             List.of(
                 new Stronghold("ramadi", "Ramadi", "IRQ", 1, LocalDate.of(2016, 2, 9), "W", null),
                 new Stronghold("mosul", "Mosul", "IRQ", 2, null, null, "fall_month.mosul"),
-                new Stronghold("raqqa", "Raqqa", "SYR", 2, null, null, "fall_month.raqqa")),
-            List.of(new Step(0, "border_closure")),
-            List.of(new Step(0, "route_screening")),
-            List.of(new Step(0, "prosecution_multiplier")),
-            List.of(new Step(0, "rehabilitation_effect")));
+                new Stronghold("raqqa", "Raqqa", "SYR", 2, null, null, "fall_month.raqqa")));
     List<Group> groups =
         List.of(
             new Group("islamic_state", "Islamic State", false),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.dispersal.input.data.OriginBuilder;
 import org.dispersal.input.data.SharedData;
 import org.dispersal.input.scenario.HypothesisScenario;
@@ -48,14 +49,7 @@ public final class ScenarioLibrary {
    * @throws ApiException 422 with every problem when the text is not a valid scenario
    */
   public Scenario parse(String yaml, String name) {
-    try {
-      return reader.parse(yaml, name + ".yaml");
-    } catch (ScenarioException e) {
-      List<FieldError> errors = errors(e.problems());
-      throw ApiException.invalid(
-          errors.size() + (errors.size() == 1 ? " problem" : " problems") + " in the scenario",
-          errors);
-    }
+    return valid(() -> reader.parse(yaml, name + ".yaml"));
   }
 
   /**
@@ -67,14 +61,7 @@ public final class ScenarioLibrary {
    * @throws ApiException 422 with every problem when the text is not a valid scenario
    */
   public Scenario parse(String yaml, String name, LocalDate asOf, List<String> overrides) {
-    try {
-      return reader.withAsOf(asOf).withOverrides(overrides).parse(yaml, name + ".yaml");
-    } catch (ScenarioException e) {
-      List<FieldError> errors = errors(e.problems());
-      throw ApiException.invalid(
-          errors.size() + (errors.size() == 1 ? " problem" : " problems") + " in the scenario",
-          errors);
-    }
+    return valid(() -> reader.withAsOf(asOf).withOverrides(overrides).parse(yaml, name + ".yaml"));
   }
 
   /**
@@ -87,8 +74,13 @@ public final class ScenarioLibrary {
    * @throws ApiException 422 with every problem when the text is not a valid scenario
    */
   public HypothesisScenario parseWithHypotheses(String yaml, String name) {
+    return valid(() -> reader.parseWithHypotheses(yaml, name + ".yaml"));
+  }
+
+  /** What {@code read} reads, or 422 with every problem when the text is not a valid scenario. */
+  private static <T> T valid(Supplier<T> read) {
     try {
-      return reader.parseWithHypotheses(yaml, name + ".yaml");
+      return read.get();
     } catch (ScenarioException e) {
       List<FieldError> errors = errors(e.problems());
       throw ApiException.invalid(
