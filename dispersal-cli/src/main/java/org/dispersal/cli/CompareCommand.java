@@ -9,10 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.analyst.Interval;
 import org.dispersal.analyst.VariantComparison;
-import org.dispersal.app.Cancellation;
-import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.comparison.ComparisonRequest;
 import org.dispersal.model.Scenario;
 import org.dispersal.output.analyst.ComparisonOutputs;
@@ -108,19 +105,14 @@ final class CompareCommand implements Callable<Integer> {
             threads);
     var err = spec.commandLine().getErr();
     Path dir = options.outDir("compare", first.name());
-    // Recorded as running before it starts and its folder marked incomplete until every file is
-    // written, as dispersal forecast does (issue #18).
-    try (StoreOption.Started stored = store.start(request, null, err)) {
-      IncompleteMarker.mark(dir, "dispersal compare");
-      RunResult<VariantComparison.Comparison> run;
-      try (Progress bar = Progress.working(err, "comparing variants", quiet.progress())) {
-        run = request.execute(Versions.provenance(), bar, Cancellation.NEVER);
-      }
-      run.keep(new FolderSink(dir));
-      IncompleteMarker.clear(dir);
-      print(first, runs, run.value(), dir);
-      stored.complete(run, spec.commandLine().getOut(), err);
-    }
+    store.run(
+        request,
+        null,
+        dir,
+        "dispersal compare",
+        spec,
+        () -> Progress.working(err, "comparing variants", quiet.progress()),
+        run -> print(first, runs, run.value(), dir));
     return 0;
   }
 

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.agent.EngineKind;
-import org.dispersal.app.Cancellation;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.input.scenario.ScenarioValidator;
@@ -107,14 +105,11 @@ final class ForecastCommand implements Callable<Integer> {
     }
     int workers = threads.workers();
     ScenarioSource.Loaded loaded = ScenarioSource.load(scenario.scenario, sets);
-    Scenario s = loaded.scenario();
-    if (months != null) {
-      if (months < 1 || months > ScenarioValidator.MAX_MONTHS) {
-        throw new UserException(
-            "--months must be between 1 and " + ScenarioValidator.MAX_MONTHS + ", not " + months);
-      }
-      s = s.withMonths(months);
+    if (months != null && (months < 1 || months > ScenarioValidator.MAX_MONTHS)) {
+      throw new UserException(
+          "--months must be between 1 and " + ScenarioValidator.MAX_MONTHS + ", not " + months);
     }
+    Scenario s = months == null ? loaded.scenario() : loaded.scenario().withMonths(months);
     EngineKind asked = engineKind();
     if (spark.enabled() && posterior != null) {
       throw new UserException("--posterior cannot be combined with --spark yet");
@@ -141,18 +136,15 @@ final class ForecastCommand implements Callable<Integer> {
                 : ForecastRequest.Ensemble.LOCAL);
     var err = spec.commandLine().getErr();
     Path dir = out != null ? out : defaultOut(s.name());
-    // Recorded as running before it starts, and its folder marked incomplete until every file is
-    // written, so a forecast killed on the way leaves a failed run and a marked folder (issue #18).
-    try (StoreOption.Started stored = store.start(request, startParameters(asked, workers), err)) {
-      IncompleteMarker.mark(dir, "dispersal forecast");
-      RunResult<EnsembleSummary> result =
-          request.execute(
-              Versions.provenance(), new Progress(err, runs, quiet.progress()), Cancellation.NEVER);
-      result.keep(new FolderSink(dir));
-      IncompleteMarker.clear(dir);
-      report(s, workers, seed, result, dir);
-      stored.complete(result, spec.commandLine().getOut(), err);
-    }
+    // A forecast killed on the way leaves a failed run and a marked folder (issue #18).
+    store.run(
+        request,
+        startParameters(asked, workers),
+        dir,
+        "dispersal forecast",
+        spec,
+        () -> new Progress(err, runs, quiet.progress()),
+        result -> report(s, workers, seed, result, dir));
     return 0;
   }
 

@@ -7,10 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dispersal.app.Cancellation;
-import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.hindcast.ForecastDates;
 import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.app.problem.InputException;
@@ -209,19 +206,16 @@ final class HindcastCommand implements Callable<Integer> {
             settings,
             command,
             !noReportingModel);
-    // Recorded as running before it starts and its folder marked incomplete until every file is
-    // written, as dispersal forecast does (issue #18).
-    try (StoreOption.Started stored = store.start(request, null, err)) {
-      IncompleteMarker.mark(folder, "dispersal hindcast");
-      RunResult<Hindcast.Result> run =
-          request.execute(
-              Versions.provenance(), new Progress(err, runs, quiet.progress()), Cancellation.NEVER);
-      run.keep(new FolderSink(folder));
-      IncompleteMarker.clear(folder);
-      print(s, date, run.value(), folder);
-      stored.complete(run, spec.commandLine().getOut(), err);
-      return run.value();
-    }
+    return store
+        .run(
+            request,
+            null,
+            folder,
+            "dispersal hindcast",
+            spec,
+            () -> new Progress(err, runs, quiet.progress()),
+            run -> print(s, date, run.value(), folder))
+        .value();
   }
 
   private void printPooled(List<Hindcast.Result> results) {

@@ -10,10 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dispersal.app.Cancellation;
-import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.update.Evidence;
 import org.dispersal.app.update.UpdateRequest;
 import org.dispersal.hypotheses.Diagnosticity;
@@ -176,26 +173,24 @@ final class UpdateCommand implements Callable<Integer> {
     }
     parameters.put("reliability", reliability);
     parameters.put("duplicateDays", duplicateDays);
-    // Recorded as running before it starts and its folder marked incomplete until every file is
-    // written, as dispersal forecast does (issue #18).
-    try (StoreOption.Started stored = store.start(request, parameters.toString(), err)) {
-      IncompleteMarker.mark(dir, "dispersal update");
-      RunResult<UpdateRequest.Outcome> result =
-          request.execute(
-              Versions.provenance(),
-              new Progress(err, runs, forecast && quiet.progress()),
-              Cancellation.NEVER);
-      result.keep(new FolderSink(dir));
-      IncompleteMarker.clear(dir);
-      MixtureForecast.Result mixture = result.value().mixture();
-      print(result.value().report(), mixture);
-      out.println(
-          "Wrote "
-              + dir.resolve("update.html")
-              + ", weights.csv, update.csv, events.csv, indicators.csv, update.json"
-              + (mixture == null ? "" : ", mixture.csv, summary.csv, manifest.json, report.html"));
-      stored.complete(result, out, err);
-    }
+    store.run(
+        request,
+        parameters.toString(),
+        dir,
+        "dispersal update",
+        spec,
+        () -> new Progress(err, runs, forecast && quiet.progress()),
+        result -> {
+          MixtureForecast.Result mixture = result.value().mixture();
+          print(result.value().report(), mixture);
+          out.println(
+              "Wrote "
+                  + dir.resolve("update.html")
+                  + ", weights.csv, update.csv, events.csv, indicators.csv, update.json"
+                  + (mixture == null
+                      ? ""
+                      : ", mixture.csv, summary.csv, manifest.json, report.html"));
+        });
     return 0;
   }
 
