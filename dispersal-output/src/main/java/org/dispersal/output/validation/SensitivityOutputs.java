@@ -96,25 +96,18 @@ public final class SensitivityOutputs {
               + "<th>ST [95%]</th></tr>");
       for (var p : r.parameters()) {
         var s = p.sobol();
-        b.append("<tr><td>")
-            .append(Html.esc(p.name()))
-            .append("</td><td>")
-            .append(p.rank())
-            .append("</td><td>")
-            .append(Numbers.num(p.muStar()))
-            .append("</td><td>")
-            .append(Numbers.num(p.sigma()))
-            .append("</td><td>")
-            .append(
+        b.append(
+            Html.row(
+                Html.esc(p.name()),
+                p.rank(),
+                Numbers.num(p.muStar()),
+                Numbers.num(p.sigma()),
                 s == null
                     ? ""
-                    : Numbers.fmt("%.3f [%.3f, %.3f]", s.first(), s.firstLow(), s.firstHigh()))
-            .append("</td><td>")
-            .append(
+                    : Numbers.fmt("%.3f [%.3f, %.3f]", s.first(), s.firstLow(), s.firstHigh()),
                 s == null
                     ? ""
-                    : Numbers.fmt("%.3f [%.3f, %.3f]", s.total(), s.totalLow(), s.totalHigh()))
-            .append("</td></tr>");
+                    : Numbers.fmt("%.3f [%.3f, %.3f]", s.total(), s.totalLow(), s.totalHigh())));
       }
       b.append("</table>");
     }
