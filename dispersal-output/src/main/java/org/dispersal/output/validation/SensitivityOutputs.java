@@ -40,24 +40,19 @@ public final class SensitivityOutputs {
             .append(',')
             .append(p.rank())
             .append(',')
-            .append(Numbers.csv(p.muStar()))
-            .append(',')
-            .append(Numbers.csv(p.mu()))
-            .append(',')
-            .append(Numbers.csv(p.sigma()));
+            .append(Numbers.csvFields(p.muStar(), p.mu(), p.sigma()));
         if (s == null) {
           b.append(",,,,,,");
         } else {
           b.append(',')
               .append(
-                  String.join(
-                      ",",
-                      Numbers.csv(s.first()),
-                      Numbers.csv(s.firstLow()),
-                      Numbers.csv(s.firstHigh()),
-                      Numbers.csv(s.total()),
-                      Numbers.csv(s.totalLow()),
-                      Numbers.csv(s.totalHigh())));
+                  Numbers.csvFields(
+                      s.first(),
+                      s.firstLow(),
+                      s.firstHigh(),
+                      s.total(),
+                      s.totalLow(),
+                      s.totalHigh()));
         }
         b.append('\n');
       }
