@@ -78,14 +78,15 @@ final class CompareCommand implements Callable<Integer> {
       if (source.isEmpty()) {
         throw new UserException("--variant " + spec + " names no scenario");
       }
-      List<String> sets = new ArrayList<>(options.sets);
+      List<String> sets = new ArrayList<>(options.overrides.sets);
       Arrays.stream(parts).skip(1).map(String::trim).filter(p -> !p.isEmpty()).forEach(sets::add);
       ScenarioSource.Loaded loaded = ScenarioSource.load(source, sets);
       Scenario s = loaded.scenario();
       String described = s.description() == null ? "" : s.description().trim();
       if (parts.length > 1) {
         described +=
-            " Overrides: " + String.join(", ", sets.subList(options.sets.size(), sets.size()));
+            " Overrides: "
+                + String.join(", ", sets.subList(options.overrides.sets.size(), sets.size()));
       }
       list.add(new ComparisonRequest.Variant(spec, new ScenarioInput(s, loaded.text()), described));
     }

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.agent.EngineKind;
@@ -68,12 +66,7 @@ final class ForecastCommand implements Callable<Integer> {
       description = "Output folder (default: out/<scenario>-<timestamp>).")
   Path out;
 
-  @Option(
-      names = "--set",
-      paramLabel = "NAME=VALUE",
-      description =
-          "Override a parameter: a number (fixed), LOW..HIGH (uniform) or dist(args). Repeatable.")
-  List<String> sets = new ArrayList<>();
+  @Mixin OverrideOption overrides;
 
   @Option(
       names = "--engine",
@@ -104,7 +97,7 @@ final class ForecastCommand implements Callable<Integer> {
           "--runs must be between 1 and " + ForecastRequest.MAX_REPLICATIONS + ", not " + runs);
     }
     int workers = threads.workers();
-    ScenarioSource.Loaded loaded = ScenarioSource.load(scenario.scenario, sets);
+    ScenarioSource.Loaded loaded = ScenarioSource.load(scenario.scenario, overrides.sets);
     if (months != null && (months < 1 || months > ScenarioValidator.MAX_MONTHS)) {
       throw new UserException(
           "--months must be between 1 and " + ScenarioValidator.MAX_MONTHS + ", not " + months);
@@ -121,7 +114,7 @@ final class ForecastCommand implements Callable<Integer> {
             seed,
             workers,
             asked,
-            sets,
+            overrides.sets,
             posterior == null ? null : PosteriorCsv.read(posterior),
             spark.enabled()
                 ? (model, r, progress) ->
@@ -129,7 +122,7 @@ final class ForecastCommand implements Callable<Integer> {
                         ScenarioJob.of(
                             scenario.scenario,
                             loaded,
-                            sets,
+                            overrides.sets,
                             months == null ? 0 : months,
                             r.engine()),
                         seed)
@@ -153,7 +146,7 @@ final class ForecastCommand implements Callable<Integer> {
     ObjectNode parameters = Json.MAPPER.createObjectNode();
     parameters.put("engine", asked.name().toLowerCase(Locale.ROOT));
     parameters.put("threads", workers);
-    sets.forEach(parameters.putArray("overrides")::add);
+    overrides.sets.forEach(parameters.putArray("overrides")::add);
     return parameters.toString();
   }
 

@@ -116,12 +116,7 @@ final class HindcastCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      defaultValue = "out/hindcast",
-      description = "Output folder (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin OutFolderOption outFolder;
 
   private static void print(java.io.PrintWriter o, String what, HindcastSummary sum) {
     o.printf(
@@ -168,17 +163,17 @@ final class HindcastCommand implements Callable<Integer> {
     List<Hindcast.Result> results = new ArrayList<>();
     Hindcast.Settings first = null;
     for (LocalDate date : dates) {
-      Path folder = origins == null ? out : out.resolve("as-of-" + date);
+      Path folder = origins == null ? outFolder.out : outFolder.out.resolve("as-of-" + date);
       Hindcast.Settings settings = settings(date);
       first = first == null ? settings : first;
       results.add(hindcast(date, settings, rows, command, folder));
     }
     if (origins != null) {
-      IncompleteMarker.mark(out, "dispersal hindcast");
-      HindcastCsv.write(results, out.resolve("hindcast.csv"));
-      ScorecardJson.write(results, command, out.resolve("scorecard.json"));
-      HindcastReport.write(results, first, command, out.resolve("hindcast.html"));
-      IncompleteMarker.clear(out);
+      IncompleteMarker.mark(outFolder.out, "dispersal hindcast");
+      HindcastCsv.write(results, outFolder.out.resolve("hindcast.csv"));
+      ScorecardJson.write(results, command, outFolder.out.resolve("scorecard.json"));
+      HindcastReport.write(results, first, command, outFolder.out.resolve("hindcast.html"));
+      IncompleteMarker.clear(outFolder.out);
       printPooled(results);
     }
     return 0;
@@ -238,7 +233,7 @@ final class HindcastCommand implements Callable<Integer> {
     printScores(o, results);
     o.println(
         "Wrote "
-            + out.resolve("hindcast.csv")
+            + outFolder.out.resolve("hindcast.csv")
             + ", scorecard.json, hindcast.html (pooled) and one folder per forecast date");
   }
 

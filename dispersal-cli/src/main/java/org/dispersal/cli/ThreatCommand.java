@@ -52,7 +52,7 @@ final class ThreatCommand implements Callable<Integer> {
     if (top < 1) {
       throw new UserException("--top must be at least 1, not " + top);
     }
-    Loaded loaded = ScenarioSource.load(options.scenario.scenario, options.sets);
+    Loaded loaded = ScenarioSource.load(options.scenario.scenario, options.overrides.sets);
     Scenario s = loaded.scenario();
     ThreatRequest request =
         new ThreatRequest(

@@ -143,7 +143,8 @@ final class UpdateCommand implements Callable<Integer> {
     int runs = options.runs();
     int threads = options.threads();
     String scenarioName = options.scenario.scenario;
-    HypothesisScenario read = ScenarioSource.reader(options.sets).readWithHypotheses(scenarioName);
+    HypothesisScenario read =
+        ScenarioSource.reader(options.overrides.sets).readWithHypotheses(scenarioName);
     HypothesisSet set = read.hypotheses();
     if (set == null) {
       throw new UserException(
@@ -222,7 +223,7 @@ final class UpdateCommand implements Callable<Integer> {
   private UpdateRequest.Mixture mixture(HypothesisSet set, int runs, int threads) {
     List<Scenario> scenarios = new ArrayList<>();
     for (Hypothesis h : set.hypotheses()) {
-      List<String> sets = new ArrayList<>(options.sets);
+      List<String> sets = new ArrayList<>(options.overrides.sets);
       sets.addAll(h.overrides());
       String source = h.variant() == null ? options.scenario.scenario : h.variant();
       scenarios.add(ScenarioSource.load(source, sets).scenario());
