@@ -43,6 +43,18 @@ class CliTest {
         Integer.toString(checkRuns));
   }
 
+  /**
+   * The arguments of a comparison of {@code variants}, the first the base, in {@code runs} runs.
+   */
+  static List<String> comparison(int runs, String... variants) {
+    List<String> args = new ArrayList<>(List.of("compare"));
+    for (String variant : variants) {
+      args.addAll(List.of("--variant", variant));
+    }
+    args.addAll(List.of("--runs", Integer.toString(runs)));
+    return args;
+  }
+
   /** Runs {@code args} followed by {@code more}. */
   static Result run(List<String> args, String... more) {
     List<String> all = new ArrayList<>(args);

@@ -99,15 +99,7 @@ class KilledForecastTest {
     return Stream.of(
         Arguments.of("threat", List.of("threat", "--runs", "5")),
         Arguments.of(
-            "comparison",
-            List.of(
-                "compare",
-                "--variant",
-                "isis-2017",
-                "--variant",
-                "isis-2017;border_closure=0.95",
-                "--runs",
-                "4")),
+            "comparison", CliTest.comparison(4, "isis-2017", "isis-2017;border_closure=0.95")),
         Arguments.of("update", List.of("update", "--events", events, "--as-of", "2017-09-30")),
         Arguments.of("calibration", CliTest.calibration(200, 50, 5)),
         Arguments.of(
