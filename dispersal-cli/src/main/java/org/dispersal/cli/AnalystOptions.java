@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -32,12 +30,7 @@ final class AnalystOptions {
 
   @Mixin ThreadsOption threads;
 
-  @Option(
-      names = "--set",
-      paramLabel = "NAME=VALUE",
-      description =
-          "Override a parameter: a number (fixed), LOW..HIGH (uniform) or dist(args). Repeatable.")
-  List<String> sets = new ArrayList<>();
+  @Mixin OverrideOption overrides;
 
   @Option(
       names = "--out",

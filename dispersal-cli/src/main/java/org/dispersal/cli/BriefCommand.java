@@ -141,6 +141,15 @@ final class BriefCommand implements Callable<Integer> {
         BriefRequest.DEFAULT_POINT_REPLICATIONS);
   }
 
+  /** Why the stored run --run names cannot be briefed, as one line. */
+  private UserException notBriefable(String why) {
+    return new UserException("run " + run + " " + why);
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
   private BriefRequest stored(int workers, long seed) {
     try (Store store = Store.open(database.url())) {
       StoredRun r =
@@ -149,20 +158,10 @@ final class BriefCommand implements Callable<Integer> {
               .find(run)
               .orElseThrow(() -> new UserException("there is no run " + run + " in the store"));
       if (r.kind() != RunKind.FORECAST) {
-        throw new UserException(
-            "run "
-                + run
-                + " is a "
-                + r.kind().name().toLowerCase(Locale.ROOT)
-                + " run; a brief needs a forecast");
+        throw notBriefable("is a " + lower(r.kind()) + " run; a brief needs a forecast");
       }
       if (r.status() != RunStatus.SUCCEEDED) {
-        throw new UserException(
-            "run "
-                + run
-                + " has not succeeded ("
-                + r.status().name().toLowerCase(Locale.ROOT)
-                + ")");
+        throw notBriefable("has not succeeded (" + lower(r.status()) + ")");
       }
       String yaml =
           store

@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.agent.EngineKind;
-import org.dispersal.app.Cancellation;
-import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.calibration.CalibrationRequest;
 import org.dispersal.calibration.ModelCalibration;
 import org.dispersal.ensemble.DistributedRunner;
@@ -153,19 +150,14 @@ final class CalibrateCommand implements Callable<Integer> {
                           .toArray(new double[0][]);
                     };
                   });
-      // Recorded as running before it starts and its folder marked incomplete until every file
-      // is written, as dispersal forecast does (issue #18).
-      try (StoreOption.Started stored = store.start(request, null, err)) {
-        IncompleteMarker.mark(out, "dispersal calibrate");
-        RunResult<CalibrationRequest.Outcome> run;
-        try (Progress bar = Progress.working(err, "calibration", quiet.progress())) {
-          run = request.execute(Versions.provenance(), bar, Cancellation.NEVER);
-        }
-        run.keep(new FolderSink(out));
-        IncompleteMarker.clear(out);
-        print(s, workers, run.value());
-        stored.complete(run, spec.commandLine().getOut(), err);
-      }
+      store.run(
+          request,
+          null,
+          out,
+          "dispersal calibrate",
+          spec,
+          () -> Progress.working(err, "calibration", quiet.progress()),
+          run -> print(s, workers, run.value()));
     }
     return 0;
   }

@@ -9,10 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.analyst.Interval;
 import org.dispersal.analyst.VariantComparison;
-import org.dispersal.app.Cancellation;
-import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.comparison.ComparisonRequest;
 import org.dispersal.model.Scenario;
 import org.dispersal.output.analyst.ComparisonOutputs;
@@ -81,14 +78,15 @@ final class CompareCommand implements Callable<Integer> {
       if (source.isEmpty()) {
         throw new UserException("--variant " + spec + " names no scenario");
       }
-      List<String> sets = new ArrayList<>(options.sets);
+      List<String> sets = new ArrayList<>(options.overrides.sets);
       Arrays.stream(parts).skip(1).map(String::trim).filter(p -> !p.isEmpty()).forEach(sets::add);
       ScenarioSource.Loaded loaded = ScenarioSource.load(source, sets);
       Scenario s = loaded.scenario();
       String described = s.description() == null ? "" : s.description().trim();
       if (parts.length > 1) {
         described +=
-            " Overrides: " + String.join(", ", sets.subList(options.sets.size(), sets.size()));
+            " Overrides: "
+                + String.join(", ", sets.subList(options.overrides.sets.size(), sets.size()));
       }
       list.add(new ComparisonRequest.Variant(spec, new ScenarioInput(s, loaded.text()), described));
     }
@@ -108,19 +106,14 @@ final class CompareCommand implements Callable<Integer> {
             threads);
     var err = spec.commandLine().getErr();
     Path dir = options.outDir("compare", first.name());
-    // Recorded as running before it starts and its folder marked incomplete until every file is
-    // written, as dispersal forecast does (issue #18).
-    try (StoreOption.Started stored = store.start(request, null, err)) {
-      IncompleteMarker.mark(dir, "dispersal compare");
-      RunResult<VariantComparison.Comparison> run;
-      try (Progress bar = Progress.working(err, "comparing variants", quiet.progress())) {
-        run = request.execute(Versions.provenance(), bar, Cancellation.NEVER);
-      }
-      run.keep(new FolderSink(dir));
-      IncompleteMarker.clear(dir);
-      print(first, runs, run.value(), dir);
-      stored.complete(run, spec.commandLine().getOut(), err);
-    }
+    store.run(
+        request,
+        null,
+        dir,
+        "dispersal compare",
+        spec,
+        () -> Progress.working(err, "comparing variants", quiet.progress()),
+        run -> print(first, runs, run.value(), dir));
     return 0;
   }
 

@@ -5,15 +5,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.agent.EngineKind;
-import org.dispersal.app.Cancellation;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.input.scenario.ScenarioValidator;
@@ -70,12 +66,7 @@ final class ForecastCommand implements Callable<Integer> {
       description = "Output folder (default: out/<scenario>-<timestamp>).")
   Path out;
 
-  @Option(
-      names = "--set",
-      paramLabel = "NAME=VALUE",
-      description =
-          "Override a parameter: a number (fixed), LOW..HIGH (uniform) or dist(args). Repeatable.")
-  List<String> sets = new ArrayList<>();
+  @Mixin OverrideOption overrides;
 
   @Option(
       names = "--engine",
@@ -106,15 +97,12 @@ final class ForecastCommand implements Callable<Integer> {
           "--runs must be between 1 and " + ForecastRequest.MAX_REPLICATIONS + ", not " + runs);
     }
     int workers = threads.workers();
-    ScenarioSource.Loaded loaded = ScenarioSource.load(scenario.scenario, sets);
-    Scenario s = loaded.scenario();
-    if (months != null) {
-      if (months < 1 || months > ScenarioValidator.MAX_MONTHS) {
-        throw new UserException(
-            "--months must be between 1 and " + ScenarioValidator.MAX_MONTHS + ", not " + months);
-      }
-      s = s.withMonths(months);
+    ScenarioSource.Loaded loaded = ScenarioSource.load(scenario.scenario, overrides.sets);
+    if (months != null && (months < 1 || months > ScenarioValidator.MAX_MONTHS)) {
+      throw new UserException(
+          "--months must be between 1 and " + ScenarioValidator.MAX_MONTHS + ", not " + months);
     }
+    Scenario s = months == null ? loaded.scenario() : loaded.scenario().withMonths(months);
     EngineKind asked = engineKind();
     if (spark.enabled() && posterior != null) {
       throw new UserException("--posterior cannot be combined with --spark yet");
@@ -126,7 +114,7 @@ final class ForecastCommand implements Callable<Integer> {
             seed,
             workers,
             asked,
-            sets,
+            overrides.sets,
             posterior == null ? null : PosteriorCsv.read(posterior),
             spark.enabled()
                 ? (model, r, progress) ->
@@ -134,25 +122,22 @@ final class ForecastCommand implements Callable<Integer> {
                         ScenarioJob.of(
                             scenario.scenario,
                             loaded,
-                            sets,
+                            overrides.sets,
                             months == null ? 0 : months,
                             r.engine()),
                         seed)
                 : ForecastRequest.Ensemble.LOCAL);
     var err = spec.commandLine().getErr();
     Path dir = out != null ? out : defaultOut(s.name());
-    // Recorded as running before it starts, and its folder marked incomplete until every file is
-    // written, so a forecast killed on the way leaves a failed run and a marked folder (issue #18).
-    try (StoreOption.Started stored = store.start(request, startParameters(asked, workers), err)) {
-      IncompleteMarker.mark(dir, "dispersal forecast");
-      RunResult<EnsembleSummary> result =
-          request.execute(
-              Versions.provenance(), new Progress(err, runs, quiet.progress()), Cancellation.NEVER);
-      result.keep(new FolderSink(dir));
-      IncompleteMarker.clear(dir);
-      report(s, workers, seed, result, dir);
-      stored.complete(result, spec.commandLine().getOut(), err);
-    }
+    // A forecast killed on the way leaves a failed run and a marked folder (issue #18).
+    store.run(
+        request,
+        startParameters(asked, workers),
+        dir,
+        "dispersal forecast",
+        spec,
+        () -> new Progress(err, runs, quiet.progress()),
+        result -> report(s, workers, seed, result, dir));
     return 0;
   }
 
@@ -161,7 +146,7 @@ final class ForecastCommand implements Callable<Integer> {
     ObjectNode parameters = Json.MAPPER.createObjectNode();
     parameters.put("engine", asked.name().toLowerCase(Locale.ROOT));
     parameters.put("threads", workers);
-    sets.forEach(parameters.putArray("overrides")::add);
+    overrides.sets.forEach(parameters.putArray("overrides")::add);
     return parameters.toString();
   }
 

@@ -7,10 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dispersal.app.Cancellation;
-import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.hindcast.ForecastDates;
 import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.app.problem.InputException;
@@ -119,12 +116,7 @@ final class HindcastCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      defaultValue = "out/hindcast",
-      description = "Output folder (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin OutFolderOption outFolder;
 
   private static void print(java.io.PrintWriter o, String what, HindcastSummary sum) {
     o.printf(
@@ -171,17 +163,17 @@ final class HindcastCommand implements Callable<Integer> {
     List<Hindcast.Result> results = new ArrayList<>();
     Hindcast.Settings first = null;
     for (LocalDate date : dates) {
-      Path folder = origins == null ? out : out.resolve("as-of-" + date);
+      Path folder = origins == null ? outFolder.out : outFolder.out.resolve("as-of-" + date);
       Hindcast.Settings settings = settings(date);
       first = first == null ? settings : first;
       results.add(hindcast(date, settings, rows, command, folder));
     }
     if (origins != null) {
-      IncompleteMarker.mark(out, "dispersal hindcast");
-      HindcastCsv.write(results, out.resolve("hindcast.csv"));
-      ScorecardJson.write(results, command, out.resolve("scorecard.json"));
-      HindcastReport.write(results, first, command, out.resolve("hindcast.html"));
-      IncompleteMarker.clear(out);
+      IncompleteMarker.mark(outFolder.out, "dispersal hindcast");
+      HindcastCsv.write(results, outFolder.out.resolve("hindcast.csv"));
+      ScorecardJson.write(results, command, outFolder.out.resolve("scorecard.json"));
+      HindcastReport.write(results, first, command, outFolder.out.resolve("hindcast.html"));
+      IncompleteMarker.clear(outFolder.out);
       printPooled(results);
     }
     return 0;
@@ -209,19 +201,16 @@ final class HindcastCommand implements Callable<Integer> {
             settings,
             command,
             !noReportingModel);
-    // Recorded as running before it starts and its folder marked incomplete until every file is
-    // written, as dispersal forecast does (issue #18).
-    try (StoreOption.Started stored = store.start(request, null, err)) {
-      IncompleteMarker.mark(folder, "dispersal hindcast");
-      RunResult<Hindcast.Result> run =
-          request.execute(
-              Versions.provenance(), new Progress(err, runs, quiet.progress()), Cancellation.NEVER);
-      run.keep(new FolderSink(folder));
-      IncompleteMarker.clear(folder);
-      print(s, date, run.value(), folder);
-      stored.complete(run, spec.commandLine().getOut(), err);
-      return run.value();
-    }
+    return store
+        .run(
+            request,
+            null,
+            folder,
+            "dispersal hindcast",
+            spec,
+            () -> new Progress(err, runs, quiet.progress()),
+            run -> print(s, date, run.value(), folder))
+        .value();
   }
 
   private void printPooled(List<Hindcast.Result> results) {
@@ -244,7 +233,7 @@ final class HindcastCommand implements Callable<Integer> {
     printScores(o, results);
     o.println(
         "Wrote "
-            + out.resolve("hindcast.csv")
+            + outFolder.out.resolve("hindcast.csv")
             + ", scorecard.json, hindcast.html (pooled) and one folder per forecast date");
   }
 

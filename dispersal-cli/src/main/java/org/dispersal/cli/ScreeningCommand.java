@@ -85,7 +85,8 @@ final class ScreeningCommand implements Callable<Integer> {
     if (window < 1 || window > 240) {
       throw new UserException("--window must be between 1 and 240, not " + window);
     }
-    ScenarioSource.Loaded loaded = ScenarioSource.load(options.scenario.scenario, options.sets);
+    ScenarioSource.Loaded loaded =
+        ScenarioSource.load(options.scenario.scenario, options.overrides.sets);
     Scenario s = loaded.scenario();
     if (month < 0 || month > s.months()) {
       throw new UserException(

@@ -1,7 +1,6 @@
 package org.dispersal.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,12 +115,7 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Mixin SparkOption spark;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      defaultValue = "out/sensitivity",
-      description = "Output folder (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin OutFolderOption outFolder;
 
   @Override
   public Integer call() throws IOException {
@@ -192,7 +186,7 @@ final class SensitivityCommand implements Callable<Integer> {
                                       .toArray())
               .execute(Versions.provenance(), bar, Cancellation.NEVER);
     }
-    run.keep(new FolderSink(out));
+    run.keep(new FolderSink(outFolder.out));
     print(run.value());
     return 0;
   }
@@ -227,7 +221,7 @@ final class SensitivityCommand implements Callable<Integer> {
         }
       }
     }
-    o.println("Wrote " + out.resolve("sensitivity.csv") + ", sensitivity.html");
+    o.println("Wrote " + outFolder.out.resolve("sensitivity.csv") + ", sensitivity.html");
   }
 
   private org.dispersal.sensitivity.Sobol.Sampling samplingKind() {

@@ -2,12 +2,18 @@ package org.dispersal.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.dispersal.app.Cancellation;
 import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
+import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.artifacts.StoreSink;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoredRun;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,6 +66,40 @@ final class StoreOption {
       }
       err.println("warning: run not stored in " + url + ": " + e.getMessage());
       return new Started(null, -1, null);
+    }
+  }
+
+  /**
+   * Runs a request as every recorded command does (issue #18): recorded in the store as running
+   * before it starts, its folder marked incomplete until every file is written, then {@code print}
+   * shows the results on the terminal and the stored run is completed with them.
+   *
+   * @param parametersJson the run's settings as the command knows them at the start (may be null)
+   * @param dir the output folder the run's files go to
+   * @param command the command named in the folder's incomplete marker, e.g. "dispersal threat"
+   * @param bar the progress bar, made once the run is recorded and closed when it has run
+   */
+  <T> RunResult<T> run(
+      RunRequest<T> request,
+      String parametersJson,
+      Path dir,
+      String command,
+      CommandSpec spec,
+      Supplier<Progress> bar,
+      Consumer<RunResult<T>> print)
+      throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    try (Started stored = start(request, parametersJson, err)) {
+      IncompleteMarker.mark(dir, command);
+      RunResult<T> run;
+      try (Progress progress = bar.get()) {
+        run = request.execute(Versions.provenance(), progress, Cancellation.NEVER);
+      }
+      run.keep(new FolderSink(dir));
+      IncompleteMarker.clear(dir);
+      print.accept(run);
+      stored.complete(run, spec.commandLine().getOut(), err);
+      return run;
     }
   }
 

@@ -6,10 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dispersal.analyst.ThreatOutlook;
-import org.dispersal.app.Cancellation;
-import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.threat.ThreatRequest;
 import org.dispersal.cli.ScenarioSource.Loaded;
 import org.dispersal.model.Scenario;
@@ -55,30 +52,21 @@ final class ThreatCommand implements Callable<Integer> {
     if (top < 1) {
       throw new UserException("--top must be at least 1, not " + top);
     }
-    Loaded loaded = ScenarioSource.load(options.scenario.scenario, options.sets);
+    Loaded loaded = ScenarioSource.load(options.scenario.scenario, options.overrides.sets);
     Scenario s = loaded.scenario();
     ThreatRequest request =
         new ThreatRequest(
             new ScenarioInput(s, loaded.text()), runs, options.seed.value, options.threads());
     var err = spec.commandLine().getErr();
     Path dir = options.outDir("threat", s.name());
-    // Recorded as running before it starts and its folder marked incomplete until every file is
-    // written, as dispersal forecast does (issue #18).
-    try (StoreOption.Started stored =
-        store.start(
-            request,
-            Json.MAPPER.createObjectNode().put("threads", options.threads()).toString(),
-            err)) {
-      IncompleteMarker.mark(dir, "dispersal threat");
-      RunResult<ThreatOutlook.Outlook> result;
-      try (Progress bar = new Progress(err, runs, quiet.progress())) {
-        result = request.execute(Versions.provenance(), bar, Cancellation.NEVER);
-      }
-      result.keep(new FolderSink(dir));
-      IncompleteMarker.clear(dir);
-      print(s, request, result.value(), dir);
-      stored.complete(result, spec.commandLine().getOut(), err);
-    }
+    store.run(
+        request,
+        Json.MAPPER.createObjectNode().put("threads", options.threads()).toString(),
+        dir,
+        "dispersal threat",
+        spec,
+        () -> new Progress(err, runs, quiet.progress()),
+        result -> print(s, request, result.value(), dir));
     return 0;
   }
 

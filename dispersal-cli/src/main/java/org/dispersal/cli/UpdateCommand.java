@@ -10,10 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dispersal.app.Cancellation;
-import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.update.Evidence;
 import org.dispersal.app.update.UpdateRequest;
 import org.dispersal.hypotheses.Diagnosticity;
@@ -146,7 +143,8 @@ final class UpdateCommand implements Callable<Integer> {
     int runs = options.runs();
     int threads = options.threads();
     String scenarioName = options.scenario.scenario;
-    HypothesisScenario read = ScenarioSource.reader(options.sets).readWithHypotheses(scenarioName);
+    HypothesisScenario read =
+        ScenarioSource.reader(options.overrides.sets).readWithHypotheses(scenarioName);
     HypothesisSet set = read.hypotheses();
     if (set == null) {
       throw new UserException(
@@ -176,26 +174,24 @@ final class UpdateCommand implements Callable<Integer> {
     }
     parameters.put("reliability", reliability);
     parameters.put("duplicateDays", duplicateDays);
-    // Recorded as running before it starts and its folder marked incomplete until every file is
-    // written, as dispersal forecast does (issue #18).
-    try (StoreOption.Started stored = store.start(request, parameters.toString(), err)) {
-      IncompleteMarker.mark(dir, "dispersal update");
-      RunResult<UpdateRequest.Outcome> result =
-          request.execute(
-              Versions.provenance(),
-              new Progress(err, runs, forecast && quiet.progress()),
-              Cancellation.NEVER);
-      result.keep(new FolderSink(dir));
-      IncompleteMarker.clear(dir);
-      MixtureForecast.Result mixture = result.value().mixture();
-      print(result.value().report(), mixture);
-      out.println(
-          "Wrote "
-              + dir.resolve("update.html")
-              + ", weights.csv, update.csv, events.csv, indicators.csv, update.json"
-              + (mixture == null ? "" : ", mixture.csv, summary.csv, manifest.json, report.html"));
-      stored.complete(result, out, err);
-    }
+    store.run(
+        request,
+        parameters.toString(),
+        dir,
+        "dispersal update",
+        spec,
+        () -> new Progress(err, runs, forecast && quiet.progress()),
+        result -> {
+          MixtureForecast.Result mixture = result.value().mixture();
+          print(result.value().report(), mixture);
+          out.println(
+              "Wrote "
+                  + dir.resolve("update.html")
+                  + ", weights.csv, update.csv, events.csv, indicators.csv, update.json"
+                  + (mixture == null
+                      ? ""
+                      : ", mixture.csv, summary.csv, manifest.json, report.html"));
+        });
     return 0;
   }
 
@@ -227,7 +223,7 @@ final class UpdateCommand implements Callable<Integer> {
   private UpdateRequest.Mixture mixture(HypothesisSet set, int runs, int threads) {
     List<Scenario> scenarios = new ArrayList<>();
     for (Hypothesis h : set.hypotheses()) {
-      List<String> sets = new ArrayList<>(options.sets);
+      List<String> sets = new ArrayList<>(options.overrides.sets);
       sets.addAll(h.overrides());
       String source = h.variant() == null ? options.scenario.scenario : h.variant();
       scenarios.add(ScenarioSource.load(source, sets).scenario());

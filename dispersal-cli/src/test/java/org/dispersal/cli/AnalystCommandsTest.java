@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.input.scenario.ScenarioReader;
 import org.dispersal.model.Scenario;
@@ -25,18 +24,16 @@ class AnalystCommandsTest {
   /** {@code dispersal screening} of a country's returnees by a tool, then {@code more}. */
   private static CliTest.Result screening(
       String country, String sensitivity, String specificity, String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "screening",
-                "--country",
-                country,
-                "--sensitivity",
-                sensitivity,
-                "--specificity",
-                specificity));
-    args.addAll(List.of(more));
-    return CliTest.run(args.toArray(String[]::new));
+    return CliTest.run(
+        List.of(
+            "screening",
+            "--country",
+            country,
+            "--sensitivity",
+            sensitivity,
+            "--specificity",
+            specificity),
+        more);
   }
 
   @Test
@@ -121,16 +118,8 @@ class AnalystCommandsTest {
   void comparingTheBaseWithItselfGivesExactlyZeroDifferences() throws Exception {
     Path dir = tmp.resolve("c");
     CliTest.Result r =
-        run(
-            "compare",
-            "--variant",
-            "isis-2017",
-            "--variant",
-            "isis-2017",
-            "--variant",
-            "isis-2017-prosecution-doubled",
-            "--runs",
-            "6",
+        CliTest.run(
+            CliTest.comparison(6, "isis-2017", "isis-2017", "isis-2017-prosecution-doubled"),
             "--threads",
             "2",
             "--out",

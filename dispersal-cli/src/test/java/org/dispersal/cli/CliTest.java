@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,44 @@ class CliTest {
 
   /** The result of one command: exit code, standard output, standard error. */
   record Result(int code, String out, String err) {}
+
+  /** The figures published by 13 February 2017, the validation commands' usual observations. */
+  static final Path KNOWN = Path.of("..", "data", "observations", "known-2017-02.csv");
+
+  /** The arguments of a small calibration on {@link #KNOWN} as of 13 February 2017. */
+  static List<String> calibration(int simulations, int particles, int checkRuns) {
+    return List.of(
+        "calibrate",
+        "--observations",
+        KNOWN.toString(),
+        "--as-of",
+        "2017-02-13",
+        "--simulations",
+        Integer.toString(simulations),
+        "--particles",
+        Integer.toString(particles),
+        "--check-runs",
+        Integer.toString(checkRuns));
+  }
+
+  /**
+   * The arguments of a comparison of {@code variants}, the first the base, in {@code runs} runs.
+   */
+  static List<String> comparison(int runs, String... variants) {
+    List<String> args = new ArrayList<>(List.of("compare"));
+    for (String variant : variants) {
+      args.addAll(List.of("--variant", variant));
+    }
+    args.addAll(List.of("--runs", Integer.toString(runs)));
+    return args;
+  }
+
+  /** Runs {@code args} followed by {@code more}. */
+  static Result run(List<String> args, String... more) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of(more));
+    return run(all.toArray(new String[0]));
+  }
 
   static Result run(String... args) {
     StringWriter out = new StringWriter();

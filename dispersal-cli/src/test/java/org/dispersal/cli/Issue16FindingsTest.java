@@ -77,13 +77,7 @@ class Issue16FindingsTest {
     Path dir = tmp.resolve("c");
     CliTest.Result r =
         CliTest.run(
-            "compare",
-            "--variant",
-            "isis-2017",
-            "--variant",
-            "isis-2017-fast-offensives",
-            "--runs",
-            "20",
+            CliTest.comparison(20, "isis-2017", "isis-2017-fast-offensives"),
             "--no-store",
             "--out",
             dir.toString());

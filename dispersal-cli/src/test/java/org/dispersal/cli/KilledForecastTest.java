@@ -92,8 +92,6 @@ class KilledForecastTest {
         .containsPattern("\\s1\\s+forecast\\s+succeeded\\s+isis-2017\\s+cli\\s+8\\s");
   }
 
-  private static final Path KNOWN = Path.of("..", "data", "observations", "known-2017-02.csv");
-
   /** Small runs of the other commands that record their run at its start (issue #18). */
   static Stream<Arguments> otherCommands() throws Exception {
     String events =
@@ -101,36 +99,15 @@ class KilledForecastTest {
     return Stream.of(
         Arguments.of("threat", List.of("threat", "--runs", "5")),
         Arguments.of(
-            "comparison",
-            List.of(
-                "compare",
-                "--variant",
-                "isis-2017",
-                "--variant",
-                "isis-2017;border_closure=0.95",
-                "--runs",
-                "4")),
+            "comparison", CliTest.comparison(4, "isis-2017", "isis-2017;border_closure=0.95")),
         Arguments.of("update", List.of("update", "--events", events, "--as-of", "2017-09-30")),
-        Arguments.of(
-            "calibration",
-            List.of(
-                "calibrate",
-                "--observations",
-                KNOWN.toString(),
-                "--as-of",
-                "2017-02-13",
-                "--simulations",
-                "200",
-                "--particles",
-                "50",
-                "--check-runs",
-                "5")),
+        Arguments.of("calibration", CliTest.calibration(200, 50, 5)),
         Arguments.of(
             "hindcast",
             List.of(
                 "hindcast",
                 "--observations",
-                KNOWN.toString(),
+                CliTest.KNOWN.toString(),
                 "--runs",
                 "10",
                 "--simulations",

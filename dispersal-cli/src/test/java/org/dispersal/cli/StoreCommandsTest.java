@@ -57,13 +57,7 @@ class StoreCommandsTest {
     assertThat(f.out()).contains("Stored as run 1 in " + db);
     CliTest.Result c =
         CliTest.run(
-            "compare",
-            "--variant",
-            "isis-2017",
-            "--variant",
-            "isis-2017-prosecution-doubled",
-            "--runs",
-            "6",
+            CliTest.comparison(6, "isis-2017", "isis-2017-prosecution-doubled"),
             "--out",
             tmp.resolve("c").toString(),
             "--db",

@@ -15,7 +15,6 @@ class ValidationCommandsTest {
 
   @TempDir Path tmp;
 
-  private static final Path KNOWN = Path.of("..", "data", "observations", "known-2017-02.csv");
   private static final Path LATER = Path.of("..", "data", "observations", "validation-2017.csv");
 
   @Test
@@ -27,7 +26,7 @@ class ValidationCommandsTest {
             "--as-of",
             "2017-02-13",
             "--observations",
-            KNOWN.toString(),
+            CliTest.KNOWN.toString(),
             LATER.toString(),
             "--runs",
             "40",
@@ -45,7 +44,7 @@ class ValidationCommandsTest {
         .contains(
             "p05,p25,p50,p75,p95,in50,in90,crps,interval_score,log_ratio,crps_persistence,"
                 + "crps_trend");
-    long rows = Files.readAllLines(KNOWN).size() + Files.readAllLines(LATER).size() - 2;
+    long rows = Files.readAllLines(CliTest.KNOWN).size() + Files.readAllLines(LATER).size() - 2;
     assertThat(lines).hasSize((int) rows + 1);
     assertThat(lines).anyMatch(l -> l.contains(",AZE,") && l.contains("no origin"));
     assertThat(lines).anyMatch(l -> l.contains(",scored,") && l.contains(",TSC2017,"));
@@ -92,21 +91,7 @@ class ValidationCommandsTest {
   @Test
   void calibrateWritesAPosteriorAndAReport() {
     Path dir = tmp.resolve("c");
-    CliTest.Result r =
-        CliTest.run(
-            "calibrate",
-            "--observations",
-            KNOWN.toString(),
-            "--as-of",
-            "2017-02-13",
-            "--simulations",
-            "500",
-            "--particles",
-            "100",
-            "--check-runs",
-            "20",
-            "--out",
-            dir.toString());
+    CliTest.Result r = CliTest.run(CliTest.calibration(500, 100, 20), "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("Calibrated isis-2017 on 15 figures");
     assertThat(dir.resolve("posterior.csv")).exists();

@@ -16,7 +16,6 @@ import org.dispersal.output.page.InlineHashes;
 import org.dispersal.output.page.Page;
 import org.dispersal.output.page.Svg;
 import org.dispersal.output.page.Ticks;
-import org.dispersal.output.text.Csv;
 
 /**
  * Writes a variant comparison: {@code compare.csv} (every probed month, variant and headline: level
@@ -36,23 +35,14 @@ public final class ComparisonOutputs {
     for (int t = 0; t < c.months().size(); t++) {
       for (int v = 0; v < c.names().size(); v++) {
         for (int k = 0; k < VariantComparison.HEADLINES.size(); k++) {
-          Interval l = c.level(t, v, k);
-          Interval d = c.difference(t, v, k);
           out.append(
-              Csv.line(
+              Numbers.csvLine(
+                  List.of(c.level(t, v, k), c.difference(t, v, k)),
                   c.names().get(v),
                   c.names().get(0),
                   Integer.toString(c.months().get(t)),
                   Integer.toString(c.runs()),
-                  VariantComparison.HEADLINES.get(k).id(),
-                  Numbers.csv(l.mean()),
-                  Numbers.csv(l.p05()),
-                  Numbers.csv(l.p50()),
-                  Numbers.csv(l.p95()),
-                  Numbers.csv(d.mean()),
-                  Numbers.csv(d.p05()),
-                  Numbers.csv(d.p50()),
-                  Numbers.csv(d.p95())));
+                  VariantComparison.HEADLINES.get(k).id()));
         }
       }
     }

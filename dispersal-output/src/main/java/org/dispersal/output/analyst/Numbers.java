@@ -48,10 +48,12 @@ final class Numbers {
     return new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
   }
 
-  /** A CSV line of the fields {@code head}, then the interval's mean, p05, p50 and p95. */
-  static String csvLine(Interval i, String... head) {
+  /** A CSV line of the fields {@code head}, then each interval's mean, p05, p50 and p95. */
+  static String csvLine(List<Interval> intervals, String... head) {
     List<String> fields = new ArrayList<>(List.of(head));
-    fields.addAll(List.of(csv(i.mean()), csv(i.p05()), csv(i.p50()), csv(i.p95())));
+    for (Interval i : intervals) {
+      fields.addAll(List.of(csv(i.mean()), csv(i.p05()), csv(i.p50()), csv(i.p95())));
+    }
     return Csv.line(fields);
   }
 

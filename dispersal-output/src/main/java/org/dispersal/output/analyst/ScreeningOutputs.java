@@ -65,7 +65,7 @@ public final class ScreeningOutputs {
       Interval i = row.value();
       out.append(
           Numbers.csvLine(
-              i,
+              List.of(i),
               r.country(),
               Integer.toString(r.month()),
               Integer.toString(r.window()),

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dispersal.analyst.Interval;
@@ -138,7 +139,7 @@ public final class ThreatOutputs {
           Interval i = o.at(d, m, t);
           out.append(
               Numbers.csvLine(
-                  i,
+                  List.of(i),
                   String.valueOf(r + 1),
                   id,
                   names.getOrDefault(id, id),

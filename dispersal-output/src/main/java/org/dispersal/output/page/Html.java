@@ -9,6 +9,23 @@ public final class Html {
 
   private Html() {}
 
+  /**
+   * Table cells holding the given HTML, one {@code <td>} each, in order; the caller escapes text
+   * (values are written as {@link String#valueOf(Object)} gives them).
+   */
+  public static String cells(Object... html) {
+    StringBuilder b = new StringBuilder();
+    for (Object cell : html) {
+      b.append("<td>").append(cell).append("</td>");
+    }
+    return b.toString();
+  }
+
+  /** A table row of {@link #cells}. */
+  public static String row(Object... html) {
+    return "<tr>" + cells(html) + "</tr>";
+  }
+
   /** Escapes text for element content and quoted attribute values; null becomes empty. */
   public static String esc(String text) {
     if (text == null) {

@@ -97,25 +97,15 @@ public final class CalibrationReport {
       double lo = post0.quantile(j, 0.05);
       double med = post0.quantile(j, 0.5);
       double hi = post0.quantile(j, 0.95);
-      b.append("<tr><td>")
-          .append(Html.esc(name))
-          .append("</td><td>")
-          .append(Html.esc(p.describe()))
-          .append("</td><td>")
-          .append(Numbers.num(a))
-          .append("–")
-          .append(Numbers.num(c))
-          .append("</td><td>")
-          .append(Numbers.num(med))
-          .append("</td><td>")
-          .append(Numbers.num(lo))
-          .append("–")
-          .append(Numbers.num(hi))
-          .append("</td><td>")
-          .append(Numbers.fmt("%.0f%%", 100 * kept[j]))
-          .append("</td><td>")
-          .append(bar(p, a, c, lo, med, hi))
-          .append("</td></tr>");
+      b.append(
+          Html.row(
+              Html.esc(name),
+              Html.esc(p.describe()),
+              Numbers.num(a) + "–" + Numbers.num(c),
+              Numbers.num(med),
+              Numbers.num(lo) + "–" + Numbers.num(hi),
+              Numbers.fmt("%.0f%%", 100 * kept[j]),
+              bar(p, a, c, lo, med, hi)));
     }
     b.append("</table>");
     b.append(
@@ -129,13 +119,11 @@ public final class CalibrationReport {
     }
     java.util.Arrays.sort(byRho, (x, y) -> Double.compare(cal.screen()[y], cal.screen()[x]));
     for (int k : byRho) {
-      b.append("<tr><td>")
-          .append(Html.esc(cal.free().get(k)))
-          .append("</td><td>")
-          .append(Numbers.fmt("%.3f", cal.screen()[k]))
-          .append("</td><td>")
-          .append(cal.names().contains(cal.free().get(k)) ? "yes" : "")
-          .append("</td></tr>");
+      b.append(
+          Html.row(
+              Html.esc(cal.free().get(k)),
+              Numbers.fmt("%.3f", cal.screen()[k]),
+              cal.names().contains(cal.free().get(k)) ? "yes" : ""));
     }
     b.append("</table>");
     b.append(
@@ -178,17 +166,10 @@ public final class CalibrationReport {
   }
 
   private static String cells(ForecastScore f) {
-    return "<td>"
-        + Numbers.num(f.p50())
-        + " ["
-        + Numbers.num(f.p05())
-        + "–"
-        + Numbers.num(f.p95())
-        + "]</td><td>"
-        + (f.in90() ? "yes" : "no")
-        + "</td><td>"
-        + Numbers.num(f.crps())
-        + "</td>";
+    return Html.cells(
+        Numbers.num(f.p50()) + " [" + Numbers.num(f.p05()) + "–" + Numbers.num(f.p95()) + "]",
+        f.in90() ? "yes" : "no",
+        Numbers.num(f.crps()));
   }
 
   private static String bar(Prior p, double a, double c, double lo, double med, double hi) {

@@ -10,12 +10,7 @@ final class FigureCells {
 
   /** Cells for the figure's label, what it observed and its source, each escaped. */
   static String of(ObservationRecord figure) {
-    return "<td>"
-        + Html.esc(figure.label())
-        + "</td><td>"
-        + Html.esc(figure.describe())
-        + "</td><td>"
-        + Html.esc(figure.sourceId())
-        + "</td>";
+    return Html.cells(
+        Html.esc(figure.label()), Html.esc(figure.describe()), Html.esc(figure.sourceId()));
   }
 }

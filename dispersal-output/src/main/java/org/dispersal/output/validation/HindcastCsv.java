@@ -67,20 +67,17 @@ public final class HindcastCsv {
           .append(
               String.join(
                   ",",
-                  Numbers.csv(s.p05()),
-                  Numbers.csv(s.p25()),
-                  Numbers.csv(s.p50()),
-                  Numbers.csv(s.p75()),
-                  Numbers.csv(s.p95()),
+                  Numbers.csvFields(s.p05(), s.p25(), s.p50(), s.p75(), s.p95()),
                   Boolean.toString(s.in50()),
                   Boolean.toString(s.in90()),
-                  Numbers.csv(s.crps()),
-                  Numbers.csv(s.intervalScore()),
-                  Numbers.csv(s.logRatio()),
-                  Numbers.csv(row.crpsPersistence()),
-                  Numbers.csv(row.crpsTrend()),
-                  Numbers.csv(row.trend()),
-                  Numbers.csv(row.fleeArd())));
+                  Numbers.csvFields(
+                      s.crps(),
+                      s.intervalScore(),
+                      s.logRatio(),
+                      row.crpsPersistence(),
+                      row.crpsTrend(),
+                      row.trend(),
+                      row.fleeArd())));
     }
     b.append(',')
         .append(Csv.field(row.note()))

@@ -182,28 +182,21 @@ public final class HindcastReport {
       b.append("<td colspan=\"8\">").append(Html.esc(r.status())).append("</td>");
     } else {
       var sc = r.score();
-      b.append("<td>")
-          .append(r.month())
-          .append(Html.esc(from))
-          .append("</td><td>")
-          .append(Numbers.num(sc.p50()))
-          .append(" [")
-          .append(Numbers.num(sc.p05()))
-          .append("–")
-          .append(Numbers.num(sc.p95()))
-          .append("]</td><td>")
-          .append(sc.in50() ? "yes" : "no")
-          .append("</td><td>")
-          .append(sc.in90() ? "yes" : "no")
-          .append("</td><td>")
-          .append(Numbers.num(sc.crps()))
-          .append("</td><td>")
-          .append(Numbers.num(r.crpsPersistence()))
-          .append("</td><td>")
-          .append(Numbers.num(r.crpsTrend()))
-          .append("</td><td>")
-          .append(Numbers.fmt("%.2f", sc.logRatio()))
-          .append("</td>");
+      b.append(
+          Html.cells(
+              r.month() + Html.esc(from),
+              Numbers.num(sc.p50())
+                  + " ["
+                  + Numbers.num(sc.p05())
+                  + "–"
+                  + Numbers.num(sc.p95())
+                  + "]",
+              sc.in50() ? "yes" : "no",
+              sc.in90() ? "yes" : "no",
+              Numbers.num(sc.crps()),
+              Numbers.num(r.crpsPersistence()),
+              Numbers.num(r.crpsTrend()),
+              Numbers.fmt("%.2f", sc.logRatio())));
     }
     b.append("<td class=\"text\">").append(Html.esc(r.note())).append("</td></tr>");
   }
@@ -224,13 +217,7 @@ public final class HindcastReport {
   }
 
   private static void row(StringBuilder b, String k, String v, String w) {
-    b.append("<tr><td>")
-        .append(Html.esc(k))
-        .append("</td><td>")
-        .append(v)
-        .append("</td><td>")
-        .append(w)
-        .append("</td></tr>");
+    b.append(Html.row(Html.esc(k), v, w));
   }
 
   private static String pct(double x) {

@@ -42,6 +42,17 @@ final class Numbers {
     return String.format(Locale.ROOT, "%.6g", x);
   }
 
+  /**
+   * Numbers for consecutive CSV fields, each as {@link #csv(double)} writes it, comma-separated.
+   */
+  static String csvFields(double... xs) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < xs.length; i++) {
+      b.append(i > 0 ? "," : "").append(csv(xs[i]));
+    }
+    return b.toString();
+  }
+
   static String fmt(String pattern, Object... args) {
     return String.format(Locale.ROOT, pattern, args);
   }

@@ -142,27 +142,18 @@ final class ScorecardSection {
   }
 
   private static void dateRow(StringBuilder b, String label, Scorecard.Group g) {
-    b.append("<tr><td>")
-        .append(Html.esc(label))
-        .append("</td><td>")
-        .append(Numbers.num(g.figures()))
-        .append("</td><td>")
-        .append(Numbers.num(g.sources()))
-        .append("</td><td>")
-        .append(withInterval(g.at(0.5).observed(), g.at(0.5).ci()))
-        .append("</td><td>")
-        .append(withInterval(g.at(0.9).observed(), g.at(0.9).ci()))
-        .append("</td><td>")
-        .append(Numbers.num(g.crps()))
-        .append("</td><td>")
-        .append(skill(g.persistenceEqual()))
-        .append("</td><td>")
-        .append(skill(g.trendEqual()))
-        .append("</td><td>")
-        .append(skill(g.persistencePeople()))
-        .append("</td><td>")
-        .append(skill(g.trendPeople()))
-        .append("</td></tr>");
+    b.append(
+        Html.row(
+            Html.esc(label),
+            Numbers.num(g.figures()),
+            Numbers.num(g.sources()),
+            withInterval(g.at(0.5).observed(), g.at(0.5).ci()),
+            withInterval(g.at(0.9).observed(), g.at(0.9).ci()),
+            Numbers.num(g.crps()),
+            skill(g.persistenceEqual()),
+            skill(g.trendEqual()),
+            skill(g.persistencePeople()),
+            skill(g.trendPeople())));
   }
 
   private static void explain(StringBuilder b, String term, String text) {

@@ -11,6 +11,7 @@ import org.dispersal.output.page.Page;
 import org.dispersal.output.page.Svg;
 import org.dispersal.output.text.Csv;
 import org.dispersal.sensitivity.SensitivityAnalysis;
+import org.dispersal.sensitivity.Sobol;
 
 /**
  * Writes {@code sensitivity.csv} (one row per output and parameter: Morris μ*, μ, σ and rank, and
@@ -40,24 +41,19 @@ public final class SensitivityOutputs {
             .append(',')
             .append(p.rank())
             .append(',')
-            .append(Numbers.csv(p.muStar()))
-            .append(',')
-            .append(Numbers.csv(p.mu()))
-            .append(',')
-            .append(Numbers.csv(p.sigma()));
+            .append(Numbers.csvFields(p.muStar(), p.mu(), p.sigma()));
         if (s == null) {
           b.append(",,,,,,");
         } else {
           b.append(',')
               .append(
-                  String.join(
-                      ",",
-                      Numbers.csv(s.first()),
-                      Numbers.csv(s.firstLow()),
-                      Numbers.csv(s.firstHigh()),
-                      Numbers.csv(s.total()),
-                      Numbers.csv(s.totalLow()),
-                      Numbers.csv(s.totalHigh())));
+                  Numbers.csvFields(
+                      s.first(),
+                      s.firstLow(),
+                      s.firstHigh(),
+                      s.total(),
+                      s.totalLow(),
+                      s.totalHigh()));
         }
         b.append('\n');
       }
@@ -96,25 +92,14 @@ public final class SensitivityOutputs {
               + "<th>ST [95%]</th></tr>");
       for (var p : r.parameters()) {
         var s = p.sobol();
-        b.append("<tr><td>")
-            .append(Html.esc(p.name()))
-            .append("</td><td>")
-            .append(p.rank())
-            .append("</td><td>")
-            .append(Numbers.num(p.muStar()))
-            .append("</td><td>")
-            .append(Numbers.num(p.sigma()))
-            .append("</td><td>")
-            .append(
-                s == null
-                    ? ""
-                    : Numbers.fmt("%.3f [%.3f, %.3f]", s.first(), s.firstLow(), s.firstHigh()))
-            .append("</td><td>")
-            .append(
-                s == null
-                    ? ""
-                    : Numbers.fmt("%.3f [%.3f, %.3f]", s.total(), s.totalLow(), s.totalHigh()))
-            .append("</td></tr>");
+        b.append(
+            Html.row(
+                Html.esc(p.name()),
+                p.rank(),
+                Numbers.num(p.muStar()),
+                Numbers.num(p.sigma()),
+                s == null ? "" : first(s),
+                s == null ? "" : total(s)));
       }
       b.append("</table>");
     }
@@ -185,19 +170,23 @@ public final class SensitivityOutputs {
       if (s != null && s.firstLow() > s.totalHigh()) {
         out.add(
             Numbers.fmt(
-                "Warning: for %s, S1 %.3f [%.3f, %.3f] exceeds ST %.3f [%.3f, %.3f] beyond the"
+                "Warning: for %s, S1 %s exceeds ST %s beyond the"
                     + " bootstrap noise. S1 cannot exceed ST; the sample is too small for these"
                     + " indices: rerun with more --base-samples or --replications.",
-                p.name(),
-                s.first(),
-                s.firstLow(),
-                s.firstHigh(),
-                s.total(),
-                s.totalLow(),
-                s.totalHigh()));
+                p.name(), first(s), total(s)));
       }
     }
     return out;
+  }
+
+  /** The first-order index with its 95% interval: "0.600 [0.500, 0.700]". */
+  private static String first(Sobol.Index s) {
+    return Numbers.fmt("%.3f [%.3f, %.3f]", s.first(), s.firstLow(), s.firstHigh());
+  }
+
+  /** The total index with its 95% interval, as {@link #first}. */
+  private static String total(Sobol.Index s) {
+    return Numbers.fmt("%.3f [%.3f, %.3f]", s.total(), s.totalLow(), s.totalHigh());
   }
 
   private static String tornado(SensitivityAnalysis.Result r) {
@@ -226,22 +215,8 @@ public final class SensitivityOutputs {
       var s = p.sobol();
       double y = 4 + i * rowH;
       svg.text(left - 6, y + 13, "end", "", p.name());
-      svg.rect(
-          left,
-          y,
-          width * clamp(s.total()),
-          16,
-          "#9ec3e6",
-          Numbers.fmt(
-              "%s: ST %.3f [%.3f, %.3f]", p.name(), s.total(), s.totalLow(), s.totalHigh()));
-      svg.rect(
-          left,
-          y + 4,
-          width * clamp(s.first()),
-          8,
-          "#1f4e8c",
-          Numbers.fmt(
-              "%s: S1 %.3f [%.3f, %.3f]", p.name(), s.first(), s.firstLow(), s.firstHigh()));
+      svg.rect(left, y, width * clamp(s.total()), 16, "#9ec3e6", p.name() + ": ST " + total(s));
+      svg.rect(left, y + 4, width * clamp(s.first()), 8, "#1f4e8c", p.name() + ": S1 " + first(s));
       svg.stroke(
           left + width * clamp(s.totalLow()),
           y + 8,

@@ -19,21 +19,20 @@ class SensitivityOutputsTest {
 
   private static List<SensitivityOutputs.Output> outputs() {
     SensitivityAnalysis.Result r =
-        new SensitivityAnalysis.Result(
-            List.of(
-                new SensitivityAnalysis.ParameterResult(
-                    "exit_rate_base",
-                    120.5,
-                    -80,
-                    30.25,
-                    1,
-                    new Sobol.Index(0.4, 0.3, 0.5, 0.6, 0.5, 0.7)),
-                new SensitivityAnalysis.ParameterResult(
-                    "share_killed_by_start", 12, 12, 0, 2, null)),
-            40,
-            160,
-            4);
+        result(
+            exitRateBase(new Sobol.Index(0.4, 0.3, 0.5, 0.6, 0.5, 0.7)),
+            new SensitivityAnalysis.ParameterResult("share_killed_by_start", 12, 12, 0, 2, null));
     return List.of(new SensitivityOutputs.Output("returned:country=FRA,month=24", r));
+  }
+
+  /** The results of 40 Morris and 160 Sobol' evaluations of 4 replications each. */
+  private static SensitivityAnalysis.Result result(SensitivityAnalysis.ParameterResult... ps) {
+    return new SensitivityAnalysis.Result(List.of(ps), 40, 160, 4);
+  }
+
+  /** The most influential parameter of both tests, ranked first, with the given indices. */
+  private static SensitivityAnalysis.ParameterResult exitRateBase(Sobol.Index sobol) {
+    return new SensitivityAnalysis.ParameterResult("exit_rate_base", 120.5, -80, 30.25, 1, sobol);
   }
 
   @Test
@@ -90,27 +89,12 @@ class SensitivityOutputsTest {
   @Test
   void explainsItsNumbersGivesAVerdictAndFlagsS1AboveStBeyondTheNoise() throws Exception {
     SensitivityAnalysis.Result r =
-        new SensitivityAnalysis.Result(
-            List.of(
-                new SensitivityAnalysis.ParameterResult(
-                    "exit_rate_base",
-                    120.5,
-                    -80,
-                    30.25,
-                    1,
-                    new Sobol.Index(0.6, 0.5, 0.7, 0.3, 0.2, 0.4)),
-                new SensitivityAnalysis.ParameterResult(
-                    "border_closure",
-                    12,
-                    12,
-                    0,
-                    2,
-                    new Sobol.Index(0.05, 0.0, 0.1, 0.04, 0.0, 0.09)),
-                new SensitivityAnalysis.ParameterResult(
-                    "tiny", 1, 1, 0, 3, new Sobol.Index(0.01, 0.0, 0.02, 0.01, 0.0, 0.02))),
-            40,
-            160,
-            4);
+        result(
+            exitRateBase(new Sobol.Index(0.6, 0.5, 0.7, 0.3, 0.2, 0.4)),
+            new SensitivityAnalysis.ParameterResult(
+                "border_closure", 12, 12, 0, 2, new Sobol.Index(0.05, 0.0, 0.1, 0.04, 0.0, 0.09)),
+            new SensitivityAnalysis.ParameterResult(
+                "tiny", 1, 1, 0, 3, new Sobol.Index(0.01, 0.0, 0.02, 0.01, 0.0, 0.02)));
     assertThat(SensitivityOutputs.firstAboveTotal(r))
         .singleElement()
         .asString()
