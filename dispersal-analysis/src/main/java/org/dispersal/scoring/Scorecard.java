@@ -53,7 +53,12 @@ import org.dispersal.random.RandomStreams;
  * skill of each resample and reports the 5% and 95% percentiles, a 90% interval. With few sources
  * the intervals are wide, as they should be.
  *
- * <p><b>Horizon bands</b> are by each figure's forecast month: 0–6, 7–12, 13–24 and 25–36.
+ * <p><b>Horizon bands</b> are by each figure's horizon, the months from its forecast date to the
+ * date it describes: 0–6, 7–12, 13–24 and 25–36.
+ *
+ * <p>It is over 500 lines because the scorecard is one computation (coverage, PIT, CRPS, skill,
+ * bootstrap and verdict over the same groups of figures), and its parts share the groups and the
+ * resampled sources.
  */
 public record Scorecard(
     List<Group> pooled, List<DateGroups> dates, Verdict verdict, int resamples, long seed) {
