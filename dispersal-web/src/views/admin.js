@@ -78,7 +78,7 @@ function userTable(ctx, users, status) {
 
 function newUserForm(ctx, status) {
   const username = h('input', { type: 'text', name: 'username', required: true, autocomplete: 'off' });
-  const password = h('input', { type: 'password', name: 'password', required: true, autocomplete: 'new-password', minlength: '8' });
+  const password = h('input', { type: 'password', name: 'password', required: true, autocomplete: 'new-password', minlength: '12', maxlength: '1024' });
   const role = roleSelect('viewer', 'Role');
   role.id = 'new-user-role';
   const team = h('input', { type: 'text', name: 'team', autocomplete: 'off' });
@@ -98,7 +98,7 @@ function newUserForm(ctx, status) {
       },
     },
     h('h3', {}, 'Add a user'),
-    h('div', { class: 'row' }, field('User name', username), field('Password', password, 'At least 8 characters.'), field('Role', role), field('Team (optional)', team)),
+    h('div', { class: 'row' }, field('User name', username), field('Password', password, '12 to 1,024 characters.'), field('Role', role), field('Team (optional)', team)),
     h('button', { type: 'submit' }, 'Add user'),
   );
 }

@@ -110,6 +110,14 @@ final class ServeCommand implements Callable<Integer> {
               + " runs left unfinished by an earlier process were marked failed.");
     }
     server
+        .createdAdmin()
+        .ifPresent(
+            name ->
+                out.println(
+                    "Created the first admin: user '"
+                        + name
+                        + "', with the password in DISPERSAL_ADMIN_PASSWORD."));
+    server
         .setupLink()
         .ifPresent(
             link ->

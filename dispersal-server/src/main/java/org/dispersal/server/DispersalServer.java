@@ -76,6 +76,7 @@ public final class DispersalServer implements AutoCloseable {
   private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
   private final int interrupted;
   private final String setupLink;
+  private String createdAdmin;
 
   /**
    * A route as registered.
@@ -238,6 +239,14 @@ public final class DispersalServer implements AutoCloseable {
   /** The one-time link that creates the first admin, when no admin exists yet. */
   public Optional<String> setupLink() {
     return Optional.ofNullable(setupLink);
+  }
+
+  /**
+   * The user name of the first admin this start created from {@code DISPERSAL_ADMIN_PASSWORD}, so
+   * that the start message can name it; empty when an admin existed or none was created.
+   */
+  public Optional<String> createdAdmin() {
+    return Optional.ofNullable(createdAdmin);
   }
 
   /** How many runs left unfinished by an earlier process were marked failed at start. */
@@ -423,6 +432,7 @@ public final class DispersalServer implements AutoCloseable {
     store
         .audit()
         .record("admin", "setup", "user:admin", "first admin from DISPERSAL_ADMIN_PASSWORD");
+    createdAdmin = "admin";
     return null;
   }
 

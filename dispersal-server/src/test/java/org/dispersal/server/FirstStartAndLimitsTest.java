@@ -2,6 +2,7 @@ package org.dispersal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.dispersal.store.TestDatabases;
@@ -15,6 +16,29 @@ import org.junit.jupiter.api.io.TempDir;
 class FirstStartAndLimitsTest {
 
   @TempDir Path folder;
+
+  /** The start message names the admin it created; the dashboard's hint is the server's rule. */
+  @Test
+  void theFirstAdminIsNamedAndTheDashboardHintMatchesThePasswordRule() throws Exception {
+    String url = TestDatabases.duckDb(folder);
+    try (DispersalServer first = TestServers.start(url, c -> c)) {
+      assertThat(first.createdAdmin()).contains("admin");
+      assertThat(first.setupLink()).isEmpty();
+    }
+    try (DispersalServer again = TestServers.start(url, c -> c)) {
+      assertThat(again.createdAdmin()).isEmpty();
+    }
+    String admin = Files.readString(Path.of("../dispersal-web/src/views/admin.js"));
+    assertThat(admin)
+        .contains("minlength: '" + AccountRoutes.MIN_PASSWORD + "'")
+        .contains("maxlength: '" + AccountRoutes.MAX_PASSWORD + "'")
+        .contains(
+            "'"
+                + AccountRoutes.MIN_PASSWORD
+                + " to "
+                + String.format(java.util.Locale.ROOT, "%,d", AccountRoutes.MAX_PASSWORD)
+                + " characters.'");
+  }
 
   @Test
   void theSetupLinkCreatesTheFirstAdminOnce() {
