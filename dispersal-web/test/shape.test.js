@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  comparableRuns,
   comparisonRows,
   fanSeries,
   flowData,
@@ -150,5 +151,18 @@ describe('line range for editor errors', () => {
   });
   it('goes to the end of the text for a line past the end', () => {
     expect(lineRange(text, 9)).toEqual({ start: text.length, end: text.length });
+  });
+});
+
+describe('comparableRuns', () => {
+  it('offers finished forecasts with replications, newest first, and nothing else', () => {
+    const runs = [
+      { id: 1, kind: 'forecast', status: 'succeeded', replications: 100 },
+      { id: 2, kind: 'update', status: 'succeeded', replications: 0 },
+      { id: 3, kind: 'forecast', status: 'running', replications: 100 },
+      { id: 4, kind: 'threat', status: 'succeeded', replications: 50 },
+      { id: 5, kind: 'forecast', status: 'succeeded', replications: 8 },
+    ];
+    expect(comparableRuns(runs).map((r) => r.id)).toEqual([5, 1]);
   });
 });

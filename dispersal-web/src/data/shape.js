@@ -161,3 +161,14 @@ export function lineRange(text, line) {
   const end = text.indexOf('\n', start);
   return { start, end: end < 0 ? text.length : end };
 }
+
+/**
+ * The runs that "Compare runs" offers: finished forecasts with at least one replication, newest
+ * first. Other kinds (threat outlooks, hypothesis updates with 0 replications) have no summaries
+ * to compare.
+ */
+export function comparableRuns(runs) {
+  return runs
+    .filter((r) => r.status === 'succeeded' && r.kind === 'forecast' && r.replications > 0)
+    .sort((a, b) => b.id - a.id);
+}

@@ -4,11 +4,11 @@ import { api } from '../api.js';
 import { drawChart } from '../charts/echarts.js';
 import { comparisonOption } from '../charts/options.js';
 import { field, h, liveRegion, replace } from '../dom.js';
-import { comparisonRows, formatDifference, formatInterval } from '../data/shape.js';
+import { comparableRuns, comparisonRows, formatDifference, formatInterval } from '../data/shape.js';
 
 /** Renders the comparison form and, when two runs are chosen, their comparison. */
 export async function renderCompare(view, ctx, query) {
-  const runs = (await api.runs()).filter((r) => r.status === 'succeeded').sort((a, b) => b.id - a.id);
+  const runs = comparableRuns(await api.runs());
   const runName = (r) => `#${r.id} ${r.scenarioName} (${r.replications} replications)`;
   const select = (name, chosen) =>
     h('select', { name, required: true }, runs.map((r) => h('option', { value: String(r.id), selected: String(r.id) === String(chosen) }, runName(r))));
