@@ -40,7 +40,7 @@ final class TrackRecordRoutes {
           out.put("figures", c.figures());
           out.put("met", c.met().size());
           out.put("measurable", c.met().size() + c.missed().size());
-          out.put("publishedFigures", c.ofPublishedFigures());
+          out.put("publishedFigures", c.publishedFigures());
           out.put("command", c.command());
         });
     out.put("details", "docs/VALIDATION.md (section Scorecard)");

@@ -43,7 +43,7 @@ public record TrackRecord(String summary, List<String> points, String source) {
         card.missed().isEmpty()
             ? "Every target these figures can measure is met."
             : "Missed: " + String.join("; ", card.missed()) + ".");
-    if (card.ofPublishedFigures()) {
+    if (card.publishedFigures()) {
       points.add(
           "The hindcast forecast the figures the sources would publish, with their reporting"
               + " error; the probabilities in this brief are for the counts themselves, whose"

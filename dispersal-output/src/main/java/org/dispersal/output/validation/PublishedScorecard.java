@@ -31,6 +31,8 @@ import org.dispersal.scoring.Scorecard;
  * @param verdict the verdict's summary
  * @param met the targets met, in words
  * @param missed the targets missed, in words
+ * @param publishedFigures whether the hindcast forecast the published figures (the reporting model
+ *     on), so that its intervals are wider than the counts' intervals a report shows
  */
 public record PublishedScorecard(
     String scenario,
@@ -47,7 +49,8 @@ public record PublishedScorecard(
     int trendFigures,
     String verdict,
     List<String> met,
-    List<String> missed) {
+    List<String> missed,
+    boolean publishedFigures) {
 
   /** The folder of the shipped scorecards among the resources. */
   public static final String FOLDER = "org/dispersal/output/track-record/";
@@ -105,7 +108,8 @@ public record PublishedScorecard(
         skill.path("trend_equal").path("figures").asInt(),
         root.path("verdict").path("summary").asText(),
         met,
-        missed);
+        missed,
+        root.path("published_figures").asBoolean(false));
   }
 
   private static double coverage(JsonNode group, double level) {
@@ -163,20 +167,12 @@ public record PublishedScorecard(
   }
 
   /**
-   * Whether the hindcast forecast the published figures (the reporting model on), so that its
-   * intervals are wider than the counts' intervals that a report shows.
-   */
-  public boolean ofPublishedFigures() {
-    return !command.contains("--no-reporting-model");
-  }
-
-  /**
    * The box of a report or the dashboard in plain words: {@link #inWords}, {@link #targets} and,
    * when the hindcast forecast published figures, that its intervals are wider than the counts'.
    */
   public String boxText() {
     String text = inWords() + " " + targets();
-    return ofPublishedFigures()
+    return publishedFigures()
         ? text
             + " Those intervals are for the figures the sources would publish (the reporting"
             + " model, docs/REPORTING.md); the intervals of a forecast of the counts are narrower."

@@ -42,6 +42,9 @@ public final class ScorecardJson {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("scenario", results.isEmpty() ? "" : results.get(0).scenario().name());
     root.put("command", command);
+    root.put(
+        "published_figures",
+        !results.isEmpty() && results.stream().allMatch(r -> r.reporting() != null));
     ArrayNode dates = root.putArray("forecast_dates");
     results.forEach(r -> dates.add(r.asOf().toString()));
     root.put("resamples", card.resamples());
