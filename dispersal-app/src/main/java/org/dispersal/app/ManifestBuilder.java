@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.List;
+import org.dispersal.assimilation.Assimilation;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Scenario;
+import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.text.Json;
 import org.dispersal.store.RunKind;
 
@@ -95,6 +98,62 @@ public final class ManifestBuilder {
   /** Adds a top-level object for the caller to fill. */
   public ObjectNode object(String field) {
     return root.putObject(field);
+  }
+
+  /**
+   * Adds the {@code assimilation} entry of a forecast made as of a date: {@code as_of}, {@code
+   * model_start} (month 0), {@code forecast_from} (the first month that is forecast rather than
+   * conditioned history), {@code particles}, {@code effective_sample_size}, {@code distinct},
+   * {@code low_effective_sample_size} with a {@code warning} when it is, {@code reporting_model},
+   * {@code note}, then {@code used} (each figure's {@code file}, {@code line}, {@code source},
+   * {@code target}, {@code value} as written, {@code published}) and {@code set_aside} (the same
+   * and {@code reason}).
+   *
+   * @param plan the figures used and set aside
+   * @param result the resampling's diagnostics
+   * @param reportingModel the reporting model in one line
+   * @param note what month 0 and the months before the as-of date mean, in words
+   */
+  public ManifestBuilder assimilation(
+      Assimilation.Plan plan, Assimilation.Result result, String reportingModel, String note) {
+    ObjectNode a = root.putObject("assimilation");
+    a.put("as_of", plan.asOf().toString());
+    YearMonth start = YearMonth.parse(scenario.get("start").asText());
+    YearMonth asOf = YearMonth.from(plan.asOf());
+    a.put("model_start", start.toString());
+    a.put("forecast_from", (asOf.isAfter(start) ? asOf : start).toString());
+    a.put("particles", result.particles());
+    a.put("effective_sample_size", result.effectiveSampleSize());
+    a.put("distinct", result.distinct());
+    a.put("low_effective_sample_size", result.lowEffectiveSampleSize());
+    if (result.lowEffectiveSampleSize()) {
+      a.put(
+          "warning",
+          "effective sample size below "
+              + Math.round(100 * Assimilation.ESS_WARNING_SHARE)
+              + "% of the replications: the intervals rest on few distinct replications");
+    }
+    a.put("reporting_model", reportingModel);
+    a.put("note", note);
+    ArrayNode used = a.putArray("used");
+    for (Assimilation.Used u : plan.used()) {
+      figure(used.addObject(), u.record());
+    }
+    ArrayNode aside = a.putArray("set_aside");
+    for (Assimilation.SetAside s : plan.setAside()) {
+      figure(aside.addObject(), s.record()).put("reason", s.reason());
+    }
+    return this;
+  }
+
+  private static ObjectNode figure(ObjectNode n, ObservationRecord r) {
+    n.put("file", r.file());
+    n.put("line", r.line());
+    n.put("source", r.sourceId());
+    n.put("target", r.label());
+    n.put("value", r.describe());
+    n.put("published", r.published());
+    return n;
   }
 
   /** Adds every parameter of the scenario with its prior, unit, sources and assumption. */

@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.agent.EngineKind;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.forecast.AsOfForecastRequest;
 import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.input.scenario.ScenarioValidator;
@@ -85,6 +88,24 @@ final class ForecastCommand implements Callable<Integer> {
               + " dispersal calibrate or hindcast) instead of the priors; cohort engine only.")
   Path posterior;
 
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description =
+          "Forecast with what was known on DATE (YYYY-MM-DD): initial stocks from the shared data"
+              + " known then, and the replications resampled by how likely they make the"
+              + " --observations figures published by then (docs/FORECASTS.md).")
+  String asOf;
+
+  @Option(
+      names = "--observations",
+      paramLabel = "FILE",
+      arity = "1..*",
+      description =
+          "With --as-of: observation files (date,published,scope,scope_id,demographic,measure,"
+              + "low,high,source_id) whose figures published by DATE condition the forecast.")
+  List<Path> observations = new ArrayList<>();
+
   @Mixin SparkOption spark;
 
   @Mixin StoreOption store;
@@ -97,6 +118,9 @@ final class ForecastCommand implements Callable<Integer> {
           "--runs must be between 1 and " + ForecastRequest.MAX_REPLICATIONS + ", not " + runs);
     }
     int workers = threads.workers();
+    if (asOf != null || !observations.isEmpty()) {
+      return callAsOf(seed, workers);
+    }
     ScenarioSource.Loaded loaded = ScenarioSource.load(scenario.scenario, overrides.sets);
     if (months != null && (months < 1 || months > ScenarioValidator.MAX_MONTHS)) {
       throw new UserException(
@@ -138,6 +162,49 @@ final class ForecastCommand implements Callable<Integer> {
         spec,
         () -> new Progress(err, runs, quiet.progress()),
         result -> report(s, workers, seed, result, dir));
+    return 0;
+  }
+
+  /** {@code --as-of}: the scenario read as of the date, conditioned by {@link AsOfForecast}. */
+  private Integer callAsOf(long seed, int workers) throws IOException {
+    if (asOf == null) {
+      throw new UserException("--observations needs --as-of DATE: the date they are known by");
+    }
+    if (spark.enabled() || posterior != null) {
+      throw new UserException("--as-of cannot be combined with --spark or --posterior yet");
+    }
+    if (months != null && (months < 1 || months > ScenarioValidator.MAX_MONTHS)) {
+      throw new UserException(
+          "--months must be between 1 and " + ScenarioValidator.MAX_MONTHS + ", not " + months);
+    }
+    AsOfForecast.Prepared prepared =
+        AsOfForecast.prepare(
+            scenario.scenario, overrides.sets, months, CalibrateCommand.date(asOf), observations);
+    Scenario s = prepared.scenario();
+    EngineKind asked = engineKind();
+    AsOfForecastRequest request =
+        new AsOfForecastRequest(
+            new ScenarioInput(s, prepared.text()),
+            prepared.observations(),
+            prepared.asOf(),
+            runs,
+            seed,
+            workers,
+            asked,
+            overrides.sets);
+    var err = spec.commandLine().getErr();
+    Path dir = out != null ? out : defaultOut(s.name());
+    store.run(
+        request,
+        startParameters(asked, workers),
+        dir,
+        "dispersal forecast",
+        spec,
+        () -> new Progress(err, runs, quiet.progress()),
+        result -> {
+          report(s, workers, seed, result, dir);
+          AsOfForecast.print(spec.commandLine().getOut(), result.manifestJson());
+        });
     return 0;
   }
 

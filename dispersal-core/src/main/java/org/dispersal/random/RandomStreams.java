@@ -48,6 +48,12 @@ public final class RandomStreams {
    */
   private static final long SCORECARD_BOOTSTRAP = 3;
 
+  /**
+   * The replication index of the stream that resamples an assimilated forecast's replications (see
+   * {@link #assimilationResampling}).
+   */
+  private static final long ASSIMILATION_RESAMPLING = 4;
+
   /** Calibration's screening pilot runs simulations from this index on, apart from ABC's. */
   private static final long PILOT_SIMULATIONS = 1L << 62;
 
@@ -105,6 +111,14 @@ public final class RandomStreams {
   /** The stream of the hindcast scorecard's bootstrap over sources. */
   public static UniformRandomProvider scorecardBootstrap(long seed) {
     return stream(seed, SCORECARD_BOOTSTRAP, Purpose.PARAMETERS);
+  }
+
+  /**
+   * The stream of the systematic resampling that conditions a forecast on the figures published by
+   * its as-of date ({@code dispersal forecast --as-of}).
+   */
+  public static UniformRandomProvider assimilationResampling(long seed) {
+    return stream(seed, ASSIMILATION_RESAMPLING, Purpose.PARAMETERS);
   }
 
   /**

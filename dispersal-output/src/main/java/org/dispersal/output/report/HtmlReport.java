@@ -3,6 +3,7 @@ package org.dispersal.output.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.dispersal.assimilation.Assimilation;
 import org.dispersal.output.forecast.ForecastRun;
 import org.dispersal.output.page.Html;
 import org.dispersal.output.page.InlineHashes;
@@ -44,6 +45,23 @@ public final class HtmlReport {
     return page(run).write(file);
   }
 
+  /**
+   * Writes the report of a forecast made as of a date, with the box that says which figures it was
+   * conditioned on ({@code dispersal forecast --as-of}), and its sidecar.
+   *
+   * @param run the finished forecast
+   * @param plan the figures used and set aside
+   * @param result the resampling's diagnostics
+   * @param file where to write
+   * @return the hashes of the report's inline code
+   * @throws IOException if a file cannot be written
+   */
+  public static InlineHashes write(
+      ForecastRun run, Assimilation.Plan plan, Assimilation.Result result, Path file)
+      throws IOException {
+    return page(run, ConditioningBox.html(run.scenario().start(), plan, result)).write(file);
+  }
+
   /** The report's HTML. */
   static String render(ForecastRun run) {
     return page(run).html();
@@ -54,6 +72,10 @@ public final class HtmlReport {
    * content of {@code report.html} and {@code hashes().sidecar()} that of {@code report.html.csp}.
    */
   public static Page page(ForecastRun run) {
+    return page(run, "");
+  }
+
+  private static Page page(ForecastRun run, String conditioning) {
     ReportData data = new ReportData(run);
     Map<String, String> citations = Citations.shipped();
     int horizon = data.horizon();
@@ -68,6 +90,7 @@ public final class HtmlReport {
         .append("<a href=\"#assumptions\">Assumptions and sources</a></nav>");
     h.append(Overview.summary(data));
     h.append(TrackRecordBox.html(run.scenario().name()));
+    h.append(conditioning);
 
     section(h, "headline", 1, "Headline: the pathways at " + Fmt.months(data.headlineMonths()));
     h.append(Overview.headline(data, page));

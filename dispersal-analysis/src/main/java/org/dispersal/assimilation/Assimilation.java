@@ -1,0 +1,375 @@
+package org.dispersal.assimilation;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.dispersal.calibration.Target;
+import org.dispersal.calibration.TargetResolver;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.ReplicationEngine;
+import org.dispersal.ensemble.EnsembleSummary;
+import org.dispersal.ensemble.Workers;
+import org.dispersal.observation.ObservationRecord;
+import org.dispersal.observation.Publication;
+import org.dispersal.random.RandomStreams;
+import org.dispersal.reporting.ReportingModel;
+import org.dispersal.reporting.SourceType;
+
+/**
+ * A forecast conditioned on the figures published by its as-of date: importance resampling of the
+ * ensemble's replications (one step of a particle filter) with the reporting model's likelihood.
+ *
+ * <p>{@link #plan} sorts the figures: those published by the as-of date whose reference month falls
+ * inside the model's run (month 1 or later, within the horizon) and that resolve to a model target
+ * are used; every other figure is set aside with its reason, so nothing is dropped silently.
+ * Figures published after the as-of date are never used.
+ *
+ * <p>{@link #run} then makes two passes over the same replications 0 to N − 1 (replication i is
+ * fixed by the seed and i, so a rerun is the same trajectory):
+ *
+ * <ol>
+ *   <li>Each replication records only the used figures' cells ({@link Target.Recorder}); its log
+ *       weight is the sum over the used figures of {@link Likelihood#logProbability}: the chance
+ *       that the figure's source, with its type's bias and the reporting error's mixture, publishes
+ *       what it did, given the replication's count.
+ *   <li>{@link #systematic} resampling draws N replication indices with probabilities proportional
+ *       to the weights, from the named stream {@link RandomStreams#assimilationResampling}; each
+ *       chosen replication is run again into the full {@link EnsembleSummary} and counted as many
+ *       times as it was chosen.
+ * </ol>
+ *
+ * <p>The summary is an equally weighted sample of N from the weighted ensemble, so as N grows it is
+ * a sample of the forecast given the figures. How much information the figures carried, and how
+ * much the ensemble lost to them, is the effective sample size (Σw)² / Σw² of the weights; below
+ * {@link #ESS_WARNING_SHARE} of N the resampled ensemble rests on few distinct replications and the
+ * run says so. Results do not depend on the thread count: weights are stored by replication index
+ * and summaries merge exactly.
+ */
+public final class Assimilation {
+
+  /**
+   * The share of the replications below which the effective sample size is flagged: 10%, a rule of
+   * thumb of particle filtering (an assumption, range 5% to 50%), not a source's number.
+   */
+  public static final double ESS_WARNING_SHARE = 0.10;
+
+  private Assimilation() {}
+
+  /**
+   * A figure the forecast is conditioned on.
+   *
+   * @param record the figure
+   * @param target its cells and month on the model
+   * @param type its source's type, whose bias the likelihood applies
+   */
+  public record Used(ObservationRecord record, Target target, SourceType type) {}
+
+  /**
+   * A figure the forecast is not conditioned on, and why.
+   *
+   * @param record the figure
+   * @param reason in words, for the manifest and assimilation.csv
+   */
+  public record SetAside(ObservationRecord record, String reason) {}
+
+  /**
+   * The figures sorted for a forecast as of a date.
+   *
+   * @param asOf the as-of date
+   * @param used the figures the forecast is conditioned on, in file order
+   * @param setAside every other figure with its reason, in file order
+   */
+  public record Plan(LocalDate asOf, List<Used> used, List<SetAside> setAside) {
+    /** Copies the lists. */
+    public Plan {
+      used = List.copyOf(used);
+      setAside = List.copyOf(setAside);
+    }
+
+    /** The used figures' targets, in order. */
+    public List<Target> targets() {
+      return used.stream().map(Used::target).toList();
+    }
+  }
+
+  /**
+   * The outcome.
+   *
+   * @param summary the resampled ensemble's summary (N replications, duplicates counted as chosen)
+   * @param effectiveSampleSize (Σw)² / Σw² of the first pass's weights
+   * @param particles N
+   * @param distinct how many different replications the resampling kept
+   * @param logWeights each replication's log weight (0 for all when no figure is used)
+   * @param prior prior[figure][replication], the used figures' counts before resampling
+   * @param chosen chosen[replication], how many times the resampling chose it
+   */
+  public record Result(
+      EnsembleSummary summary,
+      double effectiveSampleSize,
+      int particles,
+      int distinct,
+      double[] logWeights,
+      double[][] prior,
+      int[] chosen) {
+
+    /** Whether the effective sample size is below {@link #ESS_WARNING_SHARE} of N. */
+    public boolean lowEffectiveSampleSize() {
+      return effectiveSampleSize < ESS_WARNING_SHARE * particles;
+    }
+  }
+
+  /**
+   * Sorts figures into those the forecast is conditioned on and those set aside.
+   *
+   * @param model the compiled scenario (its month 0 is the scenario's start)
+   * @param records every figure, in file order
+   * @param asOf the as-of date
+   * @param publication when each figure became public
+   * @param sourceType the type of a {@code source_id}
+   * @return the plan
+   */
+  public static Plan plan(
+      CompiledModel model,
+      List<ObservationRecord> records,
+      LocalDate asOf,
+      Publication publication,
+      Function<String, SourceType> sourceType) {
+    TargetResolver resolver = new TargetResolver(model);
+    YearMonth start = model.scenario().start();
+    List<Used> used = new ArrayList<>();
+    List<SetAside> aside = new ArrayList<>();
+    for (ObservationRecord r : records) {
+      if (!r.publishedBy(asOf, publication)) {
+        aside.add(
+            new SetAside(
+                r, "published " + r.published() + ", after the as-of date " + asOf + ": not used"));
+        continue;
+      }
+      if (!r.month().isAfter(start)) {
+        aside.add(
+            new SetAside(
+                r,
+                "dated "
+                    + r.date()
+                    + ", not after the model's start "
+                    + start
+                    + ": not conditioned on (the initial stocks are the shared data known by "
+                    + asOf
+                    + ")"));
+        continue;
+      }
+      try {
+        TargetResolver.Resolved t =
+            resolver.resolve(
+                r.label(),
+                r.month(),
+                r.scope(),
+                r.scopeId(),
+                r.demographic(),
+                r.measure(),
+                r.range());
+        used.add(new Used(r, t.target(), sourceType.apply(r.sourceId())));
+      } catch (TargetResolver.UnresolvableException e) {
+        aside.add(new SetAside(r, "not a model target: " + e.getMessage()));
+      }
+    }
+    return new Plan(asOf, used, aside);
+  }
+
+  /**
+   * Each replication's log weight: the sum over the figures of the log probability that the
+   * figure's source publishes what it did, given the replication's count.
+   *
+   * @param reporting the reporting model
+   * @param used the figures
+   * @param counts counts[figure][replication]
+   * @return the log weights, one per replication
+   */
+  public static double[] logWeights(ReportingModel reporting, List<Used> used, double[][] counts) {
+    int n = counts.length == 0 ? 0 : counts[0].length;
+    double[] lw = new double[n];
+    for (int f = 0; f < used.size(); f++) {
+      Used u = used.get(f);
+      for (int i = 0; i < n; i++) {
+        lw[i] +=
+            Likelihood.logProbability(
+                reporting, u.type(), u.record().low(), u.record().high(), counts[f][i]);
+      }
+    }
+    return lw;
+  }
+
+  /**
+   * The effective sample size (Σw)² / Σw² of log weights (N when they are all equal).
+   *
+   * @param logWeights the log weights, at least one finite
+   */
+  public static double effectiveSampleSize(double[] logWeights) {
+    double[] w = normalised(logWeights);
+    double squares = 0;
+    for (double x : w) {
+      squares += x * x;
+    }
+    return 1 / squares;
+  }
+
+  /**
+   * Systematic resampling: one uniform u, and the N points (k + u) / N, k = 0 to N − 1, each
+   * choosing the replication whose share of the cumulative normalised weight holds it. Each
+   * replication is chosen ⌊N w⌋ or ⌈N w⌉ times, with expectation exactly N w.
+   *
+   * @param logWeights the log weights, at least one finite
+   * @param n how many to draw
+   * @param rng the stream of the one uniform
+   * @return chosen[replication], how many times each was chosen (they add up to n)
+   */
+  public static int[] systematic(double[] logWeights, int n, UniformRandomProvider rng) {
+    double[] w = normalised(logWeights);
+    int[] chosen = new int[w.length];
+    double u = rng.nextDouble();
+    double cumulative = 0;
+    int i = 0;
+    for (int k = 0; k < n; k++) {
+      double point = (k + u) / n;
+      while (i < w.length - 1 && cumulative + w[i] <= point) {
+        cumulative += w[i];
+        i++;
+      }
+      chosen[i]++;
+    }
+    return chosen;
+  }
+
+  /** The weights divided by their sum, computed from the largest log weight down. */
+  static double[] normalised(double[] logWeights) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double x : logWeights) {
+      max = Math.max(max, x);
+    }
+    if (!(max > Double.NEGATIVE_INFINITY) || Double.isNaN(max) || Double.isInfinite(max)) {
+      throw new IllegalArgumentException("no replication has a finite log weight");
+    }
+    double[] w = new double[logWeights.length];
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.exp(logWeights[i] - max);
+      sum += w[i];
+    }
+    for (int i = 0; i < w.length; i++) {
+      w[i] /= sum;
+    }
+    return w;
+  }
+
+  /**
+   * Runs the two passes (see the class comment).
+   *
+   * @param model the compiled scenario
+   * @param plan the figures sorted by {@link #plan} on this model
+   * @param reporting the reporting model estimated from the figures published by the as-of date
+   * @param particles N, the replications of each pass
+   * @param seed the master seed
+   * @param threads worker threads (the result does not depend on them)
+   * @param engines makes one engine per worker; replication i must depend only on (seed, i)
+   * @param progress told how far the run is, out of N: each pass counts for half (the second counts
+   *     each rerun as many times as it was chosen); the whole of N when no figure is used
+   * @return the resampled summary and the diagnostics
+   * @throws IllegalStateException if a rerun replication does not reproduce its first-pass counts
+   */
+  public static Result run(
+      CompiledModel model,
+      Plan plan,
+      ReportingModel reporting,
+      int particles,
+      long seed,
+      int threads,
+      Supplier<? extends ReplicationEngine> engines,
+      IntConsumer progress) {
+    if (particles < 1 || threads < 1) {
+      throw new IllegalArgumentException("particles and threads must be at least 1");
+    }
+    List<Target> targets = plan.targets();
+    double[][] counts = new double[targets.size()][particles];
+    AtomicInteger done = new AtomicInteger();
+    if (!targets.isEmpty()) {
+      Workers.run(
+          "dispersal-assimilation",
+          "assimilation",
+          particles,
+          threads,
+          () -> new Probe(engines.get(), new Target.Recorder(targets)),
+          (probe, i) -> {
+            probe.engine().simulate(seed, i, probe.recorder());
+            double[] v = probe.recorder().values();
+            for (int t = 0; t < v.length; t++) {
+              counts[t][i] = v[t];
+            }
+            progress.accept(done.incrementAndGet() / 2);
+          });
+    }
+    double[] lw = logWeights(reporting, plan.used(), counts);
+    double ess = effectiveSampleSize(lw);
+    int[] chosen =
+        targets.isEmpty()
+            ? ones(particles)
+            : systematic(lw, particles, RandomStreams.assimilationResampling(seed));
+    int[] distinct = IntStream.range(0, particles).filter(i -> chosen[i] > 0).toArray();
+    int firstPass = targets.isEmpty() ? 0 : particles;
+    AtomicInteger rerun = new AtomicInteger();
+    List<Rerun> workers =
+        Workers.run(
+            "dispersal-assimilation",
+            "assimilation",
+            distinct.length,
+            threads,
+            () ->
+                new Rerun(engines.get(), new EnsembleSummary(model), new Target.Recorder(targets)),
+            (w, k) -> {
+              int i = distinct[k];
+              int times = chosen[i];
+              w.engine()
+                  .simulate(
+                      seed,
+                      i,
+                      (month, stocks) -> {
+                        for (int c = 0; c < times; c++) {
+                          w.summary().observe(month, stocks);
+                        }
+                        w.recorder().observe(month, stocks);
+                      });
+              double[] v = w.recorder().values();
+              for (int t = 0; t < v.length; t++) {
+                if (v[t] != counts[t][i]) {
+                  throw new IllegalStateException(
+                      "replication " + i + " did not reproduce its first pass");
+                }
+              }
+              int finished = rerun.addAndGet(times);
+              progress.accept(firstPass == 0 ? finished : (firstPass + finished) / 2);
+            });
+    EnsembleSummary total = workers.get(0).summary();
+    for (int k = 1; k < workers.size(); k++) {
+      total.combine(workers.get(k).summary());
+    }
+    return new Result(total, ess, particles, distinct.length, lw, counts, chosen);
+  }
+
+  private static int[] ones(int n) {
+    int[] a = new int[n];
+    Arrays.fill(a, 1);
+    return a;
+  }
+
+  private record Probe(ReplicationEngine engine, Target.Recorder recorder) {}
+
+  private record Rerun(
+      ReplicationEngine engine, EnsembleSummary summary, Target.Recorder recorder) {}
+}

@@ -1,0 +1,205 @@
+package org.dispersal.app.forecast;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.dispersal.agent.AgentFeatures;
+import org.dispersal.agent.EngineKind;
+import org.dispersal.app.Cancellation;
+import org.dispersal.app.ManifestBuilder;
+import org.dispersal.app.Provenance;
+import org.dispersal.app.RunRequest;
+import org.dispersal.app.RunResult;
+import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.artifacts.SummaryTable;
+import org.dispersal.app.hindcast.HindcastRequest;
+import org.dispersal.app.problem.InputException;
+import org.dispersal.assimilation.Assimilation;
+import org.dispersal.engine.CompiledModel;
+import org.dispersal.ensemble.EnsembleSummary;
+import org.dispersal.input.data.ReportedFigures;
+import org.dispersal.input.data.SharedData;
+import org.dispersal.model.Scenario;
+import org.dispersal.observation.ObservationRecord;
+import org.dispersal.output.forecast.AssimilationCsv;
+import org.dispersal.output.forecast.ForecastRun;
+import org.dispersal.output.report.HtmlReport;
+import org.dispersal.output.text.Json;
+import org.dispersal.reporting.ReportingModel;
+import org.dispersal.store.RunKind;
+
+/**
+ * A forecast made as of a date ({@code dispersal forecast --as-of DATE --observations FILE...}):
+ * the initial stocks from the shared data known by the date (the scenario must have been read with
+ * {@code ScenarioReader.withAsOf}, as the hindcast does), and the ensemble conditioned on the
+ * observed figures published by the date whose month falls inside the model's run, by importance
+ * resampling with the reporting model's likelihood ({@link Assimilation}; the reporting model is
+ * estimated from the figures public by the date, as the hindcast's is). Writes what a forecast
+ * writes (summary.csv, report.html with a "Conditioned on" box, manifest.json with an {@code
+ * assimilation} entry) and assimilation.csv.
+ *
+ * <p>summary.csv keeps its columns and every month from the scenario's start: the months before the
+ * as-of month are conditioned history (the ensemble given what was published), the as-of month and
+ * later the forecast. Month 0 stays the scenario's start also for an as-of date before it.
+ *
+ * @param scenario the scenario read as of the date
+ * @param observations the observed figures of every file, in file order (may be empty: then only
+ *     the initial stocks are as of the date)
+ * @param asOf the as-of date
+ * @param replications N, the replications of each of the two passes
+ * @param seed the master seed
+ * @param threads worker threads (the numbers do not depend on them)
+ * @param engine the engine; {@code AUTO} is resolved here
+ * @param overrides the parameter overrides the scenario was read with, for the manifest
+ */
+public record AsOfForecastRequest(
+    ScenarioInput scenario,
+    List<ObservationRecord> observations,
+    LocalDate asOf,
+    int replications,
+    long seed,
+    int threads,
+    EngineKind engine,
+    List<String> overrides)
+    implements RunRequest<EnsembleSummary> {
+
+  /** Validates the settings and resolves the engine. */
+  public AsOfForecastRequest {
+    RunRequest.requireScenario(scenario);
+    if (asOf == null) {
+      throw InputException.field("asOf", "a forecast as of a date needs the date");
+    }
+    checkAsOf(asOf);
+    RunRequest.checkReplications(replications, ForecastRequest.MAX_REPLICATIONS);
+    RunRequest.checkThreads(threads);
+    try {
+      engine =
+          (engine == null ? EngineKind.AUTO : engine)
+              .resolve(AgentFeatures.of(scenario.scenario()));
+    } catch (IllegalArgumentException e) {
+      throw InputException.field("engine", e.getMessage());
+    }
+    observations = observations == null ? List.of() : List.copyOf(observations);
+    overrides = overrides == null ? List.of() : List.copyOf(overrides);
+  }
+
+  /**
+   * Refuses an as-of date outside the shared data's range, the hindcast's ({@link
+   * HindcastRequest#EARLIEST_AS_OF} to {@link HindcastRequest#LATEST_AS_OF}).
+   *
+   * @param asOf the date
+   * @throws InputException naming the possible dates
+   */
+  public static void checkAsOf(LocalDate asOf) {
+    if (asOf.isBefore(HindcastRequest.EARLIEST_AS_OF)
+        || asOf.isAfter(HindcastRequest.LATEST_AS_OF)) {
+      throw InputException.field(
+          "asOf",
+          "'"
+              + asOf
+              + "' is outside the data: a forecast can be made as of any date from "
+              + HindcastRequest.EARLIEST_AS_OF
+              + " to "
+              + HindcastRequest.LATEST_AS_OF);
+    }
+  }
+
+  @Override
+  public RunKind kind() {
+    return RunKind.FORECAST;
+  }
+
+  @Override
+  public RunResult<EnsembleSummary> execute(
+      Provenance provenance, IntConsumer progress, Cancellation cancellation) {
+    Instant started = Instant.now();
+    Scenario s = scenario.scenario();
+    CompiledModel model = new CompiledModel(s);
+    SharedData data = SharedData.shipped();
+    ReportingModel reporting = ReportedFigures.model(data, observations, asOf);
+    Assimilation.Plan plan =
+        Assimilation.plan(model, observations, asOf, data, id -> ReportedFigures.type(data, id));
+    EngineKind kind = engine;
+    Assimilation.Result result =
+        Assimilation.run(
+            model,
+            plan,
+            reporting,
+            replications,
+            seed,
+            threads,
+            () -> kind.create(model, AgentFeatures.of(s)),
+            RunRequest.checked(progress, cancellation));
+    cancellation.check();
+    Instant finished = Instant.now();
+    EnsembleSummary summary = result.summary();
+    ForecastRun run =
+        new ForecastRun(
+            s,
+            scenario.text(),
+            summary,
+            seed,
+            replications,
+            threads,
+            engine.id(),
+            overrides,
+            provenance.codeVersion(),
+            provenance.dataVersion(),
+            started,
+            finished);
+    String manifest =
+        ManifestBuilder.of(kind(), scenario)
+            .ensemble(s, seed, replications, threads, engine.id())
+            .put("overrides", overrides)
+            .assimilation(plan, result, reporting.describe(), note(s.start(), asOf))
+            .parameters(s)
+            .build(provenance, started, finished);
+    ObjectNode parameters = Json.MAPPER.createObjectNode();
+    parameters.put("engine", engine.id());
+    parameters.put("threads", threads);
+    parameters.put("asOf", asOf.toString());
+    parameters.put("observations", observations.size());
+    overrides.forEach(parameters.putArray("overrides")::add);
+    return new RunResult<>(
+        kind(),
+        scenario,
+        replications,
+        seed,
+        parameters.toString(),
+        summary,
+        manifest,
+        new SummaryTable(summary, s.start()),
+        dir -> {
+          HtmlReport.write(run, plan, result, dir.resolve("report.html"));
+          AssimilationCsv.write(plan, result, dir.resolve("assimilation.csv"));
+        },
+        started,
+        finished);
+  }
+
+  /** What month 0 and the months before the as-of date mean, for the manifest. */
+  static String note(YearMonth start, LocalDate asOf) {
+    YearMonth month = YearMonth.from(asOf);
+    if (month.isAfter(start)) {
+      return "month 0 is the scenario's start "
+          + start
+          + "; summary.csv's months "
+          + start
+          + " to "
+          + month.minusMonths(1)
+          + " are conditioned history (the ensemble given the figures published by "
+          + asOf
+          + "), the forecast proper starts at "
+          + month;
+    }
+    return "the as-of date is not after the scenario's start: the initial stocks are the shared"
+        + " data known by "
+        + asOf
+        + ", but the model's month 0 remains the scenario's start "
+        + start
+        + " (a scenario cannot yet start earlier: it has no arrivals flow)";
+  }
+}

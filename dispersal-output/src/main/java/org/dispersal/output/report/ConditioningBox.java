@@ -1,0 +1,68 @@
+package org.dispersal.output.report;
+
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import org.dispersal.assimilation.Assimilation;
+import org.dispersal.output.page.Html;
+
+/**
+ * The report's "Conditioned on N figures published by DATE" box of a forecast made as of a date
+ * ({@code dispersal forecast --as-of}): how many figures were used and set aside, the effective
+ * sample size, and which months of the tables are conditioned history rather than forecast.
+ */
+final class ConditioningBox {
+
+  private ConditioningBox() {}
+
+  /** The box. */
+  static String html(YearMonth start, Assimilation.Plan plan, Assimilation.Result result) {
+    YearMonth asOf = YearMonth.from(plan.asOf());
+    StringBuilder h =
+        new StringBuilder("<div class=\"summary\" id=\"conditioning\"><p><strong>Conditioned on ")
+            .append(plan.used().size())
+            .append(plan.used().size() == 1 ? " figure" : " figures")
+            .append(" published by ")
+            .append(Html.esc(plan.asOf().toString()))
+            .append(".</strong> ");
+    h.append(plan.setAside().size())
+        .append(" other figures were set aside (published later, dated before the start, or not")
+        .append(" a model target); <code>assimilation.csv</code> and <code>manifest.json</code>")
+        .append(" list every figure with the reason. The initial stocks are the shared data known")
+        .append(" by that date. ");
+    if (!plan.used().isEmpty()) {
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "The %d replications were resampled by the reporting model's likelihood of the"
+                  + " figures: effective sample size %.0f (%.0f%%), %d distinct replications"
+                  + " kept. ",
+              result.particles(),
+              result.effectiveSampleSize(),
+              100 * result.effectiveSampleSize() / result.particles(),
+              result.distinct()));
+    }
+    if (result.lowEffectiveSampleSize()) {
+      h.append("<strong>Warning: the effective sample size is below ")
+          .append(Math.round(100 * Assimilation.ESS_WARNING_SHARE))
+          .append("% of the replications; the figures disagree with most of the ensemble, and")
+          .append(" the intervals rest on few distinct replications.</strong> ");
+    }
+    if (asOf.isAfter(start)) {
+      h.append("Months from ")
+          .append(start)
+          .append(" to ")
+          .append(asOf.minusMonths(1))
+          .append(" are conditioned history; the forecast proper starts at ")
+          .append(asOf)
+          .append(" (month +")
+          .append(ChronoUnit.MONTHS.between(start, asOf))
+          .append(").");
+    } else {
+      h.append("The model's month 0 remains the scenario's start, ")
+          .append(start)
+          .append(": a scenario cannot yet start earlier (it has no arrivals flow).");
+    }
+    return h.append("</p></div>").toString();
+  }
+}
