@@ -315,7 +315,8 @@ public final class Assimilation {
             progress.accept(done.incrementAndGet() / 2);
           });
     }
-    double[] lw = logWeights(reporting, plan.used(), counts);
+    double[] lw =
+        targets.isEmpty() ? new double[particles] : logWeights(reporting, plan.used(), counts);
     double ess = effectiveSampleSize(lw);
     int[] chosen =
         targets.isEmpty()

@@ -1,0 +1,119 @@
+package org.dispersal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.dispersal.agent.EngineKind;
+import org.dispersal.app.artifacts.Artifacts;
+import org.dispersal.app.artifacts.MemorySink;
+import org.dispersal.app.forecast.AsOfForecastRequest;
+import org.dispersal.input.data.SharedData;
+import org.dispersal.input.observations.ObservationsReader;
+import org.dispersal.observation.ObservationRecord;
+import org.dispersal.output.text.Json;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A forecast as of a date lists every figure it read in its manifest (used, or set aside with the
+ * reason), never uses one published after the date, writes assimilation.csv and the report's box,
+ * and refuses a date outside the data in one line naming the possible dates.
+ */
+class AsOfForecastRequestTest {
+
+  private static final LocalDate AS_OF = LocalDate.of(2017, 8, 31);
+
+  private static List<ObservationRecord> figures() {
+    List<ObservationRecord> rows = new ArrayList<>();
+    rows.addAll(ObservationsReader.read(Path.of("../data/observations/known-2017-02.csv")));
+    rows.addAll(ObservationsReader.read(Path.of("../data/observations/validation-2017.csv")));
+    return rows;
+  }
+
+  private static AsOfForecastRequest request(LocalDate asOf, List<ObservationRecord> rows) {
+    ScenarioInput s =
+        new ScenarioInput(
+                Scenarios.reader().withAsOf(asOf).read("isis-2017"), Scenarios.text("isis-2017"))
+            .withMonths(12);
+    return new AsOfForecastRequest(s, rows, asOf, 40, 3L, 2, EngineKind.AUTO, List.of());
+  }
+
+  @Test
+  void theManifestListsEveryFigureAndUsesNoneFromAfterTheDate() throws Exception {
+    List<ObservationRecord> rows = figures();
+    Artifacts a =
+        new MemorySink()
+            .keep(request(AS_OF, rows).execute(Scenarios.PROVENANCE, x -> {}, Cancellation.NEVER));
+    assertThat(a.files().keySet())
+        .contains("summary.csv", "report.html", "assimilation.csv", "manifest.json");
+    JsonNode m = Json.MAPPER.readTree(a.files().get("manifest.json"));
+    JsonNode as = m.path("assimilation");
+    assertThat(as.path("as_of").asText()).isEqualTo("2017-08-31");
+    assertThat(as.path("forecast_from").asText()).isEqualTo("2017-08");
+    assertThat(as.path("effective_sample_size").asDouble()).isBetween(1.0, 40.0);
+    assertThat(as.path("used").size()).isPositive();
+    assertThat(as.path("used").size() + as.path("set_aside").size()).isEqualTo(rows.size());
+    SharedData data = SharedData.shipped();
+    Set<String> seen = new HashSet<>();
+    for (JsonNode u : as.path("used")) {
+      assertThat(u.fieldNames())
+          .toIterable()
+          .containsExactly("file", "line", "source", "target", "value", "published");
+      ObservationRecord r = find(rows, u);
+      assertThat(r.publishedBy(AS_OF, data)).as(u.toString()).isTrue();
+      assertThat(seen.add(u.path("file").asText() + ":" + u.path("line").asInt())).isTrue();
+    }
+    int later = 0;
+    for (JsonNode s : as.path("set_aside")) {
+      assertThat(s.path("reason").asText()).isNotEmpty();
+      assertThat(seen.add(s.path("file").asText() + ":" + s.path("line").asInt())).isTrue();
+      if (!find(rows, s).publishedBy(AS_OF, data)) {
+        later++;
+        assertThat(s.path("reason").asText()).contains("after the as-of date 2017-08-31");
+      }
+    }
+    assertThat(later).isPositive();
+    String csv = new String(a.files().get("assimilation.csv"), StandardCharsets.UTF_8);
+    assertThat(csv.lines().count()).isEqualTo(rows.size() + 1L);
+    String report = new String(a.files().get("report.html"), StandardCharsets.UTF_8);
+    assertThat(report).contains("Conditioned on " + as.path("used").size() + " figures");
+  }
+
+  @Test
+  void anAsOfDateBeforeTheStartKeepsTheStartAsMonthZero() throws Exception {
+    LocalDate early = LocalDate.of(2016, 6, 30);
+    Artifacts a =
+        new MemorySink()
+            .keep(
+                request(early, figures())
+                    .execute(Scenarios.PROVENANCE, x -> {}, Cancellation.NEVER));
+    JsonNode as = Json.MAPPER.readTree(a.files().get("manifest.json")).path("assimilation");
+    assertThat(as.path("used").size()).isZero();
+    assertThat(as.path("effective_sample_size").asDouble()).isCloseTo(40.0, within(1e-9));
+    assertThat(as.path("model_start").asText()).isEqualTo("2017-02");
+    assertThat(as.path("note").asText()).contains("month 0 remains the scenario's start 2017-02");
+  }
+
+  @Test
+  void aDateOutsideTheDataIsOneLineNamingTheRange() {
+    assertThatThrownBy(() -> AsOfForecastRequest.checkAsOf(LocalDate.of(2020, 1, 1)))
+        .hasMessage(
+            "asOf: '2020-01-01' is outside the data: a forecast can be made as of any date from"
+                + " 2015-01-01 to 2019-12-31");
+  }
+
+  private static ObservationRecord find(List<ObservationRecord> rows, JsonNode n) {
+    return rows.stream()
+        .filter(r -> r.file().equals(n.path("file").asText()) && r.line() == n.path("line").asInt())
+        .findFirst()
+        .orElseThrow();
+  }
+}
