@@ -1,5 +1,6 @@
 package org.dispersal.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.analyst.Screening;
 import org.dispersal.app.RunRequest;
 import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.brief.BriefRequest;
 import org.dispersal.app.calibration.CalibrationRequest;
 import org.dispersal.app.comparison.ComparisonRequest;
+import org.dispersal.app.forecast.AsOfForecastRequest;
 import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.app.problem.InputException;
@@ -67,7 +70,7 @@ final class RunSubmissions {
       String asOf,
       Double reliability,
       Integer duplicateDays,
-      String observations,
+      JsonNode observations,
       Integer particles,
       Integer simulations,
       Integer checkRuns,
@@ -147,6 +150,9 @@ final class RunSubmissions {
     return switch (kind) {
       case FORECAST, THREAT -> {
         int replications = Bodies.required(body.replications(), "replications");
+        if (kind == RunKind.FORECAST && (body.asOf() != null || present(body.observations()))) {
+          yield asOfForecast(body, stored, replications, seed, parameters);
+        }
         ScenarioInput in = scenario(stored).withMonths(body.months());
         parameters.put("months", body.months());
         RunRequest<?> request =
@@ -304,13 +310,113 @@ final class RunSubmissions {
         library.parse(stored.yaml(), stored.name(), asOf, overrides), stored.yaml());
   }
 
-  private static List<ObservationRecord> observations(Submission body) {
-    String text = Bodies.required(body.observations(), "observations");
+  /** The most observation files one forecast takes. */
+  static final int MAX_OBSERVATION_FILES = 20;
+
+  /** The longest name of a posted observation file. */
+  static final int MAX_FILE_NAME = 120;
+
+  /**
+   * A forecast as of a date ({@code asOf}, required) conditioned on posted observation files, as
+   * {@code dispersal forecast --as-of DATE --observations FILE...} makes it.
+   */
+  private Prepared asOfForecast(
+      Submission body, StoredScenario stored, int replications, long seed, ObjectNode parameters) {
+    LocalDate asOf = date(Bodies.required(body.asOf(), "asOf"));
+    AsOfForecastRequest.checkAsOf(asOf);
+    List<ObservationRecord> rows =
+        present(body.observations()) ? observationFiles(body.observations()) : List.of();
+    ScenarioInput in = scenario(stored, asOf, List.of()).withMonths(body.months());
+    parameters.put("months", body.months());
+    parameters.put("asOf", asOf.toString());
+    List<String> names = new ArrayList<>();
+    if (present(body.observations()) && body.observations().isArray()) {
+      body.observations().forEach(f -> names.add(f.path("name").asText().trim()));
+    } else if (present(body.observations())) {
+      names.add(POSTED_OBSERVATIONS);
+    }
+    names.forEach(parameters.putArray("observations")::add);
+    return new Prepared(
+        new AsOfForecastRequest(
+            in, rows, asOf, replications, seed, threads, EngineKind.AUTO, List.of()),
+        parameters.toString(),
+        stored.name()
+            + " as of "
+            + asOf
+            + ", "
+            + rows.size()
+            + " figures, "
+            + replications
+            + " replications, seed "
+            + seed);
+  }
+
+  /**
+   * The figures of posted observations: the CSV text itself (read as {@value
+   * #POSTED_OBSERVATIONS}), or a list of files {@code {"name": ..., "text": ...}}, each read under
+   * its name (a plain file name, unique in the list, at most {@value #MAX_FILE_NAME} characters; at
+   * most {@value #MAX_OBSERVATION_FILES} files).
+   */
+  static List<ObservationRecord> observationFiles(JsonNode posted) {
+    if (posted.isTextual()) {
+      return parse(POSTED_OBSERVATIONS, posted.asText());
+    }
+    if (!posted.isArray()) {
+      throw ApiException.invalidField(
+          "observations", "must be the CSV text or a list of files {\"name\", \"text\"}");
+    }
+    if (posted.size() > MAX_OBSERVATION_FILES) {
+      throw ApiException.invalidField(
+          "observations", "at most " + MAX_OBSERVATION_FILES + " files, not " + posted.size());
+    }
+    List<ObservationRecord> rows = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < posted.size(); i++) {
+      JsonNode f = posted.get(i);
+      String at = "observations[" + i + "]";
+      if (!f.isObject() || !f.path("name").isTextual() || !f.path("text").isTextual()) {
+        throw ApiException.invalidField(at, "must be {\"name\": \"file.csv\", \"text\": \"...\"}");
+      }
+      String name = f.path("name").asText().trim();
+      if (name.isEmpty()
+          || name.length() > MAX_FILE_NAME
+          || name.contains("/")
+          || name.contains("\\")
+          || name.startsWith(".")) {
+        throw ApiException.invalidField(
+            at + ".name",
+            "must be a plain file name of 1 to "
+                + MAX_FILE_NAME
+                + " characters, not '"
+                + name
+                + "'");
+      }
+      if (!seen.add(name)) {
+        throw ApiException.invalidField(at + ".name", "'" + name + "' is posted twice");
+      }
+      rows.addAll(parse(name, f.path("text").asText()));
+    }
+    return rows;
+  }
+
+  private static boolean present(JsonNode n) {
+    return n != null && !n.isNull() && !n.isMissingNode();
+  }
+
+  private static List<ObservationRecord> parse(String name, String text) {
     try {
-      return ObservationsReader.parse(POSTED_OBSERVATIONS, text);
+      return ObservationsReader.parse(name, text);
     } catch (DataException e) {
       throw new InputException(List.of(InputProblem.of(e)));
     }
+  }
+
+  private static List<ObservationRecord> observations(Submission body) {
+    if (!present(body.observations())
+        || body.observations().isTextual() && body.observations().asText().isBlank()) {
+      throw ApiException.invalidField("observations", "is required");
+    }
+    return observationFiles(body.observations());
   }
 
   private static LocalDate date(String text) {

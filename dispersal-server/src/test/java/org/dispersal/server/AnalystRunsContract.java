@@ -433,6 +433,100 @@ abstract class AnalystRunsContract extends ServerContract {
         .contains("posterior.csv", "calibration.html");
   }
 
+  /**
+   * A forecast as of a date with posted observation files: the manifest (in the run's detail) lists
+   * the figures used and those set aside with the reason, none published after the date is used,
+   * and assimilation.csv is kept; bad dates, names and rows are 422 naming the field.
+   */
+  @Test
+  void aForecastAsOfADateShowsTheFiguresItUsed() throws Exception {
+    long id = scenario("isis-2017").get("id").asLong();
+    String validation = Files.readString(Path.of("../data/observations/validation-2017.csv"));
+    JsonNode run =
+        submitAndFinish(
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "forecast",
+                "replications",
+                8,
+                "months",
+                12,
+                "asOf",
+                "2017-08-31",
+                "observations",
+                List.of(Map.of("name", "validation-2017.csv", "text", validation))));
+    assertThat(run.get("artifacts").toString()).contains("assimilation.csv", "report.html");
+    JsonNode a = run.get("manifest").get("assimilation");
+    assertThat(a.get("as_of").asText()).isEqualTo("2017-08-31");
+    assertThat(a.get("effective_sample_size").asDouble()).isBetween(1.0, 8.0);
+    assertThat(a.get("used").size()).isPositive();
+    for (JsonNode u : a.get("used")) {
+      assertThat(u.get("file").asText()).isEqualTo("validation-2017.csv");
+      assertThat(LocalDate.parse(lastDay(u.get("published").asText())))
+          .isBeforeOrEqualTo(LocalDate.of(2017, 8, 31));
+      assertThat(u.has("line") && u.has("source") && u.has("target") && u.has("value")).isTrue();
+    }
+    assertThat(a.get("set_aside").toString()).contains("after the as-of date 2017-08-31");
+    a.get("set_aside").forEach(s -> assertThat(s.get("reason").asText()).isNotBlank());
+
+    Api.Reply outside =
+        analyst.post(
+            "/api/runs", Api.json("scenarioId", id, "replications", 8, "asOf", "2021-01-01"));
+    SecurityTest.assertProblem(outside, 422);
+    assertThat(outside.json().get("errors").get(0).get("field").asText()).isEqualTo("asOf");
+    assertThat(outside.json().get("detail").asText()).contains("2015-01-01 to 2019-12-31");
+
+    Api.Reply badName =
+        analyst.post(
+            "/api/runs",
+            Api.json(
+                "scenarioId",
+                id,
+                "replications",
+                8,
+                "asOf",
+                "2017-08-31",
+                "observations",
+                List.of(Map.of("name", "../x.csv", "text", validation))));
+    SecurityTest.assertProblem(badName, 422);
+    assertThat(badName.json().get("errors").get(0).get("field").asText())
+        .isEqualTo("observations[0].name");
+
+    Api.Reply badRow =
+        analyst.post(
+            "/api/runs",
+            Api.json(
+                "scenarioId",
+                id,
+                "replications",
+                8,
+                "asOf",
+                "2017-08-31",
+                "observations",
+                List.of(
+                    Map.of(
+                        "name",
+                        "mine.csv",
+                        "text",
+                        "date,published,scope,scope_id,demographic,measure,low,high,source_id\n"
+                            + "2017-05,2017-06,country,FRA,all,returned,lots,1,X\n"))));
+    SecurityTest.assertProblem(badRow, 422);
+    JsonNode error = badRow.json().get("errors").get(0);
+    assertThat(error.get("source").asText()).isEqualTo("mine.csv");
+    assertThat(error.get("line").asInt()).isEqualTo(2);
+  }
+
+  /** The last day a YYYY, YYYY-MM or YYYY-MM-DD date can mean. */
+  private static String lastDay(String date) {
+    return switch (date.length()) {
+      case 4 -> date + "-12-31";
+      case 7 -> java.time.YearMonth.parse(date).atEndOfMonth().toString();
+      default -> date;
+    };
+  }
+
   @Test
   void aBrokenObservationRowIsRefusedWithItsSourceAndLine() {
     long id = scenario("isis-2017").get("id").asLong();

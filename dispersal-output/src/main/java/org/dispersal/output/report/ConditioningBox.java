@@ -34,10 +34,10 @@ final class ConditioningBox {
       h.append(
           String.format(
               Locale.ROOT,
-              "The %d replications were resampled by the reporting model's likelihood of the"
-                  + " figures: effective sample size %.0f (%.0f%%), %d distinct replications"
+              "The %s replications were resampled by the reporting model's likelihood of the"
+                  + " figures: effective sample size %.0f (%.1f%%), %d distinct replications"
                   + " kept. ",
-              result.particles(),
+              Fmt.count(result.particles()),
               result.effectiveSampleSize(),
               100 * result.effectiveSampleSize() / result.particles(),
               result.distinct()));

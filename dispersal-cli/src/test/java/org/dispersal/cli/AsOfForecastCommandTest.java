@@ -1,0 +1,101 @@
+package org.dispersal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dispersal forecast --as-of DATE --observations FILE...}: writes assimilation.csv and the
+ * manifest's entry, prints the effective sample size, and refuses bad input in one line, exit 2.
+ */
+class AsOfForecastCommandTest {
+
+  @TempDir Path tmp;
+
+  private static final Path VALIDATION =
+      Path.of("..", "data", "observations", "validation-2017.csv");
+
+  @Test
+  void aForecastAsOfADateListsTheFiguresItWasConditionedOn() throws Exception {
+    Path dir = tmp.resolve("asof");
+    CliTest.Result r =
+        CliTest.run(
+            "forecast",
+            "--as-of",
+            "2017-08-31",
+            "--observations",
+            VALIDATION.toString(),
+            "--runs",
+            "30",
+            "--months",
+            "12",
+            "--no-store",
+            "--out",
+            dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .containsPattern("Conditioned on [1-9][0-9]* figures published by 2017-08-31")
+        .contains("Effective sample size");
+    List<String> csv = Files.readAllLines(dir.resolve("assimilation.csv"));
+    assertThat(csv.get(0))
+        .isEqualTo(
+            "status,file,line,date,published,source,target,value,prior_mean,posterior_mean,reason");
+    assertThat(csv).anyMatch(l -> l.startsWith("used,validation-2017.csv,"));
+    assertThat(csv).anyMatch(l -> l.startsWith("set_aside,") && l.contains("after the as-of date"));
+    assertThat(Files.readString(dir.resolve("manifest.json"), StandardCharsets.UTF_8))
+        .contains("\"assimilation\"")
+        .contains("\"effective_sample_size\"");
+    assertThat(dir.resolve("summary.csv")).exists();
+  }
+
+  @Test
+  void badInputIsOneLineAndExitTwo() throws Exception {
+    CliTest.Result outside =
+        CliTest.run("forecast", "--as-of", "2020-03-01", "--out", tmp.resolve("a").toString());
+    assertThat(outside.code()).isEqualTo(2);
+    assertThat(outside.err().strip())
+        .isEqualTo(
+            "dispersal: asOf: '2020-03-01' is outside the data: a forecast can be made as of any"
+                + " date from 2015-01-01 to 2019-12-31");
+
+    CliTest.Result notADate =
+        CliTest.run("forecast", "--as-of", "2017-13-01", "--out", tmp.resolve("b").toString());
+    assertThat(notADate.code()).isEqualTo(2);
+    assertThat(notADate.err().strip().lines()).hasSize(1);
+
+    Path broken = tmp.resolve("broken.csv");
+    Files.writeString(
+        broken,
+        "date,published,scope,scope_id,demographic,measure,low,high,source_id\n"
+            + "2017-05,2017-06,country,FRA,all,returned,many,1,X\n",
+        StandardCharsets.UTF_8);
+    CliTest.Result row =
+        CliTest.run(
+            "forecast",
+            "--as-of",
+            "2017-08-31",
+            "--observations",
+            broken.toString(),
+            "--out",
+            tmp.resolve("c").toString());
+    assertThat(row.code()).isEqualTo(2);
+    assertThat(row.err().strip().lines()).hasSize(1);
+    assertThat(row.err()).contains("broken.csv").contains(":2").contains("low");
+    assertThat(row.err()).doesNotContain("\tat ");
+
+    CliTest.Result noDate =
+        CliTest.run(
+            "forecast",
+            "--observations",
+            VALIDATION.toString(),
+            "--out",
+            tmp.resolve("d").toString());
+    assertThat(noDate.code()).isEqualTo(2);
+    assertThat(noDate.err().strip()).contains("--observations needs --as-of");
+  }
+}
