@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.LongFunction;
 import org.dispersal.agent.EngineKind;
 import org.dispersal.analyst.Screening;
@@ -370,7 +372,7 @@ final class RunSubmissions {
           "observations", "at most " + MAX_OBSERVATION_FILES + " files, not " + posted.size());
     }
     List<ObservationRecord> rows = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < posted.size(); i++) {
       JsonNode f = posted.get(i);
       String at = "observations[" + i + "]";
@@ -382,7 +384,8 @@ final class RunSubmissions {
           || name.length() > MAX_FILE_NAME
           || name.contains("/")
           || name.contains("\\")
-          || name.startsWith(".")) {
+          || name.startsWith(".")
+          || name.chars().anyMatch(Character::isISOControl)) {
         throw ApiException.invalidField(
             at + ".name",
             "must be a plain file name of 1 to "
