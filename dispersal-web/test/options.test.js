@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fanGridOption, flowOption, mapOption, panelLayout } from '../src/charts/options.js';
+import { FLOW_LABEL_LINE, fanGridOption, flowOption, mapOption, panelLayout } from '../src/charts/options.js';
 
 const fan = {
   state: 'disengaged',
@@ -37,11 +37,18 @@ describe('fan chart option', () => {
   const cells = panelLayout(2, 600).cells;
   const option = fanGridOption(
     [
-      { fan, label: 'Returned home' },
+      { fan, label: 'Returned home', colour: '#009e73' },
       { fan: other, label: 'Killed' },
     ],
     cells,
   );
+
+  it("draws each panel's median and bands in its state's colour, blue when none is given", () => {
+    const median = (i) => option.series[i * 5 + 4];
+    expect(median(0).lineStyle.color).toBe('#009e73');
+    expect(option.series[1].areaStyle.color).toBe('#009e73');
+    expect(median(1).lineStyle.color).toBe('#1f5aa6');
+  });
 
   it('stacks each band on its lower percentile so the band spans exactly p05-p95 and p25-p75', () => {
     const [low, outer, mid, inner, median] = option.series;
@@ -77,12 +84,12 @@ describe('fan chart option', () => {
 });
 
 describe('flow and map options', () => {
-  it('draws the flow nodes and links as given, naming only nodes tall enough for a label', () => {
+  it('draws the flow nodes and links as given, names every node on one line, in the given colours', () => {
     const flow = {
       nodes: [
-        { name: 'Maghreb', kind: 'region', value: 97 },
-        { name: 'Oceania', kind: 'region', value: 3 },
-        { name: 'Killed', kind: 'state', value: 100 },
+        { name: 'Maghreb', kind: 'region', value: 97, colour: '#4a5a6a' },
+        { name: 'Oceania', kind: 'region', value: 3, colour: '#4a5a6a' },
+        { name: 'Killed', kind: 'state', value: 100, colour: '#3b3b3b' },
       ],
       links: [
         { source: 'Maghreb', target: 'Killed', value: 97 },
@@ -91,11 +98,18 @@ describe('flow and map options', () => {
     };
     const series = flowOption(flow).series[0];
     expect(series.type).toBe('sankey');
-    expect(series.data).toEqual([
-      { name: 'Maghreb', label: { show: true } },
-      { name: 'Oceania', label: { show: false } },
-      { name: 'Killed', label: { show: true } },
+    expect(series.data.map((d) => [d.name, d.label.show, d.label.position, d.itemStyle.color])).toEqual([
+      ['Maghreb', true, 'left', '#4a5a6a'],
+      ['Oceania', true, 'left', '#4a5a6a'],
+      ['Killed', true, 'right', '#3b3b3b'],
     ]);
+    // One line per label, cut to its margin, and nodes at least one line apart: no overlaps.
+    for (const d of series.data) {
+      expect(d.label.overflow).toBe('truncate');
+      expect(d.label.width).toBeLessThan(d.label.position === 'left' ? series.left : series.right);
+    }
+    expect(series.nodeGap).toBeGreaterThanOrEqual(FLOW_LABEL_LINE);
+    expect(series.lineStyle.color).toBe('target');
     expect(series.links).toEqual(flow.links);
   });
 

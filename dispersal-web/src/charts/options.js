@@ -30,7 +30,7 @@ export function panelLayout(count, width, { minWidth = 270, height = 200, gap = 
 
 const FAN_SERIES = 5;
 
-function fanSeriesOf(fan, index) {
+function fanSeriesOf(fan, index, colour = BLUE) {
   const diff = (hi, lo) => hi.map((v, i) => v - lo[i]);
   const axes = { xAxisIndex: index, yAxisIndex: index };
   const band = (name, stack, values, opacity) => ({
@@ -40,7 +40,7 @@ function fanSeriesOf(fan, index) {
     data: values,
     symbol: 'none',
     lineStyle: { opacity: 0 },
-    areaStyle: opacity ? { color: BLUE, opacity } : undefined,
+    areaStyle: opacity ? { color: colour, opacity } : undefined,
     silent: true,
     ...axes,
   });
@@ -49,18 +49,18 @@ function fanSeriesOf(fan, index) {
     band('90% of runs', 'outer', diff(fan.p95, fan.p05), 0.18),
     band('25th percentile', 'inner', fan.p25, 0),
     band('Half of runs', 'inner', diff(fan.p75, fan.p25), 0.3),
-    { name: 'Median', type: 'line', data: fan.p50, symbol: 'none', lineStyle: { color: BLUE, width: 2 }, ...axes },
+    { name: 'Median', type: 'line', data: fan.p50, symbol: 'none', itemStyle: { color: colour }, lineStyle: { color: colour, width: 2 }, ...axes },
   ];
 }
 
 /**
  * Fan charts of several states in one chart, one panel per state at the given cells: in each, the
- * 90% band, the 50% band and the median line over the months. One chart with many panels draws
- * much faster than many charts.
+ * 90% band, the 50% band and the median line over the months, in the panel's `colour` (the
+ * state's, from the server) or blue. One chart with many panels draws much faster than many charts.
  */
 export function fanGridOption(panels, cells) {
   const option = { ...BASE, graphic: [], title: [], grid: [], xAxis: [], yAxis: [], series: [] };
-  panels.forEach(({ fan, label }, i) => {
+  panels.forEach(({ fan, label, colour }, i) => {
     const c = cells[i];
     option.graphic.push({
       type: 'rect',
@@ -78,7 +78,7 @@ export function fanGridOption(panels, cells) {
     option.grid.push({ left: c.x + 56, top: c.y + 32, width: c.width - 80, height: c.height - 58 });
     option.xAxis.push({ gridIndex: i, type: 'category', data: fan.dates, boundaryGap: false, axisLabel: { hideOverlap: true } });
     option.yAxis.push({ gridIndex: i, type: 'value', min: 0, axisLabel: { formatter: (v) => formatCount(v) } });
-    option.series.push(...fanSeriesOf(fan, i));
+    option.series.push(...fanSeriesOf(fan, i, colour));
   });
   option.tooltip = {
     trigger: 'axis',
@@ -97,13 +97,20 @@ export function fanGridOption(panels, cells) {
   return option;
 }
 
-// A node label needs about 14 pixels of a 400-pixel column: smaller nodes keep their name for the
-// tooltip only, so labels never overlap.
-const SMALL_NODE_SHARE = 0.035;
+/** Height of one line of a flow label (12-pixel text): labels sit at their node's middle. */
+export const FLOW_LABEL_LINE = 15;
+/** Room for the region names left of the diagram and the state names right of it. */
+export const FLOW_MARGINS = { left: 150, right: 190 };
 
-/** The flow diagram: origin regions on the left, states on the right, widths = mean people. */
+/**
+ * The flow diagram: origin regions on the left (names to their left), states on the right (names
+ * to their right), widths = mean people, each state and its bands in the report's colour. Every
+ * node is named: nodes are at least one label line apart (`nodeGap`), and each label is a single
+ * line cut to its margin, so labels at the middle of neighbouring nodes can never overlap. The
+ * chart is drawn as SVG, so a browser test can measure the labels.
+ */
 export function flowOption(flow) {
-  const total = flow.links.reduce((sum, l) => sum + l.value, 0);
+  const single = (width) => ({ width, overflow: 'truncate', ellipsis: '…', lineHeight: FLOW_LABEL_LINE });
   return {
     ...BASE,
     tooltip: {
@@ -116,16 +123,25 @@ export function flowOption(flow) {
     series: [
       {
         type: 'sankey',
-        left: 8,
-        right: 200,
+        left: FLOW_MARGINS.left,
+        right: FLOW_MARGINS.right,
         top: 8,
         bottom: 8,
-        nodeGap: 6,
+        nodeWidth: 14,
+        nodeGap: FLOW_LABEL_LINE + 3,
         nodeAlign: 'justify',
+        layoutIterations: 0,
         emphasis: { focus: 'adjacency' },
-        lineStyle: { color: 'source', opacity: 0.3 },
-        label: { fontSize: 12, width: 190, overflow: 'break' },
-        data: flow.nodes.map((n) => ({ name: n.name, label: { show: n.value >= SMALL_NODE_SHARE * total } })),
+        lineStyle: { color: 'target', opacity: 0.35 },
+        label: { fontSize: 12, color: '#1d2733' },
+        data: flow.nodes.map((n) => ({
+          name: n.name,
+          itemStyle: { color: n.colour },
+          label:
+            n.kind === 'region'
+              ? { show: true, position: 'left', ...single(FLOW_MARGINS.left - 12) }
+              : { show: true, position: 'right', ...single(FLOW_MARGINS.right - 12) },
+        })),
         links: flow.links,
       },
     ],

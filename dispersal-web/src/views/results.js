@@ -7,6 +7,7 @@ import { drawChart, ensureWorldMap } from '../charts/echarts.js';
 import { fanGridOption, flowOption, mapOption, panelLayout } from '../charts/options.js';
 import { field, h, replace } from '../dom.js';
 import { fanSeries, flowData, formatCount, formatInterval, isEmptyFan, monthAxis, originValues } from '../data/shape.js';
+import { stateColour } from '../data/palette.js';
 import { trackRecordBox } from '../data/trackRecord.js';
 import { visibleToText } from '../data/teams.js';
 import { hashFor } from '../router.js';
@@ -205,7 +206,7 @@ async function showResults(body, ctx, run, query, worldSummary) {
     ]);
     const flow = flowData(regionRows.rows, state.month, ctx.states);
     flowBox.setAttribute('aria-label', `Flow diagram at ${monthLabel(state.month)}: ${flow.links.length} flows from ${flow.nodes.filter((n) => n.kind === 'region').length} regions`);
-    drawChart(flowBox, flowOption(flow));
+    drawChart(flowBox, flowOption(flow), undefined, 'svg');
     const values = originValues(originRows.rows, state.outcome, state.month);
     await mapReady;
     mapBox.setAttribute('aria-label', `World map of ${label} by origin country at ${monthLabel(state.month)}; the same figures are in the table`);
@@ -274,7 +275,7 @@ function fanGrid(ctx, rows, axis, id, demographic = 'all') {
   for (const s of ctx.states) {
     const fan = fanSeries(rows, s.id, axis, demographic);
     if (isEmptyFan(fan)) empty.push(s.label);
-    else panels.push({ fan, label: s.label, state: s.id });
+    else panels.push({ fan, label: s.label, state: s.id, colour: stateColour(ctx.states, s.id) });
   }
   const box = h('div', { class: 'fan-grid', id, role: 'img', 'aria-describedby': `${id}-list` });
   box.setAttribute('aria-label', `Fan charts of ${panels.length} outcomes, month by month`);

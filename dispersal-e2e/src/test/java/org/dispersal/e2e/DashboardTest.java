@@ -119,11 +119,11 @@ class DashboardTest {
       // The charts are drawn: a fan per non-empty state, the flow diagram, the map.
       b.await(presenceOfElementLocated(By.cssSelector("#fans canvas")));
       b.await(presenceOfElementLocated(By.cssSelector("#world-map canvas")));
-      b.await(presenceOfElementLocated(By.cssSelector("#flow canvas")));
+      b.await(presenceOfElementLocated(By.cssSelector("#flow svg")));
       // One panel per outcome that is not empty, each described in words for screen readers.
       assertThat(b.all("#fans-list li")).hasSizeGreaterThan(8);
       assertThat(b.css("#fans-list li[data-state=disengaged]").getAttribute("textContent"))
-          .startsWith("Disengaged returnee: median ");
+          .startsWith("Disengaged returnees: median ");
       assertThat(b.css("#map-title").getText())
           .contains("Disengaged returnee")
           .contains("month 12");
