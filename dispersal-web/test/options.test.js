@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FLOW_LABEL_LINE, fanGridOption, flowOption, mapOption, panelLayout } from '../src/charts/options.js';
+import { FLOW_LABEL_LINE, comparisonOption, fanGridOption, flowOption, mapOption, panelLayout } from '../src/charts/options.js';
 
 const fan = {
   state: 'disengaged',
@@ -128,5 +128,38 @@ describe('flow and map options', () => {
     ]);
     expect(option.tooltip.formatter({ name: 'FRA' })).toBe('France: 40 (10–90)');
     expect(option.tooltip.formatter({ name: 'ESP' })).toBe('ESP: no data');
+  });
+});
+
+describe('comparison option', () => {
+  const rows = [
+    { state: 'killed', a: { p05: 10, p50: 20, p95: 40 }, b: { p05: 5, p50: 15, p95: 30 } },
+    { state: 'disengaged', a: { p05: 1, p50: 2, p95: 3 }, b: { p05: 2, p50: 4, p95: 8 } },
+  ];
+  const option = comparisonOption(rows, (s) => s.toUpperCase(), 'A: #1', 'B: #2');
+
+  it("draws each run's median as a bar and its 90% range from p05 to p95 over it", () => {
+    const [medA, medB, fromA, rangeA, fromB, rangeB] = option.series;
+    expect(medA.data).toEqual([20, 2]);
+    expect(medB.data).toEqual([15, 4]);
+    expect(fromA.data).toEqual([10, 1]);
+    expect(rangeA.data).toEqual([30, 2]);
+    expect(fromB.data).toEqual([5, 2]);
+    expect(rangeB.data).toEqual([25, 6]);
+    expect(fromA.stack).toBe(rangeA.stack);
+    expect(fromA.itemStyle.color).toBe('transparent');
+    expect(option.yAxis[0].data).toEqual(['KILLED', 'DISENGAGED']);
+  });
+
+  it('centres the range lines on the median bars', () => {
+    const [medA, , , rangeA] = option.series;
+    // Two bars of width W with no gap have their middles W apart; two of width w with a gap of
+    // g*w have them w(1+g) apart: the same when g = W/w - 1.
+    const gap = Number.parseFloat(rangeA.barGap) / 100;
+    expect(rangeA.barWidth * (1 + gap)).toBe(medA.barWidth);
+  });
+
+  it('states both runs with their intervals in the tooltip', () => {
+    expect(option.tooltip.formatter([{ dataIndex: 0 }])).toBe('KILLED\nA: #1: 20 (10–40)\nB: #2: 15 (5–30)');
   });
 });

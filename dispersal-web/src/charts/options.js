@@ -191,18 +191,45 @@ export function mapOption(values, nameOf, legendTitle) {
   };
 }
 
-/** Paired bars: median of each state in run A and run B (world scope). */
+/**
+ * Run A and run B side by side for each state (world scope): a bar for each run's median and a
+ * dark line over it for its 90% range across replications. The ranges sit on a second, hidden
+ * category axis whose thin bars are spaced to fall on the middle of the two median bars.
+ */
 export function comparisonOption(rows, labelOf, nameA, nameB) {
+  const MEDIAN_WIDTH = 12;
+  const RANGE_WIDTH = 3;
+  const range = (side) => rows.map((r) => r[side].p95 - r[side].p05);
+  const hidden = { xAxisIndex: 0, yAxisIndex: 1, barWidth: RANGE_WIDTH, barGap: `${(MEDIAN_WIDTH / RANGE_WIDTH - 1) * 100}%` };
   return {
     ...BASE,
-    legend: { top: 0 },
-    tooltip: { trigger: 'axis', renderMode: 'richText' },
+    legend: { top: 0, data: [nameA, nameB, '90% range'] },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      renderMode: 'richText',
+      formatter: (items) => {
+        const r = rows[items[0].dataIndex];
+        return [
+          labelOf(r.state),
+          `${nameA}: ${formatInterval(r.a.p50, r.a.p05, r.a.p95)}`,
+          `${nameB}: ${formatInterval(r.b.p50, r.b.p05, r.b.p95)}`,
+        ].join('\n');
+      },
+    },
     grid: { left: 200, right: 24, top: 30, bottom: 24 },
     xAxis: { type: 'value', axisLabel: { formatter: (v) => formatCount(v) } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => labelOf(r.state)) },
+    yAxis: [
+      { type: 'category', inverse: true, data: rows.map((r) => labelOf(r.state)) },
+      { type: 'category', inverse: true, data: rows.map((r) => labelOf(r.state)), show: false },
+    ],
     series: [
-      { name: nameA, type: 'bar', data: rows.map((r) => r.a.p50), itemStyle: { color: '#1f5aa6' } },
-      { name: nameB, type: 'bar', data: rows.map((r) => r.b.p50), itemStyle: { color: '#d9822b' } },
+      { name: nameA, type: 'bar', data: rows.map((r) => r.a.p50), barWidth: MEDIAN_WIDTH, barGap: '0%', itemStyle: { color: '#8fb3de' } },
+      { name: nameB, type: 'bar', data: rows.map((r) => r.b.p50), barWidth: MEDIAN_WIDTH, barGap: '0%', itemStyle: { color: '#f0b98a' } },
+      { name: 'A from', type: 'bar', stack: 'a', data: rows.map((r) => r.a.p05), itemStyle: { color: 'transparent' }, silent: true, ...hidden },
+      { name: '90% range', type: 'bar', stack: 'a', data: range('a'), itemStyle: { color: '#0b2a55' }, ...hidden },
+      { name: 'B from', type: 'bar', stack: 'b', data: rows.map((r) => r.b.p05), itemStyle: { color: 'transparent' }, silent: true, ...hidden },
+      { name: '90% range', type: 'bar', stack: 'b', data: range('b'), itemStyle: { color: '#0b2a55' }, ...hidden },
     ],
   };
 }
