@@ -34,8 +34,10 @@ describe('what the comparison may claim', () => {
     const same = pairingNote({ sameSeed: true, paired: false, pairing: reason });
     expect(same.paired).toBe(false);
     expect(same.difference).toBe('Difference of medians (B − A), not an interval');
-    expect(same.text).toContain('same seed');
-    expect(same.text).toContain('No paired interval: the store keeps only');
+    expect(same.text).toBe(
+      "Both runs used the same seed, so their replications start from the same random numbers and a paired interval of the difference would be the right measure, but none is given: the store keeps only each run's percentiles, not the values of each replication, so the difference's interval cannot be computed.",
+    );
+    expect(same.caption).toContain('which is not an interval');
     const different = pairingNote({ sameSeed: false, paired: false, pairing: reason });
     expect(different.text).toMatch(/^The runs used different seeds/);
   });

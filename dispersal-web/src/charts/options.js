@@ -100,7 +100,7 @@ export function fanGridOption(panels, cells) {
 /** Height of one line of a flow label (12-pixel text): labels sit at their node's middle. */
 export const FLOW_LABEL_LINE = 15;
 /** Room for the region names left of the diagram and the state names right of it. */
-export const FLOW_MARGINS = { left: 150, right: 190 };
+export const FLOW_MARGINS = { left: 150, right: 215 };
 
 /**
  * The flow diagram: origin regions on the left (names to their left), states on the right (names

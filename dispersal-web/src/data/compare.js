@@ -31,17 +31,19 @@ export function pairingNote(result) {
     return {
       paired: true,
       difference: 'Difference (paired 90% interval)',
+      caption: 'Medians with the 90% range of each run, and the paired 90% interval of the difference (B − A)',
       text: 'Both runs share a seed, so each replication of B is paired with the same replication of A; the difference has its own 90% interval.',
     };
   }
-  const seed = result.sameSeed
-    ? 'Both runs used the same seed, so their replications start from the same random numbers, '
-    : 'The runs used different seeds, so their replications are independent, ';
-  const reason = result.pairing ? `${result.pairing.charAt(0).toUpperCase()}${result.pairing.slice(1)}.` : '';
+  const why = String(result.pairing || '').replace(/^no paired interval:\s*/i, '');
+  const lead = result.sameSeed
+    ? 'Both runs used the same seed, so their replications start from the same random numbers and a paired interval of the difference would be the right measure, but none is given'
+    : 'The runs used different seeds, so their replications are independent and cannot be paired';
   return {
     paired: false,
     difference: 'Difference of medians (B − A), not an interval',
-    text: `${seed}but ${result.sameSeed ? 'no paired interval of the difference is given' : 'a paired interval of the difference would not apply'}. ${reason}`.trim(),
+    caption: 'Medians with the 90% range of each run side by side, and the difference of the medians (B − A), which is not an interval',
+    text: `${lead}${why ? `: ${why}` : ''}.`,
   };
 }
 

@@ -107,7 +107,7 @@ export async function renderCompare(view, ctx, query) {
     h(
       'table',
       { class: 'data', id: 'comparison-table' },
-      h('caption', {}, `Medians with the 90% range of each run; ${note.difference.toLowerCase()}`),
+      h('caption', {}, note.caption),
       h(
         'thead',
         {},

@@ -185,7 +185,7 @@ class ResultsViewsTest {
       b.await(presenceOfElementLocated(By.cssSelector("#comparison canvas")));
       assertThat(b.css("#compare-pairing").getText())
           .contains("same seed")
-          .contains("No paired interval");
+          .contains("but none is given: the store keeps only each run's percentiles");
       assertThat(b.css("#comparison-table thead").getText())
           .contains("Difference of medians (B − A), not an interval");
       assertThat(b.css("#comparison-table tbody").getText()).containsAnyOf("overlap", "apart");
@@ -198,6 +198,53 @@ class ResultsViewsTest {
           .contains("are not comparable: they run for 12 and 6");
       assertThat(b.severeLogEntries())
           .allSatisfy(line -> assertThat(line).contains("/api/compare?").contains("status of 422"));
+    }
+  }
+
+  /**
+   * The as-of display follows the manifest contract of issue #14 ({@code assimilation}: as_of,
+   * effective_sample_size, used, set_aside). Until the server writes it, the test adds the
+   * dashboard's own fixture of that contract (dispersal-web/test/fixtures, with an effective sample
+   * size that fits this run's 12 replications) to the run's answer in the browser, before the
+   * page's scripts start, and checks what the page shows from it.
+   */
+  @Test
+  void anAsOfForecastSaysWhatItWasConditionedOn() throws Exception {
+    String fixture =
+        Files.readString(Path.of("../dispersal-web/test/fixtures/assimilation-manifest.json"));
+    try (Browser b = Browser.start()) {
+      b.driver()
+          .executeCdpCommand(
+              "Page.addScriptToEvaluateOnNewDocument",
+              Map.of(
+                  "source",
+                  "(() => { const extra = "
+                      + fixture
+                      + "; extra.assimilation.effective_sample_size = 7.4;"
+                      + " const real = window.fetch.bind(window);"
+                      + " window.fetch = async (input, init) => {"
+                      + "  const response = await real(input, init);"
+                      + "  if (!/api\\/runs\\/"
+                      + forecast
+                      + "$/.test(String(input))) return response;"
+                      + "  const run = await response.json();"
+                      + "  run.manifest = { ...run.manifest, assimilation: extra.assimilation };"
+                      + "  return new Response(JSON.stringify(run),"
+                      + "   { status: 200, headers: { 'Content-Type': 'application/json' } }); }; })();"));
+      signIn(b);
+      b.open(server.url() + "#/runs/" + forecast);
+      WebElement box = b.await(visibilityOfElementLocated(By.id("assimilation")));
+      assertThat(b.css("#assimilation-title").getText())
+          .isEqualTo("Conditioned on 3 figures published by 31 March 2017");
+      assertThat(box.getText())
+          .contains("Effective sample size after conditioning: 7.4 of 12 replications");
+      box.findElement(By.tagName("summary")).click();
+      assertThat(b.all("#assimilation-used tbody tr")).hasSize(3);
+      assertThat(b.all("#assimilation-set-aside tbody tr")).hasSize(2);
+      assertThat(b.css("#assimilation-set-aside").getText())
+          .contains("published after the forecast date");
+      assertThat(b.severeLogEntries()).isEmpty();
+      shoot(b, "#assimilation", "dashboard-as-of.png");
     }
   }
 
