@@ -30,6 +30,7 @@ export async function renderCompare(view, ctx, query) {
   let asked = 0;
   const fillPartners = async (keep) => {
     const ticket = ++asked;
+    b.setAttribute('aria-busy', 'true');
     let candidates = [];
     try {
       candidates = a.value ? await api.compareCandidates(a.value) : [];
@@ -37,6 +38,7 @@ export async function renderCompare(view, ctx, query) {
       if (error.status !== 404 && error.status !== 409 && error.status !== 422) throw error;
     }
     if (ticket !== asked) return;
+    b.removeAttribute('aria-busy');
     const { options, chosen } = partnerChoices(candidates, keep ?? b.value);
     replace(b, options.map((c) => h('option', { value: String(c.id), selected: c.id === chosen }, partnerLabel(c))));
     button.disabled = !options.length;

@@ -314,13 +314,13 @@ function pickState(ctx, wanted) {
 function bandKey() {
   return h(
     'p',
-    { class: 'key' },
+    { class: 'key key-neutral' },
     h('span', { class: 'swatch swatch-median', 'aria-hidden': 'true' }),
     'median  ',
     h('span', { class: 'swatch swatch-inner', 'aria-hidden': 'true' }),
     'half of the runs  ',
     h('span', { class: 'swatch swatch-outer', 'aria-hidden': 'true' }),
-    '90% of the runs',
+    '90% of the runs, each outcome in its colour (as in the report)',
   );
 }
 

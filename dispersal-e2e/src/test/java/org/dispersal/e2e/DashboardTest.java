@@ -249,6 +249,10 @@ class DashboardTest {
       b.css("nav a[href='#/compare']").click();
       new Select(b.await(visibilityOfElementLocated(By.name("a"))))
           .selectByValue(String.valueOf(storedRun));
+      // Run B offers the runs comparable with run A, asked for when A changes.
+      b.await(
+          presenceOfElementLocated(
+              By.cssSelector("select[name=b] option[value='" + sealedBorderRun + "']")));
       new Select(b.css("select[name=b]")).selectByValue(String.valueOf(sealedBorderRun));
       replaceText(b.css("input[name=month]"), "3");
       b.css("#compare-button").click();
