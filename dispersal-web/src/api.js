@@ -101,6 +101,7 @@ export const api = {
 
   states: () => request('GET', '/states'),
   origins: () => request('GET', '/origins'),
+  places: () => request('GET', '/places'),
 
   scenarios: () => request('GET', '/scenarios'),
   scenario: (id) => request('GET', `/scenarios/${encodeURIComponent(id)}`),
@@ -126,6 +127,7 @@ export const api = {
   update: (id) => request('GET', `/runs/${encodeURIComponent(id)}/update`),
   trackRecord: (id) => request('GET', `/runs/${encodeURIComponent(id)}/track-record`),
   compare: (a, b, month) => request('GET', '/compare', { params: { a, b, month } }),
+  compareCandidates: (a) => request('GET', '/compare/candidates', { params: { a } }),
 
   users: () => request('GET', '/users'),
   createUser: (user) => request('POST', '/users', { body: user }),

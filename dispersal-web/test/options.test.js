@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fanGridOption, flowOption, mapOption, panelLayout } from '../src/charts/options.js';
+import { FLOW_LABEL_LINE, comparisonOption, fanGridOption, flowOption, mapOption, panelLayout } from '../src/charts/options.js';
 
 const fan = {
   state: 'disengaged',
@@ -37,11 +37,18 @@ describe('fan chart option', () => {
   const cells = panelLayout(2, 600).cells;
   const option = fanGridOption(
     [
-      { fan, label: 'Returned home' },
+      { fan, label: 'Returned home', colour: '#009e73' },
       { fan: other, label: 'Killed' },
     ],
     cells,
   );
+
+  it("draws each panel's median and bands in its state's colour, blue when none is given", () => {
+    const median = (i) => option.series[i * 5 + 4];
+    expect(median(0).lineStyle.color).toBe('#009e73');
+    expect(option.series[1].areaStyle.color).toBe('#009e73');
+    expect(median(1).lineStyle.color).toBe('#1f5aa6');
+  });
 
   it('stacks each band on its lower percentile so the band spans exactly p05-p95 and p25-p75', () => {
     const [low, outer, mid, inner, median] = option.series;
@@ -77,12 +84,12 @@ describe('fan chart option', () => {
 });
 
 describe('flow and map options', () => {
-  it('draws the flow nodes and links as given, naming only nodes tall enough for a label', () => {
+  it('draws the flow nodes and links as given, names every node on one line, in the given colours', () => {
     const flow = {
       nodes: [
-        { name: 'Maghreb', kind: 'region', value: 97 },
-        { name: 'Oceania', kind: 'region', value: 3 },
-        { name: 'Killed', kind: 'state', value: 100 },
+        { name: 'Maghreb', kind: 'region', value: 97, colour: '#4a5a6a' },
+        { name: 'Oceania', kind: 'region', value: 3, colour: '#4a5a6a' },
+        { name: 'Killed', kind: 'state', value: 100, colour: '#3b3b3b' },
       ],
       links: [
         { source: 'Maghreb', target: 'Killed', value: 97 },
@@ -91,11 +98,18 @@ describe('flow and map options', () => {
     };
     const series = flowOption(flow).series[0];
     expect(series.type).toBe('sankey');
-    expect(series.data).toEqual([
-      { name: 'Maghreb', label: { show: true } },
-      { name: 'Oceania', label: { show: false } },
-      { name: 'Killed', label: { show: true } },
+    expect(series.data.map((d) => [d.name, d.label.show, d.label.position, d.itemStyle.color])).toEqual([
+      ['Maghreb', true, 'left', '#4a5a6a'],
+      ['Oceania', true, 'left', '#4a5a6a'],
+      ['Killed', true, 'right', '#3b3b3b'],
     ]);
+    // One line per label, cut to its margin, and nodes at least one line apart: no overlaps.
+    for (const d of series.data) {
+      expect(d.label.overflow).toBe('truncate');
+      expect(d.label.width).toBeLessThan(d.label.position === 'left' ? series.left : series.right);
+    }
+    expect(series.nodeGap).toBeGreaterThanOrEqual(FLOW_LABEL_LINE);
+    expect(series.lineStyle.color).toBe('target');
     expect(series.links).toEqual(flow.links);
   });
 
@@ -114,5 +128,38 @@ describe('flow and map options', () => {
     ]);
     expect(option.tooltip.formatter({ name: 'FRA' })).toBe('France: 40 (10–90)');
     expect(option.tooltip.formatter({ name: 'ESP' })).toBe('ESP: no data');
+  });
+});
+
+describe('comparison option', () => {
+  const rows = [
+    { state: 'killed', a: { p05: 10, p50: 20, p95: 40 }, b: { p05: 5, p50: 15, p95: 30 } },
+    { state: 'disengaged', a: { p05: 1, p50: 2, p95: 3 }, b: { p05: 2, p50: 4, p95: 8 } },
+  ];
+  const option = comparisonOption(rows, (s) => s.toUpperCase(), 'A: #1', 'B: #2');
+
+  it("draws each run's median as a bar and its 90% range from p05 to p95 over it", () => {
+    const [medA, medB, fromA, rangeA, fromB, rangeB] = option.series;
+    expect(medA.data).toEqual([20, 2]);
+    expect(medB.data).toEqual([15, 4]);
+    expect(fromA.data).toEqual([10, 1]);
+    expect(rangeA.data).toEqual([30, 2]);
+    expect(fromB.data).toEqual([5, 2]);
+    expect(rangeB.data).toEqual([25, 6]);
+    expect(fromA.stack).toBe(rangeA.stack);
+    expect(fromA.itemStyle.color).toBe('transparent');
+    expect(option.yAxis[0].data).toEqual(['KILLED', 'DISENGAGED']);
+  });
+
+  it('centres the range lines on the median bars', () => {
+    const [medA, , , rangeA] = option.series;
+    // Two bars of width W with no gap have their middles W apart; two of width w with a gap of
+    // g*w have them w(1+g) apart: the same when g = W/w - 1.
+    const gap = Number.parseFloat(rangeA.barGap) / 100;
+    expect(rangeA.barWidth * (1 + gap)).toBe(medA.barWidth);
+  });
+
+  it('states both runs with their intervals in the tooltip', () => {
+    expect(option.tooltip.formatter([{ dataIndex: 0 }])).toBe('KILLED\nA: #1: 20 (10–40)\nB: #2: 15 (5–30)');
   });
 });

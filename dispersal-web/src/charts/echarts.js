@@ -11,7 +11,7 @@ import {
   VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
@@ -25,6 +25,7 @@ echarts.use([
   TooltipComponent,
   VisualMapComponent,
   CanvasRenderer,
+  SVGRenderer,
 ]);
 
 let worldMap = null;
@@ -43,10 +44,11 @@ const live = new Map();
 
 /**
  * Draws a chart into a container and keeps it so it can be resized and disposed of. `relayout`,
- * when given, redraws the chart for a new container size instead of stretching it.
+ * when given, redraws the chart for a new container size instead of stretching it. `renderer` is
+ * 'canvas' (the default, fastest) or 'svg' (the flow diagram, whose labels a browser test measures).
  */
-export function drawChart(container, option, relayout) {
-  const chart = echarts.getInstanceByDom(container) || echarts.init(container, null, { renderer: 'canvas' });
+export function drawChart(container, option, relayout, renderer = 'canvas') {
+  const chart = echarts.getInstanceByDom(container) || echarts.init(container, null, { renderer });
   chart.setOption(option, true);
   live.set(chart, relayout);
   return chart;

@@ -30,7 +30,7 @@ export function panelLayout(count, width, { minWidth = 270, height = 200, gap = 
 
 const FAN_SERIES = 5;
 
-function fanSeriesOf(fan, index) {
+function fanSeriesOf(fan, index, colour = BLUE) {
   const diff = (hi, lo) => hi.map((v, i) => v - lo[i]);
   const axes = { xAxisIndex: index, yAxisIndex: index };
   const band = (name, stack, values, opacity) => ({
@@ -40,7 +40,7 @@ function fanSeriesOf(fan, index) {
     data: values,
     symbol: 'none',
     lineStyle: { opacity: 0 },
-    areaStyle: opacity ? { color: BLUE, opacity } : undefined,
+    areaStyle: opacity ? { color: colour, opacity } : undefined,
     silent: true,
     ...axes,
   });
@@ -49,18 +49,18 @@ function fanSeriesOf(fan, index) {
     band('90% of runs', 'outer', diff(fan.p95, fan.p05), 0.18),
     band('25th percentile', 'inner', fan.p25, 0),
     band('Half of runs', 'inner', diff(fan.p75, fan.p25), 0.3),
-    { name: 'Median', type: 'line', data: fan.p50, symbol: 'none', lineStyle: { color: BLUE, width: 2 }, ...axes },
+    { name: 'Median', type: 'line', data: fan.p50, symbol: 'none', itemStyle: { color: colour }, lineStyle: { color: colour, width: 2 }, ...axes },
   ];
 }
 
 /**
  * Fan charts of several states in one chart, one panel per state at the given cells: in each, the
- * 90% band, the 50% band and the median line over the months. One chart with many panels draws
- * much faster than many charts.
+ * 90% band, the 50% band and the median line over the months, in the panel's `colour` (the
+ * state's, from the server) or blue. One chart with many panels draws much faster than many charts.
  */
 export function fanGridOption(panels, cells) {
   const option = { ...BASE, graphic: [], title: [], grid: [], xAxis: [], yAxis: [], series: [] };
-  panels.forEach(({ fan, label }, i) => {
+  panels.forEach(({ fan, label, colour }, i) => {
     const c = cells[i];
     option.graphic.push({
       type: 'rect',
@@ -78,7 +78,7 @@ export function fanGridOption(panels, cells) {
     option.grid.push({ left: c.x + 56, top: c.y + 32, width: c.width - 80, height: c.height - 58 });
     option.xAxis.push({ gridIndex: i, type: 'category', data: fan.dates, boundaryGap: false, axisLabel: { hideOverlap: true } });
     option.yAxis.push({ gridIndex: i, type: 'value', min: 0, axisLabel: { formatter: (v) => formatCount(v) } });
-    option.series.push(...fanSeriesOf(fan, i));
+    option.series.push(...fanSeriesOf(fan, i, colour));
   });
   option.tooltip = {
     trigger: 'axis',
@@ -97,13 +97,20 @@ export function fanGridOption(panels, cells) {
   return option;
 }
 
-// A node label needs about 14 pixels of a 400-pixel column: smaller nodes keep their name for the
-// tooltip only, so labels never overlap.
-const SMALL_NODE_SHARE = 0.035;
+/** Height of one line of a flow label (12-pixel text): labels sit at their node's middle. */
+export const FLOW_LABEL_LINE = 15;
+/** Room for the region names left of the diagram and the state names right of it. */
+export const FLOW_MARGINS = { left: 150, right: 215 };
 
-/** The flow diagram: origin regions on the left, states on the right, widths = mean people. */
+/**
+ * The flow diagram: origin regions on the left (names to their left), states on the right (names
+ * to their right), widths = mean people, each state and its bands in the report's colour. Every
+ * node is named: nodes are at least one label line apart (`nodeGap`), and each label is a single
+ * line cut to its margin, so labels at the middle of neighbouring nodes can never overlap. The
+ * chart is drawn as SVG, so a browser test can measure the labels.
+ */
 export function flowOption(flow) {
-  const total = flow.links.reduce((sum, l) => sum + l.value, 0);
+  const single = (width) => ({ width, overflow: 'truncate', ellipsis: '…', lineHeight: FLOW_LABEL_LINE });
   return {
     ...BASE,
     tooltip: {
@@ -116,16 +123,25 @@ export function flowOption(flow) {
     series: [
       {
         type: 'sankey',
-        left: 8,
-        right: 200,
+        left: FLOW_MARGINS.left,
+        right: FLOW_MARGINS.right,
         top: 8,
         bottom: 8,
-        nodeGap: 6,
+        nodeWidth: 14,
+        nodeGap: FLOW_LABEL_LINE + 3,
         nodeAlign: 'justify',
+        layoutIterations: 0,
         emphasis: { focus: 'adjacency' },
-        lineStyle: { color: 'source', opacity: 0.3 },
-        label: { fontSize: 12, width: 190, overflow: 'break' },
-        data: flow.nodes.map((n) => ({ name: n.name, label: { show: n.value >= SMALL_NODE_SHARE * total } })),
+        lineStyle: { color: 'target', opacity: 0.35 },
+        label: { fontSize: 12, color: '#1d2733' },
+        data: flow.nodes.map((n) => ({
+          name: n.name,
+          itemStyle: { color: n.colour },
+          label:
+            n.kind === 'region'
+              ? { show: true, position: 'left', ...single(FLOW_MARGINS.left - 12) }
+              : { show: true, position: 'right', ...single(FLOW_MARGINS.right - 12) },
+        })),
         links: flow.links,
       },
     ],
@@ -175,18 +191,45 @@ export function mapOption(values, nameOf, legendTitle) {
   };
 }
 
-/** Paired bars: median of each state in run A and run B (world scope). */
+/**
+ * Run A and run B side by side for each state (world scope): a bar for each run's median and a
+ * dark line over it for its 90% range across replications. The ranges sit on a second, hidden
+ * category axis whose thin bars are spaced to fall on the middle of the two median bars.
+ */
 export function comparisonOption(rows, labelOf, nameA, nameB) {
+  const MEDIAN_WIDTH = 12;
+  const RANGE_WIDTH = 3;
+  const range = (side) => rows.map((r) => r[side].p95 - r[side].p05);
+  const hidden = { xAxisIndex: 0, yAxisIndex: 1, barWidth: RANGE_WIDTH, barGap: `${(MEDIAN_WIDTH / RANGE_WIDTH - 1) * 100}%` };
   return {
     ...BASE,
-    legend: { top: 0 },
-    tooltip: { trigger: 'axis', renderMode: 'richText' },
+    legend: { top: 0, data: [nameA, nameB, '90% range'] },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      renderMode: 'richText',
+      formatter: (items) => {
+        const r = rows[items[0].dataIndex];
+        return [
+          labelOf(r.state),
+          `${nameA}: ${formatInterval(r.a.p50, r.a.p05, r.a.p95)}`,
+          `${nameB}: ${formatInterval(r.b.p50, r.b.p05, r.b.p95)}`,
+        ].join('\n');
+      },
+    },
     grid: { left: 200, right: 24, top: 30, bottom: 24 },
     xAxis: { type: 'value', axisLabel: { formatter: (v) => formatCount(v) } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => labelOf(r.state)) },
+    yAxis: [
+      { type: 'category', inverse: true, data: rows.map((r) => labelOf(r.state)) },
+      { type: 'category', inverse: true, data: rows.map((r) => labelOf(r.state)), show: false },
+    ],
     series: [
-      { name: nameA, type: 'bar', data: rows.map((r) => r.a.p50), itemStyle: { color: '#1f5aa6' } },
-      { name: nameB, type: 'bar', data: rows.map((r) => r.b.p50), itemStyle: { color: '#d9822b' } },
+      { name: nameA, type: 'bar', data: rows.map((r) => r.a.p50), barWidth: MEDIAN_WIDTH, barGap: '0%', itemStyle: { color: '#8fb3de' } },
+      { name: nameB, type: 'bar', data: rows.map((r) => r.b.p50), barWidth: MEDIAN_WIDTH, barGap: '0%', itemStyle: { color: '#f0b98a' } },
+      { name: 'A from', type: 'bar', stack: 'a', data: rows.map((r) => r.a.p05), itemStyle: { color: 'transparent' }, silent: true, ...hidden },
+      { name: '90% range', type: 'bar', stack: 'a', data: range('a'), itemStyle: { color: '#0b2a55' }, ...hidden },
+      { name: 'B from', type: 'bar', stack: 'b', data: rows.map((r) => r.b.p05), itemStyle: { color: 'transparent' }, silent: true, ...hidden },
+      { name: '90% range', type: 'bar', stack: 'b', data: range('b'), itemStyle: { color: '#0b2a55' }, ...hidden },
     ],
   };
 }

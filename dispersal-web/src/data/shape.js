@@ -1,6 +1,8 @@
 // Pure data shaping: summary rows from the API in, chart-ready arrays out. No DOM, no fetch, so
 // every function here is unit-tested (test/shape.test.js).
 
+import { REGION_COLOUR, stateColour } from './palette.js';
+
 /** Scope names that mean "one origin country" (the API says origin, summary.csv says country). */
 export const ORIGIN_SCOPES = new Set(['origin', 'country']);
 
@@ -58,7 +60,7 @@ export function isEmptyFan(fan) {
  * The flow from origin regions to states at one month, for a Sankey diagram: one link per region and
  * state with the ensemble mean number of people (means add up, percentiles do not). Regions are
  * ordered by their total, states by the display order of `states`; nodes without a flow are dropped.
- * Each node carries its total (`value`).
+ * Each node carries its total (`value`) and its colour (states: the server's, the report's palette).
  */
 export function flowData(rows, month, states) {
   const labelOf = new Map(states.map((s) => [s.id, s.label]));
@@ -82,10 +84,11 @@ export function flowData(rows, month, states) {
   );
   const stateTotals = new Map();
   for (const l of links) stateTotals.set(l.target, (stateTotals.get(l.target) || 0) + l.value);
+  const colourOf = new Map(states.filter((s) => used.has(s.id)).map((s) => [s.label, stateColour(states, s.id)]));
   return {
     nodes: [
-      ...regions.map((name) => ({ name, kind: 'region', value: totals.get(name) })),
-      ...stateNodes.map((name) => ({ name, kind: 'state', value: stateTotals.get(name) })),
+      ...regions.map((name) => ({ name, kind: 'region', value: totals.get(name), colour: REGION_COLOUR })),
+      ...stateNodes.map((name) => ({ name, kind: 'state', value: stateTotals.get(name), colour: colourOf.get(name) })),
     ],
     links: links.map(({ source, target, value }) => ({ source, target, value })),
   };

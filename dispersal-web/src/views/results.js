@@ -7,10 +7,13 @@ import { drawChart, ensureWorldMap } from '../charts/echarts.js';
 import { fanGridOption, flowOption, mapOption, panelLayout } from '../charts/options.js';
 import { field, h, replace } from '../dom.js';
 import { fanSeries, flowData, formatCount, formatInterval, isEmptyFan, monthAxis, originValues } from '../data/shape.js';
+import { assimilationBox } from '../data/assimilation.js';
+import { stateColour } from '../data/palette.js';
 import { trackRecordBox } from '../data/trackRecord.js';
 import { visibleToText } from '../data/teams.js';
 import { hashFor } from '../router.js';
 import { formatDate, kindLabel, statusLabel } from './format.js';
+import { destinationsSection } from './destinations.js';
 import { downloadLinks } from './downloads.js';
 import { orNotFound } from './notFound.js';
 import { followProgress } from './progress.js';
@@ -71,6 +74,54 @@ function showTrackRecord(box, record) {
   );
 }
 
+/**
+ * "What this forecast knew" for a forecast made as of a date: how many published figures it was
+ * conditioned on, and the figures used and set aside. Null for other forecasts.
+ */
+function assimilationCard(box) {
+  if (!box) return null;
+  const head = (...titles) => h('thead', {}, h('tr', {}, titles.map((t) => h('th', { scope: 'col' }, t))));
+  const cells = (f) => [
+    h('td', {}, f.published),
+    h('td', {}, f.target),
+    h('td', { class: 'num' }, f.value),
+    h('td', {}, f.source),
+    h('td', {}, f.line === null ? f.file : `${f.file}:${f.line}`),
+  ];
+  const columns = ['Published', 'Figure', 'Value', 'Source', 'File and line'];
+  return h(
+    'aside',
+    { class: 'card assimilation', id: 'assimilation' },
+    h('h2', { id: 'assimilation-title' }, box.headline),
+    box.facts.length ? h('ul', { class: 'facts' }, box.facts.map((f) => h('li', {}, f))) : null,
+    h(
+      'details',
+      {},
+      h('summary', {}, `The figures: ${box.used.length} used, ${box.setAside.length} set aside`),
+      h(
+        'div',
+        { class: 'scroll' },
+        h(
+          'table',
+          { class: 'data compact', id: 'assimilation-used' },
+          h('caption', {}, `Used: published by ${box.asOf}`),
+          head(...columns),
+          h('tbody', {}, box.used.map((f) => h('tr', {}, cells(f)))),
+        ),
+        box.setAside.length
+          ? h(
+              'table',
+              { class: 'data compact', id: 'assimilation-set-aside' },
+              h('caption', {}, 'Set aside'),
+              head(...columns, 'Why'),
+              h('tbody', {}, box.setAside.map((f) => h('tr', {}, ...cells(f), h('td', {}, f.reason)))),
+            )
+          : null,
+      ),
+    ),
+  );
+}
+
 function showMeta(meta, run) {
   const item = (term, value, id) => (value === null || value === undefined || value === '' ? null : h('div', {}, h('dt', {}, term), h('dd', { id }, String(value))));
   const simulated = run.kind !== 'update';
@@ -118,7 +169,8 @@ async function showResults(body, ctx, run, query, worldSummary) {
   const monthOut = h('output', { for: 'month', id: 'month-label' });
   const outcome = h('select', { id: 'outcome' }, ctx.states.map((s) => h('option', { value: s.id, selected: s.id === state.outcome }, s.label)));
 
-  const flowBox = h('div', { class: 'chart chart-tall', id: 'flow', role: 'img' });
+  const flowBox = h('div', { class: 'chart chart-tall', id: 'flow', role: 'img', 'aria-describedby': 'flow-list' });
+  const flowList = h('ul', { class: 'visually-hidden', id: 'flow-list' });
   const flowTitle = h('h2', { id: 'flow-title' });
   const mapBox = h('div', { class: 'chart chart-tall', id: 'world-map', role: 'img' });
   const mapTitle = h('h2', { id: 'map-title' });
@@ -126,11 +178,15 @@ async function showResults(body, ctx, run, query, worldSummary) {
   const drill = h('section', { id: 'country', 'aria-live': 'polite' });
 
   const trust = h('aside', { class: 'card track-record', id: 'track-record', 'aria-live': 'polite' });
+  const knew = assimilationCard(assimilationBox(run.manifest, run.replications));
+  // Drawn when it comes near the screen; the place names are asked for now, in the background.
+  const destinations = destinationsSection(ctx, worldRows, axis, api.places().catch(() => []), state.month, monthLabel);
   // Filled when it arrives: the first chart does not wait for it.
   api.trackRecord(run.id).catch(() => null).then((record) => showTrackRecord(trust, record));
   replace(
     body,
     trust,
+    knew,
     downloadLinks(
       run,
       [
@@ -163,6 +219,7 @@ async function showResults(body, ctx, run, query, worldSummary) {
         flowTitle,
         h('p', { class: 'hint' }, 'Average number of people from each region of origin in each state. Wider bands mean more people.'),
         flowBox,
+        flowList,
       ),
       h(
         'section',
@@ -174,6 +231,7 @@ async function showResults(body, ctx, run, query, worldSummary) {
     ),
     countryTable,
     drill,
+    destinations.section,
   );
 
   const updateUrl = () =>
@@ -205,7 +263,11 @@ async function showResults(body, ctx, run, query, worldSummary) {
     ]);
     const flow = flowData(regionRows.rows, state.month, ctx.states);
     flowBox.setAttribute('aria-label', `Flow diagram at ${monthLabel(state.month)}: ${flow.links.length} flows from ${flow.nodes.filter((n) => n.kind === 'region').length} regions`);
-    drawChart(flowBox, flowOption(flow));
+    drawChart(flowBox, flowOption(flow), undefined, 'svg');
+    replace(
+      flowList,
+      flow.nodes.map((n) => h('li', { dataset: { name: n.name, kind: n.kind, colour: n.colour } }, `${n.name}: ${formatCount(n.value)}`)),
+    );
     const values = originValues(originRows.rows, state.outcome, state.month);
     await mapReady;
     mapBox.setAttribute('aria-label', `World map of ${label} by origin country at ${monthLabel(state.month)}; the same figures are in the table`);
@@ -221,6 +283,7 @@ async function showResults(body, ctx, run, query, worldSummary) {
     state.month = Number(monthInput.value);
     updateUrl();
     refresh();
+    destinations.setMonth(state.month);
   });
   monthInput.addEventListener('input', () => {
     monthOut.textContent = `Month ${monthInput.value} (${dateOf(Number(monthInput.value))})`;
@@ -251,13 +314,13 @@ function pickState(ctx, wanted) {
 function bandKey() {
   return h(
     'p',
-    { class: 'key' },
+    { class: 'key key-neutral' },
     h('span', { class: 'swatch swatch-median', 'aria-hidden': 'true' }),
     'median  ',
     h('span', { class: 'swatch swatch-inner', 'aria-hidden': 'true' }),
     'half of the runs  ',
     h('span', { class: 'swatch swatch-outer', 'aria-hidden': 'true' }),
-    '90% of the runs',
+    '90% of the runs, each outcome in its colour (as in the report)',
   );
 }
 
@@ -274,7 +337,7 @@ function fanGrid(ctx, rows, axis, id, demographic = 'all') {
   for (const s of ctx.states) {
     const fan = fanSeries(rows, s.id, axis, demographic);
     if (isEmptyFan(fan)) empty.push(s.label);
-    else panels.push({ fan, label: s.label, state: s.id });
+    else panels.push({ fan, label: s.label, state: s.id, colour: stateColour(ctx.states, s.id) });
   }
   const box = h('div', { class: 'fan-grid', id, role: 'img', 'aria-describedby': `${id}-list` });
   box.setAttribute('aria-label', `Fan charts of ${panels.length} outcomes, month by month`);

@@ -119,11 +119,11 @@ class DashboardTest {
       // The charts are drawn: a fan per non-empty state, the flow diagram, the map.
       b.await(presenceOfElementLocated(By.cssSelector("#fans canvas")));
       b.await(presenceOfElementLocated(By.cssSelector("#world-map canvas")));
-      b.await(presenceOfElementLocated(By.cssSelector("#flow canvas")));
+      b.await(presenceOfElementLocated(By.cssSelector("#flow svg")));
       // One panel per outcome that is not empty, each described in words for screen readers.
       assertThat(b.all("#fans-list li")).hasSizeGreaterThan(8);
       assertThat(b.css("#fans-list li[data-state=disengaged]").getAttribute("textContent"))
-          .startsWith("Disengaged returnee: median ");
+          .startsWith("Disengaged returnees: median ");
       assertThat(b.css("#map-title").getText())
           .contains("Disengaged returnee")
           .contains("month 12");
@@ -249,6 +249,10 @@ class DashboardTest {
       b.css("nav a[href='#/compare']").click();
       new Select(b.await(visibilityOfElementLocated(By.name("a"))))
           .selectByValue(String.valueOf(storedRun));
+      // Run B offers the runs comparable with run A, asked for when A changes.
+      b.await(
+          presenceOfElementLocated(
+              By.cssSelector("select[name=b] option[value='" + sealedBorderRun + "']")));
       new Select(b.css("select[name=b]")).selectByValue(String.valueOf(sealedBorderRun));
       replaceText(b.css("input[name=month]"), "3");
       b.css("#compare-button").click();

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,50 @@ final class RunRoutes {
 
   record CompareRow(String scope, String scopeId, String state, Band a, Band b, long diffMedian) {}
 
-  record Comparison(long a, long b, int month, List<CompareRow> rows) {}
+  /**
+   * Two comparable forecasts at one month.
+   *
+   * @param a the first run
+   * @param b the second run
+   * @param month the month compared
+   * @param start the calendar month both runs start at (month 0), when their manifests say it
+   * @param months the horizon both runs share, when their manifests say it
+   * @param sameSeed whether both runs used the same seed (common random numbers)
+   * @param paired whether the rows carry paired intervals of the difference; always false today:
+   *     the store keeps each run's quantiles, not per-replication values, and quantiles of a
+   *     difference cannot be derived from the quantiles of its two sides
+   * @param pairing the reason, in words, for {@code paired}
+   * @param rows the world and each region, state by state
+   */
+  record Comparison(
+      long a,
+      long b,
+      int month,
+      String start,
+      Integer months,
+      boolean sameSeed,
+      boolean paired,
+      String pairing,
+      List<CompareRow> rows) {}
+
+  /**
+   * A run that can be compared with a given one: a finished forecast with replications, the same
+   * start month and horizon, visible to the caller.
+   */
+  record Candidate(
+      long id,
+      String scenarioName,
+      int replications,
+      long seed,
+      boolean sameSeed,
+      String start,
+      Integer months) {}
+
+  /** Why no paired interval is given (see {@link Comparison#paired}). */
+  static final String NOT_PAIRED =
+      "no paired interval: the store keeps only each run's percentiles, not the values of each"
+          + " replication, so the difference's interval cannot be computed; the two runs'"
+          + " intervals are shown side by side and the difference is that of the medians";
 
   RunRoutes(
       RunStore runs,
@@ -132,6 +176,7 @@ final class RunRoutes {
     r.get("/api/runs/{id}/export", this::export, Access.VIEWER);
     r.get("/api/runs/{id}/brief.pdf", this::brief, Access.VIEWER);
     r.get("/api/compare", this::compare, Access.VIEWER);
+    r.get("/api/compare/candidates", this::candidates, Access.VIEWER);
   }
 
   private void submit(Context ctx) {
@@ -317,6 +362,16 @@ final class RunRoutes {
     Caller c = Gate.caller(ctx);
     StoredRun ra = requireSucceeded(rule.run(c, a));
     StoredRun rb = requireSucceeded(rule.run(c, b));
+    requireForecast(ra);
+    requireForecast(rb);
+    JsonNode sa = scenarioOf(ra);
+    JsonNode sb = scenarioOf(rb);
+    String start = sameText(ra, rb, sa.path("start"), sb.path("start"), "start at");
+    String horizon = sameText(ra, rb, sa.path("months"), sb.path("months"), "run for");
+    Integer months = horizon == null ? null : Integer.valueOf(horizon);
+    if (months != null && month > months) {
+      throw ApiException.badRequest("month must be from 0 to " + months + ", the runs' horizon");
+    }
     Map<List<String>, Band[]> cells = new LinkedHashMap<>();
     for (String scope : List.of("world", "region")) {
       add(cells, cache.rows(ra, new SummaryFilter(scope, null, null, month, "all")), 0);
@@ -332,7 +387,89 @@ final class RunRoutes {
                   return new CompareRow(k.get(0), k.get(1), k.get(2), x, y, y.p50() - x.p50());
                 })
             .toList();
-    ctx.json(new Comparison(a, b, month, rows));
+    boolean sameSeed = ra.seed() == rb.seed();
+    ctx.json(new Comparison(a, b, month, start, months, sameSeed, false, NOT_PAIRED, rows));
+  }
+
+  /** The runs comparable with run {@code a}, newest first. */
+  private void candidates(Context ctx) {
+    Caller c = Gate.caller(ctx);
+    StoredRun ra = requireSucceeded(rule.run(c, Paths.queryId(ctx, "a")));
+    requireForecast(ra);
+    JsonNode sa = scenarioOf(ra);
+    List<Candidate> out = new ArrayList<>();
+    for (StoredRun listed : rule.runs(c)) {
+      if (listed.id() == ra.id()
+          || listed.kind() != RunKind.FORECAST
+          || listed.status() != RunStatus.SUCCEEDED
+          || listed.replications() < 1) {
+        continue;
+      }
+      StoredRun rb = rule.run(c, listed.id());
+      JsonNode sb = scenarioOf(rb);
+      if (!sa.path("start").asText("").equals(sb.path("start").asText(""))
+          || !sa.path("months").asText("").equals(sb.path("months").asText(""))) {
+        continue;
+      }
+      out.add(
+          new Candidate(
+              rb.id(),
+              rb.scenarioName(),
+              rb.replications(),
+              rb.seed(),
+              rb.seed() == ra.seed(),
+              sb.path("start").isMissingNode() ? null : sb.path("start").asText(),
+              sb.path("months").isMissingNode() ? null : sb.path("months").asInt()));
+    }
+    ctx.json(out);
+  }
+
+  /** Only forecasts with replications have summaries to compare. */
+  private static void requireForecast(StoredRun r) {
+    if (r.kind() != RunKind.FORECAST || r.replications() < 1) {
+      throw ApiException.invalidField(
+          "run",
+          "run "
+              + r.id()
+              + " is a "
+              + r.kind().id()
+              + " run with "
+              + r.replications()
+              + " replications; only forecasts with replications can be compared");
+    }
+  }
+
+  /** The {@code scenario} object of a run's manifest (empty when there is none). */
+  private static JsonNode scenarioOf(StoredRun r) {
+    return r.manifestJson() == null
+        ? Json.MAPPER.missingNode()
+        : tree(r.manifestJson()).path("scenario");
+  }
+
+  /**
+   * The value both runs' manifests give (start month, horizon), or null when a manifest does not
+   * say; two different values make the runs incomparable (a month would not be the same date, or
+   * one run would stop earlier).
+   */
+  private static String sameText(StoredRun ra, StoredRun rb, JsonNode x, JsonNode y, String what) {
+    if (x.isMissingNode() || y.isMissingNode() || x.isNull() || y.isNull()) {
+      return null;
+    }
+    if (!x.asText().equals(y.asText())) {
+      throw ApiException.invalidField(
+          "b",
+          "runs "
+              + ra.id()
+              + " and "
+              + rb.id()
+              + " are not comparable: they "
+              + what
+              + " "
+              + x.asText()
+              + " and "
+              + y.asText());
+    }
+    return x.asText();
   }
 
   private static void add(Map<List<String>, Band[]> cells, List<SummaryRow> rows, int side) {

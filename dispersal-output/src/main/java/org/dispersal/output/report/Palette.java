@@ -9,11 +9,15 @@ import org.dispersal.model.State;
  * the same way. Each of the five pathways has one hue (the Okabe-Ito palette, readable with
  * colour-blindness); the operative outcomes share the hue of pathway 5 in darker and lighter
  * shades, and the states outside the pathways are neutral greys and browns.
+ *
+ * <p>This is the one source of the states' colours and labels: the report uses it directly and the
+ * server serves it to the dashboard ({@code GET /api/states}), so both show a state the same way. A
+ * new state needs one line in the switch of {@code look} (the compiler asks for it).
  */
-final class Palette {
+public final class Palette {
 
   /** The order in which states appear in tables, fan charts and the flow diagram. */
-  static final List<State> ORDER =
+  public static final List<State> ORDER =
       pathwaysThen(
           State.ARRESTED,
           State.ATTACK,
@@ -25,7 +29,7 @@ final class Palette {
           State.PROSECUTED);
 
   /** Colour of the origin regions in the flow diagram. */
-  static final String REGION = "#4a5a6a";
+  public static final String REGION = "#4a5a6a";
 
   private Palette() {}
 
@@ -33,7 +37,7 @@ final class Palette {
    * The states of the five pathways in report order (operatives at large for pathway 5), then
    * {@code more}: how every table and chart of the report begins its columns.
    */
-  static List<State> pathwaysThen(State... more) {
+  public static List<State> pathwaysThen(State... more) {
     List<State> states =
         new ArrayList<>(
             List.of(
@@ -74,22 +78,22 @@ final class Palette {
   }
 
   /** The state's colour. */
-  static String colour(State s) {
+  public static String colour(State s) {
     return look(s).colour();
   }
 
   /** A short label for tables and charts. */
-  static String label(State s) {
+  public static String label(State s) {
     return look(s).label();
   }
 
   /** A one- or two-word label for narrow table columns. */
-  static String shortLabel(State s) {
+  public static String shortLabel(State s) {
     return look(s).shortLabel();
   }
 
   /** The colour of a state's pathway: that of its main state, so operatives' outcomes share it. */
-  static String pathwayColour(State s) {
+  public static String pathwayColour(State s) {
     for (State main : ORDER) {
       if (main.pathway() == s.pathway()) {
         return colour(main);

@@ -17,6 +17,7 @@ import org.dispersal.input.scenario.Problem;
 import org.dispersal.input.scenario.ScenarioException;
 import org.dispersal.input.scenario.ScenarioReader;
 import org.dispersal.model.Origin;
+import org.dispersal.model.Place;
 import org.dispersal.model.Scenario;
 import org.dispersal.server.ApiException;
 import org.dispersal.server.ApiException.FieldError;
@@ -111,6 +112,11 @@ public final class ScenarioLibrary {
   /** The origins of the reference scenario {@code isis-2017}, in its order. */
   public List<Origin> referenceOrigins() {
     return new ArrayList<>(reader.readBuiltIn("isis-2017").origins());
+  }
+
+  /** The places (theatres, transit) of the reference scenario {@code isis-2017}, in its order. */
+  public List<Place> referencePlaces() {
+    return new ArrayList<>(reader.readBuiltIn("isis-2017").places());
   }
 
   /** The version of the shipped data, as recorded in manifests. */
