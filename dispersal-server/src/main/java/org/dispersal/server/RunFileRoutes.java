@@ -66,8 +66,8 @@ final class RunFileRoutes {
 
   /**
    * One stored file of a finished run, as listed in the run's {@code artifacts}: JSON and CSV
-   * inline, HTML reports as an attachment under their own Content-Security-Policy, anything else
-   * as an attachment. Content-Security-Policy sidecars ({@code .csp}) are not served.
+   * inline, HTML reports as an attachment under their own Content-Security-Policy, anything else as
+   * an attachment. Content-Security-Policy sidecars ({@code .csp}) are not served.
    */
   private void file(Context ctx) {
     Caller c = Gate.caller(ctx);
@@ -101,10 +101,10 @@ final class RunFileRoutes {
   }
 
   /**
-   * A calibration's or a hindcast's posterior.csv set against the priors of the run's scenario:
-   * for every calibrated parameter its prior (as written in the scenario), the prior's and the
-   * weighted posterior's 5th, 25th, 50th, 75th and 95th percentiles, the share of the prior's 90%
-   * width the posterior keeps, and both as histograms over the prior's range.
+   * A calibration's or a hindcast's posterior.csv set against the priors of the run's scenario: for
+   * every calibrated parameter its prior (as written in the scenario), the prior's and the weighted
+   * posterior's 5th, 25th, 50th, 75th and 95th percentiles, the share of the prior's 90% width the
+   * posterior keeps, and both as histograms over the prior's range.
    */
   private void calibration(Context ctx) {
     StoredRun r = finished(ctx);
