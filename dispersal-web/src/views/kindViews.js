@@ -34,7 +34,29 @@ import {
 } from '../data/hindcast.js';
 import { screeningData, screeningSentence } from '../data/screening.js';
 import { sensitivityData, sensitivityTable, sobolRows, tornado } from '../data/sensitivity.js';
-import { downloadLinks } from './downloads.js';
+
+/**
+ * The HTML report each kind stores, served by GET /api/runs/{id}/files/{name} (GET .../report
+ * answers report.html, which only forecasts store).
+ */
+const REPORT_FILES = {
+  comparison: 'compare.html',
+  hindcast: 'hindcast.html',
+  calibration: 'calibration.html',
+  sensitivity: 'sensitivity.html',
+  screening: 'screening.html',
+};
+
+/** A run's downloads: its report, then each export given as [format, label], then extra links. */
+function downloadLinks(run, exports, ...extra) {
+  return h(
+    'section',
+    { class: 'downloads', 'aria-label': 'Downloads' },
+    h('a', { href: downloads.file(run.id, REPORT_FILES[run.kind]), download: '', id: 'download-report', class: 'button secondary' }, 'Download the report'),
+    exports.map(([format, label]) => h('a', { href: downloads.export(run.id, format), download: '', id: `export-${format}`, class: 'button secondary' }, label)),
+    extra,
+  );
+}
 
 /** A table with a caption, column heads ([label, numeric?]) and rows of cells. */
 function table(id, caption, heads, rows) {
@@ -179,7 +201,7 @@ export async function showHindcast(body, run) {
 
   replace(
     body,
-    h('section', { class: 'downloads', 'aria-label': 'Downloads' }, ...downloadLinks(run, [['csv', 'Export CSV (hindcast.csv)']]).childNodes, fileLink(run, 'scorecard.json', 'Scorecard (JSON)')),
+    downloadLinks(run, [['csv', 'Export CSV (hindcast.csv)']], fileLink(run, 'scorecard.json', 'Scorecard (JSON)')),
     h('section', { class: 'card', 'aria-labelledby': 'hindcast-verdict-title' }, h('h2', { id: 'hindcast-verdict-title' }, 'Verdict'), h('p', { id: 'hindcast-verdict' }, verdict(scorecard)),
       h('ul', { class: 'facts', id: 'hindcast-targets' }, targets(scorecard).map((t) => h('li', { dataset: { status: t.status } }, h('strong', {}, `${t.statusText}: `), t.text)))),
     h(
