@@ -22,6 +22,13 @@ describe('csv', () => {
     ]);
     expect(parseCsv('a,b\n1,\n')).toEqual([{ a: '1', b: '' }]);
   });
+
+  it('writes shares as percentages, never "-0%"', () => {
+    expect(percent(-0.001)).toBe('0%');
+    expect(percent(-0.12)).toBe('−12%');
+    expect(percent(0.8518)).toBe('85%');
+    expect(percent(null)).toBe('–');
+  });
 });
 
 describe('comparison', () => {

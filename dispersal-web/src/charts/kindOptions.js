@@ -63,7 +63,7 @@ export function reliabilityOption(points) {
       },
     },
     series: [
-      { name: 'Perfect calibration', type: 'line', data: [[0, 0], [1, 1]], symbol: 'none', lineStyle: { color: GREY, type: 'dashed' }, silent: true },
+      { name: 'Perfect calibration', type: 'line', data: [[0, 0], [1, 1]], symbol: 'none', lineStyle: { color: GREY, type: 'dashed' }, itemStyle: { color: GREY }, silent: true },
       intervalSeries('90% bootstrap interval', points.map((p) => [p.level, p.low, p.high]), { color: GREY, cap: 4 }),
       { name: 'Observed share inside', type: 'line', data: points.map((p) => [p.level, p.observed]), symbolSize: 7, lineStyle: { color: BLUE }, itemStyle: { color: BLUE } },
     ],
@@ -156,7 +156,7 @@ export function tornadoOption(rows, outputLabel) {
       },
     },
     series: [
-      { name: 'Mean effect (μ)', type: 'bar', data: rows.map((r) => ({ value: r.mu, itemStyle: { color: r.mu < 0 ? '#c2601a' : BLUE } })), barWidth: 14 },
+      { name: 'Mean effect (μ)', type: 'bar', itemStyle: { color: BLUE }, data: rows.map((r) => ({ value: r.mu, itemStyle: { color: r.mu < 0 ? '#c2601a' : BLUE } })), barWidth: 14 },
       { name: 'Mean absolute effect (μ*)', type: 'scatter', data: rows.map((r) => r.muStar), symbol: 'diamond', symbolSize: 10, itemStyle: { color: DARK } },
     ],
   };

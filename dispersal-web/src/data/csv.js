@@ -51,7 +51,10 @@ export function num(value) {
 
 /** A share (0.853) as a percentage in words ("85%"), or "–" when missing. */
 export function percent(value, digits = 0) {
-  return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${(100 * value).toFixed(digits)}%`;
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const text = (100 * value).toFixed(digits);
+  // A share that rounds to zero is "0%", never "-0%"; negative shares take a minus sign.
+  return Number(text) === 0 ? `${(0).toFixed(digits)}%` : `${text.replace('-', '−')}%`;
 }
 
 /** A number for a table: integers with thousands separators, small values with 3 significant digits. */

@@ -52,7 +52,7 @@ export function coverageRows(scorecard) {
 
 function skillText(s) {
   if (!s || s.value === null || s.value === undefined) return '–';
-  const ci = s.ci ? ` [${percent(s.ci[0])}–${percent(s.ci[1])}]` : '';
+  const ci = s.ci ? ` [${percent(s.ci[0])} to ${percent(s.ci[1])}]` : '';
   return `${percent(s.value)}${ci} (${s.figures})`;
 }
 

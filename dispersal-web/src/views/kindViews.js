@@ -59,11 +59,11 @@ function downloadLinks(run, exports, ...extra) {
 }
 
 /** A table with a caption, column heads ([label, numeric?]) and rows of cells. */
-function table(id, caption, heads, rows) {
+function table(id, caption, heads, rows, { hideCaption = false } = {}) {
   return h(
     'table',
     { class: 'data compact', id },
-    caption ? h('caption', {}, caption) : null,
+    caption ? h('caption', { class: hideCaption ? 'visually-hidden' : null }, caption) : null,
     h('thead', {}, h('tr', {}, heads.map(([label, numeric]) => h('th', { scope: 'col', class: numeric ? 'num' : null }, label)))),
     h('tbody', {}, rows),
   );
@@ -194,6 +194,7 @@ export async function showHindcast(body, run) {
             h('td', { class: 'note' }, r.note || ''),
           ),
         ),
+        { hideCaption: true },
       ),
     );
   };
@@ -214,6 +215,7 @@ export async function showHindcast(body, run) {
         'Coverage and skill by horizon',
         [['Horizon'], ['Figures', true], ['Sources', true], ['50% intervals', true], ['90% intervals', true], ['Skill vs persistence', true], ['Skill vs trend', true]],
         coverageRows(scorecard).map((r) => h('tr', {}, h('th', { scope: 'row' }, r.horizon), td(r.figures, true), td(r.sources, true), td(r.cover50, true), td(r.cover90, true), td(r.skillPersistence, true), td(r.skillTrend, true))),
+        { hideCaption: true },
       ),
     ),
     h('div', { class: 'fan-head' }, field('Horizon', horizon)),
@@ -271,6 +273,7 @@ export async function showCalibration(body, run, _ctx, { withLinks = true } = {}
         'Prior and posterior of every calibrated parameter',
         [['Parameter'], ['Prior'], ['Prior median [90%]', true], ['Posterior median [90%]', true], ['Kept', true]],
         rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.name), td(r.prior), td(r.priorText, true), h('td', { class: r.moved ? 'num strong' : 'num' }, r.posteriorText), td(r.keptText, true))),
+        { hideCaption: true },
       ),
     ),
     h('section', { 'aria-labelledby': 'calibration-hist-title' }, h('h2', { id: 'calibration-hist-title' }, 'One parameter'), h('div', { class: 'fan-head' }, field('Parameter', parameter)), histBox),

@@ -116,7 +116,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     h('legend', {}, 'Forecast from a date (optional)'),
     h('div', { class: 'field-grid' },
       field('As of', forecastAsOf, 'Start the forecast at this date, conditioned on the figures published by then. Empty: the scenario’s start.'),
-      field('Observation files', forecastFiles, 'Figures in the observations format (date,published,scope,scope_id,demographic,measure,low,high,source_id); those published after the date are set aside.'),
+      field('Observation files', forecastFiles, 'Figures in the observations format (columns date, published, scope, scope_id, demographic, measure, low, high, source_id); those published after the date are set aside.'),
     ),
     forecastFilesStatus,
   );
