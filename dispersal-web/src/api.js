@@ -126,6 +126,10 @@ export const api = {
   threat: (id) => request('GET', `/runs/${encodeURIComponent(id)}/threat`),
   update: (id) => request('GET', `/runs/${encodeURIComponent(id)}/update`),
   trackRecord: (id) => request('GET', `/runs/${encodeURIComponent(id)}/track-record`),
+  // A stored file of a run by name (JSON parsed, CSV as text) and a calibration's posterior
+  // against its priors.
+  file: (id, name) => request('GET', `/runs/${encodeURIComponent(id)}/files/${encodeURIComponent(name)}`),
+  calibration: (id) => request('GET', `/runs/${encodeURIComponent(id)}/calibration`),
   compare: (a, b, month) => request('GET', '/compare', { params: { a, b, month } }),
   compareCandidates: (a) => request('GET', '/compare/candidates', { params: { a } }),
 
@@ -145,4 +149,5 @@ export const downloads = {
   export: (id, format) => apiUrl(`/runs/${encodeURIComponent(id)}/export`, { format }),
   brief: (id) => apiUrl(`/runs/${encodeURIComponent(id)}/brief.pdf`),
   events: (id) => apiUrl(`/runs/${encodeURIComponent(id)}/events`),
+  file: (id, name) => apiUrl(`/runs/${encodeURIComponent(id)}/files/${encodeURIComponent(name)}`),
 };

@@ -35,6 +35,8 @@ const KIND_LABELS = {
   calibration: 'Calibration',
   hindcast: 'Hindcast',
   comparison: 'Comparison',
+  sensitivity: 'Sensitivity analysis',
+  screening: 'Screening',
   threat: 'Threat outlook',
   update: 'Hypothesis update',
 };

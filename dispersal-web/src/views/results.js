@@ -19,9 +19,10 @@ import { orNotFound } from './notFound.js';
 import { followProgress } from './progress.js';
 import { showThreat } from './threat.js';
 import { showUpdate } from './update.js';
+import { KIND_VIEWS } from './kindViews.js';
 
 /** Run kinds whose results are not a forecast's summaries, each with its own view. */
-const OWN_VIEWS = { threat: showThreat, update: showUpdate };
+const OWN_VIEWS = { threat: showThreat, update: showUpdate, ...KIND_VIEWS };
 
 /** Renders a run: progress while it runs, then its results. */
 export async function renderResults(view, ctx, id, query) {
@@ -140,7 +141,7 @@ function showMeta(meta, run) {
 
 async function showResults(body, ctx, run, query, worldSummary) {
   if (OWN_VIEWS[run.kind]) {
-    await OWN_VIEWS[run.kind](body, run);
+    await OWN_VIEWS[run.kind](body, run, ctx);
     return;
   }
   const mapReady = ensureWorldMap();

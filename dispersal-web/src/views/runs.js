@@ -1,10 +1,12 @@
-// The runs: the launcher for analysts (a forecast, a threat outlook or an update of the hypotheses
-// from an event file), and every stored run.
+// The runs: the launcher for analysts (every kind of run of the application layer: forecast,
+// threat outlook, update of the hypotheses, comparison, hindcast, calibration, sensitivity
+// analysis, screening), and every stored run.
 
 import { api } from '../api.js';
 import { field, h, liveRegion, replace } from '../dom.js';
 import { showProblems as renderProblems } from './problems.js';
 import { formatCount, lineRange } from '../data/shape.js';
+import { buildRunSpec } from '../data/launch.js';
 import { teamBadge } from '../data/teams.js';
 import { formatDate, kindLabel, statusLabel } from './format.js';
 import { badgeAfter } from './teams.js';
@@ -30,10 +32,34 @@ export async function renderRuns(view, ctx, query) {
 }
 
 const KINDS = [
-  ['forecast', 'Forecast', 'Where the foreign fighters go, month by month.', 'Start forecast'],
+  ['forecast', 'Forecast', 'Where the foreign fighters go, month by month; optionally from a later date with the figures known then.', 'Start forecast'],
   ['threat', 'Threat outlook', 'Operatives, plots and attacks by destination country.', 'Start threat outlook'],
   ['update', 'Update the hypotheses', 'Weigh the scenario’s hypotheses against an event file.', 'Update the hypotheses'],
+  ['comparison', 'Comparison', 'Variants side by side with paired differences at every horizon.', 'Start comparison'],
+  ['hindcast', 'Hindcast', 'Forecast from a past date and score it against the figures published later.', 'Start hindcast'],
+  ['calibration', 'Calibration', 'Fit the scenario’s priors to observed figures (posterior against prior).', 'Start calibration'],
+  ['sensitivity', 'Sensitivity analysis', 'Which parameters move an output: Morris screening and Sobol’ indices.', 'Start sensitivity analysis'],
+  ['screening', 'Screening', 'What a test of returnees in one country would find, miss and flag wrongly.', 'Start screening'],
 ];
+
+/** Which field groups each kind shows. */
+const GROUPS = {
+  forecast: ['simulation', 'months', 'asof-forecast'],
+  threat: ['simulation', 'months'],
+  update: ['update'],
+  comparison: ['simulation', 'comparison'],
+  hindcast: ['simulation', 'observations', 'budget'],
+  calibration: ['observations', 'budget', 'seed-only'],
+  sensitivity: ['sensitivity', 'seed-only'],
+  screening: ['simulation', 'screening'],
+};
+
+/** Default replications per kind (small enough to answer in seconds to minutes on a small server). */
+const REPLICATIONS = { forecast: '100', threat: '100', comparison: '100', hindcast: '200', screening: '100' };
+
+function readFiles(input) {
+  return Promise.all([...(input.files || [])].map(async (f) => ({ name: f.name, text: await f.text() })));
+}
 
 function launcher(ctx, scenarios, preselected, preselectedKind) {
   let kind = KINDS.some(([id]) => id === preselectedKind) ? preselectedKind : 'forecast';
@@ -60,7 +86,9 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
 
   const replications = h('input', { type: 'number', name: 'replications', min: '1', step: '1', value: '100', required: true, inputmode: 'numeric' });
   const seed = h('input', { type: 'number', name: 'seed', step: '1', inputmode: 'numeric', placeholder: 'random' });
+  const seedOnly = h('input', { type: 'number', name: 'seed-only', step: '1', inputmode: 'numeric', placeholder: 'random' });
   const months = h('input', { type: 'number', name: 'months', min: '1', max: '240', step: '1', inputmode: 'numeric', placeholder: 'as in the scenario' });
+  const monthsField = field('Months (optional)', months);
   const simulation = h(
     'fieldset',
     { class: 'plain', id: 'simulation-fields' },
@@ -68,8 +96,29 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     h('div', { class: 'row' },
       field('Replications', replications, 'More replications give smoother bands but take longer.'),
       field('Seed (optional)', seed, 'The same seed gives the same numbers.'),
-      field('Months (optional)', months),
+      monthsField,
     ),
+  );
+  const seedGroup = h('fieldset', { class: 'plain', id: 'seed-fields' }, h('legend', { class: 'visually-hidden' }, 'Seed'),
+    h('div', { class: 'row' }, field('Seed (optional)', seedOnly, 'The same seed gives the same numbers.')));
+
+  // A forecast from a later date, with the figures known then (issue #14).
+  const forecastAsOf = h('input', { type: 'date', name: 'forecast-asOf', id: 'forecast-asof' });
+  const forecastFiles = h('input', { type: 'file', name: 'forecast-observations', id: 'forecast-observations', multiple: true, accept: '.csv,text/csv,text/plain' });
+  const forecastFilesStatus = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite', id: 'forecast-observations-status' });
+  forecastFiles.addEventListener('change', async () => {
+    const files = await readFiles(forecastFiles);
+    forecastFilesStatus.textContent = files.length ? `Read ${files.map((f) => `${f.name} (${f.text.split('\n').filter((l) => l.trim()).length - 1} figures)`).join(', ')}.` : '';
+  });
+  const asOfForecast = h(
+    'fieldset',
+    { class: 'plain', id: 'asof-forecast-fields' },
+    h('legend', {}, 'Forecast from a date (optional)'),
+    h('div', { class: 'field-grid' },
+      field('As of', forecastAsOf, 'Start the forecast at this date, conditioned on the figures published by then. Empty: the scenario’s start.'),
+      field('Observation files', forecastFiles, 'Figures in the observations format (columns date, published, scope, scope_id, demographic, measure, low, high, source_id); those published after the date are set aside.'),
+    ),
+    forecastFilesStatus,
   );
 
   const events = h('textarea', { name: 'events', id: 'events-text', rows: '10', spellcheck: 'false', autocapitalize: 'off', class: 'code short', required: true });
@@ -110,6 +159,114 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     field('Events (CSV text)', events),
   );
 
+  // A comparison: the chosen scenario is the base; other scenarios and override lines are variants.
+  const others = h(
+    'div',
+    { class: 'checks', id: 'comparison-scenarios' },
+    scenarios.map((s) => {
+      const box = h('input', { type: 'checkbox', name: 'compare-scenario', value: String(s.id), id: `compare-scenario-${s.id}` });
+      return h('div', { class: 'check' }, box, h('label', { for: box.id }, s.name));
+    }),
+  );
+  const overrides = h('textarea', { name: 'overrides', id: 'comparison-overrides', rows: '3', spellcheck: 'false', class: 'code short', placeholder: 'border_closure=0.95; exit_rate_base=0.02' });
+  const compareMonths = h('input', { type: 'text', name: 'compareMonths', id: 'compare-months', placeholder: 'e.g. 6, 12, 24', inputmode: 'numeric' });
+  const comparison = h(
+    'fieldset',
+    { class: 'plain', id: 'comparison-fields' },
+    h('legend', {}, 'Variants (the scenario above is the base)'),
+    h('p', { class: 'hint' }, 'Compare with other scenarios:'),
+    others,
+    field('Variants of the base (optional, one per line)', overrides, 'Each line is one more variant: the base scenario with these parameter values (NAME=VALUE, separated by semicolons).'),
+    h('div', { class: 'field-medium' }, field('Months to compare (optional)', compareMonths, 'Empty: a year apart up to the horizon.')),
+  );
+
+  // Observation files for a hindcast or a calibration.
+  const obsFiles = h('input', { type: 'file', name: 'observations', id: 'observation-files', multiple: true, accept: '.csv,text/csv,text/plain' });
+  const obsStatus = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite', id: 'observation-status' });
+  let observationFiles = [];
+  obsFiles.addEventListener('change', async () => {
+    observationFiles = await readFiles(obsFiles);
+    obsStatus.textContent = observationFiles.length
+      ? `Read ${observationFiles.map((f) => `${f.name} (${f.text.split('\n').filter((l) => l.trim()).length - 1} figures)`).join(', ')}.`
+      : '';
+  });
+  const obsAsOf = h('input', { type: 'date', name: 'observations-asOf', id: 'observations-asof', value: '2017-02-13' });
+  const observations = h(
+    'fieldset',
+    { class: 'plain', id: 'observations-fields' },
+    h('legend', {}, 'Observed figures'),
+    h('div', { class: 'field-grid' },
+      field('Observation files', obsFiles, 'One or more files in the observations format (for example data/observations/known-2017-02.csv and validation-2017.csv).'),
+      field('As of', obsAsOf, 'A hindcast freezes what was published by this date and scores the figures after it; a calibration uses only figures published by then.'),
+    ),
+    obsStatus,
+  );
+  const particles = h('input', { type: 'number', name: 'particles', min: '1', step: '1', inputmode: 'numeric', placeholder: '1000' });
+  const simulations = h('input', { type: 'number', name: 'simulations', min: '0', step: '1', inputmode: 'numeric', placeholder: '20000' });
+  const checkRuns = h('input', { type: 'number', name: 'checkRuns', min: '1', step: '1', inputmode: 'numeric', placeholder: '400' });
+  const checkRunsField = field('Check runs (optional)', checkRuns, 'Posterior predictive runs to check the fit.');
+  const budget = h(
+    'fieldset',
+    { class: 'plain', id: 'budget-fields' },
+    h('legend', { class: 'visually-hidden' }, 'Calibration budget'),
+    h('div', { class: 'row' },
+      field('Particles (optional)', particles, 'Posterior sample size (default 1,000).'),
+      field('Simulations (optional)', simulations, 'Budget of the ABC-SMC calibration (default 20,000).'),
+      checkRunsField,
+    ),
+  );
+
+  const outputs = h('textarea', { name: 'outputs', id: 'sensitivity-outputs', rows: '3', spellcheck: 'false', class: 'code short' }, 'returned:region=Western Europe:month=12');
+  const trajectories = h('input', { type: 'number', name: 'trajectories', min: '1', step: '1', inputmode: 'numeric', placeholder: '10' });
+  const baseSamples = h('input', { type: 'number', name: 'baseSamples', min: '1', step: '1', inputmode: 'numeric', placeholder: '256' });
+  const top = h('input', { type: 'number', name: 'top', min: '0', step: '1', inputmode: 'numeric', placeholder: '6' });
+  const sensReplications = h('input', { type: 'number', name: 'sensitivity-replications', min: '1', step: '1', inputmode: 'numeric', placeholder: '4' });
+  const bootstrap = h('input', { type: 'number', name: 'bootstrap', min: '0', step: '1', inputmode: 'numeric', placeholder: '500' });
+  const sampling = h('select', { name: 'sampling' }, h('option', { value: 'sobol' }, 'Sobol’ sequence'), h('option', { value: 'random' }, 'Random (Monte Carlo)'));
+  const sensitivity = h(
+    'fieldset',
+    { class: 'plain', id: 'sensitivity-fields' },
+    h('legend', { class: 'visually-hidden' }, 'Sensitivity analysis'),
+    field('Outputs (one per line)', outputs, 'MEASURE:SCOPE[=ID]:month=M[:demographic=D], for example returned:region=Western Europe:month=12 or killed:world:month=24.'),
+    h('div', { class: 'row' },
+      field('Morris trajectories', trajectories, 'Default 10.'),
+      field('Sobol’ base samples', baseSamples, 'Default 256.'),
+      field('Parameters for Sobol’', top, 'The top of the Morris ranking (default 6).'),
+    ),
+    h('div', { class: 'row' },
+      field('Replications per point', sensReplications, 'Default 4.'),
+      field('Bootstrap resamples', bootstrap, 'For the intervals (default 500).'),
+      field('Sampling', sampling),
+    ),
+  );
+
+  const origins = ctx.origins || [];
+  const country = h(
+    'select',
+    { name: 'country', id: 'screening-country' },
+    origins.map((o) => h('option', { value: o.iso3 || o.id, selected: (o.iso3 || o.id) === 'FRA' }, o.name || o.iso3 || o.id)),
+  );
+  const screenMonth = h('input', { type: 'number', name: 'screening-month', min: '1', step: '1', value: '24', inputmode: 'numeric' });
+  const screenWindow = h('input', { type: 'number', name: 'window', min: '1', step: '1', inputmode: 'numeric', placeholder: '12' });
+  const screenSensitivity = h('input', { type: 'number', name: 'test-sensitivity', min: '0', max: '1', step: '0.01', value: '0.8', inputmode: 'decimal', required: true });
+  const screenSpecificity = h('input', { type: 'number', name: 'test-specificity', min: '0', max: '1', step: '0.01', value: '0.95', inputmode: 'decimal', required: true });
+  const screening = h(
+    'fieldset',
+    { class: 'plain', id: 'screening-fields' },
+    h('legend', { class: 'visually-hidden' }, 'Screening'),
+    h('div', { class: 'row' },
+      field('Country', country),
+      field('Month', screenMonth, 'Screen at this month of the forecast.'),
+      field('Window (months, optional)', screenWindow, 'Returnees of this many months before it.'),
+    ),
+    h('div', { class: 'row' },
+      field('Test sensitivity', screenSensitivity, 'Share of would-be attackers the test flags.'),
+      field('Test specificity', screenSpecificity, 'Share of the others the test clears.'),
+    ),
+  );
+
+  const groups = { simulation, 'seed-only': seedGroup, 'asof-forecast': asOfForecast, update, comparison, observations, budget, sensitivity, screening };
+
   const status = liveRegion();
   const problems = h('div', { id: 'launch-problems' });
   const start = h('button', { type: 'submit', id: 'start-run' });
@@ -123,36 +280,56 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
   };
   const showProblems = (errors) => renderProblems(problems, errors, 'h3', kind === 'update' ? selectLine : null);
 
-
+  let previousKind = null;
   const showKind = () => {
     const [, , , action] = KINDS.find(([id]) => id === kind);
-    simulation.hidden = kind === 'update';
-    simulation.disabled = kind === 'update';
-    update.hidden = kind !== 'update';
-    update.disabled = kind !== 'update';
+    const shown = GROUPS[kind];
+    for (const [name, group] of Object.entries(groups)) {
+      group.hidden = !shown.includes(name);
+      group.disabled = group.hidden;
+    }
+    monthsField.hidden = !shown.includes('months');
+    months.disabled = monthsField.hidden;
+    checkRunsField.hidden = kind !== 'calibration';
+    checkRuns.disabled = checkRunsField.hidden;
+    if (REPLICATIONS[kind] && (previousKind === null || replications.value === REPLICATIONS[previousKind])) replications.value = REPLICATIONS[kind];
+    previousKind = kind;
     start.textContent = action;
     showProblems([]);
     status.textContent = '';
   };
   showKind();
 
-  const specFor = () => {
-    const spec = { scenarioId: Number(scenario.value) };
-    if (kind !== 'forecast') spec.kind = kind;
-    if (kind === 'update') {
-      spec.events = events.value;
-      spec.format = format.value;
-      spec.replications = 0;
-      if (asOf.value !== '') spec.asOf = asOf.value;
-      if (reliability.value !== '') spec.reliability = Number(reliability.value);
-      if (duplicateDays.value !== '') spec.duplicateDays = Number(duplicateDays.value);
-      return spec;
-    }
-    spec.replications = Number(replications.value);
-    if (seed.value !== '') spec.seed = Number(seed.value);
-    if (months.value !== '') spec.months = Number(months.value);
-    return spec;
-  };
+  const specFor = async () =>
+    buildRunSpec(kind, {
+      scenarioId: scenario.value,
+      replications: kind === 'sensitivity' ? sensReplications.value : replications.value,
+      seed: GROUPS[kind].includes('seed-only') ? seedOnly.value : seed.value,
+      months: months.value,
+      asOf: kind === 'update' ? asOf.value : kind === 'forecast' ? forecastAsOf.value : obsAsOf.value,
+      observationFiles: kind === 'forecast' ? await readFiles(forecastFiles) : observationFiles,
+      events: events.value,
+      format: format.value,
+      reliability: reliability.value,
+      duplicateDays: duplicateDays.value,
+      otherScenarios: [...others.querySelectorAll('input:checked')].map((c) => c.value),
+      overrides: overrides.value,
+      compareMonths: compareMonths.value,
+      particles: particles.value,
+      simulations: simulations.value,
+      checkRuns: checkRuns.value,
+      outputs: outputs.value,
+      trajectories: trajectories.value,
+      baseSamples: baseSamples.value,
+      top: top.value,
+      bootstrap: bootstrap.value,
+      sampling: sampling.value,
+      country: country.value,
+      month: screenMonth.value,
+      window: screenWindow.value,
+      sensitivity: screenSensitivity.value,
+      specificity: screenSpecificity.value,
+    });
 
   return h(
     'form',
@@ -164,12 +341,16 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
         start.disabled = true;
         status.textContent = 'Submitting…';
         try {
-          const run = await api.submitRun(specFor());
+          if ((kind === 'hindcast' || kind === 'calibration') && !observationFiles.length) {
+            throw Object.assign(new Error('choose at least one observation file'), { errors: [] });
+          }
+          const run = await api.submitRun(await specFor());
           ctx.go(['runs', run.id], { started: '1' });
         } catch (error) {
-          showProblems(error.errors);
-          status.textContent = error.errors.length
-            ? `Not started: ${error.errors.length} problem(s).${kind === 'update' ? ' Choose one to go to its line.' : ''}`
+          const errors = error.errors || [];
+          showProblems(errors);
+          status.textContent = errors.length
+            ? `Not started: ${errors.length} problem(s).${kind === 'update' ? ' Choose one to go to its line.' : ''}`
             : `Not started: ${error.message}`;
           start.disabled = false;
         }
@@ -179,7 +360,14 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     choices,
     h('div', { class: 'field-medium' }, field('Scenario', scenario)),
     simulation,
+    seedGroup,
+    asOfForecast,
     update,
+    comparison,
+    observations,
+    budget,
+    sensitivity,
+    screening,
     start,
     status,
     problems,
@@ -187,7 +375,8 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
 }
 
 function replicationsCell(run) {
-  if (run.kind === 'update') return '–'; // an update weighs events: it simulates nothing
+  if (run.kind === 'update') return '–';
+  if (run.kind === 'calibration') return `${formatCount(run.replications)} simulations`; // an update weighs events: it simulates nothing
   return run.status === 'running' ? `${formatCount(run.done)} of ${formatCount(run.replications)}` : formatCount(run.replications);
 }
 

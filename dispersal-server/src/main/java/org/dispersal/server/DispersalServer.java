@@ -146,6 +146,8 @@ public final class DispersalServer implements AutoCloseable {
             new SummaryCache(store.runs(), SUMMARY_CACHE_ROWS),
             new RunSubmissions(library, config.threadsPerRun()),
             store.users());
+    RunFileRoutes runFileRoutes =
+        new RunFileRoutes(store.runs(), visibility, store.audit(), library);
     ServiceRoutes service = new ServiceRoutes(library);
     DashboardFiles dashboard = new DashboardFiles();
     long maxBody = config.maxBodyBytes();
@@ -192,6 +194,7 @@ public final class DispersalServer implements AutoCloseable {
               hypothesisRoutes.register(cfg.routes);
               trackRecordRoutes.register(cfg.routes);
               runRoutes.register(cfg.routes);
+              runFileRoutes.register(cfg.routes);
               dashboard.register(cfg.routes);
               serveHead(cfg.routes, getRoutes);
               cfg.routes.exception(ApiException.class, Problems::write);
