@@ -52,9 +52,18 @@ public enum RunKind {
     };
   }
 
-  /** The file of a run's HTML report: {@code threat.html}, {@code update.html} or report.html. */
+  /**
+   * The file of a run's HTML report: {@code report.html} for a forecast, {@code compare.html} for a
+   * comparison, and the kind's id for every other kind ({@code hindcast.html}, {@code
+   * calibration.html}, {@code sensitivity.html}, {@code screening.html}, {@code threat.html},
+   * {@code update.html}).
+   */
   public String reportFile() {
-    return tableFile() == null ? "report.html" : id() + ".html";
+    return switch (this) {
+      case FORECAST -> "report.html";
+      case COMPARISON -> "compare.html";
+      default -> id() + ".html";
+    };
   }
 
   /**
