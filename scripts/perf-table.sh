@@ -38,7 +38,7 @@ measure() {
   done
   wait "$pid" || { echo "failed: $* (see $log)" >&2; tail -5 "$log" >&2; return 1; }
   end=$(date +%s.%N)
-  echo "$(echo "$end - $start" | bc) $((peak / 1024))"
+  printf "%.2f %d\n" "$(echo "$end - $start" | bc)" $((peak / 1024))
 }
 
 forecast_base() {
@@ -59,8 +59,8 @@ if [[ "$skip" != *" forecast "* ]]; then
     echo "round $i: base ${bw[-1]} s ${br[-1]} MB, new ${nw[-1]} s ${nr[-1]} MB" >&2
   done
 fi
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR==0) print "-"; else print a[int((NR+1)/2)]}'; }
-range() { printf '%s\n' "$@" | sort -g | awk 'NR==1{lo=$1} {hi=$1} END {if (NR==0) print "-"; else printf "%s-%s", lo, hi}'; }
+median() { [ $# -gt 0 ] || { echo -; return; }; printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR==0) print "-"; else print a[int((NR+1)/2)]}'; }
+range() { [ $# -gt 0 ] || { echo -; return; }; printf '%s\n' "$@" | sort -g | awk 'NR==1{lo=$1} {hi=$1} END {if (NR==0) print "-"; else printf "%s-%s", lo, hi}'; }
 
 ratio() {
   java -Xmx4g -jar "$1" bench --quick --json 2>/dev/null | tail -1 |
