@@ -11,23 +11,45 @@ import java.util.Arrays;
  * <p>An ensemble records one value per replication in each cell; only non-zero values are stored,
  * so a cell that is zero in most replications costs little. Counts are integers, so merging two
  * tables gives the same table in any order: the summaries of an ensemble do not depend on how its
- * replications were spread over threads. Memory grows with the number of distinct values, never
- * with the number of replications beyond that.
+ * replications were spread over threads.
+ *
+ * <p>Layout (docs/PERFORMANCE.md, "Ensemble memory"): values below {@value #DENSE_LIMIT} are
+ * counted in a small dense table made on first use; larger values are appended to a log of plain
+ * {@code int}s (4 bytes a record, no hashing on the hot path) which, once it holds {@value
+ * #LOG_LIMIT} records, is sorted and folded into a sorted table of distinct values and their
+ * counts. Reading sorts the log in place. Memory is at most 8 bytes per distinct large value plus a
+ * log of at most {@value #LOG_LIMIT} records: flat in replications once the distinct values level
+ * off. Recording is not thread-safe (one summary per worker); reads are synchronised, as they sort
+ * the log.
  */
 public final class IntHistogram {
 
   private static final int DENSE_LIMIT = 64;
 
-  private int[] dense = new int[8];
-  private int[] keys;
-  private int[] counts;
-  private int sparseSize;
+  /** Records kept unsorted before they are folded into the table of distinct values. */
+  static final int LOG_LIMIT = 4096;
+
+  private static final int[] EMPTY = new int[0];
+
+  private int[] dense;
+  private int[] log = EMPTY;
+  private int logSize;
+  private boolean logSorted = true;
+  private int[] runValues = EMPTY;
+  private int[] runCounts = EMPTY;
+  private int runSize;
   private long sum;
   private long recorded;
 
   /** Records one non-zero value. */
   public void add(int value) {
-    add(value, 1);
+    if (value >= DENSE_LIMIT) {
+      sum += value;
+      recorded++;
+      append(value);
+    } else {
+      add(value, 1);
+    }
   }
 
   /** Records a value {@code times} times; zero values are implied and ignored. */
@@ -35,73 +57,116 @@ public final class IntHistogram {
     if (value < 0) {
       throw new IllegalArgumentException("histogram holds non-negative values: " + value);
     }
+    if (times < 0) {
+      throw new IllegalArgumentException("negative count: " + times);
+    }
     if (value == 0 || times == 0) {
       return;
     }
     sum += (long) value * times;
     recorded += times;
     if (value < DENSE_LIMIT) {
-      if (value >= dense.length) {
+      if (dense == null) {
+        dense = new int[Math.max(8, Integer.highestOneBit(value) * 2)];
+      } else if (value >= dense.length) {
         dense = Arrays.copyOf(dense, Math.min(DENSE_LIMIT, Math.max(value + 1, dense.length * 2)));
       }
       dense[value] += times;
-      return;
-    }
-    addSparse(value, times);
-  }
-
-  private void addSparse(int value, int times) {
-    if (keys == null) {
-      keys = new int[16];
-      counts = new int[16];
-    }
-    int mask = keys.length - 1;
-    int i = mix(value) & mask;
-    while (keys[i] != 0) {
-      if (keys[i] == value) {
-        counts[i] += times;
-        return;
-      }
-      i = (i + 1) & mask;
-    }
-    keys[i] = value;
-    counts[i] = times;
-    if (++sparseSize * 2 > keys.length) {
-      rehash();
+    } else if (times == 1) {
+      append(value);
+    } else {
+      fold(new int[] {value}, new int[] {times}, 1);
     }
   }
 
-  private void rehash() {
-    int[] oldKeys = keys;
-    int[] oldCounts = counts;
-    keys = new int[oldKeys.length * 2];
-    counts = new int[oldKeys.length * 2];
-    sparseSize = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0) {
-        addSparse(oldKeys[i], oldCounts[i]);
+  private void append(int value) {
+    if (logSize == log.length) {
+      if (log.length >= LOG_LIMIT) {
+        flushLog();
+      } else {
+        log = Arrays.copyOf(log, Math.max(4, log.length * 2));
       }
     }
+    log[logSize++] = value;
+    logSorted = false;
   }
 
-  private static int mix(int v) {
-    int h = v * 0x9E3779B9;
-    return h ^ (h >>> 16);
+  /** Sorts the log and folds it into the table of distinct values; the log is emptied. */
+  private void flushLog() {
+    sortLog();
+    int[] values = new int[logSize];
+    int[] counts = new int[logSize];
+    int n = 0;
+    for (int i = 0; i < logSize; i++) {
+      if (n > 0 && values[n - 1] == log[i]) {
+        counts[n - 1]++;
+      } else {
+        values[n] = log[i];
+        counts[n++] = 1;
+      }
+    }
+    logSize = 0;
+    fold(values, counts, n);
+  }
+
+  /** Merges n sorted distinct values with their counts into the table of distinct values. */
+  private void fold(int[] values, int[] counts, int n) {
+    int[] v = new int[runSize + n];
+    int[] c = new int[v.length];
+    int k = 0;
+    int i = 0;
+    int j = 0;
+    while (i < runSize || j < n) {
+      if (j == n || (i < runSize && runValues[i] < values[j])) {
+        v[k] = runValues[i];
+        c[k++] = runCounts[i++];
+      } else if (i == runSize || values[j] < runValues[i]) {
+        v[k] = values[j];
+        c[k++] = counts[j++];
+      } else {
+        v[k] = runValues[i];
+        c[k++] = runCounts[i++] + counts[j++];
+      }
+    }
+    runValues = k == v.length ? v : Arrays.copyOf(v, k);
+    runCounts = k == c.length ? c : Arrays.copyOf(c, k);
+    runSize = k;
+  }
+
+  private void sortLog() {
+    if (!logSorted) {
+      Arrays.sort(log, 0, logSize);
+      logSorted = true;
+    }
   }
 
   /** Adds every value recorded in another table to this one. */
   public void combine(IntHistogram other) {
-    for (int v = 1; v < other.dense.length; v++) {
-      if (other.dense[v] != 0) {
-        add(v, other.dense[v]);
-      }
+    if (other == this) {
+      throw new IllegalArgumentException("cannot combine a histogram with itself");
     }
-    if (other.keys != null) {
-      for (int i = 0; i < other.keys.length; i++) {
-        if (other.keys[i] != 0) {
-          add(other.keys[i], other.counts[i]);
-        }
+    int[][] table = other.sortedTable();
+    int[] values = table[0];
+    int[] freq = table[1];
+    int start = 0;
+    while (start < values.length && values[start] < DENSE_LIMIT) {
+      add(values[start], freq[start]);
+      start++;
+    }
+    int n = values.length - start;
+    if (n > 0) {
+      long s = 0;
+      long r = 0;
+      for (int i = start; i < values.length; i++) {
+        s += (long) values[i] * freq[i];
+        r += freq[i];
       }
+      sum += s;
+      recorded += r;
+      fold(
+          Arrays.copyOfRange(values, start, values.length),
+          Arrays.copyOfRange(freq, start, values.length),
+          n);
     }
   }
 
@@ -123,65 +188,123 @@ public final class IntHistogram {
    * @param total the number of replications, at least the number recorded
    * @param qs probabilities in (0, 1], in increasing order
    */
-  public int[] quantiles(long total, double... qs) {
+  public synchronized int[] quantiles(long total, double... qs) {
     if (total < recorded) {
       throw new IllegalArgumentException("total below the number recorded");
     }
-    int[][] table = sortedTable();
-    int[] values = table[0];
-    int[] freq = table[1];
+    for (int k = 1; k < qs.length; k++) {
+      if (qs[k] < qs[k - 1]) {
+        throw new IllegalArgumentException("probabilities must be in increasing order");
+      }
+    }
+    sortLog();
     int[] out = new int[qs.length];
     long zeros = total - recorded;
-    for (int q = 0; q < qs.length; q++) {
-      long rank = Math.max(1, (long) Math.ceil(qs[q] * total - 1e-9));
-      if (rank <= zeros) {
-        out[q] = 0;
-        continue;
-      }
-      long cumulative = zeros;
-      int value = values.length > 0 ? values[values.length - 1] : 0;
-      for (int i = 0; i < values.length; i++) {
-        cumulative += freq[i];
-        if (cumulative >= rank) {
-          value = values[i];
-          break;
+    // One walk over the values in increasing order: the dense table, then the distinct-value
+    // table merged with the sorted log; each quantile is read as its rank is passed.
+    long cumulative = zeros;
+    int q = 0;
+    while (q < qs.length && rank(qs[q], total) <= zeros) {
+      out[q++] = 0;
+    }
+    if (dense != null) {
+      for (int v = 1; v < dense.length && q < qs.length; v++) {
+        if (dense[v] != 0) {
+          cumulative += dense[v];
+          while (q < qs.length && cumulative >= rank(qs[q], total)) {
+            out[q++] = v;
+          }
         }
       }
-      out[q] = value;
+    }
+    int i = 0;
+    int j = 0;
+    while (q < qs.length && (i < runSize || j < logSize)) {
+      int v;
+      if (j == logSize || (i < runSize && runValues[i] <= log[j])) {
+        v = runValues[i];
+        cumulative += runCounts[i++];
+      } else {
+        v = log[j++];
+        cumulative++;
+      }
+      while (q < qs.length && cumulative >= rank(qs[q], total)) {
+        out[q++] = v;
+      }
+    }
+    int largest = largest();
+    while (q < qs.length) {
+      out[q++] = largest;
     }
     return out;
   }
 
-  /** The distinct recorded values in increasing order, and how often each was recorded. */
-  private int[][] sortedTable() {
-    int n = 0;
-    for (int v = 1; v < dense.length; v++) {
-      if (dense[v] != 0) {
-        n++;
-      }
+  private static long rank(double q, long total) {
+    return Math.max(1, (long) Math.ceil(q * total - 1e-9));
+  }
+
+  private int largest() {
+    int m = 0;
+    if (runSize > 0) {
+      m = runValues[runSize - 1];
     }
-    int[] values = new int[n + sparseSize];
-    int[] freq = new int[n + sparseSize];
-    int k = 0;
-    for (int v = 1; v < dense.length; v++) {
-      if (dense[v] != 0) {
-        values[k] = v;
-        freq[k++] = dense[v];
-      }
+    if (logSize > 0) {
+      m = Math.max(m, log[logSize - 1]);
     }
-    if (keys != null) {
-      long[] packed = new long[sparseSize];
-      int j = 0;
-      for (int i = 0; i < keys.length; i++) {
-        if (keys[i] != 0) {
-          packed[j++] = ((long) keys[i] << 32) | (counts[i] & 0xFFFFFFFFL);
+    if (m == 0 && dense != null) {
+      for (int v = dense.length - 1; v > 0; v--) {
+        if (dense[v] != 0) {
+          return v;
         }
       }
-      Arrays.sort(packed);
-      for (long p : packed) {
-        values[k] = (int) (p >>> 32);
-        freq[k++] = (int) p;
+    }
+    return m;
+  }
+
+  /** The distinct recorded values in increasing order, and how often each was recorded. */
+  private synchronized int[][] sortedTable() {
+    sortLog();
+    int n = 0;
+    if (dense != null) {
+      for (int v = 1; v < dense.length; v++) {
+        if (dense[v] != 0) {
+          n++;
+        }
       }
+    }
+    int[] values = new int[n + runSize + logSize];
+    int[] freq = new int[values.length];
+    int k = 0;
+    if (dense != null) {
+      for (int v = 1; v < dense.length; v++) {
+        if (dense[v] != 0) {
+          values[k] = v;
+          freq[k++] = dense[v];
+        }
+      }
+    }
+    int i = 0;
+    int j = 0;
+    while (i < runSize || j < logSize) {
+      int v;
+      int c;
+      if (j == logSize || (i < runSize && runValues[i] <= log[j])) {
+        v = runValues[i];
+        c = runCounts[i++];
+      } else {
+        v = log[j++];
+        c = 1;
+      }
+      if (k > 0 && values[k - 1] == v) {
+        freq[k - 1] += c;
+      } else {
+        values[k] = v;
+        freq[k++] = c;
+      }
+    }
+    if (k < values.length) {
+      values = Arrays.copyOf(values, k);
+      freq = Arrays.copyOf(freq, k);
     }
     return new int[][] {values, freq};
   }
@@ -204,13 +327,34 @@ public final class IntHistogram {
   public static IntHistogram readFrom(DataInput in) throws IOException {
     IntHistogram h = new IntHistogram();
     int n = in.readInt();
+    if (n < 0) {
+      throw new IOException("bad histogram size " + n);
+    }
+    int[] values = new int[n];
+    int[] counts = new int[n];
+    int large = 0;
+    int previous = 0;
     for (int i = 0; i < n; i++) {
       int value = in.readInt();
       int count = in.readInt();
       if (value <= 0 || count <= 0) {
         throw new IOException("bad histogram entry " + value + " x " + count);
       }
-      h.add(value, count);
+      if (value <= previous) {
+        throw new IOException("histogram values out of order: " + value + " after " + previous);
+      }
+      previous = value;
+      if (value < DENSE_LIMIT) {
+        h.add(value, count);
+      } else {
+        values[large] = value;
+        counts[large++] = count;
+        h.sum += (long) value * count;
+        h.recorded += count;
+      }
+    }
+    if (large > 0) {
+      h.fold(values, counts, large);
     }
     return h;
   }

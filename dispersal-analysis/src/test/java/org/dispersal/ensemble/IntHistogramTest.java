@@ -2,6 +2,11 @@ package org.dispersal.ensemble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -50,5 +55,63 @@ class IntHistogramTest {
     assertThat(ab.quantiles(12, 0.1, 0.5, 0.9, 1.0))
         .containsExactly(ba.quantiles(12, 0.1, 0.5, 0.9, 1.0));
     assertThat(ab.sum()).isEqualTo(ba.sum());
+  }
+
+  /**
+   * Past the log's limit the records are folded into the table of distinct values; quantiles, sum
+   * and the canonical bytes stay those of the sorted sample, for a recorded, a merged and a re-read
+   * table alike.
+   */
+  @Test
+  void foldedLogKeepsExactQuantilesAndCanonicalBytes() throws IOException {
+    SplittableRandom rng = new SplittableRandom(11);
+    int n = 3 * IntHistogram.LOG_LIMIT + 17;
+    int[] values = new int[n];
+    IntHistogram all = new IntHistogram();
+    IntHistogram first = new IntHistogram();
+    IntHistogram second = new IntHistogram();
+    for (int i = 0; i < n; i++) {
+      int v = rng.nextInt(5) == 0 ? 0 : rng.nextInt(rng.nextBoolean() ? 70 : 900);
+      values[i] = v;
+      all.add(v);
+      (i % 3 == 0 ? first : second).add(v);
+    }
+    first.combine(second);
+    Arrays.sort(values);
+    double[] qs = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 1.0};
+    for (IntHistogram h : new IntHistogram[] {all, first, reread(all)}) {
+      int[] got = h.quantiles(n, qs);
+      for (int q = 0; q < qs.length; q++) {
+        int rank = (int) Math.max(1, Math.ceil(qs[q] * n - 1e-9));
+        assertThat(got[q]).isEqualTo(values[rank - 1]);
+      }
+      assertThat(h.sum()).isEqualTo(Arrays.stream(values).asLongStream().sum());
+      assertThat(bytes(h)).isEqualTo(bytes(all));
+    }
+    all.add(5000);
+    assertThat(all.quantiles(n + 1, 1.0)).containsExactly(5000);
+  }
+
+  @Test
+  void quantilesOfAnEmptyTableAreZeroAndOrderIsChecked() {
+    IntHistogram h = new IntHistogram();
+    assertThat(h.quantiles(10, 0.5, 1.0)).containsExactly(0, 0);
+    h.add(80, 3);
+    h.add(2, 2);
+    assertThat(h.quantiles(5, 0.2, 0.4, 0.6, 1.0)).containsExactly(2, 2, 80, 80);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.quantiles(5, 0.5, 0.2))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static byte[] bytes(IntHistogram h) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(b)) {
+      h.writeTo(out);
+    }
+    return b.toByteArray();
+  }
+
+  private static IntHistogram reread(IntHistogram h) throws IOException {
+    return IntHistogram.readFrom(new DataInputStream(new ByteArrayInputStream(bytes(h))));
   }
 }

@@ -102,6 +102,7 @@ final class BenchCommand implements Callable<Integer> {
       MarkovModel ref = MarkovScenarioReader.read(REFERENCE);
       reference(ref);
       defaultScenario(ref);
+      endToEnd(figures, ForecastProcess.ownJar());
       if (!quick) {
         Path dir =
             out != null
@@ -186,6 +187,32 @@ final class BenchCommand implements Callable<Integer> {
     figures.put("default_agent_ratio_to_floor_all", agentAll / floorAll);
     figures.put("default_cohort_reps_per_s_1t", cohort1);
     figures.put("default_cohort_ratio_to_floor_1t", cohort1 / floor1);
+  }
+
+  /**
+   * The README's first command in a child process ({@link ForecastProcess}): its wall time and peak
+   * resident memory, JVM start, store and files included; -1 when the bench does not run from a jar
+   * (the classes of a test) or the child fails.
+   */
+  static void endToEnd(Map<String, Object> figures, java.nio.file.Path jar) throws Exception {
+    if (jar == null) {
+      figures.put("forecast_end_to_end_s", -1.0);
+      figures.put("forecast_peak_rss_mb", -1.0);
+      figures.put("forecast_command", "(not run: the bench is not running from a jar)");
+      return;
+    }
+    record(figures, ForecastProcess.forecast(jar));
+  }
+
+  /** Puts a child forecast's figures. */
+  static void record(Map<String, Object> figures, ForecastProcess.Measurement m) {
+    boolean ok = m.exitCode() == 0;
+    figures.put("forecast_end_to_end_s", ok ? m.seconds() : -1.0);
+    figures.put("forecast_peak_rss_mb", ok ? m.peakRssMb() : -1.0);
+    figures.put(
+        "forecast_command",
+        String.join(" ", m.command())
+            + (ok ? "" : " (failed with exit code " + m.exitCode() + ")"));
   }
 
   /** Replications per second of the floor, {@code reps} replications over {@code w} threads. */

@@ -257,7 +257,13 @@ final class RunRoutes {
             Paths.query(ctx, "state"),
             Paths.queryInt(ctx, "month"),
             Paths.query(ctx, "demographic"));
-    ctx.contentType("application/json").result(cache.answer(r, f));
+    SummaryCache.Answer a = cache.answer(r, f);
+    ctx.header("ETag", a.etag());
+    if (a.matches(ctx.header("If-None-Match"))) {
+      ctx.status(304);
+      return;
+    }
+    ctx.contentType("application/json").result(a.json());
   }
 
   /** threat.json of a threat run, update.json of an update run. */

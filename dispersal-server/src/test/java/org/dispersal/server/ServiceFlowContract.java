@@ -110,6 +110,21 @@ abstract class ServiceFlowContract extends ServerContract {
       assertThat(row.get("p05").asLong()).isLessThanOrEqualTo(row.get("p50").asLong());
       assertThat(row.get("p50").asLong()).isLessThanOrEqualTo(row.get("p95").asLong());
     }
+    // A repeated read carries the same entity tag; sending it back gives 304 without a body.
+    String worldPath = "/api/runs/" + run + "/summary?scope=world&state=killed&demographic=all";
+    Api.Reply tagged = analyst.getOk(worldPath);
+    String etag = tagged.header("ETag");
+    assertThat(etag).startsWith("\"").endsWith("\"");
+    assertThat(analyst.getOk(worldPath).header("ETag")).isEqualTo(etag);
+    Api.Reply notModified =
+        Api.exchange(analyst.request(worldPath).header("If-None-Match", etag).GET().build());
+    assertThat(notModified.status()).isEqualTo(304);
+    assertThat(notModified.body()).isEmpty();
+    Api.Reply otherTag =
+        Api.exchange(analyst.request(worldPath).header("If-None-Match", "\"stale\"").GET().build());
+    assertThat(otherTag.status()).isEqualTo(200);
+    assertThat(otherTag.body()).isEqualTo(tagged.body());
+
     JsonNode month3 = analyst.get("/api/runs/" + run + "/summary?month=3&scope=region").json();
     assertThat(month3.get("rows")).isNotEmpty();
     month3.get("rows").forEach(row -> assertThat(row.get("month").asInt()).isEqualTo(3));

@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * prints throughput, latency percentiles and errors. The per-user rate limit is off, since it would
  * measure the limiter rather than the service.
  *
- * <p>Arguments: {@code [clients] [seconds] [replications]}, default 8, 20, 200.
+ * <p>Arguments: {@code [clients] [seconds] [replications] [query]}, default 8, 20, 200 and the mix
+ * of six queries below; a fourth argument (e.g. {@code "?scope=world&demographic=all"}) makes every
+ * client repeat that one query, the cached read of issue #19. With {@code etag} as a fifth argument
+ * the clients send the answer's ETag back and count 304 answers as successes.
  */
 public final class SummaryLoad {
 
@@ -43,6 +46,8 @@ public final class SummaryLoad {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     int replications = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+    String[] queries = args.length > 3 && !args[3].isBlank() ? new String[] {args[3]} : QUERIES;
+    boolean etags = args.length > 4 && args[4].equals("etag");
     if (clients < 1 || clients > 64 || seconds < 1 || seconds > 300) {
       throw new IllegalArgumentException("clients 1..64 and seconds 1..300");
     }
@@ -78,8 +83,11 @@ public final class SummaryLoad {
           clients,
           seconds,
           server.port());
-      for (String q : QUERIES) {
+      String[] tags = new String[queries.length];
+      for (int i = 0; i < queries.length; i++) {
+        String q = queries[i];
         Api.Reply r = admin.get("/api/runs/" + id + "/summary" + q);
+        tags[i] = etags ? r.header("ETag") : null;
         System.out.printf(
             Locale.ROOT,
             "  %-48s %6d rows %8d bytes%n",
@@ -87,13 +95,20 @@ public final class SummaryLoad {
             r.json().get("rows").size(),
             r.body().length());
       }
-      measure(server.port(), id, admin.bearer, clients, Math.min(3, seconds), false);
-      measure(server.port(), id, admin.bearer, clients, seconds, true);
+      measure(server.port(), id, admin.bearer, queries, tags, clients, Math.min(3, seconds), false);
+      measure(server.port(), id, admin.bearer, queries, tags, clients, seconds, true);
     }
   }
 
   private static void measure(
-      int port, long run, String token, int clients, int seconds, boolean report)
+      int port,
+      long run,
+      String token,
+      String[] queries,
+      String[] tags,
+      int clients,
+      int seconds,
+      boolean report)
       throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     AtomicBoolean stop = new AtomicBoolean();
@@ -110,19 +125,27 @@ public final class SummaryLoad {
               () -> {
                 int n = 0;
                 while (!stop.get() && n < latencies.length) {
-                  String q = QUERIES[(client + n) % QUERIES.length];
-                  HttpRequest req =
+                  int which = (client + n) % queries.length;
+                  HttpRequest.Builder b =
                       HttpRequest.newBuilder(
                               URI.create(
-                                  "http://127.0.0.1:" + port + "/api/runs/" + run + "/summary" + q))
+                                  "http://127.0.0.1:"
+                                      + port
+                                      + "/api/runs/"
+                                      + run
+                                      + "/summary"
+                                      + queries[which]))
                           .header("Authorization", "Bearer " + token)
-                          .timeout(Duration.ofSeconds(10))
-                          .build();
+                          .timeout(Duration.ofSeconds(10));
+                  if (tags[which] != null) {
+                    b.header("If-None-Match", tags[which]);
+                  }
+                  HttpRequest req = b.build();
                   long t0 = System.nanoTime();
                   try {
                     HttpResponse<byte[]> r =
                         http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                    if (r.statusCode() != 200) {
+                    if (r.statusCode() != (tags[which] != null ? 304 : 200)) {
                       errors.incrementAndGet();
                     }
                   } catch (java.io.IOException e) {

@@ -1,9 +1,12 @@
 package org.dispersal.server.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +27,9 @@ import org.dispersal.store.SummaryRow;
  * <p>At most {@code maxRows} rows are kept in all; the least recently read run is dropped first. A
  * run larger than the whole budget is never kept, and runs not yet succeeded go to the store. The
  * rows' repeated texts (scope, state, date...) are shared, about 100 bytes a row. The JSON answers
- * to repeated questions are kept too, up to {@link #ANSWER_BYTES}.
+ * to repeated questions are kept too, up to {@link #ANSWER_BYTES}, serialised once with their
+ * entity tag: a repeated question is answered with the same bytes, and a client that sends the tag
+ * back ({@code If-None-Match}) gets 304 without a body (docs/SERVICE.md, "Summary reads").
  */
 public final class SummaryCache {
 
@@ -34,7 +39,7 @@ public final class SummaryCache {
   private final RunStore runs;
   private final long maxRows;
   private final LinkedHashMap<Long, List<SummaryRow>> byRun = new LinkedHashMap<>(16, 0.75f, true);
-  private final LinkedHashMap<List<Object>, byte[]> answers = new LinkedHashMap<>(64, 0.75f, true);
+  private final LinkedHashMap<List<Object>, Answer> answers = new LinkedHashMap<>(64, 0.75f, true);
   private long rows;
   private long answerBytes;
 
@@ -50,11 +55,48 @@ public final class SummaryCache {
   }
 
   /**
-   * The JSON answer {@code {"rows": [...]}} of a summary request. Answers about succeeded runs are
-   * kept, up to {@link #ANSWER_BYTES} in all, since the dashboard asks the same questions again as
-   * an analyst moves between views.
+   * A serialised answer and its entity tag.
+   *
+   * @param json the JSON bytes
+   * @param etag a strong entity tag of the bytes (quoted, as the ETag header carries it)
    */
-  public byte[] answer(StoredRun run, SummaryFilter filter) {
+  public record Answer(byte[] json, String etag) {
+
+    /** Wraps JSON bytes with their tag: the first 128 bits of their SHA-256, in hex. */
+    public static Answer of(byte[] json) {
+      try {
+        byte[] d = MessageDigest.getInstance("SHA-256").digest(json);
+        return new Answer(json, "\"" + HexFormat.of().formatHex(d, 0, 16) + "\"");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JVM has SHA-256", e);
+      }
+    }
+
+    /**
+     * Whether an {@code If-None-Match} header names this answer's tag (a list of tags, weak tags
+     * compared weakly, or {@code *}).
+     */
+    public boolean matches(String ifNoneMatch) {
+      if (ifNoneMatch == null) {
+        return false;
+      }
+      for (String t : ifNoneMatch.split(",")) {
+        String tag = t.trim();
+        if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * The JSON answer {@code {"rows": [...]}} of a summary request with its entity tag. Answers about
+   * succeeded runs are kept, up to {@link #ANSWER_BYTES} in all, since the dashboard asks the same
+   * questions again as an analyst moves between views; a kept answer is returned as it was
+   * serialised, without touching the rows again.
+   */
+  public Answer answer(StoredRun run, SummaryFilter filter) {
     List<Object> key =
         Arrays.asList(
             run.id(),
@@ -66,7 +108,7 @@ public final class SummaryCache {
     boolean keep = run.status() == RunStatus.SUCCEEDED;
     if (keep) {
       synchronized (this) {
-        byte[] hit = answers.get(key);
+        Answer hit = answers.get(key);
         if (hit != null) {
           return hit;
         }
@@ -78,18 +120,19 @@ public final class SummaryCache {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write summary rows", e);
     }
+    Answer answer = Answer.of(json);
     if (keep && json.length <= ANSWER_BYTES / 4) {
       synchronized (this) {
-        byte[] old = answers.put(key, json);
-        answerBytes += json.length - (old == null ? 0 : old.length);
-        Iterator<byte[]> oldest = answers.values().iterator();
+        Answer old = answers.put(key, answer);
+        answerBytes += json.length - (old == null ? 0 : old.json().length);
+        Iterator<Answer> oldest = answers.values().iterator();
         while (answerBytes > ANSWER_BYTES && oldest.hasNext()) {
-          answerBytes -= oldest.next().length;
+          answerBytes -= oldest.next().json().length;
           oldest.remove();
         }
       }
     }
-    return json;
+    return answer;
   }
 
   /**

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Measures the five figures of issue #19 for two builds side by side (docs/PERFORMANCE.md):
+#   1-2. ./dispersal forecast end to end (1,000 replications, store on): wall time and peak RSS,
+#        ROUNDS interleaved runs of each build, each in a fresh DISPERSAL_HOME and --out;
+#   3.   the agent engine on the reference model, 1 thread, as a ratio to the floor
+#        (dispersal bench --quick --json, agent_ratio_to_floor_1t);
+#   4.   a cached summary read through the API, 8 connections (SummaryLoad with one query);
+#   5.   the results page of a stored run (ResultsPageBench; from source, so only with BASE_REV).
+# Usage: scripts/perf-table.sh BASE_JAR NEW_JAR [ROUNDS=3]
+#   BASE_OPTS   JVM options of the base build's launcher (default -Xmx4g, the launcher before #19)
+#   NEW_LAUNCHER  the new build's launcher (default ./dispersal, which sizes the heap itself)
+#   BASE_REV    a git revision: also run ResultsPageBench there (in a temporary worktree) and here
+#   SKIP        space-separated figures to leave out, e.g. "bench page"
+# Run it on the idle machine: every figure moves with other people's load. Prints a Markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base_jar=$(realpath "${1:?usage: scripts/perf-table.sh BASE_JAR NEW_JAR [ROUNDS]}")
+new_jar=$(realpath "${2:?usage: scripts/perf-table.sh BASE_JAR NEW_JAR [ROUNDS]}")
+rounds=${3:-3}
+base_opts=${BASE_OPTS:--Xmx4g}
+new_launcher=${NEW_LAUNCHER:-$PWD/dispersal}
+skip=" ${SKIP:-} "
+tmp=$(mktemp -d /tmp/dispersal-perf.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+# Runs a command, prints "seconds peak_rss_mb": wall time, and the peak of VmHWM read every 20 ms.
+measure() {
+  local log="$1"
+  shift
+  local start end pid peak=0 hwm
+  start=$(date +%s.%N)
+  "$@" >"$log" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    if [ -n "$hwm" ] && [ "$hwm" -gt "$peak" ]; then peak=$hwm; fi
+    sleep 0.02
+  done
+  wait "$pid" || { echo "failed: $* (see $log)" >&2; tail -5 "$log" >&2; return 1; }
+  end=$(date +%s.%N)
+  printf "%.2f %d\n" "$(echo "$end - $start" | bc)" $((peak / 1024))
+}
+
+forecast_base() {
+  DISPERSAL_HOME="$1/home" measure "$1/log" java $base_opts -jar "$base_jar" forecast --out "$1/out"
+}
+forecast_new() {
+  DISPERSAL_HOME="$1/home" DISPERSAL_JAR="$new_jar" measure "$1/log" bash "$new_launcher" forecast \
+    --out "$1/out"
+}
+
+declare -a bw=() br=() nw=() nr=()
+if [[ "$skip" != *" forecast "* ]]; then
+  for i in $(seq 1 "$rounds"); do
+    read -r w r < <(forecast_base "$(mktemp -d "$tmp/base.XXXX")")
+    bw+=("$w"); br+=("$r")
+    read -r w r < <(forecast_new "$(mktemp -d "$tmp/new.XXXX")")
+    nw+=("$w"); nr+=("$r")
+    echo "round $i: base ${bw[-1]} s ${br[-1]} MB, new ${nw[-1]} s ${nr[-1]} MB" >&2
+  done
+fi
+median() { [ $# -gt 0 ] || { echo -; return; }; printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR==0) print "-"; else print a[int((NR+1)/2)]}'; }
+range() { [ $# -gt 0 ] || { echo -; return; }; printf '%s\n' "$@" | sort -g | awk 'NR==1{lo=$1} {hi=$1} END {if (NR==0) print "-"; else printf "%s-%s", lo, hi}'; }
+
+ratio() {
+  java -Xmx4g -jar "$1" bench --quick --json 2>/dev/null | tail -1 |
+    grep -o '"agent_ratio_to_floor_1t": [0-9.e+-]*' | awk '{print $2}'
+}
+b_ratio=- n_ratio=-
+if [[ "$skip" != *" bench "* ]]; then
+  b_ratio=$(ratio "$base_jar")
+  n_ratio=$(ratio "$new_jar")
+fi
+
+# The load test's classes are compiled from this checkout; the jar named comes first on the class
+# path, so the server under test is that build's.
+load() {
+  java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "$1:dispersal-server/target-loadtest/test-classes:$(cat dispersal-server/target-loadtest/load.classpath)" \
+    org.dispersal.server.SummaryLoad 8 20 200 '?scope=world&demographic=all' | tail -1
+}
+b_load=- n_load=-
+if [[ "$skip" != *" load "* ]]; then
+  . scripts/server-test-classpath.sh
+  b_load=$(load "$base_jar")
+  n_load=$(load "$new_jar")
+fi
+
+page() {
+  (cd "$1" && ./mvnw -B -q -Pfast -pl dispersal-e2e -am verify -Dspotless.skip=true \
+    -Dtest=ResultsPageBench -Dsurefire.failIfNoSpecifiedTests=false -Ddispersal.bench.loads=20 2>&1 |
+    grep -o 'min [0-9]* ms, median [0-9]* ms, p90 [0-9]* ms, max [0-9]* ms' | tail -1)
+}
+b_page=- n_page=-
+if [ -n "${BASE_REV:-}" ] && [[ "$skip" != *" page "* ]]; then
+  git worktree add -q --detach "$tmp/base-src" "$BASE_REV"
+  b_page=$(page "$tmp/base-src")
+  git worktree remove --force "$tmp/base-src"
+  n_page=$(page "$PWD")
+fi
+
+echo "| figure | base ($(basename "$(dirname "$base_jar")")) | new ($(basename "$(dirname "$new_jar")")) |"
+echo "|---|---|---|"
+echo "| \`./dispersal forecast\` end to end, s (median, range of $rounds) | $(median "${bw[@]}") ($(range "${bw[@]}")) | $(median "${nw[@]}") ($(range "${nw[@]}")) |"
+echo "| its peak RSS, MB | $(median "${br[@]}") ($(range "${br[@]}")) | $(median "${nr[@]}") ($(range "${nr[@]}")) |"
+echo "| agent engine / floor, reference, 1 thread | $b_ratio | $n_ratio |"
+echo "| cached summary read, 8 connections | $b_load | $n_load |"
+echo "| results page, first chart | $b_page | $n_page |"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
