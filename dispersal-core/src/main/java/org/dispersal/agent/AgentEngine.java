@@ -50,6 +50,11 @@ import org.dispersal.random.RandomStreams.Purpose;
  * never cross blocks, so a replication gives identical stocks whatever the number of threads.
  * Threads come from the caller's executor (the core owns none); counts are merged as integers.
  *
+ * <p><b>Births.</b> Children born during the run (see {@link SimulationModel#birthCohort}) are
+ * drawn as in the cohort engine, from the same substreams, on the stocks at the start of each
+ * month, and then held as counts per cohort and compartment, moved each month by one multinomial
+ * draw over the month's rows on a substream of their own: agent-only features do not apply to them.
+ *
  * <p>Made by {@link EngineKind}, the one factory of engines.
  *
  * <p>It is over 500 lines because the agent-only features (time in state, network ties,
