@@ -32,7 +32,10 @@ public final class MonthlyKernel {
     Cohort cohort = model.cohorts().get(c);
     double[] v = r.sharedValues();
     double combat = combatFactor(cohort.demographic(), v, c);
-    double lost = r.collapse(t);
+    // Battles: deaths and captures follow the decayed pressure of recent losses; the pushes out of
+    // the theatre (leaving, going underground, defecting) follow the territory lost, which stays.
+    double battle = r.collapse(t);
+    double lost = 1.0 - r.territory(t);
     int groups = model.groupCount();
 
     int src = CompiledModel.IN_THEATRE;
@@ -40,9 +43,9 @@ public final class MonthlyKernel {
       rows.addHazard(
           src,
           CompiledModel.KILLED,
-          (v(v, c, Base.KILL_RATE_BASE) + v(v, c, Base.KILL_RATE_COLLAPSE) * lost) * combat);
-      rows.addHazard(src, CompiledModel.DETAINED, v(v, c, Base.DETENTION_RATE_COLLAPSE) * lost);
-      rows.addHazard(src, CompiledModel.IN_CAMP, v(v, c, Base.CAMP_RATE_COLLAPSE) * lost);
+          (v(v, c, Base.KILL_RATE_BASE) + v(v, c, Base.KILL_RATE_COLLAPSE) * battle) * combat);
+      rows.addHazard(src, CompiledModel.DETAINED, v(v, c, Base.DETENTION_RATE_COLLAPSE) * battle);
+      rows.addHazard(src, CompiledModel.IN_CAMP, v(v, c, Base.CAMP_RATE_COLLAPSE) * battle);
       rows.addHazard(
           src,
           CompiledModel.TRANSIT,

@@ -203,7 +203,8 @@ public record Realization(
   /**
    * The pressure of lost territory at month t: the sum over lost strongholds of their share of the
    * weight times 2^(−months since the loss / half-life). Without decay (an infinite half-life) it
-   * is 1 − {@link #territory(int)}; the hazards "per unit of lost territory" multiply it.
+   * is 1 − {@link #territory(int)}; the battle hazards (death, detention, capture into the camps)
+   * "per unit of lost territory" multiply it.
    */
   public double collapse(int t) {
     return collapse[t];
