@@ -109,7 +109,7 @@ public final class ModelParameters {
     /** Monthly births per woman in the core theatre or in the camps. */
     BIRTH_RATE("monthly births per woman in the core theatre or in the camps"),
     /** Months for the hazards tied to a lost stronghold to fall to half after its loss. */
-    COLLAPSE_HALF_LIFE("half-life in months of the hazards tied to a lost stronghold");
+    COLLAPSE_HALF_LIFE("half-life in months of the battle hazards tied to a lost stronghold");
 
     private final String meaning;
 
