@@ -3,8 +3,12 @@ package org.dispersal.analyst;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.engine.Cohort;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.model.Demographic;
+import org.dispersal.model.Origin;
+import org.dispersal.model.Scenario;
 import org.dispersal.model.State;
 
 /**
@@ -19,6 +23,9 @@ import org.dispersal.model.State;
  * replication. Streams are drawn in the scenario's parameter order, so the pairing is exact for
  * variants that change parameter values or drivers; a variant that adds or removes parameters
  * shifts the later parameter draws and pairs less tightly (still valid, only noisier).
+ *
+ * <p>When a variant changes a country's repatriation policy, the comparison also follows that
+ * country's women and minors back home ({@link CountryHome}), with the same pairing.
  */
 public final class VariantComparison {
 
@@ -45,19 +52,33 @@ public final class VariantComparison {
    * @param levels levels[month][variant][headline], month indexing {@code months}
    * @param differences differences[month][variant][headline], variant minus base (zero for the
    *     base)
+   * @param homeByCountry the women and minors back home, country by country, for the countries
+   *     whose repatriation policy differs between a variant and the base (empty if none does)
    */
   public record Comparison(
       List<String> names,
       List<Integer> months,
       int runs,
       Interval[][][] levels,
-      Interval[][][] differences) {
+      Interval[][][] differences,
+      List<CountryHome> homeByCountry) {
     /** Copies the lists and arrays, so the value cannot change after it is made. */
     public Comparison {
       names = List.copyOf(names);
       months = List.copyOf(months);
       levels = copy(levels);
       differences = copy(differences);
+      homeByCountry = List.copyOf(homeByCountry);
+    }
+
+    /** A comparison without country rows. */
+    public Comparison(
+        List<String> names,
+        List<Integer> months,
+        int runs,
+        Interval[][][] levels,
+        Interval[][][] differences) {
+      this(names, months, runs, levels, differences, List.of());
     }
 
     /** levels[month][variant][headline] (a copy). */
@@ -91,7 +112,69 @@ public final class VariantComparison {
     }
   }
 
+  /**
+   * The people of one country and demographic back home (the observation measure {@code returned}:
+   * however their case ended) at each probed month, per variant, with the paired difference from
+   * the base: what a repatriation policy changes, country by country (issue #15).
+   *
+   * @param country the origin id
+   * @param demographic women or minors
+   * @param levels levels[month][variant]
+   * @param differences differences[month][variant], variant minus base
+   */
+  public record CountryHome(
+      String country, Demographic demographic, Interval[][] levels, Interval[][] differences) {
+    /** Copies the arrays. */
+    public CountryHome {
+      levels = Arrays.stream(levels).map(Interval[]::clone).toArray(Interval[][]::new);
+      differences = Arrays.stream(differences).map(Interval[]::clone).toArray(Interval[][]::new);
+    }
+
+    /** levels[month][variant] (a copy). */
+    @Override
+    public Interval[][] levels() {
+      return Arrays.stream(levels).map(Interval[]::clone).toArray(Interval[][]::new);
+    }
+
+    /** differences[month][variant] (a copy). */
+    @Override
+    public Interval[][] differences() {
+      return Arrays.stream(differences).map(Interval[]::clone).toArray(Interval[][]::new);
+    }
+  }
+
+  /** The demographic groups whose return the country rows follow. */
+  public static final List<Demographic> HOME_GROUPS =
+      List.of(Demographic.WOMEN, Demographic.MINORS);
+
   private VariantComparison() {}
+
+  /**
+   * The countries (origins of the base that are countries) whose repatriation policy differs, in
+   * some month up to the horizon, between a variant and the base, in the base's order.
+   */
+  public static List<String> policyCountries(List<Variant> variants) {
+    Scenario base = variants.get(0).model().scenario();
+    List<String> out = new ArrayList<>();
+    for (Origin o : base.origins()) {
+      if (!o.country()) {
+        continue;
+      }
+      boolean differs = false;
+      for (Variant v : variants.subList(1, variants.size())) {
+        Scenario s = v.model().scenario();
+        for (int t = 0; t <= Math.min(s.months(), base.months()) && !differs; t++) {
+          differs =
+              s.drivers().repatriation().policy(o.id(), t)
+                  != base.drivers().repatriation().policy(o.id(), t);
+        }
+      }
+      if (differs) {
+        out.add(o.id());
+      }
+    }
+    return out;
+  }
 
   /**
    * The default months for a horizon: {@link #DEFAULT_MONTHS}, each capped at the horizon (so a
@@ -114,6 +197,7 @@ public final class VariantComparison {
       throw new IllegalArgumentException("no months");
     }
     double[][][] out = new double[variants.size()][][];
+    List<String> countries = policyCountries(variants);
     for (int v = 0; v < variants.size(); v++) {
       CompiledModel model = variants.get(v).model();
       for (int month : months) {
@@ -123,7 +207,7 @@ public final class VariantComparison {
         }
       }
       List<double[]> reps =
-          PerReplication.run(model, runs, seed, threads, (m, r) -> new Probe(m, months));
+          PerReplication.run(model, runs, seed, threads, (m, r) -> new Probe(m, months, countries));
       out[v] = reps.toArray(new double[0][]);
     }
     return out;
@@ -133,6 +217,11 @@ public final class VariantComparison {
   public static Comparison run(
       List<Variant> variants, List<Integer> months, int runs, long seed, int threads) {
     return summarise(variants, months, headlines(variants, months, runs, seed, threads));
+  }
+
+  /** The values' cell of a country row: after every headline of every month. */
+  private static int countryCell(int months, int month, int country, int countries, int group) {
+    return months * HEADLINES.size() + (month * countries + country) * HOME_GROUPS.size() + group;
   }
 
   /** Summarises per-replication headline values into levels and paired differences. */
@@ -161,7 +250,27 @@ public final class VariantComparison {
     for (Variant v : variants) {
       names.add(v.name());
     }
-    return new Comparison(names, months, n, levels, diffs);
+    List<String> countries = policyCountries(variants);
+    List<CountryHome> home = new ArrayList<>();
+    for (int ci = 0; ci < countries.size(); ci++) {
+      for (int g = 0; g < HOME_GROUPS.size(); g++) {
+        Interval[][] lv = new Interval[months.size()][variants.size()];
+        Interval[][] df = new Interval[months.size()][variants.size()];
+        for (int t = 0; t < months.size(); t++) {
+          int cell = countryCell(months.size(), t, ci, countries.size(), g);
+          for (int v = 0; v < variants.size(); v++) {
+            for (int i = 0; i < n; i++) {
+              level[i] = values[v][i][cell];
+              diff[i] = values[v][i][cell] - values[0][i][cell];
+            }
+            lv[t][v] = Interval.of(level);
+            df[t][v] = Interval.of(diff);
+          }
+        }
+        home.add(new CountryHome(countries.get(ci), HOME_GROUPS.get(g), lv, df));
+      }
+    }
+    return new Comparison(names, months, n, levels, diffs, home);
   }
 
   /** World totals of the headline states at each probed month, month by month. */
@@ -170,10 +279,28 @@ public final class VariantComparison {
     private final int[] headlineOf;
     private final double[] totals;
     private final CompiledModel model;
+    private final int countries;
+    private final int[] slotOf;
+    private final boolean[][] home;
 
-    Probe(CompiledModel model, List<Integer> months) {
+    Probe(CompiledModel model, List<Integer> months, List<String> countryIds) {
       this.months = months;
-      totals = new double[months.size() * HEADLINES.size()];
+      countries = countryIds.size();
+      totals = new double[months.size() * (HEADLINES.size() + countries * HOME_GROUPS.size())];
+      slotOf = new int[model.cohorts().size()];
+      home = new boolean[model.cohorts().size()][];
+      for (Cohort c : model.cohorts()) {
+        int ci = countryIds.indexOf(c.origin().id());
+        int g = HOME_GROUPS.indexOf(c.demographic());
+        slotOf[c.index()] = ci >= 0 && g >= 0 ? ci * HOME_GROUPS.size() + g : -1;
+        boolean[] h = new boolean[c.compartments().length];
+        for (int j = 0; j < h.length; j++) {
+          h[j] =
+              ObservedMeasure.RETURNED.includes(
+                  model.compartments().get(c.compartments()[j]), c.origin());
+        }
+        home[c.index()] = h;
+      }
       headlineOf = new int[model.compartments().size()];
       for (int g = 0; g < headlineOf.length; g++) {
         headlineOf[g] = HEADLINES.indexOf(model.compartments().get(g).state());
@@ -195,6 +322,16 @@ public final class VariantComparison {
           int h = headlineOf[cohort.compartment(j)];
           if (h >= 0) {
             totals[offset + h] += s[j];
+          }
+        }
+        int slot = slotOf[k];
+        if (slot >= 0) {
+          int cell = months.size() * HEADLINES.size() + at * countries * HOME_GROUPS.size() + slot;
+          boolean[] atHome = home[k];
+          for (int j = 0; j < s.length; j++) {
+            if (atHome[j]) {
+              totals[cell] += s[j];
+            }
           }
         }
       }

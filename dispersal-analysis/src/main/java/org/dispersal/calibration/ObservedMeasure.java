@@ -8,12 +8,16 @@ import org.dispersal.model.State;
  * What an observed figure counts, and which of the model's compartments make it up.
  *
  * <p>Every measure is a stock at the end of a month, summed over the cohorts of the observation's
- * scope. Because no one travels after the start and the absorbing states keep their people, the
- * cumulative measures (travelled, returned, killed, detained, relocated, prosecuted, attacks) never
- * fall in a replication.
+ * scope. No one travels after the start, but children are born in the theatre and in the camps:
+ * {@code travelled} (the sum over all compartments) counts them from their birth. Detained people
+ * can be repatriated since issue #15, so the model's {@code detained} can fall; the flag below
+ * still describes how published counts behave (the hindcast's trend baseline reads it).
  */
 public enum ObservedMeasure {
-  /** Everyone who travelled: the sum over all compartments (constant over time). */
+  /**
+   * Everyone who travelled: the sum over all compartments (constant over time but for the children
+   * born in the territory after the start).
+   */
   TRAVELLED("travelled", true),
   /**
    * Everyone back in the home country, whatever happened after: returned (not yet assessed),
@@ -38,7 +42,13 @@ public enum ObservedMeasure {
   /** Prosecuted or imprisoned at home (returnees only; arrested operatives are not counted). */
   PROSECUTED("prosecuted", true),
   /** Operatives whose plot ended as an attack, counted by the operative's origin. */
-  ATTACKS("attacks", true);
+  ATTACKS("attacks", true),
+  /**
+   * Held in the camps or prisons of a non-state custodian in the core theatre (state {@code
+   * in_camp}); apart from {@link #DETAINED}, custody by a state. Falls as people are repatriated,
+   * tried, die or escape.
+   */
+  IN_CAMP("in_camp", false);
 
   private final String id;
   private final boolean cumulative;
@@ -75,6 +85,7 @@ public enum ObservedMeasure {
       case RELOCATED -> s == State.RELOCATED;
       case PROSECUTED -> s == State.PROSECUTED;
       case ATTACKS -> s == State.ATTACK;
+      case IN_CAMP -> s == State.IN_CAMP;
     };
   }
 

@@ -27,7 +27,14 @@ public enum CompositeState implements NamedId {
    * {@link #RETURNED_TOTAL} minus the same count at month 0 of the same replication: the people who
    * came home after the start. Zero at month 0; never negative, since no one leaves home again.
    */
-  RETURNED_AFTER_START("Came home after the start");
+  RETURNED_AFTER_START("Came home after the start"),
+  /**
+   * Children born in the territory (in the core theatre or in the camps) since the start, wherever
+   * they are now: a cohort's people at month t minus its people at month 0 of the same replication.
+   * Births are the model's one source of new people and join the minors of their mother's origin,
+   * so the count is positive only for minors (issue #15). Zero at month 0; never falls.
+   */
+  BORN_IN_TERRITORY("Born in the territory since the start");
 
   private final String label;
 

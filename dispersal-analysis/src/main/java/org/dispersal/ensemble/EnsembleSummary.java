@@ -28,8 +28,9 @@ import org.dispersal.model.State;
  * mean and quantiles are read. The world and each region are split by demographic (all, men, women,
  * minors) for every state; destinations (theatre, country, group) and origins are summarised for
  * all people only, which keeps the cost of an ensemble in proportion to what analysts read. The
- * {@link CompositeState}s (everyone back home, and those who came home after the start) are summed
- * within each replication and summarised like states, in every scope and demographic.
+ * {@link CompositeState}s (everyone back home, those who came home after the start, and the
+ * children born in the territory since the start) are summed within each replication and summarised
+ * like states, in every scope and demographic.
  *
  * <p>One summary collects the replications of one worker; {@link #combine} adds another worker's.
  * Because histograms hold integer counts, the result is the same for any split of replications.
@@ -51,6 +52,7 @@ public final class EnsembleSummary implements MonthObserver {
   private final int[][] stateKey;
   private final boolean[][] home;
   private final int[] homeAtStart;
+  private final int[] peopleAtStart;
   private final IntHistogram[] cells;
   private final int[] buffer;
   private final int[] touched;
@@ -83,6 +85,7 @@ public final class EnsembleSummary implements MonthObserver {
     stateKey = new int[cohorts.size()][];
     home = new boolean[cohorts.size()][];
     homeAtStart = new int[cohorts.size()];
+    peopleAtStart = new int[cohorts.size()];
     for (Cohort c : cohorts) {
       int[] sk = new int[c.compartments().length];
       boolean[] h = new boolean[sk.length];
@@ -162,13 +165,24 @@ public final class EnsembleSummary implements MonthObserver {
       int region = cohortRegionScope[c.index()];
       boolean[] h = home[c.index()];
       int atHome = 0;
+      int people = 0;
       for (int j = 0; j < s.length; j++) {
+        people += s[j];
         if (h[j]) {
           atHome += s[j];
         }
       }
       if (month == 0) {
         homeAtStart[c.index()] = atHome;
+        peopleAtStart[c.index()] = people;
+      }
+      int born = people - peopleAtStart[c.index()];
+      if (born < 0) {
+        throw new IllegalStateException(
+            "cohort " + c.index() + " has fewer people in month " + month + " than at 0");
+      }
+      if (born > 0) {
+        addAll(origin, region, demo, compositeKey(CompositeState.BORN_IN_TERRITORY), born);
       }
       int after = atHome - homeAtStart[c.index()];
       if (after < 0) {

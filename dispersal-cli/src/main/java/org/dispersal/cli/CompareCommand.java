@@ -150,7 +150,34 @@ final class CompareCommand implements Callable<Integer> {
         }
       }
     }
+    if (!c.homeByCountry().isEmpty()) {
+      o.println("Women and minors back home, country by country (repatriation policy changed)");
+      for (int v = 1; v < c.names().size(); v++) {
+        o.println(c.names().get(v));
+        for (VariantComparison.CountryHome h : c.homeByCountry()) {
+          for (int t = 0; t < c.months().size(); t++) {
+            Interval d = h.differences()[t][v];
+            Interval b = h.levels()[t][0];
+            o.printf(
+                Locale.ROOT,
+                "    %-3s %-6s month %-3d base %10.1f   %+10.1f [%+.1f, %+.1f]%s%n",
+                h.country(),
+                h.demographic().id(),
+                c.months().get(t),
+                b.mean(),
+                d.mean(),
+                d.p05(),
+                d.p95(),
+                ComparisonOutputs.clear(d) ? " *" : "");
+          }
+        }
+      }
+    }
     o.println("* the 90% interval of the paired differences excludes zero");
-    o.println("Wrote " + dir.resolve("compare.csv") + ", compare.html");
+    o.println(
+        "Wrote "
+            + dir.resolve("compare.csv")
+            + ", compare.html"
+            + (c.homeByCountry().isEmpty() ? "" : ", compare-countries.csv"));
   }
 }

@@ -127,7 +127,7 @@ class AnalystCommandsTest {
     assertThat(r.code()).as(r.err()).isZero();
     List<String> csv = Files.readAllLines(dir.resolve("compare.csv"));
     // Four months (6, 12, 24, 36) of three variants and twelve states.
-    assertThat(csv).hasSize(1 + 4 * 3 * 12);
+    assertThat(csv).hasSize(1 + 4 * 3 * 13);
     for (String line : csv.subList(1, csv.size())) {
       String[] f = line.split(",");
       if (f[0].equals("isis-2017")) {

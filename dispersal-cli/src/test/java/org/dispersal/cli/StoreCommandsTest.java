@@ -71,7 +71,7 @@ class StoreCommandsTest {
     CliTest.Result export = export(db, 2, "csv", exported);
     assertThat(export.code()).as(export.err()).isZero();
     List<String> rows = Files.readAllLines(exported);
-    assertThat(rows).hasSize(1 + 4 * 2 * 12);
+    assertThat(rows).hasSize(1 + 4 * 2 * 13);
     assertThat(rows.get(0)).startsWith("variant,base,month,runs,state,");
     CliTest.Result skipped = forecast(db, 6, 4, tmp.resolve("g"), "--no-store");
     assertThat(skipped.out()).doesNotContain("Stored as run");

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.MonthObserver;
 import org.dispersal.engine.PathwayReplication;
@@ -17,6 +19,7 @@ import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.engine.SimulationModel;
 import org.dispersal.engine.TransitionRows;
 import org.dispersal.model.State;
+import org.dispersal.random.Multinomial;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
 
@@ -46,6 +49,11 @@ import org.dispersal.random.RandomStreams.Purpose;
  * has its own {@link SplitMix} substream derived from (seed, replication, block), and clusters
  * never cross blocks, so a replication gives identical stocks whatever the number of threads.
  * Threads come from the caller's executor (the core owns none); counts are merged as integers.
+ *
+ * <p><b>Births.</b> Children born during the run (see {@link SimulationModel#birthCohort}) are
+ * drawn as in the cohort engine, from the same substreams, on the stocks at the start of each
+ * month, and then held as counts per cohort and compartment, moved each month by one multinomial
+ * draw over the month's rows on a substream of their own: agent-only features do not apply to them.
  *
  * <p>Made by {@link EngineKind}, the one factory of engines.
  *
@@ -108,6 +116,15 @@ public final class AgentEngine implements ReplicationEngine {
 
   private final int[][] stocks;
   private final int[][] delta;
+
+  // Births: children born during the run, held as counts per cohort and local compartment.
+  private final int[] birthCohort;
+  private final long[] cohortKeys;
+  private final boolean births;
+  private final int[][] born;
+  private final int[][] newborn;
+  private final int[] drawn;
+  private final int[] moved;
 
   /** A single-threaded engine for a model without agent-only features. */
   AgentEngine(SimulationModel model) {
@@ -182,7 +199,25 @@ public final class AgentEngine implements ReplicationEngine {
       stocks[c] = new int[offset[c + 1] - offset[c]];
     }
     delta = new int[workers][cells];
+    birthCohort = new int[cohorts];
+    cohortKeys = new long[cohorts];
+    born = new int[cohorts][];
+    newborn = new int[cohorts][];
+    boolean any = false;
+    for (int c = 0; c < cohorts; c++) {
+      birthCohort[c] = model.birthCohort(c);
+      cohortKeys[c] = model.cohortKey(c);
+      any |= birthCohort[c] >= 0;
+      born[c] = new int[offset[c + 1] - offset[c]];
+      newborn[c] = new int[offset[c + 1] - offset[c]];
+    }
+    births = any;
+    drawn = new int[maxSize];
+    moved = new int[maxSize];
   }
+
+  /** Mixed into a cohort's key for the substream that moves its newborns. */
+  private static final long NEWBORNS = RandomStreams.key("newborns");
 
   @Override
   public SimulationModel model() {
@@ -224,11 +259,18 @@ public final class AgentEngine implements ReplicationEngine {
     layOut(key);
     tables(rep, 0);
     parallel(-1);
+    for (int[] n : newborn) {
+      Arrays.fill(n, 0);
+    }
     for (int t = 0; t < months; t++) {
       if (t > 0 && rep.sameRows(t)) {
         Arrays.fill(cohortChanged, false);
       } else if (t > 0) {
         tables(rep, t);
+      }
+      if (births) {
+        CohortEngine.drawBirths(rep, birthCohort, cohortKeys, key, t, stocks, born);
+        moveNewborns(key, t);
       }
       parallel(t);
       for (int[] d : delta) {
@@ -241,7 +283,51 @@ public final class AgentEngine implements ReplicationEngine {
         }
         Arrays.fill(d, 0);
       }
+      if (births) {
+        for (int c = 0; c < cohorts; c++) {
+          for (int j = 0; j < born[c].length; j++) {
+            stocks[c][j] += born[c][j];
+            newborn[c][j] += born[c][j];
+          }
+        }
+        observer.births(t + 1, born);
+      }
       observer.observe(t + 1, stocks);
+    }
+  }
+
+  /**
+   * Moves the children born during the run for month t: they are counts, not agents, each
+   * compartment split by one multinomial draw over the month's rows (as in the cohort engine), from
+   * a substream keyed by the cohort and the month. Agent-only features do not apply to them.
+   */
+  private void moveNewborns(long key, int t) {
+    for (int c = 0; c < cohorts; c++) {
+      int[] n = newborn[c];
+      UniformRandomProvider r = null;
+      System.arraycopy(n, 0, moved, 0, n.length);
+      for (int s = 0; s < n.length; s++) {
+        int cell = offset[c] + s;
+        int k = count[cell];
+        int here = n[s];
+        if (here == 0 || k == 0) {
+          continue;
+        }
+        if (r == null) {
+          r =
+              RandomStreams.substream(
+                  key, RandomStreams.cohortMonthKey(cohortKeys[c] ^ NEWBORNS, t + 1));
+        }
+        Multinomial.sample(r, here, prob[cell], k, drawn);
+        for (int j = 0; j < k; j++) {
+          int to = target[cell][j];
+          moved[s] -= drawn[j];
+          moved[to] += drawn[j];
+          stocks[c][s] -= drawn[j];
+          stocks[c][to] += drawn[j];
+        }
+      }
+      System.arraycopy(moved, 0, n, 0, n.length);
     }
   }
 

@@ -207,13 +207,7 @@ public record AgentFeatures(
   }
 
   private static final List<State> ABSORBING =
-      List.of(
-          State.KILLED,
-          State.DETAINED,
-          State.PROSECUTED,
-          State.RELOCATED,
-          State.ARRESTED,
-          State.ATTACK);
+      List.of(State.KILLED, State.PROSECUTED, State.RELOCATED, State.ARRESTED, State.ATTACK);
 
   private static String known() {
     return TIME_IN_STATE

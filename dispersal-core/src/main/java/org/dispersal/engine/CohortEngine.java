@@ -1,6 +1,7 @@
 package org.dispersal.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.dispersal.random.Binomial;
 import org.dispersal.random.Multinomial;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
@@ -14,6 +15,12 @@ import org.dispersal.random.RandomStreams.Purpose;
  * MonthlyKernel}, using the stocks at the start of the month: nobody moves twice in a month. A
  * cohort of n people therefore behaves like n independent people following the same monthly
  * probabilities.
+ *
+ * <p>Births (the model's one source of new people): each month, the children born to each mother
+ * cohort's compartment are Binomial(stock at the start of the month, {@link
+ * SimulationModel.Replication#birthProbability}), drawn from a substream of their own (keyed by the
+ * mother cohort and the month), and join the child cohort's same compartment at the end of the
+ * month.
  *
  * <p>One instance serves one thread; {@link #simulate} is deterministic for a given seed and
  * replication index. Each cohort's month draws from its own substream, keyed by the cohort's
@@ -32,6 +39,9 @@ public final class CohortEngine implements ReplicationEngine {
   private final TransitionRows[] rows;
   private final int[] drawn;
   private final long[] cohortKeys;
+  private final int[] birthCohort;
+  private final boolean births;
+  private final int[][] born;
 
   /** Creates an engine for a model. */
   public CohortEngine(SimulationModel model) {
@@ -53,6 +63,61 @@ public final class CohortEngine implements ReplicationEngine {
     for (int c = 0; c < cohortCount; c++) {
       cohortKeys[c] = model.cohortKey(c);
     }
+    birthCohort = new int[cohortCount];
+    boolean any = false;
+    born = new int[cohortCount][];
+    for (int c = 0; c < cohortCount; c++) {
+      birthCohort[c] = model.birthCohort(c);
+      any |= birthCohort[c] >= 0;
+      born[c] = new int[model.compartmentCount(c)];
+    }
+    births = any;
+  }
+
+  /**
+   * The key of the substream that a mother cohort's births draw from in a month: apart from the
+   * cohort-month's dynamics, so births leave every other draw unchanged.
+   */
+  static long birthKey(long cohortKey, int month) {
+    return RandomStreams.cohortMonthKey(cohortKey ^ BIRTHS, month);
+  }
+
+  /** Mixed into a cohort's key for its births substream. */
+  static final long BIRTHS = RandomStreams.key("births");
+
+  /**
+   * Draws the children born during month t to the people of every cohort with births, from the
+   * stocks at the start of the month: Binomial(stock, p) per compartment, added to born[child
+   * cohort][local].
+   */
+  public static void drawBirths(
+      SimulationModel.Replication rep,
+      int[] birthCohort,
+      long[] cohortKeys,
+      long base,
+      int t,
+      int[][] stocks,
+      int[][] born) {
+    for (int[] b : born) {
+      java.util.Arrays.fill(b, 0);
+    }
+    for (int c = 0; c < birthCohort.length; c++) {
+      int child = birthCohort[c];
+      if (child < 0) {
+        continue;
+      }
+      UniformRandomProvider rng = null;
+      int[] s = stocks[c];
+      for (int local = 0; local < s.length; local++) {
+        double p = s[local] > 0 ? rep.birthProbability(c, t, local) : 0;
+        if (p > 0) {
+          if (rng == null) {
+            rng = RandomStreams.substream(base, birthKey(cohortKeys[c], t + 1));
+          }
+          born[child][local] += Binomial.sample(rng, s[local], p);
+        }
+      }
+    }
   }
 
   @Override
@@ -70,9 +135,20 @@ public final class CohortEngine implements ReplicationEngine {
     int months = model.months();
     for (int t = 1; t <= months; t++) {
       boolean keep = rep.sameRows(t - 1);
+      if (births) {
+        drawBirths(rep, birthCohort, cohortKeys, base, t - 1, stocks, born);
+      }
       for (int c = 0; c < cohortCount; c++) {
         long key = RandomStreams.cohortMonthKey(cohortKeys[c], t);
         step(rep, c, t - 1, keep, RandomStreams.substream(base, key));
+      }
+      if (births) {
+        for (int c = 0; c < cohortCount; c++) {
+          for (int j = 0; j < born[c].length; j++) {
+            stocks[c][j] += born[c][j];
+          }
+        }
+        observer.births(t, born);
       }
       observer.observe(t, stocks);
     }

@@ -10,6 +10,7 @@ import org.dispersal.model.ModelParameters;
 import org.dispersal.model.ModelParameters.Base;
 import org.dispersal.model.Origin;
 import org.dispersal.model.Place;
+import org.dispersal.model.RepatriationPolicy;
 import org.dispersal.model.Scenario;
 import org.dispersal.model.State;
 import org.dispersal.random.RandomStreams;
@@ -20,8 +21,8 @@ import org.dispersal.random.RandomStreams.Purpose;
  * local compartment layouts, and each cohort's parameter indices with region overrides resolved.
  *
  * <p>Every cohort has the same local layout: the fixed states first ({@link #IN_THEATRE} to {@link
- * #NOT_COOPERATING}), then one compartment per joinable group, one per third theatre, and then for
- * each dispatch destination (home first, then the targets abroad) the triple dispatched, arrested,
+ * #IN_CAMP}), then one compartment per joinable group, one per third theatre, and then for each
+ * dispatch destination (home first, then the targets abroad) the triple dispatched, arrested,
  * attack.
  */
 public final class CompiledModel implements SimulationModel {
@@ -53,8 +54,11 @@ public final class CompiledModel implements SimulationModel {
   /** Local index of disengaged returnees who do not cooperate. */
   public static final int NOT_COOPERATING = 8;
 
+  /** Local index of people held in camps or prisons of a non-state custodian. */
+  public static final int IN_CAMP = 9;
+
   /** Number of fixed local compartments. */
-  public static final int FIXED = 9;
+  public static final int FIXED = 10;
 
   /** Destination label of cooperating disengaged returnees. */
   public static final String COOPERATING_LABEL = "cooperating";
@@ -77,6 +81,7 @@ public final class CompiledModel implements SimulationModel {
   private final Map<String, Integer> parameterIndex = new LinkedHashMap<>();
   private final boolean[][] nearTheatre;
   private final int[][] cohortTargetWeights;
+  private final RepatriationPolicy[][] policies;
 
   /**
    * Lays out a scenario.
@@ -145,6 +150,13 @@ public final class CompiledModel implements SimulationModel {
       }
       cohortTargetWeights[c.index()] = w;
     }
+    policies = new RepatriationPolicy[scenario.origins().size()][scenario.months() + 1];
+    for (int o = 0; o < policies.length; o++) {
+      for (int t = 0; t <= scenario.months(); t++) {
+        policies[o][t] =
+            scenario.drivers().repatriation().policy(scenario.origins().get(o).id(), t);
+      }
+    }
   }
 
   private int[] layout(Origin o, List<Group> groups, List<Place> theatres) {
@@ -158,6 +170,7 @@ public final class CompiledModel implements SimulationModel {
     local.add(global(new Compartment(State.PROSECUTED, "")));
     local.add(global(new Compartment(State.DISENGAGED, COOPERATING_LABEL)));
     local.add(global(new Compartment(State.DISENGAGED, NOT_COOPERATING_LABEL)));
+    local.add(global(new Compartment(State.IN_CAMP, "")));
     for (Group g : groups) {
       local.add(global(new Compartment(State.OTHER_GROUP, g.id())));
     }
@@ -319,6 +332,32 @@ public final class CompiledModel implements SimulationModel {
    */
   int[] targetWeights(int cohort) {
     return cohortTargetWeights[cohort];
+  }
+
+  /** The repatriation policy of a cohort's origin at month t. */
+  public RepatriationPolicy policy(int cohort, int month) {
+    return policies[cohort / Demographic.values().length][month];
+  }
+
+  /** Whether no origin's repatriation policy changes at month t (t ≥ 1). */
+  boolean samePolicies(int month) {
+    for (RepatriationPolicy[] p : policies) {
+      if (p[month] != p[month - 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The cohort that children born to the people of a cohort join: the minors of the same origin for
+   * a cohort of women, otherwise -1. Births are the model's one source of new people.
+   */
+  @Override
+  public int birthCohort(int cohort) {
+    return cohorts.get(cohort).demographic() == Demographic.WOMEN
+        ? cohort - Demographic.WOMEN.ordinal() + Demographic.MINORS.ordinal()
+        : -1;
   }
 
   /** Whether third theatre t is near the region with index r. */

@@ -16,4 +16,14 @@ public interface MonthObserver {
    * @param stocks stocks[cohort][local compartment]
    */
   void observe(int month, int[][] stocks);
+
+  /**
+   * Called before {@link #observe} for every month from 1 on, in models with births (see {@link
+   * SimulationModel#birthCohort}), with the children born during the month: born[cohort][local],
+   * already counted in the stocks {@link #observe} then receives. The default ignores them.
+   *
+   * @param month months after the start, 1 to the horizon
+   * @param born the engine's array, reused: read it during the call, never keep it
+   */
+  default void births(int month, int[][] born) {}
 }

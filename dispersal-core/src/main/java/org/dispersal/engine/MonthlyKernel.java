@@ -2,6 +2,7 @@ package org.dispersal.engine;
 
 import org.dispersal.model.Demographic;
 import org.dispersal.model.ModelParameters.Base;
+import org.dispersal.model.RepatriationPolicy;
 
 /**
  * The monthly transition probabilities of the pathway model: for one cohort in one month of one
@@ -31,6 +32,9 @@ public final class MonthlyKernel {
     Cohort cohort = model.cohorts().get(c);
     double[] v = r.sharedValues();
     double combat = combatFactor(cohort.demographic(), v, c);
+    // Battles: deaths and captures follow the decayed pressure of recent losses; the pushes out of
+    // the theatre (leaving, going underground, defecting) follow the territory lost, which stays.
+    double battle = r.collapse(t);
     double lost = 1.0 - r.territory(t);
     int groups = model.groupCount();
 
@@ -39,8 +43,9 @@ public final class MonthlyKernel {
       rows.addHazard(
           src,
           CompiledModel.KILLED,
-          (v(v, c, Base.KILL_RATE_BASE) + v(v, c, Base.KILL_RATE_COLLAPSE) * lost) * combat);
-      rows.addHazard(src, CompiledModel.DETAINED, v(v, c, Base.DETENTION_RATE_COLLAPSE) * lost);
+          (v(v, c, Base.KILL_RATE_BASE) + v(v, c, Base.KILL_RATE_COLLAPSE) * battle) * combat);
+      rows.addHazard(src, CompiledModel.DETAINED, v(v, c, Base.DETENTION_RATE_COLLAPSE) * battle);
+      rows.addHazard(src, CompiledModel.IN_CAMP, v(v, c, Base.CAMP_RATE_COLLAPSE) * battle);
       rows.addHazard(
           src,
           CompiledModel.TRANSIT,
@@ -82,10 +87,31 @@ public final class MonthlyKernel {
       }
     }
 
+    double repatriation = repatriationHazard(cohort.demographic(), model.policy(c, t), v, c);
+    src = CompiledModel.IN_CAMP;
+    if (needed(stocks, src)) {
+      rows.addHazard(src, CompiledModel.KILLED, v(v, c, Base.CAMP_DEATH_RATE));
+      rows.addHazard(src, CompiledModel.IN_THEATRE, v(v, c, Base.CAMP_ESCAPE_RATE));
+      rows.addHazard(src, CompiledModel.DETAINED, v(v, c, Base.CAMP_TRIAL_RATE));
+      rows.addHazard(src, CompiledModel.RETURNED, repatriation);
+      rows.hazardsToProbabilities(src);
+    }
+
+    src = CompiledModel.DETAINED;
+    if (needed(stocks, src) && repatriation > 0) {
+      rows.addHazard(
+          src, CompiledModel.RETURNED, repatriation * v(v, c, Base.REPATRIATION_DETAINED_FACTOR));
+      rows.hazardsToProbabilities(src);
+    }
+
     src = CompiledModel.RETURNED;
     if (needed(stocks, src)) {
       double assessed = 1.0 - Math.exp(-v(v, c, Base.ASSESSMENT_RATE));
-      double pros = v(v, c, Base.PROSECUTION_SHARE) * r.prosecutionMultiplier(t);
+      Base share =
+          cohort.demographic() == Demographic.WOMEN
+              ? Base.WOMEN_PROSECUTION_SHARE
+              : Base.PROSECUTION_SHARE;
+      double pros = v(v, c, share) * r.prosecutionMultiplier(t);
       if (cohort.demographic() == Demographic.MINORS) {
         pros *= v(v, c, Base.MINORS_PROSECUTION_FACTOR);
       }
@@ -115,6 +141,38 @@ public final class MonthlyKernel {
         rows.hazardsToProbabilities(d);
       }
     }
+  }
+
+  /**
+   * The monthly probability that a person of cohort c in local compartment {@code local} gives
+   * birth: 1 − exp(−birth_rate) for women in the core theatre or in the camps, 0 otherwise.
+   */
+  double birthProbability(Realization r, int c, int local) {
+    if (model.birthCohort(c) < 0
+        || (local != CompiledModel.IN_THEATRE && local != CompiledModel.IN_CAMP)) {
+      return 0;
+    }
+    return -Math.expm1(-Math.max(0, v(r.sharedValues(), c, Base.BIRTH_RATE)));
+  }
+
+  /**
+   * The monthly hazard that someone in custody in the region is repatriated: 0 without a policy,
+   * the minors' rate of the policy times the factor of women or men.
+   */
+  private double repatriationHazard(Demographic d, RepatriationPolicy policy, double[] v, int c) {
+    double rate =
+        switch (policy) {
+          case NONE -> 0;
+          case CASE_BY_CASE -> v(v, c, Base.REPATRIATION_RATE_CASE_BY_CASE);
+          case ORGANISED -> v(v, c, Base.REPATRIATION_RATE_ORGANISED);
+        };
+    double factor =
+        switch (d) {
+          case MINORS -> 1.0;
+          case WOMEN -> v(v, c, Base.REPATRIATION_WOMEN_FACTOR);
+          case MEN -> v(v, c, Base.REPATRIATION_MEN_FACTOR);
+        };
+    return Math.max(0, rate * factor);
   }
 
   private static boolean needed(int[] stocks, int s) {

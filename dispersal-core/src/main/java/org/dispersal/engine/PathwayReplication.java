@@ -39,18 +39,28 @@ public final class PathwayReplication implements SimulationModel.Replication {
     InitialStocks.fill(model, realization, initialStream, stocks);
   }
 
-  /** True when no driver the kernel reads (territory, levers, merger) changes at month t. */
+  /**
+   * True when no driver the kernel reads (territory and its decayed pressure, levers, repatriation
+   * policies, merger) changes at month t.
+   */
   @Override
   public boolean sameRows(int month) {
     Realization r = realization;
     int p = month - 1;
     return month > 0
         && r.territory(month) == r.territory(p)
+        && r.collapse(month) == r.collapse(p)
+        && model.samePolicies(month)
         && r.borderClosure(month) == r.borderClosure(p)
         && r.routeScreening(month) == r.routeScreening(p)
         && r.prosecutionMultiplier(month) == r.prosecutionMultiplier(p)
         && r.rehabilitation(month) == r.rehabilitation(p)
         && r.merged(month) == r.merged(p);
+  }
+
+  @Override
+  public double birthProbability(int cohort, int month, int local) {
+    return kernel.birthProbability(realization, cohort, local);
   }
 
   @Override

@@ -22,6 +22,8 @@ import org.dispersal.random.RandomStreams;
  *
  * @param values parameter values in the order of {@link CompiledModel#parameterNames()}
  * @param territory share of the strongholds' weight still held, per month (0..months)
+ * @param collapse the pressure of lost territory per month: each lost stronghold's share of the
+ *     weight, decayed with the half-life {@code collapse_half_life} from the month of its loss
  * @param borderClosure border closure per month
  * @param routeScreening route screening per month
  * @param prosecutionMultiplier policy factor on prosecution per month
@@ -31,6 +33,7 @@ import org.dispersal.random.RandomStreams;
 public record Realization(
     double[] values,
     double[] territory,
+    double[] collapse,
     double[] borderClosure,
     double[] routeScreening,
     double[] prosecutionMultiplier,
@@ -73,15 +76,23 @@ public record Realization(
     Scenario s = model.scenario();
     int months = s.months();
     double[] territory = new double[months + 1];
+    double[] collapse = new double[months + 1];
     double total = 0;
     for (Stronghold h : s.drivers().strongholds()) {
       total += h.weight();
     }
+    double halfLife = v[model.parameterIndex(Base.COLLAPSE_HALF_LIFE.id())];
+    if (!(halfLife > 0)) {
+      throw new IllegalArgumentException("collapse_half_life must be positive: " + halfLife);
+    }
+    double decay = Math.log(2) / halfLife;
     for (Stronghold h : s.drivers().strongholds()) {
       int lost = lossMonth(model, s.start(), h, v);
       for (int t = 0; t <= months; t++) {
-        if (t < lost) {
+        if (t < Math.max(0, lost)) {
           territory[t] += h.weight() / total;
+        } else {
+          collapse[t] += h.weight() / total * Math.exp(-decay * (t - lost));
         }
       }
     }
@@ -94,6 +105,7 @@ public record Realization(
     return new Realization(
         v,
         territory,
+        collapse,
         series(model, s.drivers().borderClosure(), v, months),
         series(model, s.drivers().routeScreening(), v, months),
         series(model, s.drivers().prosecutionMultiplier(), v, months),
@@ -101,10 +113,13 @@ public record Realization(
         merger);
   }
 
+  /**
+   * The month a stronghold is lost, counted from the start: negative for one lost before the start
+   * (so its hazards have decayed by then).
+   */
   private static int lossMonth(CompiledModel model, YearMonth start, Stronghold h, double[] v) {
     if (h.lostOn() != null) {
-      long m = ChronoUnit.MONTHS.between(start, YearMonth.from(h.lostOn()));
-      return (int) Math.max(0, m);
+      return (int) ChronoUnit.MONTHS.between(start, YearMonth.from(h.lostOn()));
     }
     double value = v[model.parameterIndex(h.fallParameter())];
     return (int) Math.max(0, Math.floor(value));
@@ -126,6 +141,7 @@ public record Realization(
   public Realization {
     values = values.clone();
     territory = territory.clone();
+    collapse = collapse.clone();
     borderClosure = borderClosure.clone();
     routeScreening = routeScreening.clone();
     prosecutionMultiplier = prosecutionMultiplier.clone();
@@ -142,6 +158,12 @@ public record Realization(
   @Override
   public double[] territory() {
     return territory.clone();
+  }
+
+  /** The pressure of lost territory per month, decayed since each loss (a copy). */
+  @Override
+  public double[] collapse() {
+    return collapse.clone();
   }
 
   /** Border closure per month (a copy). */
@@ -176,6 +198,16 @@ public record Realization(
   /** The territorial index at month t. */
   public double territory(int t) {
     return territory[t];
+  }
+
+  /**
+   * The pressure of lost territory at month t: the sum over lost strongholds of their share of the
+   * weight times 2^(−months since the loss / half-life). Without decay (an infinite half-life) it
+   * is 1 − {@link #territory(int)}; the battle hazards (death, detention, capture into the camps)
+   * "per unit of lost territory" multiply it.
+   */
+  public double collapse(int t) {
+    return collapse[t];
   }
 
   /** Border closure at month t. */

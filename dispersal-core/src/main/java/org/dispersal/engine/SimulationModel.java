@@ -26,6 +26,15 @@ public interface SimulationModel {
     return cohort;
   }
 
+  /**
+   * The cohort that children born to the people of {@code cohort} join, in the same local
+   * compartment as the mother, or -1 if the people of {@code cohort} have no children in the model.
+   * Births are the one source of new people: every other transition moves people within a cohort.
+   */
+  default int birthCohort(int cohort) {
+    return -1;
+  }
+
   /** The horizon: the number of monthly steps. */
   int months();
 
@@ -56,5 +65,15 @@ public interface SimulationModel {
      * all rows (stocks null) for month t − 1 may keep them. Rows change only when a driver does.
      */
     boolean sameRows(int month);
+
+    /**
+     * The probability that one person in local compartment {@code local} of {@code cohort} gives
+     * birth to a child (who joins {@link SimulationModel#birthCohort} in the same local
+     * compartment) between month t and t + 1, counted on the stocks at the start of the month; 0
+     * where the model has no births.
+     */
+    default double birthProbability(int cohort, int month, int local) {
+      return 0;
+    }
   }
 }

@@ -10,13 +10,37 @@ import java.util.List;
  * @param routeScreening the chance that an operative on a migration route is caught, as steps
  * @param prosecutionMultiplier a policy lever on prosecution at home, as steps (1 = as sourced)
  * @param rehabilitation the effect of rehabilitation at home on re-engagement, as steps
+ * @param repatriation each origin's repatriation policy over time
  */
 public record Drivers(
     List<Stronghold> strongholds,
     List<Step> borderClosure,
     List<Step> routeScreening,
     List<Step> prosecutionMultiplier,
-    List<Step> rehabilitation) {
+    List<Step> rehabilitation,
+    Repatriation repatriation) {
+
+  /** Drivers without repatriation (every origin's policy is {@link RepatriationPolicy#NONE}). */
+  public Drivers(
+      List<Stronghold> strongholds,
+      List<Step> borderClosure,
+      List<Step> routeScreening,
+      List<Step> prosecutionMultiplier,
+      List<Step> rehabilitation) {
+    this(
+        strongholds,
+        borderClosure,
+        routeScreening,
+        prosecutionMultiplier,
+        rehabilitation,
+        Repatriation.NONE);
+  }
+
+  /** The same drivers with another repatriation driver (a scenario's policy variant). */
+  public Drivers withRepatriation(Repatriation other) {
+    return new Drivers(
+        strongholds, borderClosure, routeScreening, prosecutionMultiplier, rehabilitation, other);
+  }
 
   /** Copies the lists and checks that each series starts at month 0 and is in order. */
   public Drivers {
@@ -25,6 +49,9 @@ public record Drivers(
     routeScreening = checkSeries("route_screening", routeScreening);
     prosecutionMultiplier = checkSeries("prosecution_multiplier", prosecutionMultiplier);
     rehabilitation = checkSeries("rehabilitation", rehabilitation);
+    if (repatriation == null) {
+      throw new IllegalArgumentException("drivers need a repatriation driver");
+    }
     if (strongholds.isEmpty()) {
       throw new IllegalArgumentException("drivers need at least one stronghold");
     }

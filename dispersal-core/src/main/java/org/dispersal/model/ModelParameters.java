@@ -82,7 +82,34 @@ public final class ModelParameters {
     /** Share killed by the start date, where no country figure exists. */
     SHARE_KILLED_BY_START("share of travellers killed by the start date"),
     /** Share returned by the start date, where no country figure exists. */
-    SHARE_RETURNED_BY_START("share of travellers returned by the start date");
+    SHARE_RETURNED_BY_START("share of travellers returned by the start date"),
+    /**
+     * Monthly hazard of surrender or capture into the camps and prisons of a non-state custodian
+     * per unit of lost territory (after the decay of {@link #COLLAPSE_HALF_LIFE}).
+     */
+    CAMP_RATE_COLLAPSE("monthly hazard of capture into camps per unit of lost territory"),
+    /** Monthly hazard of death in the camps (disease, malnutrition, violence). */
+    CAMP_DEATH_RATE("monthly hazard of death in the camps"),
+    /** Monthly hazard of escaping (or being smuggled out of) the camps, back into the theatre. */
+    CAMP_ESCAPE_RATE("monthly hazard of escaping the camps"),
+    /** Monthly hazard of transfer from the camps to trial by a state (to detained). */
+    CAMP_TRIAL_RATE("monthly hazard of transfer from the camps to trial by a state"),
+    /** Monthly hazard that a minor in custody is repatriated under a case-by-case policy. */
+    REPATRIATION_RATE_CASE_BY_CASE("monthly hazard of repatriation of a minor, case by case"),
+    /** Monthly hazard that a minor in custody is repatriated under an organised policy. */
+    REPATRIATION_RATE_ORGANISED("monthly hazard of repatriation of a minor, organised"),
+    /** Factor on the repatriation hazard of women relative to minors. */
+    REPATRIATION_WOMEN_FACTOR("factor on the repatriation hazard for women"),
+    /** Factor on the repatriation hazard of men relative to minors. */
+    REPATRIATION_MEN_FACTOR("factor on the repatriation hazard for men"),
+    /** Factor on the repatriation hazard of people detained by a state, relative to the camps. */
+    REPATRIATION_DETAINED_FACTOR("factor on the repatriation hazard for those held by a state"),
+    /** Share of assessed adult women returnees who are prosecuted (men use prosecution_share). */
+    WOMEN_PROSECUTION_SHARE("share of assessed women returnees prosecuted or imprisoned"),
+    /** Monthly births per woman in the core theatre or in the camps. */
+    BIRTH_RATE("monthly births per woman in the core theatre or in the camps"),
+    /** Months for the hazards tied to a lost stronghold to fall to half after its loss. */
+    COLLAPSE_HALF_LIFE("half-life in months of the battle hazards tied to a lost stronghold");
 
     private final String meaning;
 

@@ -17,6 +17,12 @@ public enum State implements NamedId {
   KILLED("Killed", 0, false),
   /** Detained in the region of the core theatre (for the Islamic State: Iraq, Syria, Turkey). */
   DETAINED("Detained in the region", 0, false),
+  /**
+   * Held in the camps or prisons of a non-state custodian in the core theatre (for the Islamic
+   * State: the Syrian Democratic Forces in north-east Syria), apart from {@link #DETAINED}, which
+   * is custody by a state.
+   */
+  IN_CAMP("Held in camps or prisons of a non-state custodian", 0, false),
   /** Back in the home country, not yet assessed by the authorities. */
   RETURNED("Returned, not yet assessed", 0, false),
   /** Pathway 1: returned home and done with violence; split by cooperation with authorities. */
@@ -38,7 +44,7 @@ public enum State implements NamedId {
 
   /**
    * The states of a headline table, in report order: the five pathways (with the outcomes of
-   * dispatched operatives), then killed, detained, in theatre, returned and prosecuted.
+   * dispatched operatives), then killed, detained, in camps, in theatre, returned and prosecuted.
    */
   public static final java.util.List<State> HEADLINE =
       java.util.List.of(
@@ -51,6 +57,7 @@ public enum State implements NamedId {
           ATTACK,
           KILLED,
           DETAINED,
+          IN_CAMP,
           IN_THEATRE,
           RETURNED,
           PROSECUTED);

@@ -18,10 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract every engine meets, run against each engine by a subclass: conservation of people
- * per cohort, no negative stocks, determinism, and agreement in distribution with references that
- * share none of the engines' code, on models without agent-only features: the exact multinomial
- * distribution of the reference Markov model, and a person-by-person simulation of a pathway
- * scenario.
+ * per cohort (births being the one source of new people), no negative stocks, determinism, and
+ * agreement in distribution with references that share none of the engines' code, on models without
+ * agent-only features: the exact multinomial distribution of the reference Markov model, and a
+ * person-by-person simulation of a pathway scenario with births, camps and a repatriation policy
+ * that changes.
  *
  * <p>False alarms: each agreement test splits α = {@value #FAMILY_ALPHA} over its chi-square tests
  * (Bonferroni), so a correct engine fails it with probability at most 1%; the seeds are fixed, so
@@ -55,29 +56,52 @@ public abstract class EngineContract {
   }
 
   /**
-   * Runs one replication and checks that no stock goes negative and each cohort keeps its people
-   * every month; each cohort's people at month 0.
+   * Runs one replication and checks that no stock goes negative and that each cohort keeps its
+   * people every month, births being the one source of new people: a cohort's total at month t is
+   * its total at month 0 plus the children the engine reported born into it by t; only a model's
+   * child cohorts receive births, never a negative number. Returns each cohort's people at month 0.
    */
   static int[] checkConservation(ReplicationEngine engine, SimulationModel model, long seed) {
     int[] initial = new int[model.cohortCount()];
+    long[] bornSoFar = new long[model.cohortCount()];
+    boolean[] child = new boolean[model.cohortCount()];
+    for (int c = 0; c < child.length; c++) {
+      if (model.birthCohort(c) >= 0) {
+        child[model.birthCohort(c)] = true;
+      }
+    }
     int[] seen = new int[1];
     engine.simulate(
         seed,
         3,
-        (month, stocks) -> {
-          seen[0]++;
-          for (int c = 0; c < stocks.length; c++) {
-            int total = 0;
-            for (int n : stocks[c]) {
-              assertThat(n).as("seed %d month %d cohort %d", seed, month, c).isNotNegative();
-              total += n;
+        new MonthObserver() {
+          @Override
+          public void births(int month, int[][] born) {
+            for (int c = 0; c < born.length; c++) {
+              for (int n : born[c]) {
+                assertThat(n).as("seed %d month %d births %d", seed, month, c).isNotNegative();
+                assertThat(n == 0 || child[c]).as("births into cohort %d", c).isTrue();
+                bornSoFar[c] += n;
+              }
             }
-            if (month == 0) {
-              initial[c] = total;
-            } else {
-              assertThat(total)
-                  .as("seed %d month %d cohort %d", seed, month, c)
-                  .isEqualTo(initial[c]);
+          }
+
+          @Override
+          public void observe(int month, int[][] stocks) {
+            seen[0]++;
+            for (int c = 0; c < stocks.length; c++) {
+              int total = 0;
+              for (int n : stocks[c]) {
+                assertThat(n).as("seed %d month %d cohort %d", seed, month, c).isNotNegative();
+                total += n;
+              }
+              if (month == 0) {
+                initial[c] = total;
+              } else {
+                assertThat((long) total)
+                    .as("seed %d month %d cohort %d", seed, month, c)
+                    .isEqualTo(initial[c] + bornSoFar[c]);
+              }
             }
           }
         });
@@ -112,8 +136,18 @@ public abstract class EngineContract {
     Scenario s =
         TestScenarios.small(
             List.of(TestScenarios.country("FRA", "western_europe", 300)),
-            java.util.Map.of("share_women", 0.2, "share_minors", 0.1),
-            18);
+            java.util.Map.of(
+                "share_women", 0.2,
+                "share_minors", 0.1,
+                "birth_rate", 0.03,
+                "camp_rate_collapse", 0.3,
+                "collapse_half_life", 4.0),
+            18,
+            new org.dispersal.model.Repatriation(
+                org.dispersal.model.RepatriationPolicy.CASE_BY_CASE,
+                List.of(
+                    new org.dispersal.model.Repatriation.Step(
+                        "FRA", 8, org.dispersal.model.RepatriationPolicy.ORGANISED))));
     CompiledModel model = new CompiledModel(s);
     int cells = cells(model);
     int[][] mine = finals(engine(model), model, 11, cells);

@@ -16,6 +16,8 @@ import org.dispersal.model.Place;
 import org.dispersal.model.Prior;
 import org.dispersal.model.Range;
 import org.dispersal.model.Region;
+import org.dispersal.model.Repatriation;
+import org.dispersal.model.RepatriationPolicy;
 import org.dispersal.model.Scenario;
 import org.dispersal.model.Step;
 import org.dispersal.model.Stronghold;
@@ -44,6 +46,12 @@ public final class TestScenarios {
    * default.
    */
   public static Scenario small(List<Origin> origins, Map<String, Double> values, int months) {
+    return small(origins, values, months, Repatriation.NONE);
+  }
+
+  /** {@link #small(List, Map, int)} with a repatriation driver. */
+  public static Scenario small(
+      List<Origin> origins, Map<String, Double> values, int months, Repatriation repatriation) {
     List<Region> regions =
         List.of(
             new Region("maghreb", "Maghreb", List.of("libya")),
@@ -61,10 +69,11 @@ public final class TestScenarios {
             new Group("aq_other", "Other AQ", true));
     Drivers drivers =
         drivers(
-            List.of(
-                new Stronghold("a", "A", "IRQ", 1, LocalDate.of(2016, 6, 1), "X", null),
-                new Stronghold("b", "B", "SYR", 1, null, null, "fall_month.b"),
-                new Stronghold("c", "C", "SYR", 2, null, null, "fall_month.c")));
+                List.of(
+                    new Stronghold("a", "A", "IRQ", 1, LocalDate.of(2016, 6, 1), "X", null),
+                    new Stronghold("b", "B", "SYR", 1, null, null, "fall_month.b"),
+                    new Stronghold("c", "C", "SYR", 2, null, null, "fall_month.c")))
+            .withRepatriation(repatriation);
     Scenario skeleton =
         new Scenario(
             "test",
@@ -127,6 +136,8 @@ public final class TestScenarios {
       case "merger_month" -> 12;
       case "merger_defection_multiplier", "relocation_near_affinity" -> 3;
       case "prosecution_multiplier" -> 1;
+      case "collapse_half_life" -> 1e9;
+      case "birth_rate", "camp_rate_collapse" -> 0;
       case "transit_exit_rate", "assessment_rate" -> 0.5;
       case "women_combat_factor", "minors_combat_factor" -> 0.2;
       default -> 0.05;
@@ -141,7 +152,8 @@ public final class TestScenarios {
 
   /**
    * A random small scenario: 1-4 origins with random figures and ranges, random parameter values
-   * (probabilities in [0,1], rates up to 1), random horizon of 1-30 months.
+   * (probabilities in [0,1], rates up to 1, so births too), a random horizon of 1-30 months, a
+   * random default repatriation policy and one random policy step per origin.
    */
   public static Scenario random(UniformRandomProvider rng) {
     int n = 1 + rng.nextInt(4);
@@ -185,6 +197,14 @@ public final class TestScenarios {
     }
     values.put("share_women", rng.nextDouble() * 0.5);
     values.put("share_minors", rng.nextDouble() * 0.5);
-    return small(origins, values, base.months());
+    values.put("collapse_half_life", 0.5 + rng.nextDouble() * 60);
+    List<Repatriation.Step> steps = new ArrayList<>();
+    RepatriationPolicy[] policies = RepatriationPolicy.values();
+    for (Origin o : origins) {
+      int from = rng.nextInt(base.months() + 1);
+      steps.add(new Repatriation.Step(o.id(), from, policies[rng.nextInt(policies.length)]));
+    }
+    Repatriation repatriation = new Repatriation(policies[rng.nextInt(policies.length)], steps);
+    return small(origins, values, base.months(), repatriation);
   }
 }

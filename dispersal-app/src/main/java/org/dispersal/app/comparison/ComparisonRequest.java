@@ -20,7 +20,8 @@ import org.dispersal.store.RunKind;
 /**
  * A comparison of scenario variants with common random numbers: the headline outputs of each at
  * several months and their paired differences from the first, the base ({@link VariantComparison});
- * writes compare.csv and compare.html.
+ * writes compare.csv and compare.html, and compare-countries.csv when a variant changes a country's
+ * repatriation policy.
  *
  * @param variants the base, then at least one variant; all start in the same month and run as long
  * @param months the months compared, each 0 to the horizon, at least one (kept ascending, without
@@ -146,6 +147,9 @@ public record ComparisonRequest(
         null,
         dir -> {
           ComparisonOutputs.writeCsv(c, dir.resolve("compare.csv"));
+          if (!c.homeByCountry().isEmpty()) {
+            ComparisonOutputs.writeCountriesCsv(c, dir.resolve("compare-countries.csv"));
+          }
           ComparisonOutputs.writeHtml(c, descriptions, start, dir.resolve("compare.html"));
         },
         started,

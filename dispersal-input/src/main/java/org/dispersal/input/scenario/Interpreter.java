@@ -20,6 +20,8 @@ import org.dispersal.model.Place;
 import org.dispersal.model.Prior;
 import org.dispersal.model.Range;
 import org.dispersal.model.Region;
+import org.dispersal.model.Repatriation;
+import org.dispersal.model.RepatriationPolicy;
 import org.dispersal.model.State;
 import org.dispersal.model.Step;
 import org.dispersal.model.Stronghold;
@@ -55,6 +57,7 @@ final class Interpreter extends NodeReader {
           "groups",
           "dispatch_targets",
           "drivers",
+          "repatriation",
           "parameters",
           "agents",
           "hypotheses",
@@ -83,6 +86,10 @@ final class Interpreter extends NodeReader {
   static final List<String> STRONGHOLD_KEYS =
       List.of("id", "name", "country", "weight", "lost", "source", "fall_parameter");
   static final List<String> STEP_KEYS = List.of("from", "parameter");
+  static final List<String> REPATRIATION_KEYS = List.of("default", "policies");
+  static final List<String> POLICY_STEP_KEYS = List.of("origin", "from", "policy");
+  static final List<String> POLICIES =
+      java.util.Arrays.stream(RepatriationPolicy.values()).map(RepatriationPolicy::id).toList();
   static final List<String> ORIGIN_KEYS =
       List.of("id", "name", "region", "travelled", "women", "minors", "stocks", "source", "note");
   static final List<String> ORIGIN_REQUIRED = List.of("id", "name", "region", "travelled");
@@ -189,6 +196,10 @@ final class Interpreter extends NodeReader {
     List<Group> groups = items(root.get("groups"), "groups", this::group);
     List<String> targets = items(root.get("dispatch_targets"), "dispatch_targets", this::text);
     Drivers drivers = drivers(root.get("drivers"));
+    if (drivers != null && present(root.get("repatriation"))) {
+      Repatriation repatriation = repatriation(root.get("repatriation"), start);
+      drivers = repatriation == null ? null : drivers.withRepatriation(repatriation);
+    }
     Node originsNode = root.get("origins");
     boolean shared =
         originsNode instanceof Node.Scalar s
@@ -292,6 +303,66 @@ final class Interpreter extends NodeReader {
         node,
         path,
         () -> new Drivers(strongholds, series.get(0), series.get(1), series.get(2), series.get(3)));
+  }
+
+  /**
+   * Reads {@code repatriation:}: a default policy and per-origin steps whose {@code from} is a
+   * month number or a month YYYY-MM (a month before the start counts as month 0).
+   */
+  private Repatriation repatriation(Node node, YearMonth start) {
+    String path = "repatriation";
+    Node.Mapping m = mapping(node, path, REPATRIATION_KEYS, List.of("default"));
+    if (m == null) {
+      return null;
+    }
+    int before = problems.size();
+    RepatriationPolicy fallback = policy(m.get("default"), path + ".default");
+    List<Repatriation.Step> steps =
+        items(m.get("policies"), path + ".policies", (n, p) -> policyStep(n, p, start));
+    if (problems.size() > before || fallback == null) {
+      return null;
+    }
+    return build(node, path, () -> new Repatriation(fallback, steps));
+  }
+
+  private Repatriation.Step policyStep(Node node, String path, YearMonth start) {
+    Node.Mapping m = mapping(node, path, POLICY_STEP_KEYS, POLICY_STEP_KEYS);
+    if (m == null) {
+      return null;
+    }
+    String origin = text(m.get("origin"), path + ".origin");
+    RepatriationPolicy policy = policy(m.get("policy"), path + ".policy");
+    Node fromNode = m.get("from");
+    Integer from;
+    if (fromNode instanceof Node.Scalar sc && sc.kind() == Node.Kind.STRING) {
+      YearMonth month = month(fromNode, path + ".from");
+      from =
+          month == null || start == null
+              ? null
+              : (int) Math.max(0, java.time.temporal.ChronoUnit.MONTHS.between(start, month));
+    } else {
+      from = whole(fromNode, path + ".from");
+      if (from != null && from < 0) {
+        problem(fromNode, path + ".from", "must not be negative");
+        from = null;
+      }
+    }
+    Integer f = from;
+    return origin == null || policy == null || f == null
+        ? null
+        : build(node, path, () -> new Repatriation.Step(origin, f, policy));
+  }
+
+  private RepatriationPolicy policy(Node node, String path) {
+    String word = text(node, path);
+    if (word == null) {
+      return null;
+    }
+    RepatriationPolicy p = RepatriationPolicy.byId(word);
+    if (p == null) {
+      problem(node, path, "is not a repatriation policy", POLICIES);
+    }
+    return p;
   }
 
   private Stronghold stronghold(Node node, String path) {

@@ -89,6 +89,7 @@ public final class ScenarioReader {
           "isis-2017-slow-offensives",
           "isis-2017-prosecution-doubled",
           "isis-2017-rehabilitation-up",
+          "isis-2017-repatriation-organised",
           "mali-2013");
   private static final Pattern BUILT_IN_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 

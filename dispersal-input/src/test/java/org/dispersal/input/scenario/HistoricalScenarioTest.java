@@ -60,7 +60,21 @@ class HistoricalScenarioTest {
    * (the strength figures count those under arms), and the policy lever left at 1.
    */
   private static final Set<String> STRUCTURAL =
-      Set.of("share_killed_by_start", "share_returned_by_start", "prosecution_multiplier");
+      Set.of(
+          "share_killed_by_start",
+          "share_returned_by_start",
+          "prosecution_multiplier",
+          // No camps, no repatriation policy and no families in the case (docs/HISTORICAL.md).
+          "camp_rate_collapse",
+          "camp_death_rate",
+          "camp_escape_rate",
+          "camp_trial_rate",
+          "repatriation_rate_case_by_case",
+          "repatriation_rate_organised",
+          "repatriation_women_factor",
+          "repatriation_men_factor",
+          "repatriation_detained_factor",
+          "birth_rate");
 
   /** The three fates the French military counted in October 2013, which partition every state. */
   private static final Map<String, Set<State>> MEASURES = measures();
@@ -314,7 +328,7 @@ class HistoricalScenarioTest {
       return MEASURES.get(measure);
     }
     if (measure.equals("detained")) {
-      return EnumSet.of(State.DETAINED, State.ARRESTED);
+      return EnumSet.of(State.DETAINED, State.IN_CAMP, State.ARRESTED);
     }
     return EnumSet.of(stateNamed(measure));
   }
@@ -336,7 +350,7 @@ class HistoricalScenarioTest {
 
   private static Map<String, Set<State>> measures() {
     Map<String, Set<State>> m = new LinkedHashMap<>();
-    m.put("neutralised", EnumSet.of(State.KILLED, State.DETAINED, State.ARRESTED));
+    m.put("neutralised", EnumSet.of(State.KILLED, State.DETAINED, State.IN_CAMP, State.ARRESTED));
     m.put("went_home", EnumSet.of(State.RETURNED, State.DISENGAGED, State.PROSECUTED));
     m.put(
         "fighting_on",

@@ -150,7 +150,7 @@ class HypothesesSectionTest {
                 + ":14: hypotheses[1].variant: 'isis-2071' is not a built-in scenario (allowed:"
                 + " isis-2017, isis-2017-merger, isis-2017-border-sealed, isis-2017-fast-offensives,"
                 + " isis-2017-slow-offensives, isis-2017-prosecution-doubled,"
-                + " isis-2017-rehabilitation-up, mali-2013)",
+                + " isis-2017-rehabilitation-up, isis-2017-repatriation-organised, mali-2013)",
             "test.yaml:"
                 + (base() + 15)
                 + ":44: indicators[0].observe.countries: 'IRK' is not an ISO 3166-1 alpha-3"

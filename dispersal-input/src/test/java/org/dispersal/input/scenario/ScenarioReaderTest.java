@@ -34,7 +34,7 @@ class ScenarioReaderTest {
   private static final String BUILT_INS =
       "(allowed: isis-2017, isis-2017-merger, isis-2017-border-sealed, isis-2017-fast-offensives,"
           + " isis-2017-slow-offensives, isis-2017-prosecution-doubled,"
-          + " isis-2017-rehabilitation-up, mali-2013)";
+          + " isis-2017-rehabilitation-up, isis-2017-repatriation-organised, mali-2013)";
 
   @Test
   void readsTheBuiltInScenario() {
@@ -360,6 +360,7 @@ class ScenarioReaderTest {
             "isis-2017-slow-offensives",
             "isis-2017-prosecution-doubled",
             "isis-2017-rehabilitation-up",
+            "isis-2017-repatriation-organised",
             "mali-2013");
   }
 

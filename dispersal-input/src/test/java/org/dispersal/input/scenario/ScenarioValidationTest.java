@@ -19,7 +19,7 @@ class ScenarioValidationTest {
 
   private static final String TOP_KEYS =
       "(allowed: name, description, extends, start, months, origins, regions, places, groups,"
-          + " dispatch_targets, drivers, parameters, agents, hypotheses, indicators)";
+          + " dispatch_targets, drivers, repatriation, parameters, agents, hypotheses, indicators)";
   private static final String NOT_COUNTRY = "is not an ISO 3166-1 alpha-3 country code (or XKX)";
   private static final String FORMS =
       "(allowed: a number, LOW..HIGH, uniform(LOW, HIGH), triangular(LOW, MODE, HIGH),"
@@ -236,7 +236,7 @@ class ScenarioValidationTest {
                 + "  route_screening: {prior",
             "test.yaml:67:3: parameters.kill_rate_bse: is not a parameter of this scenario"
                 + " (allowed: kill_rate_base, exit_rate_base, kill_rate_collapse,"
-                + " kill_rate_base.europe, plot_rate, ...)"),
+                + " birth_rate, kill_rate_base.europe, ...)"),
         rule(
             "missing required parameter",
             "  group_weight.aq: {prior: {dist: fixed, value: 1}, assumption: test}\n",
@@ -368,7 +368,7 @@ class ScenarioValidationTest {
     assertThat(problems(minimal(), "kil_rate=0.1"))
         .containsExactly(
             "--set:1:1: parameters.kil_rate: is not a parameter of this scenario (allowed:"
-                + " plot_rate, kill_rate_base, exit_rate_base, share_women, assessment_rate, ...)");
+                + " birth_rate, plot_rate, kill_rate_base, camp_trial_rate, exit_rate_base, ...)");
   }
 
   @Test

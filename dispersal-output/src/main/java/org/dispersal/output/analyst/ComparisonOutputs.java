@@ -49,6 +49,78 @@ public final class ComparisonOutputs {
     Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Writes compare-countries.csv: for each country whose repatriation policy a variant changes, its
+   * women and minors back home (however their case ended) per month and variant, with the paired
+   * difference from the base; only a header when no variant changes a policy.
+   */
+  public static void writeCountriesCsv(Comparison c, Path file) throws IOException {
+    StringBuilder out =
+        new StringBuilder(
+            "variant,base,month,runs,country,demographic,level_mean,level_p05,level_p50,"
+                + "level_p95,difference_mean,difference_p05,difference_p50,difference_p95\n");
+    for (VariantComparison.CountryHome h : c.homeByCountry()) {
+      Interval[][] lv = h.levels();
+      Interval[][] df = h.differences();
+      for (int t = 0; t < c.months().size(); t++) {
+        for (int v = 0; v < c.names().size(); v++) {
+          out.append(
+              Numbers.csvLine(
+                  List.of(lv[t][v], df[t][v]),
+                  c.names().get(v),
+                  c.names().get(0),
+                  Integer.toString(c.months().get(t)),
+                  Integer.toString(c.runs()),
+                  h.country(),
+                  h.demographic().id()));
+        }
+      }
+    }
+    Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** The table of women and minors back home, country by country (issue #15). */
+  private static String countryTable(Comparison c, List<String> whens) {
+    StringBuilder t =
+        new StringBuilder(
+            "<div class=\"table-wrap\"><table id=\"home-by-country\"><caption>Women and minors"
+                + " of each country whose repatriation policy a variant changes, back home however"
+                + " their case ended. Level: mean [90% interval]. Difference: variant minus base,"
+                + " mean [90% interval] of the paired differences; in bold when the interval"
+                + " excludes zero.</caption><thead><tr><th>Country</th><th>Who</th>"
+                + "<th>Months after the start</th>");
+    for (int v = 0; v < c.names().size(); v++) {
+      t.append("<th class=\"num\">").append(Html.esc(c.names().get(v))).append("</th>");
+    }
+    t.append("</tr></thead><tbody>");
+    for (VariantComparison.CountryHome h : c.homeByCountry()) {
+      Interval[][] lv = h.levels();
+      Interval[][] df = h.differences();
+      for (int m = 0; m < c.months().size(); m++) {
+        t.append("<tr>");
+        if (m == 0) {
+          String rows = Integer.toString(c.months().size());
+          t.append("<th rowspan=\"")
+              .append(rows)
+              .append("\">")
+              .append(Html.esc(h.country()))
+              .append("</th><td rowspan=\"")
+              .append(rows)
+              .append("\">")
+              .append(Html.esc(h.demographic().id()))
+              .append("</td>");
+        }
+        t.append("<td>").append(Html.esc(whens.get(m))).append("</td>");
+        for (int v = 0; v < c.names().size(); v++) {
+          t.append("<td class=\"num\">").append(cell(lv[m][v], v > 0 ? df[m][v] : null));
+          t.append("</td>");
+        }
+        t.append("</tr>");
+      }
+    }
+    return t.append("</tbody></table></div>").toString();
+  }
+
   /** Whether a 90% interval of a difference excludes zero. */
   public static boolean clear(Interval d) {
     return d.defined() > 0 && (d.p05() > 0 || d.p95() < 0);
@@ -123,6 +195,10 @@ public final class ComparisonOutputs {
       page.h2("Differences from the base");
       page.raw(differenceChart(c, page));
     }
+    if (!c.homeByCountry().isEmpty()) {
+      page.h2("Repatriation, country by country");
+      page.raw(countryTable(c, whens));
+    }
     page.h2("Method");
     page.para(
         null,
@@ -139,10 +215,13 @@ public final class ComparisonOutputs {
 
   /** A table cell: the level, and for a variant its paired difference from the base. */
   private static String cell(Comparison c, int m, int v, int k) {
-    Interval l = c.level(m, v, k);
+    return cell(c.level(m, v, k), v > 0 ? c.difference(m, v, k) : null);
+  }
+
+  /** A level, and a paired difference from the base unless {@code d} is null (the base). */
+  private static String cell(Interval l, Interval d) {
     StringBuilder t = new StringBuilder(Numbers.num(l.mean()));
-    if (v > 0) {
-      Interval d = c.difference(m, v, k);
+    if (d != null) {
       t.append("<br><span class=\"ci")
           .append(clear(d) ? " sig" : "")
           .append("\">")

@@ -33,8 +33,9 @@ import org.dispersal.output.text.Csv;
  * <p>After the {@code returned} row of each month, scope and demographic come the rows of the
  * {@link CompositeState}s, which add up states within each replication: {@code returned_total}
  * (everyone back home, however their case ended: what the observation measure {@code returned}
- * counts) and {@code returned_after_start} (those of them who came home after month 0). Their
- * {@code destination} is empty.
+ * counts), {@code returned_after_start} (those of them who came home after month 0) and {@code
+ * born_in_territory} (children born in the territory since the start, non-zero for minors only).
+ * Their {@code destination} is empty.
  */
 public final class SummaryCsv {
 

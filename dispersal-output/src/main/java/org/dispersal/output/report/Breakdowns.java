@@ -22,7 +22,7 @@ final class Breakdowns {
 
   /** The states shown per row, after those who came home after the start. */
   static final List<State> COLUMNS =
-      Palette.pathwaysThen(State.KILLED, State.DETAINED, State.IN_THEATRE);
+      Palette.pathwaysThen(State.KILLED, State.DETAINED, State.IN_CAMP, State.IN_THEATRE);
 
   private Breakdowns() {}
 

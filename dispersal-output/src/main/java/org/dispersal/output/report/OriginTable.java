@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.dispersal.ensemble.CompositeState;
 import org.dispersal.ensemble.Scope;
 import org.dispersal.ensemble.Statistic;
 import org.dispersal.model.Origin;
@@ -14,15 +15,16 @@ import org.dispersal.output.page.Page;
 
 /**
  * The table of origins: every country and unallocated remainder with how many travelled and the
- * median and 90% interval of each pathway, killed and detained at the horizon, largest first. A
- * small script adds a filter box and sorting by any column; without it the table reads in its
- * printed order. An origin's name is a button that shows its trajectories ({@link
- * OriginTrajectories}).
+ * median and 90% interval of each pathway, killed, detained, held in camps and the children born in
+ * the territory at the horizon, largest first. A small script adds a filter box and sorting by any
+ * column; without it the table reads in its printed order. An origin's name is a button that shows
+ * its trajectories ({@link OriginTrajectories}).
  */
 final class OriginTable {
 
   /** The states shown per origin, after the number who travelled. */
-  private static final List<State> COLUMNS = Palette.pathwaysThen(State.KILLED, State.DETAINED);
+  private static final List<State> COLUMNS =
+      Palette.pathwaysThen(State.KILLED, State.DETAINED, State.IN_CAMP);
 
   /** The script for filtering and sorting, inline so the report works offline. */
   static final String SCRIPT =
@@ -97,6 +99,9 @@ final class OriginTable {
     for (State state : COLUMNS) {
       h.append(Overview.stateHeader(state, page, " data-type=\"num\""));
     }
+    h.append("<th scope=\"col\" data-type=\"num\" class=\"num\" title=\"")
+        .append(Html.esc(CompositeState.BORN_IN_TERRITORY.label()))
+        .append("\">Born</th>");
     h.append("</tr></thead><tbody>");
     String link =
         page.style(
@@ -147,6 +152,13 @@ final class OriginTable {
             .append(Breakdowns.medianAndInterval(s))
             .append("</td>");
       }
+      Statistic born =
+          data.summary().statistic(horizon, r.scope(), 0, CompositeState.BORN_IN_TERRITORY);
+      h.append("<td class=\"num\" data-v=\"")
+          .append(born.p50())
+          .append("\">")
+          .append(Breakdowns.medianAndInterval(born))
+          .append("</td>");
       h.append("</tr>");
     }
     return h.append("</tbody></table></div>").toString();

@@ -33,6 +33,7 @@ final class OriginTrajectories {
           State.DISPATCHED,
           State.KILLED,
           State.DETAINED,
+          State.IN_CAMP,
           State.IN_THEATRE);
 
   /** The colour of the came-home-after-the-start series. */

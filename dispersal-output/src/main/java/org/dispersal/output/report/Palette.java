@@ -23,6 +23,7 @@ public final class Palette {
           State.ATTACK,
           State.KILLED,
           State.DETAINED,
+          State.IN_CAMP,
           State.IN_THEATRE,
           State.TRANSIT,
           State.RETURNED,
@@ -70,6 +71,9 @@ public final class Palette {
       case ATTACK -> new Look("#003e66", "Plots ended in an attack", "Attacks");
       case KILLED -> new Look("#3b3b3b", "Killed", "Killed");
       case DETAINED -> new Look("#8c8c8c", "Detained in the region", "Detained");
+      // Issue #15: a brown apart from the greys of custody by a state (the palette moves to one
+      // source in another change; the lead reconciles this colour there).
+      case IN_CAMP -> new Look("#a6761d", "Held in camps (non-state custodian)", "In camps");
       case IN_THEATRE -> new Look("#7a6a58", "In theatre", "In theatre");
       case TRANSIT -> new Look("#b3a58f", "In transit", "In transit");
       case RETURNED -> new Look("#9aa9b8", "Returned, not yet assessed", "Returned");

@@ -1,5 +1,6 @@
 package org.dispersal.output.report;
 
+import org.dispersal.ensemble.CompositeState;
 import org.dispersal.ensemble.Statistic;
 import org.dispersal.model.State;
 import org.dispersal.output.page.Html;
@@ -40,6 +41,22 @@ final class Trajectories {
                   Palette.label(state), Palette.colour(state), data.scenario().start(), series))
           .append("</figure>");
     }
+    Statistic[] born = new Statistic[horizon + 1];
+    for (int m = 0; m <= horizon; m++) {
+      born[m] = data.world(m, CompositeState.BORN_IN_TERRITORY);
+    }
+    String label = CompositeState.BORN_IN_TERRITORY.label();
+    h.append("<figure class=\"fan-figure\"><figcaption><span class=\"fan-title\">")
+        .append(Html.esc(label))
+        .append(" (minors)</span><span class=\"fan-last\">+")
+        .append(horizon)
+        .append(": <strong>")
+        .append(Fmt.count(born[horizon].p50()))
+        .append("</strong> <span class=\"ci\">(")
+        .append(Fmt.interval(born[horizon]))
+        .append(")</span></span></figcaption>")
+        .append(FanChart.svg(label, Palette.colour(State.IN_CAMP), data.scenario().start(), born))
+        .append("</figure>");
     return h.append("</div>").toString();
   }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dispersal.ensemble.CompositeState;
 import org.dispersal.model.Scenario;
 import org.dispersal.output.forecast.ForecastRun;
 import org.dispersal.output.page.Html;
@@ -82,10 +83,10 @@ class HtmlReportTest {
     assertThat(regions)
         .contains("Maghreb", "Western Europe", "Came home after the start", "Disengaged")
         .contains("+6 months", "+12 months", "+24 months", "+30 months");
-    assertThat(count(regions, "<span class=\"ci\">")).isEqualTo(4 * 2 * 9);
+    assertThat(count(regions, "<span class=\"ci\">")).isEqualTo(4 * 2 * 10);
     String groups = between(html, "<table id=\"by-demographic\"", "</table>");
     assertThat(groups).contains(">Men<", ">Women<", ">Minors<");
-    assertThat(count(groups, "<span class=\"ci\">")).isEqualTo(4 * 3 * 9);
+    assertThat(count(groups, "<span class=\"ci\">")).isEqualTo(4 * 3 * 10);
     // The cells are the summary's statistics: Western Europe's disengaged at +12 months.
     ReportData data = new ReportData(tiny);
     var s = data.summary().statistic(12, 2, 0, org.dispersal.model.State.DISENGAGED);
@@ -101,7 +102,8 @@ class HtmlReportTest {
   @Test
   void originsTableShowsIntervalsInTheCellsAndEachOriginOpensItsTrajectories() {
     String table = between(html, "<table id=\"origins\"", "</table>");
-    assertThat(count(table, "<span class=\"ci\">")).isEqualTo(3 * 7);
+    // Five pathways, killed, detained, in camps and the children born since the start.
+    assertThat(count(table, "<span class=\"ci\">")).isEqualTo(3 * 9);
     assertThat(table).doesNotContain("title=\"90% interval");
     assertThat(table).contains("<button type=\"button\" class=\"origin-link\" data-origin=\"FRA\"");
     assertThat(html).contains("<section id=\"origin-trajectory\"");
@@ -162,7 +164,9 @@ class HtmlReportTest {
 
   @Test
   void drawsOneFanChartPerStateAndTheFlowDiagram() {
-    assertThat(count(html, "<svg class=\"chart fan\"")).isEqualTo(Palette.ORDER.size());
+    // One per state, and one of the children born in the territory since the start.
+    assertThat(count(html, "<svg class=\"chart fan\"")).isEqualTo(Palette.ORDER.size() + 1);
+    assertThat(html).contains(CompositeState.BORN_IN_TERRITORY.label()).contains("In camps");
     assertThat(count(html, "<svg class=\"chart flow\"")).isEqualTo(1);
     String flow = between(html, "<svg class=\"chart flow\"", "</svg>");
     assertThat(flow).contains("Maghreb", "Western Europe", "Libya", "Killed");
@@ -223,7 +227,7 @@ class HtmlReportTest {
     String report = HtmlReport.render(ReportFixtures.forecast(ReportFixtures.tiny(3), 5));
     String table = between(report, "<table class=\"headline\">", "</table>");
     assertThat(table).contains("+3 months").doesNotContain("+6 months");
-    assertThat(count(report, "<svg class=\"chart fan\"")).isEqualTo(Palette.ORDER.size());
+    assertThat(count(report, "<svg class=\"chart fan\"")).isEqualTo(Palette.ORDER.size() + 1);
   }
 
   @Test
