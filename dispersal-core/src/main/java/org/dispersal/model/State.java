@@ -22,7 +22,7 @@ public enum State implements NamedId {
    * State: the Syrian Democratic Forces in north-east Syria), apart from {@link #DETAINED}, which
    * is custody by a state.
    */
-  IN_CAMP("Held in camps or prisons of a non-state custodian", 0, false),
+  IN_CAMP("Held in camps by a non-state custodian", 0, false),
   /** Back in the home country, not yet assessed by the authorities. */
   RETURNED("Returned, not yet assessed", 0, false),
   /** Pathway 1: returned home and done with violence; split by cooperation with authorities. */
