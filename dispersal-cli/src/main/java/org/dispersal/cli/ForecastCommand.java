@@ -85,6 +85,13 @@ final class ForecastCommand implements Callable<Integer> {
               + " dispersal calibrate or hindcast) instead of the priors; cohort engine only.")
   Path posterior;
 
+  @Option(
+      names = "--single",
+      description =
+          "Run the scenario alone, not the mixture of its competing hypotheses that a scenario"
+              + " with shipped stacking weights runs by default (isis-2017; docs/ANALYST.md).")
+  boolean single;
+
   @Mixin SparkOption spark;
 
   @Mixin StoreOption store;
@@ -106,6 +113,20 @@ final class ForecastCommand implements Callable<Integer> {
     EngineKind asked = engineKind();
     if (spark.enabled() && posterior != null) {
       throw new UserException("--posterior cannot be combined with --spark yet");
+    }
+    var mixture =
+        single || posterior != null || spark.enabled() || asked == EngineKind.AGENT
+            ? java.util.Optional.<org.dispersal.app.forecast.MixtureRequest>empty()
+            : DefaultMixture.request(
+                scenario.scenario,
+                overrides.sets,
+                months,
+                new ScenarioInput(s, loaded.text()),
+                runs,
+                seed,
+                workers);
+    if (mixture.isPresent()) {
+      return runMixture(mixture.get(), s, asked, workers, seed);
     }
     ForecastRequest request =
         new ForecastRequest(
@@ -138,6 +159,37 @@ final class ForecastCommand implements Callable<Integer> {
         spec,
         () -> new Progress(err, runs, quiet.progress()),
         result -> report(s, workers, seed, result, dir));
+    return 0;
+  }
+
+  /** The default forecast of a scenario with stacking weights: the mixture of its hypotheses. */
+  private int runMixture(
+      org.dispersal.app.forecast.MixtureRequest request,
+      Scenario s,
+      EngineKind asked,
+      int workers,
+      long seed)
+      throws IOException {
+    var err = spec.commandLine().getErr();
+    Path dir = out != null ? out : defaultOut(s.name());
+    store.run(
+        request,
+        startParameters(asked, workers),
+        dir,
+        "dispersal forecast",
+        spec,
+        () -> new Progress(err, runs, quiet.progress()),
+        result -> {
+          spec.commandLine()
+              .getOut()
+              .println(
+                  "Mixture of "
+                      + request.hypotheses().size()
+                      + " hypotheses: "
+                      + request.weightsNote()
+                      + "; --single runs the scenario alone");
+          report(s, workers, seed, result, dir);
+        });
     return 0;
   }
 
