@@ -67,12 +67,16 @@ class MixtureRequestTest {
     List<String> lines = weights.lines().toList();
     assertThat(lines.get(0)).isEqualTo("hypothesis,name,weight,runs,runs_as");
     assertThat(lines).hasSize(n + 1);
-    int total = 0;
-    for (String l : lines.subList(1, lines.size())) {
-      String[] f = l.split(",");
-      total += Integer.parseInt(f[3]);
+    double[] w = weights(n);
+    double sum = n * (n + 1) / 2.0;
+    for (int i = 0; i < n; i++) {
+      w[i] /= sum;
     }
-    assertThat(total).isEqualTo(40);
+    int[] runs = org.dispersal.hypotheses.Allocation.largestRemainder(w, 40);
+    for (int i = 0; i < n; i++) {
+      assertThat(lines.get(i + 1))
+          .contains(String.format(java.util.Locale.ROOT, ",%.6f,%d,", w[i], runs[i]));
+    }
     String manifest = one.manifestJson();
     assertThat(manifest).contains("cohort (mixture of hypotheses)").contains("by test weights");
     String report = new String(a.files().get("report.html"), StandardCharsets.UTF_8);

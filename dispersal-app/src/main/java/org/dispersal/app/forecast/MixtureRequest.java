@@ -38,7 +38,7 @@ import org.dispersal.store.RunKind;
  * @param scenario the scenario as read (its text and name for the manifest and the report)
  * @param hypotheses the hypotheses, in the scenario's order
  * @param scenarios one scenario per hypothesis: its variant with its overrides, laid out alike
- * @param weights one per hypothesis, non-negative, not all zero
+ * @param weights one per hypothesis, non-negative, not all zero (normalised here)
  * @param weightsNote where the weights come from, in a line (for the manifest and the report)
  * @param replications in all, 1 to {@link ForecastRequest#MAX_REPLICATIONS}
  * @param seed the master seed
@@ -67,7 +67,7 @@ public record MixtureRequest(
     RunRequest.checkThreads(threads);
     hypotheses = List.copyOf(hypotheses);
     scenarios = List.copyOf(scenarios);
-    weights = weights.clone();
+    weights = normalised(weights);
     overrides = overrides == null ? List.of() : List.copyOf(overrides);
     if (hypotheses.size() != scenarios.size() || hypotheses.size() != weights.length) {
       throw new IllegalArgumentException("one scenario and one weight per hypothesis are needed");
@@ -94,7 +94,25 @@ public record MixtureRequest(
     }
   }
 
-  /** The weights (a copy). */
+  private static double[] normalised(double[] w) {
+    double total = 0;
+    for (double x : w) {
+      if (!(x >= 0) || !Double.isFinite(x)) {
+        throw InputException.field("weights", "must be finite and non-negative, not " + x);
+      }
+      total += x;
+    }
+    if (!(total > 0)) {
+      throw InputException.field("weights", "at least one weight must be positive");
+    }
+    double[] out = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      out[i] = w[i] / total;
+    }
+    return out;
+  }
+
+  /** The weights, normalised to sum to 1 (a copy). */
   @Override
   public double[] weights() {
     return weights.clone();
