@@ -134,8 +134,10 @@ class UpdateCommandTest {
     assertThat(mixture.get(0))
         .isEqualTo("hypothesis,weight,runs,month,date,state,mean,p05,p50,p95");
     assertThat(mixture).anyMatch(l -> l.startsWith("mixture,1,20,36,2020-02,"));
+    // hypotheses with no replications have no rows; heavy_losses carries the stacking weight
     assertThat(mixture)
-        .anyMatch(l -> l.startsWith("merger,") && l.contains("," + runs[3] + ",36,2020-02,"));
+        .anyMatch(l -> l.startsWith("heavy_losses,") && l.contains("," + runs[5] + ",36,2020-02,"));
+    assertThat(runs[5]).isPositive();
     assertThat(Files.readString(dir.resolve("report.html"))).contains("mixture of hypotheses");
     assertThat(Files.readString(dir.resolve("update.html"))).contains("Mixture forecast");
   }
