@@ -24,6 +24,7 @@ import org.dispersal.reporting.ReportingModel;
 import org.dispersal.reporting.SourceType;
 import org.dispersal.scoring.Baselines;
 import org.dispersal.scoring.ForecastScore;
+import org.dispersal.scoring.PublishedDensity;
 import org.dispersal.scoring.Scores;
 
 /**
@@ -84,6 +85,11 @@ public final class Hindcast {
    *     apply)
    * @param sample the ensemble sample (null if not scored)
    * @param note the reason a row was not scored, or a caveat
+   * @param latent the model's count of what the figure counts in each replication, before any
+   *     reporting error (null if not scored)
+   * @param logScore the log predictive probability of the published figure: the mean over
+   *     replications of the reporting model's exact probability of it ({@link PublishedDensity});
+   *     NaN if not scored or scored without the reporting model
    */
   public record Row(
       ObservationRecord record,
@@ -95,7 +101,37 @@ public final class Hindcast {
       double trend,
       double fleeArd,
       double[] sample,
-      String note) {}
+      String note,
+      double[] latent,
+      double logScore) {
+
+    /** A row without the latent sample or a log score. */
+    public Row(
+        ObservationRecord record,
+        String status,
+        int month,
+        ForecastScore score,
+        double crpsPersistence,
+        double crpsTrend,
+        double trend,
+        double fleeArd,
+        double[] sample,
+        String note) {
+      this(
+          record,
+          status,
+          month,
+          score,
+          crpsPersistence,
+          crpsTrend,
+          trend,
+          fleeArd,
+          sample,
+          note,
+          null,
+          Double.NaN);
+    }
+  }
 
   /**
    * The result.
@@ -214,6 +250,14 @@ public final class Hindcast {
       double[] sample = published(reporting, reportingBase, r, "", ens.samples()[t]);
       double[] start = published(reporting, reportingBase, r, "|start", ens.start()[t]);
       ForecastScore score = ForecastScore.of(sample, r.range());
+      double logScore =
+          reporting == null
+              ? Double.NaN
+              : PublishedDensity.logProbability(
+                  ens.samples()[t],
+                  reporting.model(),
+                  reporting.sourceType().apply(r.sourceId()),
+                  r.range());
       double persistence = Scores.crps(start, r.range());
       List<Baselines.Point> history = new ArrayList<>();
       for (ObservationRecord k : known) {
@@ -245,7 +289,9 @@ public final class Hindcast {
               trend,
               Double.NaN,
               sample,
-              note));
+              note,
+              ens.samples()[t],
+              logScore));
     }
     // Flee's averaged relative difference: country point figures of one measure and date.
     Map<String, List<ObservationRecord>> groups = new LinkedHashMap<>();
@@ -282,7 +328,9 @@ public final class Hindcast {
                 old.trend(),
                 ard,
                 old.sample(),
-                old.note()));
+                old.note(),
+                old.latent(),
+                old.logScore()));
       }
     }
     List<Row> rows = new ArrayList<>();

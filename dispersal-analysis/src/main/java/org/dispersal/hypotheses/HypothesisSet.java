@@ -60,6 +60,46 @@ public record HypothesisSet(List<Hypothesis> hypotheses, List<Indicator> indicat
     return out;
   }
 
+  /**
+   * The same hypotheses and indicators starting from other weights, for example the stacking
+   * weights fitted on rolling-origin scores: each hypothesis's prior weight is replaced, its basis
+   * and sources kept.
+   *
+   * @param weights one per hypothesis, in order; zeros are raised to 1e-6 of the total so that an
+   *     update can still move weight back to a hypothesis stacking left out
+   * @return the set with those weights as its priors
+   */
+  public HypothesisSet withWeights(double[] weights) {
+    if (weights.length != hypotheses.size()) {
+      throw new IllegalArgumentException(
+          weights.length + " weights for " + hypotheses.size() + " hypotheses");
+    }
+    double total = 0;
+    for (double w : weights) {
+      if (!(w >= 0) || !Double.isFinite(w)) {
+        throw new IllegalArgumentException("weights must be finite and non-negative, not " + w);
+      }
+      total += w;
+    }
+    if (!(total > 0)) {
+      throw new IllegalArgumentException("at least one weight must be positive");
+    }
+    List<Hypothesis> out = new java.util.ArrayList<>();
+    for (int i = 0; i < weights.length; i++) {
+      Hypothesis h = hypotheses.get(i);
+      out.add(
+          new Hypothesis(
+              h.id(),
+              h.name(),
+              h.variant(),
+              h.overrides(),
+              Math.max(weights[i], 1e-6 * total),
+              h.basis(),
+              h.sources()));
+    }
+    return new HypothesisSet(out, indicators);
+  }
+
   /** The index of a hypothesis by id, or -1. */
   public int indexOf(String hypothesisId) {
     for (int i = 0; i < hypotheses.size(); i++) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.agent.EngineKind;
+import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.forecast.AsOfForecastRequest;
@@ -106,6 +107,13 @@ final class ForecastCommand implements Callable<Integer> {
               + "low,high,source_id) whose figures published by DATE condition the forecast.")
   List<Path> observations = new ArrayList<>();
 
+  @Option(
+      names = "--single",
+      description =
+          "Run the scenario alone, not the mixture of its competing hypotheses that a scenario"
+              + " with shipped stacking weights runs by default (isis-2017; docs/ANALYST.md).")
+  boolean single;
+
   @Mixin SparkOption spark;
 
   @Mixin StoreOption store;
@@ -130,6 +138,20 @@ final class ForecastCommand implements Callable<Integer> {
     EngineKind asked = engineKind();
     if (spark.enabled() && posterior != null) {
       throw new UserException("--posterior cannot be combined with --spark yet");
+    }
+    var mixture =
+        single || posterior != null || spark.enabled() || asked == EngineKind.AGENT
+            ? java.util.Optional.<org.dispersal.app.forecast.MixtureRequest>empty()
+            : DefaultMixture.request(
+                scenario.scenario,
+                overrides.sets,
+                months,
+                new ScenarioInput(s, loaded.text()),
+                runs,
+                seed,
+                workers);
+    if (mixture.isPresent()) {
+      return runMixture(mixture.get(), s, asked, workers, seed);
     }
     ForecastRequest request =
         new ForecastRequest(
@@ -192,6 +214,55 @@ final class ForecastCommand implements Callable<Integer> {
             workers,
             asked,
             overrides.sets);
+    return stored(
+        request,
+        s,
+        asked,
+        workers,
+        seed,
+        () -> {},
+        result -> AsOfForecast.print(spec.commandLine().getOut(), result.manifestJson()));
+  }
+
+  /** The default forecast of a scenario with stacking weights: the mixture of its hypotheses. */
+  private int runMixture(
+      org.dispersal.app.forecast.MixtureRequest request,
+      Scenario s,
+      EngineKind asked,
+      int workers,
+      long seed)
+      throws IOException {
+    return stored(
+        request,
+        s,
+        asked,
+        workers,
+        seed,
+        () ->
+            spec.commandLine()
+                .getOut()
+                .println(
+                    "Mixture of "
+                        + request.hypotheses().size()
+                        + " hypotheses: "
+                        + request.weightsNote()
+                        + "; --single runs the scenario alone"),
+        result -> {});
+  }
+
+  /**
+   * Runs a forecast request through the store and prints its headline, with a line before it and
+   * what follows it.
+   */
+  private int stored(
+      RunRequest<EnsembleSummary> request,
+      Scenario s,
+      EngineKind asked,
+      int workers,
+      long seed,
+      Runnable before,
+      java.util.function.Consumer<RunResult<EnsembleSummary>> after)
+      throws IOException {
     var err = spec.commandLine().getErr();
     Path dir = out != null ? out : defaultOut(s.name());
     store.run(
@@ -202,8 +273,9 @@ final class ForecastCommand implements Callable<Integer> {
         spec,
         () -> new Progress(err, runs, quiet.progress()),
         result -> {
+          before.run();
           report(s, workers, seed, result, dir);
-          AsOfForecast.print(spec.commandLine().getOut(), result.manifestJson());
+          after.accept(result);
         });
     return 0;
   }

@@ -112,6 +112,26 @@ final class HindcastCommand implements Callable<Integer> {
               + " (the reporting model estimated from what was published by --as-of).")
   boolean noReportingModel;
 
+  @Option(
+      names = "--hypotheses",
+      description =
+          "Hindcast each competing hypothesis of the scenario (its hypotheses: section) from every"
+              + " rolling origin, weight them at each date by stacking on the figures earlier dates"
+              + " scored and that were public by then, and score the mixture; needs --origins."
+              + " Writes stacking.csv and hypotheses.csv besides the mixture's files; each"
+              + " hypothesis's files go to OUT/as-of-DATE/hypothesis-ID.")
+  boolean hypotheses;
+
+  @Option(
+      names = "--stacking-as-of",
+      paramLabel = "DATE",
+      arity = "1..*",
+      description =
+          "With --hypotheses: also give the stacking weights as of these dates (YYYY-MM-DD), fitted"
+              + " on the figures the rolling origins before each scored and that were public by it"
+              + " (for example the scenario's start); added to stacking.csv.")
+  List<String> stackingAsOf = new ArrayList<>();
+
   @Mixin SeedAndSetOptions seedAndSet;
 
   @Mixin ThreadsOption threads;
@@ -148,6 +168,15 @@ final class HindcastCommand implements Callable<Integer> {
           "--origins and --as-of both set: give one forecast date (--as-of) or a span of them"
               + " (--origins)");
     }
+    if (hypotheses && origins == null) {
+      throw InputException.field(
+          "hypotheses",
+          "--hypotheses weights the hypotheses on earlier forecast dates: give --origins, e.g."
+              + " --origins 2015-06..2017-08");
+    }
+    if (!hypotheses && !stackingAsOf.isEmpty()) {
+      throw InputException.field("stackingAsOf", "--stacking-as-of needs --hypotheses");
+    }
     List<LocalDate> dates =
         origins == null
             ? List.of(CalibrateCommand.date(asOf))
@@ -160,13 +189,18 @@ final class HindcastCommand implements Callable<Integer> {
     }
     String command =
         "dispersal " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    if (hypotheses) {
+      HypothesisRuns.run(this, dates, rows, command);
+      return 0;
+    }
     List<Hindcast.Result> results = new ArrayList<>();
     Hindcast.Settings first = null;
     for (LocalDate date : dates) {
       Path folder = origins == null ? outFolder.out : outFolder.out.resolve("as-of-" + date);
       Hindcast.Settings settings = settings(date);
       first = first == null ? settings : first;
-      results.add(hindcast(date, settings, rows, command, folder));
+      Scenario s = ScenarioSource.reader(seedAndSet.sets).withAsOf(date).read(scenario.scenario);
+      results.add(hindcast(s, date, settings, rows, command, folder));
     }
     if (origins != null) {
       IncompleteMarker.mark(outFolder.out, "dispersal hindcast");
@@ -179,20 +213,20 @@ final class HindcastCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Hindcast.Settings settings(LocalDate date) {
+  Hindcast.Settings settings(LocalDate date) {
     return new Hindcast.Settings(
         date, runs, seedAndSet.seed, threads.workers(), particles, simulations);
   }
 
-  /** One forecast date's hindcast, recorded, written to its folder and printed. */
-  private Hindcast.Result hindcast(
+  /** One forecast date's hindcast of a scenario, recorded, written to its folder and printed. */
+  Hindcast.Result hindcast(
+      Scenario s,
       LocalDate date,
       Hindcast.Settings settings,
       List<ObservationRecord> rows,
       String command,
       Path folder)
       throws IOException {
-    Scenario s = ScenarioSource.reader(seedAndSet.sets).withAsOf(date).read(scenario.scenario);
     var err = spec.commandLine().getErr();
     HindcastRequest request =
         new HindcastRequest(
@@ -238,7 +272,7 @@ final class HindcastCommand implements Callable<Integer> {
   }
 
   /** The summary lines and the verdict of one or several forecast dates' scored figures. */
-  private static void printScores(java.io.PrintWriter o, List<Hindcast.Result> results) {
+  static void printScores(java.io.PrintWriter o, List<Hindcast.Result> results) {
     List<Hindcast.Row> all = results.stream().flatMap(r -> r.rows().stream()).toList();
     print(o, "all figures", HindcastSummary.of(all));
     print(o, "dynamics (travelled left out)", HindcastSummary.dynamics(all));

@@ -145,7 +145,8 @@ final class UpdateCommand implements Callable<Integer> {
     String scenarioName = options.scenario.scenario;
     HypothesisScenario read =
         ScenarioSource.reader(options.overrides.sets).readWithHypotheses(scenarioName);
-    HypothesisSet set = read.hypotheses();
+    // The stacking weights, where shipped, are the update's starting weights (docs/ANALYST.md).
+    HypothesisSet set = DefaultMixture.startingWeights(read.scenario().name(), read.hypotheses());
     if (set == null) {
       throw new UserException(
           "scenario "

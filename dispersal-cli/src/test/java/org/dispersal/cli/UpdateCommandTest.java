@@ -8,6 +8,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dispersal.hypotheses.Allocation;
+import org.dispersal.hypotheses.Icd203;
+import org.dispersal.output.validation.ShippedStacking;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,18 +39,18 @@ class UpdateCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .contains(
-            "Update of 5 hypotheses as of 2017-09-30: 11 reports read, 2 duplicates left out,"
+            "Update of 6 hypotheses as of 2017-09-30: 11 reports read, 2 duplicates left out,"
                 + " 2 evidence items")
         .contains("Not diagnostic: europe_mass_casualty_attack")
         .contains("Watch 1: ");
-    // Hand computation. Priors 0.3, 0.3, 0.1, 0.1, 0.2 (baseline, stay, mass return, merger,
-    // relocation). Step 1, 2017-05-22: the Manchester attack (r = 1) with P = 0.6, 0.6, 0.65, 0.6,
-    // 0.6: P(E) = 0.605, so mass return goes to 0.065 / 0.605 and the rest to 0.6 w / 0.605.
-    // Step 2, 2017-07-09: five distinct Libyan incidents (T03 duplicates T02); the five most
-    // reliable of them include T05 at 0.7, so r = 0.7, with P = 0.4, 0.3, 0.3, 0.35, 0.85.
-    double[] w = {0.3, 0.3, 0.1, 0.1, 0.2};
-    w = step(w, new double[] {0.6, 0.6, 0.65, 0.6, 0.6}, 1.0);
-    w = step(w, new double[] {0.4, 0.3, 0.3, 0.35, 0.85}, 0.7);
+    // Hand computation. The starting weights are the shipped stacking weights (baseline, stay,
+    // mass return, merger, relocation, heavy losses; docs/ANALYST.md). Step 1, 2017-05-22: the
+    // Manchester attack (r = 1) with P = 0.6, 0.6, 0.65, 0.6, 0.6, 0.6. Step 2, 2017-07-09: five
+    // distinct Libyan incidents (T03 duplicates T02); the five most reliable of them include T05 at
+    // 0.7, so r = 0.7, with P = 0.4, 0.3, 0.3, 0.35, 0.85, 0.35.
+    double[] w = startingWeights();
+    w = step(w, new double[] {0.6, 0.6, 0.65, 0.6, 0.6, 0.6}, 1.0);
+    w = step(w, new double[] {0.4, 0.3, 0.3, 0.35, 0.85, 0.35}, 0.7);
     List<String> weights = Files.readAllLines(dir.resolve("weights.csv"));
     assertThat(weights.get(0))
         .isEqualTo("hypothesis,name,prior,prior_words,posterior,posterior_words,runs");
@@ -55,10 +58,10 @@ class UpdateCommandTest {
     assertThat(relocation[0]).isEqualTo("relocation");
     assertThat(Double.parseDouble(relocation[4]))
         .isCloseTo(w[4], org.assertj.core.data.Offset.offset(1e-6));
-    assertThat(relocation[5]).isEqualTo("unlikely");
+    assertThat(relocation[5]).isEqualTo(Icd203.of(w[4]).words());
     List<String> trail = Files.readAllLines(dir.resolve("update.csv"));
-    assertThat(trail).hasSize(1 + 2 * 5);
-    assertThat(trail.get(6))
+    assertThat(trail).hasSize(1 + 2 * 6);
+    assertThat(trail.get(7))
         .startsWith("2,2017-07-09,libya_resurgence,observed,T01 T02 T04 T05 T06,0.7,baseline,0.4,");
     List<String> events = Files.readAllLines(dir.resolve("events.csv"));
     assertThat(events)
@@ -81,7 +84,8 @@ class UpdateCommandTest {
     assertThat(json.get("hypotheses").get(4).get("id").asText()).isEqualTo("relocation");
     assertThat(json.get("hypotheses").get(4).get("posterior").asDouble())
         .isCloseTo(w[4], org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(json.get("hypotheses").get(4).get("words").asText()).isEqualTo("unlikely");
+    assertThat(json.get("hypotheses").get(4).get("words").asText())
+        .isEqualTo(Icd203.of(w[4]).words());
     assertThat(json.get("trail")).hasSize(2);
     assertThat(json.get("trail").get(1).get("basis").toString())
         .isEqualTo("[\"T01\",\"T02\",\"T04\",\"T05\",\"T06\"]");
@@ -115,18 +119,25 @@ class UpdateCommandTest {
             "--out",
             dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    // Weights 0.2770, 0.2300, 0.0831, 0.0845, 0.3254 of 20 runs: quotas 5.54, 4.60, 1.66, 1.69,
-    // 6.51; floors 5, 4, 1, 1, 6 leave 3, which go to 1.69, 1.66 and 4.60.
+    // The updated weights (as in the test above) split 20 runs by the largest remainder.
+    double[] w = startingWeights();
+    w = step(w, new double[] {0.6, 0.6, 0.65, 0.6, 0.6, 0.6}, 1.0);
+    w = step(w, new double[] {0.4, 0.3, 0.3, 0.35, 0.85, 0.35}, 0.7);
+    int[] runs = Allocation.largestRemainder(w, 20);
     List<String> weights = Files.readAllLines(dir.resolve("weights.csv"));
-    assertThat(weights.subList(1, 6).stream().map(l -> l.substring(l.lastIndexOf(',') + 1)))
-        .containsExactly("5", "5", "2", "2", "6");
+    assertThat(weights.subList(1, 7).stream().map(l -> l.substring(l.lastIndexOf(',') + 1)))
+        .containsExactly(
+            java.util.Arrays.stream(runs).mapToObj(Integer::toString).toArray(String[]::new));
     assertThat(Files.readAllLines(dir.resolve("summary.csv")).get(0))
         .isEqualTo(org.dispersal.output.forecast.SummaryCsv.HEADER);
     List<String> mixture = Files.readAllLines(dir.resolve("mixture.csv"));
     assertThat(mixture.get(0))
         .isEqualTo("hypothesis,weight,runs,month,date,state,mean,p05,p50,p95");
     assertThat(mixture).anyMatch(l -> l.startsWith("mixture,1,20,36,2020-02,"));
-    assertThat(mixture).anyMatch(l -> l.startsWith("merger,") && l.contains(",2,36,2020-02,"));
+    // hypotheses with no replications have no rows; heavy_losses carries the stacking weight
+    assertThat(mixture)
+        .anyMatch(l -> l.startsWith("heavy_losses,") && l.contains("," + runs[5] + ",36,2020-02,"));
+    assertThat(runs[5]).isPositive();
     assertThat(Files.readString(dir.resolve("report.html"))).contains("mixture of hypotheses");
     assertThat(Files.readString(dir.resolve("update.html"))).contains("Mixture forecast");
   }
@@ -195,6 +206,22 @@ class UpdateCommandTest {
             "--out",
             tmp.toString());
     assertThat(none.code()).isEqualTo(UserErrors.USER);
+  }
+
+  /** The update's starting weights: the shipped stacking weights, zeros raised as the set does. */
+  private static double[] startingWeights() {
+    double[] w = ShippedStacking.shipped("isis-2017").orElseThrow().weightArray();
+    double total = java.util.Arrays.stream(w).sum();
+    double[] out = new double[w.length];
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      out[i] = Math.max(w[i], 1e-6 * total);
+      sum += out[i];
+    }
+    for (int i = 0; i < w.length; i++) {
+      out[i] /= sum;
+    }
+    return out;
   }
 
   private static double[] step(double[] w, double[] p, double r) {

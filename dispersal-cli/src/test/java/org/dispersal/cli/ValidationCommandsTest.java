@@ -67,7 +67,7 @@ class ValidationCommandsTest {
         .contains("<svg")
         .contains("returned");
     assertThat(dir.resolve("posterior.csv")).exists();
-    assertThat(lines.get(0)).endsWith(",note,pit,as_of");
+    assertThat(lines.get(0)).endsWith(",note,pit,as_of,log_score");
     assertThat(r.out()).contains("Verdict: Scored against").contains("against a target of 80%–95%");
     assertThat(Files.readString(dir.resolve("scorecard.json")))
         .contains("\"command\" : \"dispersal hindcast --as-of 2017-02-13")

@@ -76,11 +76,12 @@ class HypothesesSectionTest {
   }
 
   @Test
-  void theBuiltInScenarioDeclaresFiveHypothesesAndFlagsTheFlatIndicator() {
+  void theBuiltInScenarioDeclaresSixHypothesesAndFlagsTheFlatIndicator() {
     HypothesisSet set = Fixtures.reader().readWithHypotheses("isis-2017").hypotheses();
     assertThat(set.hypotheses())
         .extracting(h -> h.id())
-        .containsExactly("baseline", "stay_and_fight", "mass_return", "merger", "relocation");
+        .containsExactly(
+            "baseline", "stay_and_fight", "mass_return", "merger", "relocation", "heavy_losses");
     assertThat(set.hypotheses().get(3).variant()).isEqualTo("isis-2017-merger");
     double sum = 0;
     for (var h : set.hypotheses()) {

@@ -12,10 +12,12 @@ import org.dispersal.output.text.Csv;
 /**
  * Writes {@code hindcast.csv}: one row per observation, its own columns, then {@code
  * status,month,p05,p25,p50,p75,p95,in50,in90,crps,interval_score,log_ratio,crps_persistence,
- * crps_trend,trend,flee_ard,note,pit,as_of}. Rows that were not scored have empty score columns and
- * the reason in {@code note}. {@code pit} is the figure's mid-PIT ({@link
+ * crps_trend,trend,flee_ard,note,pit,as_of,log_score}. Rows that were not scored have empty score
+ * columns and the reason in {@code note}. {@code pit} is the figure's mid-PIT ({@link
  * org.dispersal.scoring.ForecastScore#pit}); {@code as_of} the forecast date of the hindcast that
- * produced the row, so that the rows of several forecast dates (rolling origins) share one file.
+ * produced the row, so that the rows of several forecast dates (rolling origins) share one file;
+ * {@code log_score} the natural log of the forecast's probability of the published figure under the
+ * reporting model ({@link org.dispersal.scoring.PublishedDensity}), empty without it.
  */
 public final class HindcastCsv {
 
@@ -23,7 +25,7 @@ public final class HindcastCsv {
   public static final String HEADER =
       "date,published,scope,scope_id,demographic,measure,low,high,source_id,status,month,"
           + "p05,p25,p50,p75,p95,in50,in90,crps,interval_score,log_ratio,crps_persistence,"
-          + "crps_trend,trend,flee_ard,note,pit,as_of";
+          + "crps_trend,trend,flee_ard,note,pit,as_of,log_score";
 
   private HindcastCsv() {}
 
@@ -85,6 +87,8 @@ public final class HindcastCsv {
         .append(s == null ? "" : Numbers.csv(s.pit()))
         .append(',')
         .append(asOf)
+        .append(',')
+        .append(s == null ? "" : Numbers.csv(row.logScore()))
         .append('\n');
   }
 }

@@ -44,6 +44,23 @@ public final class HindcastReport {
   public static InlineHashes write(
       List<Hindcast.Result> results, Hindcast.Settings settings, String command, Path file)
       throws IOException {
+    return write(results, settings, command, file, "");
+  }
+
+  /**
+   * Writes the report of several hindcasts with a further section (HTML) after the scorecard, such
+   * as the hypotheses' stacking weights ({@link StackingOutputs#html}).
+   *
+   * @return the hashes written to the sidecar
+   * @throws IllegalArgumentException when {@code results} is empty
+   */
+  public static InlineHashes write(
+      List<Hindcast.Result> results,
+      Hindcast.Settings settings,
+      String command,
+      Path file,
+      String section)
+      throws IOException {
     if (results.isEmpty()) {
       throw new IllegalArgumentException("a hindcast report needs at least one forecast date");
     }
@@ -75,6 +92,7 @@ public final class HindcastReport {
       b.append("</p>");
     }
     b.append(ScorecardSection.html(HindcastScorecard.of(results)));
+    b.append(section);
     HindcastSummary d = HindcastSummary.dynamics(rows);
     b.append(
         "<h2>Overall</h2><p class=\"note\">\"Dynamics\" leaves out the travelled figures:"

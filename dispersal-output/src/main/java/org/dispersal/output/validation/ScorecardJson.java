@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.hindcast.HindcastScorecard;
+import org.dispersal.hindcast.HypothesisHindcast;
 import org.dispersal.output.text.Json;
 import org.dispersal.scoring.Scorecard;
 
@@ -35,6 +36,17 @@ public final class ScorecardJson {
   public static void write(List<Hindcast.Result> results, String command, Path file)
       throws IOException {
     Json.write(tree(results, HindcastScorecard.of(results), command), file);
+  }
+
+  /**
+   * Writes the scorecard of the mixture of competing hypotheses on rolling origins, with their
+   * stacking weights and scores ({@link StackingOutputs#json}).
+   */
+  public static void write(HypothesisHindcast.Result stacking, String command, Path file)
+      throws IOException {
+    ObjectNode root = tree(stacking.mixture(), HindcastScorecard.of(stacking.mixture()), command);
+    StackingOutputs.json(root, stacking);
+    Json.write(root, file);
   }
 
   /** The document. */

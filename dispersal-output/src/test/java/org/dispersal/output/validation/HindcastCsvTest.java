@@ -89,7 +89,7 @@ class HindcastCsvTest {
     String text = Files.readString(f);
     assertThat(text).contains(",\"icsr, 2018\",");
     assertThat(text)
-        .endsWith(",\"no \"\"killed\"\" figure\nfor Belgium, before the start\",,2018-01-01\n");
+        .endsWith(",\"no \"\"killed\"\" figure\nfor Belgium, before the start\",,2018-01-01,\n");
     CsvRow skipped = ValidationFixtures.readCsv(f).rows().get(1);
     assertThat(skipped.text("source_id")).isEqualTo("soufan");
     assertThat(skipped.text("low")).isEmpty();

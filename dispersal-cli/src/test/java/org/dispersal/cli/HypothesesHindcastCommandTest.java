@@ -1,0 +1,101 @@
+package org.dispersal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dispersal hindcast --hypotheses}: stacking on rolling origins, end to end, tiny. */
+class HypothesesHindcastCommandTest {
+
+  @TempDir Path tmp;
+
+  private static final Path LATER = Path.of("..", "data", "observations", "validation-2017.csv");
+
+  @Test
+  void weightsEachDateOnEarlierFiguresAndScoresTheMixture() throws Exception {
+    Path dir = tmp.resolve("s");
+    CliTest.Result r =
+        CliTest.run(
+            "hindcast",
+            "--origins",
+            "2016-09..2017-03",
+            "--every",
+            "3",
+            "--hypotheses",
+            "--stacking-as-of",
+            "2017-02-13",
+            "--observations",
+            CliTest.KNOWN.toString(),
+            LATER.toString(),
+            "--runs",
+            "20",
+            "--simulations",
+            "0",
+            "--no-store",
+            "--out",
+            dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Stacking weights").contains("Mixture against the best single");
+    List<String> stacking = Files.readAllLines(dir.resolve("stacking.csv"));
+    assertThat(stacking.get(0)).isEqualTo("as_of,hypothesis,weight,basis,figures,prior");
+    int hypotheses = 6;
+    // three forecast dates and the extra date, one row per hypothesis each
+    assertThat(stacking).hasSize(1 + 4 * hypotheses);
+    // the first date has no earlier date: the prior weights
+    assertThat(stacking.get(1)).startsWith("2016-09-30,baseline,").contains(",prior,0,");
+    assertThat(stacking).anyMatch(l -> l.startsWith("2016-12-31,") && l.contains(",stacked,"));
+    for (String date : List.of("2016-09-30", "2016-12-31", "2017-03-31", "2017-02-13")) {
+      double sum =
+          stacking.stream()
+              .filter(l -> l.startsWith(date + ","))
+              .mapToDouble(l -> Double.parseDouble(l.split(",")[2]))
+              .sum();
+      assertThat(sum).as(date).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
+    }
+    assertThat(Files.readAllLines(dir.resolve("hypotheses.csv")))
+        .anyMatch(l -> l.startsWith("pooled,mixture,"));
+    assertThat(Files.readString(dir.resolve("hindcast.html")))
+        .contains("Competing hypotheses, weighted by stacking");
+    assertThat(Files.readString(dir.resolve("scorecard.json"))).contains("\"stacking\"");
+    assertThat(Files.readString(dir.resolve("stacking-as-of-2017-02-13.json")))
+        .contains("\"as_of\"")
+        .contains("\"2017-02-13\"");
+    assertThat(Files.readAllLines(dir.resolve("hindcast.csv")).get(0)).endsWith(",as_of,log_score");
+  }
+
+  @Test
+  void needsOriginsAndTheReportingModel() {
+    CliTest.Result r =
+        CliTest.run(
+            "hindcast", "--hypotheses", "--observations", CliTest.KNOWN.toString(), "--no-store");
+    assertThat(r.code()).isEqualTo(UserErrors.USER);
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    assertThat(r.err()).contains("--origins");
+    CliTest.Result s =
+        CliTest.run(
+            "hindcast",
+            "--origins",
+            "2016-09..2016-12",
+            "--hypotheses",
+            "--no-reporting-model",
+            "--observations",
+            CliTest.KNOWN.toString(),
+            "--no-store");
+    assertThat(s.code()).isEqualTo(UserErrors.USER);
+    assertThat(s.err()).contains("--no-reporting-model");
+    CliTest.Result t =
+        CliTest.run(
+            "hindcast",
+            "--stacking-as-of",
+            "2017-02-13",
+            "--observations",
+            CliTest.KNOWN.toString(),
+            "--no-store");
+    assertThat(t.code()).isEqualTo(UserErrors.USER);
+    assertThat(t.err()).contains("--hypotheses");
+  }
+}
