@@ -166,7 +166,8 @@ public final class HypothesisHindcast {
 
   /**
    * The stacking weights as of a date: fitted on every figure scored from a forecast date before it
-   * and published by it; the prior weights if there is none.
+   * and published by it, regularised towards the prior weights ({@link Stacking#PRIOR_STRENGTH});
+   * the prior weights if there is none.
    *
    * @param asOf the date
    * @param prior the prior weights (also the optimiser's start)
@@ -215,7 +216,8 @@ public final class HypothesisHindcast {
     if (rows.isEmpty()) {
       return new Weights(asOf, normalised(prior), Basis.PRIOR, 0, 0);
     }
-    Stacking.Weights fit = Stacking.fit(rows.toArray(new double[0][]), prior);
+    Stacking.Weights fit =
+        Stacking.fit(rows.toArray(new double[0][]), prior, Stacking.PRIOR_STRENGTH);
     return new Weights(asOf, fit.weights(), Basis.STACKED, fit.figures(), fit.iterations());
   }
 

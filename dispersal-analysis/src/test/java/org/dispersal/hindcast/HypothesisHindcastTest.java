@@ -103,29 +103,40 @@ class HypothesisHindcastTest {
     // D1: no earlier forecast date: the prior weights.
     assertThat(r.weights().get(0).basis()).isEqualTo(HypothesisHindcast.Basis.PRIOR);
     assertThat(r.weights().get(0).weights()).containsExactly(0.25, 0.75);
-    // D2: only EARLY (from D1) was public; it favours A alone, so all weight goes to A.
+    // The weights are regularised stacking: the log score plus a(¼ ln w + ¾ ln(1 − w)), with a
+    // Stacking.PRIOR_STRENGTH; each optimum is found here by a grid over w, A's weight.
+    double a = Math.exp(-5);
+    double b = Math.exp(-9);
+    // D2: only EARLY (from D1) was public; it favours A, which the prior holds back.
     HypothesisHindcast.Weights w2 = r.weights().get(1);
     assertThat(w2.basis()).isEqualTo(HypothesisHindcast.Basis.STACKED);
     assertThat(w2.figures()).isEqualTo(1);
-    assertThat(w2.weights()[0]).isCloseTo(1.0, within(1e-4));
-    // D3: EARLY (scored from D1) favours A; LATE (from D1, published by D3) favours B:
-    // maximise ln(w + (1 − w)e^-5) + ln(w e^-9 + (1 − w) e^-5), an interior optimum.
+    double arg2 = argmax(w -> Math.log(w + (1 - w) * a));
+    assertThat(arg2).isBetween(0.05, 0.95);
+    assertThat(w2.weights()[0]).isCloseTo(arg2, within(2e-6));
+    // D3: EARLY (scored from D1) favours A; LATE (from D1, published by D3) favours B.
     HypothesisHindcast.Weights w3 = r.weights().get(2);
     assertThat(w3.figures()).isEqualTo(2);
-    double a = Math.exp(-5);
-    double b = Math.exp(-9);
+    double arg3 = argmax(w -> Math.log(w + (1 - w) * a) + Math.log(w * b + (1 - w) * a));
+    assertThat(arg3).isBetween(0.05, 0.95).isLessThan(arg2);
+    assertThat(w3.weights()[0]).isCloseTo(arg3, within(2e-6));
+  }
+
+  /** A's weight that maximises the log score plus the prior's term, by a grid of step 10⁻⁶. */
+  private static double argmax(java.util.function.DoubleUnaryOperator logScore) {
+    double strength = org.dispersal.hypotheses.Stacking.PRIOR_STRENGTH;
     double best = Double.NEGATIVE_INFINITY;
     double arg = 0;
-    for (int i = 0; i <= 1_000_000; i++) {
+    for (int i = 1; i < 1_000_000; i++) {
       double w = i / 1e6;
-      double f = Math.log(w + (1 - w) * a) + Math.log(w * b + (1 - w) * a);
+      double f =
+          logScore.applyAsDouble(w) + strength * (0.25 * Math.log(w) + 0.75 * Math.log(1 - w));
       if (f > best) {
         best = f;
         arg = w;
       }
     }
-    assertThat(arg).isBetween(0.05, 0.95);
-    assertThat(w3.weights()[0]).isCloseTo(arg, within(2e-6));
+    return arg;
   }
 
   @Test

@@ -119,7 +119,10 @@ class EventCoverageTest {
     // rows span 2017-03-02 to 2017-10-20: the Iraq window (July to December) is not covered
     assertThat(outcome(o, "insurgent_attacks_iraq")).isEqualTo(Updater.Outcome.NOT_COVERED);
     double[] w = o.report().result().posterior();
-    assertThat(w[1]).as("stay and fight").isGreaterThan(0.2);
+    double[] prior = o.report().result().prior();
+    // the other indicators move it, but without the Iraq window stay-and-fight keeps most of its
+    // prior weight
+    assertThat(w[1]).as("stay and fight").isGreaterThan(0.6 * prior[1]);
     assertThat(o.report().notes())
         .anySatisfy(n -> assertThat(n).contains("gtd.csv: coverage inferred from its rows"))
         .anySatisfy(
