@@ -14,7 +14,6 @@ import org.dispersal.app.Provenance;
 import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.SummaryTable;
 import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.assimilation.Assimilation;
@@ -27,7 +26,6 @@ import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.forecast.AssimilationCsv;
 import org.dispersal.output.forecast.ForecastRun;
 import org.dispersal.output.report.HtmlReport;
-import org.dispersal.output.text.Json;
 import org.dispersal.reporting.ReportingModel;
 import org.dispersal.store.RunKind;
 
@@ -136,20 +134,10 @@ public record AsOfForecastRequest(
     cancellation.check();
     Instant finished = Instant.now();
     EnsembleSummary summary = result.summary();
+    ForecastResults.Settings settings =
+        new ForecastResults.Settings(scenario, seed, replications, threads, engine.id());
     ForecastRun run =
-        new ForecastRun(
-            s,
-            scenario.text(),
-            summary,
-            seed,
-            replications,
-            threads,
-            engine.id(),
-            overrides,
-            provenance.codeVersion(),
-            provenance.dataVersion(),
-            started,
-            finished);
+        ForecastResults.run(settings, summary, overrides, provenance, started, finished);
     String manifest =
         ManifestBuilder.of(kind(), scenario)
             .ensemble(s, seed, replications, threads, engine.id())
@@ -157,21 +145,14 @@ public record AsOfForecastRequest(
             .assimilation(plan, result, reporting.describe(), note(s.start(), asOf))
             .parameters(s)
             .build(provenance, started, finished);
-    ObjectNode parameters = Json.MAPPER.createObjectNode();
-    parameters.put("engine", engine.id());
-    parameters.put("threads", threads);
+    ObjectNode parameters = ForecastResults.parameters(settings, overrides);
     parameters.put("asOf", asOf.toString());
     parameters.put("observations", observations.size());
-    overrides.forEach(parameters.putArray("overrides")::add);
-    return new RunResult<>(
-        kind(),
-        scenario,
-        replications,
-        seed,
-        parameters.toString(),
+    return ForecastResults.result(
+        settings,
+        parameters,
         summary,
         manifest,
-        new SummaryTable(summary, s.start()),
         dir -> {
           HtmlReport.write(run, plan, result, dir.resolve("report.html"));
           AssimilationCsv.write(plan, result, dir.resolve("assimilation.csv"));

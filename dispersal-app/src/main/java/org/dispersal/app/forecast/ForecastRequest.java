@@ -1,7 +1,6 @@
 package org.dispersal.app.forecast;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -13,7 +12,6 @@ import org.dispersal.app.Provenance;
 import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.SummaryTable;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.calibration.Posterior;
 import org.dispersal.calibration.PosteriorEnsemble;
@@ -99,39 +97,21 @@ public record ForecastRequest(
     EnsembleSummary summary = ensemble.run(model, this, RunRequest.checked(progress, cancellation));
     cancellation.check();
     Instant finished = Instant.now();
+    ForecastResults.Settings settings =
+        new ForecastResults.Settings(scenario, seed, replications, threads, engine.id());
     ForecastRun run =
-        new ForecastRun(
-            s,
-            scenario.text(),
-            summary,
-            seed,
-            replications,
-            threads,
-            engine.id(),
-            overrides,
-            provenance.codeVersion(),
-            provenance.dataVersion(),
-            started,
-            finished);
+        ForecastResults.run(settings, summary, overrides, provenance, started, finished);
     String manifest =
         ManifestBuilder.of(kind(), scenario)
             .ensemble(s, seed, replications, threads, engine.id())
             .put("overrides", overrides)
             .parameters(s)
             .build(provenance, started, finished);
-    ObjectNode parameters = JSON.createObjectNode();
-    parameters.put("engine", engine.id());
-    parameters.put("threads", threads);
-    overrides.forEach(parameters.putArray("overrides")::add);
-    return new RunResult<>(
-        kind(),
-        scenario,
-        replications,
-        seed,
-        parameters.toString(),
+    return ForecastResults.result(
+        settings,
+        ForecastResults.parameters(settings, overrides),
         summary,
         manifest,
-        new SummaryTable(summary, s.start()),
         dir -> HtmlReport.write(run, dir.resolve("report.html")),
         started,
         finished);

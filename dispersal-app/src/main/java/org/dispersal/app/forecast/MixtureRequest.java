@@ -15,7 +15,6 @@ import org.dispersal.app.Provenance;
 import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
-import org.dispersal.app.artifacts.SummaryTable;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.EnsembleSummary;
@@ -25,7 +24,6 @@ import org.dispersal.model.Scenario;
 import org.dispersal.output.forecast.ForecastRun;
 import org.dispersal.output.report.HtmlReport;
 import org.dispersal.output.text.Csv;
-import org.dispersal.output.text.Json;
 import org.dispersal.store.RunKind;
 
 /**
@@ -162,34 +160,17 @@ public record MixtureRequest(
             .put("mixtureWeights", weightsNote)
             .parameters(base);
     String manifest = m.build(provenance, started, finished);
+    ForecastResults.Settings settings =
+        new ForecastResults.Settings(scenario, seed, replications, threads, ENGINE);
     ForecastRun run =
-        new ForecastRun(
-            base,
-            scenario.text(),
-            mix.mixture(),
-            seed,
-            replications,
-            threads,
-            ENGINE,
-            facts,
-            provenance.codeVersion(),
-            provenance.dataVersion(),
-            started,
-            finished);
-    ObjectNode parameters = Json.MAPPER.createObjectNode();
-    parameters.put("engine", ENGINE);
-    parameters.put("threads", threads);
-    overrides.forEach(parameters.putArray("overrides")::add);
+        ForecastResults.run(settings, mix.mixture(), facts, provenance, started, finished);
+    ObjectNode parameters = ForecastResults.parameters(settings, overrides);
     parameters.put("mixture", weightsNote);
-    return new RunResult<>(
-        kind(),
-        scenario,
-        replications,
-        seed,
-        parameters.toString(),
+    return ForecastResults.result(
+        settings,
+        parameters,
         mix.mixture(),
         manifest,
-        new SummaryTable(mix.mixture(), base.start()),
         dir -> {
           HtmlReport.write(run, dir.resolve("report.html"));
           writeMixtureCsv(runs, dir.resolve("mixture-weights.csv"));
