@@ -173,18 +173,8 @@ final class ForecastCommand implements Callable<Integer> {
                             r.engine()),
                         seed)
                 : ForecastRequest.Ensemble.LOCAL);
-    var err = spec.commandLine().getErr();
-    Path dir = out != null ? out : defaultOut(s.name());
     // A forecast killed on the way leaves a failed run and a marked folder (issue #18).
-    store.run(
-        request,
-        startParameters(asked, workers),
-        dir,
-        "dispersal forecast",
-        spec,
-        () -> new Progress(err, runs, quiet.progress()),
-        result -> report(s, workers, seed, result, dir));
-    return 0;
+    return stored(request, s, asked, workers, seed, () -> {}, result -> {});
   }
 
   /** {@code --as-of}: the scenario read as of the date, conditioned by {@link AsOfForecast}. */
