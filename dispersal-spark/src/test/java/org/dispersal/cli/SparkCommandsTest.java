@@ -24,7 +24,7 @@ class SparkCommandsTest {
   void forecastOnSparkWritesTheLocalSummary() throws Exception {
     String[] forecast = {"forecast", "--runs", "17", "--months", "9", "--seed", "7"};
     Commands.Result local =
-        run(with(forecast, "--threads", "2", "--out", tmp.resolve("local").toString()));
+        run(with(forecast, "--single", "--threads", "2", "--out", tmp.resolve("local").toString()));
     assertThat(local.code()).as(local.err()).isZero();
     Commands.Result spark =
         run(with(forecast, "--spark", "local[2]", "--out", tmp.resolve("spark").toString()));
