@@ -107,7 +107,7 @@ class StandaloneClusterIT {
     }
     String[] forecast = {"forecast", "--runs", "13", "--months", "6", "--seed", "11"};
     Commands.Result local =
-        run(with(forecast, "--threads", "2", "--out", tmp.resolve("local").toString()));
+        run(with(forecast, "--single", "--threads", "2", "--out", tmp.resolve("local").toString()));
     assertThat(local.code()).as(local.err()).isZero();
     // The executors get Dispersal only from the job jar, as with spark-submit.
     System.setProperty("spark.jars", jobJar.toString());
