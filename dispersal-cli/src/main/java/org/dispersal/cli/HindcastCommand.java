@@ -13,12 +13,15 @@ import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.hindcast.HindcastScorecard;
+import org.dispersal.hindcast.RollingRecalibration;
+import org.dispersal.input.data.SharedData;
 import org.dispersal.input.observations.ObservationsReader;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.validation.HindcastCsv;
 import org.dispersal.output.validation.HindcastReport;
 import org.dispersal.output.validation.HindcastSummary;
+import org.dispersal.output.validation.RecalibrationSection;
 import org.dispersal.output.validation.ScorecardJson;
 import org.dispersal.scoring.Scorecard;
 import picocli.CommandLine.Command;
@@ -204,11 +207,19 @@ final class HindcastCommand implements Callable<Integer> {
     }
     if (origins != null) {
       IncompleteMarker.mark(outFolder.out, "dispersal hindcast");
-      HindcastCsv.write(results, outFolder.out.resolve("hindcast.csv"));
-      ScorecardJson.write(results, command, outFolder.out.resolve("scorecard.json"));
-      HindcastReport.write(results, first, command, outFolder.out.resolve("hindcast.html"));
+      List<RollingRecalibration.Date> recalibrated =
+          RollingRecalibration.apply(results, SharedData.shipped());
+      HindcastCsv.write(results, recalibrated, outFolder.out.resolve("hindcast.csv"));
+      ScorecardJson.write(results, recalibrated, command, outFolder.out.resolve("scorecard.json"));
+      HindcastReport.write(
+          results,
+          first,
+          command,
+          outFolder.out.resolve("hindcast.html"),
+          RecalibrationSection.html(results, recalibrated));
       IncompleteMarker.clear(outFolder.out);
       printPooled(results);
+      printRecalibrated(recalibrated);
     }
     return 0;
   }
@@ -269,6 +280,20 @@ final class HindcastCommand implements Callable<Integer> {
         "Wrote "
             + outFolder.out.resolve("hindcast.csv")
             + ", scorecard.json, hindcast.html (pooled) and one folder per forecast date");
+  }
+
+  /** The verdict of the forecasts recalibrated on earlier forecast dates. */
+  private void printRecalibrated(List<RollingRecalibration.Date> recalibrated) {
+    var o = spec.commandLine().getOut();
+    o.print("Recalibrated on earlier forecast dates (earlier forecasts learnt from:");
+    recalibrated.forEach(d -> o.print(" " + d.result().asOf() + " " + d.learnedFrom() + ";"));
+    o.println(")");
+    Scorecard card =
+        HindcastScorecard.of(recalibrated.stream().map(RollingRecalibration.Date::result).toList());
+    o.println("Verdict, recalibrated: " + card.verdict().summary());
+    for (Scorecard.Target t : card.verdict().targets()) {
+      o.println("  " + t.text());
+    }
   }
 
   /** The summary lines and the verdict of one or several forecast dates' scored figures. */

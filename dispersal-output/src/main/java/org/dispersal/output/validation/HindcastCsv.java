@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dispersal.hindcast.Hindcast;
+import org.dispersal.hindcast.RollingRecalibration;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.text.Csv;
 
@@ -18,6 +19,13 @@ import org.dispersal.output.text.Csv;
  * produced the row, so that the rows of several forecast dates (rolling origins) share one file;
  * {@code log_score} the natural log of the forecast's probability of the published figure under the
  * reporting model ({@link org.dispersal.scoring.PublishedDensity}), empty without it.
+ *
+ * <p>Rolling origins add the recalibrated forecast of each scored row ({@link
+ * org.dispersal.hindcast.RollingRecalibration}, fitted on earlier forecast dates only): {@code
+ * recalibrated_p05,...,recalibrated_p95,recalibrated_in50,recalibrated_in90,recalibrated_crps,
+ * recalibrated_pit} and {@code recalibrated_from}, the number of earlier forecasts it learnt from
+ * (0: it stayed raw). They are empty for a single forecast date, which has nothing earlier to learn
+ * from.
  */
 public final class HindcastCsv {
 
@@ -25,7 +33,10 @@ public final class HindcastCsv {
   public static final String HEADER =
       "date,published,scope,scope_id,demographic,measure,low,high,source_id,status,month,"
           + "p05,p25,p50,p75,p95,in50,in90,crps,interval_score,log_ratio,crps_persistence,"
-          + "crps_trend,trend,flee_ard,note,pit,as_of,log_score";
+          + "crps_trend,trend,flee_ard,note,pit,as_of,log_score,"
+          + "recalibrated_p05,recalibrated_p25,recalibrated_p50,recalibrated_p75,recalibrated_p95,"
+          + "recalibrated_in50,recalibrated_in90,recalibrated_crps,recalibrated_pit,"
+          + "recalibrated_from";
 
   private HindcastCsv() {}
 
@@ -36,10 +47,41 @@ public final class HindcastCsv {
 
   /** Writes the rows of several hindcasts, one per forecast date, in the order given. */
   public static void write(List<Hindcast.Result> results, Path file) throws IOException {
+    write(results, null, file);
+  }
+
+  /**
+   * Writes the rows of several hindcasts with their recalibrated forecasts.
+   *
+   * @param results the raw hindcasts, one per forecast date
+   * @param recalibrated the same hindcasts recalibrated, in the same order, or null for none
+   * @param file the file
+   */
+  public static void write(
+      List<Hindcast.Result> results, List<RollingRecalibration.Date> recalibrated, Path file)
+      throws IOException {
     StringBuilder b = new StringBuilder(HEADER).append('\n');
-    for (Hindcast.Result result : results) {
-      for (Hindcast.Row row : result.rows()) {
-        append(b, row, result.asOf().toString());
+    for (int d = 0; d < results.size(); d++) {
+      Hindcast.Result result = results.get(d);
+      RollingRecalibration.Date recal = recalibrated == null ? null : recalibrated.get(d);
+      for (int i = 0; i < result.rows().size(); i++) {
+        append(b, result.rows().get(i), result.asOf().toString());
+        Hindcast.Row r = recal == null ? null : recal.result().rows().get(i);
+        var s = r == null ? null : r.score();
+        if (s == null) {
+          b.append(",,,,,,,,,,");
+        } else {
+          b.append(',')
+              .append(
+                  String.join(
+                      ",",
+                      Numbers.csvFields(s.p05(), s.p25(), s.p50(), s.p75(), s.p95()),
+                      Boolean.toString(s.in50()),
+                      Boolean.toString(s.in90()),
+                      Numbers.csvFields(s.crps(), s.pit()),
+                      Integer.toString(recal.learnedFrom())));
+        }
+        b.append('\n');
       }
     }
     Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
@@ -88,7 +130,6 @@ public final class HindcastCsv {
         .append(',')
         .append(asOf)
         .append(',')
-        .append(s == null ? "" : Numbers.csv(row.logScore()))
-        .append('\n');
+        .append(s == null ? "" : Numbers.csv(row.logScore()));
   }
 }

@@ -9,7 +9,9 @@ import java.util.Locale;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.hindcast.HindcastScorecard;
 import org.dispersal.hindcast.HypothesisHindcast;
+import org.dispersal.hindcast.RollingRecalibration;
 import org.dispersal.output.text.Json;
+import org.dispersal.scoring.Recalibration;
 import org.dispersal.scoring.Scorecard;
 
 /**
@@ -22,6 +24,11 @@ import org.dispersal.scoring.Scorecard;
  * observed}, bootstrap {@code ci}), {@code pit_histogram}, {@code crps}, {@code crps_log}, {@code
  * skill} (persistence and trend, by people and per figure) and {@code median_width90}. A value that
  * cannot be computed is null; an interval is {@code [low, high]}.
+ *
+ * <p>Rolling origins add {@code recalibrated}: the method's constants ({@code prior_figures},
+ * {@code min_spread}), {@code learned_from} (each forecast date with the number of earlier
+ * forecasts it learnt from, 0 when it stayed raw), its {@code verdict} and {@code pooled} groups,
+ * as above but of the recalibrated forecasts ({@link RollingRecalibration}).
  */
 public final class ScorecardJson {
 
@@ -36,6 +43,39 @@ public final class ScorecardJson {
   public static void write(List<Hindcast.Result> results, String command, Path file)
       throws IOException {
     Json.write(tree(results, HindcastScorecard.of(results), command), file);
+  }
+
+  /**
+   * Writes the scorecard of several hindcasts with that of their recalibrated forecasts.
+   *
+   * @param results the raw hindcasts, one per forecast date
+   * @param recalibrated the same, recalibrated on earlier dates, in the same order
+   * @param command the command
+   * @param file the file
+   */
+  public static void write(
+      List<Hindcast.Result> results,
+      List<RollingRecalibration.Date> recalibrated,
+      String command,
+      Path file)
+      throws IOException {
+    ObjectNode root = tree(results, HindcastScorecard.of(results), command);
+    ObjectNode recal = root.putObject("recalibrated");
+    recal.put("method", "conformal, log scale, from earlier forecast dates' residuals");
+    recal.put("prior_figures", Recalibration.PRIOR_FIGURES);
+    recal.put("min_spread", Recalibration.MIN_SPREAD);
+    ArrayNode learned = recal.putArray("learned_from");
+    for (RollingRecalibration.Date d : recalibrated) {
+      ObjectNode o = learned.addObject();
+      o.put("as_of", d.result().asOf().toString());
+      o.put("figures", d.learnedFrom());
+    }
+    Scorecard card = HindcastScorecard.of(RecalibrationSection.results(recalibrated));
+    ObjectNode verdict = recal.putObject("verdict");
+    verdict.put("summary", card.verdict().summary());
+    targets(verdict, card);
+    groups(recal.putArray("pooled"), card.pooled());
+    Json.write(root, file);
   }
 
   /**
@@ -63,6 +103,18 @@ public final class ScorecardJson {
     root.put("bootstrap_seed", card.seed());
     ObjectNode verdict = root.putObject("verdict");
     verdict.put("summary", card.verdict().summary());
+    targets(verdict, card);
+    groups(root.putArray("pooled"), card.pooled());
+    ArrayNode byDate = root.putArray("by_date");
+    for (Scorecard.DateGroups d : card.dates()) {
+      ObjectNode o = byDate.addObject();
+      o.put("as_of", d.asOf().toString());
+      groups(o.putArray("groups"), d.groups());
+    }
+    return root;
+  }
+
+  private static void targets(ObjectNode verdict, Scorecard card) {
     ArrayNode targets = verdict.putArray("targets");
     for (Scorecard.Target t : card.verdict().targets()) {
       ObjectNode o = targets.addObject();
@@ -73,14 +125,6 @@ public final class ScorecardJson {
       interval(o, t.ci());
       o.put("text", t.text());
     }
-    groups(root.putArray("pooled"), card.pooled());
-    ArrayNode byDate = root.putArray("by_date");
-    for (Scorecard.DateGroups d : card.dates()) {
-      ObjectNode o = byDate.addObject();
-      o.put("as_of", d.asOf().toString());
-      groups(o.putArray("groups"), d.groups());
-    }
-    return root;
   }
 
   private static void groups(ArrayNode out, List<Scorecard.Group> groups) {

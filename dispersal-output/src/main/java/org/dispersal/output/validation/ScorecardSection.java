@@ -185,11 +185,11 @@ final class ScorecardSection {
     b.append("</tr>");
   }
 
-  private static String skill(Scorecard.Skill s) {
+  static String skill(Scorecard.Skill s) {
     return withInterval(Scorecard.skillPct(s.value()), s.ci(), Scorecard.skillInterval(s.ci()));
   }
 
-  private static String withInterval(double share, Scorecard.Interval ci) {
+  static String withInterval(double share, Scorecard.Interval ci) {
     return withInterval(Scorecard.pct(share), ci, Scorecard.pctInterval(ci));
   }
 

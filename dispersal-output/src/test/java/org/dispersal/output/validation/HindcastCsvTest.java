@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.hindcast.Hindcast;
+import org.dispersal.hindcast.RollingRecalibration;
 import org.dispersal.input.data.CsvRow;
 import org.dispersal.input.data.CsvTable;
 import org.dispersal.observation.ObservationRecord;
@@ -83,13 +84,56 @@ class HindcastCsvTest {
   }
 
   @Test
+  void writesTheRecalibratedForecastBesideTheRawOne() throws Exception {
+    Path f = tmp.resolve("hindcast.csv");
+    Hindcast.Result feb = result(LocalDate.of(2017, 2, 13));
+    Hindcast.Result may = result(LocalDate.of(2017, 5, 13));
+    // May's recalibrated forecast: the sample doubled, from 7 earlier forecasts.
+    double[] doubled = {400, 480, 520, 560, 640};
+    Hindcast.Row raw = may.rows().get(0);
+    Hindcast.Row wider =
+        new Hindcast.Row(
+            raw.record(),
+            "scored",
+            raw.month(),
+            ForecastScore.of(doubled, raw.record().range()),
+            raw.crpsPersistence(),
+            raw.crpsTrend(),
+            raw.trend(),
+            raw.fleeArd(),
+            doubled,
+            raw.note());
+    Hindcast.Result mayRecal =
+        ValidationFixtures.result(List.of(wider, may.rows().get(1)), may.asOf());
+    HindcastCsv.write(
+        List.of(feb, may),
+        List.of(new RollingRecalibration.Date(feb, 0), new RollingRecalibration.Date(mayRecal, 7)),
+        f);
+    CsvTable t = ValidationFixtures.readCsv(f);
+    assertThat(String.join(",", t.header())).isEqualTo(HindcastCsv.HEADER);
+    CsvRow first = t.rows().get(0);
+    assertThat(first.text("recalibrated_from")).isEqualTo("0");
+    assertThat(first.text("recalibrated_p50")).isEqualTo(first.text("p50"));
+    CsvRow second = t.rows().get(2);
+    assertThat(second.text("p50")).isEqualTo("260");
+    assertThat(second.text("recalibrated_p50")).isEqualTo("520");
+    assertThat(second.text("recalibrated_in90")).isEqualTo("false");
+    assertThat(second.text("recalibrated_from")).isEqualTo("7");
+    // [250, 300] in 400, ..., 640: below every member.
+    assertThat(second.text("recalibrated_pit")).isEqualTo("0");
+    assertThat(t.rows().get(3).text("recalibrated_p50")).isEmpty();
+    assertThat(t.rows().get(3).text("recalibrated_from")).isEmpty();
+  }
+
+  @Test
   void quotesFieldsWithCommasQuotesAndLineBreaks() throws Exception {
     Path f = tmp.resolve("hindcast.csv");
     HindcastCsv.write(result(LocalDate.of(2018, 1, 1)), f);
     String text = Files.readString(f);
     assertThat(text).contains(",\"icsr, 2018\",");
     assertThat(text)
-        .endsWith(",\"no \"\"killed\"\" figure\nfor Belgium, before the start\",,2018-01-01,\n");
+        .endsWith(
+            ",\"no \"\"killed\"\" figure\nfor Belgium, before the start\",,2018-01-01,,,,,,,,,,,\n");
     CsvRow skipped = ValidationFixtures.readCsv(f).rows().get(1);
     assertThat(skipped.text("source_id")).isEqualTo("soufan");
     assertThat(skipped.text("low")).isEmpty();
