@@ -67,7 +67,9 @@ class ValidationCommandsTest {
         .contains("<svg")
         .contains("returned");
     assertThat(dir.resolve("posterior.csv")).exists();
-    assertThat(lines.get(0)).endsWith(",note,pit,as_of,log_score");
+    assertThat(lines.get(0))
+        .contains(",note,pit,as_of,log_score,recalibrated_p05,")
+        .endsWith(",recalibrated_from");
     assertThat(r.out()).contains("Verdict: Scored against").contains("against a target of 80%–95%");
     assertThat(Files.readString(dir.resolve("scorecard.json")))
         .contains("\"command\" : \"dispersal hindcast --as-of 2017-02-13")
@@ -86,6 +88,74 @@ class ValidationCommandsTest {
             tmp.resolve("f").toString());
     assertThat(f.code()).as(f.err()).isZero();
     assertThat(tmp.resolve("f").resolve("summary.csv")).exists();
+  }
+
+  @Test
+  void rollingOriginsRecalibrateEachDateOnTheEarlierOnesOnly() throws Exception {
+    Path dir = tmp.resolve("rolling");
+    CliTest.Result r =
+        CliTest.run(
+            "hindcast",
+            "--origins",
+            "2016-06..2017-06",
+            "--every",
+            "6",
+            "--observations",
+            CliTest.KNOWN.toString(),
+            LATER.toString(),
+            "--runs",
+            "20",
+            "--simulations",
+            "0",
+            "--out",
+            dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "Recalibrated on earlier forecast dates (earlier forecasts learnt from: 2016-06-30 0;")
+        .contains("Verdict, recalibrated: ");
+    List<String> lines = Files.readAllLines(dir.resolve("hindcast.csv"));
+    List<String> header = List.of(lines.get(0).split(","));
+    int asOf = header.indexOf("as_of");
+    int from = header.indexOf("recalibrated_from");
+    int p50 = header.indexOf("recalibrated_p50");
+    for (String l : lines.subList(1, lines.size())) {
+      if (!l.contains(",scored,")) {
+        continue;
+      }
+      String[] f = l.split(",", -1);
+      // every scored row of these files is free of quoted commas
+      assertThat(f[p50]).as(l).isNotEmpty();
+      if (f[asOf].equals("2016-06-30")) {
+        assertThat(f[from]).as(l).isEqualTo("0");
+      }
+      if (f[asOf].equals("2017-06-30")) {
+        assertThat(Integer.parseInt(f[from])).as(l).isPositive();
+      }
+    }
+    assertThat(Files.readString(dir.resolve("hindcast.html")))
+        .contains("Recalibrated on earlier forecast dates");
+    assertThat(Files.readString(dir.resolve("scorecard.json"))).contains("\"recalibrated\"");
+  }
+
+  @Test
+  void hindcastRefusesAFigureNoMappingCanInterpretWithOneLine() throws Exception {
+    String header = "date,published,scope,scope_id,demographic,measure,low,high,source_id\n";
+    String[][] cases = {
+      {"2017-10,2017-10-24,country,FRA,all,still_in_syria,1,1,X", "field measure:"},
+      {"2017-10,2017-10-24,country,FRA,boys,returned,1,1,X", "field demographic:"},
+      {"2017-10,2017-10-24,continent,,all,returned,1,1,X", "field scope:"},
+    };
+    for (String[] c : cases) {
+      Path bad = tmp.resolve("unmapped.csv");
+      Files.writeString(bad, header + c[0] + "\n");
+      CliTest.Result r =
+          CliTest.run(
+              "hindcast", "--as-of", "2017-02-13", "--observations", bad.toString(), "--runs", "5");
+      assertThat(r.code()).as(c[0]).isEqualTo(UserErrors.USER);
+      assertThat(r.err().strip()).as(c[0]).startsWith("dispersal: unmapped.csv:2: " + c[1]);
+      assertThat(r.err().strip().lines()).as(c[0]).hasSize(1);
+    }
   }
 
   @Test
