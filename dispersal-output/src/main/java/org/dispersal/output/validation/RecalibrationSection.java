@@ -55,7 +55,7 @@ public final class RecalibrationSection {
                 + " that were public by that date only: a figure published later never informs it."
                 + " A date with nothing earlier to learn from stays raw. The raw forecast keeps a"
                 + " prior weight of %.0f figures; an ensemble's log-scale spread counts as at"
-                + " least %.2f (docs/VALIDATION.md, \"Recalibration\").</p>",
+                + " least %.2f (docs/VALIDATION.md, \"Recalibration on earlier forecast dates\").</p>",
             Recalibration.PRIOR_FIGURES, Recalibration.MIN_SPREAD));
     b.append("<div class=\"summary\"><p>Recalibrated: ")
         .append(Html.esc(c.recal().verdict().summary()))
