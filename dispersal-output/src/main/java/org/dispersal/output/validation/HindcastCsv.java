@@ -33,10 +33,14 @@ public final class HindcastCsv {
   public static final String HEADER =
       "date,published,scope,scope_id,demographic,measure,low,high,source_id,status,month,"
           + "p05,p25,p50,p75,p95,in50,in90,crps,interval_score,log_ratio,crps_persistence,"
-          + "crps_trend,trend,flee_ard,note,pit,as_of,log_score,"
-          + "recalibrated_p05,recalibrated_p25,recalibrated_p50,recalibrated_p75,recalibrated_p95,"
-          + "recalibrated_in50,recalibrated_in90,recalibrated_crps,recalibrated_pit,"
-          + "recalibrated_from";
+          + "crps_trend,trend,flee_ard,note,pit,as_of,log_score";
+
+  /** The header with the recalibrated columns (rolling origins). */
+  public static final String RECALIBRATED_HEADER =
+      HEADER
+          + ",recalibrated_p05,recalibrated_p25,recalibrated_p50,recalibrated_p75,"
+          + "recalibrated_p95,recalibrated_in50,recalibrated_in90,recalibrated_crps,"
+          + "recalibrated_pit,recalibrated_from";
 
   private HindcastCsv() {}
 
@@ -60,7 +64,8 @@ public final class HindcastCsv {
   public static void write(
       List<Hindcast.Result> results, List<RollingRecalibration.Date> recalibrated, Path file)
       throws IOException {
-    StringBuilder b = new StringBuilder(HEADER).append('\n');
+    StringBuilder b =
+        new StringBuilder(recalibrated == null ? HEADER : RECALIBRATED_HEADER).append('\n');
     for (int d = 0; d < results.size(); d++) {
       Hindcast.Result result = results.get(d);
       RollingRecalibration.Date recal = recalibrated == null ? null : recalibrated.get(d);
@@ -68,9 +73,9 @@ public final class HindcastCsv {
         append(b, result.rows().get(i), result.asOf().toString());
         Hindcast.Row r = recal == null ? null : recal.result().rows().get(i);
         var s = r == null ? null : r.score();
-        if (s == null) {
+        if (recal != null && s == null) {
           b.append(",,,,,,,,,,");
-        } else {
+        } else if (recal != null) {
           b.append(',')
               .append(
                   String.join(
