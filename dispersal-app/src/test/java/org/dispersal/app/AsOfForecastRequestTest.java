@@ -85,6 +85,26 @@ class AsOfForecastRequestTest {
     assertThat(csv.lines().count()).isEqualTo(rows.size() + 1L);
     String report = new String(a.files().get("report.html"), StandardCharsets.UTF_8);
     assertThat(report).contains("Conditioned on " + as.path("used").size() + " figures");
+    // The forecast starts at the as-of month: month 0 is 2017-08, twelve months after it.
+    assertThat(as.path("model_start").asText()).isEqualTo("2017-02");
+    assertThat(as.path("month_0").asText()).isEqualTo("2017-08");
+    assertThat(report).contains("The forecast starts at 2017-08");
+    String summary = new String(a.files().get("summary.csv"), StandardCharsets.UTF_8);
+    List<String> firsts =
+        summary
+            .lines()
+            .skip(1)
+            .map(l -> l.split(",")[0] + "," + l.split(",")[1])
+            .distinct()
+            .toList();
+    assertThat(firsts.get(0)).isEqualTo("0,2017-08");
+    assertThat(firsts.get(firsts.size() - 1)).isEqualTo("12,2018-08");
+    // Strongholds as known on 2017-08-31: West Mosul and Tal Afar lost, Raqqa still held.
+    List<String> known = new ArrayList<>();
+    as.path("known_at_date").forEach(k -> known.add(k.asText()));
+    assertThat(known).anyMatch(k -> k.startsWith("West Mosul lost on 2017-07-10"));
+    assertThat(known).anyMatch(k -> k.startsWith("Tal Afar lost on 2017-08-31"));
+    assertThat(known).anyMatch(k -> k.startsWith("Raqqa still held on 2017-08-31"));
   }
 
   @Test
