@@ -14,6 +14,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.dispersal.calibration.Target;
 import org.dispersal.calibration.TargetResolver;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.MonthObserver;
 import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Workers;
@@ -382,13 +383,24 @@ public final class Assimilation {
                   .simulate(
                       seed,
                       i,
-                      (month, stocks) -> {
-                        if (month >= from && month <= last) {
-                          for (int c = 0; c < times; c++) {
-                            w.summary().observe(month - from, stocks);
+                      new MonthObserver() {
+                        @Override
+                        public void arrivals(int month, int[][] arrived) {
+                          if (month > from && month <= last) {
+                            // Once: the copies counted below share the count of arrivals.
+                            w.summary().arrivals(month - from, arrived);
                           }
                         }
-                        w.recorder().observe(month, stocks);
+
+                        @Override
+                        public void observe(int month, int[][] stocks) {
+                          if (month >= from && month <= last) {
+                            for (int c = 0; c < times; c++) {
+                              w.summary().observe(month - from, stocks);
+                            }
+                          }
+                          w.recorder().observe(month, stocks);
+                        }
                       });
               double[] v = w.recorder().values();
               for (int t = 0; t < v.length; t++) {
