@@ -11,6 +11,7 @@ import org.dispersal.model.Drivers;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Prior;
 import org.dispersal.model.Scenario;
+import org.dispersal.model.Step;
 import org.dispersal.model.Stronghold;
 
 /**
@@ -35,8 +36,15 @@ import org.dispersal.model.Stronghold;
  *       (an approximation, said in the list of changes).
  * </ul>
  *
- * <p>For an as-of month not after the scenario's start nothing changes here: the stocks are already
- * those published by the date (the reader's {@code withAsOf}).
+ * <p>For an as-of month before the scenario's start the model starts at the as-of month (offset 0,
+ * {@code run} and {@code shown} the same): the stocks are those published by the date (the reader's
+ * {@code withAsOf}); people still arrive, by the arrival flow's priors ({@code
+ * arrivals_per_month.YYYY}, added unless the scenario has its own); strongholds lost after the date
+ * are not known to be lost and fall at an unknown month ({@link #UNKNOWN_FALL_MONTHS}); the fall
+ * months of those held at the scenario's start, the merger month and the drivers' steps are moved
+ * by the months between the two starts. The scenario's other priors (the shares killed and returned
+ * "by the start") are kept as they are: a known limitation. For the as-of month equal to the
+ * scenario's start nothing changes.
  *
  * @param run the scenario the engine runs: the scenario's start, {@code offset + months} months and
  *     the drivers known on the date
@@ -65,13 +73,34 @@ public record AsOfStart(Scenario run, Scenario shown, int offset, List<String> c
    *
    * @param scenario the scenario read as of the date (its stocks are those published by then)
    * @param asOf the as-of date
-   * @param losses the dated loss of each stronghold the shared data knows, by stronghold id (losses
-   *     after the as-of date are ignored here)
+   * @param losses the dated loss of each stronghold the shared data knows, by stronghold id
    * @return the scenarios to run and to show
    */
   public static AsOfStart of(Scenario scenario, LocalDate asOf, Map<String, KnownLoss> losses) {
+    return of(scenario, asOf, losses, Map.of());
+  }
+
+  /**
+   * Builds the start at a date, with the arrival flow's priors for a date before the scenario's
+   * start.
+   *
+   * @param scenario the scenario read as of the date (its stocks are those published by then)
+   * @param asOf the as-of date
+   * @param losses the dated loss of each stronghold the shared data knows, by stronghold id
+   * @param arrivals the arrival flow's parameters ({@code arrivals_per_month.YYYY}), added to a
+   *     scenario that starts at a date before its own start when it has none of its own
+   * @return the scenarios to run and to show
+   */
+  public static AsOfStart of(
+      Scenario scenario,
+      LocalDate asOf,
+      Map<String, KnownLoss> losses,
+      Map<String, Parameter> arrivals) {
     YearMonth start = scenario.start();
     YearMonth month = YearMonth.from(asOf);
+    if (month.isBefore(start)) {
+      return before(scenario, asOf, arrivals);
+    }
     if (!month.isAfter(start)) {
       return new AsOfStart(scenario, scenario, 0, List.of());
     }
@@ -110,18 +139,145 @@ public record AsOfStart(Scenario run, Scenario shown, int offset, List<String> c
                 + (p.prior() instanceof Prior.Uniform ? "" : " (approximation)"));
       }
     }
-    Drivers d = scenario.drivers();
-    Drivers known =
-        new Drivers(
-            strongholds,
-            d.borderClosure(),
-            d.routeScreening(),
-            d.prosecutionMultiplier(),
-            d.rehabilitation(),
-            d.repatriation());
+    Drivers known = withStrongholds(scenario.drivers(), strongholds, 0);
     Scenario run = copy(scenario, start, k + scenario.months(), known, parameters);
     Scenario shown = copy(scenario, month, scenario.months(), known, parameters);
     return new AsOfStart(run, shown, k, changes);
+  }
+
+  /**
+   * The months after the as-of date within which a stronghold falls whose loss came after the date
+   * but before the scenario's start (an analyst on the date did not know when, or whether, it would
+   * fall): uniform over 0 to this many months. An assumption, range 12 to 60 months: the cities
+   * lost in 2015 and 2016 fell one to three years after the caliphate's peak
+   * (territory_events.csv).
+   */
+  public static final double UNKNOWN_FALL_MONTHS = 36;
+
+  /** The names of parameters counted in months after the scenario's start. */
+  private static final List<String> MONTH_PARAMETERS = List.of("merger_month");
+
+  /**
+   * A scenario started at an as-of month before its own start: month 0 is the as-of month (the
+   * stocks are those published by the date), the horizon is the scenario's; the arrival flow's
+   * priors are added; strongholds lost after the date lose their dated loss and fall at an unknown
+   * month ({@link #UNKNOWN_FALL_MONTHS}); the fall months of those still held at the scenario's
+   * start, the merger month and the drivers' steps are moved by the months between the two starts.
+   */
+  private static AsOfStart before(
+      Scenario scenario, LocalDate asOf, Map<String, Parameter> arrivals) {
+    YearMonth month = YearMonth.from(asOf);
+    int d = (int) ChronoUnit.MONTHS.between(month, scenario.start());
+    List<String> changes = new ArrayList<>();
+    Map<String, Parameter> parameters = new LinkedHashMap<>(scenario.parameters());
+    boolean own =
+        parameters.keySet().stream().anyMatch(n -> n.startsWith(ARRIVALS_PER_MONTH_PREFIX));
+    if (!own) {
+      for (Parameter p : arrivals.values()) {
+        parameters.put(p.name(), p);
+        changes.add("arrival flow " + p.name() + " " + p.prior().describe());
+      }
+    }
+    List<Stronghold> strongholds = new ArrayList<>();
+    for (Stronghold h : scenario.drivers().strongholds()) {
+      if (h.lostOn() != null && !h.lostOn().isAfter(asOf)) {
+        strongholds.add(h);
+      } else if (h.lostOn() != null) {
+        String name = "fall_month." + h.id();
+        Prior prior = new Prior.Uniform(0, UNKNOWN_FALL_MONTHS);
+        parameters.put(
+            name,
+            new Parameter(
+                name,
+                prior,
+                "months after start",
+                List.of(),
+                "Lost on "
+                    + h.lostOn()
+                    + ", after the as-of date "
+                    + asOf
+                    + ": not known then; falls at an unknown month within "
+                    + UNKNOWN_FALL_MONTHS
+                    + " months (AsOfStart.UNKNOWN_FALL_MONTHS).",
+                "Month " + h.name() + " falls (as of " + asOf + ")."));
+        strongholds.add(
+            new Stronghold(h.id(), h.name(), h.country(), h.weight(), null, null, name));
+        changes.add(
+            h.name()
+                + " lost on "
+                + h.lostOn()
+                + ", not known by "
+                + asOf
+                + ": "
+                + prior.describe());
+      } else {
+        strongholds.add(h);
+        shift(parameters, h.fallParameter(), d, changes);
+      }
+    }
+    for (String name : MONTH_PARAMETERS) {
+      if (parameters.containsKey(name)) {
+        shift(parameters, name, d, changes);
+      }
+    }
+    Drivers drivers = withStrongholds(scenario.drivers(), strongholds, d);
+    Scenario run = copy(scenario, month, scenario.months(), drivers, parameters);
+    changes.add(
+        "month 0 is "
+            + month
+            + ", "
+            + d
+            + " months before the scenario's start "
+            + scenario.start()
+            + ": fall months, the merger month and the drivers' steps moved by "
+            + d);
+    return new AsOfStart(run, run, 0, changes);
+  }
+
+  /** The prefix of the arrival flow's parameters (as {@code CompiledModel.ARRIVALS_PER_MONTH}). */
+  public static final String ARRIVALS_PER_MONTH_PREFIX = "arrivals_per_month.";
+
+  private static void shift(
+      Map<String, Parameter> parameters, String name, int d, List<String> changes) {
+    Parameter p = parameters.get(name);
+    Prior moved = shifted(p.prior(), d);
+    parameters.put(name, p.withPrior(moved));
+    changes.add(name + " " + p.prior().describe() + " moved to " + moved.describe());
+  }
+
+  /**
+   * A prior in months moved later by d months: exact for fixed, uniform and triangular priors; a
+   * log-uniform one becomes the uniform over its moved range (an approximation).
+   */
+  static Prior shifted(Prior prior, int d) {
+    if (prior instanceof Prior.Fixed f) {
+      return new Prior.Fixed(f.value() + d);
+    }
+    if (prior instanceof Prior.Triangular t) {
+      return new Prior.Triangular(t.low() + d, t.mode() + d, t.high() + d);
+    }
+    return new Prior.Uniform(prior.quantile(0) + d, prior.quantile(1) + d);
+  }
+
+  private static Drivers withStrongholds(Drivers d, List<Stronghold> strongholds, int shift) {
+    return new Drivers(
+        strongholds,
+        moved(d.borderClosure(), shift),
+        moved(d.routeScreening(), shift),
+        moved(d.prosecutionMultiplier(), shift),
+        moved(d.rehabilitation(), shift),
+        d.repatriation());
+  }
+
+  private static List<Step> moved(List<Step> steps, int shift) {
+    if (shift == 0) {
+      return steps;
+    }
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      out.add(new Step(s.fromMonth() == 0 ? 0 : s.fromMonth() + shift, s.parameter()));
+    }
+    return out;
   }
 
   /**

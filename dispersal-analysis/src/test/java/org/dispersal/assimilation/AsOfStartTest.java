@@ -66,12 +66,46 @@ class AsOfStartTest {
   }
 
   @Test
-  void aDateNotAfterTheStartChangesNothing() {
+  void aDateInTheStartMonthChangesNothing() {
     Scenario s = scenario();
-    AsOfStart at = AsOfStart.of(s, LocalDate.of(2016, 6, 30), Map.of());
+    AsOfStart at = AsOfStart.of(s, LocalDate.of(2017, 2, 13), Map.of());
     assertSame(s, at.run());
     assertSame(s, at.shown());
     assertEquals(0, at.offset());
+  }
+
+  /**
+   * Eight months before the start (2016-06): month 0 is June 2016, the arrival flow is added, A
+   * (lost 2016-06-01, before the date) stays lost, the fall months of B and C move 8 months later.
+   */
+  @Test
+  void aDateBeforeTheStartStartsThereWithArrivals() {
+    Scenario s = scenario();
+    Parameter flow =
+        new Parameter(
+            "arrivals_per_month.2016",
+            new Prior.Uniform(200, 500),
+            "people per month",
+            List.of("SRC"),
+            null,
+            "test flow");
+    AsOfStart at = AsOfStart.of(s, LocalDate.of(2016, 6, 30), Map.of(), Map.of(flow.name(), flow));
+    assertSame(at.run(), at.shown());
+    assertEquals(0, at.offset());
+    assertEquals(YearMonth.of(2016, 6), at.run().start());
+    assertEquals(s.months(), at.run().months());
+    assertEquals(flow, at.run().parameters().get("arrivals_per_month.2016"));
+    assertEquals(new Prior.Uniform(10, 18), at.run().parameters().get("fall_month.c").prior());
+    assertEquals(LocalDate.of(2016, 6, 1), at.run().drivers().strongholds().get(0).lostOn());
+    assertTrue(new CompiledModel(at.run()).hasArrivals());
+    // A loss after the date is not known then: it becomes a fall month of unknown timing.
+    AsOfStart earlier = AsOfStart.of(s, LocalDate.of(2016, 3, 31), Map.of(), Map.of());
+    Stronghold a = earlier.run().drivers().strongholds().get(0);
+    assertNull(a.lostOn());
+    assertEquals(
+        new Prior.Uniform(0, AsOfStart.UNKNOWN_FALL_MONTHS),
+        earlier.run().parameters().get(a.fallParameter()).prior());
+    assertTrue(!new CompiledModel(earlier.run()).hasArrivals(), "no flow given, none made up");
   }
 
   @Test

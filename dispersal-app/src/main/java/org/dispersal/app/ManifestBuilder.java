@@ -142,7 +142,8 @@ public final class ManifestBuilder {
     YearMonth start = YearMonth.parse(scenario.get("start").asText());
     YearMonth asOf = YearMonth.from(plan.asOf());
     a.put("model_start", start.toString());
-    a.put("forecast_from", (asOf.isAfter(start) ? asOf : start).toString());
+    YearMonth month0 = asOf.isAfter(plan.start()) ? asOf : plan.start();
+    a.put("forecast_from", month0.toString());
     a.put("particles", result.particles());
     a.put("effective_sample_size", result.effectiveSampleSize());
     a.put("distinct", result.distinct());
@@ -156,7 +157,7 @@ public final class ManifestBuilder {
     }
     a.put("reporting_model", reportingModel);
     a.put("note", note);
-    a.put("month_0", (asOf.isAfter(start) ? asOf : start).toString());
+    a.put("month_0", month0.toString());
     ArrayNode known = a.putArray("known_at_date");
     knownAtDate.forEach(known::add);
     ArrayNode used = a.putArray("used");

@@ -108,7 +108,7 @@ class AsOfForecastRequestTest {
   }
 
   @Test
-  void anAsOfDateBeforeTheStartKeepsTheStartAsMonthZero() throws Exception {
+  void anAsOfDateBeforeTheStartStartsThereWithArrivals() throws Exception {
     LocalDate early = LocalDate.of(2016, 6, 30);
     Artifacts a =
         new MemorySink()
@@ -119,7 +119,14 @@ class AsOfForecastRequestTest {
     assertThat(as.path("used").size()).isZero();
     assertThat(as.path("effective_sample_size").asDouble()).isCloseTo(40.0, within(1e-9));
     assertThat(as.path("model_start").asText()).isEqualTo("2017-02");
-    assertThat(as.path("note").asText()).contains("month 0 remains the scenario's start 2017-02");
+    assertThat(as.path("month_0").asText()).isEqualTo("2016-06");
+    assertThat(as.path("note").asText()).contains("the forecast starts at 2016-06");
+    List<String> known = new ArrayList<>();
+    as.path("known_at_date").forEach(k -> known.add(k.asText()));
+    assertThat(known).anyMatch(k -> k.startsWith("arrival flow arrivals_per_month.2016"));
+    assertThat(known).anyMatch(k -> k.startsWith("Manbij lost on 2016-08-12, not known by"));
+    String summary = new String(a.files().get("summary.csv"), StandardCharsets.UTF_8);
+    assertThat(summary.lines().skip(1).findFirst().orElseThrow()).startsWith("0,2016-06,");
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.dispersal.assimilation.AsOfStart;
 import org.dispersal.assimilation.Assimilation;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.EnsembleSummary;
+import org.dispersal.input.data.ArrivalPriors;
 import org.dispersal.input.data.ReportedFigures;
 import org.dispersal.input.data.SharedData;
 import org.dispersal.input.data.StrongholdLosses;
@@ -45,8 +46,8 @@ import org.dispersal.store.RunKind;
  * AsOfStart}): the model runs from the scenario's start, the months before the as-of month are
  * conditioned on the figures and left out, and summary.csv's month 0 is the as-of month, with the
  * scenario's horizon after it; strongholds lost by the date ({@link StrongholdLosses}) are lost,
- * those still held cannot fall before it. For an as-of date not after the start, month 0 stays the
- * scenario's start and only the stocks are as of the date.
+ * those still held cannot fall before it. For an as-of date before the start, the forecast starts
+ * at the as-of month too, with the stocks known then and the arrival flow ({@link ArrivalPriors}).
  *
  * @param scenario the scenario read as of the date
  * @param observations the observed figures of every file, in file order (may be empty: then only
@@ -121,7 +122,7 @@ public record AsOfForecastRequest(
     Instant started = Instant.now();
     Scenario s = scenario.scenario();
     SharedData data = SharedData.shipped();
-    AsOfStart at = AsOfStart.of(s, asOf, StrongholdLosses.of(data));
+    AsOfStart at = AsOfStart.of(s, asOf, StrongholdLosses.of(data), ArrivalPriors.of(data));
     CompiledModel model = new CompiledModel(at.run());
     CompiledModel shown = at.offset() == 0 ? model : new CompiledModel(at.shown());
     ReportingModel reporting = ReportedFigures.model(data, observations, asOf);
@@ -190,11 +191,16 @@ public record AsOfForecastRequest(
           + asOf
           + " are lost, those still held fall after it";
     }
-    return "the as-of date is not after the scenario's start: the initial stocks are the shared"
-        + " data known by "
-        + asOf
-        + ", but the model's month 0 remains the scenario's start "
-        + start
-        + " (a scenario cannot yet start earlier)";
+    if (month.isBefore(start)) {
+      return "the forecast starts at "
+          + month
+          + " (month 0 of summary.csv), before the scenario's start "
+          + start
+          + ": the initial stocks are the shared data known by "
+          + asOf
+          + ", people still arrive by the arrival flow (arrivals_per_month), strongholds lost"
+          + " after the date fall at an unknown month; no figure can condition it";
+    }
+    return "the forecast starts at the scenario's start " + start + " (month 0 of summary.csv)";
   }
 }

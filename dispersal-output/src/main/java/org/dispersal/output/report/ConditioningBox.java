@@ -61,9 +61,11 @@ final class ConditioningBox {
           .append(" were used for conditioning on these figures, not shown. Strongholds lost by")
           .append(" that date are lost; those still held cannot fall before it.");
     } else {
-      h.append("The model's month 0 remains the scenario's start, ")
+      h.append("The forecast starts at ")
           .append(modelStart)
-          .append(": a scenario cannot yet start earlier.");
+          .append(" (month 0 of the tables), from the stocks published by ")
+          .append(Html.esc(plan.asOf().toString()))
+          .append("; before 2017 people still arrive in the core theatre (the arrival flow).");
     }
     return h.append("</p></div>").toString();
   }
