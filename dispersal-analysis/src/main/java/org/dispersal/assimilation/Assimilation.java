@@ -14,6 +14,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.dispersal.calibration.Target;
 import org.dispersal.calibration.TargetResolver;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.MonthObserver;
 import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Workers;
@@ -84,10 +85,11 @@ public final class Assimilation {
    * The figures sorted for a forecast as of a date.
    *
    * @param asOf the as-of date
+   * @param start the month the model runs from (the scenario's start)
    * @param used the figures the forecast is conditioned on, in file order
    * @param setAside every other figure with its reason, in file order
    */
-  public record Plan(LocalDate asOf, List<Used> used, List<SetAside> setAside) {
+  public record Plan(LocalDate asOf, YearMonth start, List<Used> used, List<SetAside> setAside) {
     /** Copies the lists. */
     public Plan {
       used = List.copyOf(used);
@@ -181,7 +183,7 @@ public final class Assimilation {
         aside.add(new SetAside(r, "not a model target: " + e.getMessage()));
       }
     }
-    return new Plan(asOf, used, aside);
+    return new Plan(asOf, start, used, aside);
   }
 
   /**
@@ -293,6 +295,47 @@ public final class Assimilation {
       int threads,
       Supplier<? extends ReplicationEngine> engines,
       IntConsumer progress) {
+    return run(model, plan, reporting, particles, seed, threads, engines, progress, model, 0);
+  }
+
+  /**
+   * Runs the two passes and keeps in the summary only the months from {@code from} on, renumbered
+   * from 0 (a forecast that starts at its as-of date, {@link AsOfStart}): the months before are run
+   * and conditioned on, but not shown.
+   *
+   * @param model the compiled scenario the engine runs
+   * @param plan the figures sorted by {@link #plan} on {@code model}
+   * @param reporting the reporting model estimated from the figures published by the as-of date
+   * @param particles N, the replications of each pass
+   * @param seed the master seed
+   * @param threads worker threads (the result does not depend on them)
+   * @param engines makes one engine per worker; replication i must depend only on (seed, i)
+   * @param progress told how far the run is, out of N
+   * @param shown the compiled scenario of the summary: the same compartments, its horizon at most
+   *     {@code model}'s minus {@code from}
+   * @param from the first month of {@code model} the summary keeps (its month 0)
+   * @return the resampled summary and the diagnostics
+   */
+  public static Result run(
+      CompiledModel model,
+      Plan plan,
+      ReportingModel reporting,
+      int particles,
+      long seed,
+      int threads,
+      Supplier<? extends ReplicationEngine> engines,
+      IntConsumer progress,
+      CompiledModel shown,
+      int from) {
+    if (from < 0
+        || shown.scenario().months() + from > model.scenario().months()
+        || shown.compartments().size() != model.compartments().size()
+        || shown.cohorts().size() != model.cohorts().size()) {
+      throw new IllegalArgumentException(
+          "the summary's model must have the run's compartments and fit in its months from "
+              + from);
+    }
+    int last = from + shown.scenario().months();
     if (particles < 1 || threads < 1) {
       throw new IllegalArgumentException("particles and threads must be at least 1");
     }
@@ -332,7 +375,7 @@ public final class Assimilation {
             distinct.length,
             threads,
             () ->
-                new Rerun(engines.get(), new EnsembleSummary(model), new Target.Recorder(targets)),
+                new Rerun(engines.get(), new EnsembleSummary(shown), new Target.Recorder(targets)),
             (w, k) -> {
               int i = distinct[k];
               int times = chosen[i];
@@ -340,11 +383,24 @@ public final class Assimilation {
                   .simulate(
                       seed,
                       i,
-                      (month, stocks) -> {
-                        for (int c = 0; c < times; c++) {
-                          w.summary().observe(month, stocks);
+                      new MonthObserver() {
+                        @Override
+                        public void arrivals(int month, int[][] arrived) {
+                          if (month > from && month <= last) {
+                            // Once: the copies counted below share the count of arrivals.
+                            w.summary().arrivals(month - from, arrived);
+                          }
                         }
-                        w.recorder().observe(month, stocks);
+
+                        @Override
+                        public void observe(int month, int[][] stocks) {
+                          if (month >= from && month <= last) {
+                            for (int c = 0; c < times; c++) {
+                              w.summary().observe(month - from, stocks);
+                            }
+                          }
+                          w.recorder().observe(month, stocks);
+                        }
                       });
               double[] v = w.recorder().values();
               for (int t = 0; t < v.length; t++) {

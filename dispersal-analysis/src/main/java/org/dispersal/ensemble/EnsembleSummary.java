@@ -53,6 +53,7 @@ public final class EnsembleSummary implements MonthObserver {
   private final boolean[][] home;
   private final int[] homeAtStart;
   private final int[] peopleAtStart;
+  private final int[] arrivedSinceStart;
   private final IntHistogram[] cells;
   private final int[] buffer;
   private final int[] touched;
@@ -86,6 +87,7 @@ public final class EnsembleSummary implements MonthObserver {
     home = new boolean[cohorts.size()][];
     homeAtStart = new int[cohorts.size()];
     peopleAtStart = new int[cohorts.size()];
+    arrivedSinceStart = new int[cohorts.size()];
     for (Cohort c : cohorts) {
       int[] sk = new int[c.compartments().length];
       boolean[] h = new boolean[sk.length];
@@ -151,6 +153,19 @@ public final class EnsembleSummary implements MonthObserver {
     return index == 0 ? ALL : Demographic.values()[index - 1].id();
   }
 
+  /**
+   * Counts the people who arrived from outside (models with arrivals), so that they are not taken
+   * for children born in the territory.
+   */
+  @Override
+  public void arrivals(int month, int[][] arrived) {
+    for (int c = 0; c < arrived.length; c++) {
+      for (int n : arrived[c]) {
+        arrivedSinceStart[c] += n;
+      }
+    }
+  }
+
   @Override
   public void observe(int month, int[][] stocks) {
     if (month == 0) {
@@ -175,8 +190,9 @@ public final class EnsembleSummary implements MonthObserver {
       if (month == 0) {
         homeAtStart[c.index()] = atHome;
         peopleAtStart[c.index()] = people;
+        arrivedSinceStart[c.index()] = 0;
       }
-      int born = people - peopleAtStart[c.index()];
+      int born = people - peopleAtStart[c.index()] - arrivedSinceStart[c.index()];
       if (born < 0) {
         throw new IllegalStateException(
             "cohort " + c.index() + " has fewer people in month " + month + " than at 0");

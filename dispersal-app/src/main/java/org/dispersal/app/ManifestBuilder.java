@@ -102,12 +102,13 @@ public final class ManifestBuilder {
 
   /**
    * Adds the {@code assimilation} entry of a forecast made as of a date: {@code as_of}, {@code
-   * model_start} (month 0), {@code forecast_from} (the first month that is forecast rather than
-   * conditioned history), {@code particles}, {@code effective_sample_size}, {@code distinct},
-   * {@code low_effective_sample_size} with a {@code warning} when it is, {@code reporting_model},
-   * {@code note}, then {@code used} (each figure's {@code file}, {@code line}, {@code source},
-   * {@code target}, {@code value} as written, {@code published}) and {@code set_aside} (the same
-   * and {@code reason}).
+   * model_start} (the month the model runs from: the scenario's start), {@code forecast_from}
+   * (where the forecast starts: month 0 of summary.csv), {@code particles}, {@code
+   * effective_sample_size}, {@code distinct}, {@code low_effective_sample_size} with a {@code
+   * warning} when it is, {@code reporting_model}, {@code note}, {@code month_0} (the same as {@code
+   * forecast_from}), {@code known_at_date}, then {@code used} (each figure's {@code file}, {@code
+   * line}, {@code source}, {@code target}, {@code value} as written, {@code published}) and {@code
+   * set_aside} (the same and {@code reason}).
    *
    * @param plan the figures used and set aside
    * @param result the resampling's diagnostics
@@ -116,12 +117,33 @@ public final class ManifestBuilder {
    */
   public ManifestBuilder assimilation(
       Assimilation.Plan plan, Assimilation.Result result, String reportingModel, String note) {
+    return assimilation(plan, result, reportingModel, note, List.of());
+  }
+
+  /**
+   * The {@code assimilation} entry of a forecast that starts at its as-of date, with {@code
+   * known_at_date}: the drivers changed to what was known on the date, in words (strongholds lost,
+   * fall-month priors cut).
+   *
+   * @param plan the figures used and set aside
+   * @param result the resampling's diagnostics
+   * @param reportingModel the reporting model in one line
+   * @param note what month 0 and the months before the as-of date mean, in words
+   * @param knownAtDate the drivers as known on the date
+   */
+  public ManifestBuilder assimilation(
+      Assimilation.Plan plan,
+      Assimilation.Result result,
+      String reportingModel,
+      String note,
+      List<String> knownAtDate) {
     ObjectNode a = root.putObject("assimilation");
     a.put("as_of", plan.asOf().toString());
     YearMonth start = YearMonth.parse(scenario.get("start").asText());
     YearMonth asOf = YearMonth.from(plan.asOf());
     a.put("model_start", start.toString());
-    a.put("forecast_from", (asOf.isAfter(start) ? asOf : start).toString());
+    YearMonth month0 = asOf.isAfter(plan.start()) ? asOf : plan.start();
+    a.put("forecast_from", month0.toString());
     a.put("particles", result.particles());
     a.put("effective_sample_size", result.effectiveSampleSize());
     a.put("distinct", result.distinct());
@@ -135,6 +157,9 @@ public final class ManifestBuilder {
     }
     a.put("reporting_model", reportingModel);
     a.put("note", note);
+    a.put("month_0", month0.toString());
+    ArrayNode known = a.putArray("known_at_date");
+    knownAtDate.forEach(known::add);
     ArrayNode used = a.putArray("used");
     for (Assimilation.Used u : plan.used()) {
       figure(used.addObject(), u.record());

@@ -85,10 +85,30 @@ class AsOfForecastRequestTest {
     assertThat(csv.lines().count()).isEqualTo(rows.size() + 1L);
     String report = new String(a.files().get("report.html"), StandardCharsets.UTF_8);
     assertThat(report).contains("Conditioned on " + as.path("used").size() + " figures");
+    // The forecast starts at the as-of month: month 0 is 2017-08, twelve months after it.
+    assertThat(as.path("model_start").asText()).isEqualTo("2017-02");
+    assertThat(as.path("month_0").asText()).isEqualTo("2017-08");
+    assertThat(report).contains("The forecast starts at 2017-08");
+    String summary = new String(a.files().get("summary.csv"), StandardCharsets.UTF_8);
+    List<String> firsts =
+        summary
+            .lines()
+            .skip(1)
+            .map(l -> l.split(",")[0] + "," + l.split(",")[1])
+            .distinct()
+            .toList();
+    assertThat(firsts.get(0)).isEqualTo("0,2017-08");
+    assertThat(firsts.get(firsts.size() - 1)).isEqualTo("12,2018-08");
+    // Strongholds as known on 2017-08-31: West Mosul and Tal Afar lost, Raqqa still held.
+    List<String> known = new ArrayList<>();
+    as.path("known_at_date").forEach(k -> known.add(k.asText()));
+    assertThat(known).anyMatch(k -> k.startsWith("West Mosul lost on 2017-07-10"));
+    assertThat(known).anyMatch(k -> k.startsWith("Tal Afar lost on 2017-08-31"));
+    assertThat(known).anyMatch(k -> k.startsWith("Raqqa still held on 2017-08-31"));
   }
 
   @Test
-  void anAsOfDateBeforeTheStartKeepsTheStartAsMonthZero() throws Exception {
+  void anAsOfDateBeforeTheStartStartsThereWithArrivals() throws Exception {
     LocalDate early = LocalDate.of(2016, 6, 30);
     Artifacts a =
         new MemorySink()
@@ -99,7 +119,14 @@ class AsOfForecastRequestTest {
     assertThat(as.path("used").size()).isZero();
     assertThat(as.path("effective_sample_size").asDouble()).isCloseTo(40.0, within(1e-9));
     assertThat(as.path("model_start").asText()).isEqualTo("2017-02");
-    assertThat(as.path("note").asText()).contains("month 0 remains the scenario's start 2017-02");
+    assertThat(as.path("month_0").asText()).isEqualTo("2016-06");
+    assertThat(as.path("note").asText()).contains("the forecast starts at 2016-06");
+    List<String> known = new ArrayList<>();
+    as.path("known_at_date").forEach(k -> known.add(k.asText()));
+    assertThat(known).anyMatch(k -> k.startsWith("arrival flow arrivals_per_month.2016"));
+    assertThat(known).anyMatch(k -> k.startsWith("Manbij lost on 2016-08-12, not known by"));
+    String summary = new String(a.files().get("summary.csv"), StandardCharsets.UTF_8);
+    assertThat(summary.lines().skip(1).findFirst().orElseThrow()).startsWith("0,2016-06,");
   }
 
   @Test

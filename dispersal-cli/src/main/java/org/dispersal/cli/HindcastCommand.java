@@ -11,10 +11,13 @@ import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.hindcast.ForecastDates;
 import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.app.problem.InputException;
+import org.dispersal.assimilation.AsOfStart;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.hindcast.HindcastScorecard;
 import org.dispersal.hindcast.RollingRecalibration;
+import org.dispersal.input.data.ArrivalPriors;
 import org.dispersal.input.data.SharedData;
+import org.dispersal.input.data.StrongholdLosses;
 import org.dispersal.input.observations.ObservationsReader;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
@@ -116,6 +119,15 @@ final class HindcastCommand implements Callable<Integer> {
   boolean noReportingModel;
 
   @Option(
+      names = "--start-at-date",
+      description =
+          "Start each forecast at its date, as dispersal forecast --as-of does: after the"
+              + " scenario's start the model runs from the start and the strongholds lost by the"
+              + " date are lost; before it, month 0 is the date's month, with the arrival flow"
+              + " before 2017 (docs/FORECASTS.md). Default: month 0 is the scenario's start.")
+  boolean startAtDate;
+
+  @Option(
       names = "--hypotheses",
       description =
           "Hindcast each competing hypothesis of the scenario (its hypotheses: section) from every"
@@ -203,6 +215,10 @@ final class HindcastCommand implements Callable<Integer> {
       Hindcast.Settings settings = settings(date);
       first = first == null ? settings : first;
       Scenario s = ScenarioSource.reader(seedAndSet.sets).withAsOf(date).read(scenario.scenario);
+      if (startAtDate) {
+        SharedData data = SharedData.shipped();
+        s = AsOfStart.of(s, date, StrongholdLosses.of(data), ArrivalPriors.of(data)).run();
+      }
       results.add(hindcast(s, date, settings, rows, command, folder));
     }
     if (origins != null) {

@@ -55,6 +55,11 @@ import org.dispersal.random.RandomStreams.Purpose;
  * month, and then held as counts per cohort and compartment, moved each month by one multinomial
  * draw over the month's rows on a substream of their own: agent-only features do not apply to them.
  *
+ * <p><b>Arrivals.</b> People who arrive from outside during the run (see {@link
+ * SimulationModel#hasArrivals}) are drawn as in the cohort engine, from the same substreams, and
+ * held as counts with the children: they move by the same multinomial draws, and agent-only
+ * features do not apply to them either.
+ *
  * <p>Made by {@link EngineKind}, the one factory of engines.
  *
  * <p>It is over 500 lines because the agent-only features (time in state, network ties,
@@ -123,6 +128,10 @@ public final class AgentEngine implements ReplicationEngine {
   private final boolean births;
   private final int[][] born;
   private final int[][] newborn;
+  // Arrivals (models with arrivals only): drawn as in the cohort engine, then held with the
+  // children as counts in newborn.
+  private final boolean arrivals;
+  private final int[][] arrived;
   private final int[] drawn;
   private final int[] moved;
 
@@ -212,6 +221,11 @@ public final class AgentEngine implements ReplicationEngine {
       newborn[c] = new int[offset[c + 1] - offset[c]];
     }
     births = any;
+    arrivals = model.hasArrivals();
+    arrived = new int[cohorts][];
+    for (int c = 0; c < cohorts; c++) {
+      arrived[c] = new int[offset[c + 1] - offset[c]];
+    }
     drawn = new int[maxSize];
     moved = new int[maxSize];
   }
@@ -270,6 +284,11 @@ public final class AgentEngine implements ReplicationEngine {
       }
       if (births) {
         CohortEngine.drawBirths(rep, birthCohort, cohortKeys, key, t, stocks, born);
+      }
+      if (arrivals) {
+        CohortEngine.drawArrivals(rep, cohortKeys, key, t, arrived);
+      }
+      if (births || arrivals) {
         moveNewborns(key, t);
       }
       parallel(t);
@@ -291,6 +310,15 @@ public final class AgentEngine implements ReplicationEngine {
           }
         }
         observer.births(t + 1, born);
+      }
+      if (arrivals) {
+        for (int c = 0; c < cohorts; c++) {
+          for (int j = 0; j < arrived[c].length; j++) {
+            stocks[c][j] += arrived[c][j];
+            newborn[c][j] += arrived[c][j];
+          }
+        }
+        observer.arrivals(t + 1, arrived);
       }
       observer.observe(t + 1, stocks);
     }

@@ -1,6 +1,7 @@
 package org.dispersal.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.dispersal.random.Binomial;
 import org.dispersal.random.Multinomial;
 import org.dispersal.random.RandomStreams;
@@ -16,11 +17,17 @@ import org.dispersal.random.RandomStreams.Purpose;
  * cohort of n people therefore behaves like n independent people following the same monthly
  * probabilities.
  *
- * <p>Births (the model's one source of new people): each month, the children born to each mother
- * cohort's compartment are Binomial(stock at the start of the month, {@link
+ * <p>Births (one of the model's two sources of new people): each month, the children born to each
+ * mother cohort's compartment are Binomial(stock at the start of the month, {@link
  * SimulationModel.Replication#birthProbability}), drawn from a substream of their own (keyed by the
  * mother cohort and the month), and join the child cohort's same compartment at the end of the
  * month.
+ *
+ * <p>Arrivals (the second source of new people, in models that have them: {@link
+ * SimulationModel#hasArrivals}): each month, the people who arrive into each cohort's compartment
+ * are Poisson({@link SimulationModel.Replication#arrivalMean}), drawn from a substream of their own
+ * (keyed by the cohort and the month), and join the compartment at the end of the month. A model
+ * without arrivals draws nothing for them.
  *
  * <p>One instance serves one thread; {@link #simulate} is deterministic for a given seed and
  * replication index. Each cohort's month draws from its own substream, keyed by the cohort's
@@ -42,6 +49,8 @@ public final class CohortEngine implements ReplicationEngine {
   private final int[] birthCohort;
   private final boolean births;
   private final int[][] born;
+  private final boolean arrivals;
+  private final int[][] arrived;
 
   /** Creates an engine for a model. */
   public CohortEngine(SimulationModel model) {
@@ -72,6 +81,45 @@ public final class CohortEngine implements ReplicationEngine {
       born[c] = new int[model.compartmentCount(c)];
     }
     births = any;
+    arrivals = model.hasArrivals();
+    arrived = new int[cohortCount][];
+    for (int c = 0; c < cohortCount; c++) {
+      arrived[c] = new int[model.compartmentCount(c)];
+    }
+  }
+
+  /** Mixed into a cohort's key for its arrivals substream. */
+  static final long ARRIVALS = RandomStreams.key("arrivals");
+
+  /**
+   * The key of the substream that a cohort's arrivals draw from in a month: apart from the
+   * cohort-month's dynamics and births, so arrivals leave every other draw unchanged.
+   */
+  static long arrivalKey(long cohortKey, int month) {
+    return RandomStreams.cohortMonthKey(cohortKey ^ ARRIVALS, month);
+  }
+
+  /**
+   * Draws the people who arrive during month t into every cohort's compartments: Poisson({@link
+   * SimulationModel.Replication#arrivalMean}) per compartment (exact, Commons RNG's {@link
+   * PoissonSampler}), into arrived[cohort][local] (overwritten).
+   */
+  public static void drawArrivals(
+      SimulationModel.Replication rep, long[] cohortKeys, long base, int t, int[][] arrived) {
+    for (int c = 0; c < arrived.length; c++) {
+      int[] a = arrived[c];
+      java.util.Arrays.fill(a, 0);
+      UniformRandomProvider rng = null;
+      for (int local = 0; local < a.length; local++) {
+        double mean = rep.arrivalMean(c, t, local);
+        if (mean > 0) {
+          if (rng == null) {
+            rng = RandomStreams.substream(base, arrivalKey(cohortKeys[c], t + 1));
+          }
+          a[local] = PoissonSampler.of(rng, mean).sample();
+        }
+      }
+    }
   }
 
   /**
@@ -138,6 +186,9 @@ public final class CohortEngine implements ReplicationEngine {
       if (births) {
         drawBirths(rep, birthCohort, cohortKeys, base, t - 1, stocks, born);
       }
+      if (arrivals) {
+        drawArrivals(rep, cohortKeys, base, t - 1, arrived);
+      }
       for (int c = 0; c < cohortCount; c++) {
         long key = RandomStreams.cohortMonthKey(cohortKeys[c], t);
         step(rep, c, t - 1, keep, RandomStreams.substream(base, key));
@@ -149,6 +200,14 @@ public final class CohortEngine implements ReplicationEngine {
           }
         }
         observer.births(t, born);
+      }
+      if (arrivals) {
+        for (int c = 0; c < cohortCount; c++) {
+          for (int j = 0; j < arrived[c].length; j++) {
+            stocks[c][j] += arrived[c][j];
+          }
+        }
+        observer.arrivals(t, arrived);
       }
       observer.observe(t, stocks);
     }

@@ -82,6 +82,16 @@ public final class CompiledModel implements SimulationModel {
   private final boolean[][] nearTheatre;
   private final int[][] cohortTargetWeights;
   private final RepatriationPolicy[][] policies;
+  private final int[] arrivalParameter;
+  private final double[] originShare;
+  private final boolean arrivals;
+
+  /**
+   * The prefix of the arrival-flow parameters: {@code arrivals_per_month.YYYY} is the number of
+   * people who arrive in the core theatre each month of calendar year YYYY, all origins together. A
+   * year without such a parameter has no arrivals; a scenario without any has none at all.
+   */
+  public static final String ARRIVALS_PER_MONTH = "arrivals_per_month.";
 
   /**
    * Lays out a scenario.
@@ -149,6 +159,25 @@ public final class CompiledModel implements SimulationModel {
         w[d] = targetWeight[scenario.dispatchTargets().indexOf(dest.get(d))];
       }
       cohortTargetWeights[c.index()] = w;
+    }
+    arrivalParameter = new int[scenario.months() + 1];
+    boolean any = false;
+    for (int t = 0; t <= scenario.months(); t++) {
+      int year = scenario.start().plusMonths(t).getYear();
+      arrivalParameter[t] = parameterIndex(ARRIVALS_PER_MONTH + year);
+      any |= t < scenario.months() && arrivalParameter[t] >= 0;
+    }
+    arrivals = any;
+    originShare = new double[scenario.origins().size()];
+    double travelled = 0;
+    for (Origin o : scenario.origins()) {
+      travelled += o.travelled().mid();
+    }
+    for (int o = 0; o < originShare.length; o++) {
+      originShare[o] =
+          travelled > 0
+              ? scenario.origins().get(o).travelled().mid() / travelled
+              : 1.0 / originShare.length;
     }
     policies = new RepatriationPolicy[scenario.origins().size()][scenario.months() + 1];
     for (int o = 0; o < policies.length; o++) {
@@ -347,6 +376,25 @@ public final class CompiledModel implements SimulationModel {
       }
     }
     return true;
+  }
+
+  /** Whether some month before the horizon falls in a year with an arrival-flow parameter. */
+  @Override
+  public boolean hasArrivals() {
+    return arrivals;
+  }
+
+  /** The value index of the arrival-flow parameter of month t's calendar year, or -1. */
+  int arrivalParameter(int month) {
+    return arrivalParameter[month];
+  }
+
+  /**
+   * A cohort's origin's share of the arrivals: its travelled figure (the middle of its range) over
+   * all origins' (equal shares when no origin has travellers).
+   */
+  double originShare(int cohort) {
+    return originShare[cohort / Demographic.values().length];
   }
 
   /**

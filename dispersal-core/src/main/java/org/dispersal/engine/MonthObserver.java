@@ -26,4 +26,15 @@ public interface MonthObserver {
    * @param born the engine's array, reused: read it during the call, never keep it
    */
   default void births(int month, int[][] born) {}
+
+  /**
+   * Called before {@link #observe} for every month from 1 on, in models with arrivals (see {@link
+   * SimulationModel#hasArrivals}), with the people who arrived from outside during the month:
+   * arrived[cohort][local], already counted in the stocks {@link #observe} then receives. The
+   * default ignores them.
+   *
+   * @param month months after the start, 1 to the horizon
+   * @param arrived the engine's array, reused: read it during the call, never keep it
+   */
+  default void arrivals(int month, int[][] arrived) {}
 }

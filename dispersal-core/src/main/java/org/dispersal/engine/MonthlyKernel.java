@@ -156,6 +156,32 @@ public final class MonthlyKernel {
   }
 
   /**
+   * The expected arrivals into a cohort's compartment during month t: none outside the core theatre
+   * (local {@link CompiledModel#IN_THEATRE}) or in a year without an arrival-flow parameter;
+   * otherwise {@code arrivals_per_month.YYYY} times the origin's share of the travellers ({@link
+   * CompiledModel#originShare}) times the demographic's share ({@code share_women}, {@code
+   * share_minors}, the rest men). The year's rate is the observed flow of that year, so it already
+   * carries the frontier's closing (no border-closure factor on top).
+   */
+  double arrivalMean(Realization r, int c, int t, int local) {
+    int index = model.arrivalParameter(t);
+    if (index < 0 || local != CompiledModel.IN_THEATRE) {
+      return 0;
+    }
+    double[] v = r.sharedValues();
+    double rate = Math.max(0, v[index]);
+    double women = InitialStocks.clamp(v(v, c, Base.SHARE_WOMEN));
+    double minors = InitialStocks.clamp(v(v, c, Base.SHARE_MINORS));
+    double share =
+        switch (model.cohorts().get(c).demographic()) {
+          case WOMEN -> women;
+          case MINORS -> minors;
+          default -> Math.max(0, 1 - women - minors);
+        };
+    return rate * model.originShare(c) * share;
+  }
+
+  /**
    * The monthly hazard that someone in custody in the region is repatriated: 0 without a policy,
    * the minors' rate of the policy times the factor of women or men.
    */

@@ -64,6 +64,11 @@ public final class PathwayReplication implements SimulationModel.Replication {
   }
 
   @Override
+  public double arrivalMean(int cohort, int month, int local) {
+    return kernel.arrivalMean(realization, cohort, month, local);
+  }
+
+  @Override
   public void fill(int cohort, int month, TransitionRows rows, int[] stocks) {
     kernel.fill(realization, cohort, month, rows, stocks);
   }

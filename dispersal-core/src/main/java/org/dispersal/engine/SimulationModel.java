@@ -29,10 +29,21 @@ public interface SimulationModel {
   /**
    * The cohort that children born to the people of {@code cohort} join, in the same local
    * compartment as the mother, or -1 if the people of {@code cohort} have no children in the model.
-   * Births are the one source of new people: every other transition moves people within a cohort.
+   * Births and arrivals ({@link #hasArrivals}) are the two sources of new people: every other
+   * transition moves people within a cohort.
    */
   default int birthCohort(int cohort) {
     return -1;
+  }
+
+  /**
+   * Whether people arrive from outside the model in some month ({@link Replication#arrivalMean}):
+   * the second source of new people besides births. An engine draws no arrivals, and no random
+   * number for them, when this is false, so a model without arrivals runs exactly as before
+   * arrivals existed.
+   */
+  default boolean hasArrivals() {
+    return false;
   }
 
   /** The horizon: the number of monthly steps. */
@@ -73,6 +84,16 @@ public interface SimulationModel {
      * where the model has no births.
      */
     default double birthProbability(int cohort, int month, int local) {
+      return 0;
+    }
+
+    /**
+     * The expected number of people who arrive from outside the model into local compartment {@code
+     * local} of {@code cohort} between month t and t + 1: the number is Poisson with this mean,
+     * independent of everything else, and the arrivals join the compartment at the end of the month
+     * (they make no other move that month); 0 where nobody arrives.
+     */
+    default double arrivalMean(int cohort, int month, int local) {
       return 0;
     }
   }

@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract every engine meets, run against each engine by a subclass: conservation of people
- * per cohort (births being the one source of new people), no negative stocks, determinism, and
- * agreement in distribution with references that share none of the engines' code, on models without
- * agent-only features: the exact multinomial distribution of the reference Markov model, and a
- * person-by-person simulation of a pathway scenario with births, camps and a repatriation policy
- * that changes.
+ * per cohort (births and arrivals being the two sources of new people), no negative stocks,
+ * determinism, arrivals that follow their exact Poisson law, and agreement in distribution with
+ * references that share none of the engines' code, on models without agent-only features: the exact
+ * multinomial distribution of the reference Markov model, and a person-by-person simulation of a
+ * pathway scenario with births, camps and a repatriation policy that changes.
  *
  * <p>False alarms: each agreement test splits α = {@value #FAMILY_ALPHA} over its chi-square tests
  * (Bonferroni), so a correct engine fails it with probability at most 1%; the seeds are fixed, so
@@ -57,13 +57,16 @@ public abstract class EngineContract {
 
   /**
    * Runs one replication and checks that no stock goes negative and that each cohort keeps its
-   * people every month, births being the one source of new people: a cohort's total at month t is
-   * its total at month 0 plus the children the engine reported born into it by t; only a model's
-   * child cohorts receive births, never a negative number. Returns each cohort's people at month 0.
+   * people every month, births and arrivals being the two sources of new people: a cohort's total
+   * at month t is its total at month 0 plus the children the engine reported born into it and the
+   * people it reported arrived into it by t; only a model's child cohorts receive births, only a
+   * model with arrivals reports any, never a negative number. Returns each cohort's people at month
+   * 0.
    */
   static int[] checkConservation(ReplicationEngine engine, SimulationModel model, long seed) {
     int[] initial = new int[model.cohortCount()];
     long[] bornSoFar = new long[model.cohortCount()];
+    long[] arrivedSoFar = new long[model.cohortCount()];
     boolean[] child = new boolean[model.cohortCount()];
     for (int c = 0; c < child.length; c++) {
       if (model.birthCohort(c) >= 0) {
@@ -87,6 +90,17 @@ public abstract class EngineContract {
           }
 
           @Override
+          public void arrivals(int month, int[][] arrived) {
+            assertThat(model.hasArrivals()).as("arrivals reported by a model without").isTrue();
+            for (int c = 0; c < arrived.length; c++) {
+              for (int n : arrived[c]) {
+                assertThat(n).as("seed %d month %d arrivals %d", seed, month, c).isNotNegative();
+                arrivedSoFar[c] += n;
+              }
+            }
+          }
+
+          @Override
           public void observe(int month, int[][] stocks) {
             seen[0]++;
             for (int c = 0; c < stocks.length; c++) {
@@ -100,7 +114,7 @@ public abstract class EngineContract {
               } else {
                 assertThat((long) total)
                     .as("seed %d month %d cohort %d", seed, month, c)
-                    .isEqualTo(initial[c] + bornSoFar[c]);
+                    .isEqualTo(initial[c] + bornSoFar[c] + arrivedSoFar[c]);
               }
             }
           }
@@ -219,6 +233,96 @@ public abstract class EngineContract {
       share[k] = pi[k] / n;
     }
     assertThat(Stats.chiSquarePValue(share, pooled)).as("pooled").isGreaterThan(alpha);
+  }
+
+  /**
+   * A pathway scenario with an arrival flow: France 2,000 and Tunisia 3,000 travelled, women 20%,
+   * minors 10%, and {@code arrivals_per_month.2017} = 50 (the scenario starts in February 2017, so
+   * every month has it). France's men expect 50 × 0.4 × 0.7 = 14 arrivals a month, Tunisia's women
+   * 50 × 0.6 × 0.2 = 6.
+   */
+  static CompiledModel arrivalsModel(int months) {
+    Scenario s =
+        TestScenarios.small(
+            List.of(
+                TestScenarios.country("FRA", "western_europe", 2000),
+                TestScenarios.country("TUN", "maghreb", 3000)),
+            java.util.Map.of(
+                "share_women", 0.2, "share_minors", 0.1, "arrivals_per_month.2017", 50.0),
+            months);
+    return new CompiledModel(s);
+  }
+
+  @Test
+  public void conservesPeopleWithArrivals() {
+    CompiledModel model = arrivalsModel(6);
+    assertThat(model.hasArrivals()).isTrue();
+    for (long seed = 1; seed <= 5; seed++) {
+      checkConservation(engine(model), model, seed);
+    }
+  }
+
+  /**
+   * The arrivals the engine reports follow their exact law: France's men in the first month
+   * Poisson(14), Tunisia's women Poisson(6), and France's men over six months Poisson(84) (months
+   * independent), each by a chi-square goodness of fit over {@value #REPLICATIONS} replications at
+   * α = {@value #FAMILY_ALPHA} / 3; and they arrive in the core theatre only, in the stocks.
+   */
+  @Test
+  public void arrivalsFollowTheirPoissonLaw() {
+    CompiledModel model = arrivalsModel(6);
+    int franceMen = 0;
+    int tunisiaWomen = 3 + 1;
+    long[][] counts = new long[3][REPLICATIONS];
+    ReplicationEngine e = engine(model);
+    for (int r = 0; r < REPLICATIONS; r++) {
+      int rep = r;
+      e.simulate(
+          31,
+          r,
+          new MonthObserver() {
+            @Override
+            public void arrivals(int month, int[][] arrived) {
+              for (int c = 0; c < arrived.length; c++) {
+                for (int j = 1; j < arrived[c].length; j++) {
+                  assertThat(arrived[c][j]).as("outside the core theatre").isZero();
+                }
+              }
+              if (month == 1) {
+                counts[0][rep] = arrived[franceMen][CompiledModel.IN_THEATRE];
+                counts[1][rep] = arrived[tunisiaWomen][CompiledModel.IN_THEATRE];
+              }
+              counts[2][rep] += arrived[franceMen][CompiledModel.IN_THEATRE];
+            }
+
+            @Override
+            public void observe(int month, int[][] stocks) {}
+          });
+    }
+    double[] means = {14, 6, 84};
+    double alpha = FAMILY_ALPHA / means.length;
+    for (int k = 0; k < means.length; k++) {
+      org.apache.commons.statistics.distribution.PoissonDistribution law =
+          org.apache.commons.statistics.distribution.PoissonDistribution.of(means[k]);
+      int top = (int) Math.ceil(means[k] + 10 * Math.sqrt(means[k]) + 10);
+      double[] pmf = new double[top + 1];
+      long[] seen = new long[top + 1];
+      for (int x = 0; x < top; x++) {
+        pmf[x] = law.probability(x);
+      }
+      pmf[top] = law.survivalProbability(top - 1);
+      for (long n : counts[k]) {
+        seen[(int) Math.min(n, top)]++;
+      }
+      assertThat(Stats.chiSquarePValue(pmf, seen)).as("mean %s", means[k]).isGreaterThan(alpha);
+    }
+  }
+
+  @Test
+  public void sameSeedSameTrajectoryWithArrivals() {
+    CompiledModel model = arrivalsModel(4);
+    assertThat(trace(model, 99, 4)).isEqualTo(trace(model, 99, 4));
+    assertThat(trace(model, 99, 4)).isNotEqualTo(trace(model, 99, 5));
   }
 
   private static int cells(SimulationModel model) {

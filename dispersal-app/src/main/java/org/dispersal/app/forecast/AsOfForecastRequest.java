@@ -16,11 +16,14 @@ import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.app.problem.InputException;
+import org.dispersal.assimilation.AsOfStart;
 import org.dispersal.assimilation.Assimilation;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.EnsembleSummary;
+import org.dispersal.input.data.ArrivalPriors;
 import org.dispersal.input.data.ReportedFigures;
 import org.dispersal.input.data.SharedData;
+import org.dispersal.input.data.StrongholdLosses;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.forecast.AssimilationCsv;
@@ -39,9 +42,12 @@ import org.dispersal.store.RunKind;
  * writes (summary.csv, report.html with a "Conditioned on" box, manifest.json with an {@code
  * assimilation} entry) and assimilation.csv.
  *
- * <p>summary.csv keeps its columns and every month from the scenario's start: the months before the
- * as-of month are conditioned history (the ensemble given what was published), the as-of month and
- * later the forecast. Month 0 stays the scenario's start also for an as-of date before it.
+ * <p>For an as-of date after the scenario's start the forecast starts at the as-of month ({@link
+ * AsOfStart}): the model runs from the scenario's start, the months before the as-of month are
+ * conditioned on the figures and left out, and summary.csv's month 0 is the as-of month, with the
+ * scenario's horizon after it; strongholds lost by the date ({@link StrongholdLosses}) are lost,
+ * those still held cannot fall before it. For an as-of date before the start, the forecast starts
+ * at the as-of month too, with the stocks known then and the arrival flow ({@link ArrivalPriors}).
  *
  * @param scenario the scenario read as of the date
  * @param observations the observed figures of every file, in file order (may be empty: then only
@@ -115,12 +121,15 @@ public record AsOfForecastRequest(
       Provenance provenance, IntConsumer progress, Cancellation cancellation) {
     Instant started = Instant.now();
     Scenario s = scenario.scenario();
-    CompiledModel model = new CompiledModel(s);
     SharedData data = SharedData.shipped();
+    AsOfStart at = AsOfStart.of(s, asOf, StrongholdLosses.of(data), ArrivalPriors.of(data));
+    CompiledModel model = new CompiledModel(at.run());
+    CompiledModel shown = at.offset() == 0 ? model : new CompiledModel(at.shown());
     ReportingModel reporting = ReportedFigures.model(data, observations, asOf);
     Assimilation.Plan plan =
         Assimilation.plan(model, observations, asOf, data, id -> ReportedFigures.type(data, id));
     EngineKind kind = engine;
+    Scenario run = at.run();
     Assimilation.Result result =
         Assimilation.run(
             model,
@@ -129,21 +138,24 @@ public record AsOfForecastRequest(
             replications,
             seed,
             threads,
-            () -> kind.create(model, AgentFeatures.of(s)),
-            RunRequest.checked(progress, cancellation));
+            () -> kind.create(model, AgentFeatures.of(run)),
+            RunRequest.checked(progress, cancellation),
+            shown,
+            at.offset());
     cancellation.check();
     Instant finished = Instant.now();
     EnsembleSummary summary = result.summary();
+    ScenarioInput shownInput = new ScenarioInput(at.shown(), scenario.text());
     ForecastResults.Settings settings =
-        new ForecastResults.Settings(scenario, seed, replications, threads, engine.id());
-    ForecastRun run =
+        new ForecastResults.Settings(shownInput, seed, replications, threads, engine.id());
+    ForecastRun forecast =
         ForecastResults.run(settings, summary, overrides, provenance, started, finished);
     String manifest =
         ManifestBuilder.of(kind(), scenario)
-            .ensemble(s, seed, replications, threads, engine.id())
+            .ensemble(at.shown(), seed, replications, threads, engine.id())
             .put("overrides", overrides)
-            .assimilation(plan, result, reporting.describe(), note(s.start(), asOf))
-            .parameters(s)
+            .assimilation(plan, result, reporting.describe(), note(s.start(), asOf), at.changes())
+            .parameters(at.shown())
             .build(provenance, started, finished);
     ObjectNode parameters = ForecastResults.parameters(settings, overrides);
     parameters.put("asOf", asOf.toString());
@@ -154,33 +166,41 @@ public record AsOfForecastRequest(
         summary,
         manifest,
         dir -> {
-          HtmlReport.write(run, plan, result, dir.resolve("report.html"));
+          HtmlReport.write(forecast, plan, result, dir.resolve("report.html"));
           AssimilationCsv.write(plan, result, dir.resolve("assimilation.csv"));
         },
         started,
         finished);
   }
 
-  /** What month 0 and the months before the as-of date mean, for the manifest. */
+  /** What month 0 and the months before the as-of date mean, for the manifest and the report. */
   static String note(YearMonth start, LocalDate asOf) {
     YearMonth month = YearMonth.from(asOf);
     if (month.isAfter(start)) {
-      return "month 0 is the scenario's start "
+      return "the forecast starts at "
+          + month
+          + " (month 0 of summary.csv): the model ran from the scenario's start "
           + start
-          + "; summary.csv's months "
+          + ", its months "
           + start
           + " to "
           + month.minusMonths(1)
-          + " are conditioned history (the ensemble given the figures published by "
+          + " were used for conditioning on the figures published by "
           + asOf
-          + "), the forecast proper starts at "
-          + month;
+          + " and are not shown; strongholds lost by "
+          + asOf
+          + " are lost, those still held fall after it";
     }
-    return "the as-of date is not after the scenario's start: the initial stocks are the shared"
-        + " data known by "
-        + asOf
-        + ", but the model's month 0 remains the scenario's start "
-        + start
-        + " (a scenario cannot yet start earlier: it has no arrivals flow)";
+    if (month.isBefore(start)) {
+      return "the forecast starts at "
+          + month
+          + " (month 0 of summary.csv), before the scenario's start "
+          + start
+          + ": the initial stocks are the shared data known by "
+          + asOf
+          + ", people still arrive by the arrival flow (arrivals_per_month), strongholds lost"
+          + " after the date fall at an unknown month; no figure can condition it";
+    }
+    return "the forecast starts at the scenario's start " + start + " (month 0 of summary.csv)";
   }
 }

@@ -9,14 +9,14 @@ import org.dispersal.output.page.Html;
 /**
  * The report's "Conditioned on N figures published by DATE" box of a forecast made as of a date
  * ({@code dispersal forecast --as-of}): how many figures were used and set aside, the effective
- * sample size, and which months of the tables are conditioned history rather than forecast.
+ * sample size, and where the forecast starts and which months were used for conditioning only.
  */
 final class ConditioningBox {
 
   private ConditioningBox() {}
 
   /** The box. */
-  static String html(YearMonth start, Assimilation.Plan plan, Assimilation.Result result) {
+  static String html(Assimilation.Plan plan, Assimilation.Result result) {
     YearMonth asOf = YearMonth.from(plan.asOf());
     StringBuilder h =
         new StringBuilder("<div class=\"summary\" id=\"conditioning\"><p><strong>Conditioned on ")
@@ -48,20 +48,24 @@ final class ConditioningBox {
           .append("% of the replications; the figures disagree with most of the ensemble, and")
           .append(" the intervals rest on few distinct replications.</strong> ");
     }
-    if (asOf.isAfter(start)) {
-      h.append("Months from ")
-          .append(start)
-          .append(" to ")
-          .append(asOf.minusMonths(1))
-          .append(" are conditioned history; the forecast proper starts at ")
+    YearMonth modelStart = plan.start();
+    if (asOf.isAfter(modelStart)) {
+      h.append("The forecast starts at ")
           .append(asOf)
-          .append(" (month +")
-          .append(ChronoUnit.MONTHS.between(start, asOf))
-          .append(").");
+          .append(" (month 0 of the tables): the model ran from the scenario's start, ")
+          .append(modelStart)
+          .append(", and its ")
+          .append(ChronoUnit.MONTHS.between(modelStart, asOf))
+          .append(" months before ")
+          .append(asOf)
+          .append(" were used for conditioning on these figures, not shown. Strongholds lost by")
+          .append(" that date are lost; those still held cannot fall before it.");
     } else {
-      h.append("The model's month 0 remains the scenario's start, ")
-          .append(start)
-          .append(": a scenario cannot yet start earlier (it has no arrivals flow).");
+      h.append("The forecast starts at ")
+          .append(modelStart)
+          .append(" (month 0 of the tables), from the stocks published by ")
+          .append(Html.esc(plan.asOf().toString()))
+          .append("; before 2017 people still arrive in the core theatre (the arrival flow).");
     }
     return h.append("</p></div>").toString();
   }

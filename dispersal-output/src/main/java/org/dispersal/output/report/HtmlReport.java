@@ -59,7 +59,7 @@ public final class HtmlReport {
   public static InlineHashes write(
       ForecastRun run, Assimilation.Plan plan, Assimilation.Result result, Path file)
       throws IOException {
-    return page(run, ConditioningBox.html(run.scenario().start(), plan, result)).write(file);
+    return page(run, ConditioningBox.html(plan, result)).write(file);
   }
 
   /** The report's HTML. */
