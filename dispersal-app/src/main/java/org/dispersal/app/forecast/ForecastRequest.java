@@ -54,6 +54,14 @@ public record ForecastRequest(
 
   private static final ObjectMapper JSON = Json.MAPPER;
 
+  /**
+   * The most replications whose per-replication values a forecast keeps for paired comparisons (a
+   * named limit on memory and store size, not a model parameter): about 10 kB per replication for
+   * 36 months of {@code isis-2017}, so 100 MB at this limit. Range: any positive count; larger
+   * forecasts keep no values and are compared side by side.
+   */
+  public static final int MAX_PAIRED_REPLICATIONS = 10_000;
+
   /** The layout of a single scenario's replications, for pairing (see ReplicationValues). */
   static final String LAYOUT = "single";
 

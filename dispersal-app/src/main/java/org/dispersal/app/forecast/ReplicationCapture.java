@@ -31,12 +31,8 @@ import org.dispersal.store.ReplicationValues;
  */
 final class ReplicationCapture {
 
-  /**
-   * The most replications whose values a forecast keeps (a named limit, not a model parameter): at
-   * 10,000 replications of {@code isis-2017} the values take about 100 MB while the run lasts and
-   * in the store. Range: any positive count; larger forecasts are compared without pairing.
-   */
-  static final int MAX_REPLICATIONS = 10_000;
+  /** The most replications whose values a forecast keeps. */
+  static final int MAX_REPLICATIONS = ForecastRequest.MAX_PAIRED_REPLICATIONS;
 
   private final CompiledModel model;
   private final int replications;
