@@ -113,12 +113,16 @@ export async function renderCompare(view, ctx, query) {
   const when = result.start ? `month ${result.month} of ${result.months} from ${result.start}` : `month ${result.month}`;
   replace(
     out,
-    h('h2', {}, `A: ${nameOf(query.a)} and B: ${nameOf(query.b)} at ${when}`),
-    h('p', { class: note.paired ? 'note paired' : 'note', id: 'compare-pairing' }, note.text),
-    h('h3', {}, 'Each run with its 90% range (world)'),
-    chart,
-    pairedChart ? h('h3', { id: 'compare-paired-title' }, 'The paired difference B − A, with its 90% interval (world)') : null,
-    pairedChart,
+    h(
+      'div',
+      { id: 'compare-charts' },
+      h('h2', {}, `A: ${nameOf(query.a)} and B: ${nameOf(query.b)} at ${when}`),
+      h('p', { class: note.paired ? 'note paired' : 'note', id: 'compare-pairing' }, note.text),
+      h('h3', {}, 'Each run with its 90% range (world)'),
+      chart,
+      pairedChart ? h('h3', { id: 'compare-paired-title' }, 'The paired difference B − A, with its 90% interval (world)') : null,
+      pairedChart,
+    ),
     h(
       'table',
       { class: 'data', id: 'comparison-table' },
