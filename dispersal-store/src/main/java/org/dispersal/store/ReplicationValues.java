@@ -1,5 +1,7 @@
 package org.dispersal.store;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -69,7 +71,9 @@ public record ReplicationValues(String layout, int replications, List<byte[]> mo
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     try (DataOutputStream out =
-        new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 1 << 14))) {
+        new DataOutputStream(
+            new BufferedOutputStream(
+                new DeflaterOutputStream(bytes, deflater, 1 << 14), 1 << 14))) {
       out.writeInt(ENCODING);
       out.writeInt(replications);
       List<Cell> kept = new ArrayList<>();
@@ -122,7 +126,9 @@ public record ReplicationValues(String layout, int replications, List<byte[]> mo
    */
   public static List<Cell> decode(byte[] bytes) {
     try (DataInputStream in =
-        new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(bytes)))) {
+        new DataInputStream(
+            new BufferedInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(bytes)), 1 << 14))) {
       if (in.readInt() != ENCODING) {
         throw new StoreException("not a month of replication values");
       }
