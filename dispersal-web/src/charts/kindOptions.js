@@ -144,7 +144,7 @@ export function pairedDifferenceOption(rows, labelOf) {
   return {
     ...BASE,
     legend: { top: 0, data: ['Median difference', 'Paired 90% interval'] },
-    grid: { left: 224, right: 30, top: 36, bottom: 40 },
+    grid: { left: 244, right: 30, top: 36, bottom: 40 },
     xAxis: {
       type: 'value',
       name: 'B − A, people',
@@ -152,7 +152,7 @@ export function pairedDifferenceOption(rows, labelOf) {
       nameGap: 26,
       axisLabel: { formatter: (v) => formatNumber(v) },
     },
-    yAxis: { type: 'category', inverse: true, data: names, axisLabel: { width: 214, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: names, axisLabel: { width: 236, overflow: 'truncate' } },
     tooltip: {
       trigger: 'item',
       renderMode: 'richText',
