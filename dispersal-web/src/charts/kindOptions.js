@@ -135,6 +135,47 @@ export function differenceOption(series, months, stateLabel) {
 }
 
 /**
+ * The paired differences of two runs (B − A) at one month, one outcome per line: a point at the
+ * median of the replication-by-replication differences and a line over their 90% interval, with
+ * the zero line. `rows` are pairedChartRows of data/compare.js.
+ */
+export function pairedDifferenceOption(rows, labelOf) {
+  const names = rows.map((r) => labelOf(r.state));
+  return {
+    ...BASE,
+    legend: { top: 0, data: ['Median difference', 'Paired 90% interval'] },
+    grid: { left: 244, right: 30, top: 36, bottom: 40 },
+    xAxis: {
+      type: 'value',
+      name: 'B − A, people',
+      nameLocation: 'middle',
+      nameGap: 26,
+      axisLabel: { formatter: (v) => formatNumber(v) },
+    },
+    yAxis: { type: 'category', inverse: true, data: names, axisLabel: { width: 236, overflow: 'truncate' } },
+    tooltip: {
+      trigger: 'item',
+      renderMode: 'richText',
+      formatter: (item) => {
+        const r = rows[item.dataIndex];
+        return r ? `${names[item.dataIndex]}\nmedian difference ${formatNumber(r.p50)}, paired 90% interval ${formatNumber(r.p05)} to ${formatNumber(r.p95)}` : '';
+      },
+    },
+    series: [
+      intervalSeries('Paired 90% interval', rows.map((r, i) => [i, r.p05, r.p95]), { horizontal: true, color: DARK, width: 2, cap: 5 }),
+      {
+        name: 'Median difference',
+        type: 'scatter',
+        data: rows.map((r, i) => [r.p50, i]),
+        symbolSize: 10,
+        itemStyle: { color: BLUE },
+        markLine: { silent: true, symbol: 'none', lineStyle: { color: GREY }, label: { show: false }, data: [{ xAxis: 0 }] },
+      },
+    ],
+  };
+}
+
+/**
  * The tornado chart: the parameters with the largest Morris mu* (largest at the top), each bar the
  * signed mean elementary effect mu (which way the parameter pushes) and a line for mu* ± sigma.
  */

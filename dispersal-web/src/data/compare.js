@@ -23,16 +23,19 @@ export function partnerLabel(c) {
 
 /**
  * What the comparison may say about the difference, from the server's answer: with paired
- * intervals only when the server computed them (it says `paired`), otherwise the two intervals
- * side by side and the difference of the medians, named as such, with the server's reason.
+ * intervals only when the server computed them (it says `paired`, and each row has `pairedDiff`),
+ * otherwise the two intervals side by side and the difference of the medians, named as such, with
+ * the server's reason.
  */
 export function pairingNote(result) {
   if (result.paired) {
+    const how = String(result.pairing || '').replace(/^paired:\s*/i, '');
     return {
       paired: true,
-      difference: 'Difference (paired 90% interval)',
-      caption: 'Medians with the 90% range of each run, and the paired 90% interval of the difference (B − A)',
-      text: 'Both runs share a seed, so each replication of B is paired with the same replication of A; the difference has its own 90% interval.',
+      difference: 'Difference B − A: median (paired 90% interval)',
+      verdict: 'Paired interval',
+      caption: 'Medians with the 90% range of each run, and the median and 90% interval of the replication-by-replication differences (B − A)',
+      text: `Paired comparison: ${how || 'both runs share their seed and replications'}.`,
     };
   }
   const why = String(result.pairing || '').replace(/^no paired interval:\s*/i, '');
@@ -42,9 +45,49 @@ export function pairingNote(result) {
   return {
     paired: false,
     difference: 'Difference of medians (B − A), not an interval',
+    verdict: '90% ranges',
     caption: 'Medians with the 90% range of each run side by side, and the difference of the medians (B − A), which is not an interval',
     text: `${lead}${why ? `: ${why}` : ''}.`,
   };
+}
+
+/** A signed count: +1,234, −56 or 0. */
+function signed(value) {
+  const v = Math.round(Number(value) || 0);
+  return v > 0 ? `+${formatCount(v)}` : v < 0 ? `−${formatCount(-v)}` : '0';
+}
+
+/**
+ * The difference cell of a row: with a paired interval "+120 (+80 to +170)", otherwise the
+ * difference of the medians alone ("+120").
+ */
+export function differenceText(row, paired) {
+  const d = paired ? row.pairedDiff : null;
+  if (!d) return signed(row.diffMedian);
+  return `${signed(d.p50)} (${signed(d.p05)} to ${signed(d.p95)})`;
+}
+
+/**
+ * The last column of a row: for a paired comparison, whether the paired 90% interval leaves out
+ * zero (and which way); otherwise whether the two runs' 90% ranges overlap.
+ */
+export function differenceVerdict(row, paired) {
+  const d = paired ? row.pairedDiff : null;
+  if (!d) return rangesOverlap(row.a, row.b);
+  if (d.p05 > 0) return 'higher in B';
+  if (d.p95 < 0) return 'lower in B';
+  return d.p05 === 0 && d.p95 === 0 ? 'no difference' : 'could be either way';
+}
+
+/**
+ * The rows of the paired-difference chart: the world's outcomes that differ in at least one
+ * replication, each with the median and 90% interval of B − A.
+ */
+export function pairedChartRows(rows) {
+  return rows
+    .filter((r) => r.scope === 'world' && r.pairedDiff)
+    .filter((r) => !(r.pairedDiff.p05 === 0 && r.pairedDiff.p50 === 0 && r.pairedDiff.p95 === 0))
+    .map((r) => ({ state: r.state, p05: r.pairedDiff.p05, p50: r.pairedDiff.p50, p95: r.pairedDiff.p95 }));
 }
 
 /** Whether the two runs' 90% ranges overlap, in words for the table. */

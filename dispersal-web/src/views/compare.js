@@ -1,14 +1,15 @@
 // Comparison of two comparable forecasts at one month: each run's median with its 90% range side
-// by side, and what may be said of the difference (a paired interval only when the server computed
-// one; otherwise the difference of the medians, named as such). Run B is chosen among the runs the
+// by side, and what may be said of the difference: when the server paired the runs (same seed,
+// replications and per-replication values), the median and 90% interval of the paired differences,
+// in the table and in a chart of their own; otherwise the difference of the medians, named as such. Run B is chosen among the runs the
 // server finds comparable with run A (same start month and horizon, forecasts with replications).
 
 import { api } from '../api.js';
 import { drawChart } from '../charts/echarts.js';
 import { comparisonOption } from '../charts/options.js';
 import { field, h, liveRegion, replace } from '../dom.js';
-import { pairingNote, partnerChoices, partnerLabel, rangesOverlap } from '../data/compare.js';
-import { comparableRuns, comparisonRows, formatDifference, formatInterval } from '../data/shape.js';
+import { differenceText, differenceVerdict, pairedChartRows, pairingNote, partnerChoices, partnerLabel } from '../data/compare.js';
+import { comparableRuns, comparisonRows, formatInterval } from '../data/shape.js';
 
 /** Renders the comparison form and, when two runs are chosen, their comparison. */
 export async function renderCompare(view, ctx, query) {
@@ -99,13 +100,29 @@ export async function renderCompare(view, ctx, query) {
   const note = pairingNote(result);
   const world = rows.filter((r) => r.scope === 'world');
   const chart = h('div', { class: 'chart chart-compare', role: 'img', 'aria-label': "Bar chart of the world medians of both runs with each run's 90% range; the same figures are in the table" });
+  const pairedRows = note.paired ? pairedChartRows(rows) : [];
+  const pairedChart = pairedRows.length
+    ? h('div', {
+        class: 'chart chart-compare',
+        id: 'compare-paired-chart',
+        role: 'img',
+        'aria-label': 'The median and paired 90% interval of the differences B − A for each outcome of the world; the same figures are in the table',
+      })
+    : null;
   const place = (r) => (r.scope === 'world' ? 'World' : r.scopeId);
   const when = result.start ? `month ${result.month} of ${result.months} from ${result.start}` : `month ${result.month}`;
   replace(
     out,
-    h('h2', {}, `A: ${nameOf(query.a)} and B: ${nameOf(query.b)} at ${when}`),
-    h('p', { class: 'note', id: 'compare-pairing' }, note.text),
-    chart,
+    h(
+      'div',
+      { id: 'compare-charts' },
+      h('h2', {}, `A: ${nameOf(query.a)} and B: ${nameOf(query.b)} at ${when}`),
+      h('p', { class: note.paired ? 'note paired' : 'note', id: 'compare-pairing' }, note.text),
+      h('h3', {}, 'Each run with its 90% range (world)'),
+      chart,
+      pairedChart ? h('h3', { id: 'compare-paired-title' }, 'The paired difference B − A, with its 90% interval (world)') : null,
+      pairedChart,
+    ),
     h(
       'table',
       { class: 'data', id: 'comparison-table' },
@@ -113,7 +130,7 @@ export async function renderCompare(view, ctx, query) {
       h(
         'thead',
         {},
-        h('tr', {}, ['Where', 'Outcome', 'Run A', 'Run B', note.difference, '90% ranges'].map((t) => h('th', { scope: 'col' }, t))),
+        h('tr', {}, ['Where', 'Outcome', 'Run A', 'Run B', note.difference, note.verdict].map((t) => h('th', { scope: 'col' }, t))),
       ),
       h(
         'tbody',
@@ -126,12 +143,17 @@ export async function renderCompare(view, ctx, query) {
             h('td', {}, ctx.stateLabel(r.state)),
             h('td', { class: 'num' }, formatInterval(r.a.p50, r.a.p05, r.a.p95)),
             h('td', { class: 'num' }, formatInterval(r.b.p50, r.b.p05, r.b.p95)),
-            h('td', { class: 'num' }, formatDifference(r.diffMedian)),
-            h('td', {}, rangesOverlap(r.a, r.b)),
+            h('td', { class: 'num' }, differenceText(r, note.paired)),
+            h('td', {}, differenceVerdict(r, note.paired)),
           ),
         ),
       ),
     ),
   );
   drawChart(chart, comparisonOption(world, (s) => ctx.stateLabel(s), `A: ${nameOf(query.a)}`, `B: ${nameOf(query.b)}`));
+  if (pairedChart) {
+    // The interval chart's parts (custom series) live in the chunk of the run kinds' views.
+    const { pairedDifferenceOption } = await import('../charts/kindOptions.js');
+    drawChart(pairedChart, pairedDifferenceOption(pairedRows, (s) => ctx.stateLabel(s)));
+  }
 }

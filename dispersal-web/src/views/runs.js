@@ -134,7 +134,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
   );
   const asOf = h('input', { type: 'date', name: 'asOf' });
   const reliability = h('input', { type: 'number', name: 'reliability', min: '0', max: '1', step: '0.05', value: '0.8', inputmode: 'decimal' });
-  const duplicateDays = h('input', { type: 'number', name: 'duplicateDays', min: '0', step: '1', value: '1', inputmode: 'numeric' });
+  const duplicateDays = h('input', { type: 'number', name: 'duplicateDays', min: '0', max: '365', step: '1', value: '1', inputmode: 'numeric' });
   const fileStatus = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite' });
   file.addEventListener('change', async () => {
     const chosen = file.files && file.files[0];
@@ -153,7 +153,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
       field('Format', format),
       field('As of (optional)', asOf, 'Events after this date are not counted. Empty: the last event’s date.'),
       field('Source reliability', reliability, 'From 0 to 1: how far a reported event is taken as true.'),
-      field('Duplicate days', duplicateDays, 'Reports this many days apart at the same place count once.'),
+      field('Duplicate days', duplicateDays, 'Reports this many days apart (0 to 365) at the same place count once.'),
     ),
     fileStatus,
     field('Events (CSV text)', events),
@@ -201,7 +201,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     ),
     obsStatus,
   );
-  const particles = h('input', { type: 'number', name: 'particles', min: '1', step: '1', inputmode: 'numeric', placeholder: '1000' });
+  const particles = h('input', { type: 'number', name: 'particles', min: '2', max: '1000000', step: '1', inputmode: 'numeric', placeholder: '1000' });
   const simulations = h('input', { type: 'number', name: 'simulations', min: '0', step: '1', inputmode: 'numeric', placeholder: '20000' });
   const checkRuns = h('input', { type: 'number', name: 'checkRuns', min: '1', step: '1', inputmode: 'numeric', placeholder: '400' });
   const checkRunsField = field('Check runs (optional)', checkRuns, 'Posterior predictive runs to check the fit.');
@@ -210,8 +210,8 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     { class: 'plain', id: 'budget-fields' },
     h('legend', { class: 'visually-hidden' }, 'Calibration budget'),
     h('div', { class: 'row' },
-      field('Particles (optional)', particles, 'Posterior sample size (default 1,000).'),
-      field('Simulations (optional)', simulations, 'Budget of the ABC-SMC calibration (default 20,000).'),
+      field('Particles (optional)', particles, 'Posterior sample size, 2 to 1,000,000 (default 1,000).'),
+      field('Simulations (optional)', simulations, 'Budget of the ABC-SMC calibration, at least the particles (default 20,000).'),
       checkRunsField,
     ),
   );
@@ -246,8 +246,8 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     { name: 'country', id: 'screening-country' },
     origins.map((o) => h('option', { value: o.iso3 || o.id, selected: (o.iso3 || o.id) === 'FRA' }, o.name || o.iso3 || o.id)),
   );
-  const screenMonth = h('input', { type: 'number', name: 'screening-month', min: '1', step: '1', value: '24', inputmode: 'numeric' });
-  const screenWindow = h('input', { type: 'number', name: 'window', min: '1', step: '1', inputmode: 'numeric', placeholder: '12' });
+  const screenMonth = h('input', { type: 'number', name: 'screening-month', min: '0', step: '1', value: '24', inputmode: 'numeric' });
+  const screenWindow = h('input', { type: 'number', name: 'window', min: '1', max: '240', step: '1', inputmode: 'numeric', placeholder: '12' });
   const screenSensitivity = h('input', { type: 'number', name: 'test-sensitivity', min: '0', max: '1', step: '0.01', value: '0.8', inputmode: 'decimal', required: true });
   const screenSpecificity = h('input', { type: 'number', name: 'test-specificity', min: '0', max: '1', step: '0.01', value: '0.95', inputmode: 'decimal', required: true });
   const screening = h(
@@ -256,8 +256,8 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     h('legend', { class: 'visually-hidden' }, 'Screening'),
     h('div', { class: 'row' },
       field('Country', country),
-      field('Month', screenMonth, 'Screen at this month of the forecast.'),
-      field('Window (months, optional)', screenWindow, 'Returnees of this many months before it.'),
+      field('Month', screenMonth, 'Screen at this month of the forecast (0 to its horizon).'),
+      field('Window (months, optional)', screenWindow, 'Months after the screening in which a returnee who re-engages counts as a would-be attacker, 1 to 240 (default 12).'),
     ),
     h('div', { class: 'row' },
       field('Test sensitivity', screenSensitivity, 'Share of would-be attackers the test flags.'),

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.EnsembleRunner;
 import org.dispersal.ensemble.EnsembleSummary;
 
@@ -62,6 +65,44 @@ public final class MixtureForecast {
       long seed,
       int threads,
       IntConsumer progress) {
+    return run(
+        models,
+        weights,
+        total,
+        seed,
+        threads,
+        progress,
+        (m, first) -> () -> EngineKind.AUTO.create(m));
+  }
+
+  /**
+   * Makes the engines of one hypothesis's replications (for example engines that also record each
+   * replication, for paired comparisons).
+   */
+  @FunctionalInterface
+  public interface Engines {
+    /**
+     * The engine factory of a hypothesis.
+     *
+     * @param model the hypothesis's compiled scenario
+     * @param first the index its replication 0 has in the mixture: the replications of the
+     *     hypotheses before it
+     */
+    Supplier<? extends ReplicationEngine> of(CompiledModel model, int first);
+  }
+
+  /**
+   * Runs the mixture with engines from {@code engines}; with {@link EngineKind#AUTO}'s engines this
+   * is {@link #run(List, double[], int, long, int, IntConsumer)}.
+   */
+  public static Result run(
+      List<CompiledModel> models,
+      double[] weights,
+      int total,
+      long seed,
+      int threads,
+      IntConsumer progress,
+      Engines engines) {
     if (models.size() != weights.length || models.isEmpty()) {
       throw new IllegalArgumentException("one compiled scenario per hypothesis is needed");
     }
@@ -81,7 +122,12 @@ public final class MixtureForecast {
       int offset = before.get();
       EnsembleSummary s =
           EnsembleRunner.run(
-              models.get(i), runs[i], seed, threads, n -> progress.accept(offset + n));
+              models.get(i),
+              runs[i],
+              seed,
+              threads,
+              n -> progress.accept(offset + n),
+              engines.of(models.get(i), offset));
       before.addAndGet(runs[i]);
       parts.add(s);
       mixture.combine(s);

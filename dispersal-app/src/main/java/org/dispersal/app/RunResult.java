@@ -9,6 +9,7 @@ import java.util.List;
 import org.dispersal.app.artifacts.ArtifactSink;
 import org.dispersal.app.artifacts.ArtifactWriter;
 import org.dispersal.app.artifacts.SummaryTable;
+import org.dispersal.store.ReplicationValues;
 import org.dispersal.store.RunKind;
 import org.dispersal.store.SummaryRow;
 
@@ -49,6 +50,14 @@ public record RunResult<T>(
   /** The summary rows for the store; empty for a kind without a summary table. */
   public List<SummaryRow> summaryRows() {
     return summary == null ? List.of() : summary.rows();
+  }
+
+  /**
+   * A forecast's per-replication values for the store, or null for a run without them (see {@link
+   * SummaryTable#values()}).
+   */
+  public ReplicationValues replicationValues() {
+    return summary == null ? null : summary.values();
   }
 
   /** Writes every file of the run into an existing folder: summary.csv, the kind's, manifest. */

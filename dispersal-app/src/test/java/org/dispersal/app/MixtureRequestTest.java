@@ -77,6 +77,15 @@ class MixtureRequestTest {
       assertThat(lines.get(i + 1))
           .contains(String.format(java.util.Locale.ROOT, ",%.6f,%d,", w[i], runs[i]));
     }
+    // Per-replication values for paired comparisons: same bytes, replications in hypothesis order.
+    org.dispersal.store.ReplicationValues v1 = one.replicationValues();
+    org.dispersal.store.ReplicationValues v2 = two.replicationValues();
+    assertThat(v1.replications()).isEqualTo(40);
+    assertThat(v1.layout()).startsWith("mixture: ").isEqualTo(v2.layout());
+    assertThat(v1.months()).hasSize(MONTHS + 1);
+    for (int m = 0; m <= MONTHS; m++) {
+      assertThat(v1.months().get(m)).isEqualTo(v2.months().get(m));
+    }
     String manifest = one.manifestJson();
     assertThat(manifest).contains("cohort (mixture of hypotheses)").contains("by test weights");
     String report = new String(a.files().get("report.html"), StandardCharsets.UTF_8);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -39,6 +40,7 @@ class ResultsViewsTest {
   private long forecast;
   private long variant;
   private long shorter;
+  private long fewer;
   private final Map<String, String> colourOfLabel = new HashMap<>();
 
   @BeforeAll
@@ -49,6 +51,7 @@ class ResultsViewsTest {
     forecast = admin.runAndWait(admin.scenarioId("isis-2017"), 12, 12);
     variant = admin.runAndWait(admin.scenarioId("isis-2017-border-sealed"), 12, 12);
     shorter = admin.runAndWait(admin.scenarioId("isis-2017"), 4, 6);
+    fewer = admin.runAndWait(admin.scenarioId("isis-2017-border-sealed"), 8, 12);
     for (JsonNode s : admin.send("GET", "api/states", null)) {
       colourOfLabel.put(s.get("label").asText(), s.get("colour").asText());
     }
@@ -163,7 +166,7 @@ class ResultsViewsTest {
   }
 
   @Test
-  void comparableRunsAreComparedWithTheirIntervalsAndNoFalsePairing() throws Exception {
+  void comparableRunsAreComparedWithPairedIntervalsOnlyWhenTheyPair() throws Exception {
     try (Browser b = Browser.start()) {
       signIn(b);
       b.open(server.url() + "#/compare");
@@ -183,14 +186,35 @@ class ResultsViewsTest {
       b.css("#compare-button").click();
       b.await(numberOfElementsToBeMoreThan(By.cssSelector("#comparison-table tbody tr"), 12));
       b.await(presenceOfElementLocated(By.cssSelector("#comparison canvas")));
+      // Same seed and replications: the server pairs them, and the page says so and shows both.
+      assertThat(b.css("#compare-pairing").getText())
+          .startsWith("Paired comparison: both runs used seed 11 and 12 replications");
+      assertThat(b.css("#comparison-table thead").getText())
+          .contains("Difference B − A: median (paired 90% interval)")
+          .contains("Paired interval");
+      assertThat(b.css("#comparison-table tbody").getText())
+          .containsPattern("[+−]?[0-9,]+ \\([+−]?[0-9,]+ to [+−]?[0-9,]+\\)")
+          .containsAnyOf("higher in B", "lower in B", "could be either way");
+      assertThat(b.css("#compare-paired-title").getText())
+          .isEqualTo("The paired difference B − A, with its 90% interval (world)");
+      b.await(presenceOfElementLocated(By.cssSelector("#compare-paired-chart canvas")));
+      assertThat(b.severeLogEntries()).isEmpty();
+      // Tall enough for both charts (the table below them is left out of the picture).
+      b.driver().manage().window().setSize(new Dimension(1280, 1500));
+      shoot(b, "#compare-charts", "dashboard-compare.png");
+
+      // Other replication counts: no pairing, the two intervals side by side, and why in words.
+      b.open(server.url() + "#/compare?a=" + forecast + "&b=" + fewer + "&month=12");
+      b.await(textToBePresentInElementLocated(By.id("compare-pairing"), "12 and 8 replications"));
+      b.await(numberOfElementsToBeMoreThan(By.cssSelector("#comparison-table tbody tr"), 12));
       assertThat(b.css("#compare-pairing").getText())
           .contains("same seed")
-          .contains("but none is given: the store keeps only each run's percentiles");
+          .contains("but none is given: the runs have 12 and 8 replications");
       assertThat(b.css("#comparison-table thead").getText())
           .contains("Difference of medians (B − A), not an interval");
       assertThat(b.css("#comparison-table tbody").getText()).containsAnyOf("overlap", "apart");
+      assertThat(b.all("#compare-paired-chart")).isEmpty();
       assertThat(b.severeLogEntries()).isEmpty();
-      shoot(b, "#comparison", "dashboard-compare.png");
 
       // Runs of different horizons are refused in words.
       b.open(server.url() + "#/compare?a=" + forecast + "&b=" + shorter + "&month=3");

@@ -1,5 +1,6 @@
 package org.dispersal.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,11 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dispersal.app.Cancellation;
+import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.server.runs.ProgressHub;
 import org.dispersal.server.runs.RunProgress;
 import org.dispersal.server.runs.RunQueue;
@@ -27,6 +33,7 @@ import org.dispersal.server.security.Caller;
 import org.dispersal.server.security.Gate;
 import org.dispersal.server.security.VisibilityRule;
 import org.dispersal.store.AuditLog;
+import org.dispersal.store.ReplicationValues;
 import org.dispersal.store.Role;
 import org.dispersal.store.RunKind;
 import org.dispersal.store.RunStatus;
@@ -94,7 +101,21 @@ final class RunRoutes {
     static final Band ZERO = new Band(0, 0, 0);
   }
 
-  record CompareRow(String scope, String scopeId, String state, Band a, Band b, long diffMedian) {}
+  /**
+   * One cell of a comparison.
+   *
+   * @param diffMedian the difference of the medians, B − A
+   * @param pairedDiff when the comparison is paired, the 5th, 50th and 95th percentiles of the
+   *     replication-by-replication differences B − A; null otherwise
+   */
+  record CompareRow(
+      String scope,
+      String scopeId,
+      String state,
+      Band a,
+      Band b,
+      long diffMedian,
+      @JsonInclude(JsonInclude.Include.ALWAYS) Band pairedDiff) {}
 
   /**
    * Two comparable forecasts at one month.
@@ -105,9 +126,11 @@ final class RunRoutes {
    * @param start the calendar month both runs start at (month 0), when their manifests say it
    * @param months the horizon both runs share, when their manifests say it
    * @param sameSeed whether both runs used the same seed (common random numbers)
-   * @param paired whether the rows carry paired intervals of the difference; always false today:
-   *     the store keeps each run's quantiles, not per-replication values, and quantiles of a
-   *     difference cannot be derived from the quantiles of its two sides
+   * @param paired whether the rows carry paired intervals of the difference ({@code pairedDiff}):
+   *     when both runs have the same seed and replication count and kept per-replication values in
+   *     the same layout, replication i of each shares its random numbers; otherwise the two runs'
+   *     intervals are side by side (quantiles of a difference cannot be derived from the quantiles
+   *     of its two sides)
    * @param pairing the reason, in words, for {@code paired}
    * @param rows the world and each region, state by state
    */
@@ -135,11 +158,12 @@ final class RunRoutes {
       String start,
       Integer months) {}
 
-  /** Why no paired interval is given (see {@link Comparison#paired}). */
-  static final String NOT_PAIRED =
-      "no paired interval: the store keeps only each run's percentiles, not the values of each"
-          + " replication, so the difference's interval cannot be computed; the two runs'"
-          + " intervals are shown side by side and the difference is that of the medians";
+  /** What follows every reason for not pairing (see {@link Comparison#paired}). */
+  static final String SIDE_BY_SIDE =
+      "; the two runs' intervals are shown side by side and the difference is that of the medians";
+
+  /** Whether two runs pair, and why in words. */
+  private record Pairing(boolean paired, String words) {}
 
   RunRoutes(
       RunStore runs,
@@ -383,6 +407,10 @@ final class RunRoutes {
       add(cells, cache.rows(ra, new SummaryFilter(scope, null, null, month, "all")), 0);
       add(cells, cache.rows(rb, new SummaryFilter(scope, null, null, month, "all")), 1);
     }
+    Pairing pairing = pairing(ra, rb);
+    Map<List<String>, int[]> va = pairing.paired() ? values(ra, month) : Map.of();
+    Map<List<String>, int[]> vb = pairing.paired() ? values(rb, month) : Map.of();
+    int[] zeros = new int[ra.replications()];
     List<CompareRow> rows =
         cells.entrySet().stream()
             .map(
@@ -390,11 +418,113 @@ final class RunRoutes {
                   Band x = e.getValue()[0] == null ? Band.ZERO : e.getValue()[0];
                   Band y = e.getValue()[1] == null ? Band.ZERO : e.getValue()[1];
                   List<String> k = e.getKey();
-                  return new CompareRow(k.get(0), k.get(1), k.get(2), x, y, y.p50() - x.p50());
+                  Band paired =
+                      pairing.paired()
+                          ? pairedBand(va.getOrDefault(k, zeros), vb.getOrDefault(k, zeros))
+                          : null;
+                  return new CompareRow(
+                      k.get(0), k.get(1), k.get(2), x, y, y.p50() - x.p50(), paired);
                 })
             .toList();
     boolean sameSeed = ra.seed() == rb.seed();
-    ctx.json(new Comparison(a, b, month, start, months, sameSeed, false, NOT_PAIRED, rows));
+    ctx.json(
+        new Comparison(
+            a, b, month, start, months, sameSeed, pairing.paired(), pairing.words(), rows));
+  }
+
+  /**
+   * Whether runs A and B pair: the same seed, the same number of replications, and both kept
+   * per-replication values in the same layout (see {@link ReplicationValues}).
+   */
+  private Pairing pairing(StoredRun ra, StoredRun rb) {
+    if (ra.seed() != rb.seed()) {
+      return new Pairing(
+          false,
+          "no paired interval: the runs used different seeds ("
+              + ra.seed()
+              + " and "
+              + rb.seed()
+              + "), so their replications are independent"
+              + SIDE_BY_SIDE);
+    }
+    if (ra.replications() != rb.replications()) {
+      return new Pairing(
+          false,
+          "no paired interval: the runs have "
+              + ra.replications()
+              + " and "
+              + rb.replications()
+              + " replications, so not every replication has a partner"
+              + SIDE_BY_SIDE);
+    }
+    Optional<ReplicationValues.Header> ha = runs.replicationHeader(ra.id());
+    Optional<ReplicationValues.Header> hb = runs.replicationHeader(rb.id());
+    for (var side : List.of(Map.entry(ra, ha), Map.entry(rb, hb))) {
+      if (side.getValue().isEmpty()
+          || side.getValue().get().replications() != side.getKey().replications()) {
+        return new Pairing(
+            false,
+            "no paired interval: run "
+                + side.getKey().id()
+                + " kept no per-replication values (a run stored before they were kept, run on a"
+                + " cluster, drawn from a posterior, or of more than "
+                + String.format(Locale.ROOT, "%,d", ForecastRequest.MAX_PAIRED_REPLICATIONS)
+                + " replications), so the"
+                + " difference's interval cannot be computed"
+                + SIDE_BY_SIDE);
+      }
+    }
+    if (!ha.get().layout().equals(hb.get().layout())) {
+      return new Pairing(
+          false,
+          "no paired interval: the runs split their replications differently ("
+              + ha.get().layout()
+              + "; "
+              + hb.get().layout()
+              + "), so replication i of one does not match replication i of the other"
+              + SIDE_BY_SIDE);
+    }
+    return new Pairing(
+        true,
+        "paired: both runs used seed "
+            + ra.seed()
+            + " and "
+            + ra.replications()
+            + " replications, so replication i of B started from the same random numbers as"
+            + " replication i of A; the difference's 90% interval is the 5th to 95th percentile of"
+            + " the "
+            + ra.replications()
+            + " differences B − A");
+  }
+
+  /** A run's per-replication values at a month by (scope, scope id, state). */
+  private Map<List<String>, int[]> values(StoredRun r, int month) {
+    Map<List<String>, int[]> out = new HashMap<>();
+    for (ReplicationValues.Cell c : runs.replicationValues(r.id(), month)) {
+      out.put(List.of(c.scope(), c.scopeId(), c.state()), c.values());
+    }
+    return out;
+  }
+
+  /**
+   * The 5th, 50th and 95th percentiles of b<sub>i</sub> − a<sub>i</sub>, each the smallest
+   * difference with at least ceil(q·n) differences at or below it (the summaries' rule).
+   */
+  static Band pairedBand(int[] a, int[] b) {
+    if (a.length != b.length || a.length == 0) {
+      throw new IllegalArgumentException("paired values need equal, non-zero lengths");
+    }
+    long[] d = new long[a.length];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = (long) b[i] - a[i];
+    }
+    Arrays.sort(d);
+    return new Band(quantile(d, 0.05), quantile(d, 0.5), quantile(d, 0.95));
+  }
+
+  private static long quantile(long[] sorted, double q) {
+    long rank = Math.max(1, (long) Math.ceil(q * sorted.length - 1e-9));
+    return sorted[(int) rank - 1];
   }
 
   /** The runs comparable with run {@code a}, newest first. */

@@ -159,6 +159,16 @@ final class JdbcRunStore implements RunStore {
   @Override
   public void succeeded(
       long id, String manifestJson, List<SummaryRow> rows, Map<String, byte[]> artifacts) {
+    succeeded(id, manifestJson, rows, artifacts, null);
+  }
+
+  @Override
+  public void succeeded(
+      long id,
+      String manifestJson,
+      List<SummaryRow> rows,
+      Map<String, byte[]> artifacts,
+      ReplicationValues values) {
     Json.requireObjectOrNull(manifestJson, "manifest of run " + id);
     artifacts.keySet().forEach(JdbcRunStore::checkArtifactName);
     db.transaction(
@@ -192,8 +202,64 @@ final class JdbcRunStore implements RunStore {
               p.executeUpdate();
             }
           }
+          if (values != null) {
+            insertValues(c, id, values);
+          }
           return null;
         });
+  }
+
+  private static void insertValues(Connection c, long id, ReplicationValues values)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO replication_values (run_id, month, replications, layout, bytes)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      for (int m = 0; m < values.months().size(); m++) {
+        p.setLong(1, id);
+        p.setInt(2, m);
+        p.setInt(3, values.replications());
+        p.setString(4, values.layout());
+        p.setBytes(5, values.months().get(m));
+        p.executeUpdate();
+      }
+    }
+  }
+
+  @Override
+  public Optional<ReplicationValues.Header> replicationHeader(long id) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT layout, replications FROM replication_values WHERE run_id = ?"
+                      + " ORDER BY month LIMIT 1")) {
+            p.setLong(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(new ReplicationValues.Header(rs.getString(1), rs.getInt(2)))
+                  : Optional.<ReplicationValues.Header>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<ReplicationValues.Cell> replicationValues(long id, int month) {
+    byte[] bytes =
+        db.read(
+            c -> {
+              try (PreparedStatement p =
+                  c.prepareStatement(
+                      "SELECT bytes FROM replication_values WHERE run_id = ? AND month = ?")) {
+                p.setLong(1, id);
+                p.setInt(2, month);
+                try (ResultSet rs = p.executeQuery()) {
+                  return rs.next() ? rs.getBytes(1) : null;
+                }
+              }
+            });
+    return bytes == null ? List.of() : ReplicationValues.decode(bytes);
   }
 
   private static void appendRows(DuckDBConnection c, long id, List<SummaryRow> rows)
@@ -473,7 +539,7 @@ final class JdbcRunStore implements RunStore {
   public boolean delete(long id) {
     return db.transaction(
         c -> {
-          for (String table : List.of("summary_rows", "artifacts")) {
+          for (String table : List.of("summary_rows", "artifacts", "replication_values")) {
             try (PreparedStatement p =
                 c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
               p.setLong(1, id);

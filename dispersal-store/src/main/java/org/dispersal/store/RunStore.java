@@ -70,6 +70,35 @@ public interface RunStore {
   void succeeded(
       long id, String manifestJson, List<SummaryRow> rows, Map<String, byte[]> artifacts);
 
+  /**
+   * Stores the results as {@link #succeeded(long, String, List, Map)} does, and with them a
+   * forecast's per-replication values (since migration V9), in the same transaction. A store that
+   * keeps no such values (a test double) stores the rest.
+   *
+   * @param values the values, or null for a run without them
+   */
+  default void succeeded(
+      long id,
+      String manifestJson,
+      List<SummaryRow> rows,
+      Map<String, byte[]> artifacts,
+      ReplicationValues values) {
+    succeeded(id, manifestJson, rows, artifacts);
+  }
+
+  /** Whether the run kept per-replication values, and for how many replications in which layout. */
+  default Optional<ReplicationValues.Header> replicationHeader(long id) {
+    return Optional.empty();
+  }
+
+  /**
+   * The run's per-replication values at one month: the cells that are not zero in every replication
+   * (others are zero throughout); empty for a run without values.
+   */
+  default List<ReplicationValues.Cell> replicationValues(long id, int month) {
+    return List.of();
+  }
+
   /** Marks an unfinished run failed with a message; does nothing to a finished run. */
   void failed(long id, String message);
 

@@ -72,6 +72,67 @@ abstract class StoreContractTest {
     return run;
   }
 
+  @Test
+  void keepsReplicationValuesMonthByMonthAndDeletesThemWithTheRun() {
+    RunStore runs = store.runs();
+    StoredRun run = runs.create(RunKind.FORECAST, "isis-2017", "name: x\n", "ana", 3, 7, null);
+    runs.started(run.id());
+    List<ReplicationValues.Cell> month0 =
+        List.of(
+            new ReplicationValues.Cell("world", "", "killed", new int[] {0, 0, 0}),
+            new ReplicationValues.Cell("world", "", "in_theatre", new int[] {41_000, 40_990, 7}),
+            new ReplicationValues.Cell("region", "Maghreb", "returned_total", new int[] {1, 0, 2}));
+    List<ReplicationValues.Cell> month1 =
+        List.of(new ReplicationValues.Cell("world", "", "killed", new int[] {300, 0, 1 << 30}));
+    ReplicationValues values =
+        new ReplicationValues(
+            "single",
+            3,
+            List.of(ReplicationValues.encode(3, month0), ReplicationValues.encode(3, month1)));
+    runs.succeeded(run.id(), Fixtures.MANIFEST, Fixtures.rows(2, 1), Map.of(), values);
+    StoredRun plain = succeededRun(Fixtures.rows(2, 1), Map.of());
+
+    RunStore again = reopen().runs();
+    assertThat(again.replicationHeader(run.id()))
+        .contains(new ReplicationValues.Header("single", 3));
+    assertThat(again.replicationHeader(plain.id())).isEmpty();
+    assertThat(again.replicationValues(plain.id(), 0)).isEmpty();
+    List<ReplicationValues.Cell> read = again.replicationValues(run.id(), 0);
+    // The cell that is zero in every replication is left out.
+    assertThat(read)
+        .extracting(ReplicationValues.Cell::state)
+        .containsExactly("in_theatre", "returned_total");
+    assertThat(read.get(0).values()).containsExactly(41_000, 40_990, 7);
+    assertThat(read.get(1).scopeId()).isEqualTo("Maghreb");
+    assertThat(read.get(1).values()).containsExactly(1, 0, 2);
+    assertThat(again.replicationValues(run.id(), 1).get(0).values())
+        .containsExactly(300, 0, 1 << 30);
+    assertThat(again.replicationValues(run.id(), 2)).isEmpty();
+
+    assertThat(again.delete(run.id())).isTrue();
+    assertThat(again.replicationHeader(run.id())).isEmpty();
+    assertThat(again.replicationValues(run.id(), 0)).isEmpty();
+  }
+
+  @Test
+  void refusesReplicationValuesThatDoNotFit() {
+    assertThatThrownBy(
+            () ->
+                ReplicationValues.encode(
+                    2, List.of(new ReplicationValues.Cell("world", "", "killed", new int[] {1}))))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("1 values for 2 replications");
+    assertThatThrownBy(
+            () ->
+                ReplicationValues.encode(
+                    1, List.of(new ReplicationValues.Cell("world", "", "killed", new int[] {-1}))))
+        .isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> ReplicationValues.decode(new byte[] {1, 2, 3}))
+        .isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> new ReplicationValues("", 1, List.of()))
+        .isInstanceOf(StoreException.class);
+  }
+
   /** A succeeded run of {@code kind} whose one file is the table {@code name}. */
   private StoredRun succeededWithTable(RunKind kind, String name, String table) {
     RunStore runs = store.runs();

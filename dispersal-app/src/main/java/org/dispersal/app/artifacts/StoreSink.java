@@ -8,7 +8,8 @@ import org.dispersal.store.StoredRun;
 /**
  * Keeps a run in the run store: its manifest, its summary rows straight from the ensemble summary
  * (no file in between) and every file it wrote, into the run recorded when it was queued (the
- * service) or started (the command line), which it marks succeeded.
+ * service) or started (the command line), which it marks succeeded; a forecast's per-replication
+ * values go with them (paired comparisons).
  */
 public abstract sealed class StoreSink implements ArtifactSink<StoredRun> {
 
@@ -31,7 +32,7 @@ public abstract sealed class StoreSink implements ArtifactSink<StoredRun> {
     @Override
     public StoredRun keep(RunResult<?> result) throws IOException {
       Artifacts a = new MemorySink().keep(result);
-      runs.succeeded(id, a.manifestJson(), a.rows(), a.files());
+      runs.succeeded(id, a.manifestJson(), a.rows(), a.files(), result.replicationValues());
       return runs.find(id).orElseThrow();
     }
   }

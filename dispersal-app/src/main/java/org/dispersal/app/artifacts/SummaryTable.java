@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.output.forecast.SummaryCsv;
+import org.dispersal.store.ReplicationValues;
 import org.dispersal.store.SummaryRow;
 
 /**
@@ -17,8 +19,24 @@ import org.dispersal.store.SummaryRow;
  *
  * @param summary the ensemble summary
  * @param start the scenario's first month
+ * @param replicationValues makes the per-replication values a paired comparison reads (see {@link
+ *     #values()}), or null for a run that kept none
  */
-public record SummaryTable(EnsembleSummary summary, YearMonth start) {
+public record SummaryTable(
+    EnsembleSummary summary, YearMonth start, Supplier<ReplicationValues> replicationValues) {
+
+  /** A table without per-replication values. */
+  public SummaryTable(EnsembleSummary summary, YearMonth start) {
+    this(summary, start, null);
+  }
+
+  /**
+   * The forecast's per-replication values for the store (issue #17: paired comparisons), made when
+   * asked; null when the run kept none.
+   */
+  public ReplicationValues values() {
+    return replicationValues == null ? null : replicationValues.get();
+  }
 
   /** The file name. */
   public static final String FILE = "summary.csv";

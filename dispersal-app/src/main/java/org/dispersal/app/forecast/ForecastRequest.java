@@ -54,6 +54,17 @@ public record ForecastRequest(
 
   private static final ObjectMapper JSON = Json.MAPPER;
 
+  /**
+   * The most replications whose per-replication values a forecast keeps for paired comparisons (a
+   * named limit on memory and store size, not a model parameter): about 10 kB per replication for
+   * 36 months of {@code isis-2017}, so 100 MB at this limit. Range: any positive count; larger
+   * forecasts keep no values and are compared side by side.
+   */
+  public static final int MAX_PAIRED_REPLICATIONS = 10_000;
+
+  /** The layout of a single scenario's replications, for pairing (see ReplicationValues). */
+  static final String LAYOUT = "single";
+
   /** Validates the settings and resolves the engine. */
   public ForecastRequest {
     RunRequest.requireScenario(scenario);
@@ -94,7 +105,22 @@ public record ForecastRequest(
     Instant started = Instant.now();
     Scenario s = scenario.scenario();
     CompiledModel model = new CompiledModel(s);
-    EnsembleSummary summary = ensemble.run(model, this, RunRequest.checked(progress, cancellation));
+    IntConsumer checked = RunRequest.checked(progress, cancellation);
+    // Per-replication values for paired comparisons: local runs from the priors only.
+    ReplicationCapture capture =
+        ensemble == Ensemble.LOCAL && posterior == null
+            ? ReplicationCapture.of(model, replications)
+            : null;
+    EnsembleSummary summary =
+        capture == null
+            ? ensemble.run(model, this, checked)
+            : EnsembleRunner.run(
+                model,
+                replications,
+                seed,
+                threads,
+                checked,
+                capture.engines(() -> engine.create(model, AgentFeatures.of(s)), 0));
     cancellation.check();
     Instant finished = Instant.now();
     ForecastResults.Settings settings =
@@ -114,7 +140,8 @@ public record ForecastRequest(
         manifest,
         dir -> HtmlReport.write(run, dir.resolve("report.html")),
         started,
-        finished);
+        finished,
+        capture == null ? null : () -> capture.values(LAYOUT));
   }
 
   /**

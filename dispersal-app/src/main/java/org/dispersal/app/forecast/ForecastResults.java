@@ -3,6 +3,7 @@ package org.dispersal.app.forecast;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.dispersal.app.Provenance;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
@@ -11,6 +12,7 @@ import org.dispersal.app.artifacts.SummaryTable;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.output.forecast.ForecastRun;
 import org.dispersal.output.text.Json;
+import org.dispersal.store.ReplicationValues;
 import org.dispersal.store.RunKind;
 
 /**
@@ -66,6 +68,22 @@ final class ForecastResults {
       ArtifactWriter files,
       Instant started,
       Instant finished) {
+    return result(s, parameters, summary, manifest, files, started, finished, null);
+  }
+
+  /**
+   * The result of a forecast that kept per-replication values: {@code values} makes them for the
+   * store (null for none).
+   */
+  static RunResult<EnsembleSummary> result(
+      Settings s,
+      ObjectNode parameters,
+      EnsembleSummary summary,
+      String manifest,
+      ArtifactWriter files,
+      Instant started,
+      Instant finished,
+      Supplier<ReplicationValues> values) {
     return new RunResult<>(
         RunKind.FORECAST,
         s.scenario(),
@@ -74,7 +92,7 @@ final class ForecastResults {
         parameters.toString(),
         summary,
         manifest,
-        new SummaryTable(summary, s.scenario().scenario().start()),
+        new SummaryTable(summary, s.scenario().scenario().start(), values),
         files,
         started,
         finished);

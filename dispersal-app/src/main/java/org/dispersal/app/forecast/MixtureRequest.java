@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.app.Cancellation;
 import org.dispersal.app.ManifestBuilder;
 import org.dispersal.app.Provenance;
@@ -17,6 +19,7 @@ import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.hypotheses.Hypothesis;
 import org.dispersal.hypotheses.MixtureForecast;
@@ -127,6 +130,8 @@ public record MixtureRequest(
     Instant started = Instant.now();
     Scenario base = scenario.scenario();
     List<CompiledModel> models = scenarios.stream().map(CompiledModel::new).toList();
+    // Per-replication values for paired comparisons (hypotheses are laid out alike).
+    ReplicationCapture capture = ReplicationCapture.of(models.get(0), replications);
     MixtureForecast.Result mix =
         MixtureForecast.run(
             models,
@@ -134,7 +139,11 @@ public record MixtureRequest(
             replications,
             seed,
             threads,
-            RunRequest.checked(progress, cancellation));
+            RunRequest.checked(progress, cancellation),
+            (model, first) -> {
+              Supplier<ReplicationEngine> plain = () -> EngineKind.AUTO.create(model);
+              return capture == null ? plain : capture.engines(plain, first);
+            });
     cancellation.check();
     Instant finished = Instant.now();
     int[] runs = mix.runs();
@@ -176,7 +185,22 @@ public record MixtureRequest(
           writeMixtureCsv(runs, dir.resolve("mixture-weights.csv"));
         },
         started,
-        finished);
+        finished,
+        capture == null ? null : () -> capture.values(layout(runs)));
+  }
+
+  /**
+   * The layout of a mixture's replications for pairing: each hypothesis and its replications, in
+   * run order. Two mixtures pair only when their replications come from the same hypotheses.
+   */
+  private String layout(int[] runs) {
+    StringBuilder b = new StringBuilder("mixture");
+    for (int i = 0; i < hypotheses.size(); i++) {
+      b.append(i == 0 ? ": " : ", ").append(hypotheses.get(i).id()).append('=').append(runs[i]);
+    }
+    return b.length() <= 400
+        ? b.toString()
+        : "mixture #" + Integer.toHexString(b.toString().hashCode());
   }
 
   private void writeMixtureCsv(int[] runs, java.nio.file.Path file) throws IOException {
