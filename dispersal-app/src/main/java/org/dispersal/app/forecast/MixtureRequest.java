@@ -127,8 +127,8 @@ public record MixtureRequest(
     Instant started = Instant.now();
     Scenario base = scenario.scenario();
     List<CompiledModel> models = scenarios.stream().map(CompiledModel::new).toList();
-    MixtureForecast.Result mix =
-        MixtureForecast.run(
+    MixtureForecast.Merged mix =
+        MixtureForecast.runMerged(
             models,
             weights,
             replications,
