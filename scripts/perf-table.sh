@@ -11,6 +11,11 @@
 #   NEW_LAUNCHER  the new build's launcher (default ./dispersal, which sizes the heap itself)
 #   BASE_REV    a git revision: also run ResultsPageBench there (in a temporary worktree) and here
 #   SKIP        space-separated figures to leave out, e.g. "bench page"
+#   FORECAST_ARGS extra arguments of both forecasts, for a dry run only (e.g. "--runs 20")
+#   LOAD_ARGS   the load test's clients, seconds and replications (default "8 20 200"; a dry run:
+#               "2 3 20")
+# Base jar and launcher of the commit before #19: /tmp/perf-base (docs/PERFORMANCE.md says how to
+# build them); the base launcher ran java -Xmx4g -jar, which is what BASE_OPTS gives.
 # Run it on the idle machine: every figure moves with other people's load. Prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +25,10 @@ rounds=${3:-3}
 base_opts=${BASE_OPTS:--Xmx4g}
 new_launcher=${NEW_LAUNCHER:-$PWD/dispersal}
 skip=" ${SKIP:-} "
+# shellcheck disable=SC2206
+forecast_args=(${FORECAST_ARGS:-})
+# shellcheck disable=SC2206
+load_args=(${LOAD_ARGS:-8 20 200})
 tmp=$(mktemp -d /tmp/dispersal-perf.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -42,11 +51,12 @@ measure() {
 }
 
 forecast_base() {
-  DISPERSAL_HOME="$1/home" measure "$1/log" java $base_opts -jar "$base_jar" forecast --out "$1/out"
+  DISPERSAL_HOME="$1/home" measure "$1/log" java $base_opts -jar "$base_jar" forecast --out "$1/out" \
+    ${forecast_args[@]+"${forecast_args[@]}"}
 }
 forecast_new() {
   DISPERSAL_HOME="$1/home" DISPERSAL_JAR="$new_jar" measure "$1/log" bash "$new_launcher" forecast \
-    --out "$1/out"
+    --out "$1/out" ${forecast_args[@]+"${forecast_args[@]}"}
 }
 
 declare -a bw=() br=() nw=() nr=()
@@ -77,7 +87,7 @@ fi
 load() {
   java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$1:dispersal-server/target-loadtest/test-classes:$(cat dispersal-server/target-loadtest/load.classpath)" \
-    org.dispersal.server.SummaryLoad 8 20 200 '?scope=world&demographic=all' | tail -1
+    org.dispersal.server.SummaryLoad "${load_args[@]}" '?scope=world&demographic=all' | tail -1
 }
 b_load=- n_load=-
 if [[ "$skip" != *" load "* ]]; then

@@ -1,8 +1,10 @@
 package org.dispersal.ensemble;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
@@ -66,9 +68,98 @@ public final class EnsembleRunner {
               worker.engine().simulate(seed, i, worker.summary());
               progress.accept(done.incrementAndGet());
             });
-    EnsembleSummary total = workers.get(0).summary();
-    for (int w = 1; w < workers.size(); w++) {
-      total.combine(workers.get(w).summary());
+    return merged(workers.stream().map(Worker::summary).toList());
+  }
+
+  /**
+   * Runs several ensembles of models laid out alike as one ensemble, the replications of all the
+   * parts into one summary: part p runs its replications 0 to {@code runs[p] - 1} with the streams
+   * of (seed, i) and the engine its model asks for, exactly as {@link #run} would run it alone.
+   * This is what a mixture of hypotheses needs: the summary equals the parts' summaries combined,
+   * byte for byte and for any thread count, but it is built in one pool of workers, one summary per
+   * worker (not one per part and worker), so memory holds one ensemble's working set whatever the
+   * number of parts, and no worker waits at the end of each part.
+   *
+   * @param models one compiled scenario per part, laid out alike ({@link
+   *     EnsembleSummary#observesAlike}); the summary is made for the first
+   * @param runs replications per part, non-negative, at least one in all
+   * @param seed master seed
+   * @param threads worker threads, at least 1
+   * @param progress called with the number of finished replications in all (from worker threads)
+   * @throws IllegalArgumentException if a model is laid out differently from the first
+   */
+  public static EnsembleSummary runParts(
+      List<CompiledModel> models, int[] runs, long seed, int threads, IntConsumer progress) {
+    return runParts(
+        models, runs, seed, threads, progress, p -> () -> EngineKind.AUTO.create(models.get(p)));
+  }
+
+  /**
+   * {@link #runParts(List, int[], long, int, IntConsumer)} with the engines of each part from
+   * {@code engines} (for example engines that also record each replication for paired
+   * comparisons); each worker asks a part's factory once, when it first runs that part.
+   *
+   * @param engines the engine factory of part p
+   */
+  public static EnsembleSummary runParts(
+      List<CompiledModel> models,
+      int[] runs,
+      long seed,
+      int threads,
+      IntConsumer progress,
+      IntFunction<Supplier<? extends ReplicationEngine>> engines) {
+    if (models.isEmpty() || models.size() != runs.length || threads < 1) {
+      throw new IllegalArgumentException("one replication count per model and a thread needed");
+    }
+    CompiledModel first = models.get(0);
+    int[] start = new int[runs.length + 1];
+    for (int p = 0; p < runs.length; p++) {
+      if (runs[p] < 0) {
+        throw new IllegalArgumentException("negative replications for part " + p);
+      }
+      if (!EnsembleSummary.observesAlike(first, models.get(p))) {
+        throw new IllegalArgumentException(
+            "part " + p + " (" + models.get(p).scenario().name() + ") is laid out differently");
+      }
+      start[p + 1] = Math.addExact(start[p], runs[p]);
+    }
+    int total = start[runs.length];
+    if (total < 1) {
+      throw new IllegalArgumentException("runs must be at least 1 in all");
+    }
+    List<Supplier<? extends ReplicationEngine>> factories = new ArrayList<>();
+    for (int p = 0; p < runs.length; p++) {
+      factories.add(engines.apply(p));
+    }
+    AtomicInteger done = new AtomicInteger();
+    List<PartWorker> workers =
+        Workers.run(
+            "dispersal-worker",
+            "ensemble",
+            total,
+            threads,
+            () -> new PartWorker(new EnsembleSummary(first)),
+            (worker, g) -> {
+              int p = worker.part;
+              while (g >= start[p + 1]) {
+                p++;
+              }
+              if (p != worker.part || worker.engine == null) {
+                // Workers claim indices in increasing order: a part's engine is never needed again.
+                worker.part = p;
+                worker.engine = factories.get(p).get();
+              }
+              worker.engine.simulate(seed, g - start[p], worker.summary);
+              progress.accept(done.incrementAndGet());
+            });
+    return merged(workers.stream().map(w -> w.summary).toList());
+  }
+
+  /** Merges workers' summaries into the first, releasing each cell of the others as it goes. */
+  private static EnsembleSummary merged(List<EnsembleSummary> summaries) {
+    EnsembleSummary total = summaries.get(0);
+    for (int w = 1; w < summaries.size(); w++) {
+      total.absorb(summaries.get(w));
     }
     return total;
   }
@@ -98,4 +189,15 @@ public final class EnsembleRunner {
 
   /** One worker's engine and the summary of the replications it ran. */
   private record Worker(ReplicationEngine engine, EnsembleSummary summary) {}
+
+  /** One worker of {@link #runParts}: its summary, and the engine of the part it is in. */
+  private static final class PartWorker {
+    private final EnsembleSummary summary;
+    private int part;
+    private ReplicationEngine engine;
+
+    PartWorker(EnsembleSummary summary) {
+      this.summary = summary;
+    }
+  }
 }

@@ -9,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -63,46 +64,112 @@ public final class EnsembleSummary implements MonthObserver {
   /** Creates an empty summary for a model. */
   public EnsembleSummary(CompiledModel model) {
     this.model = model;
-    scopes.add(new Scope(Scope.WORLD, "", "World"));
-    for (Region r : model.scenario().regions()) {
-      scopes.add(new Scope(Scope.REGION, r.name(), r.name()));
-    }
-    List<Origin> origins = model.scenario().origins();
-    for (Origin o : origins) {
-      scopes.add(new Scope(o.country() ? Scope.COUNTRY : Scope.UNALLOCATED, o.id(), o.name()));
-    }
-    List<Cohort> cohorts = model.cohorts();
-    cohortOriginScope = new int[cohorts.size()];
-    cohortRegionScope = new int[cohorts.size()];
-    for (Cohort c : cohorts) {
-      cohortOriginScope[c.index()] =
-          1 + model.scenario().regions().size() + origins.indexOf(c.origin());
-      cohortRegionScope[c.index()] = 1 + c.regionIndex();
-    }
+    Layout layout = Layout.of(model);
+    scopes.addAll(layout.scopes());
+    cohortOriginScope = layout.originScope();
+    cohortRegionScope = layout.regionScope();
+    stateKey = layout.stateKey();
+    home = layout.home();
     compartments = model.compartments().size();
     keyCount = compartments + State.values().length;
     keys = keyCount + CompositeState.values().length;
     months = model.scenario().months();
-    stateKey = new int[cohorts.size()][];
-    home = new boolean[cohorts.size()][];
+    List<Cohort> cohorts = model.cohorts();
     homeAtStart = new int[cohorts.size()];
     peopleAtStart = new int[cohorts.size()];
     arrivedSinceStart = new int[cohorts.size()];
-    for (Cohort c : cohorts) {
-      int[] sk = new int[c.compartments().length];
-      boolean[] h = new boolean[sk.length];
-      for (int j = 0; j < sk.length; j++) {
-        Compartment comp = model.compartments().get(c.compartments()[j]);
-        sk[j] = comp.destination().isEmpty() ? -1 : compartments + comp.state().ordinal();
-        h[j] = CompositeState.countsHome(comp, c.origin());
-      }
-      stateKey[c.index()] = sk;
-      home[c.index()] = h;
-    }
     int perMonth = scopes.size() * 4 * keys;
     cells = new IntHistogram[(months + 1) * perMonth];
     buffer = new int[perMonth];
     touched = new int[perMonth];
+  }
+
+  /**
+   * Whether a summary made for {@code a} records the stocks of {@code b}'s replications exactly as
+   * a summary made for {@code b} would, cell for cell: same months, scopes, compartments, and
+   * cohorts with the same origin scope, region, demographic group and compartments (hypotheses that
+   * change parameters only). Summaries of such models can also be {@link #combine}d.
+   */
+  public static boolean observesAlike(CompiledModel a, CompiledModel b) {
+    if (a == b) {
+      return true;
+    }
+    if (a.scenario().months() != b.scenario().months()
+        || !a.compartments().equals(b.compartments())
+        || a.cohorts().size() != b.cohorts().size()) {
+      return false;
+    }
+    for (int c = 0; c < a.cohorts().size(); c++) {
+      Cohort x = a.cohorts().get(c);
+      Cohort y = b.cohorts().get(c);
+      if (x.index() != y.index()
+          || x.demographic() != y.demographic()
+          || !Arrays.equals(x.compartments(), y.compartments())) {
+        return false;
+      }
+    }
+    return Layout.of(a).equals(Layout.of(b));
+  }
+
+  /**
+   * What the summary of a model derives from its layout: the scopes, and for each cohort its
+   * origin's and region's scope, the state total each compartment adds to and whether it counts as
+   * home.
+   */
+  private record Layout(
+      List<Scope> scopes,
+      int[] originScope,
+      int[] regionScope,
+      int[][] stateKey,
+      boolean[][] home) {
+
+    static Layout of(CompiledModel model) {
+      List<Scope> scopes = new ArrayList<>();
+      scopes.add(new Scope(Scope.WORLD, "", "World"));
+      for (Region r : model.scenario().regions()) {
+        scopes.add(new Scope(Scope.REGION, r.name(), r.name()));
+      }
+      List<Origin> origins = model.scenario().origins();
+      for (Origin o : origins) {
+        scopes.add(new Scope(o.country() ? Scope.COUNTRY : Scope.UNALLOCATED, o.id(), o.name()));
+      }
+      List<Cohort> cohorts = model.cohorts();
+      int[] originScope = new int[cohorts.size()];
+      int[] regionScope = new int[cohorts.size()];
+      int[][] stateKey = new int[cohorts.size()][];
+      boolean[][] home = new boolean[cohorts.size()][];
+      int compartments = model.compartments().size();
+      for (Cohort c : cohorts) {
+        originScope[c.index()] =
+            1 + model.scenario().regions().size() + origins.indexOf(c.origin());
+        regionScope[c.index()] = 1 + c.regionIndex();
+        int[] sk = new int[c.size()];
+        boolean[] h = new boolean[sk.length];
+        for (int j = 0; j < sk.length; j++) {
+          Compartment comp = model.compartments().get(c.compartment(j));
+          sk[j] = comp.destination().isEmpty() ? -1 : compartments + comp.state().ordinal();
+          h[j] = CompositeState.countsHome(comp, c.origin());
+        }
+        stateKey[c.index()] = sk;
+        home[c.index()] = h;
+      }
+      return new Layout(List.copyOf(scopes), originScope, regionScope, stateKey, home);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Layout l
+          && scopes.equals(l.scopes)
+          && Arrays.equals(originScope, l.originScope)
+          && Arrays.equals(regionScope, l.regionScope)
+          && Arrays.deepEquals(stateKey, l.stateKey)
+          && Arrays.deepEquals(home, l.home);
+    }
+
+    @Override
+    public int hashCode() {
+      return scopes.hashCode();
+    }
   }
 
   /** The model summarised. */
@@ -268,8 +335,24 @@ public final class EnsembleSummary implements MonthObserver {
     return (scope * 4 + demo) * keys + key;
   }
 
+  /**
+   * Adds another worker's replications to this summary and empties the other, releasing each of its
+   * cells as soon as it is merged (so two full summaries and the merged one are never all held at
+   * once); the other summary must not be used afterwards.
+   */
+  public void absorb(EnsembleSummary other) {
+    if (other == this) {
+      throw new IllegalArgumentException("cannot absorb a summary into itself");
+    }
+    combine(other, true);
+  }
+
   /** Adds another worker's replications to this summary. */
   public void combine(EnsembleSummary other) {
+    combine(other, false);
+  }
+
+  private void combine(EnsembleSummary other, boolean release) {
     if (other.cells.length != cells.length) {
       throw new IllegalArgumentException("summaries of different models");
     }
@@ -282,8 +365,14 @@ public final class EnsembleSummary implements MonthObserver {
         cells[i] = new IntHistogram();
       }
       cells[i].combine(h);
+      if (release) {
+        other.cells[i] = null;
+      }
     }
     replications += other.replications;
+    if (release) {
+      other.replications = 0;
+    }
   }
 
   /** Marks the byte form of a summary, and its layout version. */

@@ -84,7 +84,9 @@ public final class IntHistogram {
       if (log.length >= LOG_LIMIT) {
         flushLog();
       } else {
-        log = Arrays.copyOf(log, Math.max(4, log.length * 2));
+        // Grown by a quarter, not doubled: a full ensemble's logs are most of its memory, and a
+        // doubled log is a quarter empty on average (docs/PERFORMANCE.md, "Memory").
+        log = Arrays.copyOf(log, Math.min(LOG_LIMIT, Math.max(8, log.length + (log.length >> 2))));
       }
     }
     log[logSize++] = value;

@@ -135,6 +135,84 @@ public final class MixtureForecast {
     return new Result(runs, parts, mixture);
   }
 
+  /**
+   * The merged forecast alone, without each hypothesis's summary.
+   *
+   * @param runs replications per hypothesis
+   * @param mixture all replications merged
+   */
+  public record Merged(int[] runs, EnsembleSummary mixture) {
+    /** Copies the array, so the value cannot change after it is made. */
+    public Merged {
+      runs = runs.clone();
+    }
+
+    /** Replications allocated to each hypothesis (a copy). */
+    @Override
+    public int[] runs() {
+      return runs.clone();
+    }
+  }
+
+  /**
+   * Runs the mixture when only the merged summary is wanted (the default forecast): the same
+   * allocation and the same merged summary as {@link #run}, byte for byte, but every hypothesis's
+   * replications go into one pool of workers with one summary each ({@link
+   * EnsembleRunner#runParts}), so memory holds one ensemble's working set, not one per hypothesis.
+   *
+   * @param models one compiled scenario per hypothesis, laid out alike
+   * @param weights the hypotheses' weights
+   * @param total the number of replications in all
+   * @param seed the master seed
+   * @param threads worker threads
+   * @param progress called with the number of replications finished in all
+   */
+  public static Merged runMerged(
+      List<CompiledModel> models,
+      double[] weights,
+      int total,
+      long seed,
+      int threads,
+      IntConsumer progress) {
+    return runMerged(
+        models,
+        weights,
+        total,
+        seed,
+        threads,
+        progress,
+        (m, first) -> () -> EngineKind.AUTO.create(m));
+  }
+
+  /**
+   * {@link #runMerged(List, double[], int, long, int, IntConsumer)} with engines from {@code
+   * engines}.
+   */
+  public static Merged runMerged(
+      List<CompiledModel> models,
+      double[] weights,
+      int total,
+      long seed,
+      int threads,
+      IntConsumer progress,
+      Engines engines) {
+    if (models.size() != weights.length || models.isEmpty()) {
+      throw new IllegalArgumentException("one compiled scenario per hypothesis is needed");
+    }
+    for (CompiledModel m : models) {
+      checkAlike(models.get(0), m);
+    }
+    int[] runs = Allocation.largestRemainder(weights, total);
+    int[] first = new int[runs.length];
+    for (int p = 1; p < runs.length; p++) {
+      first[p] = first[p - 1] + runs[p - 1];
+    }
+    return new Merged(
+        runs,
+        EnsembleRunner.runParts(
+            models, runs, seed, threads, progress, p -> engines.of(models.get(p), first[p])));
+  }
+
   private static void checkAlike(CompiledModel a, CompiledModel b) {
     var s = a.scenario();
     var t = b.scenario();

@@ -1,10 +1,14 @@
 package org.dispersal.cli;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dispersal.input.data.OriginBuilder;
 import org.dispersal.input.data.SharedData;
 import org.dispersal.input.scenario.ScenarioReader;
+import org.dispersal.model.Origin;
 import org.dispersal.model.Scenario;
 
 /**
@@ -17,11 +21,24 @@ final class ScenarioSource {
 
   private ScenarioSource() {}
 
+  /**
+   * The shipped origins by as-of date, built once per date in a process: the default forecast reads
+   * its scenario once for each hypothesis, and the origins (the shipped data read and allocated by
+   * the stock rule) are the same every time. The lists are immutable.
+   */
+  private static final Map<LocalDate, List<Origin>> SHIPPED_ORIGINS = new ConcurrentHashMap<>();
+
   /** The reader with shipped origins and the given overrides. */
   static ScenarioReader reader(List<String> overrides) {
     return ScenarioReader.withDefaults()
-        .withSharedOrigins(asOf -> OriginBuilder.withDefaults().build(SharedData.shipped(), asOf))
+        .withSharedOrigins(ScenarioSource::shippedOrigins)
         .withOverrides(overrides);
+  }
+
+  /** The origins of the shipped data as of a date (built on first use, then kept). */
+  static List<Origin> shippedOrigins(LocalDate asOf) {
+    return SHIPPED_ORIGINS.computeIfAbsent(
+        asOf, d -> List.copyOf(OriginBuilder.withDefaults().build(SharedData.shipped(), d)));
   }
 
   /** Loads a built-in scenario or a file, applying {@code --set} overrides. */

@@ -132,8 +132,8 @@ public record MixtureRequest(
     List<CompiledModel> models = scenarios.stream().map(CompiledModel::new).toList();
     // Per-replication values for paired comparisons (hypotheses are laid out alike).
     ReplicationCapture capture = ReplicationCapture.of(models.get(0), replications);
-    MixtureForecast.Result mix =
-        MixtureForecast.run(
+    MixtureForecast.Merged mix =
+        MixtureForecast.runMerged(
             models,
             weights,
             replications,
