@@ -96,8 +96,8 @@ public final class EnsembleRunner {
 
   /**
    * {@link #runParts(List, int[], long, int, IntConsumer)} with the engines of each part from
-   * {@code engines} (for example engines that also record each replication for paired
-   * comparisons); each worker asks a part's factory once, when it first runs that part.
+   * {@code engines} (for example engines that also record each replication for paired comparisons);
+   * each worker asks a part's factory once, when it first runs that part.
    *
    * @param engines the engine factory of part p
    */
