@@ -19,9 +19,11 @@ import org.dispersal.app.RunResult;
 import org.dispersal.app.artifacts.StoreSink;
 import org.dispersal.app.comparison.ComparisonRequest;
 import org.dispersal.app.forecast.ForecastRequest;
+import org.dispersal.app.forecast.MixtureRequest;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.app.threat.ThreatRequest;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.hypotheses.Allocation;
 import org.dispersal.model.Scenario;
 import org.dispersal.server.ApiException;
 import org.dispersal.server.ApiException.FieldError;
@@ -163,7 +165,8 @@ public final class RunQueue implements AutoCloseable {
 
   /**
    * The estimated heap of a request's ensembles ({@link RunMemory}): one per variant of a
-   * comparison, else one of its scenario.
+   * comparison; one per hypothesis of a mixture (with its replications) and the merged one; else
+   * one of its scenario.
    */
   long memoryBytes(RunRequest<?> request) {
     int threads = limits.threadsPerRun();
@@ -173,6 +176,19 @@ public final class RunQueue implements AutoCloseable {
         sum +=
             RunMemory.ensembleBytes(
                 new CompiledModel(v.scenario().scenario()), request.replications(), threads);
+      }
+      return sum;
+    }
+    if (request instanceof MixtureRequest m) {
+      // One summary per hypothesis with its share of the replications, kept with the merged one.
+      int[] runs = Allocation.largestRemainder(m.weights(), m.replications());
+      long sum =
+          RunMemory.ensembleBytes(
+              new CompiledModel(m.scenario().scenario()), m.replications(), threads);
+      for (int i = 0; i < runs.length; i++) {
+        if (runs[i] > 0) {
+          sum += RunMemory.ensembleBytes(new CompiledModel(m.scenarios().get(i)), runs[i], threads);
+        }
       }
       return sum;
     }
@@ -214,7 +230,10 @@ public final class RunQueue implements AutoCloseable {
     }
     // Forecasts and comparisons keep ensemble summaries over the whole horizon; the other kinds
     // keep their own results (a threat outlook has its own limit below).
-    boolean ensemble = request instanceof ForecastRequest || request instanceof ComparisonRequest;
+    boolean ensemble =
+        request instanceof ForecastRequest
+            || request instanceof MixtureRequest
+            || request instanceof ComparisonRequest;
     long memory = ensemble ? memoryBytes(request) : 0;
     if (memory > limits.memoryPerRun()) {
       long perReplication = Math.max(1, memory / replications);
