@@ -62,6 +62,39 @@ public final class MixtureForecast {
       long seed,
       int threads,
       IntConsumer progress) {
+    return run(models, weights, total, seed, threads, progress, true);
+  }
+
+  /**
+   * Runs the mixture and keeps only the merged summary ({@link Result#perHypothesis()} holds
+   * nulls): the heap holds one hypothesis's ensemble at a time besides the merged one, about one
+   * summary more than a single forecast. The merged summary is the same as {@link #run}'s.
+   *
+   * @param models one compiled scenario per hypothesis, laid out alike
+   * @param weights the hypotheses' weights
+   * @param total the number of replications in all
+   * @param seed the master seed
+   * @param threads worker threads
+   * @param progress called with the number of replications finished in all
+   */
+  public static Result runMerged(
+      List<CompiledModel> models,
+      double[] weights,
+      int total,
+      long seed,
+      int threads,
+      IntConsumer progress) {
+    return run(models, weights, total, seed, threads, progress, false);
+  }
+
+  private static Result run(
+      List<CompiledModel> models,
+      double[] weights,
+      int total,
+      long seed,
+      int threads,
+      IntConsumer progress,
+      boolean keepParts) {
     if (models.size() != weights.length || models.isEmpty()) {
       throw new IllegalArgumentException("one compiled scenario per hypothesis is needed");
     }
@@ -83,7 +116,7 @@ public final class MixtureForecast {
           EnsembleRunner.run(
               models.get(i), runs[i], seed, threads, n -> progress.accept(offset + n));
       before.addAndGet(runs[i]);
-      parts.add(s);
+      parts.add(keepParts ? s : null);
       mixture.combine(s);
     }
     return new Result(runs, parts, mixture);

@@ -128,7 +128,7 @@ public record MixtureRequest(
     Scenario base = scenario.scenario();
     List<CompiledModel> models = scenarios.stream().map(CompiledModel::new).toList();
     MixtureForecast.Result mix =
-        MixtureForecast.run(
+        MixtureForecast.runMerged(
             models,
             weights,
             replications,

@@ -23,7 +23,6 @@ import org.dispersal.app.forecast.MixtureRequest;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.app.threat.ThreatRequest;
 import org.dispersal.engine.CompiledModel;
-import org.dispersal.hypotheses.Allocation;
 import org.dispersal.model.Scenario;
 import org.dispersal.server.ApiException;
 import org.dispersal.server.ApiException.FieldError;
@@ -165,8 +164,8 @@ public final class RunQueue implements AutoCloseable {
 
   /**
    * The estimated heap of a request's ensembles ({@link RunMemory}): one per variant of a
-   * comparison; one per hypothesis of a mixture (with its replications) and the merged one; else
-   * one of its scenario.
+   * comparison; for a mixture one of its scenario with a summary more (the merged one); else one of
+   * its scenario.
    */
   long memoryBytes(RunRequest<?> request) {
     int threads = limits.threadsPerRun();
@@ -180,17 +179,10 @@ public final class RunQueue implements AutoCloseable {
       return sum;
     }
     if (request instanceof MixtureRequest m) {
-      // One summary per hypothesis with its share of the replications, kept with the merged one.
-      int[] runs = Allocation.largestRemainder(m.weights(), m.replications());
-      long sum =
-          RunMemory.ensembleBytes(
-              new CompiledModel(m.scenario().scenario()), m.replications(), threads);
-      for (int i = 0; i < runs.length; i++) {
-        if (runs[i] > 0) {
-          sum += RunMemory.ensembleBytes(new CompiledModel(m.scenarios().get(i)), runs[i], threads);
-        }
-      }
-      return sum;
+      // The hypotheses run one after another (laid out alike), each ensemble merged into the
+      // mixture as it ends: one summary more than a single forecast of all the replications.
+      return RunMemory.ensembleBytes(
+          new CompiledModel(m.scenario().scenario()), m.replications(), threads + 1);
     }
     return RunMemory.ensembleBytes(
         new CompiledModel(request.scenario().scenario()), request.replications(), threads);
