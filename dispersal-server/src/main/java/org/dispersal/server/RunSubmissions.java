@@ -543,7 +543,7 @@ final class RunSubmissions {
     // line (docs/ANALYST.md).
     return UpdateRequest.of(
         new ScenarioInput(read.scenario(), stored.yaml()),
-        DefaultMixture.startingWeights(stored.name(), read.hypotheses()),
+        DefaultMixture.startingWeights(read.scenario().name(), read.hypotheses()),
         Evidence.posted(body.events(), format, reliability),
         asOf,
         reliability,
