@@ -8,11 +8,13 @@
 # Run it after any change to the model, the data, the observations or the hypotheses, and commit
 # dispersal-output/src/main/resources/org/dispersal/output/stacking/isis-2017.json.
 # Usage: scripts/stacking-weights.sh [OUT=out/stacking]
+# RUNS (default 1000) sets the replications of each hindcast; fewer are faster and noisier (the
+# file records the command). DISPERSAL_JAR runs that jar instead of the checkout's build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-out/stacking}"
 ./dispersal hindcast --origins 2015-06..2016-12 --every 3 --hypotheses \
-    --stacking-as-of 2017-02-13 --simulations 0 \
+    --stacking-as-of 2017-02-13 --simulations 0 --runs "${RUNS:-1000}" \
     --observations data/observations/known-2017-02.csv data/observations/validation-2017.csv \
     --out "$out" --no-store --quiet
 target=dispersal-output/src/main/resources/org/dispersal/output/stacking

@@ -14,6 +14,7 @@ import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.forecast.AsOfForecastRequest;
+import org.dispersal.app.forecast.DefaultMixture;
 import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.input.scenario.ScenarioValidator;
@@ -143,10 +144,15 @@ final class ForecastCommand implements Callable<Integer> {
         single || posterior != null || spark.enabled() || asked == EngineKind.AGENT
             ? java.util.Optional.<org.dispersal.app.forecast.MixtureRequest>empty()
             : DefaultMixture.request(
-                scenario.scenario,
+                ScenarioSource.reader(overrides.sets)
+                    .readWithHypotheses(scenario.scenario)
+                    .hypotheses(),
+                new ScenarioInput(s, loaded.text()),
+                (variant, all) ->
+                    ScenarioSource.load(variant == null ? scenario.scenario : variant, all)
+                        .scenario(),
                 overrides.sets,
                 months,
-                new ScenarioInput(s, loaded.text()),
                 runs,
                 seed,
                 workers);

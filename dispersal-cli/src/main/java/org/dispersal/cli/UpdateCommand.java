@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.app.ScenarioInput;
+import org.dispersal.app.forecast.DefaultMixture;
 import org.dispersal.app.update.Evidence;
 import org.dispersal.app.update.UpdateRequest;
 import org.dispersal.hypotheses.Diagnosticity;

@@ -42,7 +42,13 @@ class HypothesesHindcastCommandTest {
     assertThat(r.out()).contains("Stacking weights").contains("Mixture against the best single");
     List<String> stacking = Files.readAllLines(dir.resolve("stacking.csv"));
     assertThat(stacking.get(0)).isEqualTo("as_of,hypothesis,weight,basis,figures,prior");
-    int hypotheses = 6;
+    int hypotheses =
+        ScenarioSource.reader(List.of())
+            .readWithHypotheses("isis-2017")
+            .hypotheses()
+            .hypotheses()
+            .size();
+    assertThat(hypotheses).isEqualTo(8);
     // three forecast dates and the extra date, one row per hypothesis each
     assertThat(stacking).hasSize(1 + 4 * hypotheses);
     // the first date has no earlier date: the prior weights

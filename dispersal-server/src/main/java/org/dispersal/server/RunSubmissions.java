@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
 import org.dispersal.agent.EngineKind;
@@ -18,7 +19,9 @@ import org.dispersal.app.brief.BriefRequest;
 import org.dispersal.app.calibration.CalibrationRequest;
 import org.dispersal.app.comparison.ComparisonRequest;
 import org.dispersal.app.forecast.AsOfForecastRequest;
+import org.dispersal.app.forecast.DefaultMixture;
 import org.dispersal.app.forecast.ForecastRequest;
+import org.dispersal.app.forecast.MixtureRequest;
 import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.app.problem.InputProblem;
@@ -89,7 +92,8 @@ final class RunSubmissions {
       Integer top,
       Integer baseSamples,
       Integer bootstrap,
-      String sampling) {}
+      String sampling,
+      Boolean single) {}
 
   /**
    * One variant of a comparison: a stored scenario with parameter overrides.
@@ -157,15 +161,29 @@ final class RunSubmissions {
         }
         ScenarioInput in = scenario(stored).withMonths(body.months());
         parameters.put("months", body.months());
+        boolean single = Boolean.TRUE.equals(body.single());
+        if (single) {
+          parameters.put("single", true);
+        }
+        Optional<MixtureRequest> mixture =
+            kind == RunKind.FORECAST && !single
+                ? mixture(stored, in, body.months(), replications, seed)
+                : Optional.empty();
+        mixture.ifPresent(m -> parameters.put("mixture", m.weightsNote()));
         RunRequest<?> request =
             kind == RunKind.THREAT
                 ? new ThreatRequest(in, replications, seed, threads)
-                : ForecastRequest.of(in, replications, seed, threads);
+                : mixture.isPresent()
+                    ? mixture.get()
+                    : ForecastRequest.of(in, replications, seed, threads);
         yield new Prepared(
             request,
             parameters.toString(),
             (kind == RunKind.THREAT ? "threat outlook, " : "")
                 + stored.name()
+                + mixture
+                    .map(m -> ", mixture of " + m.hypotheses().size() + " hypotheses")
+                    .orElse("")
                 + ", "
                 + replications
                 + " replications, seed "
@@ -305,6 +323,41 @@ final class RunSubmissions {
                 + " replications");
       }
     };
+  }
+
+  /**
+   * The default forecast of a stored scenario with competing hypotheses and shipped stacking
+   * weights: their mixture ({@link DefaultMixture}, as {@code dispersal forecast} runs it), or
+   * empty when the scenario runs alone. A hypothesis's variant is a built-in scenario.
+   */
+  private Optional<MixtureRequest> mixture(
+      StoredScenario stored, ScenarioInput in, Integer months, int replications, long seed) {
+    HypothesisScenario read = library.parseWithHypotheses(stored.yaml(), stored.name());
+    return DefaultMixture.request(
+        read.hypotheses(),
+        in,
+        (variant, overrides) -> {
+          if (variant == null) {
+            return library.parse(stored.yaml(), stored.name(), null, overrides);
+          }
+          String text = ScenarioLibrary.builtIns().get(variant);
+          if (text == null) {
+            throw ApiException.invalidField(
+                "scenarioId",
+                "a hypothesis of "
+                    + stored.name()
+                    + " runs the variant '"
+                    + variant
+                    + "', which is not a built-in scenario; post \"single\": true to run the"
+                    + " scenario alone");
+          }
+          return library.parse(text, variant, null, overrides);
+        },
+        List.of(),
+        months,
+        replications,
+        seed,
+        threads);
   }
 
   private ScenarioInput scenario(StoredScenario stored, LocalDate asOf, List<String> overrides) {
@@ -486,9 +539,11 @@ final class RunSubmissions {
     if (read.hypotheses() == null) {
       throw UpdateRequest.noHypotheses(stored.name());
     }
+    // The stacking weights, where shipped, are the update's starting weights, as on the command
+    // line (docs/ANALYST.md).
     return UpdateRequest.of(
         new ScenarioInput(read.scenario(), stored.yaml()),
-        read.hypotheses(),
+        DefaultMixture.startingWeights(read.scenario().name(), read.hypotheses()),
         Evidence.posted(body.events(), format, reliability),
         asOf,
         reliability,

@@ -16,6 +16,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.dispersal.analyst.ThreatOutlook;
+import org.dispersal.app.forecast.DefaultMixture;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.hypotheses.HypothesisSet;
 import org.dispersal.hypotheses.Updater;
@@ -168,7 +169,10 @@ abstract class AnalystRunsContract extends ServerContract {
     HypothesisScenario read = library.parseWithHypotheses(isis.get("yaml").asText(), "isis-2017");
     HypothesisSet set = read.hypotheses();
     EventFile events = EventFile.Format.OURS.read(EVENTS, HypothesesJson.DEFAULT_RELIABILITY);
-    Updater.Result direct = Updater.run(set, events.events(), LocalDate.of(2017, 9, 30), 1);
+    // The service's update starts from the shipped stacking weights, as the command line's does.
+    HypothesisSet start = DefaultMixture.startingWeights("isis-2017", set);
+    assertThat(start.priorWeights()).isNotEqualTo(set.priorWeights());
+    Updater.Result direct = Updater.run(start, events.events(), LocalDate.of(2017, 9, 30), 1);
 
     Api.Reply u = viewer.get("/api/runs/" + run + "/update");
     assertThat(u.status()).as(u.body()).isEqualTo(200);

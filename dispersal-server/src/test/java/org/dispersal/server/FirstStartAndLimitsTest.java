@@ -117,7 +117,7 @@ class FirstStartAndLimitsTest {
             TestDatabases.duckDb(folder), c -> c.withRunLimits(2_000_000L, 20_000, 1, 0))) {
       Api admin = TestServers.admin(server);
       long scenario = admin.get("/api/scenarios").json().get(0).get("id").asLong();
-      String big = Api.json("scenarioId", scenario, "replications", 8_000, "months", 36);
+      String big = Api.json("scenarioId", scenario, "replications", 6_000, "months", 36);
       Api.Reply first = admin.post("/api/runs", big);
       assertThat(first.status()).as(first.body()).isEqualTo(202);
       Api.Reply second = admin.post("/api/runs", big);

@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.dispersal.app.forecast.DefaultMixture;
+import org.dispersal.app.forecast.MixtureRequest;
+import org.dispersal.hypotheses.HypothesisSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -164,17 +167,71 @@ abstract class ServiceFlowContract extends ServerContract {
     assertThat(audit.toString()).contains("run.submit", "export");
   }
 
+  /**
+   * The service's default forecast of a scenario with hypotheses and shipped stacking weights is
+   * their mixture, as the command line's is; {@code "single": true} runs the scenario alone, and a
+   * scenario without hypotheses always runs alone.
+   */
+  @Test
+  void theDefaultForecastIsTheMixtureOfTheHypothesesAndSingleRunsTheScenarioAlone()
+      throws Exception {
+    long isis = builtIn("isis-2017");
+    HypothesisSet set =
+        new org.dispersal.server.runs.ScenarioLibrary()
+            .parseWithHypotheses(
+                org.dispersal.server.runs.ScenarioLibrary.builtIns().get("isis-2017"), "isis-2017")
+            .hypotheses();
+    assertThat(DefaultMixture.weights("isis-2017", set))
+        .as("shipped stacking weights for exactly the hypotheses of isis-2017")
+        .isPresent();
+    long mixed = submit(isis, 16, 3);
+    events(mixed);
+    JsonNode detail = analyst.get("/api/runs/" + mixed).json();
+    assertThat(detail.get("status").asText()).as(detail.toString()).isEqualTo("succeeded");
+    JsonNode manifest = detail.get("manifest");
+    assertThat(manifest.get("engine").asText()).isEqualTo(MixtureRequest.ENGINE);
+    assertThat(manifest.get("mixture")).hasSize(set.hypotheses().size());
+    assertThat(manifest.get("mixture").get(0).asText()).startsWith("hypothesis baseline at weight");
+    assertThat(manifest.get("mixtureWeights").asText()).contains("stacking weights as of");
+    assertThat(manifest.get("runs").asInt()).isEqualTo(16);
+    assertThat(detail.get("artifacts").toString()).contains("mixture-weights.csv");
+
+    Api.Reply r =
+        analyst.post(
+            "/api/runs",
+            Api.json("scenarioId", isis, "replications", 16, "months", 3, "single", true));
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    long single = r.json().get("id").asLong();
+    events(single);
+    JsonNode alone = analyst.get("/api/runs/" + single).json();
+    assertThat(alone.get("status").asText()).as(alone.toString()).isEqualTo("succeeded");
+    assertThat(alone.get("manifest").get("engine").asText()).isNotEqualTo(MixtureRequest.ENGINE);
+    assertThat(alone.get("manifest").has("mixture")).isFalse();
+    assertThat(alone.get("artifacts").toString()).doesNotContain("mixture-weights.csv");
+
+    long mali = submit(builtIn("mali-2013"), 4, 3);
+    events(mali);
+    JsonNode maliRun = analyst.get("/api/runs/" + mali).json();
+    assertThat(maliRun.get("status").asText()).as(maliRun.toString()).isEqualTo("succeeded");
+    assertThat(maliRun.get("manifest").has("mixture")).isFalse();
+
+    Api.Reply bad =
+        analyst.post("/api/runs", Api.json("scenarioId", isis, "replications", 4, "single", "yes"));
+    assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+  }
+
   @Test
   void aRunCanBeCancelled() throws Exception {
     long scenario = builtIn("isis-2017");
-    long run = submit(scenario, 8_000, 36);
+    // The default forecast is the mixture, a summary more than a single forecast: 6,000 fit.
+    long run = submit(scenario, 6_000, 36);
     Api.Reply cancel = analyst.post("/api/runs/" + run + "/cancel", null);
     assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
     List<JsonNode> events = events(run);
     assertThat(events.get(events.size() - 1).get("status").asText()).isEqualTo("cancelled");
     JsonNode after = analyst.get("/api/runs/" + run).json();
     assertThat(after.get("status").asText()).isEqualTo("cancelled");
-    assertThat(after.get("done").asInt()).isLessThan(8_000);
+    assertThat(after.get("done").asInt()).isLessThan(6_000);
     assertThat(analyst.post("/api/runs/" + run + "/cancel", null).status()).isEqualTo(409);
   }
 }

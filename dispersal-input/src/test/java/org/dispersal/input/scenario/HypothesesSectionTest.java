@@ -76,12 +76,19 @@ class HypothesesSectionTest {
   }
 
   @Test
-  void theBuiltInScenarioDeclaresSixHypothesesAndFlagsTheFlatIndicator() {
+  void theBuiltInScenarioDeclaresEightHypothesesAndFlagsTheFlatIndicator() {
     HypothesisSet set = Fixtures.reader().readWithHypotheses("isis-2017").hypotheses();
     assertThat(set.hypotheses())
         .extracting(h -> h.id())
         .containsExactly(
-            "baseline", "stay_and_fight", "mass_return", "merger", "relocation", "heavy_losses");
+            "baseline",
+            "stay_and_fight",
+            "mass_return",
+            "merger",
+            "relocation",
+            "heavy_losses",
+            "early_repatriation",
+            "lasting_pressure");
     assertThat(set.hypotheses().get(3).variant()).isEqualTo("isis-2017-merger");
     double sum = 0;
     for (var h : set.hypotheses()) {

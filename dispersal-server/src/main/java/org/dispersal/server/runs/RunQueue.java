@@ -19,6 +19,7 @@ import org.dispersal.app.RunResult;
 import org.dispersal.app.artifacts.StoreSink;
 import org.dispersal.app.comparison.ComparisonRequest;
 import org.dispersal.app.forecast.ForecastRequest;
+import org.dispersal.app.forecast.MixtureRequest;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.app.threat.ThreatRequest;
 import org.dispersal.engine.CompiledModel;
@@ -163,7 +164,8 @@ public final class RunQueue implements AutoCloseable {
 
   /**
    * The estimated heap of a request's ensembles ({@link RunMemory}): one per variant of a
-   * comparison, else one of its scenario.
+   * comparison; for a mixture one of its scenario with a summary more (the merged one); else one of
+   * its scenario.
    */
   long memoryBytes(RunRequest<?> request) {
     int threads = limits.threadsPerRun();
@@ -175,6 +177,12 @@ public final class RunQueue implements AutoCloseable {
                 new CompiledModel(v.scenario().scenario()), request.replications(), threads);
       }
       return sum;
+    }
+    if (request instanceof MixtureRequest m) {
+      // The hypotheses run one after another (laid out alike), each ensemble merged into the
+      // mixture as it ends: one summary more than a single forecast of all the replications.
+      return RunMemory.ensembleBytes(
+          new CompiledModel(m.scenario().scenario()), m.replications(), threads + 1);
     }
     return RunMemory.ensembleBytes(
         new CompiledModel(request.scenario().scenario()), request.replications(), threads);
@@ -214,7 +222,10 @@ public final class RunQueue implements AutoCloseable {
     }
     // Forecasts and comparisons keep ensemble summaries over the whole horizon; the other kinds
     // keep their own results (a threat outlook has its own limit below).
-    boolean ensemble = request instanceof ForecastRequest || request instanceof ComparisonRequest;
+    boolean ensemble =
+        request instanceof ForecastRequest
+            || request instanceof MixtureRequest
+            || request instanceof ComparisonRequest;
     long memory = ensemble ? memoryBytes(request) : 0;
     if (memory > limits.memoryPerRun()) {
       long perReplication = Math.max(1, memory / replications);
