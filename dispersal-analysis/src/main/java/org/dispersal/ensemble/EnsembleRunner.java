@@ -73,12 +73,14 @@ public final class EnsembleRunner {
 
   /**
    * Runs several ensembles of models laid out alike as one ensemble, the replications of all the
-   * parts into one summary: part p runs its replications 0 to {@code runs[p] - 1} with the streams
-   * of (seed, i) and the engine its model asks for, exactly as {@link #run} would run it alone.
-   * This is what a mixture of hypotheses needs: the summary equals the parts' summaries combined,
-   * byte for byte and for any thread count, but it is built in one pool of workers, one summary per
-   * worker (not one per part and worker), so memory holds one ensemble's working set whatever the
-   * number of parts, and no worker waits at the end of each part.
+   * parts into one summary: the parts take disjoint ranges of the ensemble's replications, part p
+   * replications {@code runs[0] + ... + runs[p-1]} onwards, each with the streams of (seed, i) and
+   * the engine its model asks for, so no two parts share a replication's random numbers (a mixture
+   * of hypotheses under common random numbers would otherwise repeat its draws of the stocks). The
+   * summary equals the parts' ranges ({@link #runRange}) combined, byte for byte and for any thread
+   * count, but it is built in one pool of workers, one summary per worker (not one per part and
+   * worker), so memory holds one ensemble's working set whatever the number of parts, and no worker
+   * waits at the end of each part.
    *
    * @param models one compiled scenario per part, laid out alike ({@link
    *     EnsembleSummary#observesAlike}); the summary is made for the first
@@ -149,7 +151,7 @@ public final class EnsembleRunner {
                 worker.part = p;
                 worker.engine = factories.get(p).get();
               }
-              worker.engine.simulate(seed, g - start[p], worker.summary);
+              worker.engine.simulate(seed, g, worker.summary);
               progress.accept(done.incrementAndGet());
             });
     return merged(workers.stream().map(w -> w.summary).toList());

@@ -290,8 +290,10 @@ public final class HypothesisHindcast {
       if (p.latent().length != runs || p.sample().length != runs * draws) {
         throw new IllegalArgumentException("the hypotheses' hindcasts need the same replications");
       }
-      System.arraycopy(p.latent(), 0, latent, at, n[k]);
-      System.arraycopy(p.sample(), 0, sample, at * draws, n[k] * draws);
+      // Disjoint replications, as MixtureForecast runs them: hypothesis k's slice starts where
+      // the previous one ended, so no stock draw is repeated across hypotheses.
+      System.arraycopy(p.latent(), at, latent, at, n[k]);
+      System.arraycopy(p.sample(), at * draws, sample, at * draws, n[k] * draws);
       at += n[k];
       terms[k] = weights[k] > 0 ? Math.log(weights[k]) + p.logScore() : Double.NEGATIVE_INFINITY;
     }

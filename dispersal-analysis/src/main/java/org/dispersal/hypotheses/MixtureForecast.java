@@ -7,7 +7,9 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.MonthObserver;
 import org.dispersal.engine.ReplicationEngine;
+import org.dispersal.engine.SimulationModel;
 import org.dispersal.ensemble.EnsembleRunner;
 import org.dispersal.ensemble.EnsembleSummary;
 
@@ -18,11 +20,13 @@ import org.dispersal.ensemble.EnsembleSummary;
  * replications come from hypothesis i with frequency (close to) w<sub>i</sub>, so its quantiles are
  * those of the mixture distribution.
  *
- * <p>Hypothesis i runs replications 0 to n<sub>i</sub> − 1 with the streams of (seed, index), as
- * {@link EnsembleRunner} does: the hypotheses share common random numbers, so their headlines
- * differ by the hypothesis rather than by noise. All hypotheses must lay the scenario out the same
- * way (same regions, origins, places, groups, start and horizon); a hypothesis changes parameters,
- * not structure.
+ * <p>The hypotheses take disjoint ranges of the mixture's replications: hypothesis i runs
+ * replications n<sub>0</sub> + ... + n<sub>i−1</sub> onwards with the streams of (seed, index), as
+ * {@link EnsembleRunner} does. Sharing replications 0 to n<sub>i</sub> − 1 would repeat the draws
+ * of everything the hypotheses leave alone (the initial stocks above all) in every hypothesis, so
+ * the mixture would rest on fewer distinct draws than its replication count. All hypotheses must
+ * lay the scenario out the same way (same regions, origins, places, groups, start and horizon); a
+ * hypothesis changes parameters, not structure.
  */
 public final class MixtureForecast {
 
@@ -66,18 +70,12 @@ public final class MixtureForecast {
       int threads,
       IntConsumer progress) {
     return run(
-        models,
-        weights,
-        total,
-        seed,
-        threads,
-        progress,
-        (m, first) -> () -> EngineKind.AUTO.create(m));
+        models, weights, total, seed, threads, progress, m -> () -> EngineKind.AUTO.create(m));
   }
 
   /**
    * Makes the engines of one hypothesis's replications (for example engines that also record each
-   * replication, for paired comparisons).
+   * replication, for paired comparisons). The engines are given the mixture's replication indices.
    */
   @FunctionalInterface
   public interface Engines {
@@ -85,10 +83,8 @@ public final class MixtureForecast {
      * The engine factory of a hypothesis.
      *
      * @param model the hypothesis's compiled scenario
-     * @param first the index its replication 0 has in the mixture: the replications of the
-     *     hypotheses before it
      */
-    Supplier<? extends ReplicationEngine> of(CompiledModel model, int first);
+    Supplier<? extends ReplicationEngine> of(CompiledModel model);
   }
 
   /**
@@ -127,7 +123,7 @@ public final class MixtureForecast {
               seed,
               threads,
               n -> progress.accept(offset + n),
-              engines.of(models.get(i), offset));
+              shifted(engines.of(models.get(i)), offset));
       before.addAndGet(runs[i]);
       parts.add(s);
       mixture.combine(s);
@@ -175,13 +171,7 @@ public final class MixtureForecast {
       int threads,
       IntConsumer progress) {
     return runMerged(
-        models,
-        weights,
-        total,
-        seed,
-        threads,
-        progress,
-        (m, first) -> () -> EngineKind.AUTO.create(m));
+        models, weights, total, seed, threads, progress, m -> () -> EngineKind.AUTO.create(m));
   }
 
   /**
@@ -203,14 +193,41 @@ public final class MixtureForecast {
       checkAlike(models.get(0), m);
     }
     int[] runs = Allocation.largestRemainder(weights, total);
-    int[] first = new int[runs.length];
-    for (int p = 1; p < runs.length; p++) {
-      first[p] = first[p - 1] + runs[p - 1];
-    }
     return new Merged(
         runs,
         EnsembleRunner.runParts(
-            models, runs, seed, threads, progress, p -> engines.of(models.get(p), first[p])));
+            models, runs, seed, threads, progress, p -> engines.of(models.get(p))));
+  }
+
+  /**
+   * Engines that run local replication i of a hypothesis as replication {@code first + i} of the
+   * mixture (for {@link EnsembleRunner#run}, which counts from 0).
+   */
+  private static Supplier<ReplicationEngine> shifted(
+      Supplier<? extends ReplicationEngine> engines, int first) {
+    return () -> {
+      ReplicationEngine inner = engines.get();
+      return new ReplicationEngine() {
+        @Override
+        public SimulationModel model() {
+          return inner.model();
+        }
+
+        @Override
+        public void simulate(long seed, long replication, MonthObserver observer) {
+          inner.simulate(seed, first + replication, observer);
+        }
+
+        @Override
+        public void simulate(
+            SimulationModel.Replication inputs,
+            long seed,
+            long replication,
+            MonthObserver observer) {
+          inner.simulate(inputs, seed, first + replication, observer);
+        }
+      };
+    };
   }
 
   private static void checkAlike(CompiledModel a, CompiledModel b) {

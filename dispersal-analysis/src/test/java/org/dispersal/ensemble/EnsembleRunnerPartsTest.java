@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Prior;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Several ensembles of models laid out alike, run as one ({@link EnsembleRunner#runParts}), give
- * the bytes of each part run alone and combined, for any thread count; a summary absorbed into
- * another is combined and emptied.
+ * the bytes of each part's range of replications run alone and combined, for any thread count; a
+ * summary absorbed into another is combined and emptied.
  */
 class EnsembleRunnerPartsTest {
 
@@ -50,8 +51,8 @@ class EnsembleRunnerPartsTest {
     List<CompiledModel> models = List.of(a, b, c);
     int[] runs = {17, 0, 23};
     EnsembleSummary reference = new EnsembleSummary(a);
-    reference.combine(EnsembleRunner.run(a, 17, 11, 1, i -> {}));
-    reference.combine(EnsembleRunner.run(c, 23, 11, 1, i -> {}));
+    reference.combine(EnsembleRunner.runRange(a, 0, 17, 11, EngineKind.AUTO.create(a)));
+    reference.combine(EnsembleRunner.runRange(c, 17, 40, 11, EngineKind.AUTO.create(c)));
     byte[] expected = reference.toBytes();
     // The parts differ, so a runner that ran one model for all would be caught.
     assertThat(EnsembleRunner.run(c, 23, 11, 1, i -> {}).toBytes())
@@ -68,8 +69,8 @@ class EnsembleRunnerPartsTest {
     }
     int[] swapped = {0, 9, 4};
     EnsembleSummary two = new EnsembleSummary(a);
-    two.combine(EnsembleRunner.run(b, 9, 3, 2, i -> {}));
-    two.combine(EnsembleRunner.run(c, 4, 3, 2, i -> {}));
+    two.combine(EnsembleRunner.runRange(b, 0, 9, 3, EngineKind.AUTO.create(b)));
+    two.combine(EnsembleRunner.runRange(c, 9, 13, 3, EngineKind.AUTO.create(c)));
     assertThat(EnsembleRunner.runParts(models, swapped, 3, 3, i -> {}).toBytes())
         .isEqualTo(two.toBytes());
   }

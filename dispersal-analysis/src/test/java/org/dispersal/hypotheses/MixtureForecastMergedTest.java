@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.ensemble.EnsembleRunner;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Prior;
@@ -42,6 +43,24 @@ class MixtureForecastMergedTest {
     }
     EnsembleSummary hypothesisOne = full.perHypothesis().get(0);
     assertThat(hypothesisOne.toBytes()).isNotEqualTo(expected);
+  }
+
+  @Test
+  void hypothesesTakeDisjointReplications() {
+    // Two identical hypotheses: the mixture must be replications 0 to 19 of the one scenario,
+    // not replications 0 to 9 twice.
+    Scenario base =
+        TestScenarios.random(RandomStreams.stream(2021, 0, RandomStreams.Purpose.PARAMETERS));
+    List<CompiledModel> twins = List.of(new CompiledModel(base), new CompiledModel(base));
+    double[] halves = {0.5, 0.5};
+    byte[] alone = EnsembleRunner.run(twins.get(0), 20, 5, 1, i -> {}).toBytes();
+    assertThat(MixtureForecast.runMerged(twins, halves, 20, 5, 2, i -> {}).mixture().toBytes())
+        .isEqualTo(alone);
+    assertThat(MixtureForecast.run(twins, halves, 20, 5, 2, i -> {}).mixture().toBytes())
+        .isEqualTo(alone);
+    EnsembleSummary repeated = EnsembleRunner.run(twins.get(0), 10, 5, 1, i -> {});
+    repeated.combine(EnsembleRunner.run(twins.get(0), 10, 5, 1, i -> {}));
+    assertThat(repeated.toBytes()).isNotEqualTo(alone);
   }
 
   /** The scenario with its exit and transition rates cut to a third: same layout, other numbers. */

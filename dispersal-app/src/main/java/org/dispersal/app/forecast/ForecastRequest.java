@@ -120,7 +120,7 @@ public record ForecastRequest(
                 seed,
                 threads,
                 checked,
-                capture.engines(() -> engine.create(model, AgentFeatures.of(s)), 0));
+                capture.engines(() -> engine.create(model, AgentFeatures.of(s))));
     cancellation.check();
     Instant finished = Instant.now();
     ForecastResults.Settings settings =

@@ -140,9 +140,9 @@ public record MixtureRequest(
             seed,
             threads,
             RunRequest.checked(progress, cancellation),
-            (model, first) -> {
+            model -> {
               Supplier<ReplicationEngine> plain = () -> EngineKind.AUTO.create(model);
-              return capture == null ? plain : capture.engines(plain, first);
+              return capture == null ? plain : capture.engines(plain);
             });
     cancellation.check();
     Instant finished = Instant.now();

@@ -88,12 +88,12 @@ final class ReplicationCapture {
   }
 
   /**
-   * Engines that run as {@code inner}'s do and also keep each replication's values; replication i
-   * of these engines is replication {@code first + i} of the forecast (a mixture's hypotheses run
-   * their replications one after another).
+   * Engines that run as {@code inner}'s do and also keep each replication's values under the
+   * replication index they are given (a mixture's hypotheses run disjoint ranges of the forecast's
+   * replications, see {@code MixtureForecast}).
    */
-  Supplier<ReplicationEngine> engines(Supplier<? extends ReplicationEngine> inner, int first) {
-    return () -> new Recording(inner.get(), first);
+  Supplier<ReplicationEngine> engines(Supplier<? extends ReplicationEngine> inner) {
+    return () -> new Recording(inner.get());
   }
 
   /**
@@ -143,15 +143,13 @@ final class ReplicationCapture {
   /** An engine that records its replications' cells besides reporting to the summary. */
   private final class Recording implements ReplicationEngine {
     private final ReplicationEngine inner;
-    private final int first;
     private final int[] month = new int[cellsPerMonth];
     private final int[] homeAtStart = new int[model.cohorts().size()];
     private final int[] peopleAtStart = new int[model.cohorts().size()];
     private final byte[] buffer = new byte[cellsPerMonth * 5];
 
-    Recording(ReplicationEngine inner, int first) {
+    Recording(ReplicationEngine inner) {
       this.inner = inner;
-      this.first = first;
     }
 
     @Override
@@ -178,8 +176,13 @@ final class ReplicationCapture {
             public void births(int m, int[][] born) {
               observer.births(m, born);
             }
+
+            @Override
+            public void arrivals(int m, int[][] arrived) {
+              observer.arrivals(m, arrived);
+            }
           });
-      slots[Math.toIntExact(first + replication)] = kept;
+      slots[Math.toIntExact(replication)] = kept;
     }
 
     private byte[] record(int m, int[][] stocks) {
