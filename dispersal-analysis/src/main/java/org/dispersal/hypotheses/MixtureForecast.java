@@ -69,8 +69,30 @@ public final class MixtureForecast {
       long seed,
       int threads,
       IntConsumer progress) {
-    return run(
-        models, weights, total, seed, threads, progress, m -> () -> EngineKind.AUTO.create(m));
+    int[] runs = allocate(models, weights, total);
+    List<EnsembleSummary> parts = new ArrayList<>();
+    EnsembleSummary mixture = new EnsembleSummary(models.get(0));
+    AtomicInteger before = new AtomicInteger();
+    for (int i = 0; i < models.size(); i++) {
+      if (runs[i] == 0) {
+        parts.add(null);
+        continue;
+      }
+      int offset = before.get();
+      CompiledModel model = models.get(i);
+      EnsembleSummary s =
+          EnsembleRunner.run(
+              model,
+              runs[i],
+              seed,
+              threads,
+              n -> progress.accept(offset + n),
+              shifted(() -> EngineKind.AUTO.create(model), offset));
+      before.addAndGet(runs[i]);
+      parts.add(s);
+      mixture.combine(s);
+    }
+    return new Result(runs, parts, mixture);
   }
 
   /**
@@ -85,50 +107,6 @@ public final class MixtureForecast {
      * @param model the hypothesis's compiled scenario
      */
     Supplier<? extends ReplicationEngine> of(CompiledModel model);
-  }
-
-  /**
-   * Runs the mixture with engines from {@code engines}; with {@link EngineKind#AUTO}'s engines this
-   * is {@link #run(List, double[], int, long, int, IntConsumer)}.
-   */
-  public static Result run(
-      List<CompiledModel> models,
-      double[] weights,
-      int total,
-      long seed,
-      int threads,
-      IntConsumer progress,
-      Engines engines) {
-    if (models.size() != weights.length || models.isEmpty()) {
-      throw new IllegalArgumentException("one compiled scenario per hypothesis is needed");
-    }
-    CompiledModel first = models.get(0);
-    for (CompiledModel m : models) {
-      checkAlike(first, m);
-    }
-    int[] runs = Allocation.largestRemainder(weights, total);
-    List<EnsembleSummary> parts = new ArrayList<>();
-    EnsembleSummary mixture = new EnsembleSummary(first);
-    AtomicInteger before = new AtomicInteger();
-    for (int i = 0; i < models.size(); i++) {
-      if (runs[i] == 0) {
-        parts.add(null);
-        continue;
-      }
-      int offset = before.get();
-      EnsembleSummary s =
-          EnsembleRunner.run(
-              models.get(i),
-              runs[i],
-              seed,
-              threads,
-              n -> progress.accept(offset + n),
-              shifted(engines.of(models.get(i)), offset));
-      before.addAndGet(runs[i]);
-      parts.add(s);
-      mixture.combine(s);
-    }
-    return new Result(runs, parts, mixture);
   }
 
   /**
@@ -186,17 +164,22 @@ public final class MixtureForecast {
       int threads,
       IntConsumer progress,
       Engines engines) {
+    int[] runs = allocate(models, weights, total);
+    return new Merged(
+        runs,
+        EnsembleRunner.runParts(
+            models, runs, seed, threads, progress, p -> engines.of(models.get(p))));
+  }
+
+  /** The replications of each hypothesis, after checking that the hypotheses are laid out alike. */
+  private static int[] allocate(List<CompiledModel> models, double[] weights, int total) {
     if (models.size() != weights.length || models.isEmpty()) {
       throw new IllegalArgumentException("one compiled scenario per hypothesis is needed");
     }
     for (CompiledModel m : models) {
       checkAlike(models.get(0), m);
     }
-    int[] runs = Allocation.largestRemainder(weights, total);
-    return new Merged(
-        runs,
-        EnsembleRunner.runParts(
-            models, runs, seed, threads, progress, p -> engines.of(models.get(p))));
+    return Allocation.largestRemainder(weights, total);
   }
 
   /**

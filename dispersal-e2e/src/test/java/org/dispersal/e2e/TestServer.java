@@ -152,8 +152,20 @@ final class TestServer implements AutoCloseable {
       throw new IllegalStateException("no scenario " + name);
     }
 
-    /** Submits a forecast and waits up to two minutes for it to succeed; returns its id. */
+    /**
+     * Submits the default forecast (for isis-2017 the mixture of its hypotheses) and waits up to
+     * two minutes for it to succeed; returns its id.
+     */
     long runAndWait(long scenarioId, int replications, int months)
+        throws IOException, InterruptedException {
+      return runAndWait(scenarioId, replications, months, false);
+    }
+
+    /**
+     * Submits a forecast, of the scenario alone when {@code single}, and waits up to two minutes
+     * for it to succeed; returns its id.
+     */
+    long runAndWait(long scenarioId, int replications, int months, boolean single)
         throws IOException, InterruptedException {
       long id =
           send(
@@ -163,7 +175,8 @@ final class TestServer implements AutoCloseable {
                       .put("scenarioId", scenarioId)
                       .put("replications", replications)
                       .put("seed", 11)
-                      .put("months", months))
+                      .put("months", months)
+                      .put("single", single))
               .get("id")
               .asLong();
       String status =
