@@ -1,6 +1,7 @@
 package org.dispersal.hypotheses;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -36,7 +37,8 @@ public final class MixtureForecast {
    * The merged forecast and each hypothesis's part.
    *
    * @param runs replications per hypothesis
-   * @param perHypothesis each hypothesis's summary, or null if it got no replications
+   * @param perHypothesis each hypothesis's summary, or null if it got no replications or was not
+   *     kept ({@link #runMerged} keeps none)
    * @param mixture all replications merged
    */
   public record Result(int[] runs, List<EnsembleSummary> perHypothesis, EnsembleSummary mixture) {
@@ -110,25 +112,6 @@ public final class MixtureForecast {
   }
 
   /**
-   * The merged forecast alone, without each hypothesis's summary.
-   *
-   * @param runs replications per hypothesis
-   * @param mixture all replications merged
-   */
-  public record Merged(int[] runs, EnsembleSummary mixture) {
-    /** Copies the array, so the value cannot change after it is made. */
-    public Merged {
-      runs = runs.clone();
-    }
-
-    /** Replications allocated to each hypothesis (a copy). */
-    @Override
-    public int[] runs() {
-      return runs.clone();
-    }
-  }
-
-  /**
    * Runs the mixture when only the merged summary is wanted (the default forecast): the same
    * allocation and the same merged summary as {@link #run}, byte for byte, but every hypothesis's
    * replications go into one pool of workers with one summary each ({@link
@@ -141,7 +124,7 @@ public final class MixtureForecast {
    * @param threads worker threads
    * @param progress called with the number of replications finished in all
    */
-  public static Merged runMerged(
+  public static Result runMerged(
       List<CompiledModel> models,
       double[] weights,
       int total,
@@ -156,7 +139,7 @@ public final class MixtureForecast {
    * {@link #runMerged(List, double[], int, long, int, IntConsumer)} with engines from {@code
    * engines}.
    */
-  public static Merged runMerged(
+  public static Result runMerged(
       List<CompiledModel> models,
       double[] weights,
       int total,
@@ -165,8 +148,9 @@ public final class MixtureForecast {
       IntConsumer progress,
       Engines engines) {
     int[] runs = allocate(models, weights, total);
-    return new Merged(
+    return new Result(
         runs,
+        Collections.nCopies(runs.length, null),
         EnsembleRunner.runParts(
             models, runs, seed, threads, progress, p -> engines.of(models.get(p))));
   }

@@ -35,7 +35,7 @@ class MixtureForecastMergedTest {
     MixtureForecast.Result full = MixtureForecast.run(models, weights, 31, 8, 2, i -> {});
     byte[] expected = full.mixture().toBytes();
     for (int threads : new int[] {1, 3}) {
-      MixtureForecast.Merged merged =
+      MixtureForecast.Result merged =
           MixtureForecast.runMerged(models, weights, 31, 8, threads, i -> {});
       assertThat(merged.runs()).containsExactly(full.runs());
       assertThat(merged.mixture().toBytes()).isEqualTo(expected);

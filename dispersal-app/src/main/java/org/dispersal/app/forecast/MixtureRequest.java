@@ -132,7 +132,7 @@ public record MixtureRequest(
     List<CompiledModel> models = scenarios.stream().map(CompiledModel::new).toList();
     // Per-replication values for paired comparisons (hypotheses are laid out alike).
     ReplicationCapture capture = ReplicationCapture.of(models.get(0), replications);
-    MixtureForecast.Merged mix =
+    MixtureForecast.Result mix =
         MixtureForecast.runMerged(
             models,
             weights,
