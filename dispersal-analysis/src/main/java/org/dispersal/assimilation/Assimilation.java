@@ -19,6 +19,7 @@ import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Workers;
 import org.dispersal.observation.ObservationRecord;
+import org.dispersal.observation.ObservationTargets;
 import org.dispersal.observation.Publication;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.reporting.ReportingModel;
@@ -169,15 +170,7 @@ public final class Assimilation {
         continue;
       }
       try {
-        TargetResolver.Resolved t =
-            resolver.resolve(
-                r.label(),
-                r.month(),
-                r.scope(),
-                r.scopeId(),
-                r.demographic(),
-                r.measure(),
-                r.range());
+        TargetResolver.Resolved t = ObservationTargets.resolve(resolver, r);
         used.add(new Used(r, t.target(), sourceType.apply(r.sourceId())));
       } catch (TargetResolver.UnresolvableException e) {
         aside.add(new SetAside(r, "not a model target: " + e.getMessage()));

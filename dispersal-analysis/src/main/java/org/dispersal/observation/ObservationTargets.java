@@ -28,21 +28,24 @@ public record ObservationTargets(List<Resolved> resolved, List<Unresolved> unres
     List<Unresolved> bad = new ArrayList<>();
     for (ObservationRecord r : rows) {
       try {
-        TargetResolver.Resolved t =
-            resolver.resolve(
-                r.label(),
-                r.month(),
-                r.scope(),
-                r.scopeId(),
-                r.demographic(),
-                r.measure(),
-                r.range());
+        TargetResolver.Resolved t = resolve(resolver, r);
         ok.add(new Resolved(r, t.target(), t.note()));
       } catch (TargetResolver.UnresolvableException e) {
         bad.add(new Unresolved(r, e.getMessage()));
       }
     }
     return new ObservationTargets(List.copyOf(ok), List.copyOf(bad));
+  }
+
+  /**
+   * One row's target on the resolver's model.
+   *
+   * @throws TargetResolver.UnresolvableException if the model has no cell the row can describe
+   */
+  public static TargetResolver.Resolved resolve(TargetResolver resolver, ObservationRecord r)
+      throws TargetResolver.UnresolvableException {
+    return resolver.resolve(
+        r.label(), r.month(), r.scope(), r.scopeId(), r.demographic(), r.measure(), r.range());
   }
 
   /** The targets, in row order. */

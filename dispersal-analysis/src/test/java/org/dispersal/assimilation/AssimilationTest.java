@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -17,6 +16,7 @@ import org.dispersal.calibration.Target;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.Publication;
+import org.dispersal.observation.TestFigures;
 import org.dispersal.random.Binomial;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.reporting.ReportingModel;
@@ -228,21 +228,7 @@ class AssimilationTest {
 
   private static ObservationRecord record(
       int line, String month, String published, String country, Integer low, Integer high) {
-    YearMonth m = YearMonth.parse(month);
-    return new ObservationRecord(
-        "test.csv",
-        line,
-        month,
-        m.atDay(1),
-        m.atEndOfMonth(),
-        published,
-        YearMonth.parse(published).atEndOfMonth(),
-        "country",
-        country,
-        "all",
-        ObservedMeasure.RETURNED,
-        low,
-        high,
-        "SRC");
+    return TestFigures.monthly(
+        line, month, published, "country", country, ObservedMeasure.RETURNED, low, high);
   }
 }

@@ -15,6 +15,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.Publication;
+import org.dispersal.observation.TestFigures;
 import org.dispersal.reporting.ReportingModel;
 import org.dispersal.reporting.SourceType;
 import org.dispersal.scoring.Baselines;
@@ -38,22 +39,7 @@ class HindcastTest {
       String scopeId,
       ObservedMeasure measure,
       int value) {
-    YearMonth m = YearMonth.parse(month);
-    return new ObservationRecord(
-        "test.csv",
-        line,
-        month,
-        m.atDay(1),
-        m.atEndOfMonth(),
-        published,
-        YearMonth.parse(published).atEndOfMonth(),
-        scope,
-        scopeId,
-        "all",
-        measure,
-        value,
-        value,
-        "SRC");
+    return TestFigures.monthly(line, month, published, scope, scopeId, measure, value, value);
   }
 
   private static final ObservedMeasure TRAVELLED = ObservedMeasure.TRAVELLED;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.Publication;
+import org.dispersal.observation.TestFigures;
 import org.dispersal.scoring.ForecastScore;
 import org.junit.jupiter.api.Test;
 
@@ -21,22 +21,8 @@ class HypothesisHindcastTest {
   private static final LocalDate D3 = LocalDate.of(2016, 9, 30);
 
   private static ObservationRecord figure(int line, String month, String published) {
-    YearMonth m = YearMonth.parse(month);
-    return new ObservationRecord(
-        "test.csv",
-        line,
-        month,
-        m.atDay(1),
-        m.atEndOfMonth(),
-        published,
-        YearMonth.parse(published).atEndOfMonth(),
-        "world",
-        "",
-        "all",
-        ObservedMeasure.RETURNED,
-        100,
-        100,
-        "SRC");
+    return TestFigures.monthly(
+        line, month, published, "world", "", ObservedMeasure.RETURNED, 100, 100);
   }
 
   // dated after D1, published before D2: informs D2's weights

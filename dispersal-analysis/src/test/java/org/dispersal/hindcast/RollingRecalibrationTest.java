@@ -3,11 +3,11 @@ package org.dispersal.hindcast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.Publication;
+import org.dispersal.observation.TestFigures;
 import org.dispersal.scoring.ForecastScore;
 import org.junit.jupiter.api.Test;
 
@@ -17,22 +17,8 @@ class RollingRecalibrationTest {
   private static final LocalDate JUL = LocalDate.of(2016, 7, 1);
 
   private static ObservationRecord figure(int line, String month, String published, int value) {
-    YearMonth m = YearMonth.parse(month);
-    return new ObservationRecord(
-        "test.csv",
-        line,
-        month,
-        m.atDay(1),
-        m.atEndOfMonth(),
-        published,
-        YearMonth.parse(published).atEndOfMonth(),
-        "country",
-        "FRA",
-        "all",
-        ObservedMeasure.RETURNED,
-        value,
-        value,
-        "SRC");
+    return TestFigures.monthly(
+        line, month, published, "country", "FRA", ObservedMeasure.RETURNED, value, value);
   }
 
   private static Hindcast.Row scored(ObservationRecord r) {

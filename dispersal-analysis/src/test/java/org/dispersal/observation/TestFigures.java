@@ -1,0 +1,43 @@
+package org.dispersal.observation;
+
+import java.time.YearMonth;
+import org.dispersal.calibration.ObservedMeasure;
+
+/** Observation rows for tests: a monthly figure of one source, as a file line would give it. */
+public final class TestFigures {
+
+  private TestFigures() {}
+
+  /**
+   * A figure dated to a month and published in a month, from "test.csv" and source "SRC".
+   *
+   * @param low the low end, or null ("up to")
+   * @param high the high end, or null ("more than")
+   */
+  public static ObservationRecord monthly(
+      int line,
+      String month,
+      String published,
+      String scope,
+      String scopeId,
+      ObservedMeasure measure,
+      Integer low,
+      Integer high) {
+    YearMonth m = YearMonth.parse(month);
+    return new ObservationRecord(
+        "test.csv",
+        line,
+        month,
+        m.atDay(1),
+        m.atEndOfMonth(),
+        published,
+        YearMonth.parse(published).atEndOfMonth(),
+        scope,
+        scopeId,
+        "all",
+        measure,
+        low,
+        high,
+        "SRC");
+  }
+}
