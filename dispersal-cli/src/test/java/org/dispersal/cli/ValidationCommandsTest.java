@@ -158,13 +158,16 @@ class ValidationCommandsTest {
   }
 
   @Test
-  void calibrateWritesAPosteriorAndAReport() {
+  void calibrateWritesAPosteriorAndAReport() throws Exception {
     Path dir = tmp.resolve("c");
     CliTest.Result r = CliTest.run(CliTest.calibration(500, 100, 20), "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("Calibrated isis-2017 on 15 figures");
     assertThat(dir.resolve("posterior.csv")).exists();
     assertThat(dir.resolve("calibration.html")).exists();
+    // the figures are compared as published, through the reporting model
+    assertThat(Files.readString(dir.resolve("manifest.json")))
+        .containsPattern("\"likelihood\" ?: ?\"published figures: ");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.dispersal.app.calibration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.dispersal.app.Cancellation;
@@ -16,12 +17,14 @@ import org.dispersal.calibration.AbcSmc;
 import org.dispersal.calibration.ModelCalibration;
 import org.dispersal.calibration.PosteriorEnsemble;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.input.data.ReportedFigures;
 import org.dispersal.input.data.SharedData;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.ObservationTargets;
 import org.dispersal.output.validation.CalibrationReport;
 import org.dispersal.output.validation.PosteriorCsv;
+import org.dispersal.reporting.ReportingModel;
 import org.dispersal.store.RunKind;
 
 /**
@@ -104,6 +107,31 @@ public record CalibrationRequest(
     command = command == null ? "" : command;
   }
 
+  /**
+   * The date the reporting model is estimated at: the as-of date, or without one the last day on
+   * which a calibrated figure was published (or, lacking a publication date, dated).
+   */
+  LocalDate reportingDate() {
+    if (asOf != null) {
+      return asOf;
+    }
+    return observations.stream()
+        .map(r -> r.publishedLast() != null ? r.publishedLast() : r.lastDay())
+        .max(Comparator.naturalOrder())
+        .orElseThrow();
+  }
+
+  /** How the calibrated figures were reported: the likelihood of a local calibration. */
+  private ModelCalibration.Reported reported(ObservationTargets targets) {
+    SharedData data = SharedData.shipped();
+    ReportingModel reporting = ReportedFigures.model(data, observations, reportingDate());
+    return new ModelCalibration.Reported(
+        reporting,
+        targets.resolved().stream()
+            .map(r -> ReportedFigures.type(data, r.record().sourceId()))
+            .toList());
+  }
+
   @Override
   public RunKind kind() {
     return RunKind.CALIBRATION;
@@ -135,9 +163,10 @@ public record CalibrationRequest(
     cancellation.check();
     AbcSmc.Settings settings = new AbcSmc.Settings(particles, simulations, 0.5, threads, seed);
     long t0 = System.nanoTime();
+    ModelCalibration.Reported reported = cluster == null ? reported(targets) : null;
     ModelCalibration.Result cal =
         cluster == null
-            ? ModelCalibration.calibrate(model, targets.targets(), settings)
+            ? ModelCalibration.calibrate(model, targets.targets(), settings, reported)
             : ModelCalibration.calibrate(model, targets.targets(), settings, cluster);
     double seconds = (System.nanoTime() - t0) / 1e9;
     cancellation.check();
@@ -167,6 +196,13 @@ public record CalibrationRequest(
             .put("checkRuns", checkRuns)
             .put("seed", seed)
             .put("observations", observations.size())
+            .put(
+                "likelihood",
+                reported == null
+                    ? "counts: the model's counts against the published ranges (a cluster run)"
+                    : "published figures: each simulated figure through the reporting model of"
+                        + " its source's type, estimated from the figures public by "
+                        + reportingDate())
             .build(provenance, started, finished);
     return new RunResult<>(
         kind(),
