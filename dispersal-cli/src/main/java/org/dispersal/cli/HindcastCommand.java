@@ -214,11 +214,7 @@ final class HindcastCommand implements Callable<Integer> {
       Path folder = origins == null ? outFolder.out : outFolder.out.resolve("as-of-" + date);
       Hindcast.Settings settings = settings(date);
       first = first == null ? settings : first;
-      Scenario s = ScenarioSource.reader(seedAndSet.sets).withAsOf(date).read(scenario.scenario);
-      if (startAtDate) {
-        SharedData data = SharedData.shipped();
-        s = AsOfStart.of(s, date, StrongholdLosses.of(data), ArrivalPriors.of(data)).run();
-      }
+      Scenario s = scenarioAt(seedAndSet.sets, scenario.scenario, date);
       results.add(hindcast(s, date, settings, rows, command, folder));
     }
     if (origins != null) {
@@ -238,6 +234,19 @@ final class HindcastCommand implements Callable<Integer> {
       printRecalibrated(recalibrated);
     }
     return 0;
+  }
+
+  /**
+   * A scenario as known at a forecast date: read with the figures public by then and, with {@code
+   * --start-at-date}, started at that date ({@link AsOfStart}).
+   */
+  Scenario scenarioAt(List<String> sets, String source, LocalDate date) {
+    Scenario s = ScenarioSource.reader(sets).withAsOf(date).read(source);
+    if (!startAtDate) {
+      return s;
+    }
+    SharedData data = SharedData.shipped();
+    return AsOfStart.of(s, date, StrongholdLosses.of(data), ArrivalPriors.of(data)).run();
   }
 
   Hindcast.Settings settings(LocalDate date) {

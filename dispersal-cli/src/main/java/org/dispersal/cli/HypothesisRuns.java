@@ -62,7 +62,7 @@ final class HypothesisRuns {
       String source = h.variant() == null ? name : h.variant();
       List<Hindcast.Result> results = new ArrayList<>();
       for (LocalDate date : dates) {
-        Scenario s = ScenarioSource.reader(sets).withAsOf(date).read(source);
+        Scenario s = c.scenarioAt(sets, source, date);
         Path folder = out.resolve("as-of-" + date).resolve("hypothesis-" + h.id());
         c.spec.commandLine().getOut().println("Hypothesis " + h.id() + ":");
         results.add(c.hindcast(s, date, c.settings(date), rows, command, folder));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +73,50 @@ class HypothesesHindcastCommandTest {
         .contains("\"as_of\"")
         .contains("\"2017-02-13\"");
     assertThat(Files.readAllLines(dir.resolve("hindcast.csv")).get(0)).endsWith(",as_of,log_score");
+  }
+
+  @Test
+  void startAtDateStartsEveryHypothesisAtItsForecastDate() throws Exception {
+    Path dir = tmp.resolve("d");
+    CliTest.Result r =
+        CliTest.run(
+            "hindcast",
+            "--origins",
+            "2016-09..2016-12",
+            "--every",
+            "3",
+            "--hypotheses",
+            "--start-at-date",
+            "--observations",
+            CliTest.KNOWN.toString(),
+            LATER.toString(),
+            "--runs",
+            "20",
+            "--simulations",
+            "0",
+            "--no-store",
+            "--out",
+            dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // month 0 is the forecast date's month (September 2016), not the scenario's start (February
+    // 2017): every scored figure's month counts from September 2016
+    List<String> rows =
+        Files.readAllLines(
+            dir.resolve("as-of-2016-09-30")
+                .resolve("hypothesis-stay_and_fight")
+                .resolve("hindcast.csv"));
+    List<String[]> scored =
+        rows.stream()
+            .skip(1)
+            .map(l -> l.split(",", -1))
+            .filter(f -> f[9].equals("scored"))
+            .toList();
+    assertThat(scored).isNotEmpty();
+    for (String[] f : scored) {
+      YearMonth figure = YearMonth.parse(f[0].substring(0, 7));
+      long months = ChronoUnit.MONTHS.between(YearMonth.of(2016, 9), figure);
+      assertThat(Integer.parseInt(f[10])).as(String.join(",", f)).isEqualTo((int) months);
+    }
   }
 
   @Test
