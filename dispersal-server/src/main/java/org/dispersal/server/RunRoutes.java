@@ -281,7 +281,7 @@ final class RunRoutes {
             Paths.query(ctx, "state"),
             Paths.queryInt(ctx, "month"),
             Paths.query(ctx, "demographic"));
-    SummaryCache.Answer a = cache.answer(r, f);
+    SummaryCache.Answer a = cache.answer(r, f, Paths.query(ctx, "destination"));
     // A kept answer has its gzip copy made once: sent as it is to a client that accepts gzip (the
     // server's own compression leaves a response with Content-Encoding alone).
     boolean gzip = a.gzip() != null && AcceptEncoding.allowsGzip(ctx.header("Accept-Encoding"));

@@ -135,6 +135,38 @@ class CachedReadsTest {
   }
 
   @Test
+  void theDestinationFilterSplitsTheWorldIntoTotalsAndDestinations() throws Exception {
+    var all = Json.MAPPER.readTree(summary(ana, "?scope=world&demographic=all", null).body());
+    var totals =
+        Json.MAPPER.readTree(
+            summary(ana, "?scope=world&demographic=all&destination=total", null).body());
+    int withoutDestination = 0;
+    String someDestination = null;
+    for (var row : all.get("rows")) {
+      if (row.get("destination").isNull() || row.get("destination").asText().isEmpty()) {
+        withoutDestination++;
+      } else if (someDestination == null) {
+        someDestination = row.get("destination").asText();
+      }
+    }
+    assertThat(withoutDestination).isPositive();
+    assertThat(totals.get("rows").size()).isEqualTo(withoutDestination);
+    for (var row : totals.get("rows")) {
+      assertThat(row.get("destination").isNull() || row.get("destination").asText().isEmpty())
+          .isTrue();
+    }
+    assertThat(someDestination).as("a world row with a destination").isNotNull();
+    var one =
+        Json.MAPPER.readTree(
+            summary(ana, "?scope=world&demographic=all&destination=" + someDestination, null)
+                .body());
+    assertThat(one.get("rows")).isNotEmpty();
+    for (var row : one.get("rows")) {
+      assertThat(row.get("destination").asText()).isEqualTo(someDestination);
+    }
+  }
+
+  @Test
   void aRevokedTokenIsRefusedByTheNextRequest() {
     Api token = bearer(ana, "revoked-next");
     for (int i = 0; i < 3; i++) {

@@ -144,6 +144,9 @@ public final class SummaryCache {
     }
   }
 
+  /** The value of the {@code destination} filter that asks for the rows without a destination. */
+  public static final String TOTAL = "total";
+
   /**
    * The JSON answer {@code {"rows": [...]}} of a summary request with its entity tag. Answers about
    * succeeded runs are kept, up to {@link #ANSWER_BYTES} in all, since the dashboard asks the same
@@ -151,6 +154,15 @@ public final class SummaryCache {
    * serialised, without touching the rows again.
    */
   public Answer answer(StoredRun run, SummaryFilter filter) {
+    return answer(run, filter, null);
+  }
+
+  /**
+   * The answer as {@link #answer(StoredRun, SummaryFilter)}, of the rows whose destination is
+   * {@code destination}: a destination id, {@link #TOTAL} for the rows without one (each state's
+   * total), or null for any.
+   */
+  public Answer answer(StoredRun run, SummaryFilter filter, String destination) {
     List<Object> key =
         Arrays.asList(
             run.id(),
@@ -158,7 +170,8 @@ public final class SummaryCache {
             filter.scopeId(),
             filter.state(),
             filter.month(),
-            filter.demographic());
+            filter.demographic(),
+            destination);
     boolean keep = run.status() == RunStatus.SUCCEEDED;
     if (keep) {
       synchronized (this) {
@@ -170,7 +183,11 @@ public final class SummaryCache {
     }
     byte[] json;
     try {
-      json = Json.MAPPER.writeValueAsBytes(Map.of("rows", rows(run, filter)));
+      List<SummaryRow> selected = rows(run, filter);
+      if (destination != null) {
+        selected = selected.stream().filter(r -> hasDestination(r, destination)).toList();
+      }
+      json = Json.MAPPER.writeValueAsBytes(Map.of("rows", selected));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write summary rows", e);
     }
@@ -241,6 +258,11 @@ public final class SummaryCache {
       }
     }
     return loaded;
+  }
+
+  private static boolean hasDestination(SummaryRow r, String destination) {
+    boolean total = r.destination() == null || r.destination().isEmpty();
+    return TOTAL.equals(destination) ? total : destination.equals(r.destination());
   }
 
   private static boolean matches(SummaryRow r, SummaryFilter f) {
