@@ -14,6 +14,8 @@
 #   FORECAST_ARGS extra arguments of both forecasts, for a dry run only (e.g. "--runs 20")
 #   LOAD_ARGS   the load test's clients, seconds and replications (default "8 20 200"; a dry run:
 #               "2 3 20")
+#   LOAD_OPTIONS  SummaryLoad's options: empty (default) sends Accept-Encoding: gzip as a browser
+#               does; "identity" asks for uncompressed answers (docs/SERVICE.md, "Load test")
 # Base jar and launcher of the commit before #19: /tmp/perf-base (docs/PERFORMANCE.md says how to
 # build them); the base launcher ran java -Xmx4g -jar, which is what BASE_OPTS gives.
 # Run it on the idle machine: every figure moves with other people's load. Prints a Markdown table.
@@ -29,6 +31,7 @@ skip=" ${SKIP:-} "
 forecast_args=(${FORECAST_ARGS:-})
 # shellcheck disable=SC2206
 load_args=(${LOAD_ARGS:-8 20 200})
+load_options=${LOAD_OPTIONS:-}
 tmp=$(mktemp -d /tmp/dispersal-perf.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -83,11 +86,13 @@ if [[ "$skip" != *" bench "* ]]; then
 fi
 
 # The load test's classes are compiled from this checkout; the jar named comes first on the class
-# path, so the server under test is that build's.
+# path, so the server under test is that build's (SummaryLoad uses only the service's public start,
+# so it runs against a jar from before #19 too). The last line is the figures.
 load() {
   java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$1:dispersal-server/target-loadtest/test-classes:$(cat dispersal-server/target-loadtest/load.classpath)" \
-    org.dispersal.server.SummaryLoad "${load_args[@]}" '?scope=world&demographic=all' | tail -1
+    org.dispersal.server.SummaryLoad "${load_args[@]}" '?scope=world&demographic=all' "$load_options" |
+    grep '^requests ' | tail -1
 }
 b_load=- n_load=-
 if [[ "$skip" != *" load "* ]]; then
@@ -114,6 +119,6 @@ echo "|---|---|---|"
 echo "| \`./dispersal forecast\` end to end, s (median, range of $rounds) | $(median "${bw[@]}") ($(range "${bw[@]}")) | $(median "${nw[@]}") ($(range "${nw[@]}")) |"
 echo "| its peak RSS, MB | $(median "${br[@]}") ($(range "${br[@]}")) | $(median "${nr[@]}") ($(range "${nr[@]}")) |"
 echo "| agent engine / floor, reference, 1 thread | $b_ratio | $n_ratio |"
-echo "| cached summary read, 8 connections | $b_load | $n_load |"
+echo "| cached summary read, ${load_args[0]} connections$([ -z "$load_options" ] && echo ', Accept-Encoding: gzip' || echo ", $load_options") | $b_load | $n_load |"
 echo "| results page, first chart | $b_page | $n_page |"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -23,6 +23,7 @@ import org.dispersal.server.runs.RunQueue;
 import org.dispersal.server.runs.ScenarioLibrary;
 import org.dispersal.server.runs.SummaryCache;
 import org.dispersal.server.security.Access;
+import org.dispersal.server.security.CachedTokens;
 import org.dispersal.server.security.Gate;
 import org.dispersal.server.security.LoginThrottle;
 import org.dispersal.server.security.PasswordHasher;
@@ -105,7 +106,10 @@ public final class DispersalServer implements AutoCloseable {
             config.loginFailuresPerUser(),
             config.loginFailuresPerAddress());
     RateLimiter limiter = new RateLimiter(clock, config.requestsPerMinute(), config.requestBurst());
-    Gate gate = new Gate(sessions, store.users(), limiter);
+    // Only this process changes an embedded store: tokens and succeeded runs may be kept in memory.
+    boolean exact = !store.sessions().sharedWithOtherProcesses();
+    UserStore users = new CachedTokens(store.users(), exact);
+    Gate gate = new Gate(sessions, users, limiter);
     this.hub = new ProgressHub(config.maxEventStreams(), config.maxEventStreamsPerUser());
     this.queue =
         new RunQueue(
@@ -124,16 +128,10 @@ public final class DispersalServer implements AutoCloseable {
 
     AccountRoutes accounts =
         new AccountRoutes(
-            store.users(),
-            store.audit(),
-            sessions,
-            hasher,
-            throttle,
-            config.secureCookies(),
-            setupToken);
-    VisibilityRule visibility = new VisibilityRule(store.scenarios(), store.runs());
+            users, store.audit(), sessions, hasher, throttle, config.secureCookies(), setupToken);
+    VisibilityRule visibility = new VisibilityRule(store.scenarios(), store.runs(), exact);
     ScenarioRoutes scenarioRoutes =
-        new ScenarioRoutes(store.scenarios(), store.users(), visibility, library, store.audit());
+        new ScenarioRoutes(store.scenarios(), users, visibility, library, store.audit());
     HypothesisRoutes hypothesisRoutes = new HypothesisRoutes(visibility, library);
     TrackRecordRoutes trackRecordRoutes = new TrackRecordRoutes(visibility);
     RunRoutes runRoutes =
@@ -145,7 +143,7 @@ public final class DispersalServer implements AutoCloseable {
             store.audit(),
             new SummaryCache(store.runs(), SUMMARY_CACHE_ROWS),
             new RunSubmissions(library, config.threadsPerRun()),
-            store.users());
+            users);
     RunFileRoutes runFileRoutes =
         new RunFileRoutes(store.runs(), visibility, store.audit(), library);
     ServiceRoutes service = new ServiceRoutes(library);

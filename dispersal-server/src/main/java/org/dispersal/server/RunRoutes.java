@@ -281,10 +281,19 @@ final class RunRoutes {
             Paths.query(ctx, "state"),
             Paths.queryInt(ctx, "month"),
             Paths.query(ctx, "demographic"));
-    SummaryCache.Answer a = cache.answer(r, f);
-    ctx.header("ETag", a.etag());
+    SummaryCache.Answer a = cache.answer(r, f, Paths.query(ctx, "destination"));
+    // A kept answer has its gzip copy made once: sent as it is to a client that accepts gzip (the
+    // server's own compression leaves a response with Content-Encoding alone).
+    boolean gzip = a.gzip() != null && AcceptEncoding.allowsGzip(ctx.header("Accept-Encoding"));
+    ctx.header("Vary", "Accept-Encoding");
+    ctx.header("ETag", gzip ? a.gzipEtag() : a.etag());
     if (a.matches(ctx.header("If-None-Match"))) {
       ctx.status(304);
+      return;
+    }
+    if (gzip) {
+      ctx.header("Content-Encoding", "gzip");
+      ctx.contentType("application/json").result(a.gzip());
       return;
     }
     ctx.contentType("application/json").result(a.json());

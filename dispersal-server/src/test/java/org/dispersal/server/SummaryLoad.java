@@ -2,6 +2,7 @@ package org.dispersal.server;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A bounded loopback load test of the results endpoint {@code GET /api/runs/{id}/summary}: starts
@@ -23,10 +25,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * prints throughput, latency percentiles and errors. The per-user rate limit is off, since it would
  * measure the limiter rather than the service.
  *
- * <p>Arguments: {@code [clients] [seconds] [replications] [query]}, default 8, 20, 200 and the mix
- * of six queries below; a fourth argument (e.g. {@code "?scope=world&demographic=all"}) makes every
- * client repeat that one query, the cached read of issue #19. With {@code etag} as a fifth argument
- * the clients send the answer's ETag back and count 304 answers as successes.
+ * <p>Arguments: {@code [clients] [seconds] [replications] [query] [options]}, default 8, 20, 200
+ * and the mix of six queries below; a fourth argument (e.g. {@code "?scope=world&demographic=all"})
+ * makes every client repeat that one query, the cached read of issue #19. The clients send {@code
+ * Accept-Encoding: gzip}, as a browser does, and receive the bytes as sent (they do not inflate
+ * them; before the test each query is asked once both ways and the inflated answer must equal the
+ * plain one). The fifth argument is a comma-separated list of options: {@code identity} sends no
+ * Accept-Encoding (the answers come uncompressed), {@code etag} sends the answer's ETag back and
+ * counts 304 answers as successes. Only {@code java.net.http} and the service's public start are
+ * used, so the same class measures an older build's jar put first on the class path.
  */
 public final class SummaryLoad {
 
@@ -39,6 +46,12 @@ public final class SummaryLoad {
     "?scope=region&state=relocated&demographic=all",
   };
 
+  /**
+   * How long the first, uncached reads before the timed part may take (they load the run's rows
+   * from the store; seconds on a busy machine).
+   */
+  private static final Duration FIRST_READ = Duration.ofMinutes(2);
+
   private SummaryLoad() {}
 
   /** Runs the load test and prints one line of figures per query mix and in total. */
@@ -47,7 +60,9 @@ public final class SummaryLoad {
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     int replications = args.length > 2 ? Integer.parseInt(args[2]) : 200;
     String[] queries = args.length > 3 && !args[3].isBlank() ? new String[] {args[3]} : QUERIES;
-    boolean etags = args.length > 4 && args[4].equals("etag");
+    List<String> options = args.length > 4 ? Arrays.asList(args[4].split(",")) : List.of();
+    boolean etags = options.contains("etag");
+    boolean gzip = !options.contains("identity");
     if (clients < 1 || clients > 64 || seconds < 1 || seconds > 300) {
       throw new IllegalArgumentException("clients 1..64 and seconds 1..300");
     }
@@ -83,20 +98,47 @@ public final class SummaryLoad {
           clients,
           seconds,
           server.port());
+      System.out.println(
+          gzip ? "  clients send Accept-Encoding: gzip" : "  clients send no Accept-Encoding");
       String[] tags = new String[queries.length];
+      HttpClient http = HttpClient.newHttpClient();
       for (int i = 0; i < queries.length; i++) {
         String q = queries[i];
-        Api.Reply r = admin.get("/api/runs/" + id + "/summary" + q);
-        tags[i] = etags ? r.header("ETag") : null;
+        URI uri =
+            URI.create("http://127.0.0.1:" + server.port() + "/api/runs/" + id + "/summary" + q);
+        HttpResponse<byte[]> plain =
+            http.send(get(uri, admin.bearer, false, null, FIRST_READ), ofBytes());
+        HttpResponse<byte[]> packed =
+            http.send(get(uri, admin.bearer, true, null, FIRST_READ), ofBytes());
+        String encoding = packed.headers().firstValue("Content-Encoding").orElse("none");
+        byte[] inflated = encoding.equals("gzip") ? inflate(packed.body()) : packed.body();
+        if (plain.statusCode() != 200
+            || packed.statusCode() != 200
+            || !Arrays.equals(plain.body(), inflated)) {
+          throw new IllegalStateException(q + ": the gzip answer differs from the plain one");
+        }
+        HttpResponse<byte[]> used = gzip ? packed : plain;
+        tags[i] = etags ? used.headers().firstValue("ETag").orElse(null) : null;
         System.out.printf(
             Locale.ROOT,
-            "  %-48s %6d rows %8d bytes%n",
+            "  %-48s %6d rows %8d bytes, %8d with gzip (Content-Encoding %s)%n",
             q,
-            r.json().get("rows").size(),
-            r.body().length());
+            Json.MAPPER.readTree(plain.body()).get("rows").size(),
+            plain.body().length,
+            packed.body().length,
+            encoding);
       }
-      measure(server.port(), id, admin.bearer, queries, tags, clients, Math.min(3, seconds), false);
-      measure(server.port(), id, admin.bearer, queries, tags, clients, seconds, true);
+      measure(
+          server.port(),
+          id,
+          admin.bearer,
+          queries,
+          tags,
+          gzip,
+          clients,
+          Math.min(3, seconds),
+          false);
+      measure(server.port(), id, admin.bearer, queries, tags, gzip, clients, seconds, true);
     }
   }
 
@@ -106,6 +148,7 @@ public final class SummaryLoad {
       String token,
       String[] queries,
       String[] tags,
+      boolean gzip,
       int clients,
       int seconds,
       boolean report)
@@ -126,21 +169,19 @@ public final class SummaryLoad {
                 int n = 0;
                 while (!stop.get() && n < latencies.length) {
                   int which = (client + n) % queries.length;
-                  HttpRequest.Builder b =
-                      HttpRequest.newBuilder(
-                              URI.create(
-                                  "http://127.0.0.1:"
-                                      + port
-                                      + "/api/runs/"
-                                      + run
-                                      + "/summary"
-                                      + queries[which]))
-                          .header("Authorization", "Bearer " + token)
-                          .timeout(Duration.ofSeconds(10));
-                  if (tags[which] != null) {
-                    b.header("If-None-Match", tags[which]);
-                  }
-                  HttpRequest req = b.build();
+                  HttpRequest req =
+                      get(
+                          URI.create(
+                              "http://127.0.0.1:"
+                                  + port
+                                  + "/api/runs/"
+                                  + run
+                                  + "/summary"
+                                  + queries[which]),
+                          token,
+                          gzip,
+                          tags[which],
+                          Duration.ofSeconds(10));
                   long t0 = System.nanoTime();
                   try {
                     HttpResponse<byte[]> r =
@@ -190,6 +231,29 @@ public final class SummaryLoad {
         percentile(all, 0.99) / 1e6,
         all.length == 0 ? 0 : all[all.length - 1] / 1e6,
         errors.get());
+  }
+
+  private static HttpRequest get(
+      URI uri, String token, boolean gzip, String tag, Duration timeout) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).timeout(timeout);
+    if (gzip) {
+      b.header("Accept-Encoding", "gzip");
+    }
+    if (tag != null) {
+      b.header("If-None-Match", tag);
+    }
+    return b.build();
+  }
+
+  private static HttpResponse.BodyHandler<byte[]> ofBytes() {
+    return HttpResponse.BodyHandlers.ofByteArray();
+  }
+
+  private static byte[] inflate(byte[] gzip) throws java.io.IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+      return in.readAllBytes();
+    }
   }
 
   private static double percentile(long[] sorted, double p) {

@@ -1,6 +1,9 @@
 package org.dispersal.server.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -12,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 import org.dispersal.server.Json;
 import org.dispersal.store.RunStatus;
 import org.dispersal.store.RunStore;
@@ -55,12 +60,22 @@ public final class SummaryCache {
   }
 
   /**
-   * A serialised answer and its entity tag.
+   * A serialised answer and its entity tags, and for a kept answer the same bytes gzip-compressed
+   * once, to be sent as they are to a client that accepts gzip.
    *
    * @param json the JSON bytes
    * @param etag a strong entity tag of the bytes (quoted, as the ETag header carries it)
+   * @param gzip the JSON bytes compressed with gzip, or null when the answer is sent only as it is
    */
-  public record Answer(byte[] json, String etag) {
+  public record Answer(byte[] json, String etag, byte[] gzip) {
+
+    /** The smallest answer that is also kept compressed: below this gzip saves too little. */
+    public static final int GZIP_FROM_BYTES = 1024;
+
+    /** An answer without a compressed copy. */
+    public Answer(byte[] json, String etag) {
+      this(json, etag, null);
+    }
 
     /** Wraps JSON bytes with their tag: the first 128 bits of their SHA-256, in hex. */
     public static Answer of(byte[] json) {
@@ -72,23 +87,65 @@ public final class SummaryCache {
       }
     }
 
+    /** The bytes this answer holds: the JSON and its compressed copy. */
+    public long bytes() {
+      return json.length + (gzip == null ? 0L : gzip.length);
+    }
+
     /**
-     * Whether an {@code If-None-Match} header names this answer's tag (a list of tags, weak tags
-     * compared weakly, or {@code *}).
+     * The same answer with its gzip copy (level 9, made once), when the JSON has at least {@link
+     * #GZIP_FROM_BYTES} bytes.
+     */
+    public Answer compressed() {
+      if (gzip != null || json.length < GZIP_FROM_BYTES) {
+        return this;
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 6 + 64);
+      try (GZIPOutputStream z =
+          new GZIPOutputStream(out, 1 << 16) {
+            {
+              def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+          }) {
+        z.write(json);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot compress in memory", e);
+      }
+      return new Answer(json, etag, out.toByteArray());
+    }
+
+    /**
+     * The entity tag of the compressed copy: the tag of the JSON with {@code -gzip} inside the
+     * quotes, since a strong tag names one sequence of bytes and the two copies differ.
+     */
+    public String gzipEtag() {
+      return etag.substring(0, etag.length() - 1) + "-gzip\"";
+    }
+
+    /**
+     * Whether an {@code If-None-Match} header names this answer's tag or its compressed copy's (a
+     * list of tags, weak tags compared weakly, or {@code *}): both stand for the same rows.
      */
     public boolean matches(String ifNoneMatch) {
       if (ifNoneMatch == null) {
         return false;
       }
+      String gz = gzipEtag();
       for (String t : ifNoneMatch.split(",")) {
         String tag = t.trim();
-        if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+        if (tag.startsWith("W/")) {
+          tag = tag.substring(2);
+        }
+        if (tag.equals("*") || tag.equals(etag) || tag.equals(gz)) {
           return true;
         }
       }
       return false;
     }
   }
+
+  /** The value of the {@code destination} filter that asks for the rows without a destination. */
+  public static final String TOTAL = "total";
 
   /**
    * The JSON answer {@code {"rows": [...]}} of a summary request with its entity tag. Answers about
@@ -97,6 +154,15 @@ public final class SummaryCache {
    * serialised, without touching the rows again.
    */
   public Answer answer(StoredRun run, SummaryFilter filter) {
+    return answer(run, filter, null);
+  }
+
+  /**
+   * The answer as {@link #answer(StoredRun, SummaryFilter)}, of the rows whose destination is
+   * {@code destination}: a destination id, {@link #TOTAL} for the rows without one (each state's
+   * total), or null for any.
+   */
+  public Answer answer(StoredRun run, SummaryFilter filter, String destination) {
     List<Object> key =
         Arrays.asList(
             run.id(),
@@ -104,7 +170,8 @@ public final class SummaryCache {
             filter.scopeId(),
             filter.state(),
             filter.month(),
-            filter.demographic());
+            filter.demographic(),
+            destination);
     boolean keep = run.status() == RunStatus.SUCCEEDED;
     if (keep) {
       synchronized (this) {
@@ -116,18 +183,23 @@ public final class SummaryCache {
     }
     byte[] json;
     try {
-      json = Json.MAPPER.writeValueAsBytes(Map.of("rows", rows(run, filter)));
+      List<SummaryRow> selected = rows(run, filter);
+      if (destination != null) {
+        selected = selected.stream().filter(r -> hasDestination(r, destination)).toList();
+      }
+      json = Json.MAPPER.writeValueAsBytes(Map.of("rows", selected));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write summary rows", e);
     }
     Answer answer = Answer.of(json);
     if (keep && json.length <= ANSWER_BYTES / 4) {
+      answer = answer.compressed();
       synchronized (this) {
         Answer old = answers.put(key, answer);
-        answerBytes += json.length - (old == null ? 0 : old.json().length);
+        answerBytes += answer.bytes() - (old == null ? 0 : old.bytes());
         Iterator<Answer> oldest = answers.values().iterator();
         while (answerBytes > ANSWER_BYTES && oldest.hasNext()) {
-          answerBytes -= oldest.next().json().length;
+          answerBytes -= oldest.next().bytes();
           oldest.remove();
         }
       }
@@ -186,6 +258,11 @@ public final class SummaryCache {
       }
     }
     return loaded;
+  }
+
+  private static boolean hasDestination(SummaryRow r, String destination) {
+    boolean total = r.destination() == null || r.destination().isEmpty();
+    return TOTAL.equals(destination) ? total : destination.equals(r.destination());
   }
 
   private static boolean matches(SummaryRow r, SummaryFilter f) {
