@@ -28,6 +28,9 @@ import org.openqa.selenium.By;
  * dashboard inserts and draws in one task, and takes the time in the animation frame after it, as
  * the page's own {@code dispersal:first-chart} mark does (printed too when the page makes it).
  *
+ * <p>One more load, not counted, runs under the DevTools CPU profiler: the bench prints its
+ * requests and long animation frames and the functions with the most self time.
+ *
  * <p>A benchmark, not a test: it asserts nothing about time and runs only when asked, for example
  * {@code ./mvnw -o -pl dispersal-e2e -am verify -Dtest=ResultsPageBench
  * -Dsurefire.failIfNoSpecifiedTests=false -Ddispersal.bench.loads=20}.
@@ -74,25 +77,45 @@ class ResultsPageBench {
       List<Long> first = new ArrayList<>();
       List<Long> all = new ArrayList<>();
       List<Long> marked = new ArrayList<>();
-      for (int i = 0; i < loads; i++) {
+      // One load more than asked for, under the DevTools CPU profiler (sampling every 1 ms, which
+      // slows it a little): not counted in the times, it says where the main thread's time went.
+      for (int i = 0; i <= loads; i++) {
         b.open("about:blank");
+        boolean profiled = i == loads;
+        if (profiled) {
+          b.driver().executeCdpCommand("Profiler.enable", Map.of());
+          b.driver().executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 1000));
+          b.driver().executeCdpCommand("Profiler.start", Map.of());
+        }
         b.open(server.url() + "#/runs/" + run);
         // A fresh server's first answers can take seconds on a busy machine: wait up to a minute.
         Long drawn = b.markMillis("dispersal:results-drawn", Duration.ofSeconds(60));
         assertThat(drawn).as("results drawn on load " + i).isNotNull();
         Long firstChart = b.markMillis(OBSERVED_FIRST_CHART, Duration.ofSeconds(5));
         assertThat(firstChart).as("first chart drawn on load " + i).isNotNull();
-        all.add(drawn);
-        first.add(firstChart);
+        if (!profiled) {
+          all.add(drawn);
+          first.add(firstChart);
+        }
         Object own =
             b.driver()
                 .executeScript(
                     "const m = performance.getEntriesByName('dispersal:first-chart', 'mark');"
                         + "return m.length ? Math.round(m[0].startTime) : null;");
-        if (own != null) marked.add(((Number) own).longValue());
+        if (own != null && !profiled) marked.add(((Number) own).longValue());
+        if (profiled) {
+          Map<String, Object> profile = b.driver().executeCdpCommand("Profiler.stop", Map.of());
+          System.out.println(
+              "profiled load (first chart "
+                  + firstChart
+                  + " ms, all drawn "
+                  + drawn
+                  + " ms), self time by function (script, line): "
+                  + selfTimes(profile, 15));
+        }
       }
       System.out.println(
-          "last load, start+duration in ms (and decoded size) of each request and long task: "
+          "profiled load, start+duration in ms (and decoded size) of each request and long task: "
               + b.driver()
                   .executeScript(
                       "return performance.getEntries()"
@@ -113,6 +136,39 @@ class ResultsPageBench {
               ? "the page does not mark its first chart itself (an older dashboard)"
               : "the page's own first-chart mark, " + marked.size() + " loads: " + stats(marked));
     }
+  }
+
+  /**
+   * The functions with the most self time in a DevTools CPU profile ({@code Profiler.stop}'s
+   * answer): each node's sample count times the mean sampling interval, summed by function name,
+   * script file and line, largest first.
+   */
+  @SuppressWarnings("unchecked")
+  static String selfTimes(Map<String, Object> answer, int top) {
+    Map<String, Object> profile = (Map<String, Object>) answer.get("profile");
+    List<Map<String, Object>> nodes = (List<Map<String, Object>>) profile.get("nodes");
+    double micros =
+        ((Number) profile.get("endTime")).doubleValue()
+            - ((Number) profile.get("startTime")).doubleValue();
+    long samples = nodes.stream().mapToLong(n -> ((Number) n.get("hitCount")).longValue()).sum();
+    double msPerSample = samples == 0 ? 0 : micros / 1000.0 / samples;
+    Map<String, Long> hits = new java.util.HashMap<>();
+    for (Map<String, Object> node : nodes) {
+      Map<String, Object> frame = (Map<String, Object>) node.get("callFrame");
+      String url = String.valueOf(frame.get("url"));
+      String file = url.isEmpty() ? "" : url.substring(url.lastIndexOf('/') + 1);
+      String name = String.valueOf(frame.get("functionName"));
+      String key =
+          (name.isEmpty() ? "(anonymous)" : name)
+              + (file.isEmpty() ? "" : " " + file + ":" + frame.get("lineNumber"));
+      hits.merge(key, ((Number) node.get("hitCount")).longValue(), Long::sum);
+    }
+    return String.format("%.0f ms sampled; ", micros / 1000.0)
+        + hits.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(top)
+            .map(e -> String.format("%s %.0f ms", e.getKey(), e.getValue() * msPerSample))
+            .collect(java.util.stream.Collectors.joining("; "));
   }
 
   /** "min a ms, median b ms, p90 c ms, max d ms" of the times (sorted in place). */
