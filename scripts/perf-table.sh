@@ -5,13 +5,15 @@
 #   3.   the agent engine on the reference model, 1 thread, as a ratio to the floor
 #        (dispersal bench --quick --json, agent_ratio_to_floor_1t);
 #   4.   a cached summary read through the API, 8 connections (SummaryLoad with one query);
-#   5.   the results page of a stored run (ResultsPageBench; from source, so only with BASE_REV).
+#   5.   the results page of a stored run, first chart and all drawn (this checkout's
+#        ResultsPageBench on both sources; from source, so only with BASE_REV).
 # Usage: scripts/perf-table.sh BASE_JAR NEW_JAR [ROUNDS=3]
 #   BASE_OPTS   JVM options of the base build's launcher (default -Xmx4g, the launcher before #19)
 #   NEW_LAUNCHER  the new build's launcher (default ./dispersal, which sizes the heap itself)
 #   BASE_REV    a git revision: also run ResultsPageBench there (in a temporary worktree) and here
 #   SKIP        space-separated figures to leave out, e.g. "bench page"
 #   FORECAST_ARGS extra arguments of both forecasts, for a dry run only (e.g. "--runs 20")
+#   PAGE_LOADS  page loads of ResultsPageBench (default 20; a dry run: 3)
 #   LOAD_ARGS   the load test's clients, seconds and replications (default "8 20 200"; a dry run:
 #               "2 3 20")
 #   LOAD_OPTIONS  SummaryLoad's options: empty (default) sends Accept-Encoding: gzip as a browser
@@ -32,8 +34,9 @@ forecast_args=(${FORECAST_ARGS:-})
 # shellcheck disable=SC2206
 load_args=(${LOAD_ARGS:-8 20 200})
 load_options=${LOAD_OPTIONS:-}
+page_loads=${PAGE_LOADS:-20}
 tmp=$(mktemp -d /tmp/dispersal-perf.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp"; git worktree prune' EXIT
 
 # Runs a command, prints "seconds peak_rss_mb": wall time, and the peak of VmHWM read every 20 ms.
 measure() {
@@ -101,17 +104,32 @@ if [[ "$skip" != *" load "* ]]; then
   n_load=$(load "$new_jar")
 fi
 
+# The results page: this checkout's ResultsPageBench (first chart and all drawn) on both sources.
+# The base source's own bench times only "all drawn", so this checkout's bench and its Browser
+# helper are copied over it in the temporary worktree: the same measurement of the base's dashboard.
+# Built offline (-o) and without -Pfast, whose excluded tiers include the bench's "browser" tag.
+# Prints "FIRST | ALL" (each "min .., median .., p90 .., max .."), or "- | -" when the bench failed.
 page() {
-  (cd "$1" && ./mvnw -B -q -Pfast -pl dispersal-e2e -am verify -Dspotless.skip=true \
-    -Dtest=ResultsPageBench -Dsurefire.failIfNoSpecifiedTests=false -Ddispersal.bench.loads=20 2>&1 |
-    grep -o 'min [0-9]* ms, median [0-9]* ms, p90 [0-9]* ms, max [0-9]* ms' | tail -1)
+  local log="$2" stats='min [0-9]* ms, median [0-9]* ms, p90 [0-9]* ms, max [0-9]* ms' first all
+  if ! (cd "$1" && ./mvnw -o -B -pl dispersal-e2e -am verify -Dspotless.skip=true \
+    -Dtest=ResultsPageBench -Dsurefire.failIfNoSpecifiedTests=false -Ddispersal.bench.loads="$page_loads" \
+    >"$log" 2>&1); then
+    echo "failed: the results page bench in $1 (see $log)" >&2
+    grep -E 'ERROR|FAIL' "$log" | head -5 >&2 || true
+  fi
+  first=$(grep -o "first chart, [0-9]* loads: $stats" "$log" | tail -1 | grep -o "$stats" || true)
+  all=$(grep -o "all drawn, [0-9]* loads: $stats" "$log" | tail -1 | grep -o "$stats" || true)
+  echo "${first:--} | ${all:--}"
 }
-b_page=- n_page=-
+b_page="- | -" n_page="- | -"
 if [ -n "${BASE_REV:-}" ] && [[ "$skip" != *" page "* ]]; then
   git worktree add -q --detach "$tmp/base-src" "$BASE_REV"
-  b_page=$(page "$tmp/base-src")
+  e2e=dispersal-e2e/src/test/java/org/dispersal/e2e
+  cp "$e2e/ResultsPageBench.java" "$e2e/Browser.java" "$tmp/base-src/$e2e/"
+  b_page=$(page "$tmp/base-src" /tmp/perf-table-page-base.log)
   git worktree remove --force "$tmp/base-src"
-  n_page=$(page "$PWD")
+  n_page=$(page "$PWD" /tmp/perf-table-page-new.log)
+  echo "results page, base: ${b_page}; new: ${n_page}" >&2
 fi
 
 echo "| figure | base ($(basename "$(dirname "$base_jar")")) | new ($(basename "$(dirname "$new_jar")")) |"
@@ -120,5 +138,6 @@ echo "| \`./dispersal forecast\` end to end, s (median, range of $rounds) | $(me
 echo "| its peak RSS, MB | $(median "${br[@]}") ($(range "${br[@]}")) | $(median "${nr[@]}") ($(range "${nr[@]}")) |"
 echo "| agent engine / floor, reference, 1 thread | $b_ratio | $n_ratio |"
 echo "| cached summary read, ${load_args[0]} connections$([ -z "$load_options" ] && echo ', Accept-Encoding: gzip' || echo ", $load_options") | $b_load | $n_load |"
-echo "| results page, first chart | $b_page | $n_page |"
+echo "| results page, first chart | ${b_page%% | *} | ${n_page%% | *} |"
+echo "| results page, all drawn (fan charts, flow, map) | ${b_page##* | } | ${n_page##* | } |"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -45,7 +45,41 @@ export function queryString(params) {
   return search.toString();
 }
 
-async function request(method, path, { body, params, quietUnauthorized = false } = {}) {
+// GET requests started before the view that reads them asks (see `prefetch`), by URL; each is taken
+// once, by the first request for the same URL.
+const early = new Map();
+
+/**
+ * Starts a GET request now so that a view rendered later finds it under way: the results page of a
+ * run asks for the run and its world summary while the reference data (states, origins) load. The
+ * answer is handed to the first request for the same URL; `dropPrefetched` forgets those not taken.
+ */
+export function prefetch(path, params) {
+  const key = apiUrl(path, params);
+  if (early.has(key)) return;
+  const answer = send('GET', path, { params });
+  answer.catch(() => {});
+  early.set(key, answer);
+}
+
+/** Forgets the prefetched answers no view took (so none is read stale later). */
+export function dropPrefetched() {
+  early.clear();
+}
+
+function request(method, path, options = {}) {
+  if (method === 'GET' && early.size) {
+    const key = apiUrl(path, options.params);
+    const answer = early.get(key);
+    if (answer) {
+      early.delete(key);
+      return answer;
+    }
+  }
+  return send(method, path, options);
+}
+
+async function send(method, path, { body, params, quietUnauthorized = false } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;

@@ -1,7 +1,7 @@
 // The dashboard's entry point: the session, the page frame (header, navigation) and the hash router.
 
 import './style.css';
-import { api, setCsrfToken, setUnauthorizedHandler } from './api.js';
+import { api, dropPrefetched, setCsrfToken, setUnauthorizedHandler } from './api.js';
 import { disposeCharts } from './charts/echarts.js';
 import { h, replace } from './dom.js';
 import { accountLabel } from './data/teams.js';
@@ -10,7 +10,7 @@ import { renderAccount } from './views/account.js';
 import { renderAdmin } from './views/admin.js';
 import { renderCompare } from './views/compare.js';
 import { renderLogin } from './views/login.js';
-import { renderResults } from './views/results.js';
+import { prefetchResults, renderResults } from './views/results.js';
 import { renderRuns } from './views/runs.js';
 import { renderScenarioEditor } from './views/scenarioEditor.js';
 import { renderScenarios } from './views/scenarios.js';
@@ -46,6 +46,10 @@ const ctx = {
   async signedIn(session) {
     this.session = session;
     setCsrfToken(session.csrfToken);
+    // A run's page waits for the reference data below and for its own first requests: send both
+    // together instead of one after the other.
+    const { parts } = parseHash(location.hash);
+    if (parts[0] === 'runs' && parts[1]) prefetchResults(parts[1]);
     await loadReferenceData();
   },
   async signOut() {
@@ -125,9 +129,11 @@ async function render() {
     }
     cleanup = typeof result === 'function' ? result : null;
   } catch (error) {
+    dropPrefetched();
     if (ticket !== renderCount) return;
     replace(view, h('h1', { tabindex: '-1' }, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, error.message));
   }
+  dropPrefetched();
   const heading = view.querySelector('h1');
   if (heading && page !== 'login') {
     heading.setAttribute('tabindex', '-1');

@@ -2,7 +2,7 @@
 // countries, a country's trajectories, and the report and exports. Queued or running runs show their
 // live progress first.
 
-import { api, knownRunKind } from '../api.js';
+import { api, knownRunKind, prefetch } from '../api.js';
 import { drawChart, ensureWorldMap } from '../charts/echarts.js';
 import { fanGridOption, flowOption, mapOption, panelLayout } from '../charts/options.js';
 import { field, h, replace } from '../dom.js';
@@ -24,13 +24,25 @@ import { KIND_VIEWS } from './kindViews.js';
 /** Run kinds whose results are not a forecast's summaries, each with its own view. */
 const OWN_VIEWS = { threat: showThreat, update: showUpdate, ...KIND_VIEWS };
 
+/** What the results page asks for first: the run, and the world summary its first chart draws. */
+const WORLD = { scope: 'world', demographic: 'all' };
+
+/**
+ * Starts the first requests of a run's page (the run and its world summary) before the page is
+ * rendered, so that they travel together with the reference data the page also waits for.
+ */
+export function prefetchResults(id) {
+  prefetch(`/runs/${encodeURIComponent(id)}`);
+  prefetch(`/runs/${encodeURIComponent(id)}/summary`, WORLD);
+}
+
 /** Renders a run: progress while it runs, then its results. */
 export async function renderResults(view, ctx, id, query) {
   // Most runs looked at are finished: ask for the run and its world summary at the same time,
   // unless the run is already known to be of a kind without summaries.
   const [run, worldSummary] = await Promise.all([
     orNotFound(view, 'run', id, api.run(id)),
-    OWN_VIEWS[knownRunKind(id)] ? null : api.summary(id, { scope: 'world', demographic: 'all' }).catch(() => null),
+    OWN_VIEWS[knownRunKind(id)] ? null : api.summary(id, WORLD).catch(() => null),
   ]);
   if (!run) return undefined;
   const meta = h('dl', { class: 'meta' });
@@ -144,8 +156,7 @@ async function showResults(body, ctx, run, query, worldSummary) {
     await OWN_VIEWS[run.kind](body, run, ctx);
     return;
   }
-  const mapReady = ensureWorldMap();
-  const worldRows = (worldSummary || (await api.summary(run.id, { scope: 'world', demographic: 'all' }))).rows;
+  const worldRows = (worldSummary || (await api.summary(run.id, WORLD))).rows;
   const axis = monthAxis(worldRows);
   if (!axis.length) {
     replace(body, h('p', {}, 'This run has no summaries.'));
@@ -161,7 +172,23 @@ async function showResults(body, ctx, run, query, worldSummary) {
     { id: 'people' },
     DEMOGRAPHICS.map(([id, label]) => h('option', { value: id, selected: id === 'all' }, label)),
   );
-  const fans = h('div', {}, fanGrid(ctx, worldRows, axis, 'fans'));
+  // The fan charts are the first chart: the flow diagram and the map, whose data are asked for at
+  // once, are drawn (and the country shapes read) only after the fan charts are on the screen, so
+  // they do not hold them up. The mark measures how long a stored run takes to show its first
+  // chart (docs/DASHBOARD.md).
+  let firstPainted;
+  const fansShown = new Promise((resolve) => {
+    firstPainted = resolve;
+  });
+  const fans = h(
+    'div',
+    {},
+    fanGrid(ctx, worldRows, axis, 'fans', 'all', () => {
+      markOnce('dispersal:first-chart');
+      firstPainted();
+    }),
+  );
+  const mapReady = fansShown.then(() => ensureWorldMap());
   people.addEventListener('change', async () => {
     const rows = (await api.summary(run.id, { scope: 'world', demographic: people.value })).rows;
     replace(fans, fanGrid(ctx, rows, axis, 'fans', people.value));
@@ -262,6 +289,7 @@ async function showResults(body, ctx, run, query, worldSummary) {
       api.summary(run.id, { scope: 'region', month: state.month, demographic: 'all' }),
       api.originSummary(run.id, { state: state.outcome, month: state.month, demographic: 'all' }),
     ]);
+    await fansShown;
     const flow = flowData(regionRows.rows, state.month, ctx.states);
     flowBox.setAttribute('aria-label', `Flow diagram at ${monthLabel(state.month)}: ${flow.links.length} flows from ${flow.nodes.filter((n) => n.kind === 'region').length} regions`);
     drawChart(flowBox, flowOption(flow), undefined, 'svg');
@@ -332,7 +360,16 @@ const DEMOGRAPHICS = [
   ['minors', 'Minors'],
 ];
 
-function fanGrid(ctx, rows, axis, id, demographic = 'all') {
+/** Marks a moment of this page load on the browser's performance timeline, the first time only. */
+function markOnce(name) {
+  if (!performance.getEntriesByName(name, 'mark').length) performance.mark(name);
+}
+
+/**
+ * The fan charts of every outcome with people in it, one panel each, drawn in the next animation
+ * frame; `onDrawn`, when given, is called in the frame after the first drawing (once it is painted).
+ */
+function fanGrid(ctx, rows, axis, id, demographic = 'all', onDrawn = null) {
   const panels = [];
   const empty = [];
   for (const s of ctx.states) {
@@ -361,7 +398,12 @@ function fanGrid(ctx, rows, axis, id, demographic = 'all') {
     box.style.height = `${layout.height}px`;
     drawChart(box, fanGridOption(panels, layout.cells), draw).resize();
   };
-  if (panels.length) requestAnimationFrame(draw);
+  if (panels.length)
+    requestAnimationFrame(() => {
+      draw();
+      if (onDrawn) requestAnimationFrame(onDrawn);
+    });
+  else if (onDrawn) requestAnimationFrame(onDrawn);
   return h('div', {}, box, described, empty.length ? h('p', { class: 'hint' }, `Nobody in: ${empty.join(', ')}.`) : null);
 }
 

@@ -106,14 +106,24 @@ final class Browser implements AutoCloseable {
    * mark; null when it never came.
    */
   Long resultsDrawnMillis() {
+    return markMillis("dispersal:results-drawn", Duration.ofSeconds(5));
+  }
+
+  /**
+   * Milliseconds from the start of the page load to the first performance mark of this name (the
+   * results page marks {@code dispersal:first-chart} and {@code dispersal:results-drawn}), waiting
+   * up to {@code wait} for it; null when it never came.
+   */
+  Long markMillis(String name, Duration wait) {
     try {
-      return new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(100))
+      return new WebDriverWait(driver, wait, Duration.ofMillis(100))
           .until(
               d ->
                   (Number)
                       driver.executeScript(
-                          "const m = performance.getEntriesByName('dispersal:results-drawn');"
-                              + "return m.length ? Math.round(m[0].startTime) : null;"))
+                          "const m = performance.getEntriesByName(arguments[0], 'mark');"
+                              + "return m.length ? Math.round(m[0].startTime) : null;",
+                          name))
           .longValue();
     } catch (TimeoutException e) {
       return null;
