@@ -21,11 +21,17 @@ import { formatCount, formatInterval } from '../data/shape.js';
 const FANS_SHOWN = 6;
 
 /**
- * Builds the section; `rows` are the world summary rows (every month, everyone), `axis` the month
- * axis, `places` a promise of the server's places. Returns the section and `setMonth(month)`.
+ * Builds the section; `loadRows()` asks for the world summary rows (every month, everyone, every
+ * destination), once, when the section is first drawn; `axis` is the month axis, `places` a promise
+ * of the server's places. Returns the section and `setMonth(month)`.
  */
-export function destinationsSection(ctx, rows, axis, places, initialMonth, monthLabel) {
+export function destinationsSection(ctx, loadRows, axis, places, initialMonth, monthLabel) {
   const choices = destinationStates(ctx.states);
+  let rowsAsked = null;
+  const worldRows = () => {
+    if (!rowsAsked) rowsAsked = loadRows();
+    return rowsAsked;
+  };
   const section = h('section', { id: 'destinations', 'aria-labelledby': 'destinations-title' });
   if (!choices.length) return { section, setMonth: () => {} };
   let month = initialMonth;
@@ -56,7 +62,7 @@ export function destinationsSection(ctx, rows, axis, places, initialMonth, month
 
   const draw = async () => {
     drawn = true;
-    const placeList = await places;
+    const [placeList, rows] = await Promise.all([places, worldRows()]);
     const state = select.value;
     const label = ctx.stateLabel(state);
     const colour = stateColour(ctx.states, state);

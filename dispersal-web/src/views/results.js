@@ -24,8 +24,12 @@ import { KIND_VIEWS } from './kindViews.js';
 /** Run kinds whose results are not a forecast's summaries, each with its own view. */
 const OWN_VIEWS = { threat: showThreat, update: showUpdate, ...KIND_VIEWS };
 
-/** What the results page asks for first: the run, and the world summary its first chart draws. */
-const WORLD = { scope: 'world', demographic: 'all' };
+/**
+ * What the results page asks for first: the run, and the world totals its first chart draws (each
+ * state's rows without a destination, about a twentieth of the world summary; the destinations
+ * section asks for the rest when it comes into view).
+ */
+const WORLD = { scope: 'world', demographic: 'all', destination: 'total' };
 
 /**
  * Starts the first requests of a run's page (the run and its world summary) before the page is
@@ -190,7 +194,7 @@ async function showResults(body, ctx, run, query, worldSummary) {
   );
   const mapReady = fansShown.then(() => ensureWorldMap());
   people.addEventListener('change', async () => {
-    const rows = (await api.summary(run.id, { scope: 'world', demographic: people.value })).rows;
+    const rows = (await api.summary(run.id, { ...WORLD, demographic: people.value })).rows;
     replace(fans, fanGrid(ctx, rows, axis, 'fans', people.value));
   });
   const monthInput = h('input', { type: 'range', id: 'month', min: String(axis[0].month), max: String(lastMonth), step: '1', value: String(state.month) });
@@ -208,7 +212,8 @@ async function showResults(body, ctx, run, query, worldSummary) {
   const trust = h('aside', { class: 'card track-record', id: 'track-record', 'aria-live': 'polite' });
   const knew = assimilationCard(assimilationBox(run.manifest, run.replications));
   // Drawn when it comes near the screen; the place names are asked for now, in the background.
-  const destinations = destinationsSection(ctx, worldRows, axis, api.places().catch(() => []), state.month, monthLabel);
+  const destinationRows = () => api.summary(run.id, { scope: 'world', demographic: 'all' }).then((s) => s.rows);
+  const destinations = destinationsSection(ctx, destinationRows, axis, api.places().catch(() => []), state.month, monthLabel);
   // Filled when it arrives: the first chart does not wait for it.
   api.trackRecord(run.id).catch(() => null).then((record) => showTrackRecord(trust, record));
   replace(
