@@ -12,10 +12,12 @@ import org.dispersal.random.RandomStreams;
 /**
  * Draws one replication's stocks at the start date, shared by every engine.
  *
- * <p>Per origin: the number who travelled is uniform within its source range; women and minors come
- * from country figures where given, otherwise binomially from {@code share_women} and {@code
- * share_minors}; the killed and returned by the start likewise, deaths weighted by the combat
- * factor; everyone else is in theatre.
+ * <p>Per origin: the number who travelled is uniform within its source range, times {@code
+ * stock_revision} (the revisions of the figures still to come), rounded; women and minors come from
+ * country figures where given (times the same multiplier), otherwise binomially from {@code
+ * share_women} and {@code share_minors}; the killed and returned by the start likewise (a country
+ * figure as a share of the unrevised number), deaths weighted by the combat factor; everyone else
+ * is in theatre.
  */
 public final class InitialStocks {
 
@@ -42,14 +44,16 @@ public final class InitialStocks {
       int men = c;
       int women = c + 1;
       int minors = c + 2;
-      int n = draw(o.travelled(), rng);
+      double revision = Math.max(0, v[model.cohortParameter(c, Base.STOCK_REVISION)]);
+      int drawn = draw(o.travelled(), rng);
+      int n = revise(drawn, revision);
       int w =
           o.women() != null
-              ? Math.min(n, draw(o.women(), rng))
+              ? Math.min(n, revise(draw(o.women(), rng), revision))
               : Binomial.sample(rng, n, clamp(v[model.cohortParameter(c, Base.SHARE_WOMEN)]));
       int m;
       if (o.minors() != null) {
-        m = Math.min(n - w, draw(o.minors(), rng));
+        m = Math.min(n - w, revise(draw(o.minors(), rng), revision));
       } else {
         double sw = v[model.cohortParameter(c, Base.SHARE_WOMEN)];
         double sm = v[model.cohortParameter(c, Base.SHARE_MINORS)];
@@ -57,12 +61,12 @@ public final class InitialStocks {
       }
       int[] size = {n - w - m, w, m};
       double killedShare =
-          o.killed() != null && n > 0
-              ? Math.min(1.0, draw(o.killed(), rng) / (double) n)
+          o.killed() != null && drawn > 0
+              ? Math.min(1.0, draw(o.killed(), rng) / (double) drawn)
               : v[model.cohortParameter(c, Base.SHARE_KILLED_BY_START)];
       double returnedShare =
-          o.returned() != null && n > 0
-              ? Math.min(1.0, draw(o.returned(), rng) / (double) n)
+          o.returned() != null && drawn > 0
+              ? Math.min(1.0, draw(o.returned(), rng) / (double) drawn)
               : v[model.cohortParameter(c, Base.SHARE_RETURNED_BY_START)];
       double[] combat = {
         1.0,
@@ -83,6 +87,11 @@ public final class InitialStocks {
         s[CompiledModel.IN_THEATRE] = size[d] - killed - returned;
       }
     }
+  }
+
+  /** A count times the revision multiplier, rounded; exactly the count when it is 1. */
+  private static int revise(int count, double revision) {
+    return revision == 1.0 ? count : (int) Math.round(count * revision);
   }
 
   private static int draw(Range range, UniformRandomProvider rng) {

@@ -109,7 +109,12 @@ public final class ModelParameters {
     /** Monthly births per woman in the core theatre or in the camps. */
     BIRTH_RATE("monthly births per woman in the core theatre or in the camps"),
     /** Months for the hazards tied to a lost stronghold to fall to half after its loss. */
-    COLLAPSE_HALF_LIFE("half-life in months of the battle hazards tied to a lost stronghold");
+    COLLAPSE_HALF_LIFE("half-life in months of the battle hazards tied to a lost stronghold"),
+    /**
+     * Multiplier on the stocks at the start (travelled, and the women, minors, killed and returned
+     * among them): the revisions of the published figures still to come.
+     */
+    STOCK_REVISION("multiplier on the initial stocks: revisions of the figures still to come");
 
     private final String meaning;
 

@@ -135,7 +135,7 @@ public final class TestScenarios {
     return switch (name) {
       case "merger_month" -> 12;
       case "merger_defection_multiplier", "relocation_near_affinity" -> 3;
-      case "prosecution_multiplier" -> 1;
+      case "prosecution_multiplier", "stock_revision" -> 1;
       case "collapse_half_life" -> 1e9;
       case "birth_rate", "camp_rate_collapse" -> 0;
       case "transit_exit_rate", "assessment_rate" -> 0.5;
@@ -198,6 +198,9 @@ public final class TestScenarios {
     values.put("share_women", rng.nextDouble() * 0.5);
     values.put("share_minors", rng.nextDouble() * 0.5);
     values.put("collapse_half_life", 0.5 + rng.nextDouble() * 60);
+    // the engine contract checks the stocks against the origins' ranges: no revision here
+    // (StockRevisionTest checks the multiplier)
+    values.put("stock_revision", 1.0);
     List<Repatriation.Step> steps = new ArrayList<>();
     RepatriationPolicy[] policies = RepatriationPolicy.values();
     for (Origin o : origins) {

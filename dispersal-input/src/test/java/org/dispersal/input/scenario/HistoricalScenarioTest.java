@@ -74,7 +74,9 @@ class HistoricalScenarioTest {
           "repatriation_women_factor",
           "repatriation_men_factor",
           "repatriation_detained_factor",
-          "birth_rate");
+          "birth_rate",
+          // The strength figures are the stocks as counted: no revision (docs/HISTORICAL.md).
+          "stock_revision");
 
   /** The three fates the French military counted in October 2013, which partition every state. */
   private static final Map<String, Set<State>> MEASURES = measures();

@@ -76,7 +76,7 @@ class HypothesesSectionTest {
   }
 
   @Test
-  void theBuiltInScenarioDeclaresEightHypothesesAndFlagsTheFlatIndicator() {
+  void theBuiltInScenarioDeclaresNineHypothesesAndFlagsTheFlatIndicator() {
     HypothesisSet set = Fixtures.reader().readWithHypotheses("isis-2017").hypotheses();
     assertThat(set.hypotheses())
         .extracting(h -> h.id())
@@ -88,7 +88,8 @@ class HypothesesSectionTest {
             "relocation",
             "heavy_losses",
             "early_repatriation",
-            "lasting_pressure");
+            "lasting_pressure",
+            "stock_revision");
     assertThat(set.hypotheses().get(3).variant()).isEqualTo("isis-2017-merger");
     double sum = 0;
     for (var h : set.hypotheses()) {
