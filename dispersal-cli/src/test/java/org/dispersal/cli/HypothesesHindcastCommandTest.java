@@ -50,7 +50,7 @@ class HypothesesHindcastCommandTest {
             .hypotheses()
             .hypotheses()
             .size();
-    assertThat(hypotheses).isEqualTo(8);
+    assertThat(hypotheses).isEqualTo(9);
     // three forecast dates and the extra date, one row per hypothesis each
     assertThat(stacking).hasSize(1 + 4 * hypotheses);
     // the first date has no earlier date: the prior weights

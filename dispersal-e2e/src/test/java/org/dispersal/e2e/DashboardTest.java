@@ -215,7 +215,7 @@ class DashboardTest {
           .contains("Hypotheses and indicators")
           .contains("Before any events")
           .contains("not diagnostic");
-      assertThat(b.all("#hypothesis-table tbody tr")).hasSize(8);
+      assertThat(b.all("#hypothesis-table tbody tr")).hasSize(9);
       assertThat(b.all("#scenario-watch li")).isNotEmpty();
       assertThat(b.all("#update-this")).isEmpty();
       b.screenshotDownTo(out("scenario-hypotheses.png"), "#scenario-watch");
