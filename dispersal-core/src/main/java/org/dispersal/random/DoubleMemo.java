@@ -36,8 +36,8 @@ public final class DoubleMemo {
     keys = new long[slots];
     values = new double[slots];
     mask = slots - 1;
-    // Slot 0 holds no argument yet: mark every slot with bits no argument of the function stores
-    // before it was computed (the first lookup of any argument misses).
+    // Every slot starts empty: marked with bits that apply() never stores, so the first lookup of
+    // any argument misses.
     java.util.Arrays.fill(keys, EMPTY);
   }
 
