@@ -68,7 +68,7 @@ public final class EnsembleRunner {
               worker.engine().simulate(seed, i, worker.summary());
               progress.accept(done.incrementAndGet());
             });
-    return merged(workers.stream().map(Worker::summary).toList());
+    return merged(workers.stream().map(Worker::summary).toList(), threads);
   }
 
   /**
@@ -154,15 +154,16 @@ public final class EnsembleRunner {
               worker.engine.simulate(seed, g, worker.summary);
               progress.accept(done.incrementAndGet());
             });
-    return merged(workers.stream().map(w -> w.summary).toList());
+    return merged(workers.stream().map(w -> w.summary).toList(), threads);
   }
 
-  /** Merges workers' summaries into the first, releasing each cell of the others as it goes. */
-  private static EnsembleSummary merged(List<EnsembleSummary> summaries) {
+  /**
+   * Merges workers' summaries into the first on the run's threads, releasing each cell of the
+   * others as it goes and sorting the merged cells for reading ({@link EnsembleSummary#absorbAll}).
+   */
+  private static EnsembleSummary merged(List<EnsembleSummary> summaries, int threads) {
     EnsembleSummary total = summaries.get(0);
-    for (int w = 1; w < summaries.size(); w++) {
-      total.absorb(summaries.get(w));
-    }
+    total.absorbAll(summaries.subList(1, summaries.size()), threads);
     return total;
   }
 

@@ -347,6 +347,62 @@ public final class EnsembleSummary implements MonthObserver {
     combine(other, true);
   }
 
+  /**
+   * Cells merged and prepared per work item of {@link #absorbAll}: a few hundred items for a full
+   * isis-2017 summary, so threads share the work evenly; the result does not depend on it.
+   */
+  static final int MERGE_CHUNK = 8192;
+
+  /**
+   * Absorbs other workers' summaries ({@link #absorb}) on up to {@code threads} threads, each
+   * taking ranges of cells, and sorts every merged cell for reading ({@link
+   * IntHistogram#prepareForReading}), so that the quantiles of summary.csv, the report and the
+   * store do not sort on one thread. Cells are independent and histograms hold integer counts, so
+   * the result is the same, byte for byte, as absorbing the summaries one after another, for any
+   * thread count.
+   */
+  public void absorbAll(List<EnsembleSummary> others, int threads) {
+    for (EnsembleSummary other : others) {
+      if (other == this) {
+        throw new IllegalArgumentException("cannot absorb a summary into itself");
+      }
+      if (other.cells.length != cells.length) {
+        throw new IllegalArgumentException("summaries of different models");
+      }
+    }
+    int chunks = (cells.length + MERGE_CHUNK - 1) / MERGE_CHUNK;
+    Workers.run(
+        "dispersal-merge",
+        "summary merge",
+        chunks,
+        Math.max(1, threads),
+        () -> this,
+        (self, chunk) -> {
+          int from = chunk * MERGE_CHUNK;
+          int to = Math.min(cells.length, from + MERGE_CHUNK);
+          for (int i = from; i < to; i++) {
+            for (EnsembleSummary other : others) {
+              IntHistogram h = other.cells[i];
+              if (h == null) {
+                continue;
+              }
+              if (cells[i] == null) {
+                cells[i] = new IntHistogram();
+              }
+              cells[i].combine(h);
+              other.cells[i] = null;
+            }
+            if (cells[i] != null) {
+              cells[i].prepareForReading();
+            }
+          }
+        });
+    for (EnsembleSummary other : others) {
+      replications += other.replications;
+      other.replications = 0;
+    }
+  }
+
   /** Adds another worker's replications to this summary. */
   public void combine(EnsembleSummary other) {
     combine(other, false);

@@ -10,6 +10,7 @@ import org.dispersal.agent.ReferenceFloor;
 import org.dispersal.engine.MarkovModel;
 import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.random.Binomial;
+import org.dispersal.random.DoubleMemo;
 import org.dispersal.random.Multinomial;
 import org.dispersal.random.RandomStreams;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,6 +49,7 @@ public class InnerLoops {
   private final double[] probs = {0.05, 0.02, 0.01, 0.1};
   private final int[] out = new int[4];
   private long replication;
+  private final DoubleMemo logOfStay = Binomial.logOfStayMemo(4096);
 
   /** Builds the reference model (docs/PERFORMANCE.md) and its engines. */
   @Setup
@@ -86,6 +88,21 @@ public class InnerLoops {
   @Benchmark
   public int binomialSmall() {
     return Binomial.sample(rng, 100, 0.03);
+  }
+
+  /**
+   * One binomial draw of a cohort-sized stock (n = 30, over the n = 16 limit of repeated
+   * multiplication, so P(X = 0) needs log(1 - p)), without the engine's memo of the logarithm.
+   */
+  @Benchmark
+  public int binomialCohortStock() {
+    return Binomial.sample(rng, 30, 0.035);
+  }
+
+  /** The same draw with the logarithm from the cohort engine's memo (same variates). */
+  @Benchmark
+  public int binomialCohortStockMemo() {
+    return Binomial.sample(rng, 30, 0.035, logOfStay);
   }
 
   /** One four-way multinomial draw of 40,000 people. */

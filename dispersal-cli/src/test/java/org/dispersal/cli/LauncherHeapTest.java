@@ -30,7 +30,11 @@ class LauncherHeapTest {
     // Two workers, as on the 2-core machine the estimate was measured on; more workers get more.
     List<String> opts = launcherOptions("forecast", "--threads", "2");
     assertThat(heapMb(opts)).isBetween(256, 1024);
-    assertThat(opts).contains("-XX:+UseSerialGC");
+    assertThat(opts)
+        .contains(
+            "-XX:+UseSerialGC",
+            "-Ddispersal.duckdb.threads=1",
+            "-Ddispersal.duckdb.memory_limit=64MB");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(opts);

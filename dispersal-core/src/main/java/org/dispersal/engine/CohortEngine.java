@@ -3,6 +3,7 @@ package org.dispersal.engine;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.dispersal.random.Binomial;
+import org.dispersal.random.DoubleMemo;
 import org.dispersal.random.Multinomial;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
@@ -51,6 +52,16 @@ public final class CohortEngine implements ReplicationEngine {
   private final int[][] born;
   private final boolean arrivals;
   private final int[][] arrived;
+  private final DoubleMemo leaving;
+  private final DoubleMemo logOfStay;
+
+  /**
+   * Slots of the engine's two memos (1 - exp(-H) of the rows' total hazards, log(1 - p) of the
+   * binomials' conditional probabilities). Cohorts reading the same parameters give the same
+   * arguments in the same month; a month of isis-2017 has a few hundred distinct ones. More slots
+   * mean fewer collisions and more memory (16 bytes a slot); results do not depend on it.
+   */
+  static final int MEMO_SLOTS = 4096;
 
   /** Creates an engine for a model. */
   public CohortEngine(SimulationModel model) {
@@ -59,12 +70,14 @@ public final class CohortEngine implements ReplicationEngine {
     stocks = new int[cohortCount][];
     next = new int[cohortCount][];
     rows = new TransitionRows[cohortCount];
+    leaving = TransitionRows.leavingMemo(MEMO_SLOTS);
+    logOfStay = Binomial.logOfStayMemo(MEMO_SLOTS);
     int max = 0;
     for (int c = 0; c < cohortCount; c++) {
       int size = model.compartmentCount(c);
       stocks[c] = new int[size];
       next[c] = new int[size];
-      rows[c] = new TransitionRows(size);
+      rows[c] = new TransitionRows(size, leaving);
       max = Math.max(max, size);
     }
     drawn = new int[max];
@@ -228,7 +241,7 @@ public final class CohortEngine implements ReplicationEngine {
       if (k == 0 || s[src] == 0) {
         continue;
       }
-      Multinomial.sample(rng, s[src], row.probabilities(src), k, drawn);
+      Multinomial.sample(rng, s[src], row.probabilities(src), k, drawn, logOfStay);
       int[] targets = row.targets(src);
       int moved = 0;
       for (int j = 0; j < k; j++) {

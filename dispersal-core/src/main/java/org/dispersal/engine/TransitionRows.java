@@ -1,5 +1,7 @@
 package org.dispersal.engine;
 
+import org.dispersal.random.DoubleMemo;
+
 /**
  * The transitions out of each local compartment of one cohort in one month: for source s, the first
  * {@code count(s)} entries of {@code targets(s)} and {@code probabilities(s)} list where people go
@@ -10,12 +12,33 @@ public final class TransitionRows {
   private final int[] count;
   private final int[][] targets;
   private final double[][] probabilities;
+  private final DoubleMemo leaving;
 
   /** Creates rows for a layout of {@code size} local compartments. */
   public TransitionRows(int size) {
+    this(size, null);
+  }
+
+  /**
+   * Creates rows whose {@link #hazardsToProbabilities} takes 1 - exp(-H) from a memo made by {@link
+   * #leavingMemo} (shared by the rows of one engine, one thread), or computes it when the memo is
+   * null; the probabilities are the same bits either way.
+   */
+  public TransitionRows(int size, DoubleMemo leaving) {
+    this.leaving = leaving;
     count = new int[size];
     targets = new int[size][size];
     probabilities = new double[size][size];
+  }
+
+  /**
+   * A memo of {@code H -> -Math.expm1(-H)}, the probability of leaving under a total hazard H, for
+   * the rows of one engine.
+   *
+   * @param slots its number of slots, a power of two
+   */
+  public static DoubleMemo leavingMemo(int slots) {
+    return new DoubleMemo(h -> -Math.expm1(-h), slots);
   }
 
   /** How many explicit targets source s has this month (0: nobody leaves). */
@@ -69,7 +92,7 @@ public final class TransitionRows {
       java.util.Arrays.fill(p, 0, k, 0.0);
       return;
     }
-    double leave = -Math.expm1(-total);
+    double leave = leaving == null ? -Math.expm1(-total) : leaving.apply(total);
     for (int j = 0; j < k; j++) {
       p[j] = leave * p[j] / total;
     }

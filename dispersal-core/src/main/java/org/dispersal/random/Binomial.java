@@ -28,6 +28,18 @@ public final class Binomial {
    * @return the number of successes
    */
   public static int sample(UniformRandomProvider rng, int n, double p) {
+    return sample(rng, n, p, null);
+  }
+
+  /**
+   * Draws one variate exactly as {@link #sample(UniformRandomProvider, int, double)} does (the same
+   * uniforms, the same result), taking log(1 - p) for P(X = 0) from a memo of {@code x ->
+   * Math.log1p(-x)} when one is given ({@link #logOfStayMemo}), so repeated probabilities do not
+   * pay for the logarithm again.
+   *
+   * @param logOfStay a memo made by {@link #logOfStayMemo}, or null to compute every time
+   */
+  public static int sample(UniformRandomProvider rng, int n, double p, DoubleMemo logOfStay) {
     if (n < 0 || !(p >= 0.0 && p <= 1.0)) {
       throw new IllegalArgumentException(
           "binomial needs n >= 0 and p in [0,1]: n=" + n + " p=" + p);
@@ -39,23 +51,34 @@ public final class Binomial {
       return n;
     }
     if (p > 0.5) {
-      return n - sampleLowerHalf(rng, n, 1.0 - p);
+      return n - sampleLowerHalf(rng, n, 1.0 - p, logOfStay);
     }
-    return sampleLowerHalf(rng, n, p);
+    return sampleLowerHalf(rng, n, p, logOfStay);
   }
 
-  private static int sampleLowerHalf(UniformRandomProvider rng, int n, double p) {
+  /**
+   * A memo of {@code x -> Math.log1p(-x)} for {@link #sample(UniformRandomProvider, int, double,
+   * DoubleMemo)}, one per thread.
+   *
+   * @param slots its number of slots, a power of two
+   */
+  public static DoubleMemo logOfStayMemo(int slots) {
+    return new DoubleMemo(x -> Math.log1p(-x), slots);
+  }
+
+  private static int sampleLowerHalf(
+      UniformRandomProvider rng, int n, double p, DoubleMemo logOfStay) {
     if (n * p < INVERSION_LIMIT) {
-      return inversion(rng, n, p);
+      return inversion(rng, n, p, logOfStay);
     }
     return btrs(rng, n, p);
   }
 
-  private static int inversion(UniformRandomProvider rng, int n, double p) {
+  private static int inversion(UniformRandomProvider rng, int n, double p, DoubleMemo logOfStay) {
     double q = 1.0 - p;
     double s = p / q;
     double a = (n + 1) * s;
-    double r = zeroProbability(n, q, p);
+    double r = zeroProbability(n, q, p, logOfStay);
     double u = rng.nextDouble();
     int x = 0;
     while (u > r) {
@@ -64,7 +87,7 @@ public final class Binomial {
       if (x > n) {
         // Rounding left a sliver of mass above n: start again rather than return an impossible
         // value.
-        return inversion(rng, n, p);
+        return inversion(rng, n, p, logOfStay);
       }
       r *= a / x - s;
     }
@@ -72,7 +95,7 @@ public final class Binomial {
   }
 
   /** P(X = 0) = q^n: by repeated multiplication for small n (cheap), else exp(n log1p(-p)). */
-  private static double zeroProbability(int n, double q, double p) {
+  private static double zeroProbability(int n, double q, double p, DoubleMemo logOfStay) {
     if (n <= 16) {
       double r = q;
       for (int i = 1; i < n; i++) {
@@ -80,7 +103,7 @@ public final class Binomial {
       }
       return r;
     }
-    return Math.exp(n * Math.log1p(-p));
+    return Math.exp(n * (logOfStay == null ? Math.log1p(-p) : logOfStay.apply(p)));
   }
 
   private static int btrs(UniformRandomProvider rng, int n, double p) {

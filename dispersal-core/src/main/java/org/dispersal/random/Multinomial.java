@@ -24,6 +24,21 @@ public final class Multinomial {
    * @return the number left in the implicit remainder category
    */
   public static int sample(UniformRandomProvider rng, int n, double[] probs, int count, int[] out) {
+    return sample(rng, n, probs, count, out, null);
+  }
+
+  /**
+   * Draws one multinomial vector exactly as {@link #sample(UniformRandomProvider, int, double[],
+   * int, int[])} does, with the binomials' logarithms from a memo ({@link Binomial#logOfStayMemo})
+   * when one is given.
+   */
+  public static int sample(
+      UniformRandomProvider rng,
+      int n,
+      double[] probs,
+      int count,
+      int[] out,
+      DoubleMemo logOfStay) {
     int remaining = n;
     double mass = 1.0;
     for (int j = 0; j < count; j++) {
@@ -38,7 +53,7 @@ public final class Multinomial {
       } else if (p >= mass) {
         x = remaining;
       } else {
-        x = Binomial.sample(rng, remaining, p / mass);
+        x = Binomial.sample(rng, remaining, p / mass, logOfStay);
       }
       out[j] = x;
       remaining -= x;

@@ -66,9 +66,35 @@ final class Database implements AutoCloseable {
     this.processKey = processKey;
   }
 
+  /**
+   * System properties that, when set, pass DuckDB's own settings of the same name to the store's
+   * connection ({@code -Ddispersal.duckdb.threads=1 -Ddispersal.duckdb.memory_limit=64MB}). The
+   * launcher sets them for a command-line forecast, whose store writes one run and exits, to keep
+   * DuckDB's native memory down (docs/PERFORMANCE.md, "Session 8"); unset, DuckDB's defaults hold
+   * (all cores, 80 % of the machine's memory), as for the server.
+   */
+  static final String THREADS_PROPERTY = "dispersal.duckdb.threads";
+
+  /** See {@link #THREADS_PROPERTY}. */
+  static final String MEMORY_LIMIT_PROPERTY = "dispersal.duckdb.memory_limit";
+
+  /** DuckDB's settings from the system properties above (empty when none is set). */
+  static java.util.Properties duckDbSettings() {
+    java.util.Properties settings = new java.util.Properties();
+    String threads = System.getProperty(THREADS_PROPERTY);
+    if (threads != null && !threads.isBlank()) {
+      settings.setProperty("threads", threads.strip());
+    }
+    String memory = System.getProperty(MEMORY_LIMIT_PROPERTY);
+    if (memory != null && !memory.isBlank()) {
+      settings.setProperty("memory_limit", memory.strip());
+    }
+    return settings;
+  }
+
   static Database open(String url, long processKey) throws SQLException {
     if (url.startsWith("jdbc:duckdb:")) {
-      Connection c = DriverManager.getConnection(url);
+      Connection c = DriverManager.getConnection(url, duckDbSettings());
       return new Database(Engine.DUCKDB, c.unwrap(DuckDBConnection.class), null, null, processKey);
     }
     if (url.startsWith("jdbc:postgresql:")) {
