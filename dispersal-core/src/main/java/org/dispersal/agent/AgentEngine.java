@@ -41,9 +41,12 @@ import org.dispersal.random.RandomStreams.Purpose;
  * agent-months, apart from one comparison per agent-month.
  *
  * <p><b>Layout.</b> Agents are primitive arrays (struct of arrays), sorted by cohort: {@code short
- * state} (local compartment) and {@code short due}, 4 bytes a person, plus a {@code float}
+ * state} (local compartment) and a 16-bit due month, 4 bytes a person, plus a {@code float}
  * propensity only with heterogeneity. Cohort and cluster are implied by position (ranges), not
- * stored per person.
+ * stored per person. The due months are packed four to a {@code long}, so the monthly search for
+ * the people due compares four people with a handful of word operations (SWAR: SIMD within a
+ * register) and skips a word at once when none of its four is due, which is most words in most
+ * months.
  *
  * <p><b>Randomness and threads.</b> Agents are cut into fixed blocks of {@link #BLOCK}; each block
  * has its own {@link SplitMix} substream derived from (seed, replication, block), and clusters
@@ -73,6 +76,12 @@ public final class AgentEngine implements ReplicationEngine {
 
   /** The {@code due} value of someone who will not move within the horizon. */
   static final short NEVER = Short.MAX_VALUE;
+
+  /** One in each 16-bit lane of a word of due months. */
+  private static final long LANES = 0x0001_0001_0001_0001L;
+
+  /** The low 15 bits of each lane. */
+  private static final long LOW15 = 0x7FFF_7FFF_7FFF_7FFFL;
 
   private final SimulationModel model;
   private final AgentFeatures features;
@@ -108,7 +117,10 @@ public final class AgentEngine implements ReplicationEngine {
 
   // Agents.
   private short[] state = new short[0];
-  private short[] due = new short[0];
+
+  /** The due months, four 16-bit lanes a word: person i is lane i % 4 of word i / 4. */
+  private long[] due = new long[0];
+
   private float[] propensity = new float[0];
   private int agents;
   private final int[] cohortStart;
@@ -418,7 +430,7 @@ public final class AgentEngine implements ReplicationEngine {
     agents = (int) total;
     if (state.length < agents) {
       state = new short[agents];
-      due = new short[agents];
+      due = new long[(agents + 3) >>> 2];
     }
     if (!features.heterogeneity().isEmpty() && propensity.length < agents) {
       propensity = new float[agents];
@@ -537,9 +549,23 @@ public final class AgentEngine implements ReplicationEngine {
       if (cohortChanged[c]) {
         redraw(b, a, e, c, t, r);
       }
-      for (int i = a; i < e; i++) {
-        if (due[i] == t) {
-          move(b, i, c, t, r, d);
+      if (a >= e) {
+        continue;
+      }
+      // Four due months a word: a lane of x is zero exactly when that person is due at t, and z
+      // has the top bit of each zero lane set (no carry crosses lanes: 15 bits + 0x7FFF < 2^16).
+      // People are moved in increasing order, as a plain loop over them would.
+      long month = (t & 0xFFFFL) * LANES;
+      int last = (e - 1) >>> 2;
+      for (int w = a >>> 2; w <= last; w++) {
+        long x = due[w] ^ month;
+        long z = ~(((x & LOW15) + LOW15) | x | LOW15);
+        while (z != 0) {
+          int i = (w << 2) + (Long.numberOfTrailingZeros(z) >>> 4);
+          z &= z - 1;
+          if (i >= a && i < e) {
+            move(b, i, c, t, r, d);
+          }
         }
       }
     }
@@ -573,10 +599,17 @@ public final class AgentEngine implements ReplicationEngine {
           }
           propensity[i] = (float) propensity(gamma, cell, r);
         }
-        due[i] =
-            timed[cell]
-                ? lagDue(-1, cell, gauss[b])
-                : geometricDue(0, effectiveLogStay(b, i, c, state[i]), r);
+        if (timed[cell]) {
+          setDue(i, lagDue(-1, cell, gauss[b]));
+        } else {
+          // Month 0 redraws every untimed person's wait (every row is new then), so the wait drawn
+          // here is never used: take its uniform from the stream, as the engine always has (the
+          // pinned draws depend on it), without the logarithm.
+          if (effectiveLogStay(b, i, c, state[i]) != 0) {
+            r.nextLong();
+          }
+          setDue(i, NEVER);
+        }
       }
     }
   }
@@ -637,7 +670,7 @@ public final class AgentEngine implements ReplicationEngine {
     for (int i = a; i < e; i++) {
       int s = state[i];
       if (changed[o + s] && !timed[o + s]) {
-        due[i] = geometricDue(t, effectiveLogStay(b, i, c, s), r);
+        setDue(i, geometricDue(t, effectiveLogStay(b, i, c, s), r));
       }
     }
   }
@@ -649,7 +682,7 @@ public final class AgentEngine implements ReplicationEngine {
     int k = count[cell];
     if (k == 0) {
       // A timed stay ended in a month nobody can leave: try again next month.
-      due[i] = t + 1 < months ? (short) (t + 1) : NEVER;
+      setDue(i, t + 1 < months ? t + 1 : NEVER);
       return;
     }
     int boost = networks ? boostPosition(b, i, c, s) : -1;
@@ -677,10 +710,11 @@ public final class AgentEngine implements ReplicationEngine {
     d[cell]--;
     d[offset[c] + to]++;
     int next = offset[c] + to;
-    due[i] =
+    setDue(
+        i,
         timed[next]
             ? lagDue(t, next, gauss[b])
-            : geometricDue(t + 1, effectiveLogStay(b, i, c, to), r);
+            : geometricDue(t + 1, effectiveLogStay(b, i, c, to), r));
     if (networks && trigger[next]) {
       followers(b, i, c, to, t, r);
     }
@@ -694,11 +728,11 @@ public final class AgentEngine implements ReplicationEngine {
     int o = offset[c];
     for (int j = clusterStart[b][cl]; j < end; j++) {
       int s = state[j];
-      if (j == i || timed[o + s] || (j > i && due[j] == t)) {
+      if (j == i || timed[o + s] || (j > i && due(j) == t)) {
         continue;
       }
       if (boostPosition(b, j, c, s) >= 0) {
-        due[j] = geometricDue(t + 1, effectiveLogStay(b, j, c, s), r);
+        setDue(j, geometricDue(t + 1, effectiveLogStay(b, j, c, s), r));
       }
     }
   }
@@ -724,6 +758,18 @@ public final class AgentEngine implements ReplicationEngine {
       }
     }
     return wanted;
+  }
+
+  /** Person i's due month. */
+  private int due(int i) {
+    return (int) (due[i >>> 2] >>> ((i & 3) << 4)) & 0xFFFF;
+  }
+
+  /** Sets person i's due month (0 to {@link #NEVER}). */
+  private void setDue(int i, int month) {
+    int shift = (i & 3) << 4;
+    int w = i >>> 2;
+    due[w] = (due[w] & ~(0xFFFFL << shift)) | ((long) month << shift);
   }
 
   private int cluster(int b, int i) {
@@ -755,8 +801,12 @@ public final class AgentEngine implements ReplicationEngine {
     if (logStayValue == 0) {
       return NEVER;
     }
-    double g = Math.floor(Math.log(r.nextOpenDouble()) / logStayValue);
-    double step = from + g;
+    // g >= 0 (or -0.0); truncation is the floor here, and any g past the horizon is NEVER.
+    double g = Math.log(r.nextOpenDouble()) / logStayValue;
+    if (!(g < months)) {
+      return NEVER;
+    }
+    int step = from + (int) g;
     return step >= months ? NEVER : (short) step;
   }
 
