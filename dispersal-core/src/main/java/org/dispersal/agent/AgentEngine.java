@@ -80,6 +80,12 @@ public final class AgentEngine implements ReplicationEngine {
   /** One in each 16-bit lane of a word of due months. */
   private static final long LANES = 0x0001_0001_0001_0001L;
 
+  /** The top bit of each lane. */
+  private static final long HIGH = 0x8000_8000_8000_8000L;
+
+  /** Words of due months tested together. */
+  private static final int CHUNK = 4;
+
   /** The low 15 bits of each lane. */
   private static final long LOW15 = 0x7FFF_7FFF_7FFF_7FFFL;
 
@@ -552,21 +558,35 @@ public final class AgentEngine implements ReplicationEngine {
       if (a >= e) {
         continue;
       }
-      // Four due months a word: a lane of x is zero exactly when that person is due at t, and z
-      // has the top bit of each zero lane set (no carry crosses lanes: 15 bits + 0x7FFF < 2^16).
-      // People are moved in increasing order, as a plain loop over them would.
+      // Four due months a word, each below 2^15. A lane of x = word ^ (t in every lane) is zero
+      // exactly when that person is due at t, and then x - LANES sets the top bit of some lane
+      // (the lane itself, or the next one up through the borrow); without a zero lane no top bit
+      // is set. So one subtraction tells whether any of four people is due, and four words (16
+      // people) are tested together; only a word that passes is searched lane by lane.
       long month = (t & 0xFFFFL) * LANES;
+      int w = a >>> 2;
       int last = (e - 1) >>> 2;
-      for (int w = a >>> 2; w <= last; w++) {
-        long x = due[w] ^ month;
-        long z = ~(((x & LOW15) + LOW15) | x | LOW15);
-        while (z != 0) {
-          int i = (w << 2) + (Long.numberOfTrailingZeros(z) >>> 4);
-          z &= z - 1;
-          if (i >= a && i < e) {
-            move(b, i, c, t, r, d);
-          }
+      for (; w <= last; w++) {
+        if ((((due[w] ^ month) - LANES) & HIGH) != 0) {
+          moveDue(b, w, a, e, c, t, month, r, d);
         }
+      }
+    }
+  }
+
+  /**
+   * Moves, in increasing order, the people of word w (those in [a, e)) who are due at t. The top
+   * bit of a lane of z is set exactly when that lane of x is zero: no carry crosses lanes, since 15
+   * bits plus 0x7FFF stay below 2^16.
+   */
+  private void moveDue(int b, int w, int a, int e, int c, int t, long month, SplitMix r, int[] d) {
+    long x = due[w] ^ month;
+    long z = ~(((x & LOW15) + LOW15) | x | LOW15);
+    while (z != 0) {
+      int i = (w << 2) + (Long.numberOfTrailingZeros(z) >>> 4);
+      z &= z - 1;
+      if (i >= a && i < e) {
+        move(b, i, c, t, r, d);
       }
     }
   }
