@@ -32,13 +32,14 @@ import org.dispersal.random.RandomStreams.Purpose;
  * (tested by the shared contract suite).
  *
  * <p><b>Waiting times instead of monthly draws.</b> With q the probability of leaving a state in a
- * month, the number of further months a person stays is geometric: G = ⌊ln U / ln(1 − q)⌋. The
- * engine draws G once on entry and stores the step at which the person leaves ({@code due}); each
- * month it only compares {@code due} with the month and draws the destination (from a cumulative
- * table, conditional on leaving) for those due. When a row changes (territory falls, a policy lever
- * moves), the people in that compartment redraw their waiting time from that month, which is exact
- * because the geometric distribution is memoryless. Work is proportional to transitions, not to
- * agent-months, apart from one comparison per agent-month.
+ * month, the number of further months a person stays is geometric: G = ⌊E / −ln(1 − q)⌋ with E a
+ * standard exponential (drawn by a ziggurat, so no logarithm per draw). The engine draws G once on
+ * entry and stores the step at which the person leaves ({@code due}); each month it only compares
+ * {@code due} with the month and draws the destination (from a cumulative table, conditional on
+ * leaving) for those due. When a row changes (territory falls, a policy lever moves), the people in
+ * that compartment redraw their waiting time from that month, which is exact because the geometric
+ * distribution is memoryless. Work is proportional to transitions, not to agent-months, apart from
+ * one comparison per agent-month.
  *
  * <p><b>Layout.</b> Agents are primitive arrays (struct of arrays), sorted by cohort: {@code short
  * state} (local compartment) and a 16-bit due month, 4 bytes a person, plus a {@code float}
