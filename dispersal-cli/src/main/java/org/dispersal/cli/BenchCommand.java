@@ -144,6 +144,26 @@ final class BenchCommand implements Callable<Integer> {
     figures.put("effective_cores", floorAll / floor1);
     figures.put("agent_ratio_to_floor_1t", agent1 / floor1);
     figures.put("agent_ratio_to_floor_all", agentAll / floorAll);
+    // The same 1-thread ratio on the thread's CPU time instead of the wall clock: other people's
+    // processes lengthen the wall time of a round but barely its CPU time, so on a busy machine
+    // this
+    // figure moves much less (each is the best of the rounds after a warm-up round).
+    ReferenceFloor cpuFloor = new ReferenceFloor(ref);
+    int population = ref.population();
+    double floorCpu =
+        cpuReps(
+            rounds + 1,
+            2,
+            rep ->
+                cpuFloor.run(
+                    cpuFloor.places(population),
+                    0,
+                    population,
+                    new SplittableRandom(SEED + 1_000_003L * rep)));
+    MonthObserver none = (month, stocks) -> {};
+    ReplicationEngine cpuAgent = EngineKind.AGENT.create(ref, AgentFeatures.NONE);
+    double agentCpu = cpuReps(rounds + 1, 20, rep -> cpuAgent.simulate(SEED, rep, none));
+    figures.put("agent_ratio_to_floor_1t_cpu", agentCpu / floorCpu);
     figures.put("cohort_reps_per_s_reference", cohort1);
     figures.put("cohort_reps_per_s_reference_all", cohortAll);
     figures.put("cohort_ms_per_rep_reference", 1000 / cohort1);
@@ -269,6 +289,24 @@ final class BenchCommand implements Callable<Integer> {
       f.get();
     }
     return reps / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * The best of {@code rounds} rates, after one warm-up round, of {@code reps} jobs run on the
+   * calling thread, in jobs per second of that thread's CPU time.
+   */
+  private static double cpuReps(int rounds, int reps, java.util.function.IntConsumer job)
+      throws Exception {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return best(
+        rounds,
+        () -> {
+          long t0 = threads.getCurrentThreadCpuTime();
+          for (int rep = 0; rep < reps; rep++) {
+            job.accept(rep);
+          }
+          return reps / ((threads.getCurrentThreadCpuTime() - t0) / 1e9);
+        });
   }
 
   private interface Rate {

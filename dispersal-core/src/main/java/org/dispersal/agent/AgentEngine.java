@@ -32,18 +32,22 @@ import org.dispersal.random.RandomStreams.Purpose;
  * (tested by the shared contract suite).
  *
  * <p><b>Waiting times instead of monthly draws.</b> With q the probability of leaving a state in a
- * month, the number of further months a person stays is geometric: G = ⌊ln U / ln(1 − q)⌋. The
- * engine draws G once on entry and stores the step at which the person leaves ({@code due}); each
- * month it only compares {@code due} with the month and draws the destination (from a cumulative
- * table, conditional on leaving) for those due. When a row changes (territory falls, a policy lever
- * moves), the people in that compartment redraw their waiting time from that month, which is exact
- * because the geometric distribution is memoryless. Work is proportional to transitions, not to
- * agent-months, apart from one comparison per agent-month.
+ * month, the number of further months a person stays is geometric: G = ⌊E / −ln(1 − q)⌋ with E a
+ * standard exponential (drawn by a ziggurat, so no logarithm per draw). The engine draws G once on
+ * entry and stores the step at which the person leaves ({@code due}); each month it only compares
+ * {@code due} with the month and draws the destination (from a cumulative table, conditional on
+ * leaving) for those due. When a row changes (territory falls, a policy lever moves), the people in
+ * that compartment redraw their waiting time from that month, which is exact because the geometric
+ * distribution is memoryless. Work is proportional to transitions, not to agent-months, apart from
+ * one comparison per agent-month.
  *
  * <p><b>Layout.</b> Agents are primitive arrays (struct of arrays), sorted by cohort: {@code short
- * state} (local compartment) and {@code short due}, 4 bytes a person, plus a {@code float}
+ * state} (local compartment) and a 16-bit due month, 4 bytes a person, plus a {@code float}
  * propensity only with heterogeneity. Cohort and cluster are implied by position (ranges), not
- * stored per person.
+ * stored per person. The due months are packed four to a {@code long}, so the monthly search for
+ * the people due compares four people with a handful of word operations (SWAR: SIMD within a
+ * register) and skips a word at once when none of its four is due, which is most words in most
+ * months.
  *
  * <p><b>Randomness and threads.</b> Agents are cut into fixed blocks of {@link #BLOCK}; each block
  * has its own {@link SplitMix} substream derived from (seed, replication, block), and clusters
@@ -73,6 +77,18 @@ public final class AgentEngine implements ReplicationEngine {
 
   /** The {@code due} value of someone who will not move within the horizon. */
   static final short NEVER = Short.MAX_VALUE;
+
+  /** One in each 16-bit lane of a word of due months. */
+  private static final long LANES = 0x0001_0001_0001_0001L;
+
+  /** The top bit of each lane. */
+  private static final long HIGH = 0x8000_8000_8000_8000L;
+
+  /** Words of due months tested together. */
+  private static final int CHUNK = 4;
+
+  /** The low 15 bits of each lane. */
+  private static final long LOW15 = 0x7FFF_7FFF_7FFF_7FFFL;
 
   private final SimulationModel model;
   private final AgentFeatures features;
@@ -108,13 +124,17 @@ public final class AgentEngine implements ReplicationEngine {
 
   // Agents.
   private short[] state = new short[0];
-  private short[] due = new short[0];
+
+  /** The due months, four 16-bit lanes a word: person i is lane i % 4 of word i / 4. */
+  private long[] due = new long[0];
+
   private float[] propensity = new float[0];
   private int agents;
   private final int[] cohortStart;
   private int blocks;
   private SplitMix[] rng = new SplitMix[0];
   private NormalizedGaussianSampler[] gauss = new NormalizedGaussianSampler[0];
+  private ZigguratSampler.Exponential[] exponential = new ZigguratSampler.Exponential[0];
   private int[][] clusterStart = new int[0][];
   private short[][] follow = new short[0][];
   private int[] clusterCount = new int[0];
@@ -418,7 +438,7 @@ public final class AgentEngine implements ReplicationEngine {
     agents = (int) total;
     if (state.length < agents) {
       state = new short[agents];
-      due = new short[agents];
+      due = new long[(agents + 3) >>> 2];
     }
     if (!features.heterogeneity().isEmpty() && propensity.length < agents) {
       propensity = new float[agents];
@@ -427,6 +447,7 @@ public final class AgentEngine implements ReplicationEngine {
     if (rng.length < blocks) {
       rng = new SplitMix[blocks];
       gauss = new NormalizedGaussianSampler[blocks];
+      exponential = new ZigguratSampler.Exponential[blocks];
       clusterStart = new int[blocks][];
       follow = new short[blocks][];
       clusterCount = new int[blocks];
@@ -434,6 +455,7 @@ public final class AgentEngine implements ReplicationEngine {
     for (int b = 0; b < blocks; b++) {
       rng[b] = SplitMix.of(key, b);
       gauss[b] = ZigguratSampler.NormalizedGaussian.of(rng[b]);
+      exponential[b] = ZigguratSampler.Exponential.of(rng[b]);
     }
   }
 
@@ -537,10 +559,38 @@ public final class AgentEngine implements ReplicationEngine {
       if (cohortChanged[c]) {
         redraw(b, a, e, c, t, r);
       }
-      for (int i = a; i < e; i++) {
-        if (due[i] == t) {
-          move(b, i, c, t, r, d);
+      if (a >= e) {
+        continue;
+      }
+      // Four due months a word, each below 2^15. A lane of x = word ^ (t in every lane) is zero
+      // exactly when that person is due at t, and then x - LANES sets the top bit of some lane
+      // (the lane itself, or the next one up through the borrow); without a zero lane no top bit
+      // is set. So one subtraction tells whether any of four people is due, and four words (16
+      // people) are tested together; only a word that passes is searched lane by lane.
+      long month = (t & 0xFFFFL) * LANES;
+      int w = a >>> 2;
+      int last = (e - 1) >>> 2;
+      for (; w <= last; w++) {
+        if ((((due[w] ^ month) - LANES) & HIGH) != 0) {
+          moveDue(b, w, a, e, c, t, month, r, d);
         }
+      }
+    }
+  }
+
+  /**
+   * Moves, in increasing order, the people of word w (those in [a, e)) who are due at t. The top
+   * bit of a lane of z is set exactly when that lane of x is zero: no carry crosses lanes, since 15
+   * bits plus 0x7FFF stay below 2^16.
+   */
+  private void moveDue(int b, int w, int a, int e, int c, int t, long month, SplitMix r, int[] d) {
+    long x = due[w] ^ month;
+    long z = ~(((x & LOW15) + LOW15) | x | LOW15);
+    while (z != 0) {
+      int i = (w << 2) + (Long.numberOfTrailingZeros(z) >>> 4);
+      z &= z - 1;
+      if (i >= a && i < e) {
+        move(b, i, c, t, r, d);
       }
     }
   }
@@ -573,10 +623,12 @@ public final class AgentEngine implements ReplicationEngine {
           }
           propensity[i] = (float) propensity(gamma, cell, r);
         }
-        due[i] =
-            timed[cell]
-                ? lagDue(-1, cell, gauss[b])
-                : geometricDue(0, effectiveLogStay(b, i, c, state[i]), r);
+        if (timed[cell]) {
+          setDue(i, lagDue(-1, cell, gauss[b]));
+        } else {
+          // Month 0 draws every untimed person's wait (every row is new then).
+          setDue(i, NEVER);
+        }
       }
     }
   }
@@ -637,7 +689,7 @@ public final class AgentEngine implements ReplicationEngine {
     for (int i = a; i < e; i++) {
       int s = state[i];
       if (changed[o + s] && !timed[o + s]) {
-        due[i] = geometricDue(t, effectiveLogStay(b, i, c, s), r);
+        setDue(i, geometricDue(t, effectiveLogStay(b, i, c, s), exponential[b]));
       }
     }
   }
@@ -649,7 +701,7 @@ public final class AgentEngine implements ReplicationEngine {
     int k = count[cell];
     if (k == 0) {
       // A timed stay ended in a month nobody can leave: try again next month.
-      due[i] = t + 1 < months ? (short) (t + 1) : NEVER;
+      setDue(i, t + 1 < months ? t + 1 : NEVER);
       return;
     }
     int boost = networks ? boostPosition(b, i, c, s) : -1;
@@ -677,10 +729,11 @@ public final class AgentEngine implements ReplicationEngine {
     d[cell]--;
     d[offset[c] + to]++;
     int next = offset[c] + to;
-    due[i] =
+    setDue(
+        i,
         timed[next]
             ? lagDue(t, next, gauss[b])
-            : geometricDue(t + 1, effectiveLogStay(b, i, c, to), r);
+            : geometricDue(t + 1, effectiveLogStay(b, i, c, to), exponential[b]));
     if (networks && trigger[next]) {
       followers(b, i, c, to, t, r);
     }
@@ -694,11 +747,11 @@ public final class AgentEngine implements ReplicationEngine {
     int o = offset[c];
     for (int j = clusterStart[b][cl]; j < end; j++) {
       int s = state[j];
-      if (j == i || timed[o + s] || (j > i && due[j] == t)) {
+      if (j == i || timed[o + s] || (j > i && due(j) == t)) {
         continue;
       }
       if (boostPosition(b, j, c, s) >= 0) {
-        due[j] = geometricDue(t + 1, effectiveLogStay(b, j, c, s), r);
+        setDue(j, geometricDue(t + 1, effectiveLogStay(b, j, c, s), exponential[b]));
       }
     }
   }
@@ -726,6 +779,18 @@ public final class AgentEngine implements ReplicationEngine {
     return wanted;
   }
 
+  /** Person i's due month. */
+  private int due(int i) {
+    return (int) (due[i >>> 2] >>> ((i & 3) << 4)) & 0xFFFF;
+  }
+
+  /** Sets person i's due month (0 to {@link #NEVER}). */
+  private void setDue(int i, int month) {
+    int shift = (i & 3) << 4;
+    int w = i >>> 2;
+    due[w] = (due[w] & ~(0xFFFFL << shift)) | ((long) month << shift);
+  }
+
   private int cluster(int b, int i) {
     int idx = Arrays.binarySearch(clusterStart[b], 0, clusterCount[b], i);
     return idx >= 0 ? idx : -idx - 2;
@@ -750,13 +815,22 @@ public final class AgentEngine implements ReplicationEngine {
     return ls;
   }
 
-  /** The step at which someone who may first leave at step {@code from} leaves: from + G. */
-  private short geometricDue(int from, double logStayValue, SplitMix r) {
+  /**
+   * The step at which someone who may first leave at step {@code from} leaves: from + G, with G =
+   * ⌊E / (−ln(1 − q))⌋ and E a standard exponential from the block's ziggurat sampler (Commons RNG,
+   * on the block's own stream). P(G ≥ g) = P(E ≥ −g ln(1 − q)) = (1 − q)^g: G is exactly geometric,
+   * without a logarithm per draw (the ziggurat takes one table look-up for about 98% of draws).
+   */
+  private short geometricDue(int from, double logStayValue, ZigguratSampler.Exponential e) {
     if (logStayValue == 0) {
       return NEVER;
     }
-    double g = Math.floor(Math.log(r.nextOpenDouble()) / logStayValue);
-    double step = from + g;
+    // g >= 0 (or -0.0); truncation is the floor here, and any g past the horizon is NEVER.
+    double g = e.sample() / -logStayValue;
+    if (!(g < months)) {
+      return NEVER;
+    }
+    int step = from + (int) g;
     return step >= months ? NEVER : (short) step;
   }
 
