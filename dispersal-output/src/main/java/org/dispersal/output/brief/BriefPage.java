@@ -39,7 +39,7 @@ final class BriefPage {
           + " #footer { position: running(footer); font-size: 8pt; color: #666; }"
           + " h1 { font-size: 17pt; margin: 0 0 2pt 0; color: #0f3d4c; }"
           + " h2 { font-size: 12pt; margin: 12pt 0 4pt 0; color: #0f3d4c;"
-          + " border-bottom: 0.8pt solid #9bb; padding-bottom: 1pt; }"
+          + " border-bottom: 0.8pt solid #9bb; padding-bottom: 1pt; page-break-after: avoid; }"
           + " .kicker { font-size: 8pt; text-transform: uppercase; letter-spacing: 1pt;"
           + " color: #666; margin: 0; }"
           + " .lede { margin: 2pt 0 4pt 0; }"
@@ -321,9 +321,7 @@ final class BriefPage {
 
   private static void track(StringBuilder h, Brief b) {
     TrackRecord t = b.track();
-    h.append("<div class=\"keep\"><h2>Track record</h2><p>")
-        .append(esc(t.summary()))
-        .append("</p><ul>");
+    h.append("<div><h2>Track record</h2><p>").append(esc(t.summary())).append("</p><ul>");
     for (String p : t.points()) {
       h.append("<li>").append(esc(p)).append("</li>");
     }
