@@ -39,7 +39,7 @@ class UpdateCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .contains(
-            "Update of 8 hypotheses as of 2017-09-30: 11 reports read, 2 duplicates left out,"
+            "Update of 9 hypotheses as of 2017-09-30: 11 reports read, 2 duplicates left out,"
                 + " 2 evidence items")
         .contains("Not diagnostic: europe_mass_casualty_attack")
         .contains("Watch 1: ");
@@ -50,8 +50,8 @@ class UpdateCommandTest {
     // T02); the five most reliable of them include T05 at 0.7, so r = 0.7, with P = 0.4, 0.3, 0.3,
     // 0.35, 0.85, 0.35, 0.4, 0.35.
     double[] w = startingWeights();
-    w = step(w, new double[] {0.6, 0.6, 0.65, 0.6, 0.6, 0.6, 0.6, 0.6}, 1.0);
-    w = step(w, new double[] {0.4, 0.3, 0.3, 0.35, 0.85, 0.35, 0.4, 0.35}, 0.7);
+    w = step(w, new double[] {0.6, 0.6, 0.65, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6}, 1.0);
+    w = step(w, new double[] {0.4, 0.3, 0.3, 0.35, 0.85, 0.35, 0.4, 0.35, 0.4}, 0.7);
     List<String> weights = Files.readAllLines(dir.resolve("weights.csv"));
     assertThat(weights.get(0))
         .isEqualTo("hypothesis,name,prior,prior_words,posterior,posterior_words,runs");
@@ -61,8 +61,8 @@ class UpdateCommandTest {
         .isCloseTo(w[4], org.assertj.core.data.Offset.offset(1e-6));
     assertThat(relocation[5]).isEqualTo(Icd203.of(w[4]).words());
     List<String> trail = Files.readAllLines(dir.resolve("update.csv"));
-    assertThat(trail).hasSize(1 + 2 * 8);
-    assertThat(trail.get(9))
+    assertThat(trail).hasSize(1 + 2 * 9);
+    assertThat(trail.get(10))
         .startsWith("2,2017-07-09,libya_resurgence,observed,T01 T02 T04 T05 T06,0.7,baseline,0.4,");
     List<String> events = Files.readAllLines(dir.resolve("events.csv"));
     assertThat(events)
@@ -122,11 +122,11 @@ class UpdateCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     // The updated weights (as in the test above) split 20 runs by the largest remainder.
     double[] w = startingWeights();
-    w = step(w, new double[] {0.6, 0.6, 0.65, 0.6, 0.6, 0.6, 0.6, 0.6}, 1.0);
-    w = step(w, new double[] {0.4, 0.3, 0.3, 0.35, 0.85, 0.35, 0.4, 0.35}, 0.7);
+    w = step(w, new double[] {0.6, 0.6, 0.65, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6}, 1.0);
+    w = step(w, new double[] {0.4, 0.3, 0.3, 0.35, 0.85, 0.35, 0.4, 0.35, 0.4}, 0.7);
     int[] runs = Allocation.largestRemainder(w, 20);
     List<String> weights = Files.readAllLines(dir.resolve("weights.csv"));
-    assertThat(weights.subList(1, 9).stream().map(l -> l.substring(l.lastIndexOf(',') + 1)))
+    assertThat(weights.subList(1, 10).stream().map(l -> l.substring(l.lastIndexOf(',') + 1)))
         .containsExactly(
             java.util.Arrays.stream(runs).mapToObj(Integer::toString).toArray(String[]::new));
     assertThat(Files.readAllLines(dir.resolve("summary.csv")).get(0))

@@ -320,7 +320,7 @@ class DashboardTest {
       b.await(textToBePresentInElementLocated(By.tagName("h1"), "Hypothesis update"));
       b.await(presenceOfElementLocated(By.cssSelector("#weights canvas")));
       assertThat(b.css("#leader").getText()).contains("2017-09-30").contains(" leads ");
-      assertThat(b.all("#weights-list li")).hasSize(8);
+      assertThat(b.all("#weights-list li")).hasSize(9);
       assertThat(b.all("#watch-list li")).isNotEmpty();
       assertThat(b.css("#watch-list li").getText()).contains("If seen").contains("If not");
       assertThat(b.css("#trail").getText()).contains("Islamic State attacks in Libya");
