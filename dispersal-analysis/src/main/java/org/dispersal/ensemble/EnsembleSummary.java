@@ -382,15 +382,7 @@ public final class EnsembleSummary implements MonthObserver {
           int to = Math.min(cells.length, from + MERGE_CHUNK);
           for (int i = from; i < to; i++) {
             for (EnsembleSummary other : others) {
-              IntHistogram h = other.cells[i];
-              if (h == null) {
-                continue;
-              }
-              if (cells[i] == null) {
-                cells[i] = new IntHistogram();
-              }
-              cells[i].combine(h);
-              other.cells[i] = null;
+              combineCell(i, other, true);
             }
             if (cells[i] != null) {
               cells[i].prepareForReading();
@@ -413,21 +405,26 @@ public final class EnsembleSummary implements MonthObserver {
       throw new IllegalArgumentException("summaries of different models");
     }
     for (int i = 0; i < cells.length; i++) {
-      IntHistogram h = other.cells[i];
-      if (h == null) {
-        continue;
-      }
-      if (cells[i] == null) {
-        cells[i] = new IntHistogram();
-      }
-      cells[i].combine(h);
-      if (release) {
-        other.cells[i] = null;
-      }
+      combineCell(i, other, release);
     }
     replications += other.replications;
     if (release) {
       other.replications = 0;
+    }
+  }
+
+  /** Adds another summary's cell i to this one's; with release, the other's cell is dropped. */
+  private void combineCell(int i, EnsembleSummary other, boolean release) {
+    IntHistogram h = other.cells[i];
+    if (h == null) {
+      return;
+    }
+    if (cells[i] == null) {
+      cells[i] = new IntHistogram();
+    }
+    cells[i].combine(h);
+    if (release) {
+      other.cells[i] = null;
     }
   }
 

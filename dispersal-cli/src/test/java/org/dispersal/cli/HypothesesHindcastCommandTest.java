@@ -17,19 +17,16 @@ class HypothesesHindcastCommandTest {
 
   private static final Path LATER = Path.of("..", "data", "observations", "validation-2017.csv");
 
-  @Test
-  void weightsEachDateOnEarlierFiguresAndScoresTheMixture() throws Exception {
-    Path dir = tmp.resolve("s");
-    CliTest.Result r =
-        CliTest.run(
+  /** A tiny {@code hindcast --hypotheses} of quarterly origins with more options. */
+  private static CliTest.Result hypotheses(Path dir, String origins, String... more) {
+    return CliTest.run(
+        List.of(
             "hindcast",
             "--origins",
-            "2016-09..2017-03",
+            origins,
             "--every",
             "3",
             "--hypotheses",
-            "--stacking-as-of",
-            "2017-02-13",
             "--observations",
             CliTest.KNOWN.toString(),
             LATER.toString(),
@@ -39,7 +36,14 @@ class HypothesesHindcastCommandTest {
             "0",
             "--no-store",
             "--out",
-            dir.toString());
+            dir.toString()),
+        more);
+  }
+
+  @Test
+  void weightsEachDateOnEarlierFiguresAndScoresTheMixture() throws Exception {
+    Path dir = tmp.resolve("s");
+    CliTest.Result r = hypotheses(dir, "2016-09..2017-03", "--stacking-as-of", "2017-02-13");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("Stacking weights").contains("Mixture against the best single");
     List<String> stacking = Files.readAllLines(dir.resolve("stacking.csv"));
@@ -78,25 +82,7 @@ class HypothesesHindcastCommandTest {
   @Test
   void startAtDateStartsEveryHypothesisAtItsForecastDate() throws Exception {
     Path dir = tmp.resolve("d");
-    CliTest.Result r =
-        CliTest.run(
-            "hindcast",
-            "--origins",
-            "2016-09..2016-12",
-            "--every",
-            "3",
-            "--hypotheses",
-            "--start-at-date",
-            "--observations",
-            CliTest.KNOWN.toString(),
-            LATER.toString(),
-            "--runs",
-            "20",
-            "--simulations",
-            "0",
-            "--no-store",
-            "--out",
-            dir.toString());
+    CliTest.Result r = hypotheses(dir, "2016-09..2016-12", "--start-at-date");
     assertThat(r.code()).as(r.err()).isZero();
     // month 0 is the forecast date's month (September 2016), not the scenario's start (February
     // 2017): every scored figure's month counts from September 2016
