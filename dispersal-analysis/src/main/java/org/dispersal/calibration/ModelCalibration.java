@@ -180,7 +180,13 @@ public final class ModelCalibration {
     return simulators(model, targets, seed, calibrated, null);
   }
 
-  private static Supplier<AbcSmc.Simulator> simulators(
+  /**
+   * Makes simulators as {@link #simulators(CompiledModel, List, long, List)} does, whose figures go
+   * through a reporting model.
+   *
+   * @param reported how the figures were reported, or null to return the model's counts
+   */
+  public static Supplier<AbcSmc.Simulator> simulators(
       CompiledModel model,
       List<Target> targets,
       long seed,

@@ -12,6 +12,7 @@ import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.DistributedRunner;
 import org.dispersal.input.observations.ObservationsReader;
 import org.dispersal.observation.ObservationRecord;
+import org.dispersal.observation.ObservationTargets;
 
 /**
  * The simulations of one stage of {@code dispersal calibrate --spark}: a worker rebuilds the
@@ -55,7 +56,13 @@ record CalibrationJob(
         new CompiledModel(
             CalibrateCommand.scenario(scenario.scenario(), scenario.text(), scenario.sets(), date));
     CalibrationRequest.Figures used = CalibrationRequest.Figures.split(rows, date);
-    return ModelCalibration.simulators(model, used.targets(model).targets(), seed, calibrated);
+    ObservationTargets targets = used.targets(model);
+    return ModelCalibration.simulators(
+        model,
+        targets.targets(),
+        seed,
+        calibrated,
+        CalibrationRequest.reported(rows, date, targets));
   }
 
   @Override

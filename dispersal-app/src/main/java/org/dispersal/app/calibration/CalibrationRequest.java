@@ -108,23 +108,26 @@ public record CalibrationRequest(
   }
 
   /**
-   * The date the reporting model is estimated at: the as-of date, or without one the last day on
-   * which a calibrated figure was published (or, lacking a publication date, dated).
+   * How a calibration's figures were reported, its likelihood: the reporting model estimated from
+   * the shared data and the observed figures public by the as-of date (without one, by the last day
+   * on which a figure was published, or lacking a publication date, dated), and each target's
+   * source type. A cluster's workers rebuild it the same way from the same figures.
+   *
+   * @param observations every observed figure of the calibration's files
+   * @param asOf the as-of date, or null
+   * @param targets the figures calibrated on, laid out on the model
    */
-  LocalDate reportingDate() {
-    if (asOf != null) {
-      return asOf;
-    }
-    return observations.stream()
-        .map(r -> r.publishedLast() != null ? r.publishedLast() : r.lastDay())
-        .max(Comparator.naturalOrder())
-        .orElseThrow();
-  }
-
-  /** How the calibrated figures were reported: the likelihood of a local calibration. */
-  private ModelCalibration.Reported reported(ObservationTargets targets) {
+  public static ModelCalibration.Reported reported(
+      List<ObservationRecord> observations, LocalDate asOf, ObservationTargets targets) {
+    LocalDate date =
+        asOf != null
+            ? asOf
+            : observations.stream()
+                .map(r -> r.publishedLast() != null ? r.publishedLast() : r.lastDay())
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
     SharedData data = SharedData.shipped();
-    ReportingModel reporting = ReportedFigures.model(data, observations, reportingDate());
+    ReportingModel reporting = ReportedFigures.model(data, observations, date);
     return new ModelCalibration.Reported(
         reporting,
         targets.resolved().stream()
@@ -163,7 +166,7 @@ public record CalibrationRequest(
     cancellation.check();
     AbcSmc.Settings settings = new AbcSmc.Settings(particles, simulations, 0.5, threads, seed);
     long t0 = System.nanoTime();
-    ModelCalibration.Reported reported = cluster == null ? reported(targets) : null;
+    ModelCalibration.Reported reported = reported(observations, asOf, targets);
     ModelCalibration.Result cal =
         cluster == null
             ? ModelCalibration.calibrate(model, targets.targets(), settings, reported)
@@ -198,11 +201,9 @@ public record CalibrationRequest(
             .put("observations", observations.size())
             .put(
                 "likelihood",
-                reported == null
-                    ? "counts: the model's counts against the published ranges (a cluster run)"
-                    : "published figures: each simulated figure through the reporting model of"
-                        + " its source's type, estimated from the figures public by "
-                        + reportingDate())
+                "published figures: each simulated figure through the reporting model of its"
+                    + " source's type, estimated from the figures public by "
+                    + reported.model().asOf())
             .build(provenance, started, finished);
     return new RunResult<>(
         kind(),
