@@ -31,10 +31,9 @@ class LauncherHeapTest {
     List<String> opts = launcherOptions("forecast", "--threads", "2");
     assertThat(heapMb(opts)).isBetween(256, 1024);
     assertThat(opts)
-        .contains(
-            "-XX:+UseSerialGC",
-            "-Ddispersal.duckdb.threads=1",
-            "-Ddispersal.duckdb.memory_limit=64MB");
+        .contains("-XX:+UseSerialGC", "-Ddispersal.duckdb.threads=1");
+    // a memory limit made DuckDB fail to checkpoint a store that already held runs
+    assertThat(opts).noneMatch(o -> o.contains("memory_limit"));
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(opts);

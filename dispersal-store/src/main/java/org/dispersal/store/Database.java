@@ -68,10 +68,11 @@ final class Database implements AutoCloseable {
 
   /**
    * System properties that, when set, pass DuckDB's own settings of the same name to the store's
-   * connection ({@code -Ddispersal.duckdb.threads=1 -Ddispersal.duckdb.memory_limit=64MB}). The
-   * launcher sets them for a command-line forecast, whose store writes one run and exits, to keep
-   * DuckDB's native memory down (docs/PERFORMANCE.md, "Session 8"); unset, DuckDB's defaults hold
-   * (all cores, 80 % of the machine's memory), as for the server.
+   * connection (e.g. {@code -Ddispersal.duckdb.threads=1 -Ddispersal.duckdb.memory_limit=256MB}).
+   * The launcher sets the threads for a command-line forecast, whose store writes one run and exits
+   * (docs/PERFORMANCE.md, "Session 8"); unset, DuckDB's defaults hold (all cores, 80 % of the
+   * machine's memory), as for the server. A memory limit is the user's choice: 64 MB made DuckDB
+   * fail to checkpoint a store that already held runs.
    */
   static final String THREADS_PROPERTY = "dispersal.duckdb.threads";
 
