@@ -30,8 +30,7 @@ class LauncherHeapTest {
     // Two workers, as on the 2-core machine the estimate was measured on; more workers get more.
     List<String> opts = launcherOptions("forecast", "--threads", "2");
     assertThat(heapMb(opts)).isBetween(256, 1024);
-    assertThat(opts)
-        .contains("-XX:+UseSerialGC", "-Ddispersal.duckdb.threads=1");
+    assertThat(opts).contains("-XX:+UseSerialGC", "-Ddispersal.duckdb.threads=1");
     // a memory limit made DuckDB fail to checkpoint a store that already held runs
     assertThat(opts).noneMatch(o -> o.contains("memory_limit"));
     List<String> cmd = new ArrayList<>();
