@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.dispersal.engine.Cohort;
 import org.dispersal.engine.Compartment;
 import org.dispersal.engine.CompiledModel;
@@ -74,6 +76,38 @@ public final class TargetResolver {
       ObservedMeasure measure,
       ObservedRange observed)
       throws UnresolvableException {
+    return resolve(
+        label, date, scope, scopeId, demographic, measure, observed, measure::includes, o -> true);
+  }
+
+  /**
+   * Resolves a figure onto chosen compartments of chosen origins (the definitional mappings of
+   * {@code org.dispersal.reporting.FigureDefinitions}: a residual, a sum over the reporting
+   * countries only).
+   *
+   * @param label description for reports
+   * @param date the month the figure describes
+   * @param scope world, region, country or countries
+   * @param scopeId the region, code or codes
+   * @param demographic all, men, women or minors
+   * @param measure what the figure counts (kept on the target)
+   * @param observed the range
+   * @param includes which compartments of a cohort from an origin count
+   * @param origins which origins of the scope count; cohorts of other origins count nothing
+   * @throws UnresolvableException with the reason when it cannot be laid out, or when no origin of
+   *     the scope passes {@code origins}
+   */
+  public Resolved resolve(
+      String label,
+      YearMonth date,
+      String scope,
+      String scopeId,
+      String demographic,
+      ObservedMeasure measure,
+      ObservedRange observed,
+      BiPredicate<Compartment, Origin> includes,
+      Predicate<Origin> origins)
+      throws UnresolvableException {
     long m = ChronoUnit.MONTHS.between(model.scenario().start(), date);
     if (m < -STALENESS_MONTHS) {
       throw new UnresolvableException(
@@ -139,6 +173,19 @@ public final class TargetResolver {
       }
       default -> throw new UnresolvableException("unknown scope " + scope);
     }
+    boolean any = false;
+    boolean filtered = false;
+    for (Cohort c : cohorts) {
+      if (inScope[c.index()] && !origins.test(c.origin())) {
+        inScope[c.index()] = false;
+        filtered = true;
+      }
+      any |= inScope[c.index()];
+    }
+    if (!any && filtered) {
+      throw new UnresolvableException(
+          "no origin of the scope " + scope + " " + scopeId + " counts");
+    }
     int[][] cells = new int[cohorts.size()][];
     for (Cohort c : cohorts) {
       if (!inScope[c.index()] || (demo != null && c.demographic() != demo)) {
@@ -149,7 +196,7 @@ public final class TargetResolver {
       List<Integer> local = new ArrayList<>();
       for (int j = 0; j < global.length; j++) {
         Compartment comp = model.compartments().get(global[j]);
-        if (measure.includes(comp, c.origin())) {
+        if (includes.test(comp, c.origin())) {
           local.add(j);
         }
       }

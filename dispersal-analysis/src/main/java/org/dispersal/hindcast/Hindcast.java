@@ -14,12 +14,16 @@ import org.dispersal.calibration.AbcSmc;
 import org.dispersal.calibration.ModelCalibration;
 import org.dispersal.calibration.Posterior;
 import org.dispersal.calibration.PosteriorEnsemble;
+import org.dispersal.calibration.Target;
+import org.dispersal.calibration.TargetResolver;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.ObservationTargets;
 import org.dispersal.observation.Publication;
 import org.dispersal.random.RandomStreams;
+import org.dispersal.reporting.Definition;
+import org.dispersal.reporting.FigureDefinitions;
 import org.dispersal.reporting.ReportingModel;
 import org.dispersal.reporting.SourceType;
 import org.dispersal.scoring.Baselines;
@@ -197,6 +201,33 @@ public final class Hindcast {
       Settings s,
       Reporting reporting,
       IntConsumer progress) {
+    return run(scenario, publication, records, s, reporting, null, progress);
+  }
+
+  /**
+   * Runs a hindcast whose forecasts are of the published figures under their definitions.
+   *
+   * @param scenario the scenario, read as of {@code s.asOf()}
+   * @param publication when each figure became public (the shipped data is one)
+   * @param records the observed figures, in the order the rows are reported
+   * @param s the settings
+   * @param reporting how sources report, estimated from what was published by {@code s.asOf()};
+   *     null forecasts the model's counts themselves
+   * @param reportingCountries for each measure id, the countries that had published a figure of it
+   *     by {@code s.asOf()}; non-null switches the definitional mappings on ({@link
+   *     FigureDefinitions}): each scored figure, its persistence baseline and its trend history
+   *     follow the figure's definition; null compares every figure with the count of its measure
+   * @param progress told of each finished forecast replication
+   * @return every row with its outcome, and the calibration
+   */
+  public static Result run(
+      Scenario scenario,
+      Publication publication,
+      List<ObservationRecord> records,
+      Settings s,
+      Reporting reporting,
+      Map<String, Set<String>> reportingCountries,
+      IntConsumer progress) {
     CompiledModel model = new CompiledModel(scenario);
     List<ObservationRecord> known = new ArrayList<>();
     for (ObservationRecord r : records) {
@@ -237,9 +268,38 @@ public final class Hindcast {
     for (ObservationTargets.Unresolved u : scored.unresolved()) {
       reasons.put(u.record(), u.reason());
     }
+    // Each scored figure observes one target (its count) or, with the definitional mappings, the
+    // targets of every definition it may have; first[t] is the index of its first target.
+    List<FigureDefinitions.Mapping> mappings = new ArrayList<>();
+    List<Target> observed = new ArrayList<>();
+    int[] first = new int[scored.resolved().size()];
+    if (reportingCountries != null) {
+      TargetResolver resolver = new TargetResolver(model);
+      List<ObservationTargets.Resolved> kept = new ArrayList<>();
+      for (ObservationTargets.Resolved res : scored.resolved()) {
+        try {
+          FigureDefinitions.Mapping m =
+              FigureDefinitions.map(resolver, res.record(), reportingCountries);
+          first[kept.size()] = observed.size();
+          kept.add(res);
+          mappings.add(m);
+          observed.addAll(m.targets());
+        } catch (TargetResolver.UnresolvableException e) {
+          reasons.put(res.record(), e.getMessage());
+        }
+      }
+      scored = new ObservationTargets(List.copyOf(kept), scored.unresolved());
+    } else {
+      for (int t = 0; t < first.length; t++) {
+        first[t] = t;
+      }
+      observed.addAll(scored.targets());
+    }
     PosteriorEnsemble.Result ens =
         PosteriorEnsemble.run(
-            model, posterior, s.runs(), s.seed(), s.threads(), scored.targets(), false, progress);
+            model, posterior, s.runs(), s.seed(), s.threads(), observed, false, progress);
+    double[][] ensSamples = ens.samples();
+    double[][] ensStart = ens.start();
 
     Map<ObservationRecord, Row> byRecord = new LinkedHashMap<>();
     long reportingBase =
@@ -247,30 +307,32 @@ public final class Hindcast {
     for (int t = 0; t < scored.resolved().size(); t++) {
       ObservationTargets.Resolved res = scored.resolved().get(t);
       ObservationRecord r = res.record();
-      double[] sample = published(reporting, reportingBase, r, "", ens.samples()[t]);
-      double[] start = published(reporting, reportingBase, r, "|start", ens.start()[t]);
+      FigureDefinitions.Mapping mapping = mappings.isEmpty() ? null : mappings.get(t);
+      double[] latent = defined(mapping, reportingBase, r, "|definition", ensSamples, first[t]);
+      double[] latentStart =
+          defined(mapping, reportingBase, r, "|definition|start", ensStart, first[t]);
+      double[] sample = published(reporting, reportingBase, r, "", latent);
+      double[] start = published(reporting, reportingBase, r, "|start", latentStart);
       ForecastScore score = ForecastScore.of(sample, r.range());
       double logScore =
           reporting == null
               ? Double.NaN
               : PublishedDensity.logProbability(
-                  ens.samples()[t],
-                  reporting.model(),
-                  reporting.sourceType().apply(r.sourceId()),
-                  r.range());
+                  latent, reporting.model(), reporting.sourceType().apply(r.sourceId()), r.range());
       double persistence = Scores.crps(start, r.range());
       List<Baselines.Point> history = new ArrayList<>();
       for (ObservationRecord k : known) {
         if (k.scope().equals(r.scope())
             && k.scopeId().equals(r.scopeId())
             && k.demographic().equals(r.demographic())
-            && k.measure() == r.measure()) {
+            && k.measure() == r.measure()
+            && sameDefinition(mapping, k, r)) {
           history.add(new Baselines.Point(k.lastDay().toEpochDay(), k.range().representative()));
         }
       }
       double trend = Baselines.trend(history, r.lastDay().toEpochDay(), r.measure().cumulative());
       double crpsTrend = Double.isNaN(trend) ? Double.NaN : Scores.crpsPoint(trend, r.range());
-      String note = res.note();
+      String note = mapping == null ? res.note() : join(res.note(), mapping.note());
       if (Double.isNaN(trend)) {
         note =
             join(
@@ -290,7 +352,7 @@ public final class Hindcast {
               Double.NaN,
               sample,
               note,
-              ens.samples()[t],
+              latent,
               logScore));
     }
     // Flee's averaged relative difference: country point figures of one measure and date.
@@ -381,6 +443,47 @@ public final class Hindcast {
         seconds,
         s.asOf(),
         reporting == null ? null : reporting.model());
+  }
+
+  /**
+   * The model's version of a figure in each replication: the count of its target without
+   * definitional mappings, else its mapping's sample from a stream keyed by the figure.
+   */
+  private static double[] defined(
+      FigureDefinitions.Mapping mapping,
+      long base,
+      ObservationRecord r,
+      String part,
+      double[][] samples,
+      int first) {
+    if (mapping == null) {
+      return samples[first];
+    }
+    int n = mapping.targets().size();
+    double[][] own = new double[n][];
+    for (int k = 0; k < n; k++) {
+      own[k] = samples[first + k];
+    }
+    return mapping.sample(
+        own, RandomStreams.substream(base, RandomStreams.key(figureKey(r) + part)));
+  }
+
+  /**
+   * Whether an earlier figure may serve as the trend history of a scored one: with the mappings on,
+   * only when their definitions agree or either is unknown.
+   */
+  private static boolean sameDefinition(
+      FigureDefinitions.Mapping mapping, ObservationRecord earlier, ObservationRecord scored) {
+    if (mapping == null) {
+      return true;
+    }
+    Definition a = FigureDefinitions.given(earlier);
+    Definition b = FigureDefinitions.given(scored);
+    return a == null || b == null || a == b;
+  }
+
+  private static String figureKey(ObservationRecord r) {
+    return r.file().substring(r.file().lastIndexOf('/') + 1) + ":" + r.line() + ":" + r.sourceId();
   }
 
   /**

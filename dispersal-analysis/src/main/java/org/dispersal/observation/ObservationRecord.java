@@ -23,6 +23,8 @@ import org.dispersal.scoring.ObservedRange;
  * @param low the low end, or null for "up to high"
  * @param high the high end, or null for "more than low"
  * @param sourceId the source
+ * @param definition the optional {@code definition} column as written ({@link
+ *     org.dispersal.reporting.Definition}), empty when the file does not give one
  */
 public record ObservationRecord(
     String file,
@@ -38,7 +40,47 @@ public record ObservationRecord(
     ObservedMeasure measure,
     Integer low,
     Integer high,
-    String sourceId) {
+    String sourceId,
+    String definition) {
+
+  /** Never a null definition. */
+  public ObservationRecord {
+    definition = definition == null ? "" : definition;
+  }
+
+  /** A row without a {@code definition} (the column is optional). */
+  public ObservationRecord(
+      String file,
+      int line,
+      String date,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      String published,
+      LocalDate publishedLast,
+      String scope,
+      String scopeId,
+      String demographic,
+      ObservedMeasure measure,
+      Integer low,
+      Integer high,
+      String sourceId) {
+    this(
+        file,
+        line,
+        date,
+        firstDay,
+        lastDay,
+        published,
+        publishedLast,
+        scope,
+        scopeId,
+        demographic,
+        measure,
+        low,
+        high,
+        sourceId,
+        "");
+  }
 
   /** The month the figure describes. */
   public YearMonth month() {

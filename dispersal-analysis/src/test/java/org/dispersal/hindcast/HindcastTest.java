@@ -324,4 +324,78 @@ class HindcastTest {
     }
     assertThat(result.calibrationRows()).allMatch(c -> publication.publishedBy(c.record(), AS_OF));
   }
+
+  private static ObservationRecord withDefinition(ObservationRecord r, String definition) {
+    return new ObservationRecord(
+        r.file(),
+        r.line(),
+        r.date(),
+        r.firstDay(),
+        r.lastDay(),
+        r.published(),
+        r.publishedLast(),
+        r.scope(),
+        r.scopeId(),
+        r.demographic(),
+        r.measure(),
+        r.low(),
+        r.high(),
+        r.sourceId(),
+        definition);
+  }
+
+  private static Hindcast.Result runWith(
+      List<ObservationRecord> records, java.util.Map<String, Set<String>> reportingCountries) {
+    return Hindcast.run(
+        TestScenarios.calibratable(0.3),
+        Publication.AS_WRITTEN,
+        records,
+        new Hindcast.Settings(AS_OF, 400, 11, 1, 20, 0),
+        null,
+        reportingCountries,
+        d -> {});
+  }
+
+  @Test
+  void figuresDefinedAsCountsAreForecastExactlyAsWithoutTheMappings() {
+    List<ObservationRecord> records =
+        RECORDS.stream().map(r -> withDefinition(r, "count")).toList();
+    Map<ObservationRecord, Hindcast.Row> off = byRecord(runWith(records, null));
+    Map<ObservationRecord, Hindcast.Row> on = byRecord(runWith(records, Map.of()));
+    assertThat(on.keySet()).containsExactlyElementsOf(off.keySet());
+    for (ObservationRecord r : records) {
+      assertThat(on.get(r).status()).isEqualTo(off.get(r).status());
+      if (off.get(r).sample() != null) {
+        assertThat(on.get(r).sample()).containsExactly(off.get(r).sample());
+        assertThat(on.get(r).crpsPersistence()).isEqualTo(off.get(r).crpsPersistence());
+        assertThat(on.get(r).note()).contains("definition count (column)");
+      }
+    }
+  }
+
+  @Test
+  void confirmedDeathsAreTheModelsKilledThinnedInEachReplication() {
+    ObservationRecord killed =
+        figure(12, "2017-05", "2017-06", "world", "", ObservedMeasure.KILLED, 300);
+    ObservationRecord count = withDefinition(killed, "count");
+    ObservationRecord confirmed = withDefinition(killed, "confirmed");
+    double[] all = byRecord(runWith(List.of(count), Map.of())).get(count).latent();
+    Hindcast.Row row = byRecord(runWith(List.of(confirmed), Map.of())).get(confirmed);
+    double[] thinned = row.latent();
+    assertThat(thinned).hasSameSizeAs(all);
+    double sumAll = 0;
+    double sumThinned = 0;
+    for (int i = 0; i < all.length; i++) {
+      assertThat(thinned[i]).isBetween(0.0, all[i]);
+      sumAll += all[i];
+      sumThinned += thinned[i];
+    }
+    // the sum of independent binomial thinnings: mean share·N, variance share·(1 − share)·N;
+    // |z| < 3.29 fails falsely with probability 0.001
+    double p = org.dispersal.reporting.FigureDefinitions.CONFIRMED_DEATH_SHARE;
+    assertThat(sumAll).isGreaterThan(1000);
+    double z = (sumThinned - p * sumAll) / Math.sqrt(p * (1 - p) * sumAll);
+    assertThat(Math.abs(z)).isLessThan(3.29);
+    assertThat(row.note()).contains("definition confirmed (column)");
+  }
 }

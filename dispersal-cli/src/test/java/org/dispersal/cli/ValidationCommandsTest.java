@@ -158,6 +158,27 @@ class ValidationCommandsTest {
   }
 
   @Test
+  void hindcastRefusesAnUnknownDefinitionWithOneLine() throws Exception {
+    String header =
+        "date,published,scope,scope_id,demographic,measure,low,high,source_id,definition\n";
+    String[][] cases = {
+      {"2017-10,2017-10-24,country,FRA,all,in_theatre,1,1,X,residue", "field definition:"},
+      {"2017-10,2017-10-24,country,FRA,all,killed,1,1,X,residual", "field definition:"},
+    };
+    for (String[] c : cases) {
+      Path bad = tmp.resolve("defs.csv");
+      Files.writeString(
+          bad, header + "2017-10,2017-10-24,country,FRA,all,returned,1,1,X,\n" + c[0]);
+      CliTest.Result r =
+          CliTest.run(
+              "hindcast", "--as-of", "2017-02-13", "--observations", bad.toString(), "--runs", "5");
+      assertThat(r.code()).as(c[0]).isEqualTo(UserErrors.USER);
+      assertThat(r.err().strip()).as(c[0]).startsWith("dispersal: defs.csv:3: " + c[1]);
+      assertThat(r.err().strip().lines()).as(c[0]).hasSize(1);
+    }
+  }
+
+  @Test
   void calibrateWritesAPosteriorAndAReport() throws Exception {
     Path dir = tmp.resolve("c");
     CliTest.Result r = CliTest.run(CliTest.calibration(500, 100, 20), "--out", dir.toString());

@@ -20,6 +20,7 @@ import org.dispersal.output.validation.HindcastCsv;
 import org.dispersal.output.validation.HindcastReport;
 import org.dispersal.output.validation.PosteriorCsv;
 import org.dispersal.output.validation.ScorecardJson;
+import org.dispersal.reporting.FigureDefinitions;
 import org.dispersal.store.RunKind;
 
 /**
@@ -133,6 +134,8 @@ public record HindcastRequest(
             observations,
             settings,
             model,
+            FigureDefinitions.reportingCountries(
+                ReportedFigures.publishedBy(data, observations, settings.asOf())),
             RunRequest.checked(progress, cancellation));
     cancellation.check();
     Instant finished = Instant.now();
@@ -148,6 +151,12 @@ public record HindcastRequest(
             .put(
                 "reportingModel",
                 result.reporting() == null ? "off" : result.reporting().describe())
+            .put(
+                "definitions",
+                "on: confirmed death share "
+                    + FigureDefinitions.CONFIRMED_DEATH_SHARE
+                    + ", source rules "
+                    + FigureDefinitions.SOURCE_RULES.size())
             .build(provenance, started, finished);
     return new RunResult<>(
         kind(),

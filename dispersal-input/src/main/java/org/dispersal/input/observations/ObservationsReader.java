@@ -19,6 +19,7 @@ import org.dispersal.input.data.CsvRow;
 import org.dispersal.input.data.CsvTable;
 import org.dispersal.input.data.DataException;
 import org.dispersal.observation.ObservationRecord;
+import org.dispersal.reporting.Definition;
 
 /**
  * Reads observation files with exactly the columns {@code
@@ -30,7 +31,11 @@ import org.dispersal.observation.ObservationRecord;
  * or name), country (an ISO alpha-3 code) or countries (codes joined by {@code +}); {@code
  * demographic} is all, men, women or minors; {@code measure} is one of {@link ObservedMeasure};
  * {@code low} and {@code high} are whole numbers, at least one given, low ≤ high; {@code source_id}
- * is required.
+ * is required. An optional tenth column {@code definition} says what the figure counts in terms of
+ * the model's states ({@link Definition}: count, residual, confirmed, reporting_countries); empty
+ * means "not given" (the source's rule, or a mixture over the definitions the measure allows). A
+ * value that is not a definition, or one that does not apply to the row's measure and scope, is an
+ * error naming the field.
  */
 public final class ObservationsReader {
 
@@ -46,6 +51,9 @@ public final class ObservationsReader {
           "low",
           "high",
           "source_id");
+
+  /** The optional last column: what the figure counts (docs/REPORTING.md). */
+  public static final String DEFINITION = "definition";
 
   private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
   private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -71,24 +79,30 @@ public final class ObservationsReader {
   /** Reads from a reader. */
   public static List<ObservationRecord> read(String fileName, Reader reader) {
     CsvTable table = CsvReader.read(fileName, reader);
-    if (!table.header().equals(COLUMNS)) {
+    boolean withDefinition =
+        table.header().size() == COLUMNS.size() + 1
+            && table.header().subList(0, COLUMNS.size()).equals(COLUMNS)
+            && table.header().get(COLUMNS.size()).equals(DEFINITION);
+    if (!table.header().equals(COLUMNS) && !withDefinition) {
       throw new DataException(
           fileName,
           1,
           null,
           "the header must be exactly "
               + String.join(",", COLUMNS)
-              + ", not "
+              + " (optionally followed by "
+              + DEFINITION
+              + "), not "
               + String.join(",", table.header()));
     }
     List<ObservationRecord> out = new ArrayList<>();
     for (CsvRow row : table.rows()) {
-      out.add(record(fileName, row));
+      out.add(record(fileName, row, withDefinition));
     }
     return out;
   }
 
-  private static ObservationRecord record(String fileName, CsvRow row) {
+  private static ObservationRecord record(String fileName, CsvRow row, boolean withDefinition) {
     String date = row.required("date");
     LocalDate first;
     LocalDate last;
@@ -171,6 +185,26 @@ public final class ObservationsReader {
       throw row.error("high", "'" + high + "' is below low " + low);
     }
     String sourceId = row.required("source_id");
+    String definition = withDefinition ? row.text(DEFINITION).strip() : "";
+    if (!definition.isEmpty()) {
+      Definition d = Definition.byId(definition);
+      if (d == null) {
+        throw row.error(
+            DEFINITION, "'" + definition + "' is not one of " + Definition.names() + " (or empty)");
+      }
+      if (!d.allows(measure, scope)) {
+        throw row.error(
+            DEFINITION,
+            "'"
+                + definition
+                + "' does not apply to measure "
+                + measure.id()
+                + " at scope "
+                + scope
+                + " (residual is for in_theatre, confirmed for killed, reporting_countries for"
+                + " totals over several countries)");
+      }
+    }
     return new ObservationRecord(
         fileName,
         row.line(),
@@ -185,6 +219,7 @@ public final class ObservationsReader {
         measure,
         low,
         high,
-        sourceId);
+        sourceId,
+        definition);
   }
 }

@@ -63,6 +63,66 @@ class ObservationsReaderTest {
         .hasMessageStartingWith(message.strip());
   }
 
+  private static final String HEADER_WITH_DEFINITION =
+      "date,published,scope,scope_id,demographic,measure,low,high,source_id,definition\n";
+
+  @Test
+  void theOptionalDefinitionColumnIsReadAndEmptyMeansNotGiven() {
+    List<ObservationRecord> rows =
+        ObservationsReader.parse(
+            "obs.csv",
+            HEADER_WITH_DEFINITION
+                + "2016-11-14,2016-11-14,country,NLD,all,in_theatre,190,190,NL,residual\n"
+                + "2016-12,2016-12-28,country,MYS,all,killed,20,20,MY,confirmed\n"
+                + "2017-10,2017-10-24,world,,all,returned,5600,,TSC2017,reporting_countries\n"
+                + "2017-10,2017-10-24,country,FRA,all,returned,271,271,TSC2017,count\n"
+                + "2017-10,2017-10-24,country,DEU,all,returned,300,300,TSC2017,\n");
+    assertThat(rows)
+        .extracting(ObservationRecord::definition)
+        .containsExactly("residual", "confirmed", "reporting_countries", "count", "");
+    // without the column every row has no definition
+    assertThat(
+            ObservationsReader.parse(
+                    "obs.csv", HEADER + "2017-10,2017-10-24,world,,all,returned,5600,,TSC2017\n")
+                .get(0)
+                .definition())
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2017-02,2017,world,,all,returned,1,1,S,residue | obs.csv:2: field definition: 'residue' is"
+            + " not one of count, residual, confirmed, reporting_countries",
+        "2017-02,2017,country,FRA,all,killed,1,1,S,residual | obs.csv:2: field definition:"
+            + " 'residual' does not apply to measure killed",
+        "2017-02,2017,country,FRA,all,in_theatre,1,1,S,confirmed | obs.csv:2: field definition:"
+            + " 'confirmed' does not apply to measure in_theatre",
+        "2017-02,2017,country,FRA,all,returned,1,1,S,reporting_countries | obs.csv:2: field"
+            + " definition: 'reporting_countries' does not apply to measure returned at scope"
+            + " country"
+      })
+  void aBadDefinitionNamesTheLineAndField(String row, String message) {
+    assertThatThrownBy(
+            () -> ObservationsReader.parse("obs.csv", HEADER_WITH_DEFINITION + row + "\n"))
+        .isInstanceOf(DataException.class)
+        .hasMessageStartingWith(message.strip())
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aTenthColumnOtherThanDefinitionIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ObservationsReader.parse(
+                    "obs.csv",
+                    HEADER.strip() + ",meaning\n2017-10,2017-10-24,world,,all,returned,1,,S,x\n"))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("obs.csv:1:")
+        .hasMessageContaining("optionally followed by definition");
+  }
+
   @Test
   void theHeaderMustBeExact() {
     assertThatThrownBy(() -> ObservationsReader.parse("obs.csv", "date,low\n2017-01,1\n"))

@@ -1,0 +1,445 @@
+package org.dispersal.reporting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.dispersal.calibration.ObservedMeasure;
+import org.dispersal.calibration.Target;
+import org.dispersal.calibration.TargetResolver;
+import org.dispersal.engine.Compartment;
+import org.dispersal.model.Origin;
+import org.dispersal.model.State;
+import org.dispersal.observation.ObservationRecord;
+import org.dispersal.random.Binomial;
+
+/**
+ * Definitional mappings (issue #13): what a published figure counts in terms of the model's states,
+ * and the model's version of that figure in one replication.
+ *
+ * <p>A figure's definition comes from the {@code definition} column of its row; if that is empty,
+ * from a rule for its source ({@link #SOURCE_RULES}, each resting on a note of the shared data or a
+ * row of PRIORS.md); if neither gives one, the definition is unknown and the figure is forecast as
+ * a mixture over the definitions its measure and scope allow, with the named prior weights below.
+ * Each definition is laid out as a base target (counted as is) and a thinned target (each person
+ * counted with probability {@code keep}, Binomial thinning within each replication):
+ *
+ * <ul>
+ *   <li>{@code count}: the measure's states; nothing thinned.
+ *   <li>{@code residual} (in_theatre): base = everyone neither home nor killed (in theatre,
+ *       insurgents, other groups, detained, in camps, relocated, operatives abroad); thinned = the
+ *       killed, kept with probability 1 − {@link #CONFIRMED_DEATH_SHARE} (the dead not confirmed).
+ *   <li>{@code confirmed} (killed): thinned = the killed, kept with probability {@link
+ *       #CONFIRMED_DEATH_SHARE}.
+ *   <li>{@code reporting_countries} (totals): the measure's states, only in the origins of the
+ *       scope that had published a figure of the same measure by the forecast date.
+ * </ul>
+ *
+ * <p>Pure functions; the caller owns the random stream.
+ */
+public final class FigureDefinitions {
+
+  private FigureDefinitions() {}
+
+  /**
+   * The share of true deaths that a source has confirmed: 0.76, range 0.61-1.00. Basis: ICCT, April
+   * 2016 (PRIORS.md O2, data to October 2015): of EU foreign fighters 14% confirmed dead and 9%
+   * whose fate is unknown. If a share u of the unknown are dead, the confirmed share of deaths is
+   * 14 / (14 + 9u): 1.00 for u = 0, 0.61 for u = 1; the value takes u = 1/2 (14 / 18.5). The EU
+   * counter-terrorism coordinator's 15-20% killed of December 2016 (O1) is consistent with it.
+   */
+  public static final double CONFIRMED_DEATH_SHARE = 14.0 / 18.5;
+
+  /** The low end of {@link #CONFIRMED_DEATH_SHARE}'s range (u = 1). */
+  public static final double CONFIRMED_DEATH_SHARE_LOW = 14.0 / 23.0;
+
+  /** The high end of {@link #CONFIRMED_DEATH_SHARE}'s range (u = 0). */
+  public static final double CONFIRMED_DEATH_SHARE_HIGH = 1.0;
+
+  /**
+   * Prior weight of {@code residual} for an {@code in_theatre} figure whose definition is unknown
+   * (the rest on {@code count}): 0.5, range 0.2-0.8. No source says how often "still in Syria" is a
+   * residual; an even split is the assumption of ignorance.
+   */
+  public static final double UNKNOWN_IN_THEATRE_RESIDUAL_WEIGHT = 0.5;
+
+  /**
+   * Prior weight of {@code confirmed} for a {@code killed} figure whose definition is unknown (the
+   * rest on {@code count}): 0.75, range 0.5-1.0. A source can only count the deaths it knows of;
+   * the rest covers figures that are estimates of all deaths.
+   */
+  public static final double UNKNOWN_KILLED_CONFIRMED_WEIGHT = 0.75;
+
+  /**
+   * Prior weight of {@code reporting_countries} for a total over several countries whose definition
+   * is unknown (the rest on {@code count}): 0.5, range 0.2-0.8; an even split.
+   */
+  public static final double UNKNOWN_TOTAL_REPORTING_WEIGHT = 0.5;
+
+  /**
+   * A rule: the figures of a source, for a measure (and a scope, or any when null), have a
+   * definition, because of what the shared data or PRIORS.md says.
+   *
+   * @param sourceId the source
+   * @param measure the measure
+   * @param scope the scope, or null for any
+   * @param definition what the source's figures count
+   * @param basis the note or row relied on
+   */
+  public record Rule(
+      String sourceId,
+      ObservedMeasure measure,
+      String scope,
+      Definition definition,
+      String basis) {}
+
+  /** The rules per source; a source not listed has no rule. */
+  public static final List<Rule> SOURCE_RULES =
+      List.of(
+          new Rule(
+              "ICCT2016",
+              ObservedMeasure.IN_THEATRE,
+              null,
+              Definition.RESIDUAL,
+              "PRIORS.md O2: EU fighters 47% abroad, 30% returned, 14% confirmed dead, 9% unknown"
+                  + " (a partition of the travellers); note for FRA: 570 still in zone, 246"
+                  + " returned, 137 confirmed dead"),
+          new Rule(
+              "ICCT2016",
+              ObservedMeasure.KILLED,
+              null,
+              Definition.CONFIRMED,
+              "note for FRA and BEL: 'confirmed dead'; PRIORS.md O2: 14% confirmed dead"),
+          new Rule(
+              "EUCTC2016",
+              ObservedMeasure.IN_THEATRE,
+              null,
+              Definition.RESIDUAL,
+              "fighters_aggregates.csv: still in Syria/Iraq 2,000-2,500; 15-20% died; 30-35%"
+                  + " returned; PRIORS.md O1: of ~5,000, ~50% still there (the shares add up to"
+                  + " the whole)"),
+          new Rule(
+              "NL_NCTV_2016_11",
+              ObservedMeasure.IN_THEATRE,
+              null,
+              Definition.RESIDUAL,
+              "note: about 190 of the 270 who travelled are still in Syria and Iraq; PRIORS.md O5"
+                  + " (same report): 270 travelled, 44 killed, ~40 returned; 270 - 44 - 40 = 186"),
+          new Rule(
+              "MA_BCIJ_2016_12",
+              ObservedMeasure.IN_THEATRE,
+              null,
+              Definition.RESIDUAL,
+              "note: 871 still fighting, 206 returned, 553 died (1,630 in all); MA_BCIJ_2016_10: 1,622"
+                  + " joined"),
+          new Rule(
+              "MA_BCIJ_2016_12",
+              ObservedMeasure.KILLED,
+              null,
+              Definition.CONFIRMED,
+              "the same partition: the dead are those the BCIJ knows of"),
+          new Rule(
+              "NO_PST_2017_12",
+              ObservedMeasure.IN_THEATRE,
+              null,
+              Definition.RESIDUAL,
+              "note: ~100 travelled; ~20 killed; 40 returned; ~40 remain (20 + 40 + 40 = 100)"),
+          new Rule(
+              "NO_PST_2017_12",
+              ObservedMeasure.KILLED,
+              null,
+              Definition.CONFIRMED,
+              "the same partition: the dead are those PST knows of"),
+          new Rule(
+              "TSC2017",
+              ObservedMeasure.RETURNED,
+              "world",
+              Definition.REPORTING_COUNTRIES,
+              "fighters_aggregates.csv World: 'at least 5,600 returned from 33 countries'"),
+          new Rule(
+              "TSC2017",
+              ObservedMeasure.TRAVELLED,
+              "world",
+              Definition.COUNT,
+              "fighters_aggregates.csv World: 'more than 40,000 from more than 110 countries',"
+                  + " more countries than any source names"));
+
+  /** A definition with its weight in the forecast of a figure. */
+  public record Weighted(Definition definition, double weight) {}
+
+  /**
+   * The definitions a figure may have, with their weights: one with weight 1 when its row or its
+   * source's rule says which, else the mixture its measure and scope allow.
+   *
+   * @param r the figure
+   * @return the definitions, weights adding up to 1
+   */
+  public static List<Weighted> candidates(ObservationRecord r) {
+    Definition given = given(r);
+    if (given != null) {
+      return List.of(new Weighted(given, 1.0));
+    }
+    boolean total = !r.scope().equals("country");
+    return switch (r.measure()) {
+      case IN_THEATRE ->
+          List.of(
+              new Weighted(Definition.COUNT, 1 - UNKNOWN_IN_THEATRE_RESIDUAL_WEIGHT),
+              new Weighted(Definition.RESIDUAL, UNKNOWN_IN_THEATRE_RESIDUAL_WEIGHT));
+      case KILLED ->
+          List.of(
+              new Weighted(Definition.COUNT, 1 - UNKNOWN_KILLED_CONFIRMED_WEIGHT),
+              new Weighted(Definition.CONFIRMED, UNKNOWN_KILLED_CONFIRMED_WEIGHT));
+      default ->
+          total
+              ? List.of(
+                  new Weighted(Definition.COUNT, 1 - UNKNOWN_TOTAL_REPORTING_WEIGHT),
+                  new Weighted(Definition.REPORTING_COUNTRIES, UNKNOWN_TOTAL_REPORTING_WEIGHT))
+              : List.of(new Weighted(Definition.COUNT, 1.0));
+    };
+  }
+
+  /** The definition the row or its source's rule gives, or null when unknown. */
+  public static Definition given(ObservationRecord r) {
+    if (!r.definition().isEmpty()) {
+      return Definition.byId(r.definition());
+    }
+    Rule rule = rule(r);
+    return rule == null ? null : rule.definition();
+  }
+
+  /** The source rule that applies to a figure, or null. */
+  public static Rule rule(ObservationRecord r) {
+    for (Rule rule : SOURCE_RULES) {
+      if (rule.sourceId().equals(r.sourceId())
+          && rule.measure() == r.measure()
+          && (rule.scope() == null || rule.scope().equals(r.scope()))
+          && rule.definition().allows(r.measure(), r.scope())) {
+        return rule;
+      }
+    }
+    return null;
+  }
+
+  /** Where a figure's definition comes from, in words (for notes). */
+  public static String describe(ObservationRecord r) {
+    if (!r.definition().isEmpty()) {
+      return "definition " + r.definition() + " (column)";
+    }
+    Rule rule = rule(r);
+    if (rule != null) {
+      return "definition " + rule.definition().id() + " (rule for " + r.sourceId() + ")";
+    }
+    StringBuilder b = new StringBuilder("definition unknown: mixture");
+    for (Weighted w : candidates(r)) {
+      b.append(' ').append(w.definition().id()).append(' ').append(fmt(w.weight()));
+    }
+    return b.toString();
+  }
+
+  /**
+   * One definition laid out on a model: per replication, base + Binomial(thinned, keep).
+   *
+   * @param definition the definition
+   * @param weight its weight in the mixture
+   * @param base the target counted as is, or null
+   * @param thinned the target thinned, or null
+   * @param keep the probability each person of {@code thinned} is counted
+   */
+  public record Alternative(
+      Definition definition, double weight, Target base, Target thinned, double keep) {}
+
+  /**
+   * A figure laid out on a model under each definition it may have.
+   *
+   * @param alternatives the definitions that resolve, weights renormalised to add up to 1
+   * @param note what was used, in words
+   */
+  public record Mapping(List<Alternative> alternatives, String note) {
+
+    /** The targets to observe, in order: each alternative's base and thinned, when present. */
+    public List<Target> targets() {
+      List<Target> out = new ArrayList<>();
+      for (Alternative a : alternatives) {
+        if (a.base() != null) {
+          out.add(a.base());
+        }
+        if (a.thinned() != null) {
+          out.add(a.thinned());
+        }
+      }
+      return out;
+    }
+
+    /**
+     * The figure under its definition(s) in each replication.
+     *
+     * @param samples samples[k][replication] for the k-th target of {@link #targets()}
+     * @param rng the figure's stream (for the thinning and the mixture's choice)
+     * @return one value per replication
+     */
+    public double[] sample(double[][] samples, UniformRandomProvider rng) {
+      int n = samples.length == 0 ? 0 : samples[0].length;
+      double[] out = new double[n];
+      for (int i = 0; i < n; i++) {
+        int pick = 0;
+        if (alternatives.size() > 1) {
+          double u = rng.nextDouble();
+          double acc = 0;
+          pick = alternatives.size() - 1;
+          for (int a = 0; a < alternatives.size(); a++) {
+            acc += alternatives.get(a).weight();
+            if (u < acc) {
+              pick = a;
+              break;
+            }
+          }
+        }
+        int k = 0;
+        for (int a = 0; a < pick; a++) {
+          k += (alternatives.get(a).base() != null ? 1 : 0);
+          k += (alternatives.get(a).thinned() != null ? 1 : 0);
+        }
+        Alternative alt = alternatives.get(pick);
+        double v = 0;
+        if (alt.base() != null) {
+          v += samples[k++][i];
+        }
+        if (alt.thinned() != null) {
+          v += Binomial.sample(rng, (int) samples[k][i], alt.keep());
+        }
+        out[i] = v;
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Lays a figure out on the resolver's model under each definition it may have.
+   *
+   * @param resolver the model's resolver
+   * @param r the figure
+   * @param reportingCountries for each measure id, the ISO codes of the countries that had
+   *     published a figure of it by the forecast date
+   * @return the mapping
+   * @throws TargetResolver.UnresolvableException when no definition can be laid out
+   */
+  public static Mapping map(
+      TargetResolver resolver, ObservationRecord r, Map<String, Set<String>> reportingCountries)
+      throws TargetResolver.UnresolvableException {
+    List<Alternative> alts = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    String lastReason = "";
+    for (Weighted w : candidates(r)) {
+      try {
+        alts.add(alternative(resolver, r, w, reportingCountries));
+      } catch (TargetResolver.UnresolvableException e) {
+        failed.add(w.definition().id());
+        lastReason = e.getMessage();
+      }
+    }
+    if (alts.isEmpty()) {
+      throw new TargetResolver.UnresolvableException(lastReason);
+    }
+    double total = alts.stream().mapToDouble(Alternative::weight).sum();
+    List<Alternative> normalised = new ArrayList<>();
+    for (Alternative a : alts) {
+      normalised.add(
+          new Alternative(a.definition(), a.weight() / total, a.base(), a.thinned(), a.keep()));
+    }
+    String note = describe(r);
+    if (!failed.isEmpty()) {
+      note += " (" + String.join(", ", failed) + " not laid out: " + lastReason + ")";
+    }
+    return new Mapping(List.copyOf(normalised), note);
+  }
+
+  private static Alternative alternative(
+      TargetResolver resolver,
+      ObservationRecord r,
+      Weighted w,
+      Map<String, Set<String>> reportingCountries)
+      throws TargetResolver.UnresolvableException {
+    ObservedMeasure m = r.measure();
+    return switch (w.definition()) {
+      case COUNT ->
+          new Alternative(
+              Definition.COUNT, w.weight(), target(resolver, r, m::includes, null), null, 0);
+      case CONFIRMED ->
+          new Alternative(
+              Definition.CONFIRMED,
+              w.weight(),
+              null,
+              target(resolver, r, FigureDefinitions::killed, null),
+              CONFIRMED_DEATH_SHARE);
+      case RESIDUAL ->
+          new Alternative(
+              Definition.RESIDUAL,
+              w.weight(),
+              target(
+                  resolver,
+                  r,
+                  (c, o) -> !ObservedMeasure.RETURNED.includes(c, o) && c.state() != State.KILLED,
+                  null),
+              target(resolver, r, FigureDefinitions::killed, null),
+              1 - CONFIRMED_DEATH_SHARE);
+      case REPORTING_COUNTRIES -> {
+        Set<String> reporting = reportingCountries.getOrDefault(m.id(), Set.of());
+        yield new Alternative(
+            Definition.REPORTING_COUNTRIES,
+            w.weight(),
+            target(resolver, r, m::includes, reporting),
+            null,
+            0);
+      }
+    };
+  }
+
+  private static boolean killed(Compartment c, Origin o) {
+    return c.state() == State.KILLED;
+  }
+
+  private static Target target(
+      TargetResolver resolver,
+      ObservationRecord r,
+      java.util.function.BiPredicate<Compartment, Origin> includes,
+      Set<String> countries)
+      throws TargetResolver.UnresolvableException {
+    return resolver
+        .resolve(
+            r.label(),
+            r.month(),
+            r.scope(),
+            r.scopeId(),
+            r.demographic(),
+            r.measure(),
+            r.range(),
+            includes,
+            countries == null ? o -> true : o -> o.country() && countries.contains(o.id()))
+        .target();
+  }
+
+  /**
+   * The countries that had published a figure of each measure: from the subjects ({@code
+   * country:ISO:demographic:measure}) of the figures public by the forecast date.
+   *
+   * @param figures the figures published by the date
+   * @return for each measure id, the ISO codes, sorted
+   */
+  public static Map<String, Set<String>> reportingCountries(List<ReportedFigure> figures) {
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    for (ReportedFigure f : figures) {
+      String[] p = f.subject().split(":", -1);
+      if (p.length == 4 && p[0].equals("country")) {
+        out.computeIfAbsent(p[3], k -> new TreeSet<>()).add(p[1]);
+      }
+    }
+    return out;
+  }
+
+  private static String fmt(double w) {
+    return String.format(java.util.Locale.ROOT, "%.2f", w);
+  }
+}
