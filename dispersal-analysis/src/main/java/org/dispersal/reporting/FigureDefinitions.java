@@ -317,6 +317,58 @@ public final class FigureDefinitions {
   }
 
   /**
+   * The exact law of a mapped figure in one replication, for a likelihood: the expectation of
+   * {@code probability} over the mixture's choice and the Binomial thinning, Σ_a w_a Σ_j Binom(j;
+   * thinned_a, keep_a) · probability(base_a + j). Terms of the binomial below 1e-15 of its mode's
+   * are left out. The as-of assimilation can pass the reporting model's probability of the
+   * published range given a count (its {@code Likelihood.logProbability}, exponentiated).
+   *
+   * @param mapping the figure's mapping
+   * @param counts the replication's count of each target of {@link Mapping#targets()}
+   * @param probability the probability of the published figure given the model's version of it
+   * @return the probability of the published figure in this replication
+   */
+  public static double probability(
+      Mapping mapping, double[] counts, java.util.function.DoubleUnaryOperator probability) {
+    double total = 0;
+    int k = 0;
+    for (Alternative a : mapping.alternatives()) {
+      double base = a.base() == null ? 0 : counts[k++];
+      if (a.thinned() == null) {
+        total += a.weight() * probability.applyAsDouble(base);
+        continue;
+      }
+      int n = (int) counts[k++];
+      double p = a.keep();
+      double sum = 0;
+      if (n == 0 || p <= 0 || p >= 1) {
+        sum = probability.applyAsDouble(base + (p >= 1 ? n : 0));
+      } else {
+        org.apache.commons.statistics.distribution.BinomialDistribution law =
+            org.apache.commons.statistics.distribution.BinomialDistribution.of(n, p);
+        int mode = (int) Math.floor((n + 1) * p);
+        double floor = law.logProbability(Math.min(mode, n)) + Math.log(1e-15);
+        for (int j = Math.min(mode, n); j >= 0; j--) {
+          double lp = law.logProbability(j);
+          if (lp < floor) {
+            break;
+          }
+          sum += Math.exp(lp) * probability.applyAsDouble(base + j);
+        }
+        for (int j = Math.min(mode, n) + 1; j <= n; j++) {
+          double lp = law.logProbability(j);
+          if (lp < floor) {
+            break;
+          }
+          sum += Math.exp(lp) * probability.applyAsDouble(base + j);
+        }
+      }
+      total += a.weight() * sum;
+    }
+    return total;
+  }
+
+  /**
    * Lays a figure out on the resolver's model under each definition it may have.
    *
    * @param resolver the model's resolver

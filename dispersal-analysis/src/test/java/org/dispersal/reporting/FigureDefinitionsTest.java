@@ -293,6 +293,30 @@ class FigureDefinitionsTest {
   }
 
   @Test
+  void theExactLawAgreesWithTheBinomialAndTheMixtureWeights() throws Exception {
+    FigureDefinitions.Mapping residual =
+        FigureDefinitions.map(
+            RESOLVER,
+            figure("country", "FRA", ObservedMeasure.IN_THEATRE, "SRC", "residual"),
+            Map.of());
+    double q = 1 - FigureDefinitions.CONFIRMED_DEATH_SHARE;
+    BinomialDistribution law = BinomialDistribution.of(50, q);
+    // P(base + Binomial(50, q) <= 110) with base 100 is the binomial CDF at 10
+    double p =
+        FigureDefinitions.probability(residual, new double[] {100, 50}, c -> c <= 110 ? 1 : 0);
+    assertThat(p).isCloseTo(law.cumulativeProbability(10), within(1e-12));
+    // a mixture: count (the first target) with weight 1/2, residual-free reporting total 1/2
+    FigureDefinitions.Mapping mixture =
+        FigureDefinitions.map(
+            RESOLVER,
+            figure("world", "", ObservedMeasure.RETURNED, "SRC", ""),
+            Map.of("returned", Set.of("FRA")));
+    double both =
+        FigureDefinitions.probability(mixture, new double[] {500, 200}, c -> c == 200 ? 1 : 0);
+    assertThat(both).isCloseTo(FigureDefinitions.UNKNOWN_TOTAL_REPORTING_WEIGHT, within(1e-15));
+  }
+
+  @Test
   void reportingCountriesAreReadFromTheFiguresSubjects() {
     LocalDate d = LocalDate.of(2016, 1, 1);
     Map<String, Set<String>> rc =
