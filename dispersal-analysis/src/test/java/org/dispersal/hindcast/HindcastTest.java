@@ -398,4 +398,22 @@ class HindcastTest {
     assertThat(Math.abs(z)).isLessThan(3.29);
     assertThat(row.note()).contains("definition confirmed (column)");
   }
+
+  @Test
+  void theTrendBaselineReadsOnlyEarlierFiguresOfTheSameDefinition() {
+    ObservationRecord earlier =
+        figure(13, "2016-06", "2016-07", "world", "", ObservedMeasure.IN_THEATRE, 2000);
+    ObservationRecord later =
+        withDefinition(
+            figure(14, "2017-05", "2017-06", "world", "", ObservedMeasure.IN_THEATRE, 1500),
+            "residual");
+    for (String[] c : new String[][] {{"count", "false"}, {"residual", "true"}, {"", "true"}}) {
+      ObservationRecord known = withDefinition(earlier, c[0]);
+      Hindcast.Row row = byRecord(runWith(List.of(known, later), Map.of())).get(later);
+      assertThat(Double.isNaN(row.trend())).as(c[0]).isEqualTo(!Boolean.parseBoolean(c[1]));
+    }
+    // without the mappings every earlier figure of the measure is history
+    ObservationRecord known = withDefinition(earlier, "count");
+    assertThat(byRecord(runWith(List.of(known, later), null)).get(later).trend()).isEqualTo(2000);
+  }
 }
