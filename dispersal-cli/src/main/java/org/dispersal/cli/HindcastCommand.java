@@ -85,7 +85,8 @@ final class HindcastCommand implements Callable<Integer> {
       arity = "1..*",
       required = true,
       description =
-          "Observation files (date,published,scope,scope_id,demographic,measure,low,high,source_id).")
+          "Observation files (date,published,scope,scope_id,demographic,measure,low,high,source_id"
+              + "[,definition]).")
   List<Path> observations = new ArrayList<>();
 
   @Option(
