@@ -120,6 +120,13 @@ final class HindcastCommand implements Callable<Integer> {
   boolean noReportingModel;
 
   @Option(
+      names = "--no-definitions",
+      description =
+          "Compare every figure with the model's count of its measure, ignoring what its source"
+              + " counts (residual in theatre, confirmed deaths, sums over reporting countries).")
+  boolean noDefinitions;
+
+  @Option(
       names = "--start-at-date",
       description =
           "Start each forecast at its date, as dispersal forecast --as-of does: after the"
@@ -271,7 +278,8 @@ final class HindcastCommand implements Callable<Integer> {
             rows,
             settings,
             command,
-            !noReportingModel);
+            !noReportingModel,
+            !noDefinitions);
     return store
         .run(
             request,

@@ -89,6 +89,55 @@ class ValidationCommandsTest {
   }
 
   @Test
+  void noDefinitionsComparesEveryFigureWithTheCountOfItsMeasure() throws Exception {
+    String[] common = {
+      "hindcast",
+      "--as-of",
+      "2017-02-13",
+      "--observations",
+      CliTest.KNOWN.toString(),
+      LATER.toString(),
+      "--runs",
+      "30",
+      "--simulations",
+      "400",
+      "--particles",
+      "80",
+      "--no-store",
+      "--quiet"
+    };
+    Path on = tmp.resolve("on");
+    Path off = tmp.resolve("off");
+    CliTest.Result a = CliTest.run(concat(common, "--out", on.toString()));
+    CliTest.Result b = CliTest.run(concat(common, "--no-definitions", "--out", off.toString()));
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(b.code()).as(b.err()).isZero();
+    assertThat(Files.readString(on.resolve("manifest.json"))).contains("\"definitions\" : \"on:");
+    assertThat(Files.readString(off.resolve("manifest.json"))).contains("\"definitions\" : \"off:");
+    // Norway's residual "in theatre" (a source rule) is read differently; the figures of
+    // travellers, whose only definition is a count, are not
+    assertThat(scoredRow(on, ",NOR,all,in_theatre,"))
+        .isNotEqualTo(scoredRow(off, ",NOR,all,in_theatre,"));
+    assertThat(scoredRow(on, ",SWE,all,travelled,"))
+        .isEqualTo(scoredRow(off, ",SWE,all,travelled,"));
+  }
+
+  private static String scoredRow(Path dir, String key) throws Exception {
+    return Files.readAllLines(dir.resolve("hindcast.csv")).stream()
+        .filter(l -> l.contains(key) && l.contains(",scored,"))
+        // the forecast's quantiles to the persistence CRPS (columns p05 to crps_persistence)
+        .map(l -> String.join(",", java.util.Arrays.asList(l.split(",", -1)).subList(11, 22)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no scored row " + key + " in " + dir));
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  @Test
   void rollingOriginsRecalibrateEachDateOnTheEarlierOnesOnly() throws Exception {
     Path dir = tmp.resolve("rolling");
     CliTest.Result r =

@@ -40,7 +40,8 @@ public record HindcastRequest(
     List<ObservationRecord> observations,
     Hindcast.Settings settings,
     String command,
-    boolean reporting)
+    boolean reporting,
+    boolean definitions)
     implements RunRequest<Hindcast.Result> {
 
   /**
@@ -80,7 +81,20 @@ public record HindcastRequest(
       List<ObservationRecord> observations,
       Hindcast.Settings settings,
       String command) {
-    this(scenario, observations, settings, command, true);
+    this(scenario, observations, settings, command, true, true);
+  }
+
+  /**
+   * A hindcast with or without the reporting model, each figure read under its definition
+   * (REPORTING.md, "Definitional mappings").
+   */
+  public HindcastRequest(
+      ScenarioInput scenario,
+      List<ObservationRecord> observations,
+      Hindcast.Settings settings,
+      String command,
+      boolean reporting) {
+    this(scenario, observations, settings, command, reporting, true);
   }
 
   /** Checks the budget and copies the figures. */
@@ -134,8 +148,10 @@ public record HindcastRequest(
             observations,
             settings,
             model,
-            FigureDefinitions.reportingCountries(
-                ReportedFigures.publishedBy(data, observations, settings.asOf())),
+            definitions
+                ? FigureDefinitions.reportingCountries(
+                    ReportedFigures.publishedBy(data, observations, settings.asOf()))
+                : null,
             RunRequest.checked(progress, cancellation));
     cancellation.check();
     Instant finished = Instant.now();
@@ -153,10 +169,12 @@ public record HindcastRequest(
                 result.reporting() == null ? "off" : result.reporting().describe())
             .put(
                 "definitions",
-                "on: confirmed death share "
-                    + FigureDefinitions.CONFIRMED_DEATH_SHARE
-                    + ", source rules "
-                    + FigureDefinitions.SOURCE_RULES.size())
+                !definitions
+                    ? "off: every figure compared with the count of its measure"
+                    : "on: confirmed death share "
+                        + FigureDefinitions.CONFIRMED_DEATH_SHARE
+                        + ", source rules "
+                        + FigureDefinitions.SOURCE_RULES.size())
             .build(provenance, started, finished);
     return new RunResult<>(
         kind(),
