@@ -13,9 +13,12 @@ import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.dispersal.calibration.Target;
 import org.dispersal.calibration.TargetResolver;
+import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.Lineage;
 import org.dispersal.engine.MonthObserver;
 import org.dispersal.engine.ReplicationEngine;
+import org.dispersal.engine.SimulationModel;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Workers;
 import org.dispersal.observation.ObservationRecord;
@@ -104,6 +107,60 @@ public final class Assimilation {
   }
 
   /**
+   * How the figures condition the ensemble ({@code --filter}).
+   *
+   * <ul>
+   *   <li>{@link #ONE_STEP}: one importance resampling over all the figures at once, then each
+   *       chosen replication rerun as it was (copies are identical).
+   *   <li>{@link #MONTHLY}: the month-by-month particle filter with rejuvenation ({@link
+   *       ParticleFilter}): the figures of each model month weight and resample the particles in
+   *       turn, and every chosen copy continues with fresh dynamics after that month. Needs the
+   *       cohort engine.
+   * </ul>
+   */
+  public enum Filter {
+    /** One importance-resampling step over all figures. */
+    ONE_STEP("one-step"),
+    /** The month-by-month particle filter with rejuvenation. */
+    MONTHLY("monthly");
+
+    private final String id;
+
+    Filter(String id) {
+      this.id = id;
+    }
+
+    /** The name used by the command line, the manifest and the service. */
+    public String id() {
+      return id;
+    }
+
+    /**
+     * The filter of a name.
+     *
+     * @throws IllegalArgumentException naming the possible values
+     */
+    public static Filter of(String id) {
+      for (Filter f : values()) {
+        if (f.id.equals(id)) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException("'" + id + "' is not a filter: one-step or monthly");
+    }
+  }
+
+  /**
+   * A replication's inputs (parameters, initial stocks, drivers), for example drawn from a
+   * posterior sample instead of the priors; must depend only on (seed, replication).
+   */
+  @FunctionalInterface
+  public interface Inputs {
+    /** The inputs of replication {@code replication} of master seed {@code seed}. */
+    SimulationModel.Replication of(long seed, long replication);
+  }
+
+  /**
    * The outcome.
    *
    * @param summary the resampled ensemble's summary (N replications, duplicates counted as chosen)
@@ -112,7 +169,12 @@ public final class Assimilation {
    * @param distinct how many different replications the resampling kept
    * @param logWeights each replication's log weight (0 for all when no figure is used)
    * @param prior prior[figure][replication], the used figures' counts before resampling
-   * @param chosen chosen[replication], how many times the resampling chose it
+   * @param chosen chosen[replication], how many times the resampling chose it (with the monthly
+   *     filter: how many final particles descend from it)
+   * @param filter how the figures conditioned the ensemble
+   * @param steps each resampling step: its month, figures, effective sample size and distinct
+   *     particles chosen (one step for {@link Filter#ONE_STEP}, none without figures)
+   * @param posteriorMeans each used figure's mean count over the resampled ensemble
    */
   public record Result(
       EnsembleSummary summary,
@@ -121,12 +183,68 @@ public final class Assimilation {
       int distinct,
       double[] logWeights,
       double[][] prior,
-      int[] chosen) {
+      int[] chosen,
+      Filter filter,
+      List<ParticleFilter.Step> steps,
+      double[] posteriorMeans) {
+
+    /** Copies the list. */
+    public Result {
+      steps = List.copyOf(steps);
+    }
+
+    /**
+     * The outcome of one importance-resampling step: the posterior means follow from the counts and
+     * the choices.
+     */
+    public Result(
+        EnsembleSummary summary,
+        double effectiveSampleSize,
+        int particles,
+        int distinct,
+        double[] logWeights,
+        double[][] prior,
+        int[] chosen) {
+      this(
+          summary,
+          effectiveSampleSize,
+          particles,
+          distinct,
+          logWeights,
+          prior,
+          chosen,
+          Filter.ONE_STEP,
+          oneStep(prior, chosen, effectiveSampleSize, distinct),
+          means(prior, chosen));
+    }
 
     /** Whether the effective sample size is below {@link #ESS_WARNING_SHARE} of N. */
     public boolean lowEffectiveSampleSize() {
       return effectiveSampleSize < ESS_WARNING_SHARE * particles;
     }
+  }
+
+  private static List<ParticleFilter.Step> oneStep(
+      double[][] prior, int[] chosen, double ess, int distinct) {
+    if (prior.length == 0) {
+      return List.of();
+    }
+    return List.of(
+        new ParticleFilter.Step(-1, IntStream.range(0, prior.length).toArray(), ess, distinct));
+  }
+
+  private static double[] means(double[][] counts, int[] chosen) {
+    double[] m = new double[counts.length];
+    for (int f = 0; f < counts.length; f++) {
+      double sum = 0;
+      long n = 0;
+      for (int i = 0; i < chosen.length; i++) {
+        sum += chosen[i] * counts[f][i];
+        n += chosen[i];
+      }
+      m[f] = sum / n;
+    }
+    return m;
   }
 
   /**
@@ -320,6 +438,52 @@ public final class Assimilation {
       IntConsumer progress,
       CompiledModel shown,
       int from) {
+    return run(
+        model,
+        plan,
+        reporting,
+        particles,
+        seed,
+        threads,
+        engines,
+        progress,
+        shown,
+        from,
+        Filter.ONE_STEP,
+        null);
+  }
+
+  /**
+   * Runs the chosen filter and keeps in the summary only the months from {@code from} on,
+   * renumbered from 0.
+   *
+   * @param model the compiled scenario the engine runs
+   * @param plan the figures sorted by {@link #plan} on {@code model}
+   * @param reporting the reporting model estimated from the figures published by the as-of date
+   * @param particles N, the replications (particles) of each pass
+   * @param seed the master seed
+   * @param threads worker threads (the result does not depend on them)
+   * @param engines makes one engine per worker (the cohort engine for {@link Filter#MONTHLY})
+   * @param progress told how far the run is, out of N
+   * @param shown the compiled scenario of the summary
+   * @param from the first month of {@code model} the summary keeps (its month 0)
+   * @param filter one step or month by month
+   * @param inputs each replication's inputs, or null for the model's own (priors)
+   * @return the resampled summary and the diagnostics
+   */
+  public static Result run(
+      CompiledModel model,
+      Plan plan,
+      ReportingModel reporting,
+      int particles,
+      long seed,
+      int threads,
+      Supplier<? extends ReplicationEngine> engines,
+      IntConsumer progress,
+      CompiledModel shown,
+      int from,
+      Filter filter,
+      Inputs inputs) {
     if (from < 0
         || shown.scenario().months() + from > model.scenario().months()
         || shown.compartments().size() != model.compartments().size()
@@ -333,6 +497,11 @@ public final class Assimilation {
       throw new IllegalArgumentException("particles and threads must be at least 1");
     }
     List<Target> targets = plan.targets();
+    if (filter == Filter.MONTHLY && !targets.isEmpty()) {
+      return monthly(
+          plan, reporting, particles, seed, threads, engines, progress, shown, from, last, inputs);
+    }
+    int lastFigure = targets.stream().mapToInt(Target::month).max().orElse(0);
     double[][] counts = new double[targets.size()][particles];
     AtomicInteger done = new AtomicInteger();
     if (!targets.isEmpty()) {
@@ -343,7 +512,13 @@ public final class Assimilation {
           threads,
           () -> new Probe(engines.get(), new Target.Recorder(targets)),
           (probe, i) -> {
-            probe.engine().simulate(seed, i, probe.recorder());
+            SimulationModel.Replication rep = inputs(probe.engine(), inputs, seed, i);
+            if (probe.engine() instanceof CohortEngine cohort) {
+              // The figures' months are all that pass 1 needs: stop after the last.
+              cohort.simulate(rep, seed, i, Lineage.ROOT, lastFigure, probe.recorder());
+            } else {
+              probe.engine().simulate(rep, seed, i, probe.recorder());
+            }
             double[] v = probe.recorder().values();
             for (int t = 0; t < v.length; t++) {
               counts[t][i] = v[t];
@@ -374,6 +549,7 @@ public final class Assimilation {
               int times = chosen[i];
               w.engine()
                   .simulate(
+                      inputs(w.engine(), inputs, seed, i),
                       seed,
                       i,
                       new MonthObserver() {
@@ -409,7 +585,168 @@ public final class Assimilation {
     for (int k = 1; k < workers.size(); k++) {
       total.combine(workers.get(k).summary());
     }
-    return new Result(total, ess, particles, distinct.length, lw, counts, chosen);
+    List<ParticleFilter.Step> steps =
+        targets.isEmpty()
+            ? List.of()
+            : List.of(
+                new ParticleFilter.Step(
+                    lastFigure,
+                    IntStream.range(0, targets.size()).toArray(),
+                    ess,
+                    distinct.length));
+    return new Result(
+        total,
+        ess,
+        particles,
+        distinct.length,
+        lw,
+        counts,
+        chosen,
+        Filter.ONE_STEP,
+        steps,
+        means(counts, chosen));
+  }
+
+  /** The month-by-month particle filter ({@link ParticleFilter}) and the final pass. */
+  private static Result monthly(
+      Plan plan,
+      ReportingModel reporting,
+      int particles,
+      long seed,
+      int threads,
+      Supplier<? extends ReplicationEngine> engines,
+      IntConsumer progress,
+      CompiledModel shown,
+      int from,
+      int last,
+      Inputs in) {
+    List<Target> targets = plan.targets();
+    List<Used> used = plan.used();
+    int[] months = targets.stream().mapToInt(Target::month).toArray();
+    long passes = 1 + java.util.Arrays.stream(months).distinct().count();
+    ParticleFilter.LogLikelihood likelihood =
+        (f, count) ->
+            Likelihood.logProbability(
+                reporting,
+                used.get(f).type(),
+                used.get(f).record().low(),
+                used.get(f).record().high(),
+                count);
+    ParticleFilter.Outcome o =
+        ParticleFilter.run(
+            particles,
+            months,
+            likelihood,
+            seed,
+            threads,
+            () -> {
+              CohortEngine engine = cohort(engines.get());
+              Target.Recorder recorder = new Target.Recorder(targets);
+              return (root, lineage, upTo) -> {
+                engine.simulate(
+                    inputs(engine, in, seed, root), seed, root, lineage, upTo, recorder);
+                return recorder.values();
+              };
+            },
+            done -> progress.accept((int) (done / passes)));
+    int[] roots = o.roots();
+    Lineage[] lineages = o.lineages();
+    double[][] expected = o.expected();
+    double[][] values = new double[targets.size()][particles];
+    long filtered = (passes - 1) * (long) particles;
+    AtomicInteger rerun = new AtomicInteger();
+    List<Rerun> workers =
+        Workers.run(
+            "dispersal-assimilation",
+            "assimilation",
+            particles,
+            threads,
+            () ->
+                new Rerun(
+                    cohort(engines.get()),
+                    new EnsembleSummary(shown),
+                    new Target.Recorder(targets)),
+            (w, j) -> {
+              int root = roots[j];
+              ((CohortEngine) w.engine())
+                  .simulate(
+                      inputs(w.engine(), in, seed, root),
+                      seed,
+                      root,
+                      lineages[j],
+                      last,
+                      new MonthObserver() {
+                        @Override
+                        public void arrivals(int month, int[][] arrived) {
+                          if (month > from && month <= last) {
+                            w.summary().arrivals(month - from, arrived);
+                          }
+                        }
+
+                        @Override
+                        public void observe(int month, int[][] stocks) {
+                          if (month >= from && month <= last) {
+                            w.summary().observe(month - from, stocks);
+                          }
+                          w.recorder().observe(month, stocks);
+                        }
+                      });
+              double[] v = w.recorder().values();
+              for (int t = 0; t < v.length; t++) {
+                if (v[t] != expected[t][j]) {
+                  throw new IllegalStateException(
+                      "particle " + j + " did not reproduce its ancestor's counts");
+                }
+                values[t][j] = v[t];
+              }
+              progress.accept((int) ((filtered + rerun.incrementAndGet()) / passes));
+            });
+    EnsembleSummary total = workers.get(0).summary();
+    for (int k = 1; k < workers.size(); k++) {
+      total.combine(workers.get(k).summary());
+    }
+    int[] chosen = new int[particles];
+    for (int r : roots) {
+      chosen[r]++;
+    }
+    int distinct = (int) IntStream.range(0, particles).filter(i -> chosen[i] > 0).count();
+    double ess = Double.POSITIVE_INFINITY;
+    for (ParticleFilter.Step s : o.steps()) {
+      ess = Math.min(ess, s.effectiveSampleSize());
+    }
+    double[] lw = new double[particles];
+    double[][] prior = o.prior();
+    for (int f : o.steps().get(0).figures()) {
+      for (int i = 0; i < particles; i++) {
+        lw[i] += likelihood.of(f, prior[f][i]);
+      }
+    }
+    double[] means = new double[targets.size()];
+    for (int f = 0; f < means.length; f++) {
+      double sum = 0;
+      for (double x : values[f]) {
+        sum += x;
+      }
+      means[f] = sum / particles;
+    }
+    return new Result(
+        total, ess, particles, distinct, lw, prior, chosen, Filter.MONTHLY, o.steps(), means);
+  }
+
+  /** The replication's inputs: the given ones, or the engine's model's own draws. */
+  private static SimulationModel.Replication inputs(
+      ReplicationEngine engine, Inputs inputs, long seed, long replication) {
+    return inputs == null
+        ? engine.model().replication(seed, replication)
+        : inputs.of(seed, replication);
+  }
+
+  private static CohortEngine cohort(ReplicationEngine engine) {
+    if (engine instanceof CohortEngine c) {
+      return c;
+    }
+    throw new IllegalArgumentException(
+        "the monthly filter needs the cohort engine (the agent engine cannot rejuvenate)");
   }
 
   private static int[] ones(int n) {

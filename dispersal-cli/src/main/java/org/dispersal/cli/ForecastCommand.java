@@ -16,6 +16,7 @@ import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.forecast.AsOfForecastRequest;
 import org.dispersal.app.forecast.DefaultMixture;
 import org.dispersal.app.forecast.ForecastRequest;
+import org.dispersal.assimilation.Assimilation;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.input.scenario.ScenarioValidator;
 import org.dispersal.model.Scenario;
@@ -109,6 +110,15 @@ final class ForecastCommand implements Callable<Integer> {
   List<Path> observations = new ArrayList<>();
 
   @Option(
+      names = "--filter",
+      paramLabel = "KIND",
+      description =
+          "With --as-of: how the figures condition the ensemble: monthly (a particle filter month"
+              + " by month with rejuvenation; the default with the cohort engine) or one-step (one"
+              + " importance resampling over all figures; the default with the agent engine).")
+  String filter;
+
+  @Option(
       names = "--single",
       description =
           "Run the scenario alone, not the mixture of its competing hypotheses that a scenario"
@@ -127,6 +137,9 @@ final class ForecastCommand implements Callable<Integer> {
           "--runs must be between 1 and " + ForecastRequest.MAX_REPLICATIONS + ", not " + runs);
     }
     int workers = threads.workers();
+    if (filter != null && asOf == null) {
+      throw new UserException("--filter needs --as-of DATE");
+    }
     if (asOf != null || !observations.isEmpty()) {
       return callAsOf(seed, workers);
     }
@@ -188,8 +201,14 @@ final class ForecastCommand implements Callable<Integer> {
     if (asOf == null) {
       throw new UserException("--observations needs --as-of DATE: the date they are known by");
     }
-    if (spark.enabled() || posterior != null) {
-      throw new UserException("--as-of cannot be combined with --spark or --posterior yet");
+    if (spark.enabled()) {
+      throw new UserException("--as-of cannot be combined with --spark yet");
+    }
+    Assimilation.Filter kind;
+    try {
+      kind = filter == null ? null : Assimilation.Filter.of(filter);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--filter " + e.getMessage());
     }
     if (months != null && (months < 1 || months > ScenarioValidator.MAX_MONTHS)) {
       throw new UserException(
@@ -209,7 +228,9 @@ final class ForecastCommand implements Callable<Integer> {
             seed,
             workers,
             asked,
-            overrides.sets);
+            overrides.sets,
+            posterior == null ? null : PosteriorCsv.read(posterior),
+            kind);
     return stored(
         request,
         s,
