@@ -45,6 +45,17 @@ public final class ParticleFilter {
     double[] run(int root, Lineage lineage, int last);
   }
 
+  /** One pass of the filter: particles run to a month, wherever they run. */
+  @FunctionalInterface
+  public interface Pass {
+    /**
+     * Runs each particle from month 0 to {@code last}.
+     *
+     * @return counts[figure][particle] (undefined for figures after {@code last})
+     */
+    double[][] counts(int[] roots, Lineage[] lineages, int last);
+  }
+
   /** The log probability of a figure's published value given the particle's count. */
   public interface LogLikelihood {
     /** ln P(figure | count). */
@@ -105,7 +116,33 @@ public final class ParticleFilter {
       int threads,
       Supplier<? extends Simulator> simulators,
       IntConsumer progress) {
-    if (particles < 1 || threads < 1 || figureMonths.length == 0) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+    java.util.concurrent.atomic.AtomicInteger done =
+        new java.util.concurrent.atomic.AtomicInteger();
+    return run(
+        particles,
+        figureMonths,
+        likelihood,
+        seed,
+        (roots, lineages, last) ->
+            pass(roots, lineages, last, figureMonths.length, threads, simulators, progress, done));
+  }
+
+  /**
+   * Runs the filter over passes that run anywhere (local threads, a cluster).
+   *
+   * @param particles N
+   * @param figureMonths each figure's model month (at least 1)
+   * @param likelihood the figures' likelihood
+   * @param seed the master seed
+   * @param pass runs particles to a month
+   * @return the final particles and the diagnostics
+   */
+  public static Outcome run(
+      int particles, int[] figureMonths, LogLikelihood likelihood, long seed, Pass pass) {
+    if (particles < 1 || figureMonths.length == 0) {
       throw new IllegalArgumentException("a filter needs particles, threads and figures");
     }
     TreeMap<Integer, List<Integer>> byMonth = new TreeMap<>();
@@ -123,20 +160,14 @@ public final class ParticleFilter {
       lineages[j] = Lineage.ROOT;
     }
     int lastMonth = byMonth.lastKey();
-    java.util.concurrent.atomic.AtomicInteger done =
-        new java.util.concurrent.atomic.AtomicInteger();
-    double[][] prior =
-        pass(roots, lineages, lastMonth, figures, threads, simulators, progress, done);
+    double[][] prior = pass.counts(roots, lineages, lastMonth);
     double[][] expected = new double[figures][];
     List<Step> steps = new ArrayList<>();
     int step = 0;
     for (var e : byMonth.entrySet()) {
       int month = e.getKey();
       int[] fs = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-      double[][] counts =
-          step == 0
-              ? prior
-              : pass(roots, lineages, month, figures, threads, simulators, progress, done);
+      double[][] counts = step == 0 ? prior : pass.counts(roots, lineages, month);
       double[] lw = new double[particles];
       for (int f : fs) {
         for (int j = 0; j < particles; j++) {

@@ -67,6 +67,7 @@ import org.dispersal.store.RunKind;
  *     from their as-of prior, not the sample
  * @param filter one importance-resampling step or the monthly particle filter; null for the
  *     default: monthly with the cohort engine, one step with the agent engine
+ * @param cluster where the filter's particles run, or null for local threads
  */
 public record AsOfForecastRequest(
     ScenarioInput scenario,
@@ -78,8 +79,75 @@ public record AsOfForecastRequest(
     EngineKind engine,
     List<String> overrides,
     Posterior posterior,
-    Assimilation.Filter filter)
+    Assimilation.Filter filter,
+    Cluster cluster)
     implements RunRequest<EnsembleSummary> {
+
+  /**
+   * Where a forecast as of a date runs its particles when not on local threads, for example Spark
+   * executors: the passes for the run's {@link Setup}, which the workers rebuild the same way.
+   */
+  @FunctionalInterface
+  public interface Cluster {
+    /** The passes of the filter over the setup's model and used figures. */
+    Assimilation.Passes passes(Setup setup);
+  }
+
+  /**
+   * What the filter runs: the as-of start, the compiled model the engine runs, the model the
+   * summary is shown on and the figures sorted; {@link #setup} builds it the same way on every
+   * machine.
+   *
+   * @param start the as-of start
+   * @param model the compiled scenario the engine runs
+   * @param shown the compiled scenario of the summary
+   * @param plan the figures used and set aside
+   */
+  public record Setup(
+      AsOfStart start, CompiledModel model, CompiledModel shown, Assimilation.Plan plan) {}
+
+  /**
+   * Builds the setup of a forecast as of a date.
+   *
+   * @param s the scenario read as of the date
+   * @param asOf the date
+   * @param observations every figure, in file order
+   */
+  public static Setup setup(Scenario s, LocalDate asOf, List<ObservationRecord> observations) {
+    SharedData data = SharedData.shipped();
+    AsOfStart at = AsOfStart.of(s, asOf, StrongholdLosses.of(data), ArrivalPriors.of(data));
+    CompiledModel model = new CompiledModel(at.run());
+    CompiledModel shown = at.offset() == 0 ? model : new CompiledModel(at.shown());
+    Assimilation.Plan plan =
+        Assimilation.plan(model, observations, asOf, data, id -> ReportedFigures.type(data, id));
+    return new Setup(at, model, shown, plan);
+  }
+
+  /** A forecast as of a date on local threads. */
+  public AsOfForecastRequest(
+      ScenarioInput scenario,
+      List<ObservationRecord> observations,
+      LocalDate asOf,
+      int replications,
+      long seed,
+      int threads,
+      EngineKind engine,
+      List<String> overrides,
+      Posterior posterior,
+      Assimilation.Filter filter) {
+    this(
+        scenario,
+        observations,
+        asOf,
+        replications,
+        seed,
+        threads,
+        engine,
+        overrides,
+        posterior,
+        filter,
+        null);
+  }
 
   /** A forecast as of a date from the priors with the default filter. */
   public AsOfForecastRequest(
@@ -91,7 +159,18 @@ public record AsOfForecastRequest(
       int threads,
       EngineKind engine,
       List<String> overrides) {
-    this(scenario, observations, asOf, replications, seed, threads, engine, overrides, null, null);
+    this(
+        scenario,
+        observations,
+        asOf,
+        replications,
+        seed,
+        threads,
+        engine,
+        overrides,
+        null,
+        null,
+        null);
   }
 
   /** Validates the settings and resolves the engine. */
@@ -120,6 +199,9 @@ public record AsOfForecastRequest(
           "the monthly filter needs the cohort engine, not "
               + engine.id()
               + ": use the one-step filter");
+    }
+    if (posterior != null && cluster != null) {
+      throw InputException.field("posterior", "cannot be combined with a cluster yet");
     }
     if (posterior != null && engine != EngineKind.COHORT) {
       throw InputException.field("posterior", "needs the cohort engine, not " + engine.id());
@@ -160,12 +242,12 @@ public record AsOfForecastRequest(
     Instant started = Instant.now();
     Scenario s = scenario.scenario();
     SharedData data = SharedData.shipped();
-    AsOfStart at = AsOfStart.of(s, asOf, StrongholdLosses.of(data), ArrivalPriors.of(data));
-    CompiledModel model = new CompiledModel(at.run());
-    CompiledModel shown = at.offset() == 0 ? model : new CompiledModel(at.shown());
+    Setup setup = setup(s, asOf, observations);
+    AsOfStart at = setup.start();
+    CompiledModel model = setup.model();
+    CompiledModel shown = setup.shown();
+    Assimilation.Plan plan = setup.plan();
     ReportingModel reporting = ReportedFigures.model(data, observations, asOf);
-    Assimilation.Plan plan =
-        Assimilation.plan(model, observations, asOf, data, id -> ReportedFigures.type(data, id));
     EngineKind kind = engine;
     Scenario run = at.run();
     List<String> asOfPriors = changedPriors(s, run);
@@ -186,20 +268,27 @@ public record AsOfForecastRequest(
                     i,
                     sample.draw(
                         model, RandomStreams.stream(sd, i, RandomStreams.Purpose.PARAMETERS)));
+    Assimilation.Passes passes =
+        cluster != null
+            ? cluster.passes(setup)
+            : Assimilation.local(
+                model,
+                plan.targets(),
+                seed,
+                threads,
+                () -> kind.create(model, AgentFeatures.of(run)),
+                inputs,
+                shown,
+                at.offset());
     Assimilation.Result result =
         Assimilation.run(
-            model,
             plan,
             reporting,
             replications,
             seed,
-            threads,
-            () -> kind.create(model, AgentFeatures.of(run)),
-            RunRequest.checked(progress, cancellation),
-            shown,
-            at.offset(),
             filter,
-            inputs);
+            passes,
+            RunRequest.checked(progress, cancellation));
     cancellation.check();
     Instant finished = Instant.now();
     EnsembleSummary summary = result.summary();
