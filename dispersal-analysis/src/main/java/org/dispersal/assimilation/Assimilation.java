@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -13,9 +12,12 @@ import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.dispersal.calibration.Target;
 import org.dispersal.calibration.TargetResolver;
+import org.dispersal.engine.CohortEngine;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.Lineage;
 import org.dispersal.engine.MonthObserver;
 import org.dispersal.engine.ReplicationEngine;
+import org.dispersal.engine.SimulationModel;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Workers;
 import org.dispersal.observation.ObservationRecord;
@@ -104,6 +106,60 @@ public final class Assimilation {
   }
 
   /**
+   * How the figures condition the ensemble ({@code --filter}).
+   *
+   * <ul>
+   *   <li>{@link #ONE_STEP}: one importance resampling over all the figures at once, then each
+   *       chosen replication rerun as it was (copies are identical).
+   *   <li>{@link #MONTHLY}: the month-by-month particle filter with rejuvenation ({@link
+   *       ParticleFilter}): the figures of each model month weight and resample the particles in
+   *       turn, and every chosen copy continues with fresh dynamics after that month. Needs the
+   *       cohort engine.
+   * </ul>
+   */
+  public enum Filter {
+    /** One importance-resampling step over all figures. */
+    ONE_STEP("one-step"),
+    /** The month-by-month particle filter with rejuvenation. */
+    MONTHLY("monthly");
+
+    private final String id;
+
+    Filter(String id) {
+      this.id = id;
+    }
+
+    /** The name used by the command line, the manifest and the service. */
+    public String id() {
+      return id;
+    }
+
+    /**
+     * The filter of a name.
+     *
+     * @throws IllegalArgumentException naming the possible values
+     */
+    public static Filter of(String id) {
+      for (Filter f : values()) {
+        if (f.id.equals(id)) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException("'" + id + "' is not a filter: one-step or monthly");
+    }
+  }
+
+  /**
+   * A replication's inputs (parameters, initial stocks, drivers), for example drawn from a
+   * posterior sample instead of the priors; must depend only on (seed, replication).
+   */
+  @FunctionalInterface
+  public interface Inputs {
+    /** The inputs of replication {@code replication} of master seed {@code seed}. */
+    SimulationModel.Replication of(long seed, long replication);
+  }
+
+  /**
    * The outcome.
    *
    * @param summary the resampled ensemble's summary (N replications, duplicates counted as chosen)
@@ -112,7 +168,12 @@ public final class Assimilation {
    * @param distinct how many different replications the resampling kept
    * @param logWeights each replication's log weight (0 for all when no figure is used)
    * @param prior prior[figure][replication], the used figures' counts before resampling
-   * @param chosen chosen[replication], how many times the resampling chose it
+   * @param chosen chosen[replication], how many times the resampling chose it (with the monthly
+   *     filter: how many final particles descend from it)
+   * @param filter how the figures conditioned the ensemble
+   * @param steps each resampling step: its month, figures, effective sample size and distinct
+   *     particles chosen (one step for {@link Filter#ONE_STEP}, none without figures)
+   * @param posteriorMeans each used figure's mean count over the resampled ensemble
    */
   public record Result(
       EnsembleSummary summary,
@@ -121,12 +182,68 @@ public final class Assimilation {
       int distinct,
       double[] logWeights,
       double[][] prior,
-      int[] chosen) {
+      int[] chosen,
+      Filter filter,
+      List<ParticleFilter.Step> steps,
+      double[] posteriorMeans) {
+
+    /** Copies the list. */
+    public Result {
+      steps = List.copyOf(steps);
+    }
+
+    /**
+     * The outcome of one importance-resampling step: the posterior means follow from the counts and
+     * the choices.
+     */
+    public Result(
+        EnsembleSummary summary,
+        double effectiveSampleSize,
+        int particles,
+        int distinct,
+        double[] logWeights,
+        double[][] prior,
+        int[] chosen) {
+      this(
+          summary,
+          effectiveSampleSize,
+          particles,
+          distinct,
+          logWeights,
+          prior,
+          chosen,
+          Filter.ONE_STEP,
+          oneStep(prior, chosen, effectiveSampleSize, distinct),
+          means(prior, chosen));
+    }
 
     /** Whether the effective sample size is below {@link #ESS_WARNING_SHARE} of N. */
     public boolean lowEffectiveSampleSize() {
       return effectiveSampleSize < ESS_WARNING_SHARE * particles;
     }
+  }
+
+  private static List<ParticleFilter.Step> oneStep(
+      double[][] prior, int[] chosen, double ess, int distinct) {
+    if (prior.length == 0) {
+      return List.of();
+    }
+    return List.of(
+        new ParticleFilter.Step(-1, IntStream.range(0, prior.length).toArray(), ess, distinct));
+  }
+
+  private static double[] means(double[][] counts, int[] chosen) {
+    double[] m = new double[counts.length];
+    for (int f = 0; f < counts.length; f++) {
+      double sum = 0;
+      long n = 0;
+      for (int i = 0; i < chosen.length; i++) {
+        sum += chosen[i] * counts[f][i];
+        n += chosen[i];
+      }
+      m[f] = sum / n;
+    }
+    return m;
   }
 
   /**
@@ -320,6 +437,216 @@ public final class Assimilation {
       IntConsumer progress,
       CompiledModel shown,
       int from) {
+    return run(
+        model,
+        plan,
+        reporting,
+        particles,
+        seed,
+        threads,
+        engines,
+        progress,
+        shown,
+        from,
+        Filter.ONE_STEP,
+        null);
+  }
+
+  /**
+   * Runs the chosen filter and keeps in the summary only the months from {@code from} on,
+   * renumbered from 0.
+   *
+   * @param model the compiled scenario the engine runs
+   * @param plan the figures sorted by {@link #plan} on {@code model}
+   * @param reporting the reporting model estimated from the figures published by the as-of date
+   * @param particles N, the replications (particles) of each pass
+   * @param seed the master seed
+   * @param threads worker threads (the result does not depend on them)
+   * @param engines makes one engine per worker (the cohort engine for {@link Filter#MONTHLY})
+   * @param progress told how far the run is, out of N
+   * @param shown the compiled scenario of the summary
+   * @param from the first month of {@code model} the summary keeps (its month 0)
+   * @param filter one step or month by month
+   * @param inputs each replication's inputs, or null for the model's own (priors)
+   * @return the resampled summary and the diagnostics
+   */
+  public static Result run(
+      CompiledModel model,
+      Plan plan,
+      ReportingModel reporting,
+      int particles,
+      long seed,
+      int threads,
+      Supplier<? extends ReplicationEngine> engines,
+      IntConsumer progress,
+      CompiledModel shown,
+      int from,
+      Filter filter,
+      Inputs inputs) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+    Passes passes = local(model, plan.targets(), seed, threads, engines, inputs, shown, from);
+    return run(plan, reporting, particles, seed, filter, passes, progress);
+  }
+
+  /**
+   * Runs the chosen filter over passes that run particles on local threads ({@link #local}) or on a
+   * cluster: the filter's weights and resampling stay here, with the same named streams, so the
+   * result depends only on the seed.
+   *
+   * @param plan the figures sorted by {@link #plan}
+   * @param reporting the reporting model estimated from the figures published by the as-of date
+   * @param particles N
+   * @param seed the master seed
+   * @param filter one step or month by month
+   * @param passes where the particles run
+   * @param progress told how far the run is, out of N
+   * @return the resampled summary and the diagnostics
+   */
+  public static Result run(
+      Plan plan,
+      ReportingModel reporting,
+      int particles,
+      long seed,
+      Filter filter,
+      Passes passes,
+      IntConsumer progress) {
+    if (particles < 1) {
+      throw new IllegalArgumentException("particles must be at least 1");
+    }
+    if (filter == Filter.MONTHLY && !plan.used().isEmpty()) {
+      return monthly(plan, reporting, particles, seed, passes, progress);
+    }
+    return oneStep(plan, reporting, particles, seed, passes, progress);
+  }
+
+  /**
+   * The passes of a filter: particles (a root replication and a {@link Lineage}) run on local
+   * threads or on a cluster. Each result depends only on its particle.
+   */
+  public interface Passes {
+    /**
+     * Runs each particle from month 0 to {@code last}.
+     *
+     * @param roots each particle's replication
+     * @param lineages each particle's lineage
+     * @param last the last month to run
+     * @param done told the number of particles finished, as they finish
+     * @return counts[figure][particle], the used figures' counts (undefined after {@code last})
+     */
+    double[][] counts(int[] roots, Lineage[] lineages, int last, IntConsumer done);
+
+    /**
+     * Runs each particle to the summary's last month into the summary, counted {@code times[j]}
+     * times.
+     *
+     * @param roots each particle's replication
+     * @param lineages each particle's lineage
+     * @param times how many times each particle counts in the summary
+     * @param done told the summary's replications finished, as they finish
+     * @return the summary and values[figure][particle], the used figures' counts of the rerun
+     */
+    Finished finish(int[] roots, Lineage[] lineages, int[] times, IntConsumer done);
+  }
+
+  /**
+   * The last pass's outcome.
+   *
+   * @param summary the summary of the particles, each counted as often as asked
+   * @param values values[figure][particle], the used figures' counts
+   */
+  public record Finished(EnsembleSummary summary, double[][] values) {}
+
+  /**
+   * The passes on local worker threads.
+   *
+   * @param model the compiled scenario the engine runs
+   * @param targets the used figures' targets on it
+   * @param seed the master seed
+   * @param threads worker threads (the result does not depend on them)
+   * @param engines makes one engine per worker
+   * @param inputs each replication's inputs, or null for the model's own
+   * @param shown the compiled scenario of the summary
+   * @param from the first month of {@code model} the summary keeps (its month 0)
+   */
+  public static Passes local(
+      CompiledModel model,
+      List<Target> targets,
+      long seed,
+      int threads,
+      Supplier<? extends ReplicationEngine> engines,
+      Inputs inputs,
+      CompiledModel shown,
+      int from) {
+    int last = lastShown(model, shown, from);
+    return new Passes() {
+      @Override
+      public double[][] counts(int[] roots, Lineage[] lineages, int upTo, IntConsumer done) {
+        double[][] c = new double[targets.size()][roots.length];
+        Workers.run(
+            "dispersal-assimilation",
+            "assimilation",
+            roots.length,
+            threads,
+            () -> new Probe(engines.get(), new Target.Recorder(targets)),
+            (probe, j) -> {
+              double[] v =
+                  count(
+                      probe.engine(), inputs, probe.recorder(), seed, roots[j], lineages[j], upTo);
+              for (int t = 0; t < v.length; t++) {
+                c[t][j] = v[t];
+              }
+              done.accept(1);
+            });
+        return c;
+      }
+
+      @Override
+      public Finished finish(int[] roots, Lineage[] lineages, int[] times, IntConsumer done) {
+        double[][] values = new double[targets.size()][roots.length];
+        List<Rerun> workers =
+            Workers.run(
+                "dispersal-assimilation",
+                "assimilation",
+                roots.length,
+                threads,
+                () ->
+                    new Rerun(
+                        engines.get(), new EnsembleSummary(shown), new Target.Recorder(targets)),
+                (w, j) -> {
+                  double[] v =
+                      rerun(
+                          w.engine(),
+                          inputs,
+                          w.recorder(),
+                          w.summary(),
+                          from,
+                          last,
+                          seed,
+                          roots[j],
+                          lineages[j],
+                          times[j]);
+                  for (int t = 0; t < v.length; t++) {
+                    values[t][j] = v[t];
+                  }
+                  done.accept(times[j]);
+                });
+        EnsembleSummary total = workers.get(0).summary();
+        for (int k = 1; k < workers.size(); k++) {
+          total.combine(workers.get(k).summary());
+        }
+        return new Finished(total, values);
+      }
+    };
+  }
+
+  /**
+   * The last month of {@code model} the summary keeps.
+   *
+   * @throws IllegalArgumentException if {@code shown} does not fit {@code model} from {@code from}
+   */
+  public static int lastShown(CompiledModel model, CompiledModel shown, int from) {
     if (from < 0
         || shown.scenario().months() + from > model.scenario().months()
         || shown.compartments().size() != model.compartments().size()
@@ -328,29 +655,106 @@ public final class Assimilation {
           "the summary's model must have the run's compartments and fit in its months from "
               + from);
     }
-    int last = from + shown.scenario().months();
-    if (particles < 1 || threads < 1) {
-      throw new IllegalArgumentException("particles and threads must be at least 1");
+    return from + shown.scenario().months();
+  }
+
+  /**
+   * Runs one particle from month 0 to {@code last} (a pass of the filter; also what a cluster's
+   * worker runs).
+   *
+   * @param engine the worker's engine (the cohort engine when the lineage switches)
+   * @param inputs the replications' inputs, or null for the engine's model's own
+   * @param recorder records the used figures' cells
+   * @param seed the master seed
+   * @param root the replication
+   * @param lineage its switches to fresh dynamics
+   * @param last the last month to run
+   * @return the recorder's values (its array: copy it before the next call)
+   */
+  public static double[] count(
+      ReplicationEngine engine,
+      Inputs inputs,
+      Target.Recorder recorder,
+      long seed,
+      int root,
+      Lineage lineage,
+      int last) {
+    SimulationModel.Replication rep = inputs(engine, inputs, seed, root);
+    if (engine instanceof CohortEngine c) {
+      c.simulate(rep, seed, root, lineage, last, recorder);
+    } else if (lineage.months().length == 0) {
+      engine.simulate(rep, seed, root, recorder);
+    } else {
+      cohort(engine);
     }
-    List<Target> targets = plan.targets();
-    double[][] counts = new double[targets.size()][particles];
-    AtomicInteger done = new AtomicInteger();
-    if (!targets.isEmpty()) {
-      Workers.run(
-          "dispersal-assimilation",
-          "assimilation",
-          particles,
-          threads,
-          () -> new Probe(engines.get(), new Target.Recorder(targets)),
-          (probe, i) -> {
-            probe.engine().simulate(seed, i, probe.recorder());
-            double[] v = probe.recorder().values();
-            for (int t = 0; t < v.length; t++) {
-              counts[t][i] = v[t];
+    return recorder.values();
+  }
+
+  /**
+   * Runs one particle into a summary, counted {@code times} times, keeping months {@code from} to
+   * {@code last} renumbered from 0 (the last pass; also what a cluster's worker runs).
+   *
+   * @return the recorder's values (its array: copy it before the next call)
+   */
+  public static double[] rerun(
+      ReplicationEngine engine,
+      Inputs inputs,
+      Target.Recorder recorder,
+      EnsembleSummary summary,
+      int from,
+      int last,
+      long seed,
+      int root,
+      Lineage lineage,
+      int times) {
+    MonthObserver observer =
+        new MonthObserver() {
+          @Override
+          public void arrivals(int month, int[][] arrived) {
+            if (month > from && month <= last) {
+              // Once: the copies counted below share the count of arrivals.
+              summary.arrivals(month - from, arrived);
             }
-            progress.accept(done.incrementAndGet() / 2);
-          });
+          }
+
+          @Override
+          public void observe(int month, int[][] stocks) {
+            if (month >= from && month <= last) {
+              for (int c = 0; c < times; c++) {
+                summary.observe(month - from, stocks);
+              }
+            }
+            recorder.observe(month, stocks);
+          }
+        };
+    SimulationModel.Replication rep = inputs(engine, inputs, seed, root);
+    if (lineage.months().length == 0) {
+      engine.simulate(rep, seed, root, observer);
+    } else {
+      cohort(engine).simulate(rep, seed, root, lineage, last, observer);
     }
+    return recorder.values();
+  }
+
+  /** One importance-resampling step over all figures, then the chosen replications rerun. */
+  private static Result oneStep(
+      Plan plan,
+      ReportingModel reporting,
+      int particles,
+      long seed,
+      Passes passes,
+      IntConsumer progress) {
+    List<Target> targets = plan.targets();
+    int lastFigure = targets.stream().mapToInt(Target::month).max().orElse(0);
+    int share = targets.isEmpty() ? 1 : 2;
+    java.util.concurrent.atomic.AtomicLong units = new java.util.concurrent.atomic.AtomicLong();
+    IntConsumer done = x -> progress.accept((int) (units.addAndGet(x) / share));
+    Lineage[] roots = new Lineage[particles];
+    Arrays.fill(roots, Lineage.ROOT);
+    double[][] counts =
+        targets.isEmpty()
+            ? new double[0][particles]
+            : passes.counts(IntStream.range(0, particles).toArray(), roots, lastFigure, done);
     double[] lw =
         targets.isEmpty() ? new double[particles] : logWeights(reporting, plan.used(), counts);
     double ess = effectiveSampleSize(lw);
@@ -359,57 +763,131 @@ public final class Assimilation {
             ? ones(particles)
             : systematic(lw, particles, RandomStreams.assimilationResampling(seed));
     int[] distinct = IntStream.range(0, particles).filter(i -> chosen[i] > 0).toArray();
-    int firstPass = targets.isEmpty() ? 0 : particles;
-    AtomicInteger rerun = new AtomicInteger();
-    List<Rerun> workers =
-        Workers.run(
-            "dispersal-assimilation",
-            "assimilation",
-            distinct.length,
-            threads,
-            () ->
-                new Rerun(engines.get(), new EnsembleSummary(shown), new Target.Recorder(targets)),
-            (w, k) -> {
-              int i = distinct[k];
-              int times = chosen[i];
-              w.engine()
-                  .simulate(
-                      seed,
-                      i,
-                      new MonthObserver() {
-                        @Override
-                        public void arrivals(int month, int[][] arrived) {
-                          if (month > from && month <= last) {
-                            // Once: the copies counted below share the count of arrivals.
-                            w.summary().arrivals(month - from, arrived);
-                          }
-                        }
-
-                        @Override
-                        public void observe(int month, int[][] stocks) {
-                          if (month >= from && month <= last) {
-                            for (int c = 0; c < times; c++) {
-                              w.summary().observe(month - from, stocks);
-                            }
-                          }
-                          w.recorder().observe(month, stocks);
-                        }
-                      });
-              double[] v = w.recorder().values();
-              for (int t = 0; t < v.length; t++) {
-                if (v[t] != counts[t][i]) {
-                  throw new IllegalStateException(
-                      "replication " + i + " did not reproduce its first pass");
-                }
-              }
-              int finished = rerun.addAndGet(times);
-              progress.accept(firstPass == 0 ? finished : (firstPass + finished) / 2);
-            });
-    EnsembleSummary total = workers.get(0).summary();
-    for (int k = 1; k < workers.size(); k++) {
-      total.combine(workers.get(k).summary());
+    int[] times = Arrays.stream(distinct).map(i -> chosen[i]).toArray();
+    Lineage[] same = Arrays.copyOf(roots, distinct.length);
+    Finished f = passes.finish(distinct, same, times, done);
+    for (int k = 0; k < distinct.length; k++) {
+      for (int t = 0; t < targets.size(); t++) {
+        if (f.values()[t][k] != counts[t][distinct[k]]) {
+          throw new IllegalStateException(
+              "replication " + distinct[k] + " did not reproduce its first pass");
+        }
+      }
     }
-    return new Result(total, ess, particles, distinct.length, lw, counts, chosen);
+    List<ParticleFilter.Step> steps =
+        targets.isEmpty()
+            ? List.of()
+            : List.of(
+                new ParticleFilter.Step(
+                    lastFigure,
+                    IntStream.range(0, targets.size()).toArray(),
+                    ess,
+                    distinct.length));
+    return new Result(
+        f.summary(),
+        ess,
+        particles,
+        distinct.length,
+        lw,
+        counts,
+        chosen,
+        Filter.ONE_STEP,
+        steps,
+        means(counts, chosen));
+  }
+
+  /** The month-by-month particle filter ({@link ParticleFilter}) and the final pass. */
+  private static Result monthly(
+      Plan plan,
+      ReportingModel reporting,
+      int particles,
+      long seed,
+      Passes passes,
+      IntConsumer progress) {
+    List<Target> targets = plan.targets();
+    List<Used> used = plan.used();
+    int[] months = targets.stream().mapToInt(Target::month).toArray();
+    long share = 1 + Arrays.stream(months).distinct().count();
+    java.util.concurrent.atomic.AtomicLong units = new java.util.concurrent.atomic.AtomicLong();
+    IntConsumer done = x -> progress.accept((int) (units.addAndGet(x) / share));
+    ParticleFilter.LogLikelihood likelihood =
+        (f, count) ->
+            Likelihood.logProbability(
+                reporting,
+                used.get(f).type(),
+                used.get(f).record().low(),
+                used.get(f).record().high(),
+                count);
+    ParticleFilter.Outcome o =
+        ParticleFilter.run(
+            particles,
+            months,
+            likelihood,
+            seed,
+            (roots, lineages, upTo) -> passes.counts(roots, lineages, upTo, done));
+    int[] roots = o.roots();
+    double[][] expected = o.expected();
+    Finished fin = passes.finish(roots, o.lineages(), ones(particles), done);
+    double[][] values = fin.values();
+    for (int j = 0; j < particles; j++) {
+      for (int t = 0; t < targets.size(); t++) {
+        if (values[t][j] != expected[t][j]) {
+          throw new IllegalStateException(
+              "particle " + j + " did not reproduce its ancestor's counts");
+        }
+      }
+    }
+    int[] chosen = new int[particles];
+    for (int r : roots) {
+      chosen[r]++;
+    }
+    int distinct = (int) IntStream.range(0, particles).filter(i -> chosen[i] > 0).count();
+    double ess = Double.POSITIVE_INFINITY;
+    for (ParticleFilter.Step s : o.steps()) {
+      ess = Math.min(ess, s.effectiveSampleSize());
+    }
+    double[] lw = new double[particles];
+    double[][] prior = o.prior();
+    for (int f : o.steps().get(0).figures()) {
+      for (int i = 0; i < particles; i++) {
+        lw[i] += likelihood.of(f, prior[f][i]);
+      }
+    }
+    double[] means = new double[targets.size()];
+    for (int f = 0; f < means.length; f++) {
+      double sum = 0;
+      for (double x : values[f]) {
+        sum += x;
+      }
+      means[f] = sum / particles;
+    }
+    return new Result(
+        fin.summary(),
+        ess,
+        particles,
+        distinct,
+        lw,
+        prior,
+        chosen,
+        Filter.MONTHLY,
+        o.steps(),
+        means);
+  }
+
+  /** The replication's inputs: the given ones, or the engine's model's own draws. */
+  private static SimulationModel.Replication inputs(
+      ReplicationEngine engine, Inputs inputs, long seed, long replication) {
+    return inputs == null
+        ? engine.model().replication(seed, replication)
+        : inputs.of(seed, replication);
+  }
+
+  private static CohortEngine cohort(ReplicationEngine engine) {
+    if (engine instanceof CohortEngine c) {
+      return c;
+    }
+    throw new IllegalArgumentException(
+        "the monthly filter needs the cohort engine (the agent engine cannot rejuvenate)");
   }
 
   private static int[] ones(int n) {

@@ -198,6 +198,49 @@ class AssimilationTest {
   }
 
   @Test
+  void monthlyFilterGivesTheSameBytesForAnyThreadCountAndIgnoresLaterFigures() {
+    CompiledModel model = model();
+    Assimilation.Plan plan =
+        Assimilation.plan(model, figures(), AS_OF, Publication.AS_WRITTEN, id -> SourceType.PRESS);
+    Assimilation.Result one = monthly(model, plan, 1);
+    Assimilation.Result three = monthly(model, plan, 3);
+    assertArrayEquals(one.summary().toBytes(), three.summary().toBytes());
+    assertEquals(Assimilation.Filter.MONTHLY, one.filter());
+    // The two used figures refer to two model months: two steps, in month order.
+    assertEquals(2, one.steps().size());
+    assertTrue(one.steps().get(0).month() < one.steps().get(1).month());
+    assertEquals(400, one.summary().replications());
+    assertEquals(
+        Math.min(
+            one.steps().get(0).effectiveSampleSize(), one.steps().get(1).effectiveSampleSize()),
+        one.effectiveSampleSize());
+    assertEquals(400, java.util.Arrays.stream(one.chosen()).sum());
+
+    List<ObservationRecord> more = new ArrayList<>(figures());
+    more.add(record(7, "2017-06", "2017-08", "FRA", 1, 1));
+    Assimilation.Plan later =
+        Assimilation.plan(model, more, AS_OF, Publication.AS_WRITTEN, id -> SourceType.PRESS);
+    assertArrayEquals(one.summary().toBytes(), monthly(model, later, 2).summary().toBytes());
+  }
+
+  private static Assimilation.Result monthly(
+      CompiledModel model, Assimilation.Plan plan, int threads) {
+    return Assimilation.run(
+        model,
+        plan,
+        REPORTING,
+        400,
+        2017L,
+        threads,
+        () -> EngineKind.AUTO.create(model),
+        x -> {},
+        model,
+        0,
+        Assimilation.Filter.MONTHLY,
+        null);
+  }
+
+  @Test
   void resamplingMovesTheCountTowardsTheFigure() {
     CompiledModel model = model();
     Assimilation.Plan plan =

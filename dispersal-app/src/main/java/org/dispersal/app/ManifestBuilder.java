@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.List;
 import org.dispersal.assimilation.Assimilation;
+import org.dispersal.calibration.Posterior;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
@@ -147,6 +148,17 @@ public final class ManifestBuilder {
     a.put("particles", result.particles());
     a.put("effective_sample_size", result.effectiveSampleSize());
     a.put("distinct", result.distinct());
+    a.put("filter", result.filter().id());
+    ArrayNode steps = a.putArray("steps");
+    for (var step : result.steps()) {
+      ObjectNode st = steps.addObject();
+      if (step.month() >= 0) {
+        st.put("month", plan.start().plusMonths(step.month()).toString());
+      }
+      st.put("figures", step.figures().length);
+      st.put("ess", step.effectiveSampleSize());
+      st.put("distinct", step.distinct());
+    }
     a.put("low_effective_sample_size", result.lowEffectiveSampleSize());
     if (result.lowEffectiveSampleSize()) {
       a.put(
@@ -168,6 +180,33 @@ public final class ManifestBuilder {
     for (Assimilation.SetAside s : plan.setAside()) {
       figure(aside.addObject(), s.record()).put("reason", s.reason());
     }
+    return this;
+  }
+
+  /**
+   * Adds the {@code posterior} entry of a forecast as of a date drawn from a posterior sample:
+   * {@code particles} (the sample's size), {@code parameters} (the names drawn from it) and {@code
+   * from_as_of_prior} (the sample's names drawn from their as-of prior instead, because the date
+   * changed their prior). Nothing when there is no sample.
+   *
+   * @param sample the sample as read, or null
+   * @param used the sample the replications drew from (without the as-of priors' names)
+   * @param asOfPriors the parameters whose prior the as-of start changed
+   */
+  public ManifestBuilder asOfPosterior(Posterior sample, Posterior used, List<String> asOfPriors) {
+    if (sample == null) {
+      return this;
+    }
+    ObjectNode p = root.putObject("posterior");
+    p.put("particles", sample.size());
+    ArrayNode names = p.putArray("parameters");
+    used.names().forEach(names::add);
+    ArrayNode asOf = p.putArray("from_as_of_prior");
+    sample.names().stream().filter(asOfPriors::contains).forEach(asOf::add);
+    p.put(
+        "note",
+        "each replication's parameters were drawn from the posterior sample, then weighted and"
+            + " resampled on the figures published by the as-of date");
     return this;
   }
 

@@ -129,6 +129,87 @@ class AsOfForecastRequestTest {
     assertThat(summary.lines().skip(1).findFirst().orElseThrow()).startsWith("0,2016-06,");
   }
 
+  /**
+   * A small posterior sample over two rates and Raqqa's fall month, whose prior the date cuts: the
+   * fall month is drawn from its as-of prior, the rates from the sample.
+   */
+  private static org.dispersal.calibration.Posterior posterior() {
+    return new org.dispersal.calibration.Posterior(
+        List.of("kill_rate_base", "exit_rate_base", "fall_month.raqqa"),
+        new double[][] {{0.004, 0.002, 2}, {0.010, 0.004, 3}, {0.020, 0.001, 4}},
+        new double[] {1, 2, 1});
+  }
+
+  private static AsOfForecastRequest withPosterior(
+      List<ObservationRecord> rows, int threads, org.dispersal.calibration.Posterior posterior) {
+    ScenarioInput s =
+        new ScenarioInput(
+                Scenarios.reader().withAsOf(AS_OF).read("isis-2017"), Scenarios.text("isis-2017"))
+            .withMonths(6);
+    return new AsOfForecastRequest(
+        s, rows, AS_OF, 40, 3L, threads, EngineKind.AUTO, List.of(), posterior, null);
+  }
+
+  private static Artifacts run(AsOfForecastRequest r) throws java.io.IOException {
+    return new MemorySink().keep(r.execute(Scenarios.PROVENANCE, x -> {}, Cancellation.NEVER));
+  }
+
+  @Test
+  void withAPosteriorTheManifestSaysSoAndBytesDependOnlyOnTheFiguresPublishedByTheDate()
+      throws Exception {
+    List<ObservationRecord> rows = figures();
+    Artifacts one = run(withPosterior(rows, 1, posterior()));
+    JsonNode m = Json.MAPPER.readTree(one.files().get("manifest.json"));
+    assertThat(m.path("posterior").path("particles").asInt()).isEqualTo(3);
+    assertThat(m.path("posterior").path("parameters").toString())
+        .isEqualTo("[\"kill_rate_base\",\"exit_rate_base\"]");
+    assertThat(m.path("posterior").path("from_as_of_prior").toString())
+        .isEqualTo("[\"fall_month.raqqa\"]");
+    JsonNode as = m.path("assimilation");
+    assertThat(as.path("filter").asText()).isEqualTo("monthly");
+    assertThat(as.path("used").size()).isPositive();
+    assertThat(as.path("steps").size()).isPositive();
+    for (JsonNode st : as.path("steps")) {
+      assertThat(st.path("month").asText()).matches("2017-0[2-8]");
+      assertThat(st.path("figures").asInt()).isPositive();
+      assertThat(st.path("ess").asDouble()).isBetween(1.0, 40.0);
+      assertThat(st.path("distinct").asInt()).isBetween(1, 40);
+    }
+    byte[] summary = one.files().get("summary.csv");
+    assertThat(run(withPosterior(rows, 3, posterior())).files().get("summary.csv"))
+        .isEqualTo(summary);
+    // The figures published after the date, left out, change no byte.
+    SharedData data = SharedData.shipped();
+    List<ObservationRecord> byTheDate =
+        rows.stream().filter(r -> r.publishedBy(AS_OF, data)).toList();
+    assertThat(byTheDate.size()).isLessThan(rows.size());
+    assertThat(run(withPosterior(byTheDate, 2, posterior())).files().get("summary.csv"))
+        .isEqualTo(summary);
+    // The sample is used: drawing from the priors gives another forecast.
+    assertThat(run(withPosterior(rows, 2, null)).files().get("summary.csv")).isNotEqualTo(summary);
+  }
+
+  @Test
+  void theMonthlyFilterNeedsTheCohortEngine() {
+    ScenarioInput s =
+        new ScenarioInput(
+            Scenarios.reader().withAsOf(AS_OF).read("isis-2017"), Scenarios.text("isis-2017"));
+    assertThatThrownBy(
+            () ->
+                new AsOfForecastRequest(
+                    s,
+                    List.of(),
+                    AS_OF,
+                    40,
+                    3L,
+                    1,
+                    EngineKind.AGENT,
+                    List.of(),
+                    null,
+                    org.dispersal.assimilation.Assimilation.Filter.MONTHLY))
+        .hasMessageStartingWith("filter: the monthly filter needs the cohort engine");
+  }
+
   @Test
   void aDateOutsideTheDataIsOneLineNamingTheRange() {
     assertThatThrownBy(() -> AsOfForecastRequest.checkAsOf(LocalDate.of(2020, 1, 1)))

@@ -90,6 +90,22 @@ final class AsOfForecast {
         100 * ess / n,
         a.path("distinct").asInt(),
         a.path("note").asText());
+    if ("monthly".equals(a.path("filter").asText()) && a.path("steps").size() > 0) {
+      StringBuilder steps = new StringBuilder();
+      for (JsonNode st : a.path("steps")) {
+        steps
+            .append(steps.length() == 0 ? "" : "; ")
+            .append(
+                String.format(
+                    Locale.ROOT,
+                    "%s: %d figures, ESS %.1f, %d distinct",
+                    st.path("month").asText(),
+                    st.path("figures").asInt(),
+                    st.path("ess").asDouble(),
+                    st.path("distinct").asInt()));
+      }
+      out.println("Monthly filter with rejuvenation (smallest step ESS above): " + steps);
+    }
     if (a.has("warning")) {
       out.println("Warning: " + a.path("warning").asText());
     }

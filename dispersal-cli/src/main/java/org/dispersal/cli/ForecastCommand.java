@@ -16,6 +16,8 @@ import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.forecast.AsOfForecastRequest;
 import org.dispersal.app.forecast.DefaultMixture;
 import org.dispersal.app.forecast.ForecastRequest;
+import org.dispersal.assimilation.Assimilation;
+import org.dispersal.ensemble.DistributedRunner;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.input.scenario.ScenarioValidator;
 import org.dispersal.model.Scenario;
@@ -109,6 +111,15 @@ final class ForecastCommand implements Callable<Integer> {
   List<Path> observations = new ArrayList<>();
 
   @Option(
+      names = "--filter",
+      paramLabel = "KIND",
+      description =
+          "With --as-of: how the figures condition the ensemble: monthly (a particle filter month"
+              + " by month with rejuvenation; the default with the cohort engine) or one-step (one"
+              + " importance resampling over all figures; the default with the agent engine).")
+  String filter;
+
+  @Option(
       names = "--single",
       description =
           "Run the scenario alone, not the mixture of its competing hypotheses that a scenario"
@@ -127,6 +138,9 @@ final class ForecastCommand implements Callable<Integer> {
           "--runs must be between 1 and " + ForecastRequest.MAX_REPLICATIONS + ", not " + runs);
     }
     int workers = threads.workers();
+    if (filter != null && asOf == null) {
+      throw new UserException("--filter needs --as-of DATE");
+    }
     if (asOf != null || !observations.isEmpty()) {
       return callAsOf(seed, workers);
     }
@@ -188,8 +202,14 @@ final class ForecastCommand implements Callable<Integer> {
     if (asOf == null) {
       throw new UserException("--observations needs --as-of DATE: the date they are known by");
     }
-    if (spark.enabled() || posterior != null) {
-      throw new UserException("--as-of cannot be combined with --spark or --posterior yet");
+    if (spark.enabled() && posterior != null) {
+      throw new UserException("--posterior cannot be combined with --spark yet");
+    }
+    Assimilation.Filter kind;
+    try {
+      kind = filter == null ? null : Assimilation.Filter.of(filter);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--filter " + e.getMessage());
     }
     if (months != null && (months < 1 || months > ScenarioValidator.MAX_MONTHS)) {
       throw new UserException(
@@ -200,24 +220,86 @@ final class ForecastCommand implements Callable<Integer> {
             scenario.scenario, overrides.sets, months, CalibrateCommand.date(asOf), observations);
     Scenario s = prepared.scenario();
     EngineKind asked = engineKind();
-    AsOfForecastRequest request =
-        new AsOfForecastRequest(
-            new ScenarioInput(s, prepared.text()),
-            prepared.observations(),
-            prepared.asOf(),
-            runs,
+    DistributedRunner.Session session = null;
+    try {
+      AsOfForecastRequest.Cluster cluster = null;
+      if (spark.enabled()) {
+        AsOfJob job = sparkJob(prepared, asked, seed);
+        session = spark.open();
+        cluster = job.on(session);
+      }
+      AsOfForecastRequest request =
+          new AsOfForecastRequest(
+              new ScenarioInput(s, prepared.text()),
+              prepared.observations(),
+              prepared.asOf(),
+              runs,
+              seed,
+              workers,
+              asked,
+              overrides.sets,
+              posterior == null ? null : PosteriorCsv.read(posterior),
+              kind,
+              cluster);
+      return stored(
+          request,
+          s,
+          asked,
+          workers,
+          seed,
+          () -> {},
+          result -> AsOfForecast.print(spec.commandLine().getOut(), result.manifestJson()));
+    } finally {
+      if (session != null) {
+        session.close();
+      }
+    }
+  }
+
+  /**
+   * The as-of forecast's job for Spark workers: the scenario as text unless built in, the
+   * observation files' text, the engine resolved as the request resolves it.
+   */
+  private AsOfJob sparkJob(AsOfForecast.Prepared prepared, EngineKind asked, long seed)
+      throws IOException {
+    String name = scenario.scenario;
+    boolean builtIn = org.dispersal.input.scenario.ScenarioReader.builtInNames().contains(name);
+    List<AsOfJob.File> files = new ArrayList<>();
+    for (Path p : observations) {
+      files.add(
+          new AsOfJob.File(
+              p.getFileName().toString(),
+              java.nio.file.Files.readString(p, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    EngineKind resolved;
+    try {
+      resolved = asked.resolve(org.dispersal.agent.AgentFeatures.of(prepared.scenario()));
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--engine: " + e.getMessage());
+    }
+    AsOfJob job =
+        new AsOfJob(
+            name,
+            builtIn ? null : prepared.text(),
+            overrides.sets,
+            months == null ? 0 : months,
+            resolved,
+            prepared.asOf().toString(),
+            files,
             seed,
-            workers,
-            asked,
-            overrides.sets);
-    return stored(
-        request,
-        s,
-        asked,
-        workers,
-        seed,
-        () -> {},
-        result -> AsOfForecast.print(spec.commandLine().getOut(), result.manifestJson()));
+            false);
+    if (!builtIn) {
+      try {
+        job.read();
+      } catch (RuntimeException e) {
+        throw new UserException(
+            "--spark sends "
+                + name
+                + " to the workers as text, where it may extend only a built-in scenario: "
+                + e.getMessage());
+      }
+    }
+    return job;
   }
 
   /** The default forecast of a scenario with stacking weights: the mixture of its hypotheses. */

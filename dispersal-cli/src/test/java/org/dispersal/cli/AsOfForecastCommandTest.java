@@ -40,7 +40,8 @@ class AsOfForecastCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .containsPattern("Conditioned on [1-9][0-9]* figures published by 2017-08-31")
-        .contains("Effective sample size");
+        .contains("Effective sample size")
+        .containsPattern("Monthly filter with rejuvenation .*: 2017-0[2-8]: [0-9]+ figures, ESS");
     List<String> csv = Files.readAllLines(dir.resolve("assimilation.csv"));
     assertThat(csv.get(0))
         .isEqualTo(
@@ -97,5 +98,48 @@ class AsOfForecastCommandTest {
             tmp.resolve("d").toString());
     assertThat(noDate.code()).isEqualTo(2);
     assertThat(noDate.err().strip()).contains("--observations needs --as-of");
+
+    CliTest.Result badFilter =
+        CliTest.run(
+            "forecast",
+            "--as-of",
+            "2017-08-31",
+            "--filter",
+            "weekly",
+            "--out",
+            tmp.resolve("e").toString());
+    assertThat(badFilter.code()).isEqualTo(2);
+    assertThat(badFilter.err().strip())
+        .isEqualTo("dispersal: --filter 'weekly' is not a filter: one-step or monthly");
+
+    CliTest.Result filterAlone =
+        CliTest.run("forecast", "--filter", "monthly", "--out", tmp.resolve("f").toString());
+    assertThat(filterAlone.code()).isEqualTo(2);
+    assertThat(filterAlone.err().strip()).isEqualTo("dispersal: --filter needs --as-of DATE");
+  }
+
+  @Test
+  void theOneStepFilterIsChosenByName() throws Exception {
+    Path dir = tmp.resolve("onestep");
+    CliTest.Result r =
+        CliTest.run(
+            "forecast",
+            "--as-of",
+            "2017-08-31",
+            "--observations",
+            VALIDATION.toString(),
+            "--filter",
+            "one-step",
+            "--runs",
+            "30",
+            "--months",
+            "6",
+            "--no-store",
+            "--out",
+            dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).doesNotContain("Monthly filter");
+    assertThat(Files.readString(dir.resolve("manifest.json"), StandardCharsets.UTF_8))
+        .contains("\"filter\" : \"one-step\"");
   }
 }

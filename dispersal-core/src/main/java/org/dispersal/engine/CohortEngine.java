@@ -189,12 +189,37 @@ public final class CohortEngine implements ReplicationEngine {
   @Override
   public void simulate(
       SimulationModel.Replication rep, long seed, long replication, MonthObserver observer) {
+    simulate(rep, seed, replication, Lineage.ROOT, model.months(), observer);
+  }
+
+  /**
+   * Runs a replication with the dynamics of a particle's {@link Lineage} (the particle filter's
+   * hook): every cohort-month up to the lineage's first switch draws exactly as {@link
+   * #simulate(SimulationModel.Replication, long, long, MonthObserver)} does; the months after a
+   * switch draw their births, arrivals and transitions from the switch's base instead. Stops after
+   * month {@code last}.
+   *
+   * @param rep the replication's inputs
+   * @param seed the master seed
+   * @param replication the replication whose dynamics the lineage starts from
+   * @param lineage where the dynamics switch to fresh bases
+   * @param last the last month to run (at most the model's months)
+   * @param observer told each month's stocks
+   */
+  public void simulate(
+      SimulationModel.Replication rep,
+      long seed,
+      long replication,
+      Lineage lineage,
+      int last,
+      MonthObserver observer) {
     UniformRandomProvider dynamics = RandomStreams.stream(seed, replication, Purpose.DYNAMICS);
     rep.initialStocks(stocks);
     observer.observe(0, stocks);
-    long base = dynamics.nextLong();
-    int months = model.months();
+    long root = dynamics.nextLong();
+    int months = Math.min(last, model.months());
     for (int t = 1; t <= months; t++) {
+      long base = lineage.base(root, t);
       boolean keep = rep.sameRows(t - 1);
       if (births) {
         drawBirths(rep, birthCohort, cohortKeys, base, t - 1, stocks, born);

@@ -54,6 +54,15 @@ public final class RandomStreams {
    */
   private static final long ASSIMILATION_RESAMPLING = 4;
 
+  /**
+   * The replication index of the streams that resample a month-by-month particle filter's steps
+   * (see {@link #filterResampling}).
+   */
+  private static final long FILTER_RESAMPLING = 5;
+
+  /** Mixed into the seed for the fresh dynamics bases of rejuvenated particles. */
+  private static final long REJUVENATION = 0x7265_6A75_7665_6EL;
+
   /** Calibration's screening pilot runs simulations from this index on, apart from ABC's. */
   private static final long PILOT_SIMULATIONS = 1L << 62;
 
@@ -119,6 +128,26 @@ public final class RandomStreams {
    */
   public static UniformRandomProvider assimilationResampling(long seed) {
     return stream(seed, ASSIMILATION_RESAMPLING, Purpose.PARAMETERS);
+  }
+
+  /**
+   * The stream of the systematic resampling at step {@code step} (0, 1, ...) of the month-by-month
+   * particle filter of a forecast as of a date ({@code dispersal forecast --as-of --filter
+   * monthly}).
+   */
+  public static UniformRandomProvider filterResampling(long seed, int step) {
+    return stream(seed ^ mix(step + GOLDEN), FILTER_RESAMPLING, Purpose.PARAMETERS);
+  }
+
+  /**
+   * The fresh dynamics base of the particle in slot {@code slot} after the resampling of step
+   * {@code step} of the month-by-month particle filter: its cohort-months after the step's month
+   * draw from it ({@code org.dispersal.engine.Lineage}). Each (seed, step, slot) gets its own.
+   */
+  public static long rejuvenationBase(long seed, int step, int slot) {
+    long h = mix(seed ^ REJUVENATION);
+    h = mix(h ^ mix(step + GOLDEN));
+    return mix(h ^ mix(((long) slot << 1) | 1));
   }
 
   /**

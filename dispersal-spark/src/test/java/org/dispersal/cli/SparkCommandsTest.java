@@ -34,6 +34,43 @@ class SparkCommandsTest {
         .isEqualTo(Files.readString(tmp.resolve("local/summary.csv")));
   }
 
+  /**
+   * A forecast as of a date with both filters: the passes run on executors, the weights and the
+   * resampling on the driver, and summary.csv and assimilation.csv are the local run's.
+   */
+  @Test
+  void forecastAsOfADateOnSparkWritesTheLocalFiles() throws Exception {
+    for (String filter : new String[] {"monthly", "one-step"}) {
+      String[] forecast = {
+        "forecast",
+        "--as-of",
+        "2017-08-31",
+        "--observations",
+        Path.of("..", "data", "observations", "validation-2017.csv").toString(),
+        "--filter",
+        filter,
+        "--runs",
+        "23",
+        "--months",
+        "4",
+        "--seed",
+        "7",
+        "--no-store"
+      };
+      Path local = tmp.resolve(filter + "-local");
+      Path spark = tmp.resolve(filter + "-spark");
+      Commands.Result l = run(with(forecast, "--threads", "2", "--out", local.toString()));
+      assertThat(l.code()).as(l.err()).isZero();
+      Commands.Result r = run(with(forecast, "--spark", "local[2]", "--out", spark.toString()));
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).contains("Conditioned on");
+      assertThat(Files.readString(spark.resolve("summary.csv")))
+          .isEqualTo(Files.readString(local.resolve("summary.csv")));
+      assertThat(Files.readString(spark.resolve("assimilation.csv")))
+          .isEqualTo(Files.readString(local.resolve("assimilation.csv")));
+    }
+  }
+
   @Test
   void sensitivityOnSparkWritesTheLocalIndices() throws Exception {
     String[] design = {

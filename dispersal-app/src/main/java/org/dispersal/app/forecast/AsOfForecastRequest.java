@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.dispersal.agent.AgentFeatures;
@@ -18,17 +19,20 @@ import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.assimilation.AsOfStart;
 import org.dispersal.assimilation.Assimilation;
+import org.dispersal.calibration.Posterior;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.input.data.ArrivalPriors;
 import org.dispersal.input.data.ReportedFigures;
 import org.dispersal.input.data.SharedData;
 import org.dispersal.input.data.StrongholdLosses;
+import org.dispersal.model.Parameter;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.forecast.AssimilationCsv;
 import org.dispersal.output.forecast.ForecastRun;
 import org.dispersal.output.report.HtmlReport;
+import org.dispersal.random.RandomStreams;
 import org.dispersal.reporting.ReportingModel;
 import org.dispersal.store.RunKind;
 
@@ -58,6 +62,12 @@ import org.dispersal.store.RunKind;
  * @param threads worker threads (the numbers do not depend on them)
  * @param engine the engine; {@code AUTO} is resolved here
  * @param overrides the parameter overrides the scenario was read with, for the manifest
+ * @param posterior a posterior sample to draw each replication's parameters from, or null for the
+ *     priors; parameters whose prior the as-of start changed (fall months cut or moved) are drawn
+ *     from their as-of prior, not the sample
+ * @param filter one importance-resampling step or the monthly particle filter; null for the
+ *     default: monthly with the cohort engine, one step with the agent engine
+ * @param cluster where the filter's particles run, or null for local threads
  */
 public record AsOfForecastRequest(
     ScenarioInput scenario,
@@ -67,8 +77,101 @@ public record AsOfForecastRequest(
     long seed,
     int threads,
     EngineKind engine,
-    List<String> overrides)
+    List<String> overrides,
+    Posterior posterior,
+    Assimilation.Filter filter,
+    Cluster cluster)
     implements RunRequest<EnsembleSummary> {
+
+  /**
+   * Where a forecast as of a date runs its particles when not on local threads, for example Spark
+   * executors: the passes for the run's {@link Setup}, which the workers rebuild the same way.
+   */
+  @FunctionalInterface
+  public interface Cluster {
+    /** The passes of the filter over the setup's model and used figures. */
+    Assimilation.Passes passes(Setup setup);
+  }
+
+  /**
+   * What the filter runs: the as-of start, the compiled model the engine runs, the model the
+   * summary is shown on and the figures sorted; {@link #setup} builds it the same way on every
+   * machine.
+   *
+   * @param start the as-of start
+   * @param model the compiled scenario the engine runs
+   * @param shown the compiled scenario of the summary
+   * @param plan the figures used and set aside
+   */
+  public record Setup(
+      AsOfStart start, CompiledModel model, CompiledModel shown, Assimilation.Plan plan) {}
+
+  /**
+   * Builds the setup of a forecast as of a date.
+   *
+   * @param s the scenario read as of the date
+   * @param asOf the date
+   * @param observations every figure, in file order
+   */
+  public static Setup setup(Scenario s, LocalDate asOf, List<ObservationRecord> observations) {
+    SharedData data = SharedData.shipped();
+    AsOfStart at = AsOfStart.of(s, asOf, StrongholdLosses.of(data), ArrivalPriors.of(data));
+    CompiledModel model = new CompiledModel(at.run());
+    CompiledModel shown = at.offset() == 0 ? model : new CompiledModel(at.shown());
+    Assimilation.Plan plan =
+        Assimilation.plan(model, observations, asOf, data, id -> ReportedFigures.type(data, id));
+    return new Setup(at, model, shown, plan);
+  }
+
+  /** A forecast as of a date on local threads. */
+  public AsOfForecastRequest(
+      ScenarioInput scenario,
+      List<ObservationRecord> observations,
+      LocalDate asOf,
+      int replications,
+      long seed,
+      int threads,
+      EngineKind engine,
+      List<String> overrides,
+      Posterior posterior,
+      Assimilation.Filter filter) {
+    this(
+        scenario,
+        observations,
+        asOf,
+        replications,
+        seed,
+        threads,
+        engine,
+        overrides,
+        posterior,
+        filter,
+        null);
+  }
+
+  /** A forecast as of a date from the priors with the default filter. */
+  public AsOfForecastRequest(
+      ScenarioInput scenario,
+      List<ObservationRecord> observations,
+      LocalDate asOf,
+      int replications,
+      long seed,
+      int threads,
+      EngineKind engine,
+      List<String> overrides) {
+    this(
+        scenario,
+        observations,
+        asOf,
+        replications,
+        seed,
+        threads,
+        engine,
+        overrides,
+        null,
+        null,
+        null);
+  }
 
   /** Validates the settings and resolves the engine. */
   public AsOfForecastRequest {
@@ -85,6 +188,23 @@ public record AsOfForecastRequest(
               .resolve(AgentFeatures.of(scenario.scenario()));
     } catch (IllegalArgumentException e) {
       throw InputException.field("engine", e.getMessage());
+    }
+    if (filter == null) {
+      filter =
+          engine == EngineKind.COHORT ? Assimilation.Filter.MONTHLY : Assimilation.Filter.ONE_STEP;
+    }
+    if (filter == Assimilation.Filter.MONTHLY && engine != EngineKind.COHORT) {
+      throw InputException.field(
+          "filter",
+          "the monthly filter needs the cohort engine, not "
+              + engine.id()
+              + ": use the one-step filter");
+    }
+    if (posterior != null && cluster != null) {
+      throw InputException.field("posterior", "cannot be combined with a cluster yet");
+    }
+    if (posterior != null && engine != EngineKind.COHORT) {
+      throw InputException.field("posterior", "needs the cohort engine, not " + engine.id());
     }
     observations = observations == null ? List.of() : List.copyOf(observations);
     overrides = overrides == null ? List.of() : List.copyOf(overrides);
@@ -122,26 +242,53 @@ public record AsOfForecastRequest(
     Instant started = Instant.now();
     Scenario s = scenario.scenario();
     SharedData data = SharedData.shipped();
-    AsOfStart at = AsOfStart.of(s, asOf, StrongholdLosses.of(data), ArrivalPriors.of(data));
-    CompiledModel model = new CompiledModel(at.run());
-    CompiledModel shown = at.offset() == 0 ? model : new CompiledModel(at.shown());
+    Setup setup = setup(s, asOf, observations);
+    AsOfStart at = setup.start();
+    CompiledModel model = setup.model();
+    CompiledModel shown = setup.shown();
+    Assimilation.Plan plan = setup.plan();
     ReportingModel reporting = ReportedFigures.model(data, observations, asOf);
-    Assimilation.Plan plan =
-        Assimilation.plan(model, observations, asOf, data, id -> ReportedFigures.type(data, id));
     EngineKind kind = engine;
     Scenario run = at.run();
+    List<String> asOfPriors = changedPriors(s, run);
+    Posterior sample = posterior == null ? null : without(posterior, asOfPriors);
+    if (sample != null) {
+      try {
+        sample.columns(model);
+      } catch (IllegalArgumentException e) {
+        throw InputException.field("posterior", e.getMessage());
+      }
+    }
+    Assimilation.Inputs inputs =
+        sample == null
+            ? null
+            : (sd, i) ->
+                model.replication(
+                    sd,
+                    i,
+                    sample.draw(
+                        model, RandomStreams.stream(sd, i, RandomStreams.Purpose.PARAMETERS)));
+    Assimilation.Passes passes =
+        cluster != null
+            ? cluster.passes(setup)
+            : Assimilation.local(
+                model,
+                plan.targets(),
+                seed,
+                threads,
+                () -> kind.create(model, AgentFeatures.of(run)),
+                inputs,
+                shown,
+                at.offset());
     Assimilation.Result result =
         Assimilation.run(
-            model,
             plan,
             reporting,
             replications,
             seed,
-            threads,
-            () -> kind.create(model, AgentFeatures.of(run)),
-            RunRequest.checked(progress, cancellation),
-            shown,
-            at.offset());
+            filter,
+            passes,
+            RunRequest.checked(progress, cancellation));
     cancellation.check();
     Instant finished = Instant.now();
     EnsembleSummary summary = result.summary();
@@ -155,11 +302,14 @@ public record AsOfForecastRequest(
             .ensemble(at.shown(), seed, replications, threads, engine.id())
             .put("overrides", overrides)
             .assimilation(plan, result, reporting.describe(), note(s.start(), asOf), at.changes())
+            .asOfPosterior(posterior, sample, asOfPriors)
             .parameters(at.shown())
             .build(provenance, started, finished);
     ObjectNode parameters = ForecastResults.parameters(settings, overrides);
     parameters.put("asOf", asOf.toString());
     parameters.put("observations", observations.size());
+    parameters.put("filter", filter.id());
+    parameters.put("posterior", posterior != null);
     return ForecastResults.result(
         settings,
         parameters,
@@ -171,6 +321,46 @@ public record AsOfForecastRequest(
         },
         started,
         finished);
+  }
+
+  /**
+   * The parameters whose prior the as-of start changed or added (fall months cut at the date or
+   * moved, the arrival flow), in the run scenario's order: a posterior sample calibrated at the
+   * scenario's start does not know what the date knows, so these come from their as-of priors.
+   */
+  static List<String> changedPriors(Scenario original, Scenario run) {
+    List<String> changed = new ArrayList<>();
+    run.parameters()
+        .forEach(
+            (name, p) -> {
+              Parameter o = original.parameters().get(name);
+              if (o == null || !o.prior().equals(p.prior())) {
+                changed.add(name);
+              }
+            });
+    return changed;
+  }
+
+  /** The sample without the named columns (the same particles and weights). */
+  static Posterior without(Posterior posterior, List<String> names) {
+    List<String> keep = new ArrayList<>();
+    List<Integer> columns = new ArrayList<>();
+    for (int j = 0; j < posterior.names().size(); j++) {
+      if (!names.contains(posterior.names().get(j))) {
+        keep.add(posterior.names().get(j));
+        columns.add(j);
+      }
+    }
+    if (keep.size() == posterior.names().size()) {
+      return posterior;
+    }
+    double[][] values = new double[posterior.size()][keep.size()];
+    for (int i = 0; i < posterior.size(); i++) {
+      for (int c = 0; c < keep.size(); c++) {
+        values[i][c] = posterior.value(i, columns.get(c));
+      }
+    }
+    return new Posterior(keep, values, posterior.weights());
   }
 
   /** What month 0 and the months before the as-of date mean, for the manifest and the report. */

@@ -32,22 +32,18 @@ public final class AssimilationCsv {
   public static String text(Assimilation.Plan plan, Assimilation.Result result) {
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     double[][] prior = result.prior();
-    int[] chosen = result.chosen();
+    double[] posterior = result.posteriorMeans();
     for (int f = 0; f < plan.used().size(); f++) {
       double before = 0;
-      double after = 0;
-      long n = 0;
-      for (int i = 0; i < chosen.length; i++) {
-        before += prior[f][i];
-        after += chosen[i] * prior[f][i];
-        n += chosen[i];
+      for (double x : prior[f]) {
+        before += x;
       }
       out.append(
           row(
               "used",
               plan.used().get(f).record(),
-              number(before / chosen.length),
-              number(after / n),
+              number(before / prior[f].length),
+              number(posterior[f]),
               ""));
     }
     for (Assimilation.SetAside a : plan.setAside()) {

@@ -42,6 +42,19 @@ final class ConditioningBox {
               100 * result.effectiveSampleSize() / result.particles(),
               result.distinct()));
     }
+    if (result.filter() == Assimilation.Filter.MONTHLY && !result.steps().isEmpty()) {
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "They were filtered month by month (%d steps, one per month with figures; the"
+                  + " effective sample size above is the smallest step's), and every chosen copy"
+                  + " continued with fresh random draws after its step's month, so the %s"
+                  + " trajectories differ after the figures while the %d kept replications fix"
+                  + " the parameters. ",
+              result.steps().size(),
+              Fmt.count(result.particles()),
+              result.distinct()));
+    }
     if (result.lowEffectiveSampleSize()) {
       h.append("<strong>Warning: the effective sample size is below ")
           .append(Math.round(100 * Assimilation.ESS_WARNING_SHARE))

@@ -1,0 +1,258 @@
+package org.dispersal.assimilation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.dispersal.engine.Lineage;
+import org.dispersal.ensemble.Workers;
+import org.dispersal.random.RandomStreams;
+
+/**
+ * The month-by-month particle filter with rejuvenation, over any simulator of particles: a plain
+ * algorithm, tested on a binomial chain whose posterior is exact and run on the model by {@link
+ * Assimilation}.
+ *
+ * <p>A particle is a replication (its root: parameters, initial stocks, drivers and the dynamics up
+ * to its first switch) and a {@link Lineage}. The figures are grouped by the model month they refer
+ * to; at each such month k, in order, every particle is run from month 0 to k and weighted by the
+ * likelihood of that month's figures, the particles are resampled (systematic, one uniform from
+ * {@link RandomStreams#filterResampling}(seed, step)), and each chosen copy continues after k with
+ * a fresh dynamics base ({@link RandomStreams#rejuvenationBase}(seed, step, slot)): copies of one
+ * particle share everything up to k and diverge after it. Static inputs (parameters, drivers) are
+ * kept, so parameter degeneracy remains: the distinct roots can only fall from step to step.
+ *
+ * <p>The first pass runs the N roots to the last figure month and records every figure's count
+ * before any conditioning (the prior); it also serves as the first step's counts. Results depend
+ * only on the seed: counts are stored by particle slot and slots are assigned in order.
+ */
+public final class ParticleFilter {
+
+  private ParticleFilter() {}
+
+  /** Runs one particle; one instance serves one worker thread. */
+  public interface Simulator {
+    /**
+     * Runs a particle from month 0 to {@code last}.
+     *
+     * @param root the replication
+     * @param lineage its switches to fresh dynamics
+     * @param last the last month to run
+     * @return the value of every figure whose month is at most {@code last} (others undefined), in
+     *     figure order; the caller copies what it needs before the next call
+     */
+    double[] run(int root, Lineage lineage, int last);
+  }
+
+  /** One pass of the filter: particles run to a month, wherever they run. */
+  @FunctionalInterface
+  public interface Pass {
+    /**
+     * Runs each particle from month 0 to {@code last}.
+     *
+     * @return counts[figure][particle] (undefined for figures after {@code last})
+     */
+    double[][] counts(int[] roots, Lineage[] lineages, int last);
+  }
+
+  /** The log probability of a figure's published value given the particle's count. */
+  public interface LogLikelihood {
+    /** ln P(figure | count). */
+    double of(int figure, double count);
+  }
+
+  /**
+   * One step of the filter.
+   *
+   * @param month the model month of its figures
+   * @param figures the figures' indices
+   * @param effectiveSampleSize (Σw)² / Σw² of the step's weights
+   * @param distinct how many particles the step's resampling chose at least once
+   */
+  public record Step(int month, int[] figures, double effectiveSampleSize, int distinct) {
+    /** Copies the array. */
+    public Step {
+      figures = figures.clone();
+    }
+
+    /** The figures' indices (a copy). */
+    @Override
+    public int[] figures() {
+      return figures.clone();
+    }
+  }
+
+  /**
+   * The filtered particles.
+   *
+   * @param roots each final particle's replication
+   * @param lineages each final particle's lineage
+   * @param steps the steps, in month order
+   * @param prior prior[figure][replication]: the counts of the unconditioned roots
+   * @param expected expected[figure][particle]: each final particle's count of each figure, as its
+   *     ancestor at the figure's step recorded it (a rerun must reproduce it)
+   */
+  public record Outcome(
+      int[] roots, Lineage[] lineages, List<Step> steps, double[][] prior, double[][] expected) {}
+
+  /**
+   * Runs the filter.
+   *
+   * @param particles N
+   * @param figureMonths each figure's model month (at least 1)
+   * @param likelihood the figures' likelihood
+   * @param seed the master seed
+   * @param threads worker threads (the result does not depend on them)
+   * @param simulators makes one simulator per worker
+   * @param progress told each particle run of the filter's passes, with the count so far
+   * @return the final particles and the diagnostics
+   */
+  public static Outcome run(
+      int particles,
+      int[] figureMonths,
+      LogLikelihood likelihood,
+      long seed,
+      int threads,
+      Supplier<? extends Simulator> simulators,
+      IntConsumer progress) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+    java.util.concurrent.atomic.AtomicInteger done =
+        new java.util.concurrent.atomic.AtomicInteger();
+    return run(
+        particles,
+        figureMonths,
+        likelihood,
+        seed,
+        (roots, lineages, last) ->
+            pass(roots, lineages, last, figureMonths.length, threads, simulators, progress, done));
+  }
+
+  /**
+   * Runs the filter over passes that run anywhere (local threads, a cluster).
+   *
+   * @param particles N
+   * @param figureMonths each figure's model month (at least 1)
+   * @param likelihood the figures' likelihood
+   * @param seed the master seed
+   * @param pass runs particles to a month
+   * @return the final particles and the diagnostics
+   */
+  public static Outcome run(
+      int particles, int[] figureMonths, LogLikelihood likelihood, long seed, Pass pass) {
+    if (particles < 1 || figureMonths.length == 0) {
+      throw new IllegalArgumentException("a filter needs particles, threads and figures");
+    }
+    TreeMap<Integer, List<Integer>> byMonth = new TreeMap<>();
+    for (int f = 0; f < figureMonths.length; f++) {
+      if (figureMonths[f] < 1) {
+        throw new IllegalArgumentException("figure " + f + " is at month " + figureMonths[f]);
+      }
+      byMonth.computeIfAbsent(figureMonths[f], m -> new ArrayList<>()).add(f);
+    }
+    int figures = figureMonths.length;
+    int[] roots = new int[particles];
+    Lineage[] lineages = new Lineage[particles];
+    for (int j = 0; j < particles; j++) {
+      roots[j] = j;
+      lineages[j] = Lineage.ROOT;
+    }
+    int lastMonth = byMonth.lastKey();
+    double[][] prior = pass.counts(roots, lineages, lastMonth);
+    double[][] expected = new double[figures][];
+    List<Step> steps = new ArrayList<>();
+    int step = 0;
+    for (var e : byMonth.entrySet()) {
+      int month = e.getKey();
+      int[] fs = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+      double[][] counts = step == 0 ? prior : pass.counts(roots, lineages, month);
+      double[] lw = new double[particles];
+      for (int f : fs) {
+        for (int j = 0; j < particles; j++) {
+          lw[j] += likelihood.of(f, counts[f][j]);
+        }
+      }
+      double ess = Assimilation.effectiveSampleSize(lw);
+      int[] chosen =
+          Assimilation.systematic(lw, particles, RandomStreams.filterResampling(seed, step));
+      int[] parent = new int[particles];
+      int[] newRoots = new int[particles];
+      Lineage[] newLineages = new Lineage[particles];
+      int distinct = 0;
+      int slot = 0;
+      for (int j = 0; j < particles; j++) {
+        if (chosen[j] > 0) {
+          distinct++;
+        }
+        for (int c = 0; c < chosen[j]; c++) {
+          parent[slot] = j;
+          newRoots[slot] = roots[j];
+          newLineages[slot] =
+              lineages[j].then(month, RandomStreams.rejuvenationBase(seed, step, slot));
+          slot++;
+        }
+      }
+      // The counts of this step's figures, carried to the final particles through their parents.
+      for (int f : fs) {
+        expected[f] = new double[particles];
+        for (int s = 0; s < particles; s++) {
+          expected[f][s] = counts[f][parent[s]];
+        }
+      }
+      // Earlier steps' expectations follow the new slots too.
+      for (int f = 0; f < figures; f++) {
+        if (expected[f] != null && !contains(fs, f)) {
+          double[] moved = new double[particles];
+          for (int s = 0; s < particles; s++) {
+            moved[s] = expected[f][parent[s]];
+          }
+          expected[f] = moved;
+        }
+      }
+      roots = newRoots;
+      lineages = newLineages;
+      steps.add(new Step(month, fs, ess, distinct));
+      step++;
+    }
+    return new Outcome(roots, lineages, steps, prior, expected);
+  }
+
+  private static boolean contains(int[] a, int x) {
+    for (int v : a) {
+      if (v == x) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** counts[figure][particle] of every particle run to month {@code last}. */
+  private static double[][] pass(
+      int[] roots,
+      Lineage[] lineages,
+      int last,
+      int figures,
+      int threads,
+      Supplier<? extends Simulator> simulators,
+      IntConsumer progress,
+      java.util.concurrent.atomic.AtomicInteger done) {
+    int n = roots.length;
+    double[][] counts = new double[figures][n];
+    Workers.run(
+        "dispersal-assimilation",
+        "filter",
+        n,
+        threads,
+        simulators::get,
+        (sim, j) -> {
+          double[] v = sim.run(roots[j], lineages[j], last);
+          for (int f = 0; f < figures; f++) {
+            counts[f][j] = v[f];
+          }
+          progress.accept(done.incrementAndGet());
+        });
+    return counts;
+  }
+}
