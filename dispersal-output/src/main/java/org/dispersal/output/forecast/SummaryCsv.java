@@ -54,6 +54,16 @@ public final class SummaryCsv {
 
   /** Writes the rows to a writer. */
   public static void write(EnsembleSummary summary, YearMonth start, Writer w) throws IOException {
+    write(summary, start, w, null);
+  }
+
+  /**
+   * Writes the rows to a writer and shows each row, with its mean as written, to {@code also} (may
+   * be null): a run kept in the store gets its rows in the same pass as its file.
+   */
+  public static void write(
+      EnsembleSummary summary, YearMonth start, Writer w, WrittenRowVisitor also)
+      throws IOException {
     w.write(HEADER);
     w.write('\n');
     StringBuilder line = new StringBuilder(128);
@@ -61,15 +71,35 @@ public final class SummaryCsv {
         summary,
         start,
         (month, date, scope, demographic, state, destination, st) -> {
+          String mean = mean(st.mean());
           line.setLength(0);
           line.append(month).append(',').append(date).append(',').append(scope.kind());
           line.append(',').append(Csv.field(scope.id())).append(',').append(demographic);
           line.append(',').append(state).append(',').append(Csv.field(destination)).append(',');
-          line.append(mean(st.mean())).append(',');
+          line.append(mean).append(',');
           line.append(st.p05()).append(',').append(st.p25()).append(',').append(st.p50());
           line.append(',').append(st.p75()).append(',').append(st.p95()).append('\n');
-          w.write(line.toString());
+          w.append(line);
+          if (also != null) {
+            also.row(month, date, scope, demographic, state, destination, st, mean);
+          }
         });
+  }
+
+  /** A row as {@link #write(EnsembleSummary, YearMonth, Writer, WrittenRowVisitor)} wrote it. */
+  @FunctionalInterface
+  public interface WrittenRowVisitor {
+    /** One row, as {@link RowVisitor#row}, and its mean as the file shows it. */
+    void row(
+        int month,
+        String date,
+        Scope scope,
+        String demographic,
+        String state,
+        String destination,
+        Statistic statistic,
+        String mean)
+        throws IOException;
   }
 
   /**
