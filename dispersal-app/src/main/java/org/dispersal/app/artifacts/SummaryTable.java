@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.dispersal.ensemble.EnsembleSummary;
+import org.dispersal.ensemble.Workers;
 import org.dispersal.output.forecast.SummaryCsv;
 import org.dispersal.store.ReplicationValues;
 import org.dispersal.store.SummaryRow;
@@ -88,31 +90,56 @@ public final class SummaryTable {
       if (rendered != null) {
         return;
       }
+      // Months are independent: each is rendered on its own (file bytes and rows) on as many
+      // threads as the machine has, into its own slot, and the slots are joined in month order,
+      // so the bytes do not depend on the threads.
+      int months = summary.model().scenario().months();
+      byte[][] fileParts = new byte[months + 1][];
+      List<List<SummaryRow>> rowParts = new ArrayList<>(Collections.nCopies(months + 1, null));
+      Workers.run(
+          "dispersal-render",
+          "summary rendering",
+          months + 1,
+          Runtime.getRuntime().availableProcessors(),
+          () -> null,
+          (none, month) -> {
+            ByteArrayOutputStream part = new ByteArrayOutputStream(1 << 18);
+            List<SummaryRow> partRows = new ArrayList<>();
+            try (Writer w = new OutputStreamWriter(part, StandardCharsets.UTF_8)) {
+              SummaryCsv.writeMonths(
+                  summary,
+                  start,
+                  month,
+                  month,
+                  w,
+                  (m, date, scope, demographic, state, destination, st, mean) ->
+                      partRows.add(
+                          row(
+                              m,
+                              date,
+                              scope.kind(),
+                              scope.id(),
+                              demographic,
+                              state,
+                              destination,
+                              mean,
+                              st.p05(),
+                              st.p25(),
+                              st.p50(),
+                              st.p75(),
+                              st.p95())));
+            } catch (IOException e) {
+              throw new UncheckedIOException("writing to memory does no I/O", e);
+            }
+            fileParts[month] = part.toByteArray();
+            rowParts.set(month, partRows);
+          });
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+      bytes.writeBytes((SummaryCsv.HEADER + "\n").getBytes(StandardCharsets.UTF_8));
       List<SummaryRow> rows = new ArrayList<>();
-      try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-        SummaryCsv.write(
-            summary,
-            start,
-            w,
-            (month, date, scope, demographic, state, destination, st, mean) ->
-                rows.add(
-                    row(
-                        month,
-                        date,
-                        scope.kind(),
-                        scope.id(),
-                        demographic,
-                        state,
-                        destination,
-                        mean,
-                        st.p05(),
-                        st.p25(),
-                        st.p50(),
-                        st.p75(),
-                        st.p95())));
-      } catch (IOException e) {
-        throw new UncheckedIOException("writing to memory does no I/O", e);
+      for (int m = 0; m <= months; m++) {
+        bytes.writeBytes(fileParts[m]);
+        rows.addAll(rowParts.get(m));
       }
       rendered = new Rendered(bytes.toByteArray(), rows);
     }

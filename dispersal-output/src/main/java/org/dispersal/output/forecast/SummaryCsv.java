@@ -66,10 +66,24 @@ public final class SummaryCsv {
       throws IOException {
     w.write(HEADER);
     w.write('\n');
+    writeMonths(summary, start, 0, summary.model().scenario().months(), w, also);
+  }
+
+  /**
+   * Writes the rows of months {@code from} to {@code to} (inclusive), without the header, as {@link
+   * #write(EnsembleSummary, YearMonth, Writer, WrittenRowVisitor)} writes them: the file is the
+   * header followed by every month's rows in order, so months can be written apart (on several
+   * threads) and joined.
+   */
+  public static void writeMonths(
+      EnsembleSummary summary, YearMonth start, int from, int to, Writer w, WrittenRowVisitor also)
+      throws IOException {
     StringBuilder line = new StringBuilder(128);
     forEachRow(
         summary,
         start,
+        from,
+        to,
         (month, date, scope, demographic, state, destination, st) -> {
           String mean = mean(st.mean());
           line.setLength(0);
@@ -140,8 +154,14 @@ public final class SummaryCsv {
    */
   public static void forEachRow(EnsembleSummary summary, YearMonth start, RowVisitor visitor)
       throws IOException {
+    forEachRow(summary, start, 0, summary.model().scenario().months(), visitor);
+  }
+
+  /** Visits the rows of months {@code from} to {@code to} (inclusive), in the file's order. */
+  public static void forEachRow(
+      EnsembleSummary summary, YearMonth start, int from, int to, RowVisitor visitor)
+      throws IOException {
     List<Scope> scopes = summary.scopes();
-    int months = summary.model().scenario().months();
     State[] states = State.values();
     // Keys looked up once, not per row: each state's total key and its destinations' keys.
     int[] totalKeys = new int[states.length];
@@ -164,7 +184,7 @@ public final class SummaryCsv {
     for (CompositeState composite : composites) {
       compositeKeys[composite.ordinal()] = summary.compositeKey(composite);
     }
-    for (int month = 0; month <= months; month++) {
+    for (int month = from; month <= to; month++) {
       String date = start.plusMonths(month).toString();
       for (int s = 0; s < scopes.size(); s++) {
         Scope scope = scopes.get(s);
