@@ -2,6 +2,7 @@ package org.dispersal.app.artifacts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -39,8 +40,11 @@ public final class SummaryTable {
   private final Supplier<ReplicationValues> replicationValues;
   private volatile Rendered rendered;
 
-  /** The file's bytes and the store's rows, made in one pass. */
-  private record Rendered(byte[] file, List<SummaryRow> rows) {}
+  /**
+   * The file's bytes (the header, then each month's rows, kept in parts: joining them would copy
+   * the whole file once more) and the store's rows, made in one pass.
+   */
+  private record Rendered(byte[][] file, List<SummaryRow> rows) {}
 
   /**
    * @param summary the ensemble summary
@@ -134,14 +138,14 @@ public final class SummaryTable {
             fileParts[month] = part.toByteArray();
             rowParts.set(month, partRows);
           });
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-      bytes.writeBytes((SummaryCsv.HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+      byte[][] file = new byte[months + 2][];
+      file[0] = (SummaryCsv.HEADER + "\n").getBytes(StandardCharsets.UTF_8);
       List<SummaryRow> rows = new ArrayList<>();
       for (int m = 0; m <= months; m++) {
-        bytes.writeBytes(fileParts[m]);
+        file[m + 1] = fileParts[m];
         rows.addAll(rowParts.get(m));
       }
-      rendered = new Rendered(bytes.toByteArray(), rows);
+      rendered = new Rendered(file, rows);
     }
   }
 
@@ -149,7 +153,11 @@ public final class SummaryTable {
   public void write(Path folder) throws IOException {
     Rendered r = rendered;
     if (r != null) {
-      Files.write(folder.resolve(FILE), r.file());
+      try (OutputStream out = Files.newOutputStream(folder.resolve(FILE))) {
+        for (byte[] part : r.file()) {
+          out.write(part);
+        }
+      }
     } else {
       SummaryCsv.write(summary, start, folder.resolve(FILE));
     }
