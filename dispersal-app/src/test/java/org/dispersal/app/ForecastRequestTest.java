@@ -26,6 +26,7 @@ import org.dispersal.store.RunStatus;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoredRun;
 import org.dispersal.store.SummaryCsvReader;
+import org.dispersal.store.SummaryRow;
 import org.dispersal.store.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,31 @@ class ForecastRequestTest {
     assertThat(new String(a.files().get("manifest.json"), StandardCharsets.UTF_8))
         .isEqualTo(result.manifestJson() + "\n");
     assertThat(a.rows()).hasSize(result.summaryRows().size());
+  }
+
+  @Test
+  void renderedOnceTheFolderAndTheStoreGetWhatTheyGetWhenRenderedApart() throws Exception {
+    // A fresh run of the same request: nothing rendered yet, so the streamed file and the rows
+    // computed on their own come first, then the one pass of MemorySink.
+    RunResult<EnsembleSummary> fresh =
+        ForecastRequest.of(Scenarios.builtIn("isis-2017", 4), 6, 42L, 2)
+            .execute(Scenarios.PROVENANCE, done -> {}, Cancellation.NEVER);
+    Path apart = fresh.keep(new FolderSink(tmp.resolve("apart")));
+    List<SummaryRow> rowsApart = fresh.summaryRows();
+    Artifacts once = new MemorySink().keep(fresh);
+    assertThat(once.rows()).isEqualTo(rowsApart);
+    assertThat(fresh.summaryRows()).isSameAs(once.rows());
+    Path together = MemorySink.writeTo(once, tmp.resolve("together/out"));
+    try (var files = Files.list(apart)) {
+      for (Path f : files.toList()) {
+        assertThat(together.resolve(f.getFileName()))
+            .as(f.getFileName().toString())
+            .hasSameBinaryContentAs(f);
+      }
+    }
+    try (var files = Files.list(together)) {
+      assertThat(files.count()).isEqualTo(once.files().size()).isEqualTo(4);
+    }
   }
 
   @Test

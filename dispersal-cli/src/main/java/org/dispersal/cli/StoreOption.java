@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 import org.dispersal.app.Cancellation;
 import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
+import org.dispersal.app.artifacts.Artifacts;
 import org.dispersal.app.artifacts.FolderSink;
+import org.dispersal.app.artifacts.MemorySink;
 import org.dispersal.app.artifacts.StoreSink;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoredRun;
@@ -95,10 +97,17 @@ final class StoreOption {
       try (Progress progress = bar.get()) {
         run = request.execute(Versions.provenance(), progress, Cancellation.NEVER);
       }
-      run.keep(new FolderSink(dir));
+      // A stored run is rendered once, into memory, and the same bytes go to the folder and the
+      // store (docs/PERFORMANCE.md, "Session 9"); an unstored one is written straight to disk.
+      Artifacts rendered = stored.storing() ? new MemorySink().keep(run) : null;
+      if (rendered != null) {
+        MemorySink.writeTo(rendered, dir);
+      } else {
+        run.keep(new FolderSink(dir));
+      }
       IncompleteMarker.clear(dir);
       print.accept(run);
-      stored.complete(run, spec.commandLine().getOut(), err);
+      stored.complete(run, rendered, spec.commandLine().getOut(), err);
       return run;
     }
   }
@@ -119,13 +128,23 @@ final class StoreOption {
       this.url = url;
     }
 
-    /** Keeps the finished run's manifest, rows and files in its stored run; prints its id. */
-    void complete(RunResult<?> result, PrintWriter out, PrintWriter err) throws IOException {
+    /** Whether the run is being recorded (false with --no-store or when the store failed). */
+    boolean storing() {
+      return store != null;
+    }
+
+    /**
+     * Keeps the finished run's manifest, rows and files in its stored run and prints its id; its
+     * files as already rendered into memory, or null to render them now.
+     */
+    void complete(RunResult<?> result, Artifacts rendered, PrintWriter out, PrintWriter err)
+        throws IOException {
       if (store == null) {
         return;
       }
       try {
-        StoredRun run = result.keep(StoreSink.completing(store.runs(), id));
+        StoreSink sink = StoreSink.completing(store.runs(), id);
+        StoredRun run = rendered == null ? result.keep(sink) : sink.keep(result, rendered);
         finished = true;
         out.println(
             "Stored as run " + run.id() + " in " + url + " (dispersal runs, dispersal export)");

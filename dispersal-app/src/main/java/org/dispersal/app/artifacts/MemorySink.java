@@ -12,12 +12,17 @@ import org.dispersal.app.RunResult;
 
 /**
  * Keeps a run's files in memory: its writers write into a private temporary folder, every regular
- * file they leave there is read, and the folder is deleted.
+ * file they leave there is read, and the folder is deleted. The summary table is rendered once,
+ * with the store's rows ({@link SummaryTable#renderOnce}).
  */
 public final class MemorySink implements ArtifactSink<Artifacts> {
 
   @Override
   public Artifacts keep(RunResult<?> result) throws IOException {
+    if (result.summary() != null) {
+      // The file and the store's rows in one pass over the summary (SummaryTable.renderOnce).
+      result.summary().renderOnce();
+    }
     Path dir = Files.createTempDirectory("dispersal-" + result.kind().id());
     try {
       result.writeTo(dir);
@@ -33,6 +38,18 @@ public final class MemorySink implements ArtifactSink<Artifacts> {
     } finally {
       delete(dir);
     }
+  }
+
+  /**
+   * Writes files kept in memory into a folder, created if needed: the same bytes as {@link
+   * FolderSink} would write, without rendering the run again.
+   */
+  public static Path writeTo(Artifacts rendered, Path folder) throws IOException {
+    Files.createDirectories(folder);
+    for (Map.Entry<String, byte[]> f : rendered.files().entrySet()) {
+      Files.write(folder.resolve(f.getKey()), f.getValue());
+    }
+    return folder;
   }
 
   /** Deletes a folder and everything in it. */

@@ -15,6 +15,12 @@ public abstract sealed class StoreSink implements ArtifactSink<StoredRun> {
 
   private StoreSink() {}
 
+  /**
+   * Keeps a run whose files were already rendered into memory ({@link MemorySink}), so a run that
+   * is written to a folder and stored is rendered once (the command line's {@code --out}).
+   */
+  public abstract StoredRun keep(RunResult<?> result, Artifacts rendered);
+
   /** Completes the queued or running run {@code id}. */
   public static StoreSink completing(RunStore runs, long id) {
     return new Completing(runs, id);
@@ -31,8 +37,17 @@ public abstract sealed class StoreSink implements ArtifactSink<StoredRun> {
 
     @Override
     public StoredRun keep(RunResult<?> result) throws IOException {
-      Artifacts a = new MemorySink().keep(result);
-      runs.succeeded(id, a.manifestJson(), a.rows(), a.files(), result.replicationValues());
+      return keep(result, new MemorySink().keep(result));
+    }
+
+    @Override
+    public StoredRun keep(RunResult<?> result, Artifacts rendered) {
+      runs.succeeded(
+          id,
+          rendered.manifestJson(),
+          rendered.rows(),
+          rendered.files(),
+          result.replicationValues());
       return runs.find(id).orElseThrow();
     }
   }

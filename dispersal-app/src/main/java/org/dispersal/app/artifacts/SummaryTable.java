@@ -1,13 +1,21 @@
 package org.dispersal.app.artifacts;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.dispersal.ensemble.EnsembleSummary;
+import org.dispersal.ensemble.Workers;
 import org.dispersal.output.forecast.SummaryCsv;
 import org.dispersal.store.ReplicationValues;
 import org.dispersal.store.SummaryRow;
@@ -17,17 +25,53 @@ import org.dispersal.store.SummaryRow;
  * given to the store as its rows directly, with the values the file shows (the mean to two
  * decimals), so the store exports the same file back.
  *
- * @param summary the ensemble summary
- * @param start the scenario's first month
- * @param replicationValues makes the per-replication values a paired comparison reads (see {@link
- *     #values()}), or null for a run that kept none
+ * <p>A run that goes both to a file and to the store is rendered once ({@link #renderOnce}): one
+ * pass over the summary makes the file's bytes and the rows together, and both are kept, so the
+ * quantiles of some 175,000 cells are not computed twice (docs/PERFORMANCE.md, "Session 9"). A run
+ * that only writes the file streams it and keeps nothing.
  */
-public record SummaryTable(
-    EnsembleSummary summary, YearMonth start, Supplier<ReplicationValues> replicationValues) {
+public final class SummaryTable {
+
+  /** The file name. */
+  public static final String FILE = "summary.csv";
+
+  private final EnsembleSummary summary;
+  private final YearMonth start;
+  private final Supplier<ReplicationValues> replicationValues;
+  private volatile Rendered rendered;
+
+  /**
+   * The file's bytes (the header, then each month's rows, kept in parts: joining them would copy
+   * the whole file once more) and the store's rows, made in one pass.
+   */
+  private record Rendered(byte[][] file, List<SummaryRow> rows) {}
+
+  /**
+   * @param summary the ensemble summary
+   * @param start the scenario's first month
+   * @param replicationValues makes the per-replication values a paired comparison reads (see {@link
+   *     #values()}), or null for a run that kept none
+   */
+  public SummaryTable(
+      EnsembleSummary summary, YearMonth start, Supplier<ReplicationValues> replicationValues) {
+    this.summary = summary;
+    this.start = start;
+    this.replicationValues = replicationValues;
+  }
 
   /** A table without per-replication values. */
   public SummaryTable(EnsembleSummary summary, YearMonth start) {
     this(summary, start, null);
+  }
+
+  /** The ensemble summary. */
+  public EnsembleSummary summary() {
+    return summary;
+  }
+
+  /** The scenario's first month. */
+  public YearMonth start() {
+    return start;
   }
 
   /**
@@ -38,16 +82,93 @@ public record SummaryTable(
     return replicationValues == null ? null : replicationValues.get();
   }
 
-  /** The file name. */
-  public static final String FILE = "summary.csv";
+  /**
+   * Makes the file's bytes and the rows in one pass and keeps them, for a run that is written and
+   * stored; later calls do nothing. {@link #write} and {@link #rows} then give what was kept.
+   */
+  public void renderOnce() {
+    if (rendered != null) {
+      return;
+    }
+    synchronized (this) {
+      if (rendered != null) {
+        return;
+      }
+      // Months are independent: each is rendered on its own (file bytes and rows) on as many
+      // threads as the machine has, into its own slot, and the slots are joined in month order,
+      // so the bytes do not depend on the threads.
+      int months = summary.model().scenario().months();
+      byte[][] fileParts = new byte[months + 1][];
+      List<List<SummaryRow>> rowParts = new ArrayList<>(Collections.nCopies(months + 1, null));
+      Workers.run(
+          "dispersal-render",
+          "summary rendering",
+          months + 1,
+          Runtime.getRuntime().availableProcessors(),
+          () -> null,
+          (none, month) -> {
+            ByteArrayOutputStream part = new ByteArrayOutputStream(1 << 18);
+            List<SummaryRow> partRows = new ArrayList<>();
+            try (Writer w = new OutputStreamWriter(part, StandardCharsets.UTF_8)) {
+              SummaryCsv.writeMonths(
+                  summary,
+                  start,
+                  month,
+                  month,
+                  w,
+                  (m, date, scope, demographic, state, destination, st, mean) ->
+                      partRows.add(
+                          row(
+                              m,
+                              date,
+                              scope.kind(),
+                              scope.id(),
+                              demographic,
+                              state,
+                              destination,
+                              mean,
+                              st.p05(),
+                              st.p25(),
+                              st.p50(),
+                              st.p75(),
+                              st.p95())));
+            } catch (IOException e) {
+              throw new UncheckedIOException("writing to memory does no I/O", e);
+            }
+            fileParts[month] = part.toByteArray();
+            rowParts.set(month, partRows);
+          });
+      byte[][] file = new byte[months + 2][];
+      file[0] = (SummaryCsv.HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+      List<SummaryRow> rows = new ArrayList<>();
+      for (int m = 0; m <= months; m++) {
+        file[m + 1] = fileParts[m];
+        rows.addAll(rowParts.get(m));
+      }
+      rendered = new Rendered(file, rows);
+    }
+  }
 
   /** Writes {@code summary.csv} into a folder. */
   public void write(Path folder) throws IOException {
-    SummaryCsv.write(summary, start, folder.resolve(FILE));
+    Rendered r = rendered;
+    if (r != null) {
+      try (OutputStream out = Files.newOutputStream(folder.resolve(FILE))) {
+        for (byte[] part : r.file()) {
+          out.write(part);
+        }
+      }
+    } else {
+      SummaryCsv.write(summary, start, folder.resolve(FILE));
+    }
   }
 
   /** The rows of {@code summary.csv}, in its order, as the store keeps them. */
   public List<SummaryRow> rows() {
+    Rendered r = rendered;
+    if (r != null) {
+      return r.rows();
+    }
     List<SummaryRow> rows = new ArrayList<>();
     try {
       SummaryCsv.forEachRow(
@@ -55,7 +176,7 @@ public record SummaryTable(
           start,
           (month, date, scope, demographic, state, destination, st) ->
               rows.add(
-                  new SummaryRow(
+                  row(
                       month,
                       date,
                       scope.kind(),
@@ -63,8 +184,7 @@ public record SummaryTable(
                       demographic,
                       state,
                       destination,
-                      // The stored mean is the file's, so an export gives the file back.
-                      Double.parseDouble(SummaryCsv.mean(st.mean())),
+                      SummaryCsv.mean(st.mean()),
                       st.p05(),
                       st.p25(),
                       st.p50(),
@@ -74,5 +194,36 @@ public record SummaryTable(
       throw new UncheckedIOException("collecting rows in memory does no I/O", e);
     }
     return rows;
+  }
+
+  private static SummaryRow row(
+      int month,
+      String date,
+      String scope,
+      String scopeId,
+      String demographic,
+      String state,
+      String destination,
+      String mean,
+      long p05,
+      long p25,
+      long p50,
+      long p75,
+      long p95) {
+    // The stored mean is the file's, so an export gives the file back.
+    return new SummaryRow(
+        month,
+        date,
+        scope,
+        scopeId,
+        demographic,
+        state,
+        destination,
+        Double.parseDouble(mean),
+        p05,
+        p25,
+        p50,
+        p75,
+        p95);
   }
 }

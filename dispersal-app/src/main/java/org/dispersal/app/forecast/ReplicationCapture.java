@@ -12,6 +12,7 @@ import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.engine.SimulationModel;
 import org.dispersal.ensemble.CompositeState;
 import org.dispersal.ensemble.Scope;
+import org.dispersal.ensemble.Workers;
 import org.dispersal.model.Region;
 import org.dispersal.model.State;
 import org.dispersal.store.ReplicationValues;
@@ -103,41 +104,54 @@ final class ReplicationCapture {
    * @throws IllegalStateException if a replication was not run
    */
   ReplicationValues values(String layout) {
-    List<byte[]> encoded = new ArrayList<>(months + 1);
-    int[][] column = new int[cellsPerMonth][replications];
-    for (int m = 0; m <= months; m++) {
-      for (int r = 0; r < replications; r++) {
-        if (slots[r] == null) {
-          throw new IllegalStateException("replication " + r + " kept no values");
-        }
-        byte[] b = slots[r][m];
-        int pos = 0;
-        for (int cell = 0; cell < cellsPerMonth; cell++) {
-          int v = 0;
-          int shift = 0;
-          int x;
-          do {
-            x = b[pos++];
-            v |= (x & 0x7F) << shift;
-            shift += 7;
-          } while ((x & 0x80) != 0);
-          column[cell][r] = v;
-        }
+    for (int r = 0; r < replications; r++) {
+      if (slots[r] == null) {
+        throw new IllegalStateException("replication " + r + " kept no values");
       }
-      List<ReplicationValues.Cell> cells = new ArrayList<>(cellsPerMonth);
-      for (int s = 0; s < scopeKinds.size(); s++) {
-        for (int k = 0; k < measures.size(); k++) {
-          cells.add(
-              new ReplicationValues.Cell(
-                  scopeKinds.get(s),
-                  scopeIds.get(s),
-                  measures.get(k),
-                  column[s * measures.size() + k]));
-        }
-      }
-      encoded.add(ReplicationValues.encode(replications, cells));
     }
-    return new ReplicationValues(layout, replications, encoded);
+    // Months are independent: each is decoded and deflated on its own, on as many threads as the
+    // machine has (the store's tail of a forecast, docs/PERFORMANCE.md "Session 9"), into its own
+    // slot, so the bytes do not depend on the threads.
+    byte[][] encoded = new byte[months + 1][];
+    Workers.run(
+        "dispersal-values",
+        "replication values",
+        months + 1,
+        Runtime.getRuntime().availableProcessors(),
+        () -> new int[cellsPerMonth][replications],
+        (column, m) -> encoded[m] = month(m, column));
+    return new ReplicationValues(layout, replications, Arrays.asList(encoded));
+  }
+
+  /** Month m's values in the store's form, with {@code column} as room for its cells. */
+  private byte[] month(int m, int[][] column) {
+    for (int r = 0; r < replications; r++) {
+      byte[] b = slots[r][m];
+      int pos = 0;
+      for (int cell = 0; cell < cellsPerMonth; cell++) {
+        int v = 0;
+        int shift = 0;
+        int x;
+        do {
+          x = b[pos++];
+          v |= (x & 0x7F) << shift;
+          shift += 7;
+        } while ((x & 0x80) != 0);
+        column[cell][r] = v;
+      }
+    }
+    List<ReplicationValues.Cell> cells = new ArrayList<>(cellsPerMonth);
+    for (int s = 0; s < scopeKinds.size(); s++) {
+      for (int k = 0; k < measures.size(); k++) {
+        cells.add(
+            new ReplicationValues.Cell(
+                scopeKinds.get(s),
+                scopeIds.get(s),
+                measures.get(k),
+                column[s * measures.size() + k]));
+      }
+    }
+    return ReplicationValues.encode(replications, cells);
   }
 
   /** An engine that records its replications' cells besides reporting to the summary. */

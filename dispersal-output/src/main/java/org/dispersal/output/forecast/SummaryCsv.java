@@ -54,22 +54,66 @@ public final class SummaryCsv {
 
   /** Writes the rows to a writer. */
   public static void write(EnsembleSummary summary, YearMonth start, Writer w) throws IOException {
+    write(summary, start, w, null);
+  }
+
+  /**
+   * Writes the rows to a writer and shows each row, with its mean as written, to {@code also} (may
+   * be null): a run kept in the store gets its rows in the same pass as its file.
+   */
+  public static void write(
+      EnsembleSummary summary, YearMonth start, Writer w, WrittenRowVisitor also)
+      throws IOException {
     w.write(HEADER);
     w.write('\n');
+    writeMonths(summary, start, 0, summary.model().scenario().months(), w, also);
+  }
+
+  /**
+   * Writes the rows of months {@code from} to {@code to} (inclusive), without the header, as {@link
+   * #write(EnsembleSummary, YearMonth, Writer, WrittenRowVisitor)} writes them: the file is the
+   * header followed by every month's rows in order, so months can be written apart (on several
+   * threads) and joined.
+   */
+  public static void writeMonths(
+      EnsembleSummary summary, YearMonth start, int from, int to, Writer w, WrittenRowVisitor also)
+      throws IOException {
     StringBuilder line = new StringBuilder(128);
     forEachRow(
         summary,
         start,
+        from,
+        to,
         (month, date, scope, demographic, state, destination, st) -> {
+          String mean = mean(st.mean());
           line.setLength(0);
           line.append(month).append(',').append(date).append(',').append(scope.kind());
           line.append(',').append(Csv.field(scope.id())).append(',').append(demographic);
           line.append(',').append(state).append(',').append(Csv.field(destination)).append(',');
-          line.append(mean(st.mean())).append(',');
+          line.append(mean).append(',');
           line.append(st.p05()).append(',').append(st.p25()).append(',').append(st.p50());
           line.append(',').append(st.p75()).append(',').append(st.p95()).append('\n');
-          w.write(line.toString());
+          w.append(line);
+          if (also != null) {
+            also.row(month, date, scope, demographic, state, destination, st, mean);
+          }
         });
+  }
+
+  /** A row as {@link #write(EnsembleSummary, YearMonth, Writer, WrittenRowVisitor)} wrote it. */
+  @FunctionalInterface
+  public interface WrittenRowVisitor {
+    /** One row, as {@link RowVisitor#row}, and its mean as the file shows it. */
+    void row(
+        int month,
+        String date,
+        Scope scope,
+        String demographic,
+        String state,
+        String destination,
+        Statistic statistic,
+        String mean)
+        throws IOException;
   }
 
   /**
@@ -110,8 +154,14 @@ public final class SummaryCsv {
    */
   public static void forEachRow(EnsembleSummary summary, YearMonth start, RowVisitor visitor)
       throws IOException {
+    forEachRow(summary, start, 0, summary.model().scenario().months(), visitor);
+  }
+
+  /** Visits the rows of months {@code from} to {@code to} (inclusive), in the file's order. */
+  public static void forEachRow(
+      EnsembleSummary summary, YearMonth start, int from, int to, RowVisitor visitor)
+      throws IOException {
     List<Scope> scopes = summary.scopes();
-    int months = summary.model().scenario().months();
     State[] states = State.values();
     // Keys looked up once, not per row: each state's total key and its destinations' keys.
     int[] totalKeys = new int[states.length];
@@ -134,7 +184,7 @@ public final class SummaryCsv {
     for (CompositeState composite : composites) {
       compositeKeys[composite.ordinal()] = summary.compositeKey(composite);
     }
-    for (int month = 0; month <= months; month++) {
+    for (int month = from; month <= to; month++) {
       String date = start.plusMonths(month).toString();
       for (int s = 0; s < scopes.size(); s++) {
         Scope scope = scopes.get(s);
