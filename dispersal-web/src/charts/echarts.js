@@ -70,7 +70,8 @@ export function disposeCharts() {
 }
 
 window.addEventListener('resize', () => {
-  for (const [chart, relayout] of live) {
+  // Over a copy: a relayout may replace its chart (drawChart), which must not be visited again.
+  for (const [chart, relayout] of [...live]) {
     if (chart.isDisposed()) continue;
     if (relayout) relayout();
     else chart.resize();
