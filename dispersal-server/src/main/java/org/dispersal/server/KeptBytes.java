@@ -31,11 +31,9 @@ final class KeptBytes {
     try {
       res.getOutputStream().write(body);
     } catch (IOException e) {
-      // The client closed the connection mid-answer (Jetty's EofException): there is no one left to
-      // answer and nothing wrong with the server, so this is not logged as an error; Jetty drops
-      // the
+      // The client closed the connection mid-answer (Jetty's EofException): no one is left to
+      // answer and nothing is wrong with the server, so nothing is logged; Jetty drops the
       // connection.
-      return;
     }
   }
 }
