@@ -17,7 +17,9 @@
 #   LOAD_ARGS   the load test's clients, seconds and replications (default "8 20 200"; a dry run:
 #               "2 3 20")
 #   LOAD_OPTIONS  SummaryLoad's options: empty (default) sends Accept-Encoding: gzip as a browser
-#               does; "identity" asks for uncompressed answers (docs/SERVICE.md, "Load test")
+#               does; "identity" asks for uncompressed answers; "jdk" uses the java.net.http
+#               clients of sessions 7-8 instead of one keep-alive connection per client
+#               (docs/SERVICE.md, "Load test")
 # Base jar and launcher of the commit before #19: /tmp/perf-base (docs/PERFORMANCE.md says how to
 # build them); the base launcher ran java -Xmx4g -jar, which is what BASE_OPTS gives.
 # Run it on the idle machine: every figure moves with other people's load. Prints a Markdown table.

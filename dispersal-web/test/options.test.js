@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FLOW_LABEL_LINE, comparisonOption, fanGridOption, flowOption, mapOption, panelLayout } from '../src/charts/options.js';
+import { FLOW_LABEL_LINE, MONTH_LABEL_SLOT, comparisonOption, fanGridOption, flowOption, mapOption, monthLabelInterval, panelLayout } from '../src/charts/options.js';
 
 const fan = {
   state: 'disengaged',
@@ -161,5 +161,28 @@ describe('comparison option', () => {
 
   it('states both runs with their intervals in the tooltip', () => {
     expect(option.tooltip.formatter([{ dataIndex: 0 }])).toBe('KILLED\nA: #1: 20 (10–40)\nB: #2: 15 (5–30)');
+  });
+});
+
+describe('month labels of a fan chart', () => {
+  it('shows at most one label per slot and as many as fit', () => {
+    for (let count = 1; count <= 121; count += 4) {
+      for (let width = 40; width <= 1400; width += 37) {
+        const step = monthLabelInterval(count, width) + 1;
+        const shown = Math.ceil(count / step);
+        const fit = Math.max(1, Math.floor(width / MONTH_LABEL_SLOT));
+        expect(shown, `${count} months in ${width} px`).toBeLessThanOrEqual(fit);
+        // one step less would show more labels than fit, unless every label is already shown
+        if (step > 1) expect(Math.ceil(count / (step - 1))).toBeGreaterThan(fit);
+      }
+    }
+  });
+
+  it('gives each panel of the fan grid a fixed interval for its width', () => {
+    const wide = fanGridOption([{ fan, label: 'Returned home' }], panelLayout(1, 1200).cells);
+    const narrow = fanGridOption([{ fan, label: 'Returned home' }], panelLayout(1, 200).cells);
+    expect(wide.xAxis[0].axisLabel.interval).toBe(monthLabelInterval(fan.dates.length, 1200 - 80));
+    expect(narrow.xAxis[0].axisLabel.interval).toBe(monthLabelInterval(fan.dates.length, 200 - 80));
+    expect(monthLabelInterval(37, 300)).toBe(9);
   });
 });

@@ -28,6 +28,23 @@ export function panelLayout(count, width, { minWidth = 270, height = 200, gap = 
   };
 }
 
+/**
+ * Room for one month label ("2017-02" at 12 pixels, about 45 pixels wide, and a gap) on a fan
+ * chart's time axis.
+ */
+export const MONTH_LABEL_SLOT = 64;
+
+/**
+ * Which month labels a time axis of `count` months shows in `width` pixels: every (interval + 1)th,
+ * so that at most one label falls in each `MONTH_LABEL_SLOT`. Given to ECharts as the axis label's
+ * interval, it spares ECharts measuring every label of every panel to choose one (text measurement
+ * was the largest single cost of drawing the fan charts).
+ */
+export function monthLabelInterval(count, width) {
+  const fit = Math.max(1, Math.floor(width / MONTH_LABEL_SLOT));
+  return Math.max(0, Math.ceil(count / fit) - 1);
+}
+
 const FAN_SERIES = 5;
 
 function fanSeriesOf(fan, index, colour = BLUE) {
@@ -75,8 +92,15 @@ export function fanGridOption(panels, cells) {
       top: c.y + 6,
       textStyle: { fontSize: 13, fontWeight: 'bold', width: c.width - 16, overflow: 'truncate' },
     });
-    option.grid.push({ left: c.x + 56, top: c.y + 32, width: c.width - 80, height: c.height - 58 });
-    option.xAxis.push({ gridIndex: i, type: 'category', data: fan.dates, boundaryGap: false, axisLabel: { hideOverlap: true } });
+    const plotWidth = c.width - 80;
+    option.grid.push({ left: c.x + 56, top: c.y + 32, width: plotWidth, height: c.height - 58 });
+    option.xAxis.push({
+      gridIndex: i,
+      type: 'category',
+      data: fan.dates,
+      boundaryGap: false,
+      axisLabel: { interval: monthLabelInterval(fan.dates.length, plotWidth) },
+    });
     option.yAxis.push({ gridIndex: i, type: 'value', min: 0, axisLabel: { formatter: (v) => formatCount(v) } });
     option.series.push(...fanSeriesOf(fan, i, colour));
   });

@@ -83,7 +83,7 @@ export function destinationsSection(ctx, loadRows, axis, places, initialMonth, m
       if (!fans.isConnected || !panels.length) return;
       const cells = panelLayout(panels.length, fans.clientWidth);
       fans.style.height = `${cells.height}px`;
-      drawChart(fans, fanGridOption(panels, cells.cells), layout).resize();
+      drawChart(fans, fanGridOption(panels, cells.cells), layout);
     };
     if (panels.length) layout();
     else replace(fans);

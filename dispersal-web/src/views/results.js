@@ -401,7 +401,7 @@ function fanGrid(ctx, rows, axis, id, demographic = 'all', onDrawn = null) {
     if (!box.isConnected) return;
     const layout = panelLayout(panels.length, box.clientWidth);
     box.style.height = `${layout.height}px`;
-    drawChart(box, fanGridOption(panels, layout.cells), draw).resize();
+    drawChart(box, fanGridOption(panels, layout.cells), draw);
   };
   if (panels.length)
     requestAnimationFrame(() => {

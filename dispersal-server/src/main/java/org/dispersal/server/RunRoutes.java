@@ -291,12 +291,14 @@ final class RunRoutes {
       ctx.status(304);
       return;
     }
+    // Kept bytes go out in one write with their length (KeptBytes): no copy through Javalin's
+    // compressing stream, no chunked encoding.
     if (gzip) {
       ctx.header("Content-Encoding", "gzip");
-      ctx.contentType("application/json").result(a.gzip());
+      KeptBytes.send(ctx, "application/json", a.gzip());
       return;
     }
-    ctx.contentType("application/json").result(a.json());
+    KeptBytes.send(ctx, "application/json", a.json());
   }
 
   /** threat.json of a threat run, update.json of an update run. */

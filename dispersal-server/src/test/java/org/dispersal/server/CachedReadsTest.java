@@ -135,6 +135,35 @@ class CachedReadsTest {
   }
 
   @Test
+  void aKeptAnswerGoesOutWithItsLengthAndTheUsualHeadersOnAKeptConnection() throws Exception {
+    String q = "?scope=world&demographic=all";
+    summary(ana, q, "gzip");
+    try (KeepAliveClient raw = new KeepAliveClient("127.0.0.1", server.port(), 30_000)) {
+      String auth = "Authorization: Bearer " + bearer(ana, "raw-client").bearer;
+      for (String encoding : new String[] {"gzip", "identity"}) {
+        // twice on one connection: the first answer ends where its length says
+        for (int i = 0; i < 2; i++) {
+          KeepAliveClient.Reply r =
+              raw.get("/api/runs/" + run + "/summary" + q, auth, "Accept-Encoding: " + encoding);
+          HttpResponse<byte[]> same = summary(ana, q, encoding);
+          assertThat(r.status()).isEqualTo(200);
+          assertThat(r.body()).as(encoding).isEqualTo(same.body());
+          assertThat(r.contentEncoding()).isEqualTo(encoding.equals("gzip") ? "gzip" : null);
+          assertThat(same.headers().firstValue("Content-Length"))
+              .hasValue(String.valueOf(same.body().length));
+          assertThat(same.headers().firstValue("Transfer-Encoding")).isEmpty();
+          assertThat(same.headers().firstValue("Content-Type")).hasValue("application/json");
+          assertThat(same.headers().firstValue("Cache-Control")).hasValue("no-store");
+          assertThat(same.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+      }
+    }
+    Api.Reply head = ana.head("/api/runs/" + run + "/summary" + q);
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+  }
+
+  @Test
   void theDestinationFilterSplitsTheWorldIntoTotalsAndDestinations() throws Exception {
     var all = Json.MAPPER.readTree(summary(ana, "?scope=world&demographic=all", null).body());
     var totals =

@@ -32,8 +32,11 @@ import java.util.zip.GZIPInputStream;
  * them; before the test each query is asked once both ways and the inflated answer must equal the
  * plain one). The fifth argument is a comma-separated list of options: {@code identity} sends no
  * Accept-Encoding (the answers come uncompressed), {@code etag} sends the answer's ETag back and
- * counts 304 answers as successes. Only {@code java.net.http} and the service's public start are
- * used, so the same class measures an older build's jar put first on the class path.
+ * counts 304 answers as successes, {@code jdk} makes the timed clients share one {@code
+ * java.net.http} client (HTTP/1.1) instead of each keeping its own {@link KeepAliveClient}
+ * connection, as the load test did until session 9. Only the JDK, this class's helpers and the
+ * service's public start are used, so the same class measures an older build's jar put first on the
+ * class path.
  */
 public final class SummaryLoad {
 
@@ -63,6 +66,7 @@ public final class SummaryLoad {
     List<String> options = args.length > 4 ? Arrays.asList(args[4].split(",")) : List.of();
     boolean etags = options.contains("etag");
     boolean gzip = !options.contains("identity");
+    boolean jdkClient = options.contains("jdk");
     if (clients < 1 || clients > 64 || seconds < 1 || seconds > 300) {
       throw new IllegalArgumentException("clients 1..64 and seconds 1..300");
     }
@@ -118,6 +122,16 @@ public final class SummaryLoad {
           throw new IllegalStateException(q + ": the gzip answer differs from the plain one");
         }
         HttpResponse<byte[]> used = gzip ? packed : plain;
+        try (KeepAliveClient raw = new KeepAliveClient("127.0.0.1", server.port(), 120_000)) {
+          KeepAliveClient.Reply r =
+              raw.get(
+                  "/api/runs/" + id + "/summary" + q,
+                  headers(admin.bearer, gzip, null).toArray(String[]::new));
+          if (r.status() != 200 || !Arrays.equals(r.body(), used.body())) {
+            throw new IllegalStateException(
+                q + ": the keep-alive client's answer differs from java.net.http's");
+          }
+        }
         tags[i] = etags ? used.headers().firstValue("ETag").orElse(null) : null;
         System.out.printf(
             Locale.ROOT,
@@ -128,6 +142,10 @@ public final class SummaryLoad {
             packed.body().length,
             encoding);
       }
+      System.out.println(
+          jdkClient
+              ? "  each client: java.net.http (one shared HttpClient, HTTP/1.1)"
+              : "  each client: one keep-alive HTTP/1.1 connection (KeepAliveClient)");
       measure(
           server.port(),
           id,
@@ -135,10 +153,12 @@ public final class SummaryLoad {
           queries,
           tags,
           gzip,
+          jdkClient,
           clients,
           Math.min(3, seconds),
           false);
-      measure(server.port(), id, admin.bearer, queries, tags, gzip, clients, seconds, true);
+      measure(
+          server.port(), id, admin.bearer, queries, tags, gzip, jdkClient, clients, seconds, true);
     }
   }
 
@@ -149,11 +169,16 @@ public final class SummaryLoad {
       String[] queries,
       String[] tags,
       boolean gzip,
+      boolean jdkClient,
       int clients,
       int seconds,
       boolean report)
       throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong errors = new AtomicLong();
     List<long[]> perClient = new ArrayList<>();
@@ -166,6 +191,12 @@ public final class SummaryLoad {
       Thread t =
           new Thread(
               () -> {
+                if (!jdkClient) {
+                  counts[client] =
+                      keepAlive(
+                          port, run, token, queries, tags, gzip, client, stop, errors, latencies);
+                  return;
+                }
                 int n = 0;
                 while (!stop.get() && n < latencies.length) {
                   int which = (client + n) % queries.length;
@@ -231,6 +262,55 @@ public final class SummaryLoad {
         percentile(all, 0.99) / 1e6,
         all.length == 0 ? 0 : all[all.length - 1] / 1e6,
         errors.get());
+  }
+
+  /** One client's loop over its own keep-alive connection; returns the number of requests. */
+  private static int keepAlive(
+      int port,
+      long run,
+      String token,
+      String[] queries,
+      String[] tags,
+      boolean gzip,
+      int client,
+      AtomicBoolean stop,
+      AtomicLong errors,
+      long[] latencies) {
+    String[] targets = new String[queries.length];
+    String[][] headers = new String[queries.length][];
+    for (int i = 0; i < queries.length; i++) {
+      targets[i] = "/api/runs/" + run + "/summary" + queries[i];
+      headers[i] = headers(token, gzip, tags[i]).toArray(String[]::new);
+    }
+    int n = 0;
+    try (KeepAliveClient c = new KeepAliveClient("127.0.0.1", port, 10_000)) {
+      while (!stop.get() && n < latencies.length) {
+        int which = (client + n) % queries.length;
+        long t0 = System.nanoTime();
+        try {
+          KeepAliveClient.Reply r = c.get(targets[which], headers[which]);
+          if (r.status() != (tags[which] != null ? 304 : 200)) {
+            errors.incrementAndGet();
+          }
+        } catch (java.io.IOException e) {
+          errors.incrementAndGet();
+        }
+        latencies[n++] = System.nanoTime() - t0;
+      }
+    }
+    return n;
+  }
+
+  private static List<String> headers(String token, boolean gzip, String tag) {
+    List<String> h = new ArrayList<>();
+    h.add("Authorization: Bearer " + token);
+    if (gzip) {
+      h.add("Accept-Encoding: gzip");
+    }
+    if (tag != null) {
+      h.add("If-None-Match: " + tag);
+    }
+    return h;
   }
 
   private static HttpRequest get(
