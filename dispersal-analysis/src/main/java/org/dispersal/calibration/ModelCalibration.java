@@ -2,6 +2,8 @@ package org.dispersal.calibration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.dispersal.agent.EngineKind;
@@ -9,8 +11,11 @@ import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Prior;
+import org.dispersal.observation.ObservationRecord;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
+import org.dispersal.reporting.Definition;
+import org.dispersal.reporting.FigureDefinitions;
 import org.dispersal.reporting.ReportingModel;
 import org.dispersal.reporting.SourceType;
 import org.dispersal.stats.Normal;
@@ -102,20 +107,92 @@ public final class ModelCalibration {
   }
 
   /**
-   * How the calibration's figures were reported: with it, each simulation's value of a figure is a
-   * published figure drawn from the reporting model ({@link ReportingModel#publish}) for the
-   * figure's source type, so that ABC compares published with published and a tolerance of 0
-   * accepts exactly the simulations whose published figures fall in the observed ranges: the
-   * reporting model is the likelihood.
+   * How the calibration's figures were reported: with a reporting model, each simulation's value of
+   * a figure is a published figure drawn from it ({@link ReportingModel#publish}) for the figure's
+   * source type, so that ABC compares published with published and a tolerance of 0 accepts exactly
+   * the simulations whose published figures fall in the observed ranges: the reporting model is the
+   * likelihood. With definitions, the value that goes through the reporting model is the figure
+   * under its definition ({@link FigureDefinitions}: a residual, confirmed deaths, a sum over the
+   * reporting countries, or a mixture over them) instead of the count of its measure.
    *
-   * @param model the reporting model
-   * @param types the source type of each target, in the targets' order
+   * @param model the reporting model, or null to compare the (defined) counts themselves
+   * @param types the source type of each target, in the targets' order (unused without a model)
+   * @param definitions each target's definition, in the targets' order, or null to compare the
+   *     count of each figure's measure
    */
-  public record Reported(ReportingModel model, List<SourceType> types) {
-    /** Copies the list. */
+  public record Reported(ReportingModel model, List<SourceType> types, List<Defined> definitions) {
+    /** Copies the lists. */
     public Reported {
       types = List.copyOf(types);
+      definitions = definitions == null ? null : List.copyOf(definitions);
     }
+
+    /** Figures through a reporting model, each compared as the count of its measure. */
+    public Reported(ReportingModel model, List<SourceType> types) {
+      this(model, types, null);
+    }
+  }
+
+  /**
+   * One figure laid out under its definition(s), and the key of its stream: each simulation draws
+   * the thinning and the mixture's choice from the substream {@code key} of the simulation's
+   * definitions stream, so a figure's draws depend neither on the threads nor on the other figures.
+   *
+   * @param mapping the figure's mapping
+   * @param key the figure's stream key ({@link #key(ObservationRecord)})
+   */
+  public record Defined(FigureDefinitions.Mapping mapping, long key) {}
+
+  /**
+   * The stream key of a figure: its file's name (not its folder), line and source, the key the
+   * hindcast uses for the figure's other draws, with its own suffix.
+   */
+  public static long key(ObservationRecord r) {
+    return RandomStreams.key(
+        r.file().substring(r.file().lastIndexOf('/') + 1)
+            + ":"
+            + r.line()
+            + ":"
+            + r.sourceId()
+            + "|calibration-definition");
+  }
+
+  /**
+   * Lays the calibration's figures out under their definitions. A figure none of whose definitions
+   * can be laid out on the model (a {@code reporting_countries} total when no country of its scope
+   * had reported) keeps its count, the reading calibration used before definitions, and its note
+   * says so.
+   *
+   * @param model the compiled scenario
+   * @param records the figures, in the targets' order
+   * @param targets each figure's count target, resolved on the model
+   * @param reportingCountries for each measure id, the countries that had published a figure of it
+   *     by the as-of date
+   * @return one definition per figure, in order
+   */
+  public static List<Defined> define(
+      CompiledModel model,
+      List<ObservationRecord> records,
+      List<Target> targets,
+      Map<String, Set<String>> reportingCountries) {
+    TargetResolver resolver = new TargetResolver(model);
+    List<Defined> out = new ArrayList<>();
+    for (int k = 0; k < records.size(); k++) {
+      ObservationRecord r = records.get(k);
+      FigureDefinitions.Mapping m;
+      try {
+        m = FigureDefinitions.map(resolver, r, reportingCountries);
+      } catch (TargetResolver.UnresolvableException e) {
+        m =
+            new FigureDefinitions.Mapping(
+                List.of(
+                    new FigureDefinitions.Alternative(
+                        Definition.COUNT, 1, targets.get(k), null, 0)),
+                "count: no definition could be laid out (" + e.getMessage() + ")");
+      }
+      out.add(new Defined(m, key(r)));
+    }
+    return List.copyOf(out);
   }
 
   /**
@@ -192,8 +269,13 @@ public final class ModelCalibration {
       long seed,
       List<String> calibrated,
       Reported reported) {
-    if (reported != null && reported.types().size() != targets.size()) {
+    if (reported != null && reported.model() != null && reported.types().size() != targets.size()) {
       throw new IllegalArgumentException("one source type per target");
+    }
+    if (reported != null
+        && reported.definitions() != null
+        && reported.definitions().size() != targets.size()) {
+      throw new IllegalArgumentException("one definition per target");
     }
     CompiledModel short_ = throughLastTarget(model, targets);
     List<String> free = freeParameters(short_);
@@ -333,12 +415,31 @@ public final class ModelCalibration {
 
     AbcSmc.Simulator create() {
       ReplicationEngine engine = EngineKind.AUTO.create(model);
-      Target.Recorder recorder = new Target.Recorder(targets);
+      List<Defined> defs = reported == null ? null : reported.definitions();
+      // With definitions the recorder observes every target of every figure's mapping;
+      // first[k] is the index of figure k's first one and width[k] how many it has.
+      List<Target> observed = targets;
+      int[] first = null;
+      int[] width = null;
+      if (defs != null) {
+        observed = new ArrayList<>();
+        first = new int[defs.size()];
+        width = new int[defs.size()];
+        for (int k = 0; k < defs.size(); k++) {
+          List<Target> own = defs.get(k).mapping().targets();
+          first[k] = observed.size();
+          width[k] = own.size();
+          observed.addAll(own);
+        }
+      }
+      Target.Recorder recorder = new Target.Recorder(observed);
       double[] base = new double[model.parameterNames().size()];
       int i = 0;
       for (Parameter p : model.scenario().parameters().values()) {
         base[i++] = p.prior().central();
       }
+      int[] firsts = first;
+      int[] widths = width;
       return (theta, simulation) -> {
         double[] v = base.clone();
         for (int j = 0; j < index.length; j++) {
@@ -351,11 +452,32 @@ public final class ModelCalibration {
           }
         }
         engine.simulate(model.replication(seed, simulation, v), seed, simulation, recorder);
-        double[] values = recorder.values().clone();
-        if (reported != null) {
-          // Each figure's reporting error has its own stream of the simulation, keyed by the
-          // figure's position: the same for any thread count or batch.
-          long errors = RandomStreams.stream(seed, simulation, Purpose.REPORTING).nextLong();
+        if (reported == null) {
+          return recorder.values().clone();
+        }
+        // The simulation's reporting stream gives two bases: the first for the reporting errors,
+        // the second for the definitions. Each figure's draws come from its own substream of them
+        // (errors keyed by the figure's position, definitions by the figure), the same for any
+        // thread count or batch.
+        var streams = RandomStreams.stream(seed, simulation, Purpose.REPORTING);
+        long errors = streams.nextLong();
+        double[] values;
+        if (defs == null) {
+          values = recorder.values().clone();
+        } else {
+          long definitions = streams.nextLong();
+          double[] raw = recorder.values();
+          values = new double[defs.size()];
+          for (int k = 0; k < values.length; k++) {
+            double[][] own = new double[widths[k]][1];
+            for (int j = 0; j < widths[k]; j++) {
+              own[j][0] = raw[firsts[k] + j];
+            }
+            Defined d = defs.get(k);
+            values[k] = d.mapping().sample(own, RandomStreams.substream(definitions, d.key()))[0];
+          }
+        }
+        if (reported.model() != null) {
           for (int k = 0; k < values.length; k++) {
             values[k] =
                 reported

@@ -239,14 +239,26 @@ public final class Hindcast {
     ModelCalibration.Result cal = null;
     long t0 = System.nanoTime();
     if (!calib.resolved().isEmpty() && s.simulations() > 0) {
+      // The calibration compares each figure under its definition too, when the mappings are on.
+      List<ModelCalibration.Defined> definitions =
+          reportingCountries == null
+              ? null
+              : ModelCalibration.define(
+                  model,
+                  calib.resolved().stream().map(ObservationTargets.Resolved::record).toList(),
+                  calib.targets(),
+                  reportingCountries);
       ModelCalibration.Reported reported =
-          reporting == null
+          reporting == null && definitions == null
               ? null
               : new ModelCalibration.Reported(
-                  reporting.model(),
-                  calib.resolved().stream()
-                      .map(r -> reporting.sourceType().apply(r.record().sourceId()))
-                      .toList());
+                  reporting == null ? null : reporting.model(),
+                  reporting == null
+                      ? List.of()
+                      : calib.resolved().stream()
+                          .map(r -> reporting.sourceType().apply(r.record().sourceId()))
+                          .toList(),
+                  definitions);
       cal =
           ModelCalibration.calibrate(
               model,

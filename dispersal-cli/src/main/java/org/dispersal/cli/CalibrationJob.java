@@ -62,7 +62,7 @@ record CalibrationJob(
         targets.targets(),
         seed,
         calibrated,
-        CalibrationRequest.reported(rows, date, targets));
+        CalibrationRequest.reported(rows, date, model, targets));
   }
 
   @Override

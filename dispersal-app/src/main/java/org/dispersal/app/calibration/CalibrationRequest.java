@@ -24,6 +24,8 @@ import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.ObservationTargets;
 import org.dispersal.output.validation.CalibrationReport;
 import org.dispersal.output.validation.PosteriorCsv;
+import org.dispersal.reporting.Definition;
+import org.dispersal.reporting.FigureDefinitions;
 import org.dispersal.reporting.ReportingModel;
 import org.dispersal.store.RunKind;
 
@@ -110,29 +112,65 @@ public record CalibrationRequest(
   /**
    * How a calibration's figures were reported, its likelihood: the reporting model estimated from
    * the shared data and the observed figures public by the as-of date (without one, by the last day
-   * on which a figure was published, or lacking a publication date, dated), and each target's
-   * source type. A cluster's workers rebuild it the same way from the same figures.
+   * on which a figure was published, or lacking a publication date, dated), each target's source
+   * type, and each figure under its definition ({@link FigureDefinitions}), with the countries that
+   * had reported each measure by that date. A cluster's workers rebuild it the same way from the
+   * same figures.
    *
    * @param observations every observed figure of the calibration's files
    * @param asOf the as-of date, or null
+   * @param model the compiled scenario the targets were resolved on
    * @param targets the figures calibrated on, laid out on the model
    */
   public static ModelCalibration.Reported reported(
-      List<ObservationRecord> observations, LocalDate asOf, ObservationTargets targets) {
-    LocalDate date =
-        asOf != null
-            ? asOf
-            : observations.stream()
-                .map(r -> r.publishedLast() != null ? r.publishedLast() : r.lastDay())
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
+      List<ObservationRecord> observations,
+      LocalDate asOf,
+      CompiledModel model,
+      ObservationTargets targets) {
+    LocalDate date = likelihoodDate(observations, asOf);
     SharedData data = SharedData.shipped();
     ReportingModel reporting = ReportedFigures.model(data, observations, date);
     return new ModelCalibration.Reported(
         reporting,
         targets.resolved().stream()
             .map(r -> ReportedFigures.type(data, r.record().sourceId()))
-            .toList());
+            .toList(),
+        ModelCalibration.define(
+            model,
+            targets.resolved().stream().map(ObservationTargets.Resolved::record).toList(),
+            targets.targets(),
+            FigureDefinitions.reportingCountries(
+                ReportedFigures.publishedBy(data, observations, date))));
+  }
+
+  /** The date the likelihood is estimated at: the as-of date, or the last publication. */
+  private static LocalDate likelihoodDate(List<ObservationRecord> observations, LocalDate asOf) {
+    return asOf != null
+        ? asOf
+        : observations.stream()
+            .map(r -> r.publishedLast() != null ? r.publishedLast() : r.lastDay())
+            .max(Comparator.naturalOrder())
+            .orElseThrow();
+  }
+
+  /** The manifest's {@code definitions} value: what the calibration compared each figure as. */
+  static String definitionsNote(ModelCalibration.Reported reported) {
+    long defined =
+        reported.definitions().stream()
+            .filter(
+                d ->
+                    d.mapping().alternatives().size() > 1
+                        || d.mapping().alternatives().get(0).definition() != Definition.COUNT)
+            .count();
+    return "on: each figure compared under its definition (confirmed death share "
+        + FigureDefinitions.CONFIRMED_DEATH_SHARE
+        + ", source rules "
+        + FigureDefinitions.SOURCE_RULES.size()
+        + "); "
+        + defined
+        + " of "
+        + reported.definitions().size()
+        + " figures not a plain count";
   }
 
   @Override
@@ -166,7 +204,7 @@ public record CalibrationRequest(
     cancellation.check();
     AbcSmc.Settings settings = new AbcSmc.Settings(particles, simulations, 0.5, threads, seed);
     long t0 = System.nanoTime();
-    ModelCalibration.Reported reported = reported(observations, asOf, targets);
+    ModelCalibration.Reported reported = reported(observations, asOf, model, targets);
     ModelCalibration.Result cal =
         cluster == null
             ? ModelCalibration.calibrate(model, targets.targets(), settings, reported)
@@ -204,6 +242,7 @@ public record CalibrationRequest(
                 "published figures: each simulated figure through the reporting model of its"
                     + " source's type, estimated from the figures public by "
                     + reported.model().asOf())
+            .put("definitions", definitionsNote(reported))
             .build(provenance, started, finished);
     return new RunResult<>(
         kind(),
