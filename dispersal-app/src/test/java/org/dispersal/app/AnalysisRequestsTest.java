@@ -109,6 +109,10 @@ class AnalysisRequestsTest {
     ScenarioInput s = isisAsOf();
     Artifacts a = run(new CalibrationRequest(s, KNOWN, asOf, 20, 40, 4, 9L, 2, "test", null));
     assertThat(a.files().keySet()).contains("posterior.csv", "calibration.html");
+    // Issue #13: the manifest says each figure was compared under its definition.
+    assertThat(a.manifestJson())
+        .containsPattern("\"definitions\" ?: ?\"on: each figure compared under its definition")
+        .containsPattern("figures not a plain count");
     assertThatThrownBy(() -> new CalibrationRequest(s, KNOWN, asOf, 20, 10, 4, 9L, 2, "test", null))
         .hasMessage("simulations: must be at least the particles (20), not 10");
   }
