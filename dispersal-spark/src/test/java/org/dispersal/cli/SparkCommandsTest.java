@@ -127,6 +127,11 @@ class SparkCommandsTest {
     String posterior = Files.readString(tmp.resolve("spark/posterior.csv"));
     assertThat(posterior.lines().count()).isGreaterThan(100);
     assertThat(posterior).isEqualTo(Files.readString(tmp.resolve("local/posterior.csv")));
+    // Issue #13: both compared each figure under its definition, and say so.
+    assertThat(Files.readString(tmp.resolve("spark/manifest.json")))
+        .contains("7 of 15 figures not a plain count");
+    assertThat(Files.readString(tmp.resolve("local/manifest.json")))
+        .contains("7 of 15 figures not a plain count");
   }
 
   @Test
