@@ -174,7 +174,8 @@ public record HindcastRequest(
                     : "on: confirmed death share "
                         + FigureDefinitions.CONFIRMED_DEATH_SHARE
                         + ", source rules "
-                        + FigureDefinitions.SOURCE_RULES.size())
+                        + FigureDefinitions.SOURCE_RULES.size()
+                        + "; in the scoring and the calibration")
             .build(provenance, started, finished);
     return new RunResult<>(
         kind(),
