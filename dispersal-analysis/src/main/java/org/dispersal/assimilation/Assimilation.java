@@ -43,10 +43,12 @@ import org.dispersal.reporting.SourceType;
  * fixed by the seed and i, so a rerun is the same trajectory):
  *
  * <ol>
- *   <li>Each replication records only the used figures' cells ({@link Target.Recorder}); its log
- *       weight is the sum over the used figures of {@link Likelihood#logProbability}: the chance
- *       that the figure's source, with its type's bias and the reporting error's mixture, publishes
- *       what it did, given the replication's count.
+ *   <li>Each replication records only the used figures' targets ({@link Target.Recorder}; a figure
+ *       read under a definition other than {@code count} has more than one, {@link
+ *       FigureDefinitions}); its log weight is the sum over the used figures of {@link
+ *       #logProbability}: the chance that the figure's source, with its type's bias and the
+ *       reporting error's mixture, publishes what it did, given the replication's counts of the
+ *       figure's targets, the definitions' mixture and thinning marginalised exactly.
  *   <li>{@link #systematic} resampling draws N replication indices with probabilities proportional
  *       to the weights, from the named stream {@link RandomStreams#assimilationResampling}; each
  *       chosen replication is run again into the full {@link EnsembleSummary} and counted as many
