@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -24,6 +26,7 @@ import org.dispersal.observation.ObservationRecord;
 import org.dispersal.observation.ObservationTargets;
 import org.dispersal.observation.Publication;
 import org.dispersal.random.RandomStreams;
+import org.dispersal.reporting.FigureDefinitions;
 import org.dispersal.reporting.ReportingModel;
 import org.dispersal.reporting.SourceType;
 
@@ -40,10 +43,12 @@ import org.dispersal.reporting.SourceType;
  * fixed by the seed and i, so a rerun is the same trajectory):
  *
  * <ol>
- *   <li>Each replication records only the used figures' cells ({@link Target.Recorder}); its log
- *       weight is the sum over the used figures of {@link Likelihood#logProbability}: the chance
- *       that the figure's source, with its type's bias and the reporting error's mixture, publishes
- *       what it did, given the replication's count.
+ *   <li>Each replication records only the used figures' targets ({@link Target.Recorder}; a figure
+ *       read under a definition other than {@code count} has more than one, {@link
+ *       FigureDefinitions}); its log weight is the sum over the used figures of {@link
+ *       #logProbability}: the chance that the figure's source, with its type's bias and the
+ *       reporting error's mixture, publishes what it did, given the replication's counts of the
+ *       figure's targets, the definitions' mixture and thinning marginalised exactly.
  *   <li>{@link #systematic} resampling draws N replication indices with probabilities proportional
  *       to the weights, from the named stream {@link RandomStreams#assimilationResampling}; each
  *       chosen replication is run again into the full {@link EnsembleSummary} and counted as many
@@ -71,10 +76,59 @@ public final class Assimilation {
    * A figure the forecast is conditioned on.
    *
    * @param record the figure
-   * @param target its cells and month on the model
+   * @param mapping the figure laid out on the model under its definition(s) ({@link
+   *     FigureDefinitions#map}): one or more targets, a mixture of definitions and Binomial
+   *     thinning
    * @param type its source's type, whose bias the likelihood applies
    */
-  public record Used(ObservationRecord record, Target target, SourceType type) {}
+  public record Used(ObservationRecord record, FigureDefinitions.Mapping mapping, SourceType type) {
+
+    /** A figure read as a plain count of one target (definition {@code count}). */
+    public Used(ObservationRecord record, Target target, SourceType type) {
+      this(record, counted(target), type);
+    }
+
+    /** The figure's targets, in the order of {@link FigureDefinitions.Mapping#targets()}. */
+    public List<Target> targets() {
+      return mapping.targets();
+    }
+
+    /** The first of its targets (for a count figure, its only one). */
+    public Target target() {
+      return mapping.targets().get(0);
+    }
+
+    /**
+     * The definition(s) used, for assimilation.csv: the id when there is one ({@code count}, {@code
+     * confirmed}, {@code residual}, {@code reporting_countries}), else each id with its weight,
+     * e.g. {@code count=0.70|confirmed=0.30}.
+     */
+    public String definition() {
+      List<FigureDefinitions.Alternative> alts = mapping.alternatives();
+      if (alts.size() == 1) {
+        return alts.get(0).definition().id();
+      }
+      StringBuilder b = new StringBuilder();
+      for (FigureDefinitions.Alternative a : alts) {
+        if (b.length() > 0) {
+          b.append('|');
+        }
+        b.append(a.definition().id())
+            .append('=')
+            .append(String.format(java.util.Locale.ROOT, "%.2f", a.weight()));
+      }
+      return b.toString();
+    }
+  }
+
+  /** The mapping that reads a figure as the plain count of one target. */
+  static FigureDefinitions.Mapping counted(Target target) {
+    return new FigureDefinitions.Mapping(
+        List.of(
+            new FigureDefinitions.Alternative(
+                org.dispersal.reporting.Definition.COUNT, 1.0, target, null, 0)),
+        "definition count (as read)");
+  }
 
   /**
    * A figure the forecast is not conditioned on, and why.
@@ -99,10 +153,74 @@ public final class Assimilation {
       setAside = List.copyOf(setAside);
     }
 
-    /** The used figures' targets, in order. */
+    /**
+     * Every target of the used figures, flattened in figure order: figure f's targets are the
+     * {@link #targetCount}(f) entries from {@link #firstTarget}(f) on. Passes count every one.
+     */
     public List<Target> targets() {
-      return used.stream().map(Used::target).toList();
+      return used.stream().flatMap(u -> u.targets().stream()).toList();
     }
+
+    /** The index in {@link #targets()} of figure {@code f}'s first target. */
+    public int firstTarget(int f) {
+      int k = 0;
+      for (int g = 0; g < f; g++) {
+        k += used.get(g).targets().size();
+      }
+      return k;
+    }
+
+    /** How many targets figure {@code f} has. */
+    public int targetCount(int f) {
+      return used.get(f).targets().size();
+    }
+
+    /** Each figure's target indices in {@link #targets()}. */
+    public int[][] figureTargets() {
+      int[][] out = new int[used.size()][];
+      int k = 0;
+      for (int f = 0; f < out.length; f++) {
+        out[f] = IntStream.range(k, k + targetCount(f)).toArray();
+        k += out[f].length;
+      }
+      return out;
+    }
+
+    /**
+     * Each used figure's mean under its definition(s), from the mean count of each target: Σ_a w_a
+     * (base_a + keep_a · thinned_a) ({@link #expectation}).
+     *
+     * @param targetMeans the mean of each target of {@link #targets()}
+     */
+    public double[] figureMeans(double[] targetMeans) {
+      double[] out = new double[used.size()];
+      int k = 0;
+      for (int f = 0; f < out.length; f++) {
+        int size = targetCount(f);
+        out[f] = expectation(used.get(f).mapping(), Arrays.copyOfRange(targetMeans, k, k + size));
+        k += size;
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The mean of a mapped figure given its targets' (mean) counts: Σ_a w_a (base_a + keep_a ·
+   * thinned_a), the expectation over the mixture's choice and the Binomial thinning.
+   *
+   * @param mapping the figure's mapping
+   * @param counts the count (or mean count) of each target of {@link
+   *     FigureDefinitions.Mapping#targets()}
+   */
+  public static double expectation(FigureDefinitions.Mapping mapping, double[] counts) {
+    double total = 0;
+    int k = 0;
+    for (FigureDefinitions.Alternative a : mapping.alternatives()) {
+      double base = a.base() == null ? 0 : counts[k++];
+      double thinned = a.thinned() == null ? 0 : a.keep() * counts[k++];
+      total += a.weight() * (base + thinned);
+    }
+    return total;
   }
 
   /**
@@ -167,13 +285,15 @@ public final class Assimilation {
    * @param particles N
    * @param distinct how many different replications the resampling kept
    * @param logWeights each replication's log weight (0 for all when no figure is used)
-   * @param prior prior[figure][replication], the used figures' counts before resampling
+   * @param prior prior[target][replication], the counts of the used figures' targets ({@link
+   *     Plan#targets()}) before resampling
    * @param chosen chosen[replication], how many times the resampling chose it (with the monthly
    *     filter: how many final particles descend from it)
    * @param filter how the figures conditioned the ensemble
    * @param steps each resampling step: its month, figures, effective sample size and distinct
    *     particles chosen (one step for {@link Filter#ONE_STEP}, none without figures)
-   * @param posteriorMeans each used figure's mean count over the resampled ensemble
+   * @param posteriorMeans each used figure's mean under its definition(s) over the resampled
+   *     ensemble ({@link Plan#figureMeans})
    */
   public record Result(
       EnsembleSummary summary,
@@ -262,6 +382,32 @@ public final class Assimilation {
       LocalDate asOf,
       Publication publication,
       Function<String, SourceType> sourceType) {
+    return plan(model, records, asOf, publication, sourceType, null);
+  }
+
+  /**
+   * Sorts figures into those the forecast is conditioned on and those set aside, each used figure
+   * laid out under its definition(s) ({@link FigureDefinitions#map}): a figure that does not count
+   * what the model counts (confirmed deaths, a residual, the reporting countries' total) is read as
+   * its source defines it.
+   *
+   * @param model the compiled scenario (its month 0 is the scenario's start)
+   * @param records every figure, in file order
+   * @param asOf the as-of date
+   * @param publication when each figure became public
+   * @param sourceType the type of a {@code source_id}
+   * @param reportingCountries for each measure id, the countries that had published a figure of it
+   *     by the as-of date ({@link FigureDefinitions#reportingCountries}); null reads every figure
+   *     as a plain count of its target (the reading before definitions)
+   * @return the plan
+   */
+  public static Plan plan(
+      CompiledModel model,
+      List<ObservationRecord> records,
+      LocalDate asOf,
+      Publication publication,
+      Function<String, SourceType> sourceType,
+      Map<String, Set<String>> reportingCountries) {
     TargetResolver resolver = new TargetResolver(model);
     YearMonth start = model.scenario().start();
     List<Used> used = new ArrayList<>();
@@ -287,8 +433,11 @@ public final class Assimilation {
         continue;
       }
       try {
-        TargetResolver.Resolved t = ObservationTargets.resolve(resolver, r);
-        used.add(new Used(r, t.target(), sourceType.apply(r.sourceId())));
+        FigureDefinitions.Mapping m =
+            reportingCountries == null
+                ? counted(ObservationTargets.resolve(resolver, r).target())
+                : FigureDefinitions.map(resolver, r, reportingCountries);
+        used.add(new Used(r, m, sourceType.apply(r.sourceId())));
       } catch (TargetResolver.UnresolvableException e) {
         aside.add(new SetAside(r, "not a model target: " + e.getMessage()));
       }
@@ -298,25 +447,90 @@ public final class Assimilation {
 
   /**
    * Each replication's log weight: the sum over the figures of the log probability that the
-   * figure's source publishes what it did, given the replication's count.
+   * figure's source publishes what it did, given the replication's counts of its targets ({@link
+   * #logProbability}).
    *
    * @param reporting the reporting model
    * @param used the figures
-   * @param counts counts[figure][replication]
+   * @param counts counts[target][replication], the targets of the figures flattened in order (as
+   *     {@link Plan#targets()})
    * @return the log weights, one per replication
    */
   public static double[] logWeights(ReportingModel reporting, List<Used> used, double[][] counts) {
     int n = counts.length == 0 ? 0 : counts[0].length;
     double[] lw = new double[n];
-    for (int f = 0; f < used.size(); f++) {
-      Used u = used.get(f);
+    int k = 0;
+    for (Used u : used) {
+      int size = u.targets().size();
+      double[] c = new double[size];
       for (int i = 0; i < n; i++) {
-        lw[i] +=
-            Likelihood.logProbability(
-                reporting, u.type(), u.record().low(), u.record().high(), counts[f][i]);
+        for (int t = 0; t < size; t++) {
+          c[t] = counts[k + t][i];
+        }
+        lw[i] += logProbability(reporting, u, c);
       }
+      k += size;
     }
     return lw;
+  }
+
+  /**
+   * The log probability that a figure's source publishes what it did, given one replication's
+   * counts of the figure's targets: ln {@link FigureDefinitions#probability} of the figure's
+   * mapping with P(published | x) = exp {@link Likelihood#logProbability}(x), the mixture of
+   * definitions and the Binomial thinning marginalised exactly.
+   *
+   * <p>No floor is applied (Likelihood has none; its tails are finite on the log scale): the terms
+   * are scaled by the largest of their log probabilities before exponentiating and the scale is
+   * added back, so a figure far from every version of the count gives a very negative, finite log
+   * weight instead of ln 0. A figure read as a plain count (one alternative, no thinning) returns
+   * Likelihood's value itself, so such plans weight exactly as before definitions.
+   *
+   * @param reporting the reporting model
+   * @param u the figure
+   * @param counts the replication's count of each of its targets
+   */
+  public static double logProbability(ReportingModel reporting, Used u, double[] counts) {
+    Integer low = u.record().low();
+    Integer high = u.record().high();
+    List<FigureDefinitions.Alternative> alts = u.mapping().alternatives();
+    if (alts.size() == 1 && alts.get(0).thinned() == null && alts.get(0).base() != null) {
+      return Likelihood.logProbability(reporting, u.type(), low, high, counts[0]);
+    }
+    // FigureDefinitions.probability asks for the same counts in the same order on every call
+    // (its loops stop on the binomial's terms alone): the first call records their log
+    // probabilities and their maximum, the second replays them scaled by it.
+    Terms terms = new Terms();
+    FigureDefinitions.probability(
+        u.mapping(),
+        counts,
+        x -> terms.add(Likelihood.logProbability(reporting, u.type(), low, high, x)));
+    if (terms.max == Double.NEGATIVE_INFINITY) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double p = FigureDefinitions.probability(u.mapping(), counts, x -> terms.next());
+    return terms.max + Math.log(p);
+  }
+
+  /** The log probabilities of one figure's terms, recorded once and replayed scaled. */
+  private static final class Terms {
+    private double[] logs = new double[64];
+    private int size;
+    private int read;
+    private double max = Double.NEGATIVE_INFINITY;
+
+    double add(double lp) {
+      if (size == logs.length) {
+        logs = Arrays.copyOf(logs, 2 * size);
+      }
+      logs[size++] = lp;
+      max = Math.max(max, lp);
+      return 0;
+    }
+
+    double next() {
+      return Math.exp(logs[read++] - max);
+    }
   }
 
   /**
@@ -780,7 +994,7 @@ public final class Assimilation {
             : List.of(
                 new ParticleFilter.Step(
                     lastFigure,
-                    IntStream.range(0, targets.size()).toArray(),
+                    IntStream.range(0, plan.used().size()).toArray(),
                     ess,
                     distinct.length));
     return new Result(
@@ -793,7 +1007,7 @@ public final class Assimilation {
         chosen,
         Filter.ONE_STEP,
         steps,
-        means(counts, chosen));
+        plan.figureMeans(means(counts, chosen)));
   }
 
   /** The month-by-month particle filter ({@link ParticleFilter}) and the final pass. */
@@ -806,22 +1020,18 @@ public final class Assimilation {
       IntConsumer progress) {
     List<Target> targets = plan.targets();
     List<Used> used = plan.used();
-    int[] months = targets.stream().mapToInt(Target::month).toArray();
+    int[] months = used.stream().mapToInt(u -> u.target().month()).toArray();
+    int[][] figureTargets = plan.figureTargets();
     long share = 1 + Arrays.stream(months).distinct().count();
     java.util.concurrent.atomic.AtomicLong units = new java.util.concurrent.atomic.AtomicLong();
     IntConsumer done = x -> progress.accept((int) (units.addAndGet(x) / share));
     ParticleFilter.LogLikelihood likelihood =
-        (f, count) ->
-            Likelihood.logProbability(
-                reporting,
-                used.get(f).type(),
-                used.get(f).record().low(),
-                used.get(f).record().high(),
-                count);
+        (f, counts) -> logProbability(reporting, used.get(f), counts);
     ParticleFilter.Outcome o =
         ParticleFilter.run(
             particles,
             months,
+            figureTargets,
             likelihood,
             seed,
             (roots, lineages, upTo) -> passes.counts(roots, lineages, upTo, done));
@@ -849,18 +1059,23 @@ public final class Assimilation {
     double[] lw = new double[particles];
     double[][] prior = o.prior();
     for (int f : o.steps().get(0).figures()) {
+      double[] c = new double[figureTargets[f].length];
       for (int i = 0; i < particles; i++) {
-        lw[i] += likelihood.of(f, prior[f][i]);
+        for (int t = 0; t < c.length; t++) {
+          c[t] = prior[figureTargets[f][t]][i];
+        }
+        lw[i] += likelihood.of(f, c);
       }
     }
-    double[] means = new double[targets.size()];
-    for (int f = 0; f < means.length; f++) {
+    double[] targetMeans = new double[targets.size()];
+    for (int t = 0; t < targetMeans.length; t++) {
       double sum = 0;
-      for (double x : values[f]) {
+      for (double x : values[t]) {
         sum += x;
       }
-      means[f] = sum / particles;
+      targetMeans[t] = sum / particles;
     }
+    double[] means = plan.figureMeans(targetMeans);
     return new Result(
         fin.summary(),
         ess,

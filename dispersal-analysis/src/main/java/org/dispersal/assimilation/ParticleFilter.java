@@ -23,7 +23,11 @@ import org.dispersal.random.RandomStreams;
  * particle share everything up to k and diverge after it. Static inputs (parameters, drivers) are
  * kept, so parameter degeneracy remains: the distinct roots can only fall from step to step.
  *
- * <p>The first pass runs the N roots to the last figure month and records every figure's count
+ * <p>A figure may read several counts of a particle (its targets: a figure defined as confirmed
+ * deaths or as a residual reads two, {@code org.dispersal.reporting.FigureDefinitions}); passes
+ * count targets, and a figure's likelihood sees all of its targets' counts.
+ *
+ * <p>The first pass runs the N roots to the last figure month and records every target's count
  * before any conditioning (the prior); it also serves as the first step's counts. Results depend
  * only on the seed: counts are stored by particle slot and slots are assigned in order.
  */
@@ -39,8 +43,8 @@ public final class ParticleFilter {
      * @param root the replication
      * @param lineage its switches to fresh dynamics
      * @param last the last month to run
-     * @return the value of every figure whose month is at most {@code last} (others undefined), in
-     *     figure order; the caller copies what it needs before the next call
+     * @return the value of every target whose month is at most {@code last} (others undefined), in
+     *     target order; the caller copies what it needs before the next call
      */
     double[] run(int root, Lineage lineage, int last);
   }
@@ -51,15 +55,21 @@ public final class ParticleFilter {
     /**
      * Runs each particle from month 0 to {@code last}.
      *
-     * @return counts[figure][particle] (undefined for figures after {@code last})
+     * @return counts[target][particle] (undefined for targets after {@code last})
      */
     double[][] counts(int[] roots, Lineage[] lineages, int last);
   }
 
-  /** The log probability of a figure's published value given the particle's count. */
+  /** The log probability of a figure's published value given the particle's counts. */
   public interface LogLikelihood {
-    /** ln P(figure | count). */
-    double of(int figure, double count);
+    /**
+     * ln P(figure | counts).
+     *
+     * @param figure the figure's index
+     * @param counts the particle's count of each of the figure's targets, in the figure's order
+     *     (one count for a figure of one target); read it before returning, the array is reused
+     */
+    double of(int figure, double[] counts);
   }
 
   /**
@@ -89,9 +99,9 @@ public final class ParticleFilter {
    * @param roots each final particle's replication
    * @param lineages each final particle's lineage
    * @param steps the steps, in month order
-   * @param prior prior[figure][replication]: the counts of the unconditioned roots
-   * @param expected expected[figure][particle]: each final particle's count of each figure, as its
-   *     ancestor at the figure's step recorded it (a rerun must reproduce it)
+   * @param prior prior[target][replication]: the counts of the unconditioned roots
+   * @param expected expected[target][particle]: each final particle's count of each target, as its
+   *     ancestor at its figure's step recorded it (a rerun must reproduce it)
    */
   public record Outcome(
       int[] roots, Lineage[] lineages, List<Step> steps, double[][] prior, double[][] expected) {}
@@ -116,18 +126,72 @@ public final class ParticleFilter {
       int threads,
       Supplier<? extends Simulator> simulators,
       IntConsumer progress) {
+    return run(
+        particles,
+        figureMonths,
+        single(figureMonths.length),
+        likelihood,
+        seed,
+        threads,
+        simulators,
+        progress);
+  }
+
+  /**
+   * Runs the filter on local threads, figures reading several targets.
+   *
+   * @param particles N
+   * @param figureMonths each figure's model month (at least 1)
+   * @param figureTargets each figure's target indices (the simulator's values)
+   * @param likelihood the figures' likelihood
+   * @param seed the master seed
+   * @param threads worker threads (the result does not depend on them)
+   * @param simulators makes one simulator per worker
+   * @param progress told each particle run of the filter's passes, with the count so far
+   * @return the final particles and the diagnostics
+   */
+  public static Outcome run(
+      int particles,
+      int[] figureMonths,
+      int[][] figureTargets,
+      LogLikelihood likelihood,
+      long seed,
+      int threads,
+      Supplier<? extends Simulator> simulators,
+      IntConsumer progress) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
+    int targets = targets(figureTargets);
     java.util.concurrent.atomic.AtomicInteger done =
         new java.util.concurrent.atomic.AtomicInteger();
     return run(
         particles,
         figureMonths,
+        figureTargets,
         likelihood,
         seed,
         (roots, lineages, last) ->
-            pass(roots, lineages, last, figureMonths.length, threads, simulators, progress, done));
+            pass(roots, lineages, last, targets, threads, simulators, progress, done));
+  }
+
+  /** Each of n figures reading the one target of its own index. */
+  private static int[][] single(int n) {
+    int[][] out = new int[n][];
+    for (int f = 0; f < n; f++) {
+      out[f] = new int[] {f};
+    }
+    return out;
+  }
+
+  private static int targets(int[][] figureTargets) {
+    int n = 0;
+    for (int[] ts : figureTargets) {
+      for (int t : ts) {
+        n = Math.max(n, t + 1);
+      }
+    }
+    return n;
   }
 
   /**
@@ -142,6 +206,31 @@ public final class ParticleFilter {
    */
   public static Outcome run(
       int particles, int[] figureMonths, LogLikelihood likelihood, long seed, Pass pass) {
+    return run(particles, figureMonths, single(figureMonths.length), likelihood, seed, pass);
+  }
+
+  /**
+   * Runs the filter over passes that run anywhere, figures reading several targets.
+   *
+   * @param particles N
+   * @param figureMonths each figure's model month (at least 1)
+   * @param figureTargets each figure's target indices (rows of the passes' counts); every target
+   *     belongs to exactly one figure
+   * @param likelihood the figures' likelihood, given each figure's targets' counts
+   * @param seed the master seed
+   * @param pass runs particles to a month
+   * @return the final particles and the diagnostics
+   */
+  public static Outcome run(
+      int particles,
+      int[] figureMonths,
+      int[][] figureTargets,
+      LogLikelihood likelihood,
+      long seed,
+      Pass pass) {
+    if (figureTargets.length != figureMonths.length) {
+      throw new IllegalArgumentException("every figure needs its targets");
+    }
     if (particles < 1 || figureMonths.length == 0) {
       throw new IllegalArgumentException("a filter needs particles, threads and figures");
     }
@@ -152,7 +241,7 @@ public final class ParticleFilter {
       }
       byMonth.computeIfAbsent(figureMonths[f], m -> new ArrayList<>()).add(f);
     }
-    int figures = figureMonths.length;
+    int targetCount = targets(figureTargets);
     int[] roots = new int[particles];
     Lineage[] lineages = new Lineage[particles];
     for (int j = 0; j < particles; j++) {
@@ -161,7 +250,7 @@ public final class ParticleFilter {
     }
     int lastMonth = byMonth.lastKey();
     double[][] prior = pass.counts(roots, lineages, lastMonth);
-    double[][] expected = new double[figures][];
+    double[][] expected = new double[targetCount][];
     List<Step> steps = new ArrayList<>();
     int step = 0;
     for (var e : byMonth.entrySet()) {
@@ -170,8 +259,13 @@ public final class ParticleFilter {
       double[][] counts = step == 0 ? prior : pass.counts(roots, lineages, month);
       double[] lw = new double[particles];
       for (int f : fs) {
+        int[] ts = figureTargets[f];
+        double[] c = new double[ts.length];
         for (int j = 0; j < particles; j++) {
-          lw[j] += likelihood.of(f, counts[f][j]);
+          for (int t = 0; t < ts.length; t++) {
+            c[t] = counts[ts[t]][j];
+          }
+          lw[j] += likelihood.of(f, c);
         }
       }
       double ess = Assimilation.effectiveSampleSize(lw);
@@ -194,21 +288,24 @@ public final class ParticleFilter {
           slot++;
         }
       }
-      // The counts of this step's figures, carried to the final particles through their parents.
-      for (int f : fs) {
-        expected[f] = new double[particles];
-        for (int s = 0; s < particles; s++) {
-          expected[f][s] = counts[f][parent[s]];
-        }
-      }
-      // Earlier steps' expectations follow the new slots too.
-      for (int f = 0; f < figures; f++) {
-        if (expected[f] != null && !contains(fs, f)) {
+      // Earlier steps' expectations follow the new slots.
+      for (int t = 0; t < targetCount; t++) {
+        if (expected[t] != null) {
           double[] moved = new double[particles];
           for (int s = 0; s < particles; s++) {
-            moved[s] = expected[f][parent[s]];
+            moved[s] = expected[t][parent[s]];
           }
-          expected[f] = moved;
+          expected[t] = moved;
+        }
+      }
+      // The counts of this step's figures' targets, carried to the final particles through their
+      // parents.
+      for (int f : fs) {
+        for (int t : figureTargets[f]) {
+          expected[t] = new double[particles];
+          for (int s = 0; s < particles; s++) {
+            expected[t][s] = counts[t][parent[s]];
+          }
         }
       }
       roots = newRoots;
@@ -217,15 +314,6 @@ public final class ParticleFilter {
       step++;
     }
     return new Outcome(roots, lineages, steps, prior, expected);
-  }
-
-  private static boolean contains(int[] a, int x) {
-    for (int v : a) {
-      if (v == x) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** counts[figure][particle] of every particle run to month {@code last}. */

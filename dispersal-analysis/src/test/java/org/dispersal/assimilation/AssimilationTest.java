@@ -48,7 +48,10 @@ class AssimilationTest {
     int n = 40;
     double p = 0.3;
     int particles = 20_000;
-    Assimilation.Used figure = used(record(1, "2017-05", "2017-06", "FRA", 15, 15), null);
+    Assimilation.Used figure =
+        used(
+            record(1, "2017-05", "2017-06", "FRA", 15, 15),
+            new Target("FRA", 3, new int[0][], null, ObservedMeasure.RETURNED));
     double[][] counts = new double[1][particles];
     for (int i = 0; i < particles; i++) {
       counts[0][i] =

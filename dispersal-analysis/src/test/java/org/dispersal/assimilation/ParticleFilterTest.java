@@ -74,8 +74,8 @@ class ParticleFilterTest {
   }
 
   private static ParticleFilter.LogLikelihood press(int... figures) {
-    return (f, count) ->
-        Likelihood.logProbability(REPORTING, SourceType.PRESS, figures[f], figures[f], count);
+    return (f, counts) ->
+        Likelihood.logProbability(REPORTING, SourceType.PRESS, figures[f], figures[f], counts[0]);
   }
 
   /**
@@ -166,7 +166,7 @@ class ParticleFilterTest {
     double[] lw = new double[particles];
     for (int f = 0; f < figures.length; f++) {
       for (int i = 0; i < particles; i++) {
-        lw[i] += press(figures).of(f, counts[f][i]);
+        lw[i] += press(figures).of(f, new double[] {counts[f][i]});
       }
     }
     int[] chosen =

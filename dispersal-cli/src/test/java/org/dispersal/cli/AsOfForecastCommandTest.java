@@ -45,7 +45,7 @@ class AsOfForecastCommandTest {
     List<String> csv = Files.readAllLines(dir.resolve("assimilation.csv"));
     assertThat(csv.get(0))
         .isEqualTo(
-            "status,file,line,date,published,source,target,value,prior_mean,posterior_mean,reason");
+            "status,file,line,date,published,source,target,value,prior_mean,posterior_mean,reason,definition");
     assertThat(csv).anyMatch(l -> l.startsWith("used,validation-2017.csv,"));
     assertThat(csv).anyMatch(l -> l.startsWith("set_aside,") && l.contains("after the as-of date"));
     assertThat(Files.readString(dir.resolve("manifest.json"), StandardCharsets.UTF_8))

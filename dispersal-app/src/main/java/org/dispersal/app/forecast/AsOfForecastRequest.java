@@ -33,6 +33,7 @@ import org.dispersal.output.forecast.AssimilationCsv;
 import org.dispersal.output.forecast.ForecastRun;
 import org.dispersal.output.report.HtmlReport;
 import org.dispersal.random.RandomStreams;
+import org.dispersal.reporting.FigureDefinitions;
 import org.dispersal.reporting.ReportingModel;
 import org.dispersal.store.RunKind;
 
@@ -118,8 +119,17 @@ public record AsOfForecastRequest(
     AsOfStart at = AsOfStart.of(s, asOf, StrongholdLosses.of(data), ArrivalPriors.of(data));
     CompiledModel model = new CompiledModel(at.run());
     CompiledModel shown = at.offset() == 0 ? model : new CompiledModel(at.shown());
+    // Each figure is read under its definition (FigureDefinitions), the reporting countries as
+    // known at the as-of date, as the hindcast reads them.
     Assimilation.Plan plan =
-        Assimilation.plan(model, observations, asOf, data, id -> ReportedFigures.type(data, id));
+        Assimilation.plan(
+            model,
+            observations,
+            asOf,
+            data,
+            id -> ReportedFigures.type(data, id),
+            FigureDefinitions.reportingCountries(
+                ReportedFigures.publishedBy(data, observations, asOf)));
     return new Setup(at, model, shown, plan);
   }
 

@@ -16,15 +16,19 @@ import org.dispersal.output.text.Csv;
  * <p>Columns: {@code status} (used or set_aside), {@code file}, {@code line}, {@code date} (the
  * month the figure describes, as written), {@code published}, {@code source}, {@code target} (the
  * measure, demographic, scope and date), {@code value} (the figure as written: 800, 150-180, more
- * than 2000, up to 50), {@code prior_mean} and {@code posterior_mean} (the ensemble's mean count of
- * what a used figure counts before and after the resampling; empty for figures set aside) and
- * {@code reason} (empty for used figures).
+ * than 2000, up to 50), {@code prior_mean} and {@code posterior_mean} (the ensemble's mean of a
+ * used figure under its definition(s) before and after the resampling: Σ_a w_a (base_a + keep_a ·
+ * thinned_a) over the definitions a of {@code FigureDefinitions}, the plain mean count for a figure
+ * read as a count; empty for figures set aside), {@code reason} (empty for used figures) and {@code
+ * definition} (how a used figure was read: {@code count}, {@code confirmed}, {@code residual} or
+ * {@code reporting_countries}, or a mixture with weights such as {@code count=0.70|confirmed=0.30};
+ * empty for figures set aside).
  */
 public final class AssimilationCsv {
 
   /** The header line's columns. */
   public static final String HEADER =
-      "status,file,line,date,published,source,target,value,prior_mean,posterior_mean,reason";
+      "status,file,line,date,published,source,target,value,prior_mean,posterior_mean,reason,definition";
 
   private AssimilationCsv() {}
 
@@ -33,21 +37,22 @@ public final class AssimilationCsv {
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     double[][] prior = result.prior();
     double[] posterior = result.posteriorMeans();
-    for (int f = 0; f < plan.used().size(); f++) {
-      double before = 0;
-      for (double x : prior[f]) {
-        before += x;
+    double[] targetMeans = new double[prior.length];
+    for (int t = 0; t < prior.length; t++) {
+      double sum = 0;
+      for (double x : prior[t]) {
+        sum += x;
       }
+      targetMeans[t] = sum / prior[t].length;
+    }
+    double[] before = plan.figureMeans(targetMeans);
+    for (int f = 0; f < plan.used().size(); f++) {
+      Assimilation.Used u = plan.used().get(f);
       out.append(
-          row(
-              "used",
-              plan.used().get(f).record(),
-              number(before / prior[f].length),
-              number(posterior[f]),
-              ""));
+          row("used", u.record(), number(before[f]), number(posterior[f]), "", u.definition()));
     }
     for (Assimilation.SetAside a : plan.setAside()) {
-      out.append(row("set_aside", a.record(), "", "", a.reason()));
+      out.append(row("set_aside", a.record(), "", "", a.reason(), ""));
     }
     return out.toString();
   }
@@ -59,7 +64,12 @@ public final class AssimilationCsv {
   }
 
   private static String row(
-      String status, ObservationRecord r, String prior, String posterior, String reason) {
+      String status,
+      ObservationRecord r,
+      String prior,
+      String posterior,
+      String reason,
+      String definition) {
     return Csv.line(
         status,
         r.file(),
@@ -71,7 +81,8 @@ public final class AssimilationCsv {
         r.describe(),
         prior,
         posterior,
-        reason);
+        reason,
+        definition);
   }
 
   private static String number(double x) {
