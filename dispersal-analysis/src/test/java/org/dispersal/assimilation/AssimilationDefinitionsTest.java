@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.dispersal.agent.EngineKind;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.calibration.Target;
@@ -106,7 +104,9 @@ class AssimilationDefinitionsTest {
     for (int i = 0; i < particles; i++) {
       resampled[(int) counts[0][i]] += chosen[i];
     }
-    return new double[] {pValue(posterior, resampled, particles / ess + 1), ess};
+    return new double[] {
+      DesignEffectChiSquare.pValue(posterior, resampled, particles / ess + 1), ess
+    };
   }
 
   /**
@@ -251,35 +251,5 @@ class AssimilationDefinitionsTest {
       int line, String month, String published, String country, Integer low, Integer high) {
     return TestFigures.monthly(
         line, month, published, "country", country, ObservedMeasure.RETURNED, low, high);
-  }
-
-  /** Pearson's statistic over cells merged to expect at least 5, divided by the design effect. */
-  private static double pValue(double[] probs, long[] observed, double designEffect) {
-    long total = 0;
-    for (long o : observed) {
-      total += o;
-    }
-    List<double[]> cells = new ArrayList<>();
-    double e = 0;
-    double o = 0;
-    for (int k = 0; k < probs.length; k++) {
-      e += probs[k] * total;
-      o += observed[k];
-      if (e >= 5) {
-        cells.add(new double[] {e, o});
-        e = 0;
-        o = 0;
-      }
-    }
-    if (e > 0 || o > 0) {
-      double[] last = cells.get(cells.size() - 1);
-      last[0] += e;
-      last[1] += o;
-    }
-    double x2 = 0;
-    for (double[] c : cells) {
-      x2 += (c[1] - c[0]) * (c[1] - c[0]) / c[0];
-    }
-    return ChiSquaredDistribution.of(cells.size() - 1).survivalProbability(x2 / designEffect);
   }
 }

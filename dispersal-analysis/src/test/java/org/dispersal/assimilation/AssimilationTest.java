@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.dispersal.agent.EngineKind;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.calibration.Target;
@@ -81,40 +80,10 @@ class AssimilationTest {
     }
     double designEffect = particles / ess + 1;
     assertTrue(ess > 0.3 * particles && ess < 0.99 * particles, "ESS " + ess);
-    double pass = pValue(posterior, resampled, designEffect);
-    double fail = pValue(posterior, unweighted, designEffect);
+    double pass = DesignEffectChiSquare.pValue(posterior, resampled, designEffect);
+    double fail = DesignEffectChiSquare.pValue(posterior, unweighted, designEffect);
     assertTrue(pass > 0.001, "resampled vs posterior: p = " + pass);
     assertTrue(fail < 1e-6, "the unweighted prior sample must fail the test: p = " + fail);
-  }
-
-  /** Pearson's statistic over cells merged to expect at least 5, divided by the design effect. */
-  private static double pValue(double[] probs, long[] observed, double designEffect) {
-    long total = 0;
-    for (long o : observed) {
-      total += o;
-    }
-    List<double[]> cells = new ArrayList<>();
-    double e = 0;
-    double o = 0;
-    for (int k = 0; k < probs.length; k++) {
-      e += probs[k] * total;
-      o += observed[k];
-      if (e >= 5) {
-        cells.add(new double[] {e, o});
-        e = 0;
-        o = 0;
-      }
-    }
-    if (e > 0 || o > 0) {
-      double[] last = cells.get(cells.size() - 1);
-      last[0] += e;
-      last[1] += o;
-    }
-    double x2 = 0;
-    for (double[] c : cells) {
-      x2 += (c[1] - c[0]) * (c[1] - c[0]) / c[0];
-    }
-    return ChiSquaredDistribution.of(cells.size() - 1).survivalProbability(x2 / designEffect);
   }
 
   @Test

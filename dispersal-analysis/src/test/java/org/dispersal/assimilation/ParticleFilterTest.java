@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.dispersal.engine.Lineage;
 import org.dispersal.random.Binomial;
 import org.dispersal.random.RandomStreams;
@@ -109,7 +106,7 @@ class ParticleFilterTest {
     }
     assertEquals(2, o.steps().size());
     assertTrue(o.steps().get(0).effectiveSampleSize() < 0.9 * particles, "figures inform");
-    double pass = pValue(exact, filtered, designEffect);
+    double pass = DesignEffectChiSquare.pValue(exact, filtered, designEffect);
     assertTrue(pass > 0.001, "filtered vs exact posterior: p = " + pass);
 
     long[] prior = new long[start + 1];
@@ -118,7 +115,9 @@ class ParticleFilterTest {
       c.run(i, Lineage.ROOT, 3);
       prior[c.state]++;
     }
-    assertTrue(pValue(exact, prior, designEffect) < 1e-6, "the prior sample must fail");
+    assertTrue(
+        DesignEffectChiSquare.pValue(exact, prior, designEffect) < 1e-6,
+        "the prior sample must fail");
 
     ParticleFilter.Outcome firstOnly =
         ParticleFilter.run(
@@ -130,7 +129,9 @@ class ParticleFilterTest {
             () -> new Chain(seed, start, new int[] {1}),
             d -> {});
     long[] partial = finalStates(firstOnly, seed, start, new int[] {1}, 3);
-    assertTrue(pValue(exact, partial, designEffect) < 1e-6, "ignoring the second figure must fail");
+    assertTrue(
+        DesignEffectChiSquare.pValue(exact, partial, designEffect) < 1e-6,
+        "ignoring the second figure must fail");
   }
 
   /**
@@ -250,35 +251,5 @@ class ParticleFilterTest {
       h[c.state]++;
     }
     return h;
-  }
-
-  /** Pearson's statistic over cells merged to expect at least 5, divided by the design effect. */
-  private static double pValue(double[] probs, long[] observed, double designEffect) {
-    long total = 0;
-    for (long o : observed) {
-      total += o;
-    }
-    List<double[]> cells = new ArrayList<>();
-    double e = 0;
-    double o = 0;
-    for (int k = 0; k < probs.length; k++) {
-      e += probs[k] * total;
-      o += observed[k];
-      if (e >= 5) {
-        cells.add(new double[] {e, o});
-        e = 0;
-        o = 0;
-      }
-    }
-    if (e > 0 || o > 0) {
-      double[] last = cells.get(cells.size() - 1);
-      last[0] += e;
-      last[1] += o;
-    }
-    double x2 = 0;
-    for (double[] c : cells) {
-      x2 += (c[1] - c[0]) * (c[1] - c[0]) / c[0];
-    }
-    return ChiSquaredDistribution.of(cells.size() - 1).survivalProbability(x2 / designEffect);
   }
 }
