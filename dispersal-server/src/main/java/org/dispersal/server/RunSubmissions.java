@@ -31,6 +31,7 @@ import org.dispersal.app.sensitivity.SensitivityRequest;
 import org.dispersal.app.threat.ThreatRequest;
 import org.dispersal.app.update.Evidence;
 import org.dispersal.app.update.UpdateRequest;
+import org.dispersal.assimilation.Assimilation;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.input.data.DataException;
 import org.dispersal.input.events.EventFile;
@@ -93,7 +94,8 @@ final class RunSubmissions {
       Integer baseSamples,
       Integer bootstrap,
       String sampling,
-      Boolean single) {}
+      Boolean single,
+      String filter) {}
 
   /**
    * One variant of a comparison: a stored scenario with parameter overrides.
@@ -158,6 +160,10 @@ final class RunSubmissions {
         int replications = Bodies.required(body.replications(), "replications");
         if (kind == RunKind.FORECAST && (body.asOf() != null || present(body.observations()))) {
           yield asOfForecast(body, stored, replications, seed, parameters);
+        }
+        if (kind == RunKind.FORECAST && body.filter() != null) {
+          throw ApiException.invalidField(
+              "filter", "applies to a forecast as of a date only: give asOf too");
         }
         ScenarioInput in = scenario(stored).withMonths(body.months());
         parameters.put("months", body.months());
@@ -391,9 +397,13 @@ final class RunSubmissions {
       names.add(POSTED_OBSERVATIONS);
     }
     names.forEach(parameters.putArray("observations")::add);
+    Assimilation.Filter filter = filter(body.filter());
+    if (filter != null) {
+      parameters.put("filter", filter.id());
+    }
     return new Prepared(
         new AsOfForecastRequest(
-            in, rows, asOf, replications, seed, threads, EngineKind.AUTO, List.of()),
+            in, rows, asOf, replications, seed, threads, EngineKind.AUTO, List.of(), null, filter),
         parameters.toString(),
         stored.name()
             + " as of "
@@ -404,6 +414,41 @@ final class RunSubmissions {
             + replications
             + " replications, seed "
             + seed);
+  }
+
+  /** The longest posted filter name a refusal quotes back. */
+  static final int QUOTED_FILTER = 40;
+
+  /**
+   * The filter a forecast as of a date asks for, as {@code --filter} on the command line: {@code
+   * monthly} (the particle filter month by month) or {@code one-step}; null leaves the request's
+   * default (monthly with the cohort engine, one step with the agent engine).
+   *
+   * @throws ApiException 422 naming the field and the allowed values, quoting at most {@value
+   *     #QUOTED_FILTER} characters of what was posted
+   */
+  static Assimilation.Filter filter(String posted) {
+    if (posted == null) {
+      return null;
+    }
+    for (Assimilation.Filter f : Assimilation.Filter.values()) {
+      if (f.id().equals(posted)) {
+        return f;
+      }
+    }
+    String quoted =
+        posted.length() > QUOTED_FILTER
+            ? posted.substring(0, QUOTED_FILTER) + "... (" + posted.length() + " characters)"
+            : posted;
+    throw ApiException.invalidField(
+        "filter",
+        "must be "
+            + Assimilation.Filter.MONTHLY.id()
+            + " or "
+            + Assimilation.Filter.ONE_STEP.id()
+            + ", not '"
+            + quoted.replaceAll("\\p{Cntrl}", "?")
+            + "'");
   }
 
   /**

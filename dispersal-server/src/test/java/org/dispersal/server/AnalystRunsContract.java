@@ -474,6 +474,20 @@ abstract class AnalystRunsContract extends ServerContract {
     }
     assertThat(a.get("set_aside").toString()).contains("after the as-of date 2017-08-31");
     a.get("set_aside").forEach(s -> assertThat(s.get("reason").asText()).isNotBlank());
+    // The default filter is the monthly one: a step per figure month, in order, every used figure
+    // in one step.
+    assertThat(a.get("filter").asText()).isEqualTo("monthly");
+    assertThat(a.get("steps").size()).isGreaterThan(1);
+    int figures = 0;
+    String previous = "";
+    for (JsonNode step : a.get("steps")) {
+      assertThat(step.get("month").asText()).matches("\\d{4}-\\d{2}").isGreaterThan(previous);
+      previous = step.get("month").asText();
+      assertThat(step.get("ess").asDouble()).isBetween(1.0, 8.0);
+      assertThat(step.get("distinct").asInt()).isBetween(1, 8);
+      figures += step.get("figures").asInt();
+    }
+    assertThat(figures).isEqualTo(a.get("used").size());
 
     Api.Reply outside =
         analyst.post(
@@ -520,6 +534,91 @@ abstract class AnalystRunsContract extends ServerContract {
     JsonNode error = badRow.json().get("errors").get(0);
     assertThat(error.get("source").asText()).isEqualTo("mine.csv");
     assertThat(error.get("line").asInt()).isEqualTo(2);
+  }
+
+  /**
+   * A forecast as of a date takes {@code filter} as {@code --filter} does: {@code one-step} gives
+   * one step over every used figure in the manifest; a value of the wrong type is a 400, an unknown
+   * or huge one a 422 naming the field and the allowed values in one short line, and a forecast
+   * without {@code asOf} refuses it.
+   */
+  @Test
+  void aForecastAsOfADateTakesTheFilter() throws Exception {
+    long id = scenario("isis-2017").get("id").asLong();
+    String validation = Files.readString(Path.of("../data/observations/validation-2017.csv"));
+    List<Map<String, String>> files =
+        List.of(Map.of("name", "validation-2017.csv", "text", validation));
+    JsonNode run =
+        submitAndFinish(
+            Api.json(
+                "scenarioId",
+                id,
+                "replications",
+                8,
+                "months",
+                6,
+                "asOf",
+                "2017-08-31",
+                "observations",
+                files,
+                "filter",
+                "one-step"));
+    JsonNode a = run.get("manifest").get("assimilation");
+    assertThat(a.get("filter").asText()).isEqualTo("one-step");
+    assertThat(a.get("steps").size()).isEqualTo(1);
+    JsonNode step = a.get("steps").get(0);
+    // One step over every month: its month, when given, is the last figure's.
+    if (step.has("month")) {
+      assertThat(step.get("month").asText()).matches("\\d{4}-\\d{2}");
+    }
+    assertThat(step.get("figures").asInt()).isEqualTo(a.get("used").size()).isPositive();
+    assertThat(step.get("ess").asDouble()).isEqualTo(a.get("effective_sample_size").asDouble());
+
+    for (Object wrongType : new Object[] {5, true, List.of("monthly"), Map.of("id", "monthly")}) {
+      Api.Reply r =
+          analyst.post(
+              "/api/runs",
+              Api.json(
+                  "scenarioId",
+                  id,
+                  "replications",
+                  8,
+                  "asOf",
+                  "2017-08-31",
+                  "observations",
+                  files,
+                  "filter",
+                  wrongType));
+      SecurityTest.assertProblem(r, 400);
+      assertThat(r.json().get("detail").asText()).as(r.body()).contains("filter");
+    }
+    for (String bad : new String[] {"kalman", "x".repeat(200_000)}) {
+      Api.Reply r =
+          analyst.post(
+              "/api/runs",
+              Api.json(
+                  "scenarioId",
+                  id,
+                  "replications",
+                  8,
+                  "asOf",
+                  "2017-08-31",
+                  "observations",
+                  files,
+                  "filter",
+                  bad));
+      SecurityTest.assertProblem(r, 422);
+      assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("filter");
+      String detail = r.json().get("detail").asText();
+      assertThat(detail).startsWith("filter: must be monthly or one-step, not '");
+      assertThat(detail.length()).isLessThan(120);
+    }
+    Api.Reply withoutDate =
+        analyst.post(
+            "/api/runs", Api.json("scenarioId", id, "replications", 8, "filter", "one-step"));
+    SecurityTest.assertProblem(withoutDate, 422);
+    assertThat(withoutDate.json().get("errors").get(0).get("field").asText()).isEqualTo("filter");
+    assertThat(withoutDate.json().get("detail").asText()).contains("asOf");
   }
 
   /** The last day a YYYY, YYYY-MM or YYYY-MM-DD date can mean. */
