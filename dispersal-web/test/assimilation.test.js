@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assimilationBox, formatDay } from '../src/data/assimilation.js';
+import { assimilationBox, assimilationSteps, DEFAULT_ESS_WARNING_SHARE, formatDay } from '../src/data/assimilation.js';
 import manifest from './fixtures/assimilation-manifest.json';
 
 describe('the as-of box', () => {
@@ -47,5 +47,71 @@ describe('the as-of box', () => {
     expect(formatDay('2017-03-31')).toBe('31 March 2017');
     expect(formatDay('2019-12')).toBe('December 2019');
     expect(formatDay('soon')).toBe('soon');
+  });
+});
+
+describe('the assimilation panel', () => {
+  const monthly = {
+    assimilation: {
+      as_of: '2017-08-31',
+      particles: 1000,
+      filter: 'monthly',
+      ess_warning_share: 0.1,
+      steps: [
+        { month: '2017-04', figures: 3, ess: 129.5, distinct: 339 },
+        { month: '2017-07', figures: 3, ess: 61.1, distinct: 89 },
+        { month: '2017-08', figures: 2, ess: 898.6, distinct: 909 },
+      ],
+    },
+  };
+
+  it('names the filter and gives each step its month, figures, ESS share and distinct particles', () => {
+    const p = assimilationSteps(monthly, 1000);
+    expect(p.filter).toBe('monthly');
+    expect(p.filterLabel).toBe('Month by month (particle filter)');
+    expect(p.thresholdText).toBe('10%');
+    expect(p.steps.map((s) => [s.label, s.figures, s.essText, s.shareText, s.distinct, s.low])).toEqual([
+      ['April 2017', 3, '130', '13%', 339, false],
+      ['July 2017', 3, '61.1', '6.1%', 89, true],
+      ['August 2017', 2, '899', '90%', 909, false],
+    ]);
+    expect(p.steps[1].share).toBeCloseTo(0.0611, 10);
+    expect(p.warning).toBe(
+      'In July 2017 the effective sample size fell below 10% of 1,000 replications: the figures narrowed the ensemble to few distinct replications, so its intervals are less trustworthy than they look.',
+    );
+  });
+
+  it('warns from the threshold the manifest states, at its edge not below it', () => {
+    const at = (share, ess) => assimilationSteps({ assimilation: { ...monthly.assimilation, ess_warning_share: share, steps: [{ month: '2017-04', figures: 1, ess, distinct: 5 }] } }, 1000);
+    expect(at(0.2, 199.9).steps[0].low).toBe(true);
+    expect(at(0.2, 200).steps[0].low).toBe(false);
+    expect(at(0.2, 200).warning).toBeNull();
+    // A manifest without the share (older runs) uses the command line's 10%.
+    expect(at(undefined, 99).steps[0].low).toBe(true);
+    expect(at(undefined, 100).steps[0].low).toBe(false);
+    expect(DEFAULT_ESS_WARNING_SHARE).toBe(0.1);
+  });
+
+  it('shows one step over all months for the one-step filter, and counts several low steps', () => {
+    const one = assimilationSteps({ assimilation: { particles: 500, filter: 'one-step', steps: [{ month: '2017-08', figures: 8, ess: 42, distinct: 60 }] } }, 500);
+    expect(one.filterLabel).toBe('One step over all figures');
+    expect(one.steps[0].label).toBe('All months to August 2017');
+    expect(one.steps[0].shareText).toBe('8.4%');
+    expect(one.warning).toMatch(/^After conditioning the effective sample size fell below 10% of 500 replications/);
+    const noMonth = assimilationSteps({ assimilation: { filter: 'one-step', steps: [{ figures: 2, ess: 50, distinct: 50 }] } }, 100);
+    expect(noMonth.steps[0].label).toBe('All months');
+    const two = assimilationSteps({ assimilation: { ...monthly.assimilation, steps: [{ month: '2017-04', figures: 1, ess: 5, distinct: 5 }, { month: '2017-05', figures: 1, ess: 9, distinct: 9 }] } }, 1000);
+    expect(two.warning).toMatch(/^In 2 of 2 steps /);
+  });
+
+  it('is absent without steps, and uses the run replications when the manifest has no particles', () => {
+    expect(assimilationSteps(manifest, 1000)).toBeNull();
+    expect(assimilationSteps(null, 1000)).toBeNull();
+    const p = assimilationSteps({ assimilation: { filter: 'monthly', steps: [{ month: '2017-04', figures: 1, ess: 'x', distinct: 3 }, null] } }, 0);
+    expect(p.steps).toHaveLength(1);
+    expect(p.steps[0].essText).toBe('–');
+    expect(p.steps[0].share).toBeNull();
+    expect(p.steps[0].low).toBe(false);
+    expect(assimilationSteps({ assimilation: { filter: 'monthly', steps: [{ month: '2017-04', figures: 1, ess: 40, distinct: 3 }] } }, 200).steps[0].shareText).toBe('20%');
   });
 });

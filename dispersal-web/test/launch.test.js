@@ -22,6 +22,14 @@ describe('the request body of each kind of run', () => {
     });
   });
 
+  it('a forecast as of a date sends the chosen filter, and none without a date', () => {
+    const v = { scenarioId: '3', replications: '100', seed: '', months: '', asOf: '2017-06-30', observationFiles: [], filter: 'one-step' };
+    expect(buildRunSpec('forecast', v)).toEqual({ scenarioId: 3, replications: 100, asOf: '2017-06-30', filter: 'one-step' });
+    expect(buildRunSpec('forecast', { ...v, filter: 'monthly' }).filter).toBe('monthly');
+    expect(buildRunSpec('forecast', { ...v, asOf: '' })).toEqual({ scenarioId: 3, replications: 100 });
+    expect(buildRunSpec('threat', { ...v, kind: 'threat' }).filter).toBeUndefined();
+  });
+
   it('a plain forecast leaves the optional fields out', () => {
     expect(buildRunSpec('forecast', { scenarioId: '1', replications: '50', seed: '', months: '', asOf: '', observationFiles: [] })).toEqual({
       scenarioId: 1,

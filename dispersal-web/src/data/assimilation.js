@@ -59,3 +59,77 @@ export function assimilationBox(manifest, replications) {
     setAside,
   };
 }
+
+/**
+ * The share of the replications below which a step's effective sample size warns, for manifests
+ * written before they carried `ess_warning_share`: the command line's rule of thumb
+ * (`Assimilation.ESS_WARNING_SHARE`, 10%; an assumption with the range 5-50%, docs/FORECASTS.md).
+ */
+export const DEFAULT_ESS_WARNING_SHARE = 0.1;
+
+const FILTERS = {
+  monthly: {
+    label: 'Month by month (particle filter)',
+    how: 'Each month with published figures, the replications were weighed by how well they match that month’s figures, the likely ones kept and continued with fresh randomness.',
+  },
+  'one-step': {
+    label: 'One step over all figures',
+    how: 'The replications were weighed once on all the figures together, and the likely ones kept.',
+  },
+};
+
+const percent = (share) => `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
+
+/**
+ * The "Assimilation" panel of an as-of forecast: the filter and, per resampling step, the month of
+ * its figures, how many, the effective sample size (ESS) as a share of the replications, whether
+ * it is below the warning share, and the distinct particles the step kept. Null without
+ * assimilation or steps (older runs). The contract: the manifest's `assimilation.filter`,
+ * `assimilation.steps: [{month?, figures, ess, distinct}]`, `ess_warning_share`, `particles`.
+ */
+export function assimilationSteps(manifest, replications) {
+  const a = manifest && manifest.assimilation;
+  if (!a || typeof a !== 'object' || !Array.isArray(a.steps)) return null;
+  const particles = Number(a.particles) > 0 ? Number(a.particles) : Number(replications) > 0 ? Number(replications) : null;
+  const declared = Number(a.ess_warning_share);
+  const threshold = Number.isFinite(declared) && declared > 0 && declared < 1 ? declared : DEFAULT_ESS_WARNING_SHARE;
+  const filter = String(a.filter ?? '');
+  const known = FILTERS[filter];
+  const single = a.steps.length === 1 && filter === 'one-step';
+  const steps = a.steps
+    .filter((s) => s && typeof s === 'object')
+    .map((s) => {
+      const ess = Number(s.ess);
+      const share = particles && Number.isFinite(ess) ? ess / particles : null;
+      const month = s.month === undefined || s.month === null ? '' : String(s.month);
+      return {
+        month,
+        label: single ? (month ? `All months to ${formatDay(month)}` : 'All months') : month ? formatDay(month) : 'All months',
+        figures: Number.isFinite(Number(s.figures)) ? Number(s.figures) : null,
+        ess: Number.isFinite(ess) ? ess : null,
+        essText: !Number.isFinite(ess) ? '–' : ess >= 100 ? Math.round(ess).toLocaleString('en') : ess.toFixed(1),
+        share,
+        shareText: share === null ? '–' : percent(share),
+        distinct: Number.isFinite(Number(s.distinct)) ? Number(s.distinct) : null,
+        low: share !== null && share < threshold,
+      };
+    });
+  const low = steps.filter((s) => s.low);
+  const of = particles ? plural(particles, 'replication', 'replications') : 'the replications';
+  let warning = null;
+  if (low.length) {
+    const where = single ? 'After conditioning' : low.length === 1 ? `In ${low[0].label}` : `In ${low.length} of ${steps.length} steps`;
+    warning = `${where} the effective sample size fell below ${percent(threshold)} of ${of}: the figures narrowed the ensemble to few distinct replications, so its intervals are less trustworthy than they look.`;
+  }
+  return {
+    filter,
+    filterLabel: known ? known.label : filter || 'not stated',
+    how: known ? known.how : '',
+    threshold,
+    thresholdText: percent(threshold),
+    particles,
+    steps,
+    warning,
+    reading: `The effective sample size is how many equally weighted replications the step’s weights are worth, out of ${of}. The lower it is, the more that step’s figures narrowed the forecast; below ${percent(threshold)} the conditioning rests on few replications.`,
+  };
+}

@@ -69,6 +69,8 @@ export function buildRunSpec(kind, v) {
         put(spec, 'asOf', v.asOf);
         const files = (v.observationFiles || []).filter((f) => f && f.text);
         if (files.length) spec.observations = files.map((f) => ({ name: f.name, text: f.text }));
+        // The filter conditions a forecast as of a date only; the service refuses it without one.
+        if (v.asOf) put(spec, 'filter', v.filter);
       }
       return spec;
     case 'update':

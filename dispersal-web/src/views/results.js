@@ -8,6 +8,7 @@ import { fanGridOption, flowOption, mapOption, panelLayout } from '../charts/opt
 import { field, h, replace } from '../dom.js';
 import { fanSeries, flowData, formatCount, formatInterval, isEmptyFan, monthAxis, originValues } from '../data/shape.js';
 import { assimilationBox } from '../data/assimilation.js';
+import { assimilationPanel } from './assimilationPanel.js';
 import { stateColour } from '../data/palette.js';
 import { trackRecordBox } from '../data/trackRecord.js';
 import { visibleToText } from '../data/teams.js';
@@ -220,6 +221,7 @@ async function showResults(body, ctx, run, query, worldSummary) {
     body,
     trust,
     knew,
+    assimilationPanel(run.manifest, run.replications),
     downloadLinks(
       run,
       [

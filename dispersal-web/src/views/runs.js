@@ -110,6 +110,14 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     const files = await readFiles(forecastFiles);
     forecastFilesStatus.textContent = files.length ? `Read ${files.map((f) => `${f.name} (${f.text.split('\n').filter((l) => l.trim()).length - 1} figures)`).join(', ')}.` : '';
   });
+  const forecastFilter = h(
+    'select',
+    { name: 'forecast-filter', id: 'forecast-filter' },
+    [
+      ['monthly', 'Month by month (particle filter)'],
+      ['one-step', 'One step over all figures'],
+    ].map(([value, label]) => h('option', { value, selected: value === 'monthly' }, label)),
+  );
   const asOfForecast = h(
     'fieldset',
     { class: 'plain', id: 'asof-forecast-fields' },
@@ -117,6 +125,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     h('div', { class: 'field-grid' },
       field('As of', forecastAsOf, 'Start the forecast at this date, conditioned on the figures published by then. Empty: the scenario’s start.'),
       field('Observation files', forecastFiles, 'Figures in the observations format (columns date, published, scope, scope_id, demographic, measure, low, high, source_id); those published after the date are set aside.'),
+      field('Filter', forecastFilter, 'How the figures condition the forecast (with a date only): month by month, resampling after each month’s figures (the default), or one step over all of them (needed when the scenario runs on the agent engine).'),
     ),
     forecastFilesStatus,
   );
@@ -308,6 +317,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
       months: months.value,
       asOf: kind === 'update' ? asOf.value : kind === 'forecast' ? forecastAsOf.value : obsAsOf.value,
       observationFiles: kind === 'forecast' ? await readFiles(forecastFiles) : observationFiles,
+      filter: forecastFilter.value,
       events: events.value,
       format: format.value,
       reliability: reliability.value,

@@ -105,11 +105,13 @@ public final class ManifestBuilder {
    * Adds the {@code assimilation} entry of a forecast made as of a date: {@code as_of}, {@code
    * model_start} (the month the model runs from: the scenario's start), {@code forecast_from}
    * (where the forecast starts: month 0 of summary.csv), {@code particles}, {@code
-   * effective_sample_size}, {@code distinct}, {@code low_effective_sample_size} with a {@code
-   * warning} when it is, {@code reporting_model}, {@code note}, {@code month_0} (the same as {@code
-   * forecast_from}), {@code known_at_date}, then {@code used} (each figure's {@code file}, {@code
-   * line}, {@code source}, {@code target}, {@code value} as written, {@code published}) and {@code
-   * set_aside} (the same and {@code reason}).
+   * effective_sample_size}, {@code distinct}, {@code filter}, {@code steps}, {@code
+   * low_effective_sample_size} with a {@code warning} when it is, {@code ess_warning_share} (the
+   * share of the replications below which a step's effective sample size warns), {@code
+   * reporting_model}, {@code note}, {@code month_0} (the same as {@code forecast_from}), {@code
+   * known_at_date}, then {@code used} (each figure's {@code file}, {@code line}, {@code source},
+   * {@code target}, {@code value} as written, {@code published}) and {@code set_aside} (the same
+   * and {@code reason}).
    *
    * @param plan the figures used and set aside
    * @param result the resampling's diagnostics
@@ -160,6 +162,7 @@ public final class ManifestBuilder {
       st.put("distinct", step.distinct());
     }
     a.put("low_effective_sample_size", result.lowEffectiveSampleSize());
+    a.put("ess_warning_share", Assimilation.ESS_WARNING_SHARE);
     if (result.lowEffectiveSampleSize()) {
       a.put(
           "warning",
