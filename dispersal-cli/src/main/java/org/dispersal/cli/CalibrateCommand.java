@@ -80,6 +80,14 @@ final class CalibrateCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   int checkRuns;
 
+  @Option(
+      names = "--no-definitions",
+      description =
+          "Compare every figure with the model's count of its measure, ignoring what its source"
+              + " counts (residual in theatre, confirmed deaths, sums over reporting countries),"
+              + " as hindcast --no-definitions does.")
+  boolean noDefinitions;
+
   @Mixin SeedAndSetOptions seedAndSet;
 
   @Mixin ThreadsOption threads;
@@ -139,7 +147,8 @@ final class CalibrateCommand implements Callable<Integer> {
                   ? null
                   : calibrated -> {
                     CalibrationJob stage =
-                        new CalibrationJob(job, asOf, files, seedAndSet.seed, calibrated);
+                        new CalibrationJob(
+                            job, asOf, files, seedAndSet.seed, calibrated, !noDefinitions);
                     return (theta, ids) -> {
                       List<CalibrationJob.Attempt> attempts = new ArrayList<>(theta.length);
                       for (int a = 0; a < theta.length; a++) {
@@ -149,7 +158,8 @@ final class CalibrateCommand implements Callable<Integer> {
                           .map(stage, attempts, cluster.defaultTasks())
                           .toArray(new double[0][]);
                     };
-                  });
+                  },
+              !noDefinitions);
       store.run(
           request,
           null,

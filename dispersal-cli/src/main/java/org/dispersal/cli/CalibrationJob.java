@@ -24,13 +24,16 @@ import org.dispersal.observation.ObservationTargets;
  * @param observations the observation files, as text
  * @param seed master seed of the calibration
  * @param calibrated the parameters each attempt's theta holds, in that order
+ * @param definitions whether each figure is compared under its definition (false: {@code
+ *     --no-definitions}, the count of its measure)
  */
 record CalibrationJob(
     ScenarioJob scenario,
     String asOf,
     List<ObservationFile> observations,
     long seed,
-    List<String> calibrated)
+    List<String> calibrated,
+    boolean definitions)
     implements DistributedRunner.BatchJob<
         Supplier<AbcSmc.Simulator>, CalibrationJob.Attempt, double[]> {
 
@@ -62,7 +65,7 @@ record CalibrationJob(
         targets.targets(),
         seed,
         calibrated,
-        CalibrationRequest.reported(rows, date, model, targets));
+        CalibrationRequest.reported(rows, date, model, targets, definitions));
   }
 
   @Override

@@ -122,6 +122,65 @@ class ValidationCommandsTest {
         .isEqualTo(scoredRow(off, ",SWE,all,travelled,"));
   }
 
+  /**
+   * {@code calibrate --no-definitions} compares every figure with the count of its measure: the
+   * manifest says which, the posterior moves when figures are read under a definition other than a
+   * count (7 of the 15 known figures by 13 February 2017), and on figures whose only definition is
+   * a count (travellers) the flag changes no byte of posterior.csv.
+   */
+  @Test
+  void calibrateNoDefinitionsComparesEveryFigureWithTheCountOfItsMeasure() throws Exception {
+    String[] common =
+        concat(
+            CliTest.calibration(600, 100, 10).toArray(new String[0]),
+            "--seed",
+            "11",
+            "--threads",
+            "2",
+            "--no-store",
+            "--quiet");
+    Path on = tmp.resolve("on");
+    Path off = tmp.resolve("off");
+    CliTest.Result a = CliTest.run(concat(common, "--out", on.toString()));
+    CliTest.Result b = CliTest.run(concat(common, "--no-definitions", "--out", off.toString()));
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(b.code()).as(b.err()).isZero();
+    assertThat(Files.readString(on.resolve("manifest.json")))
+        .contains("\"definitions\" : \"on: each figure compared under its definition")
+        .contains("7 of 15 figures not a plain count");
+    assertThat(Files.readString(off.resolve("manifest.json")))
+        .contains("\"definitions\" : \"off: every figure compared with the count of its measure\"");
+    assertThat(Files.readString(off.resolve("posterior.csv")))
+        .isNotEqualTo(Files.readString(on.resolve("posterior.csv")));
+
+    // A country's travellers and returnees are counts whatever the source: on those figures the
+    // flag has nothing to switch off.
+    List<String> known = Files.readAllLines(CliTest.KNOWN);
+    List<String> countries =
+        known.stream()
+            .filter(
+                l ->
+                    l.equals(known.get(0))
+                        || l.contains(",country,")
+                            && (l.contains(",travelled,") || l.contains(",returned,")))
+            .toList();
+    assertThat(countries).hasSizeGreaterThan(10);
+    Path counts = tmp.resolve("counts.csv");
+    Files.write(counts, countries);
+    String[] plain = common.clone();
+    plain[2] = counts.toString();
+    Path plainOn = tmp.resolve("plain-on");
+    Path plainOff = tmp.resolve("plain-off");
+    CliTest.Result c = CliTest.run(concat(plain, "--out", plainOn.toString()));
+    CliTest.Result d = CliTest.run(concat(plain, "--no-definitions", "--out", plainOff.toString()));
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(d.code()).as(d.err()).isZero();
+    assertThat(Files.readString(plainOn.resolve("manifest.json")))
+        .containsPattern("; 0 of [1-9][0-9]* figures not a plain count");
+    assertThat(Files.readAllBytes(plainOff.resolve("posterior.csv")))
+        .isEqualTo(Files.readAllBytes(plainOn.resolve("posterior.csv")));
+  }
+
   private static String scoredRow(Path dir, String key) throws Exception {
     return Files.readAllLines(dir.resolve("hindcast.csv")).stream()
         .filter(l -> l.contains(key) && l.contains(",scored,"))

@@ -134,6 +134,45 @@ class SparkCommandsTest {
         .contains("7 of 15 figures not a plain count");
   }
 
+  /**
+   * {@code calibrate --no-definitions --spark}: the executors compare each figure's count too, so
+   * the posterior is the local one, and both manifests say the definitions were off.
+   */
+  @Test
+  void calibrationWithoutDefinitionsOnSparkWritesTheLocalPosterior() throws Exception {
+    String[] calibrate = {
+      "calibrate",
+      "--observations",
+      Path.of("..", "data", "observations", "known-2017-02.csv").toString(),
+      "--as-of",
+      "2017-02-13",
+      "--particles",
+      "60",
+      "--simulations",
+      "400",
+      "--check-runs",
+      "4",
+      "--seed",
+      "11",
+      "--threads",
+      "2",
+      "--no-definitions"
+    };
+    Commands.Result local = run(with(calibrate, "--out", tmp.resolve("local").toString()));
+    assertThat(local.code()).as(local.err()).isZero();
+    Commands.Result spark =
+        run(with(calibrate, "--spark", "local[2]", "--out", tmp.resolve("spark").toString()));
+    assertThat(spark.code()).as(spark.err()).isZero();
+    String posterior = Files.readString(tmp.resolve("spark/posterior.csv"));
+    assertThat(posterior.lines().count()).isGreaterThan(60);
+    assertThat(posterior).isEqualTo(Files.readString(tmp.resolve("local/posterior.csv")));
+    for (String where : new String[] {"spark", "local"}) {
+      assertThat(Files.readString(tmp.resolve(where + "/manifest.json")))
+          .contains(
+              "\"definitions\" : \"off: every figure compared with the count of its measure\"");
+    }
+  }
+
   @Test
   void aBadMasterIsOneLineNamingTheOption() {
     Commands.Result r =

@@ -44,6 +44,9 @@ import org.dispersal.store.RunKind;
  * @param threads worker threads, at least 1
  * @param command how the run was asked for, shown in the report
  * @param cluster simulates the batches of each stage elsewhere, or null for this process
+ * @param definitions whether each figure is compared under its definition ({@link
+ *     FigureDefinitions}); false compares every figure with the count of its measure, as {@code
+ *     hindcast --no-definitions} does ({@code calibrate --no-definitions})
  */
 public record CalibrationRequest(
     ScenarioInput scenario,
@@ -55,8 +58,35 @@ public record CalibrationRequest(
     long seed,
     int threads,
     String command,
-    ModelCalibration.Batches cluster)
+    ModelCalibration.Batches cluster,
+    boolean definitions)
     implements RunRequest<CalibrationRequest.Outcome> {
+
+  /** A calibration that compares each figure under its definition (the default). */
+  public CalibrationRequest(
+      ScenarioInput scenario,
+      List<ObservationRecord> observations,
+      LocalDate asOf,
+      int particles,
+      int simulations,
+      int checkRuns,
+      long seed,
+      int threads,
+      String command,
+      ModelCalibration.Batches cluster) {
+    this(
+        scenario,
+        observations,
+        asOf,
+        particles,
+        simulations,
+        checkRuns,
+        seed,
+        threads,
+        command,
+        cluster,
+        true);
+  }
 
   /**
    * The figures published by the as-of date (all of them without one), and the later.
@@ -127,6 +157,23 @@ public record CalibrationRequest(
       LocalDate asOf,
       CompiledModel model,
       ObservationTargets targets) {
+    return reported(observations, asOf, model, targets, true);
+  }
+
+  /**
+   * The likelihood of {@link #reported(List, LocalDate, CompiledModel, ObservationTargets)}, with
+   * the definitions on or off: off, every figure goes through the reporting model as the count of
+   * its measure (no definitions are laid out and none drawn), as {@code hindcast --no-definitions}
+   * calibrates.
+   *
+   * @param definitions whether each figure is read under its definition
+   */
+  public static ModelCalibration.Reported reported(
+      List<ObservationRecord> observations,
+      LocalDate asOf,
+      CompiledModel model,
+      ObservationTargets targets,
+      boolean definitions) {
     LocalDate date = likelihoodDate(observations, asOf);
     SharedData data = SharedData.shipped();
     ReportingModel reporting = ReportedFigures.model(data, observations, date);
@@ -135,12 +182,14 @@ public record CalibrationRequest(
         targets.resolved().stream()
             .map(r -> ReportedFigures.type(data, r.record().sourceId()))
             .toList(),
-        ModelCalibration.define(
-            model,
-            targets.resolved().stream().map(ObservationTargets.Resolved::record).toList(),
-            targets.targets(),
-            FigureDefinitions.reportingCountries(
-                ReportedFigures.publishedBy(data, observations, date))));
+        definitions
+            ? ModelCalibration.define(
+                model,
+                targets.resolved().stream().map(ObservationTargets.Resolved::record).toList(),
+                targets.targets(),
+                FigureDefinitions.reportingCountries(
+                    ReportedFigures.publishedBy(data, observations, date)))
+            : null);
   }
 
   /** The date the likelihood is estimated at: the as-of date, or the last publication. */
@@ -155,6 +204,9 @@ public record CalibrationRequest(
 
   /** The manifest's {@code definitions} value: what the calibration compared each figure as. */
   static String definitionsNote(ModelCalibration.Reported reported) {
+    if (reported.definitions() == null) {
+      return "off: every figure compared with the count of its measure";
+    }
     long defined =
         reported.definitions().stream()
             .filter(
@@ -204,7 +256,7 @@ public record CalibrationRequest(
     cancellation.check();
     AbcSmc.Settings settings = new AbcSmc.Settings(particles, simulations, 0.5, threads, seed);
     long t0 = System.nanoTime();
-    ModelCalibration.Reported reported = reported(observations, asOf, model, targets);
+    ModelCalibration.Reported reported = reported(observations, asOf, model, targets, definitions);
     ModelCalibration.Result cal =
         cluster == null
             ? ModelCalibration.calibrate(model, targets.targets(), settings, reported)
