@@ -87,6 +87,10 @@ class AsOfFilterDashboardTest {
       assertThat(rows).hasSize(1);
       assertThat(cells(rows.get(0)).get(0)).startsWith("All months");
       checkAgainstManifest(b, rows);
+      // The whole results page, to look at where the panel sits (not used by the docs).
+      b.screenshotDownTo(
+          Path.of(System.getProperty("dispersal.e2e.out", "target/e2e"), "as-of-results.png"),
+          "#assimilation-steps");
       assertThat(b.severeLogEntries()).isEmpty();
     }
   }
