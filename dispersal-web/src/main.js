@@ -2,7 +2,7 @@
 
 import './style.css';
 import { api, dropPrefetched, setCsrfToken, setUnauthorizedHandler } from './api.js';
-import { disposeCharts } from './charts/echarts.js';
+import { disposeCharts } from './charts/draw.js';
 import { h, replace } from './dom.js';
 import { accountLabel } from './data/teams.js';
 import { hashFor, parseHash } from './router.js';

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FLOW_LABEL_LINE, MONTH_LABEL_SLOT, comparisonOption, fanGridOption, flowOption, mapOption, monthLabelInterval, panelLayout } from '../src/charts/options.js';
-
-const fan = {
-  state: 'disengaged',
-  months: [0, 1, 2],
-  dates: ['2017-02', '2017-03', '2017-04'],
-  p05: [0, 10, 20],
-  p25: [0, 15, 30],
-  p50: [0, 20, 40],
-  p75: [0, 25, 50],
-  p95: [0, 40, 80],
-};
+import { FLOW_LABEL_LINE, MONTH_LABEL_SLOT, comparisonOption, flowOption, mapOption, monthLabelInterval, panelLayout } from '../src/charts/options.js';
 
 describe('panel layout', () => {
   it('puts as many columns as fit and rows below, with gaps', () => {
@@ -29,57 +18,6 @@ describe('panel layout', () => {
   it('keeps one column when the width is narrow, and no more columns than panels', () => {
     expect(panelLayout(3, 100).cells.map((c) => c.x)).toEqual([0, 0, 0]);
     expect(panelLayout(2, 2000).cells.map((c) => c.width)).toEqual([995, 995]);
-  });
-});
-
-describe('fan chart option', () => {
-  const other = { ...fan, state: 'killed', p05: [5, 5, 5], p25: [6, 6, 6], p50: [7, 7, 7], p75: [8, 8, 8], p95: [9, 9, 9] };
-  const cells = panelLayout(2, 600).cells;
-  const option = fanGridOption(
-    [
-      { fan, label: 'Returned home', colour: '#009e73' },
-      { fan: other, label: 'Killed' },
-    ],
-    cells,
-  );
-
-  it("draws each panel's median and bands in its state's colour, blue when none is given", () => {
-    const median = (i) => option.series[i * 5 + 4];
-    expect(median(0).lineStyle.color).toBe('#009e73');
-    expect(option.series[1].areaStyle.color).toBe('#009e73');
-    expect(median(1).lineStyle.color).toBe('#1f5aa6');
-  });
-
-  it('stacks each band on its lower percentile so the band spans exactly p05-p95 and p25-p75', () => {
-    const [low, outer, mid, inner, median] = option.series;
-    expect(low.stack).toBe(outer.stack);
-    expect(mid.stack).toBe(inner.stack);
-    expect(low.stack).not.toBe(mid.stack);
-    expect(low.data.map((v, i) => v + outer.data[i])).toEqual(fan.p95);
-    expect(mid.data.map((v, i) => v + inner.data[i])).toEqual(fan.p75);
-    expect(median.data).toEqual(fan.p50);
-    expect(median.stack).toBeUndefined();
-  });
-
-  it('gives each state its own panel, axes and stacks', () => {
-    expect(option.series).toHaveLength(10);
-    expect(option.grid).toHaveLength(2);
-    expect(option.title.map((t) => t.text)).toEqual(['Returned home', 'Killed']);
-    expect(option.series.slice(5).every((s) => s.xAxisIndex === 1 && s.yAxisIndex === 1)).toBe(true);
-    expect(option.series[5].stack).not.toBe(option.series[0].stack);
-    expect(option.yAxis[1].gridIndex).toBe(1);
-    expect(option.grid[1].left).toBeGreaterThan(cells[1].x);
-  });
-
-  it('is still (no animation) and explains a month of the pointed panel in plain words', () => {
-    expect(option.animation).toBe(false);
-    expect(option.tooltip.renderMode).toBe('richText');
-    expect(option.tooltip.formatter([{ seriesIndex: 2, dataIndex: 2 }])).toBe(
-      'Returned home, month 2 (2017-04)\nMedian: 40\nHalf of runs: 30–50\n90% of runs: 20–80',
-    );
-    expect(option.tooltip.formatter([{ seriesIndex: 9, dataIndex: 0 }])).toBe(
-      'Killed, month 0 (2017-02)\nMedian: 7\nHalf of runs: 6–8\n90% of runs: 5–9',
-    );
   });
 });
 
@@ -178,11 +116,7 @@ describe('month labels of a fan chart', () => {
     }
   });
 
-  it('gives each panel of the fan grid a fixed interval for its width', () => {
-    const wide = fanGridOption([{ fan, label: 'Returned home' }], panelLayout(1, 1200).cells);
-    const narrow = fanGridOption([{ fan, label: 'Returned home' }], panelLayout(1, 200).cells);
-    expect(wide.xAxis[0].axisLabel.interval).toBe(monthLabelInterval(fan.dates.length, 1200 - 80));
-    expect(narrow.xAxis[0].axisLabel.interval).toBe(monthLabelInterval(fan.dates.length, 200 - 80));
+  it('gives a 37-month axis in 300 pixels every tenth label', () => {
     expect(monthLabelInterval(37, 300)).toBe(9);
   });
 });

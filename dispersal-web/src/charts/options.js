@@ -37,88 +37,12 @@ export const MONTH_LABEL_SLOT = 64;
 /**
  * Which month labels a time axis of `count` months shows in `width` pixels: every (interval + 1)th,
  * so that at most one label falls in each `MONTH_LABEL_SLOT`. Given to ECharts as the axis label's
- * interval, it spares ECharts measuring every label of every panel to choose one (text measurement
- * was the largest single cost of drawing the fan charts).
+ * interval, it spared ECharts measuring every label of every panel to choose one; the canvas fan
+ * grid (fanCanvas.js) shows the same labels.
  */
 export function monthLabelInterval(count, width) {
   const fit = Math.max(1, Math.floor(width / MONTH_LABEL_SLOT));
   return Math.max(0, Math.ceil(count / fit) - 1);
-}
-
-const FAN_SERIES = 5;
-
-function fanSeriesOf(fan, index, colour = BLUE) {
-  const diff = (hi, lo) => hi.map((v, i) => v - lo[i]);
-  const axes = { xAxisIndex: index, yAxisIndex: index };
-  const band = (name, stack, values, opacity) => ({
-    name,
-    type: 'line',
-    stack: `${stack}-${index}`,
-    data: values,
-    symbol: 'none',
-    lineStyle: { opacity: 0 },
-    areaStyle: opacity ? { color: colour, opacity } : undefined,
-    silent: true,
-    ...axes,
-  });
-  return [
-    band('5th percentile', 'outer', fan.p05, 0),
-    band('90% of runs', 'outer', diff(fan.p95, fan.p05), 0.18),
-    band('25th percentile', 'inner', fan.p25, 0),
-    band('Half of runs', 'inner', diff(fan.p75, fan.p25), 0.3),
-    { name: 'Median', type: 'line', data: fan.p50, symbol: 'none', itemStyle: { color: colour }, lineStyle: { color: colour, width: 2 }, ...axes },
-  ];
-}
-
-/**
- * Fan charts of several states in one chart, one panel per state at the given cells: in each, the
- * 90% band, the 50% band and the median line over the months, in the panel's `colour` (the
- * state's, from the server) or blue. One chart with many panels draws much faster than many charts.
- */
-export function fanGridOption(panels, cells) {
-  const option = { ...BASE, graphic: [], title: [], grid: [], xAxis: [], yAxis: [], series: [] };
-  panels.forEach(({ fan, label, colour }, i) => {
-    const c = cells[i];
-    option.graphic.push({
-      type: 'rect',
-      silent: true,
-      z: -1,
-      shape: { x: c.x + 0.5, y: c.y + 0.5, width: c.width - 1, height: c.height - 1, r: 6 },
-      style: { fill: '#ffffff', stroke: '#d5dbe3' },
-    });
-    option.title.push({
-      text: label,
-      left: c.x + 8,
-      top: c.y + 6,
-      textStyle: { fontSize: 13, fontWeight: 'bold', width: c.width - 16, overflow: 'truncate' },
-    });
-    const plotWidth = c.width - 80;
-    option.grid.push({ left: c.x + 56, top: c.y + 32, width: plotWidth, height: c.height - 58 });
-    option.xAxis.push({
-      gridIndex: i,
-      type: 'category',
-      data: fan.dates,
-      boundaryGap: false,
-      axisLabel: { interval: monthLabelInterval(fan.dates.length, plotWidth) },
-    });
-    option.yAxis.push({ gridIndex: i, type: 'value', min: 0, axisLabel: { formatter: (v) => formatCount(v) } });
-    option.series.push(...fanSeriesOf(fan, i, colour));
-  });
-  option.tooltip = {
-    trigger: 'axis',
-    renderMode: 'richText',
-    formatter: (items) => {
-      const { fan, label } = panels[Math.floor(items[0].seriesIndex / FAN_SERIES)];
-      const i = items[0].dataIndex;
-      return [
-        `${label}, month ${fan.months[i]} (${fan.dates[i]})`,
-        `Median: ${formatCount(fan.p50[i])}`,
-        `Half of runs: ${formatCount(fan.p25[i])}–${formatCount(fan.p75[i])}`,
-        `90% of runs: ${formatCount(fan.p05[i])}–${formatCount(fan.p95[i])}`,
-      ].join('\n');
-    },
-  };
-  return option;
 }
 
 /** Height of one line of a flow label (12-pixel text): labels sit at their node's middle. */

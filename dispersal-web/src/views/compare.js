@@ -5,7 +5,7 @@
 // server finds comparable with run A (same start month and horizon, forecasts with replications).
 
 import { api } from '../api.js';
-import { drawChart } from '../charts/echarts.js';
+import { drawChart } from '../charts/draw.js';
 import { comparisonOption } from '../charts/options.js';
 import { field, h, liveRegion, replace } from '../dom.js';
 import { differenceText, differenceVerdict, pairedChartRows, pairingNote, partnerChoices, partnerLabel } from '../data/compare.js';

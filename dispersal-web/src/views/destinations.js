@@ -3,8 +3,8 @@
 // a ranked table, and over time for the leading destinations as fan charts. It is drawn only when
 // it comes near the screen, so the first charts of the page do not wait for it.
 
-import { drawChart } from '../charts/echarts.js';
-import { fanGridOption, mapOption, panelLayout } from '../charts/options.js';
+import { drawChart, drawFanGrid } from '../charts/draw.js';
+import { mapOption, panelLayout } from '../charts/options.js';
 import { field, h, replace } from '../dom.js';
 import {
   destinationFans,
@@ -81,9 +81,7 @@ export function destinationsSection(ctx, loadRows, axis, places, initialMonth, m
     fans.setAttribute('aria-label', `Fan charts of ${panels.length} destinations of ${label}, month by month; the table has the figures at the chosen month`);
     const layout = () => {
       if (!fans.isConnected || !panels.length) return;
-      const cells = panelLayout(panels.length, fans.clientWidth);
-      fans.style.height = `${cells.height}px`;
-      drawChart(fans, fanGridOption(panels, cells.cells), layout);
+      drawFanGrid(fans, panels, panelLayout(panels.length, fans.clientWidth), layout);
     };
     if (panels.length) layout();
     else replace(fans);

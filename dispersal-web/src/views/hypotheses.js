@@ -2,7 +2,7 @@
 // indicators table and the indicators to watch. They read update.json or the scenario's
 // hypotheses (same shapes); every server text goes in as text.
 
-import { drawChart } from '../charts/echarts.js';
+import { drawChart } from '../charts/draw.js';
 import { weightsOption } from '../charts/options.js';
 import { h } from '../dom.js';
 import { indicatorRows, watchItems, weightBars } from '../data/update.js';
@@ -26,7 +26,7 @@ export function weightsChart(update, { id = 'weights', posterior = true } = {}) 
   const draw = () => {
     if (!box.isConnected) return;
     box.style.height = `${Math.max(160, 60 + bars.length * (posterior ? 52 : 34))}px`;
-    drawChart(box, weightsOption(bars, { posterior })).resize();
+    drawChart(box, weightsOption(bars, { posterior })).then((chart) => chart && chart.resize());
   };
   requestAnimationFrame(draw);
   return h('div', {}, box, described);

@@ -4,7 +4,7 @@
 // through kindViews.js).
 
 import { api, downloads } from '../api.js';
-import { drawChart } from '../charts/echarts.js';
+import { drawChart } from '../charts/draw.js';
 import {
   differenceOption,
   histogramOption,

@@ -3,8 +3,8 @@
 // live progress first.
 
 import { api, knownRunKind, prefetch } from '../api.js';
-import { drawChart, ensureWorldMap } from '../charts/echarts.js';
-import { fanGridOption, flowOption, mapOption, panelLayout } from '../charts/options.js';
+import { drawChart, drawFanGrid, ensureWorldMap, loadECharts } from '../charts/draw.js';
+import { flowOption, mapOption, panelLayout } from '../charts/options.js';
 import { field, h, replace } from '../dom.js';
 import { fanSeries, flowData, formatCount, formatInterval, isEmptyFan, monthAxis, originValues } from '../data/shape.js';
 import { assimilationBox } from '../data/assimilation.js';
@@ -193,7 +193,10 @@ async function showResults(body, ctx, run, query, worldSummary) {
       firstPainted();
     }),
   );
-  const mapReady = fansShown.then(() => ensureWorldMap());
+  // ECharts (for the flow diagram and the map) and the country shapes are loaded after the fan
+  // charts are painted; the fan charts are drawn on a plain canvas and need neither.
+  const echartsReady = fansShown.then(() => loadECharts());
+  const mapReady = echartsReady.then(() => ensureWorldMap());
   people.addEventListener('change', async () => {
     const rows = (await api.summary(run.id, { ...WORLD, demographic: people.value })).rows;
     replace(fans, fanGrid(ctx, rows, axis, 'fans', people.value));
@@ -286,7 +289,6 @@ async function showResults(body, ctx, run, query, worldSummary) {
     if (focus) heading.focus();
   };
 
-  let mapChart = null;
   const refresh = async () => {
     monthOut.textContent = `Month ${state.month} (${dateOf(state.month)})`;
     const label = ctx.stateLabel(state.outcome);
@@ -299,7 +301,7 @@ async function showResults(body, ctx, run, query, worldSummary) {
     await fansShown;
     const flow = flowData(regionRows.rows, state.month, ctx.states);
     flowBox.setAttribute('aria-label', `Flow diagram at ${monthLabel(state.month)}: ${flow.links.length} flows from ${flow.nodes.filter((n) => n.kind === 'region').length} regions`);
-    drawChart(flowBox, flowOption(flow), undefined, 'svg');
+    await drawChart(flowBox, flowOption(flow), undefined, 'svg');
     replace(
       flowList,
       flow.nodes.map((n) => h('li', { dataset: { name: n.name, kind: n.kind, colour: n.colour } }, `${n.name}: ${formatCount(n.value)}`)),
@@ -307,7 +309,8 @@ async function showResults(body, ctx, run, query, worldSummary) {
     const values = originValues(originRows.rows, state.outcome, state.month);
     await mapReady;
     mapBox.setAttribute('aria-label', `World map of ${label} by origin country at ${monthLabel(state.month)}; the same figures are in the table`);
-    mapChart = drawChart(mapBox, mapOption(values, (code) => ctx.originName(code), `${label}, median`));
+    const mapChart = await drawChart(mapBox, mapOption(values, (code) => ctx.originName(code), `${label}, median`));
+    if (!mapChart) return;
     mapChart.off('click');
     mapChart.on('click', (p) => {
       if (values.some((v) => v.iso3 === p.name)) showCountry(p.name, false);
@@ -401,9 +404,7 @@ function fanGrid(ctx, rows, axis, id, demographic = 'all', onDrawn = null) {
   // Lay the panels out for the grid's width once it is in the page, and again when it changes.
   const draw = () => {
     if (!box.isConnected) return;
-    const layout = panelLayout(panels.length, box.clientWidth);
-    box.style.height = `${layout.height}px`;
-    drawChart(box, fanGridOption(panels, layout.cells), draw);
+    drawFanGrid(box, panels, panelLayout(panels.length, box.clientWidth), draw);
   };
   if (panels.length)
     requestAnimationFrame(() => {

@@ -3,7 +3,7 @@
 // every destination ranked, with the report and the CSV to download.
 
 import { api } from '../api.js';
-import { drawChart } from '../charts/echarts.js';
+import { drawChart } from '../charts/draw.js';
 import { plotBarsOption, threatFanOption } from '../charts/options.js';
 import { field, h, replace } from '../dom.js';
 import { downloadLinks } from './downloads.js';

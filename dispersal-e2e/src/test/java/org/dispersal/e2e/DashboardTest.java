@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -124,6 +125,7 @@ class DashboardTest {
       assertThat(b.all("#fans-list li")).hasSizeGreaterThan(8);
       assertThat(b.css("#fans-list li[data-state=disengaged]").getAttribute("textContent"))
           .startsWith("Disengaged returnees: median ");
+      pointAtLastMonthOfFirstFan(b);
       assertThat(b.css("#map-title").getText())
           .contains("Disengaged returnee")
           .contains("month 12");
@@ -404,5 +406,50 @@ class DashboardTest {
           files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
       return done != null && Files.size(done) > 0 ? done : null;
     }
+  }
+
+  /**
+   * Points the mouse at the last month of the first fan panel (Disengaged returnees): the fan
+   * grid's tooltip names the outcome and the month and gives the same median and 90% range as the
+   * figures read to screen readers, and moving out of the plot hides it.
+   */
+  private static void pointAtLastMonthOfFirstFan(Browser b) {
+    WebElement canvas = b.css("#fans canvas");
+    int width = canvas.getSize().getWidth();
+    int panels = b.all("#fans-list li").size();
+    // panelLayout in charts/options.js: columns of at least 270 pixels, 10 apart, rows of 200;
+    // the plot of a panel spans 56 to width - 24 pixels across and 32 to 174 down.
+    int columns = Math.max(1, Math.min(panels, (width + 10) / 280));
+    double cellWidth = (width - (columns - 1) * 10.0) / columns;
+    int x = (int) Math.round(cellWidth - 25);
+    b.driver().executeScript("arguments[0].scrollIntoView({block: 'start'})", canvas);
+    // The canvas's corner in the window (pointer moves are in the window's pixels).
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Number> corner =
+        (java.util.Map<String, Number>)
+            b.driver()
+                .executeScript(
+                    "const r = arguments[0].getBoundingClientRect();"
+                        + " return {left: Math.ceil(r.left), top: Math.ceil(r.top)};",
+                    canvas);
+    int left = corner.get("left").intValue();
+    int top = corner.get("top").intValue();
+    new Actions(b.driver()).moveToLocation(left + x, top + 100).perform();
+    WebElement tip = b.await(visibilityOfElementLocated(By.cssSelector("#fans .fan-tooltip")));
+    String said = b.css("#fans-list li[data-state=disengaged]").getAttribute("textContent");
+    // "Disengaged returnees: median 1,234 at 2018-02, 90% of runs between 1,000 and 1,500."
+    String median = said.replaceAll(".*: median (\\S+) at .*", "$1");
+    String date = said.replaceAll(".* at (\\S+), 90%.*", "$1");
+    String range = said.replaceAll(".*between (\\S+) and (\\S+)\\.$", "$1–$2");
+    assertThat(tip.getText().split("\n"))
+        .containsExactly(
+            "Disengaged returnees, month 12 (" + date + ")",
+            "Median: " + median,
+            tip.getText().split("\n")[2],
+            "90% of runs: " + range);
+    assertThat(tip.getText().split("\n")[2]).matches("Half of runs: [0-9,]+–[0-9,]+");
+    // Over the panel's title, outside its plot.
+    new Actions(b.driver()).moveToLocation(left + x, top + 10).perform();
+    b.await(d -> !tip.isDisplayed());
   }
 }

@@ -128,6 +128,10 @@ class ResultsPageBench {
                           + " + '+' + Math.round(e.duration)"
                           + " + (e.entryType === 'resource' ? ' ' + Math.round(e.decodedBodySize / 1024) + ' KB' : ''))"
                           + ".join('; ')"));
+      // Each load's times in the order they were taken, so that runs can be pooled or compared
+      // load by load (the stats below sort the lists).
+      System.out.println("first chart of each load, in order (ms): " + first);
+      System.out.println("all drawn of each load, in order (ms): " + all);
       String load = Files.readString(Path.of("/proc/loadavg")).trim();
       String what = "results page of a stored run (isis-2017, 100 replications, 36 months), ";
       System.out.printf(
