@@ -47,6 +47,9 @@ public final class LiuWest {
   /** Where a value's position within its bounds is clamped, so that its logit stays finite. */
   static final double EDGE = 1e-12;
 
+  /** No move: the monthly filter keeps each particle's static parameters (its root's). */
+  public static final LiuWest OFF = new LiuWest(1);
+
   private final double discount;
   private final double shrinkage;
   private final double bandwidth;
@@ -233,8 +236,16 @@ public final class LiuWest {
     return out;
   }
 
+  /** Whether this is {@link #OFF}. */
+  public boolean off() {
+    return this == OFF;
+  }
+
   /** The settings in words, for the manifest. */
   public String describe() {
+    if (off()) {
+      return "off: each particle keeps its replication's static parameters";
+    }
     return String.format(
         Locale.ROOT,
         "Liu-West kernel shrinkage (Liu and West 2001): discount %s, a = %.6f, h^2 = %.6f; diagonal"
