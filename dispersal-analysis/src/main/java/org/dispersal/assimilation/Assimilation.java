@@ -726,11 +726,37 @@ public final class Assimilation {
       Filter filter,
       Passes passes,
       IntConsumer progress) {
+    return run(plan, reporting, particles, seed, filter, passes, progress, null);
+  }
+
+  /**
+   * Runs the chosen filter over passes that run anywhere, the monthly filter with a Liu-West move
+   * of the static parameters at each step ({@link ParticleFilter}, {@link LiuWest}).
+   *
+   * @param plan the figures sorted by {@link #plan}
+   * @param reporting the reporting model estimated from the figures published by the as-of date
+   * @param particles N
+   * @param seed the master seed
+   * @param filter one step or month by month
+   * @param passes where the particles run
+   * @param progress told how far the run is, out of N
+   * @param move the monthly filter's parameter move, or null for none (ignored by one step)
+   * @return the resampled summary and the diagnostics
+   */
+  public static Result run(
+      Plan plan,
+      ReportingModel reporting,
+      int particles,
+      long seed,
+      Filter filter,
+      Passes passes,
+      IntConsumer progress,
+      LiuWest.Mover move) {
     if (particles < 1) {
       throw new IllegalArgumentException("particles must be at least 1");
     }
     if (filter == Filter.MONTHLY && !plan.used().isEmpty()) {
-      return monthly(plan, reporting, particles, seed, passes, progress);
+      return monthly(plan, reporting, particles, seed, passes, progress, move);
     }
     return oneStep(plan, reporting, particles, seed, passes, progress);
   }
@@ -895,7 +921,7 @@ public final class Assimilation {
       int last) {
     SimulationModel.Replication rep = inputs(engine, inputs, seed, root);
     if (engine instanceof CohortEngine c) {
-      c.simulate(rep, seed, root, lineage, last, recorder);
+      c.simulate(rep, seed, root, lineage, withValues(engine, lineage, seed, root), last, recorder);
     } else if (lineage.months().length == 0) {
       engine.simulate(rep, seed, root, recorder);
     } else {
@@ -945,9 +971,65 @@ public final class Assimilation {
     if (lineage.months().length == 0) {
       engine.simulate(rep, seed, root, observer);
     } else {
-      cohort(engine).simulate(rep, seed, root, lineage, last, observer);
+      cohort(engine)
+          .simulate(
+              rep, seed, root, lineage, withValues(engine, lineage, seed, root), last, observer);
     }
     return recorder.values();
+  }
+
+  /**
+   * How a particle whose lineage moves its parameters gets its inputs for moved values: the
+   * replication rebuilt from them with its own driver stream ({@link
+   * CompiledModel#replication(long, long, double[])}), as a replication drawn from a posterior
+   * sample is built; null for a lineage that moves nothing.
+   */
+  private static java.util.function.Function<double[], SimulationModel.Replication> withValues(
+      ReplicationEngine engine, Lineage lineage, long seed, int root) {
+    if (!lineage.movesParameters()) {
+      return null;
+    }
+    if (engine.model() instanceof CompiledModel m) {
+      return v -> m.replication(seed, root, v);
+    }
+    throw new IllegalArgumentException("a parameter move needs the pathway model");
+  }
+
+  /**
+   * A replication's own parameter values: its draw from the priors, or from its inputs (a posterior
+   * sample), in the order of {@link CompiledModel#parameterNames()}; what the Liu-West move starts
+   * from.
+   *
+   * @param model the compiled scenario
+   * @param inputs the replications' inputs, or null for the model's own
+   * @param seed the master seed
+   * @param root the replication
+   */
+  public static double[] rootValues(CompiledModel model, Inputs inputs, long seed, int root) {
+    SimulationModel.Replication rep =
+        inputs == null ? model.replication(seed, root) : inputs.of(seed, root);
+    if (rep instanceof org.dispersal.engine.PathwayReplication p) {
+      return p.realization().values();
+    }
+    throw new IllegalArgumentException("a parameter move needs the pathway model's replications");
+  }
+
+  /**
+   * The Liu-West move of a model's parameters, for the monthly filter.
+   *
+   * @param kernel the move (its discount)
+   * @param model the compiled scenario the particles run
+   * @param inputs the replications' inputs, or null for the model's own (priors)
+   * @param seed the master seed
+   */
+  public static LiuWest.Mover mover(LiuWest kernel, CompiledModel model, Inputs inputs, long seed) {
+    List<org.dispersal.model.Prior> priors =
+        model.scenario().parameters().values().stream().map(p -> p.prior()).toList();
+    if (priors.size() != model.parameterNames().size()) {
+      throw new IllegalStateException("the model's parameters and priors differ");
+    }
+    return new LiuWest.Mover(
+        kernel, LiuWest.Space.of(priors), r -> rootValues(model, inputs, seed, r));
   }
 
   /** One importance-resampling step over all figures, then the chosen replications rerun. */
@@ -1017,7 +1099,8 @@ public final class Assimilation {
       int particles,
       long seed,
       Passes passes,
-      IntConsumer progress) {
+      IntConsumer progress,
+      LiuWest.Mover move) {
     List<Target> targets = plan.targets();
     List<Used> used = plan.used();
     int[] months = used.stream().mapToInt(u -> u.target().month()).toArray();
@@ -1034,7 +1117,8 @@ public final class Assimilation {
             figureTargets,
             likelihood,
             seed,
-            (roots, lineages, upTo) -> passes.counts(roots, lineages, upTo, done));
+            (roots, lineages, upTo) -> passes.counts(roots, lineages, upTo, done),
+            move);
     int[] roots = o.roots();
     double[][] expected = o.expected();
     Finished fin = passes.finish(roots, o.lineages(), ones(particles), done);

@@ -20,8 +20,10 @@ import org.dispersal.random.RandomStreams;
  * likelihood of that month's figures, the particles are resampled (systematic, one uniform from
  * {@link RandomStreams#filterResampling}(seed, step)), and each chosen copy continues after k with
  * a fresh dynamics base ({@link RandomStreams#rejuvenationBase}(seed, step, slot)): copies of one
- * particle share everything up to k and diverge after it. Static inputs (parameters, drivers) are
- * kept, so parameter degeneracy remains: the distinct roots can only fall from step to step.
+ * particle share everything up to k and diverge after it. Without a parameter move the static
+ * inputs (parameters, drivers) are kept, so the distinct roots can only fall from step to step;
+ * with a {@link LiuWest} move each copy's parameters move after the resampling and apply from month
+ * k + 1 on, so the parameter vectors stay many.
  *
  * <p>A figure may read several counts of a particle (its targets: a figure defined as confirmed
  * deaths or as a residual reads two, {@code org.dispersal.reporting.FigureDefinitions}); passes
@@ -79,11 +81,19 @@ public final class ParticleFilter {
    * @param figures the figures' indices
    * @param effectiveSampleSize (Σw)² / Σw² of the step's weights
    * @param distinct how many particles the step's resampling chose at least once
+   * @param parameterVectors how many distinct parameter vectors the particles hold after the step
+   *     (after the Liu-West move when there is one; without it, the distinct roots)
    */
-  public record Step(int month, int[] figures, double effectiveSampleSize, int distinct) {
+  public record Step(
+      int month, int[] figures, double effectiveSampleSize, int distinct, int parameterVectors) {
     /** Copies the array. */
     public Step {
       figures = figures.clone();
+    }
+
+    /** A step whose particles hold as many parameter vectors as it chose particles. */
+    public Step(int month, int[] figures, double effectiveSampleSize, int distinct) {
+      this(month, figures, effectiveSampleSize, distinct, distinct);
     }
 
     /** The figures' indices (a copy). */
@@ -159,6 +169,43 @@ public final class ParticleFilter {
       int threads,
       Supplier<? extends Simulator> simulators,
       IntConsumer progress) {
+    return run(
+        particles,
+        figureMonths,
+        figureTargets,
+        likelihood,
+        seed,
+        threads,
+        simulators,
+        progress,
+        null);
+  }
+
+  /**
+   * Runs the filter on local threads, figures reading several targets, with a Liu-West move of the
+   * static parameters at each step.
+   *
+   * @param particles N
+   * @param figureMonths each figure's model month (at least 1)
+   * @param figureTargets each figure's target indices (the simulator's values)
+   * @param likelihood the figures' likelihood
+   * @param seed the master seed
+   * @param threads worker threads (the result does not depend on them)
+   * @param simulators makes one simulator per worker
+   * @param progress told each particle run of the filter's passes, with the count so far
+   * @param move the parameter move, or null for none (static parameters kept)
+   * @return the final particles and the diagnostics
+   */
+  public static Outcome run(
+      int particles,
+      int[] figureMonths,
+      int[][] figureTargets,
+      LogLikelihood likelihood,
+      long seed,
+      int threads,
+      Supplier<? extends Simulator> simulators,
+      IntConsumer progress,
+      LiuWest.Mover move) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
@@ -172,7 +219,8 @@ public final class ParticleFilter {
         likelihood,
         seed,
         (roots, lineages, last) ->
-            pass(roots, lineages, last, targets, threads, simulators, progress, done));
+            pass(roots, lineages, last, targets, threads, simulators, progress, done),
+        move);
   }
 
   /** Each of n figures reading the one target of its own index. */
@@ -228,6 +276,33 @@ public final class ParticleFilter {
       LogLikelihood likelihood,
       long seed,
       Pass pass) {
+    return run(particles, figureMonths, figureTargets, likelihood, seed, pass, null);
+  }
+
+  /**
+   * Runs the filter over passes that run anywhere, figures reading several targets, with a Liu-West
+   * move of the static parameters at each step: after the resampling, each copy's parameters move
+   * ({@link LiuWest#move}) under the step's weights, and the copy runs with the moved values from
+   * the month after the step on (its lineage carries them, {@link Lineage#then(int, long,
+   * double[])}).
+   *
+   * @param particles N
+   * @param figureMonths each figure's model month (at least 1)
+   * @param figureTargets each figure's target indices (rows of the passes' counts)
+   * @param likelihood the figures' likelihood, given each figure's targets' counts
+   * @param seed the master seed
+   * @param pass runs particles to a month
+   * @param move the parameter move, or null for none (static parameters kept)
+   * @return the final particles and the diagnostics
+   */
+  public static Outcome run(
+      int particles,
+      int[] figureMonths,
+      int[][] figureTargets,
+      LogLikelihood likelihood,
+      long seed,
+      Pass pass,
+      LiuWest.Mover move) {
     if (figureTargets.length != figureMonths.length) {
       throw new IllegalArgumentException("every figure needs its targets");
     }
@@ -248,6 +323,7 @@ public final class ParticleFilter {
       roots[j] = j;
       lineages[j] = Lineage.ROOT;
     }
+    double[][] rootValues = new double[particles][];
     int lastMonth = byMonth.lastKey();
     double[][] prior = pass.counts(roots, lineages, lastMonth);
     double[][] expected = new double[targetCount][];
@@ -273,7 +349,6 @@ public final class ParticleFilter {
           Assimilation.systematic(lw, particles, RandomStreams.filterResampling(seed, step));
       int[] parent = new int[particles];
       int[] newRoots = new int[particles];
-      Lineage[] newLineages = new Lineage[particles];
       int distinct = 0;
       int slot = 0;
       for (int j = 0; j < particles; j++) {
@@ -283,11 +358,34 @@ public final class ParticleFilter {
         for (int c = 0; c < chosen[j]; c++) {
           parent[slot] = j;
           newRoots[slot] = roots[j];
-          newLineages[slot] =
-              lineages[j].then(month, RandomStreams.rejuvenationBase(seed, step, slot));
           slot++;
         }
       }
+      double[][] movedValues = null;
+      if (move != null) {
+        double[][] current = new double[particles][];
+        for (int j = 0; j < particles; j++) {
+          current[j] = lineages[j].latestValues();
+          if (current[j] == null) {
+            if (rootValues[roots[j]] == null) {
+              rootValues[roots[j]] = move.rootValues().apply(roots[j]);
+            }
+            current[j] = rootValues[roots[j]];
+          }
+        }
+        movedValues =
+            move.kernel()
+                .move(current, Assimilation.normalised(lw), parent, move.space(), seed, step);
+      }
+      Lineage[] newLineages = new Lineage[particles];
+      for (int s = 0; s < particles; s++) {
+        long base = RandomStreams.rejuvenationBase(seed, step, s);
+        newLineages[s] =
+            movedValues == null
+                ? lineages[parent[s]].then(month, base)
+                : lineages[parent[s]].then(month, base, movedValues[s]);
+      }
+      int vectors = movedValues == null ? distinctRoots(newRoots) : distinctVectors(movedValues);
       // Earlier steps' expectations follow the new slots.
       for (int t = 0; t < targetCount; t++) {
         if (expected[t] != null) {
@@ -310,10 +408,22 @@ public final class ParticleFilter {
       }
       roots = newRoots;
       lineages = newLineages;
-      steps.add(new Step(month, fs, ess, distinct));
+      steps.add(new Step(month, fs, ess, distinct, vectors));
       step++;
     }
     return new Outcome(roots, lineages, steps, prior, expected);
+  }
+
+  private static int distinctRoots(int[] roots) {
+    return (int) java.util.Arrays.stream(roots).distinct().count();
+  }
+
+  private static int distinctVectors(double[][] values) {
+    java.util.Set<java.util.List<Double>> seen = new java.util.HashSet<>();
+    for (double[] v : values) {
+      seen.add(java.util.Arrays.stream(v).boxed().toList());
+    }
+    return seen.size();
   }
 
   /** counts[figure][particle] of every particle run to month {@code last}. */

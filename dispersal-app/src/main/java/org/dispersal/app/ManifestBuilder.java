@@ -160,6 +160,7 @@ public final class ManifestBuilder {
       st.put("figures", step.figures().length);
       st.put("ess", step.effectiveSampleSize());
       st.put("distinct", step.distinct());
+      st.put("parameter_vectors", step.parameterVectors());
     }
     a.put("low_effective_sample_size", result.lowEffectiveSampleSize());
     a.put("ess_warning_share", Assimilation.ESS_WARNING_SHARE);
@@ -183,6 +184,33 @@ public final class ManifestBuilder {
     for (Assimilation.SetAside s : plan.setAside()) {
       figure(aside.addObject(), s.record()).put("reason", s.reason());
     }
+    return this;
+  }
+
+  /**
+   * Adds {@code parameter_move} to the {@code assimilation} entry (call after {@link
+   * #assimilation}): {@code method} ({@code liu-west} or {@code off}), and for a move its {@code
+   * discount}, {@code shrinkage} (a), {@code bandwidth_squared} (h²), {@code covariance} ({@code
+   * diagonal}) and a {@code note} in words. Nothing when {@code move} is null (the one-step
+   * filter).
+   *
+   * @param move the monthly filter's move of the static parameters, or null
+   */
+  public ManifestBuilder parameterMove(org.dispersal.assimilation.LiuWest move) {
+    if (move == null || !(root.get("assimilation") instanceof ObjectNode a)) {
+      return this;
+    }
+    ObjectNode m = a.putObject("parameter_move");
+    if (move.off()) {
+      m.put("method", "off");
+    } else {
+      m.put("method", "liu-west");
+      m.put("discount", move.discount());
+      m.put("shrinkage", move.shrinkage());
+      m.put("bandwidth_squared", move.bandwidthSquared());
+      m.put("covariance", "diagonal");
+    }
+    m.put("note", move.describe());
     return this;
   }
 

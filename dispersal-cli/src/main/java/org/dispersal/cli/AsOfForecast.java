@@ -105,6 +105,19 @@ final class AsOfForecast {
                     st.path("distinct").asInt()));
       }
       out.println("Monthly filter with rejuvenation (smallest step ESS above): " + steps);
+      JsonNode move = a.path("parameter_move");
+      if (move.path("method").asText().equals("liu-west")) {
+        JsonNode all = a.path("steps");
+        out.println(
+            String.format(
+                Locale.ROOT,
+                "Parameters moved at each step (Liu-West, discount %s): %d distinct parameter"
+                    + " vectors after the last step",
+                move.path("discount").asText(),
+                all.get(all.size() - 1).path("parameter_vectors").asInt()));
+      } else if (move.path("method").asText().equals("off")) {
+        out.println("Parameters not moved (--filter-discount off): each particle keeps its own");
+      }
     }
     if (a.has("warning")) {
       out.println("Warning: " + a.path("warning").asText());

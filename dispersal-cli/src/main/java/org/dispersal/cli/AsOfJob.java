@@ -37,6 +37,9 @@ import org.dispersal.observation.ObservationRecord;
  * @param files the observation files: name and text, in order
  * @param seed the master seed
  * @param finish whether the chunks run into the summary (the last pass) or only to a month
+ * @param posterior the posterior sample the replications draw their parameters from ({@code
+ *     --posterior}), or null for the priors; workers leave out the parameters whose prior the date
+ *     changed, as the request does ({@link AsOfForecastRequest#sample})
  */
 record AsOfJob(
     String scenario,
@@ -47,7 +50,8 @@ record AsOfJob(
     String asOf,
     List<File> files,
     long seed,
-    boolean finish)
+    boolean finish,
+    PosteriorSample posterior)
     implements DistributedRunner.BatchJob<AsOfJob.Worker, AsOfJob.Chunk, AsOfJob.Answer> {
 
   AsOfJob {
@@ -64,10 +68,12 @@ record AsOfJob(
    * @param roots each particle's replication
    * @param months each particle's lineage's switch months
    * @param bases each particle's lineage's bases
+   * @param values each particle's lineage's moved parameter values (null where a switch keeps them)
    * @param last the last month to run (counts only)
    * @param times how many times each counts in the summary (the last pass only)
    */
-  record Chunk(int[] roots, int[][] months, long[][] bases, int last, int[] times)
+  record Chunk(
+      int[] roots, int[][] months, long[][] bases, double[][][] values, int last, int[] times)
       implements Serializable {}
 
   /**
@@ -78,12 +84,18 @@ record AsOfJob(
    */
   record Answer(double[][] values, byte[] summary) implements Serializable {}
 
-  /** What a worker builds once per job. */
-  record Worker(AsOfForecastRequest.Setup setup, EngineKind engine) {}
+  /**
+   * What a worker builds once per job.
+   *
+   * @param setup the forecast's setup
+   * @param engine the engine
+   * @param inputs the replications' inputs from the posterior sample, or null for the priors
+   */
+  record Worker(AsOfForecastRequest.Setup setup, EngineKind engine, Assimilation.Inputs inputs) {}
 
   /** The same job for the last pass. */
   AsOfJob finishing() {
-    return new AsOfJob(scenario, text, sets, months, engine, asOf, files, seed, true);
+    return new AsOfJob(scenario, text, sets, months, engine, asOf, files, seed, true, posterior);
   }
 
   /** The scenario read as of the date, as the command read it. */
@@ -104,8 +116,15 @@ record AsOfJob(
 
   @Override
   public Worker prepare() {
-    return new Worker(
-        AsOfForecastRequest.setup(read(), LocalDate.parse(asOf), observations()), engine);
+    Scenario s = read();
+    AsOfForecastRequest.Setup setup =
+        AsOfForecastRequest.setup(s, LocalDate.parse(asOf), observations());
+    Assimilation.Inputs inputs =
+        posterior == null
+            ? null
+            : AsOfForecastRequest.inputs(
+                setup.model(), AsOfForecastRequest.sample(s, setup, posterior.posterior()));
+    return new Worker(setup, engine, inputs);
   }
 
   @Override
@@ -121,12 +140,12 @@ record AsOfJob(
       double[][] values = new double[targets.size()][c.roots().length];
       EnsembleSummary summary = finish ? new EnsembleSummary(s.shown()) : null;
       for (int j = 0; j < c.roots().length; j++) {
-        Lineage lineage = new Lineage(c.months()[j], c.bases()[j]);
+        Lineage lineage = new Lineage(c.months()[j], c.bases()[j], c.values()[j]);
         double[] v =
             finish
                 ? Assimilation.rerun(
                     e,
-                    null,
+                    w.inputs(),
                     recorder,
                     summary,
                     from,
@@ -135,7 +154,8 @@ record AsOfJob(
                     c.roots()[j],
                     lineage,
                     c.times()[j])
-                : Assimilation.count(e, null, recorder, seed, c.roots()[j], lineage, c.last());
+                : Assimilation.count(
+                    e, w.inputs(), recorder, seed, c.roots()[j], lineage, c.last());
         for (int t = 0; t < v.length; t++) {
           values[t][j] = v[t];
         }
@@ -194,14 +214,16 @@ record AsOfJob(
       int[] r = new int[b - a];
       int[][] m = new int[b - a][];
       long[][] bs = new long[b - a][];
+      double[][][] vs = new double[b - a][][];
       int[] t = new int[b - a];
       for (int j = a; j < b; j++) {
         r[j - a] = roots[j];
         m[j - a] = lineages[j].months();
         bs[j - a] = lineages[j].bases();
+        vs[j - a] = lineages[j].values();
         t[j - a] = times == null ? 1 : times[j];
       }
-      chunks.add(new Chunk(r, m, bs, last, t));
+      chunks.add(new Chunk(r, m, bs, vs, last, t));
     }
     return chunks;
   }

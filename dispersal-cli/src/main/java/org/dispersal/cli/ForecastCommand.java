@@ -17,6 +17,8 @@ import org.dispersal.app.forecast.AsOfForecastRequest;
 import org.dispersal.app.forecast.DefaultMixture;
 import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.assimilation.Assimilation;
+import org.dispersal.assimilation.LiuWest;
+import org.dispersal.calibration.Posterior;
 import org.dispersal.ensemble.DistributedRunner;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.input.scenario.ScenarioValidator;
@@ -120,6 +122,16 @@ final class ForecastCommand implements Callable<Integer> {
   String filter;
 
   @Option(
+      names = "--filter-discount",
+      paramLabel = "DELTA|off",
+      description =
+          "With --as-of and the monthly filter: the discount of the Liu-West move of the static"
+              + " parameters at each resampling step, above 1/3 and at most 1 (default 0.98, usual"
+              + " 0.95-0.99; smaller moves more), or off to keep each particle's parameters"
+              + " (docs/FORECASTS.md).")
+  String filterDiscount;
+
+  @Option(
       names = "--single",
       description =
           "Run the scenario alone, not the mixture of its competing hypotheses that a scenario"
@@ -141,6 +153,9 @@ final class ForecastCommand implements Callable<Integer> {
     if (filter != null && asOf == null) {
       throw new UserException("--filter needs --as-of DATE");
     }
+    if (filterDiscount != null && asOf == null) {
+      throw new UserException("--filter-discount needs --as-of DATE");
+    }
     if (asOf != null || !observations.isEmpty()) {
       return callAsOf(seed, workers);
     }
@@ -151,9 +166,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
     Scenario s = months == null ? loaded.scenario() : loaded.scenario().withMonths(months);
     EngineKind asked = engineKind();
-    if (spark.enabled() && posterior != null) {
-      throw new UserException("--posterior cannot be combined with --spark yet");
-    }
+    Posterior sample = posterior == null ? null : PosteriorCsv.read(posterior);
     var mixture =
         single || posterior != null || spark.enabled() || asked == EngineKind.AGENT
             ? java.util.Optional.<org.dispersal.app.forecast.MixtureRequest>empty()
@@ -181,16 +194,18 @@ final class ForecastCommand implements Callable<Integer> {
             workers,
             asked,
             overrides.sets,
-            posterior == null ? null : PosteriorCsv.read(posterior),
+            sample,
             spark.enabled()
                 ? (model, r, progress) ->
                     onSpark(
+                        model,
                         ScenarioJob.of(
                             scenario.scenario,
                             loaded,
                             overrides.sets,
                             months == null ? 0 : months,
                             r.engine()),
+                        r.posterior(),
                         seed)
                 : ForecastRequest.Ensemble.LOCAL);
     // A forecast killed on the way leaves a failed run and a marked folder (issue #18).
@@ -202,15 +217,19 @@ final class ForecastCommand implements Callable<Integer> {
     if (asOf == null) {
       throw new UserException("--observations needs --as-of DATE: the date they are known by");
     }
-    if (spark.enabled() && posterior != null) {
-      throw new UserException("--posterior cannot be combined with --spark yet");
-    }
     Assimilation.Filter kind;
     try {
       kind = filter == null ? null : Assimilation.Filter.of(filter);
     } catch (IllegalArgumentException e) {
       throw new UserException("--filter " + e.getMessage());
     }
+    LiuWest move = discount();
+    if (move != null && !move.off() && kind == Assimilation.Filter.ONE_STEP) {
+      throw new UserException(
+          "--filter-discount moves the parameters of the monthly filter only: use --filter"
+              + " monthly, or leave --filter-discount out");
+    }
+    Posterior sample = posterior == null ? null : PosteriorCsv.read(posterior);
     if (months != null && (months < 1 || months > ScenarioValidator.MAX_MONTHS)) {
       throw new UserException(
           "--months must be between 1 and " + ScenarioValidator.MAX_MONTHS + ", not " + months);
@@ -224,7 +243,7 @@ final class ForecastCommand implements Callable<Integer> {
     try {
       AsOfForecastRequest.Cluster cluster = null;
       if (spark.enabled()) {
-        AsOfJob job = sparkJob(prepared, asked, seed);
+        AsOfJob job = sparkJob(prepared, asked, seed, sample);
         session = spark.open();
         cluster = job.on(session);
       }
@@ -238,9 +257,10 @@ final class ForecastCommand implements Callable<Integer> {
               workers,
               asked,
               overrides.sets,
-              posterior == null ? null : PosteriorCsv.read(posterior),
+              sample,
               kind,
-              cluster);
+              cluster,
+              move);
       return stored(
           request,
           s,
@@ -260,7 +280,8 @@ final class ForecastCommand implements Callable<Integer> {
    * The as-of forecast's job for Spark workers: the scenario as text unless built in, the
    * observation files' text, the engine resolved as the request resolves it.
    */
-  private AsOfJob sparkJob(AsOfForecast.Prepared prepared, EngineKind asked, long seed)
+  private AsOfJob sparkJob(
+      AsOfForecast.Prepared prepared, EngineKind asked, long seed, Posterior sample)
       throws IOException {
     String name = scenario.scenario;
     boolean builtIn = org.dispersal.input.scenario.ScenarioReader.builtInNames().contains(name);
@@ -287,7 +308,8 @@ final class ForecastCommand implements Callable<Integer> {
             prepared.asOf().toString(),
             files,
             seed,
-            false);
+            false,
+            PosteriorSample.of(sample));
     if (!builtIn) {
       try {
         job.read();
@@ -382,10 +404,42 @@ final class ForecastCommand implements Callable<Integer> {
     o.println("Wrote " + dir.resolve("summary.csv") + ", manifest.json, report.html");
   }
 
-  /** Runs the ensemble on Spark; the summary equals the local runner's for the same seed. */
-  private EnsembleSummary onSpark(ScenarioJob job, long seed) {
+  /**
+   * Runs the ensemble on Spark, its parameters drawn from the posterior sample when there is one
+   * ({@link PosteriorJob}); the summary equals the local runner's for the same seed.
+   */
+  private EnsembleSummary onSpark(
+      org.dispersal.engine.CompiledModel model, ScenarioJob job, Posterior sample, long seed) {
+    if (sample != null) {
+      // Refused here as locally (PosteriorEnsemble): a sample naming a parameter the model lacks.
+      sample.columns(model);
+    }
+    DistributedRunner.ReplicationJob sent =
+        sample == null ? job : new PosteriorJob(job, PosteriorSample.of(sample));
     try (var cluster = spark.open()) {
-      return cluster.ensemble(job, runs, seed, cluster.defaultTasks());
+      return cluster.ensemble(sent, runs, seed, cluster.defaultTasks());
+    }
+  }
+
+  /** The parameter move asked by {@code --filter-discount}, or null for the filter's default. */
+  private LiuWest discount() {
+    if (filterDiscount == null) {
+      return null;
+    }
+    if (filterDiscount.equals("off")) {
+      return LiuWest.OFF;
+    }
+    double d;
+    try {
+      d = Double.parseDouble(filterDiscount);
+    } catch (NumberFormatException e) {
+      throw new UserException(
+          "--filter-discount '" + filterDiscount + "' is not a number: give 0.95 to 0.99, or off");
+    }
+    try {
+      return LiuWest.of(d);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--filter-discount " + e.getMessage());
     }
   }
 

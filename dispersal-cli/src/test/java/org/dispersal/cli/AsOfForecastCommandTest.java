@@ -119,6 +119,100 @@ class AsOfForecastCommandTest {
   }
 
   @Test
+  void aBadFilterDiscountIsOneLineAndExitTwo() {
+    for (String bad : new String[] {"0", "-0.5", "1.5", "0.2"}) {
+      CliTest.Result r =
+          CliTest.run(
+              "forecast",
+              "--as-of",
+              "2017-08-31",
+              "--filter-discount",
+              bad,
+              "--out",
+              tmp.resolve("bad" + bad).toString());
+      assertThat(r.code()).as(bad).isEqualTo(2);
+      assertThat(r.err().strip())
+          .isEqualTo(
+              "dispersal: --filter-discount '"
+                  + Double.parseDouble(bad)
+                  + "' is not a discount: it must be above 1/3 and at most 1 (usually 0.95 to"
+                  + " 0.99; default 0.98)");
+    }
+    CliTest.Result word =
+        CliTest.run(
+            "forecast",
+            "--as-of",
+            "2017-08-31",
+            "--filter-discount",
+            "high",
+            "--out",
+            tmp.resolve("w").toString());
+    assertThat(word.code()).isEqualTo(2);
+    assertThat(word.err().strip().lines()).hasSize(1);
+    assertThat(word.err()).contains("--filter-discount 'high' is not a number");
+    CliTest.Result alone =
+        CliTest.run("forecast", "--filter-discount", "0.97", "--out", tmp.resolve("x").toString());
+    assertThat(alone.code()).isEqualTo(2);
+    assertThat(alone.err().strip()).isEqualTo("dispersal: --filter-discount needs --as-of DATE");
+    CliTest.Result oneStep =
+        CliTest.run(
+            "forecast",
+            "--as-of",
+            "2017-08-31",
+            "--filter",
+            "one-step",
+            "--filter-discount",
+            "0.97",
+            "--out",
+            tmp.resolve("y").toString());
+    assertThat(oneStep.code()).isEqualTo(2);
+    assertThat(oneStep.err().strip()).startsWith("dispersal: --filter-discount moves the");
+    assertThat(oneStep.err()).doesNotContain("\tat ");
+  }
+
+  /**
+   * The move is on by default with the monthly filter and says so; {@code --filter-discount off}
+   * keeps each particle's parameters, and then as many parameter vectors remain as roots.
+   */
+  @Test
+  void theParameterMoveIsOnByDefaultAndCanBeSwitchedOff() throws Exception {
+    String[] args = {
+      "forecast",
+      "--as-of",
+      "2017-08-31",
+      "--observations",
+      VALIDATION.toString(),
+      "--runs",
+      "40",
+      "--months",
+      "3",
+      "--no-store"
+    };
+    Path on = tmp.resolve("on");
+    CliTest.Result r = CliTest.run(with(args, "--out", on.toString()));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Parameters moved at each step (Liu-West, discount 0.98)");
+    String manifest = Files.readString(on.resolve("manifest.json"), StandardCharsets.UTF_8);
+    assertThat(manifest)
+        .contains("\"method\" : \"liu-west\"")
+        .contains("\"parameter_vectors\" : 40");
+    Path off = tmp.resolve("off");
+    CliTest.Result o = CliTest.run(with(args, "--filter-discount", "off", "--out", off.toString()));
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out()).contains("Parameters not moved");
+    assertThat(Files.readString(off.resolve("manifest.json"), StandardCharsets.UTF_8))
+        .contains("\"method\" : \"off\"");
+    assertThat(Files.readString(off.resolve("summary.csv")))
+        .isNotEqualTo(Files.readString(on.resolve("summary.csv")));
+  }
+
+  private static String[] with(String[] args, String... more) {
+    String[] out = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, out, args.length, more.length);
+    return out;
+  }
+
+  @Test
   void theOneStepFilterIsChosenByName() throws Exception {
     Path dir = tmp.resolve("onestep");
     CliTest.Result r =

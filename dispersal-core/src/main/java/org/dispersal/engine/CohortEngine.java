@@ -213,14 +213,52 @@ public final class CohortEngine implements ReplicationEngine {
       Lineage lineage,
       int last,
       MonthObserver observer) {
+    simulate(rep, seed, replication, lineage, null, last, observer);
+  }
+
+  /**
+   * Runs a replication with the dynamics and the parameter values of a particle's {@link Lineage}
+   * (the hook of the particle filter's parameter move): as {@link
+   * #simulate(SimulationModel.Replication, long, long, Lineage, int, MonthObserver)}, and from the
+   * month after a switch that carries parameter values on, the months draw with the inputs {@code
+   * withValues} builds from those values (all rows refilled at the switch). The initial stocks are
+   * always those of {@code rep}. A lineage without values runs exactly as the method without {@code
+   * withValues}, which may then be null.
+   *
+   * @param rep the replication's inputs up to the first switch with values
+   * @param seed the master seed
+   * @param replication the replication whose dynamics the lineage starts from
+   * @param lineage where the dynamics switch to fresh bases and the parameters to new values
+   * @param withValues the replication's inputs for given parameter values
+   * @param last the last month to run (at most the model's months)
+   * @param observer told each month's stocks
+   */
+  public void simulate(
+      SimulationModel.Replication rep,
+      long seed,
+      long replication,
+      Lineage lineage,
+      java.util.function.Function<double[], ? extends SimulationModel.Replication> withValues,
+      int last,
+      MonthObserver observer) {
+    if (withValues == null && lineage.movesParameters()) {
+      throw new IllegalArgumentException("a lineage that moves parameters needs their inputs");
+    }
     UniformRandomProvider dynamics = RandomStreams.stream(seed, replication, Purpose.DYNAMICS);
     rep.initialStocks(stocks);
     observer.observe(0, stocks);
     long root = dynamics.nextLong();
     int months = Math.min(last, model.months());
+    double[] inForce = null;
     for (int t = 1; t <= months; t++) {
       long base = lineage.base(root, t);
-      boolean keep = rep.sameRows(t - 1);
+      double[] values = lineage.valuesAt(t);
+      boolean moved = values != inForce;
+      if (moved) {
+        rep = withValues.apply(values);
+        inForce = values;
+      }
+      boolean keep = !moved && rep.sameRows(t - 1);
       if (births) {
         drawBirths(rep, birthCohort, cohortKeys, base, t - 1, stocks, born);
       }

@@ -63,6 +63,9 @@ public final class RandomStreams {
   /** Mixed into the seed for the fresh dynamics bases of rejuvenated particles. */
   private static final long REJUVENATION = 0x7265_6A75_7665_6EL;
 
+  /** Mixed into the seed for the Liu-West moves of a particle filter's static parameters. */
+  private static final long PARAMETER_MOVE = 0x6C69_752D_7765_7374L;
+
   /** Calibration's screening pilot runs simulations from this index on, apart from ABC's. */
   private static final long PILOT_SIMULATIONS = 1L << 62;
 
@@ -148,6 +151,18 @@ public final class RandomStreams {
     long h = mix(seed ^ REJUVENATION);
     h = mix(h ^ mix(step + GOLDEN));
     return mix(h ^ mix(((long) slot << 1) | 1));
+  }
+
+  /**
+   * The stream of the normal draws that move the static parameters of the particle in slot {@code
+   * slot} after the resampling of step {@code step} of the month-by-month particle filter (the
+   * Liu-West move, {@code org.dispersal.assimilation.LiuWest}). Each (seed, step, slot) gets its
+   * own, so the moves do not depend on which thread or executor makes them.
+   */
+  public static UniformRandomProvider parameterMove(long seed, int step, int slot) {
+    long h = mix(seed ^ PARAMETER_MOVE);
+    h = mix(h ^ mix(step + GOLDEN));
+    return stream(h, slot, Purpose.PARAMETERS);
   }
 
   /**

@@ -71,6 +71,88 @@ class SparkCommandsTest {
     }
   }
 
+  /**
+   * {@code forecast --posterior FILE} on Spark, alone and as of a date (monthly filter with its
+   * default Liu-West move of the parameters): the sample travels to the executors, and summary.csv
+   * (and assimilation.csv) are the local run's.
+   */
+  @Test
+  void forecastFromAPosteriorOnSparkWritesTheLocalFiles() throws Exception {
+    Path sample = tmp.resolve("posterior.csv");
+    Files.writeString(
+        sample,
+        "weight,kill_rate_base,kill_rate_collapse,share_returned_by_start\n"
+            + "0.5,0.0025,0.015,0.12\n"
+            + "0.3,0.0040,0.030,0.20\n"
+            + "0.2,0.0055,0.022,0.27\n");
+    String[] plain = {
+      "forecast",
+      "--posterior",
+      sample.toString(),
+      "--runs",
+      "17",
+      "--months",
+      "9",
+      "--seed",
+      "7",
+      "--no-store"
+    };
+    String[] asOf = {
+      "forecast",
+      "--posterior",
+      sample.toString(),
+      "--as-of",
+      "2017-08-31",
+      "--observations",
+      Path.of("..", "data", "observations", "validation-2017.csv").toString(),
+      "--runs",
+      "23",
+      "--months",
+      "4",
+      "--seed",
+      "7",
+      "--no-store"
+    };
+    String[][] commands = {plain, asOf};
+    for (int k = 0; k < commands.length; k++) {
+      Path local = tmp.resolve(k + "-local");
+      Path spark = tmp.resolve(k + "-spark");
+      Commands.Result l = run(with(commands[k], "--threads", "2", "--out", local.toString()));
+      assertThat(l.code()).as(l.err()).isZero();
+      Commands.Result r = run(with(commands[k], "--spark", "local[2]", "--out", spark.toString()));
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(Files.readString(spark.resolve("summary.csv")))
+          .isEqualTo(Files.readString(local.resolve("summary.csv")));
+      if (k == 1) {
+        assertThat(Files.readString(spark.resolve("manifest.json"))).contains("\"posterior\"");
+        assertThat(Files.readString(spark.resolve("assimilation.csv")))
+            .isEqualTo(Files.readString(local.resolve("assimilation.csv")));
+        assertThat(Files.readString(spark.resolve("manifest.json")))
+            .contains("\"method\" : \"liu-west\"");
+      }
+    }
+    // The posterior forecast differs from the priors' (the sample is used on the executors).
+    Path prior = tmp.resolve("prior-spark");
+    Commands.Result p =
+        run(
+            "forecast",
+            "--single",
+            "--runs",
+            "17",
+            "--months",
+            "9",
+            "--seed",
+            "7",
+            "--no-store",
+            "--spark",
+            "local[2]",
+            "--out",
+            prior.toString());
+    assertThat(p.code()).as(p.err()).isZero();
+    assertThat(Files.readString(prior.resolve("summary.csv")))
+        .isNotEqualTo(Files.readString(tmp.resolve("0-spark/summary.csv")));
+  }
+
   @Test
   void sensitivityOnSparkWritesTheLocalIndices() throws Exception {
     String[] design = {

@@ -19,6 +19,7 @@ import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.assimilation.AsOfStart;
 import org.dispersal.assimilation.Assimilation;
+import org.dispersal.assimilation.LiuWest;
 import org.dispersal.calibration.Posterior;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.ensemble.EnsembleSummary;
@@ -69,6 +70,9 @@ import org.dispersal.store.RunKind;
  * @param filter one importance-resampling step or the monthly particle filter; null for the
  *     default: monthly with the cohort engine, one step with the agent engine
  * @param cluster where the filter's particles run, or null for local threads
+ * @param parameterMove the monthly filter's move of the static parameters ({@link LiuWest}): null
+ *     for the default (discount {@link LiuWest#DEFAULT_DISCOUNT} with the monthly filter, none with
+ *     one step), {@link LiuWest#OFF} for none
  */
 public record AsOfForecastRequest(
     ScenarioInput scenario,
@@ -81,8 +85,37 @@ public record AsOfForecastRequest(
     List<String> overrides,
     Posterior posterior,
     Assimilation.Filter filter,
-    Cluster cluster)
+    Cluster cluster,
+    LiuWest parameterMove)
     implements RunRequest<EnsembleSummary> {
+
+  /** A forecast as of a date with the default parameter move of its filter. */
+  public AsOfForecastRequest(
+      ScenarioInput scenario,
+      List<ObservationRecord> observations,
+      LocalDate asOf,
+      int replications,
+      long seed,
+      int threads,
+      EngineKind engine,
+      List<String> overrides,
+      Posterior posterior,
+      Assimilation.Filter filter,
+      Cluster cluster) {
+    this(
+        scenario,
+        observations,
+        asOf,
+        replications,
+        seed,
+        threads,
+        engine,
+        overrides,
+        posterior,
+        filter,
+        cluster,
+        null);
+  }
 
   /**
    * Where a forecast as of a date runs its particles when not on local threads, for example Spark
@@ -210,8 +243,15 @@ public record AsOfForecastRequest(
               + engine.id()
               + ": use the one-step filter");
     }
-    if (posterior != null && cluster != null) {
-      throw InputException.field("posterior", "cannot be combined with a cluster yet");
+    if (parameterMove == null) {
+      parameterMove =
+          filter == Assimilation.Filter.MONTHLY
+              ? LiuWest.of(LiuWest.DEFAULT_DISCOUNT)
+              : LiuWest.OFF;
+    }
+    if (!parameterMove.off() && filter != Assimilation.Filter.MONTHLY) {
+      throw InputException.field(
+          "filterDiscount", "moves the parameters of the monthly filter only, not " + filter.id());
     }
     if (posterior != null && engine != EngineKind.COHORT) {
       throw InputException.field("posterior", "needs the cohort engine, not " + engine.id());
@@ -261,23 +301,8 @@ public record AsOfForecastRequest(
     EngineKind kind = engine;
     Scenario run = at.run();
     List<String> asOfPriors = changedPriors(s, run);
-    Posterior sample = posterior == null ? null : without(posterior, asOfPriors);
-    if (sample != null) {
-      try {
-        sample.columns(model);
-      } catch (IllegalArgumentException e) {
-        throw InputException.field("posterior", e.getMessage());
-      }
-    }
-    Assimilation.Inputs inputs =
-        sample == null
-            ? null
-            : (sd, i) ->
-                model.replication(
-                    sd,
-                    i,
-                    sample.draw(
-                        model, RandomStreams.stream(sd, i, RandomStreams.Purpose.PARAMETERS)));
+    Posterior sample = sample(s, setup, posterior);
+    Assimilation.Inputs inputs = inputs(model, sample);
     Assimilation.Passes passes =
         cluster != null
             ? cluster.passes(setup)
@@ -298,7 +323,8 @@ public record AsOfForecastRequest(
             seed,
             filter,
             passes,
-            RunRequest.checked(progress, cancellation));
+            RunRequest.checked(progress, cancellation),
+            parameterMove.off() ? null : Assimilation.mover(parameterMove, model, inputs, seed));
     cancellation.check();
     Instant finished = Instant.now();
     EnsembleSummary summary = result.summary();
@@ -312,6 +338,7 @@ public record AsOfForecastRequest(
             .ensemble(at.shown(), seed, replications, threads, engine.id())
             .put("overrides", overrides)
             .assimilation(plan, result, reporting.describe(), note(s.start(), asOf), at.changes())
+            .parameterMove(filter == Assimilation.Filter.MONTHLY ? parameterMove : null)
             .asOfPosterior(posterior, sample, asOfPriors)
             .parameters(at.shown())
             .build(provenance, started, finished);
@@ -319,6 +346,11 @@ public record AsOfForecastRequest(
     parameters.put("asOf", asOf.toString());
     parameters.put("observations", observations.size());
     parameters.put("filter", filter.id());
+    if (parameterMove.off()) {
+      parameters.put("filterDiscount", "off");
+    } else {
+      parameters.put("filterDiscount", parameterMove.discount());
+    }
     parameters.put("posterior", posterior != null);
     return ForecastResults.result(
         settings,
@@ -331,6 +363,46 @@ public record AsOfForecastRequest(
         },
         started,
         finished);
+  }
+
+  /**
+   * Each replication's inputs when its parameters come from a posterior sample (as {@code forecast
+   * --posterior} draws them, {@link Posterior#draw} on the replication's PARAMETERS stream), or
+   * null for the model's own draws from the priors; the same on every machine.
+   *
+   * @param model the compiled scenario the engine runs
+   * @param sample the sample without the parameters whose prior the as-of start changed, or null
+   */
+  public static Assimilation.Inputs inputs(CompiledModel model, Posterior sample) {
+    return sample == null
+        ? null
+        : (sd, i) ->
+            model.replication(
+                sd,
+                i,
+                sample.draw(model, RandomStreams.stream(sd, i, RandomStreams.Purpose.PARAMETERS)));
+  }
+
+  /**
+   * The posterior sample the replications of an as-of forecast draw from: {@code posterior} without
+   * the parameters whose prior the as-of start changed; null for none.
+   *
+   * @param original the scenario read as of the date
+   * @param setup the forecast's setup
+   * @param posterior the sample as read, or null
+   * @throws InputException if the sample names a parameter the model lacks
+   */
+  public static Posterior sample(Scenario original, Setup setup, Posterior posterior) {
+    if (posterior == null) {
+      return null;
+    }
+    Posterior sample = without(posterior, changedPriors(original, setup.start().run()));
+    try {
+      sample.columns(setup.model());
+    } catch (IllegalArgumentException e) {
+      throw InputException.field("posterior", e.getMessage());
+    }
+    return sample;
   }
 
   /**

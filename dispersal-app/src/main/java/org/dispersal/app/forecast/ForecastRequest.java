@@ -82,9 +82,6 @@ public record ForecastRequest(
     if (posterior != null && engine != EngineKind.COHORT) {
       throw InputException.field("posterior", "needs the cohort engine, not " + engine.id());
     }
-    if (posterior != null && ensemble != Ensemble.LOCAL) {
-      throw InputException.field("posterior", "cannot be combined with a cluster ensemble yet");
-    }
   }
 
   /** A forecast as the service runs it: engine chosen automatically, priors, this process. */

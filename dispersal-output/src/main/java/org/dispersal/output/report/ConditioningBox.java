@@ -43,17 +43,27 @@ final class ConditioningBox {
               result.distinct()));
     }
     if (result.filter() == Assimilation.Filter.MONTHLY && !result.steps().isEmpty()) {
+      int vectors = result.steps().get(result.steps().size() - 1).parameterVectors();
       h.append(
           String.format(
               Locale.ROOT,
               "They were filtered month by month (%d steps, one per month with figures; the"
                   + " effective sample size above is the smallest step's), and every chosen copy"
                   + " continued with fresh random draws after its step's month, so the %s"
-                  + " trajectories differ after the figures while the %d kept replications fix"
-                  + " the parameters. ",
+                  + " trajectories differ after the figures",
               result.steps().size(),
-              Fmt.count(result.particles()),
-              result.distinct()));
+              Fmt.count(result.particles())));
+      h.append(
+          vectors > result.distinct()
+              ? String.format(
+                  Locale.ROOT,
+                  "; the parameters moved at each step (Liu-West), so the copies hold %s"
+                      + " distinct parameter vectors. ",
+                  Fmt.count(vectors))
+              : String.format(
+                  Locale.ROOT,
+                  " while the %d kept replications fix the parameters. ",
+                  result.distinct()));
     }
     if (result.lowEffectiveSampleSize()) {
       h.append("<strong>Warning: the effective sample size is below ")
