@@ -312,6 +312,7 @@ public record AsOfStart(Scenario run, Scenario shown, int offset, List<String> c
         s.groups(),
         s.dispatchTargets(),
         drivers,
-        parameters);
+        parameters,
+        s.exitPropensity());
   }
 }

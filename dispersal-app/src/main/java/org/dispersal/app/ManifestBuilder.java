@@ -13,10 +13,13 @@ import java.util.HexFormat;
 import java.util.List;
 import org.dispersal.assimilation.Assimilation;
 import org.dispersal.calibration.Posterior;
+import org.dispersal.model.ExitPropensity;
+import org.dispersal.model.Origin;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.text.Json;
+import org.dispersal.stocks.ExitPropensityEstimator;
 import org.dispersal.store.RunKind;
 
 /**
@@ -58,10 +61,35 @@ public final class ManifestBuilder {
   public ManifestBuilder ensemble(Scenario s, long seed, int runs, int threads, String engine) {
     return scenario("months", s.months())
         .scenario("origins", s.origins().size())
+        .exitPropensity(s)
         .put("seed", seed)
         .put("runs", runs)
         .put("threads", threads)
         .put("engine", engine);
+  }
+
+  /**
+   * Adds the scenario's {@code exit_propensity}: how it was set ({@code basis}), the estimate's
+   * pseudo-travellers k and pooled share S (when estimated), the clip, and every origin's
+   * multiplier m in origin order (docs/MODEL.md, "Country propensity to leave the theatre").
+   */
+  public ManifestBuilder exitPropensity(Scenario s) {
+    ExitPropensity p = s.exitPropensity();
+    ObjectNode node = scenario.putObject("exit_propensity");
+    node.put("basis", p.basis());
+    if (Double.isFinite(p.pseudoTravellers())) {
+      node.put("pseudo_travellers", p.pseudoTravellers());
+    }
+    if (Double.isFinite(p.pooledShare())) {
+      node.put("pooled_share", p.pooledShare());
+    }
+    ArrayNode clip = node.putArray("clip");
+    clip.add(ExitPropensityEstimator.MIN_MULTIPLIER).add(ExitPropensityEstimator.MAX_MULTIPLIER);
+    ObjectNode origins = node.putObject("origins");
+    for (Origin o : s.origins()) {
+      origins.put(o.id(), p.of(o.id()));
+    }
+    return this;
   }
 
   /** Adds a top-level field. */

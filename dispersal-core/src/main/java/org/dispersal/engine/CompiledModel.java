@@ -84,6 +84,7 @@ public final class CompiledModel implements SimulationModel {
   private final RepatriationPolicy[][] policies;
   private final int[] arrivalParameter;
   private final double[] originShare;
+  private final double[] exitPropensity;
   private final boolean arrivals;
 
   /**
@@ -144,6 +145,10 @@ public final class CompiledModel implements SimulationModel {
       }
     }
     cohortParameters = params.toArray(new int[0][]);
+    exitPropensity = new double[cohorts.size()];
+    for (Cohort c : cohorts) {
+      exitPropensity[c.index()] = scenario.exitPropensity().of(c.origin().id());
+    }
     nearTheatre = new boolean[scenario.regions().size()][theatreCount];
     for (int r = 0; r < nearTheatre.length; r++) {
       for (int t = 0; t < theatreCount; t++) {
@@ -186,6 +191,14 @@ public final class CompiledModel implements SimulationModel {
             scenario.drivers().repatriation().policy(scenario.origins().get(o).id(), t);
       }
     }
+  }
+
+  /**
+   * The multiplier of cohort c's hazard of leaving the theatre (in_theatre → transit): its origin's
+   * exit propensity ({@link org.dispersal.model.ExitPropensity}), 1 for most origins.
+   */
+  public double exitPropensity(int c) {
+    return exitPropensity[c];
   }
 
   private int[] layout(Origin o, List<Group> groups, List<Place> theatres) {

@@ -50,7 +50,8 @@ public final class MonthlyKernel {
           src,
           CompiledModel.TRANSIT,
           (v(v, c, Base.EXIT_RATE_BASE) + v(v, c, Base.EXIT_RATE_COLLAPSE) * lost)
-              * (1.0 - r.borderClosure(t)));
+              * (1.0 - r.borderClosure(t))
+              * model.exitPropensity(c));
       rows.addHazard(
           src, CompiledModel.INSURGENT, v(v, c, Base.INSURGENCY_RATE_COLLAPSE) * lost * combat);
       double defect = v(v, c, Base.DEFECTION_RATE_COLLAPSE) * lost * combat;

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param dispatchTargets countries that dispatched operatives are sent to besides their home
  * @param drivers drivers that change over time
  * @param parameters every parameter by name, in a defined order
+ * @param exitPropensity each origin's multiplier on the hazard of leaving the theatre ({@link
+ *     ExitPropensity#NONE} for m = 1 everywhere)
  */
 public record Scenario(
     String name,
@@ -35,10 +37,12 @@ public record Scenario(
     List<Group> groups,
     List<String> dispatchTargets,
     Drivers drivers,
-    Map<String, Parameter> parameters) {
+    Map<String, Parameter> parameters,
+    ExitPropensity exitPropensity) {
 
   /** Copies collections; semantic checks live in {@link ScenarioRules}. */
   public Scenario {
+    exitPropensity = exitPropensity == null ? ExitPropensity.NONE : exitPropensity;
     regions = List.copyOf(regions);
     origins = List.copyOf(origins);
     places = List.copyOf(places);
@@ -48,6 +52,51 @@ public record Scenario(
     if (months < 1) {
       throw new IllegalArgumentException("months must be at least 1");
     }
+  }
+
+  /** A scenario in which every origin has an exit propensity of 1 ({@link ExitPropensity#NONE}). */
+  public Scenario(
+      String name,
+      String description,
+      YearMonth start,
+      int months,
+      List<Region> regions,
+      List<Origin> origins,
+      List<Place> places,
+      List<Group> groups,
+      List<String> dispatchTargets,
+      Drivers drivers,
+      Map<String, Parameter> parameters) {
+    this(
+        name,
+        description,
+        start,
+        months,
+        regions,
+        origins,
+        places,
+        groups,
+        dispatchTargets,
+        drivers,
+        parameters,
+        ExitPropensity.NONE);
+  }
+
+  /** The same scenario with other exit propensities. */
+  public Scenario withExitPropensity(ExitPropensity propensity) {
+    return new Scenario(
+        name,
+        description,
+        start,
+        months,
+        regions,
+        origins,
+        places,
+        groups,
+        dispatchTargets,
+        drivers,
+        parameters,
+        propensity);
   }
 
   /** The names of the core theatres, in declared order ("Iraq", "Syria" for isis-2017). */
@@ -97,6 +146,7 @@ public record Scenario(
         groups,
         dispatchTargets,
         drivers,
-        newParameters);
+        newParameters,
+        exitPropensity);
   }
 }

@@ -157,6 +157,7 @@ public record HindcastRequest(
     Instant finished = Instant.now();
     String manifest =
         ManifestBuilder.of(kind(), scenario)
+            .exitPropensity(scenario.scenario())
             .put("command", command)
             .put("asOf", settings.asOf().toString())
             .put("runs", settings.runs())

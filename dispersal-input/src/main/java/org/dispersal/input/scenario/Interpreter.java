@@ -58,6 +58,7 @@ final class Interpreter extends NodeReader {
           "dispatch_targets",
           "drivers",
           "repatriation",
+          "exit_propensity",
           "parameters",
           "agents",
           "hypotheses",
@@ -90,6 +91,9 @@ final class Interpreter extends NodeReader {
   static final List<String> POLICY_STEP_KEYS = List.of("origin", "from", "policy");
   static final List<String> POLICIES =
       java.util.Arrays.stream(RepatriationPolicy.values()).map(RepatriationPolicy::id).toList();
+  static final List<String> EXIT_PROPENSITY_KEYS =
+      List.of("method", "pseudo_travellers", "origins");
+  static final List<String> EXIT_PROPENSITY_METHODS = List.of("estimated", "none");
   static final List<String> ORIGIN_KEYS =
       List.of("id", "name", "region", "travelled", "women", "minors", "stocks", "source", "note");
   static final List<String> ORIGIN_REQUIRED = List.of("id", "name", "region", "travelled");
@@ -131,6 +135,8 @@ final class Interpreter extends NodeReader {
    * @param sharedOrigins whether the file asks for the origins of the shared data
    * @param parameters the parameters read, in file order
    * @param invalid names of parameters given but not read
+   * @param exitPropensity what the {@code exit_propensity:} section says, or null if it is absent
+   *     or could not be read
    */
   record Parts(
       String name,
@@ -145,7 +151,21 @@ final class Interpreter extends NodeReader {
       List<Origin> origins,
       boolean sharedOrigins,
       Map<String, Parameter> parameters,
-      Set<String> invalid) {}
+      Set<String> invalid,
+      ExitPropensitySection exitPropensity) {}
+
+  /**
+   * The {@code exit_propensity:} section: {@code none}, {@code estimated}, or a mapping with an
+   * optional {@code method}, {@code pseudo_travellers} and per-origin multipliers {@code origins}.
+   *
+   * @param method {@code estimated} or {@code none}, or null for the default (estimated when the
+   *     origins come from the shared data, none otherwise)
+   * @param pseudoTravellers k of the estimate, or null for the estimator's default
+   * @param origins origin id → multiplier set by the file, in file order
+   * @param at where the section was written
+   */
+  record ExitPropensitySection(
+      String method, Double pseudoTravellers, Map<String, Double> origins, Location at) {}
 
   private final Map<String, Location> locations = new HashMap<>();
   private final Map<String, String> renames = new HashMap<>();
@@ -219,6 +239,7 @@ final class Interpreter extends NodeReader {
     }
     Set<String> invalid = new HashSet<>();
     Map<String, Parameter> parameters = parameters(root.get("parameters"), invalid);
+    ExitPropensitySection exit = exitPropensity(root.get("exit_propensity"));
     return new Parts(
         name,
         description == null ? "" : description,
@@ -232,7 +253,58 @@ final class Interpreter extends NodeReader {
         origins,
         shared,
         parameters,
-        invalid);
+        invalid,
+        exit);
+  }
+
+  /**
+   * Reads {@code exit_propensity:}: a method word, or a mapping of {@code method}, {@code
+   * pseudo_travellers} (not negative) and {@code origins} (origin id → a positive multiplier).
+   */
+  private ExitPropensitySection exitPropensity(Node node) {
+    String path = "exit_propensity";
+    if (!present(node)) {
+      return null;
+    }
+    if (node instanceof Node.Scalar) {
+      String method = method(node, path);
+      return method == null ? null : new ExitPropensitySection(method, null, Map.of(), node.at());
+    }
+    Node.Mapping m = mapping(node, path, EXIT_PROPENSITY_KEYS, List.of());
+    if (m == null) {
+      return null;
+    }
+    int before = problems.size();
+    String method = present(m.get("method")) ? method(m.get("method"), path + ".method") : null;
+    Double k = number(m.get("pseudo_travellers"), path + ".pseudo_travellers");
+    if (k != null && k < 0) {
+      problem(m.get("pseudo_travellers"), path + ".pseudo_travellers", "must not be negative");
+    }
+    Map<String, Double> origins = new LinkedHashMap<>();
+    Node.Mapping o = mapping(m.get("origins"), path + ".origins", null, List.of());
+    if (o != null) {
+      for (Node.Entry e : o.entries()) {
+        String p = path + ".origins." + e.key();
+        Double v = number(e.value(), p);
+        if (v != null && !(v > 0)) {
+          problem(e.value(), p, "must be a positive multiplier");
+        } else if (v != null) {
+          origins.put(e.key(), v);
+        }
+      }
+    }
+    return problems.size() > before
+        ? null
+        : new ExitPropensitySection(method, k, origins, node.at());
+  }
+
+  private String method(Node node, String path) {
+    String word = text(node, path);
+    if (word != null && !EXIT_PROPENSITY_METHODS.contains(word)) {
+      problem(node, path, "is not a way to set the exit propensity", EXIT_PROPENSITY_METHODS);
+      return null;
+    }
+    return word;
   }
 
   // ---------------------------------------------------------------- sections

@@ -25,10 +25,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.dispersal.hypotheses.HypothesisSet;
+import org.dispersal.model.ExitPropensity;
 import org.dispersal.model.ModelParameters;
 import org.dispersal.model.Origin;
 import org.dispersal.model.Parameter;
 import org.dispersal.model.Scenario;
+import org.dispersal.stocks.ExitPropensityEstimator;
 
 /**
  * Reads scenario files (YAML) into {@link Scenario}s, checking them on the way.
@@ -331,6 +333,9 @@ public final class ScenarioReader {
 
     Scenario scenario = scenario(parts, origins, parameters, locations.get(""), problems);
     if (scenario != null) {
+      scenario = scenario.withExitPropensity(exitPropensity(parts, origins, problems));
+    }
+    if (scenario != null) {
       problems.addAll(
           validator.check(
               scenario, interpreter::filePath, path -> where(locations, path), parts.invalid()));
@@ -464,6 +469,53 @@ public final class ScenarioReader {
               "cannot be read as of " + date + ": " + e.getMessage()));
       return List.of();
     }
+  }
+
+  /**
+   * Each origin's exit propensity: estimated from the origins' figures ({@link
+   * ExitPropensityEstimator}) when the origins come from the shared data or the file asks for it, m
+   * = 1 everywhere with {@code none}; the multipliers the file gives for some origins replace the
+   * estimate of those origins.
+   */
+  static ExitPropensity exitPropensity(
+      Interpreter.Parts parts, List<Origin> origins, List<Problem> problems) {
+    Interpreter.ExitPropensitySection section = parts.exitPropensity();
+    String method =
+        section != null && section.method() != null
+            ? section.method()
+            : parts.sharedOrigins() ? "estimated" : "none";
+    double k =
+        section != null && section.pseudoTravellers() != null
+            ? section.pseudoTravellers()
+            : ExitPropensityEstimator.PSEUDO_TRAVELLERS;
+    ExitPropensity base =
+        method.equals("estimated")
+            ? ExitPropensityEstimator.estimate(origins, k)
+            : ExitPropensity.NONE;
+    if (section == null || section.origins().isEmpty()) {
+      return base;
+    }
+    Set<String> ids = new HashSet<>();
+    origins.forEach(o -> ids.add(o.id()));
+    Map<String, Double> m = new LinkedHashMap<>(base.multipliers());
+    for (Map.Entry<String, Double> e : section.origins().entrySet()) {
+      if (!ids.contains(e.getKey())) {
+        problems.add(
+            Problem.at(
+                section.at(),
+                "exit_propensity.origins." + e.getKey(),
+                e.getKey(),
+                "is not an origin of the scenario",
+                KnownIds.nearest(e.getKey(), List.copyOf(ids))));
+      } else {
+        m.put(e.getKey(), e.getValue());
+      }
+    }
+    String basis =
+        base == ExitPropensity.NONE
+            ? ExitPropensity.BASIS_FILE
+            : ExitPropensity.BASIS_ESTIMATED_AND_FILE;
+    return new ExitPropensity(basis, base.pseudoTravellers(), base.pooledShare(), m);
   }
 
   private static Scenario scenario(

@@ -19,7 +19,7 @@ class ScenarioValidationTest {
 
   private static final String TOP_KEYS =
       "(allowed: name, description, extends, start, months, origins, regions, places, groups,"
-          + " dispatch_targets, drivers, repatriation, parameters, agents, hypotheses, indicators)";
+          + " dispatch_targets, drivers, repatriation, exit_propensity, parameters, agents, hypotheses, indicators)";
   private static final String NOT_COUNTRY = "is not an ISO 3166-1 alpha-3 country code (or XKX)";
   private static final String FORMS =
       "(allowed: a number, LOW..HIGH, uniform(LOW, HIGH), triangular(LOW, MODE, HIGH),"
