@@ -15,8 +15,21 @@ import org.junit.jupiter.api.Test;
 class ExitPropensityManifestTest {
 
   @Test
-  void theManifestListsEveryOriginsMultiplier() throws Exception {
+  void theDefaultForecastSaysItKeepsOne() throws Exception {
     ScenarioInput input = Scenarios.builtIn("isis-2017", 2);
+    RunResult<EnsembleSummary> result =
+        ForecastRequest.of(input, 2, 7L, 1)
+            .execute(Scenarios.PROVENANCE, done -> {}, Cancellation.NEVER);
+    JsonNode node =
+        new ObjectMapper().readTree(result.manifestJson()).get("scenario").get("exit_propensity");
+    assertThat(node.get("basis").asText()).isEqualTo(ExitPropensity.BASIS_NONE);
+  }
+
+  @Test
+  void theManifestListsEveryOriginsMultiplier() throws Exception {
+    String yaml = "extends: isis-2017\nexit_propensity: estimated\n";
+    ScenarioInput input =
+        new ScenarioInput(Scenarios.reader().parse(yaml, "estimated.yaml"), yaml).withMonths(2);
     RunResult<EnsembleSummary> result =
         ForecastRequest.of(input, 2, 7L, 1)
             .execute(Scenarios.PROVENANCE, done -> {}, Cancellation.NEVER);

@@ -158,8 +158,7 @@ final class Interpreter extends NodeReader {
    * The {@code exit_propensity:} section: {@code none}, {@code estimated}, or a mapping with an
    * optional {@code method}, {@code pseudo_travellers} and per-origin multipliers {@code origins}.
    *
-   * @param method {@code estimated} or {@code none}, or null for the default (estimated when the
-   *     origins come from the shared data, none otherwise)
+   * @param method {@code estimated} or {@code none}, or null for the default ({@code none})
    * @param pseudoTravellers k of the estimate, or null for the estimator's default
    * @param origins origin id → multiplier set by the file, in file order
    * @param at where the section was written

@@ -473,17 +473,14 @@ public final class ScenarioReader {
 
   /**
    * Each origin's exit propensity: estimated from the origins' figures ({@link
-   * ExitPropensityEstimator}) when the origins come from the shared data or the file asks for it, m
-   * = 1 everywhere with {@code none}; the multipliers the file gives for some origins replace the
-   * estimate of those origins.
+   * ExitPropensityEstimator}) when the file asks for it ({@code estimated}), m = 1 everywhere
+   * otherwise (the default, docs/MODEL.md says why); the multipliers the file gives for some
+   * origins replace the estimate of those origins.
    */
   static ExitPropensity exitPropensity(
       Interpreter.Parts parts, List<Origin> origins, List<Problem> problems) {
     Interpreter.ExitPropensitySection section = parts.exitPropensity();
-    String method =
-        section != null && section.method() != null
-            ? section.method()
-            : parts.sharedOrigins() ? "estimated" : "none";
+    String method = section != null && section.method() != null ? section.method() : "none";
     double k =
         section != null && section.pseudoTravellers() != null
             ? section.pseudoTravellers()

@@ -25,14 +25,22 @@ class ExitPropensitySectionTest {
         .withSharedOrigins(asOf -> OriginBuilder.withDefaults().build(SharedData.shipped(), asOf));
   }
 
+  private static final String ESTIMATED = "extends: isis-2017\nexit_propensity: estimated\n";
+
+  /** The default leaves m = 1 for every origin: the estimate is asked for, not assumed. */
+  @Test
+  void theDefaultScenarioKeepsOne() {
+    assertThat(shipped().readBuiltIn("isis-2017").exitPropensity()).isEqualTo(ExitPropensity.NONE);
+  }
+
   /**
-   * isis-2017 estimates m from the figures of its start; the United Kingdom's returned count of
-   * TSC2017 (425 of 850, published 24 October 2017) is not used in February 2017 but is from
-   * November 2017 on, when it gives m = s / S with its own pooled share.
+   * Asked for, isis-2017 estimates m from the figures of its start; the United Kingdom's returned
+   * count of TSC2017 (425 of 850, published 24 October 2017) is not used in February 2017 but is
+   * from November 2017 on, when it gives m = s / S with its own pooled share.
    */
   @Test
-  void theDefaultScenarioEstimatesFromTheFiguresOfItsOwnDate() {
-    Scenario feb = shipped().withAsOf(InformationSet.FEB_2017).readBuiltIn("isis-2017");
+  void theEstimateUsesTheFiguresOfItsOwnDate() {
+    Scenario feb = shipped().withAsOf(InformationSet.FEB_2017).parse(ESTIMATED, "feb.yaml");
     ExitPropensity p = feb.exitPropensity();
     assertThat(p.basis()).isEqualTo(ExitPropensity.BASIS_ESTIMATED);
     assertThat(p.pseudoTravellers()).isEqualTo(ExitPropensityEstimator.PSEUDO_TRAVELLERS);
@@ -42,7 +50,7 @@ class ExitPropensitySectionTest {
     assertThat(p.multipliers().keySet()).noneMatch(id -> id.startsWith("rest:"));
     assertThat(p).isEqualTo(ExitPropensityEstimator.estimate(feb.origins()));
 
-    Scenario nov = shipped().withAsOf(LocalDate.of(2017, 11, 1)).readBuiltIn("isis-2017");
+    Scenario nov = shipped().withAsOf(LocalDate.of(2017, 11, 1)).parse(ESTIMATED, "nov.yaml");
     ExitPropensity later = nov.exitPropensity();
     assertThat(later.multipliers()).containsKey("GBR");
     double s = later.pooledShare();
@@ -52,7 +60,7 @@ class ExitPropensitySectionTest {
   /** The compiled model gives every cohort of an origin (men, women, minors) its origin's m. */
   @Test
   void everyCohortOfAnOriginCarriesItsMultiplier() {
-    Scenario s = shipped().readBuiltIn("isis-2017");
+    Scenario s = shipped().parse(ESTIMATED, "estimated.yaml");
     CompiledModel model = new CompiledModel(s);
     for (Cohort c : model.cohorts()) {
       assertThat(model.exitPropensity(c.index())).isEqualTo(s.exitPropensity().of(c.origin().id()));
@@ -75,8 +83,8 @@ class ExitPropensitySectionTest {
     Scenario some =
         shipped()
             .parse(
-                "extends: isis-2017\nexit_propensity: {pseudo_travellers: 400, origins: {GBR: 1.8,"
-                    + " MAR: 0.5}}\n",
+                "extends: isis-2017\nexit_propensity: {method: estimated, pseudo_travellers: 400,"
+                    + " origins: {GBR: 1.8, MAR: 0.5}}\n",
                 "some.yaml");
     ExitPropensity p = some.exitPropensity();
     assertThat(p.basis()).isEqualTo(ExitPropensity.BASIS_ESTIMATED_AND_FILE);
