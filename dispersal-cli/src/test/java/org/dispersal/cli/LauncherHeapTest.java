@@ -70,12 +70,12 @@ class LauncherHeapTest {
   @Test
   void theHeapFollowsRunsThreadsAndMonthsAndOtherCommandsKeepFourGigabytes() throws Exception {
     int base = heapMb(launcherOptions("forecast", "--threads", "2"));
-    assertThat(base).isEqualTo(90 + 40 * 2 + 120);
+    assertThat(base).isEqualTo(80 + 40 * 2 + 120);
     assertThat(heapMb(launcherOptions("forecast", "--threads", "2", "--runs", "2000")))
         .isEqualTo(base + 120);
     assertThat(heapMb(launcherOptions("forecast", "--threads=4"))).isEqualTo(base + 80);
     assertThat(heapMb(launcherOptions("forecast", "--threads", "2", "--months", "72")))
-        .isEqualTo(90 + 2 * (80 + 120));
+        .isEqualTo(80 + 2 * (80 + 120));
     assertThat(heapMb(launcherOptions("forecast", "isis-2017", "--threads", "2", "--single")))
         .isEqualTo(base);
     assertThat(heapMb(launcherOptions("forecast", "--runs", "50000", "--threads", "2")))
