@@ -9,6 +9,9 @@
 #        ResultsPageBench on both sources; from source, so only with BASE_REV).
 # Usage: scripts/perf-table.sh BASE_JAR NEW_JAR [ROUNDS=3]
 #   BASE_OPTS   JVM options of the base build's launcher (default -Xmx4g, the launcher before #19)
+#   BASE_LAUNCHER  the base build's own launcher (e.g. main's ./dispersal copied to /tmp): when set,
+#               the base forecast runs through it with DISPERSAL_JAR=BASE_JAR, as the new one does,
+#               and BASE_OPTS is not used (session 10 compared two launchers on the same jar code)
 #   NEW_LAUNCHER  the new build's launcher (default ./dispersal, which sizes the heap itself)
 #   BASE_REV    a git revision: also run ResultsPageBench there (in a temporary worktree) and here
 #   SKIP        space-separated figures to leave out, e.g. "bench page"
@@ -29,6 +32,7 @@ base_jar=$(realpath "${1:?usage: scripts/perf-table.sh BASE_JAR NEW_JAR [ROUNDS]
 new_jar=$(realpath "${2:?usage: scripts/perf-table.sh BASE_JAR NEW_JAR [ROUNDS]}")
 rounds=${3:-3}
 base_opts=${BASE_OPTS:--Xmx4g}
+base_launcher=${BASE_LAUNCHER:-}
 new_launcher=${NEW_LAUNCHER:-$PWD/dispersal}
 skip=" ${SKIP:-} "
 # shellcheck disable=SC2206
@@ -59,8 +63,13 @@ measure() {
 }
 
 forecast_base() {
-  DISPERSAL_HOME="$1/home" measure "$1/log" java $base_opts -jar "$base_jar" forecast --out "$1/out" \
-    ${forecast_args[@]+"${forecast_args[@]}"}
+  if [ -n "$base_launcher" ]; then
+    DISPERSAL_HOME="$1/home" DISPERSAL_JAR="$base_jar" measure "$1/log" bash "$base_launcher" forecast \
+      --out "$1/out" ${forecast_args[@]+"${forecast_args[@]}"}
+  else
+    DISPERSAL_HOME="$1/home" measure "$1/log" java $base_opts -jar "$base_jar" forecast --out "$1/out" \
+      ${forecast_args[@]+"${forecast_args[@]}"}
+  fi
 }
 forecast_new() {
   DISPERSAL_HOME="$1/home" DISPERSAL_JAR="$new_jar" measure "$1/log" bash "$new_launcher" forecast \

@@ -30,7 +30,13 @@ class LauncherHeapTest {
     // Two workers, as on the 2-core machine the estimate was measured on; more workers get more.
     List<String> opts = launcherOptions("forecast", "--threads", "2");
     assertThat(heapMb(opts)).isBetween(256, 1024);
-    assertThat(opts).contains("-XX:+UseSerialGC", "-Ddispersal.duckdb.threads=1");
+    assertThat(opts)
+        .contains(
+            "-Xmn32m",
+            "-XX:+UseSerialGC",
+            "-XX:TrimNativeHeapInterval=200",
+            "-Djdk.nio.maxCachedBufferSize=262144",
+            "-Ddispersal.duckdb.threads=1");
     // a memory limit made DuckDB fail to checkpoint a store that already held runs
     assertThat(opts).noneMatch(o -> o.contains("memory_limit"));
     List<String> cmd = new ArrayList<>();
@@ -64,12 +70,12 @@ class LauncherHeapTest {
   @Test
   void theHeapFollowsRunsThreadsAndMonthsAndOtherCommandsKeepFourGigabytes() throws Exception {
     int base = heapMb(launcherOptions("forecast", "--threads", "2"));
-    assertThat(base).isEqualTo(128 + 40 * 2 + 150);
+    assertThat(base).isEqualTo(80 + 40 * 2 + 120);
     assertThat(heapMb(launcherOptions("forecast", "--threads", "2", "--runs", "2000")))
-        .isEqualTo(base + 150);
+        .isEqualTo(base + 120);
     assertThat(heapMb(launcherOptions("forecast", "--threads=4"))).isEqualTo(base + 80);
     assertThat(heapMb(launcherOptions("forecast", "--threads", "2", "--months", "72")))
-        .isEqualTo(128 + 2 * (80 + 150));
+        .isEqualTo(80 + 2 * (80 + 120));
     assertThat(heapMb(launcherOptions("forecast", "isis-2017", "--threads", "2", "--single")))
         .isEqualTo(base);
     assertThat(heapMb(launcherOptions("forecast", "--runs", "50000", "--threads", "2")))
