@@ -590,21 +590,7 @@ abstract class AnalystRunsContract extends ServerContract {
    */
   private JsonNode finishAsOf(long id, List<Map<String, String>> files, String field, Object value)
       throws Exception {
-    JsonNode run =
-        submitAndFinish(
-            Api.json(
-                "scenarioId",
-                id,
-                "replications",
-                8,
-                "months",
-                6,
-                "asOf",
-                "2017-08-31",
-                "observations",
-                files,
-                field,
-                value));
+    JsonNode run = submitAndFinish(asOfBody(id, files, "months", 6, field, value));
     return run.get("manifest").get("assimilation");
   }
 
@@ -622,19 +608,20 @@ abstract class AnalystRunsContract extends ServerContract {
    * replications as of 31 August 2017.
    */
   private Api.Reply postAsOf(long id, List<Map<String, String>> files, String field, Object value) {
-    return analyst.post(
-        "/api/runs",
-        Api.json(
-            "scenarioId",
-            id,
-            "replications",
-            8,
-            "asOf",
-            "2017-08-31",
-            "observations",
-            files,
-            field,
-            value));
+    return analyst.post("/api/runs", asOfBody(id, files, field, value));
+  }
+
+  /**
+   * The body of a forecast of scenario {@code id} as of 31 August 2017 with 8 replications on the
+   * figures of {@code files}, and the further names and values {@code more}.
+   */
+  private static String asOfBody(long id, List<Map<String, String>> files, Object... more) {
+    List<Object> pairs =
+        new java.util.ArrayList<>(
+            List.of(
+                "scenarioId", id, "replications", 8, "asOf", "2017-08-31", "observations", files));
+    pairs.addAll(List.of(more));
+    return Api.json(pairs.toArray());
   }
 
   /**
@@ -676,20 +663,7 @@ abstract class AnalystRunsContract extends ServerContract {
 
     Api.Reply oneStep =
         analyst.post(
-            "/api/runs",
-            Api.json(
-                "scenarioId",
-                id,
-                "replications",
-                8,
-                "asOf",
-                "2017-08-31",
-                "observations",
-                files,
-                "filter",
-                "one-step",
-                "filterDiscount",
-                0.97));
+            "/api/runs", asOfBody(id, files, "filter", "one-step", "filterDiscount", 0.97));
     SecurityTest.assertProblem(oneStep, 422);
     assertThat(oneStep.json().get("errors").get(0).get("field").asText())
         .isEqualTo("filterDiscount");
