@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assimilationBox, assimilationSteps, DEFAULT_ESS_WARNING_SHARE, formatDay } from '../src/data/assimilation.js';
+import { assimilationBox, assimilationSteps, DEFAULT_ESS_WARNING_SHARE, formatDay, parameterMove } from '../src/data/assimilation.js';
 import manifest from './fixtures/assimilation-manifest.json';
 
 describe('the as-of box', () => {
@@ -113,5 +113,46 @@ describe('the assimilation panel', () => {
     expect(p.steps[0].share).toBeNull();
     expect(p.steps[0].low).toBe(false);
     expect(assimilationSteps({ assimilation: { filter: 'monthly', steps: [{ month: '2017-04', figures: 1, ess: 40, distinct: 3 }] } }, 200).steps[0].shareText).toBe('20%');
+  });
+
+  it('says whether the parameters were moved, and adds the parameter vectors when the steps carry them', () => {
+    const moved = assimilationSteps(
+      {
+        assimilation: {
+          ...monthly.assimilation,
+          parameter_move: { method: 'liu-west', discount: 0.98, shrinkage: 0.9897, bandwidth_squared: 0.0204, covariance: 'diagonal', note: 'x' },
+          steps: monthly.assimilation.steps.map((s) => ({ ...s, parameter_vectors: 1000 })),
+        },
+      },
+      1000,
+    );
+    expect(moved.vectors).toBe(true);
+    expect(moved.steps.map((s) => s.vectors)).toEqual([1000, 1000, 1000]);
+    expect(moved.move.moved).toBe(true);
+    expect(moved.move.discount).toBe(0.98);
+    expect(moved.move.text).toMatch(/^Moved at each step \(Liu-West with discount 0\.98\): /);
+
+    const off = assimilationSteps(
+      { assimilation: { ...monthly.assimilation, parameter_move: { method: 'off', note: 'x' }, steps: [{ month: '2017-04', figures: 3, ess: 129.5, distinct: 339, parameter_vectors: 339 }, { month: '2017-07', figures: 3, ess: 61.1, distinct: 89 }] } },
+      1000,
+    );
+    expect(off.move).toEqual({ moved: false, discount: null, text: expect.stringMatching(/^Not moved: .*switched off/) });
+    // A step without the count shows none; the column stays because another step has it.
+    expect(off.vectors).toBe(true);
+    expect(off.steps.map((s) => s.vectors)).toEqual([339, null]);
+  });
+
+  it('has no parameter column and no move line for runs made before them (and for one step)', () => {
+    const old = assimilationSteps(monthly, 1000);
+    expect(old.vectors).toBe(false);
+    expect(old.steps.every((s) => s.vectors === null)).toBe(true);
+    expect(old.move).toBeNull();
+    expect(parameterMove({ filter: 'one-step' })).toBeNull();
+    expect(parameterMove(null)).toBeNull();
+    expect(parameterMove({ parameter_move: 'liu-west' })).toBeNull();
+    const junk = assimilationSteps({ assimilation: { ...monthly.assimilation, steps: [{ month: '2017-04', figures: 1, ess: 5, distinct: 5, parameter_vectors: 'many' }] } }, 1000);
+    expect(junk.vectors).toBe(false);
+    // A discount that is not a number is left out of the words, not shown as NaN.
+    expect(parameterMove({ parameter_move: { method: 'liu-west' } }).text).toMatch(/^Moved at each step \(Liu-West\): /);
   });
 });

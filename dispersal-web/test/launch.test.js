@@ -30,6 +30,15 @@ describe('the request body of each kind of run', () => {
     expect(buildRunSpec('threat', { ...v, kind: 'threat' }).filter).toBeUndefined();
   });
 
+  it('a forecast as of a date switches the parameter move off only when unticked with the monthly filter', () => {
+    const v = { scenarioId: '3', replications: '100', seed: '', months: '', asOf: '2017-06-30', observationFiles: [], filter: 'monthly', moveParameters: true };
+    expect(buildRunSpec('forecast', v).filterDiscount).toBeUndefined();
+    expect(buildRunSpec('forecast', { ...v, moveParameters: false })).toEqual({ scenarioId: 3, replications: 100, asOf: '2017-06-30', filter: 'monthly', filterDiscount: 'off' });
+    expect(buildRunSpec('forecast', { ...v, moveParameters: false, filter: 'one-step' }).filterDiscount).toBeUndefined();
+    expect(buildRunSpec('forecast', { ...v, moveParameters: false, asOf: '' }).filterDiscount).toBeUndefined();
+    expect(buildRunSpec('threat', { ...v, moveParameters: false }).filterDiscount).toBeUndefined();
+  });
+
   it('a plain forecast leaves the optional fields out', () => {
     expect(buildRunSpec('forecast', { scenarioId: '1', replications: '50', seed: '', months: '', asOf: '', observationFiles: [] })).toEqual({
       scenarioId: 1,

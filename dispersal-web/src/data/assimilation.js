@@ -81,11 +81,41 @@ const FILTERS = {
 const percent = (share) => `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
 
 /**
- * The "Assimilation" panel of an as-of forecast: the filter and, per resampling step, the month of
- * its figures, how many, the effective sample size (ESS) as a share of the replications, whether
- * it is below the warning share, and the distinct particles the step kept. Null without
- * assimilation or steps (older runs). The contract: the manifest's `assimilation.filter`,
- * `assimilation.steps: [{month?, figures, ess, distinct}]`, `ess_warning_share`, `particles`.
+ * Whether the monthly filter moved the static parameters at each step, in words, from the
+ * manifest's `assimilation.parameter_move` ({method: 'liu-west' | 'off', discount?}); null when the
+ * manifest has none (the one-step filter, runs made before the move existed).
+ */
+export function parameterMove(a) {
+  const m = a && a.parameter_move;
+  if (!m || typeof m !== 'object') return null;
+  if (m.method === 'off') {
+    return {
+      moved: false,
+      discount: null,
+      text: 'Not moved: each kept replication ran on to the end with the parameters it started with (the Liu-West move was switched off).',
+    };
+  }
+  const discount = Number(m.discount);
+  const d = Number.isFinite(discount) ? ` with discount ${discount}` : '';
+  return {
+    moved: m.method === 'liu-west',
+    discount: Number.isFinite(discount) ? discount : null,
+    text:
+      m.method === 'liu-west'
+        ? `Moved at each step (Liu-West${d}): each kept replication’s parameters were pulled a little towards the ensemble’s weighted mean and given a small random shift, so the parameters do not collapse onto a few values.`
+        : `Moved by ${String(m.method)}${d}.`,
+  };
+}
+
+/**
+ * The "Assimilation" panel of an as-of forecast: the filter, whether the parameters were moved
+ * and, per resampling step, the month of its figures, how many, the effective sample size (ESS) as
+ * a share of the replications, whether it is below the warning share, the distinct particles the
+ * step kept and the distinct parameter vectors after it. Null without assimilation or steps (older
+ * runs). The contract: the manifest's `assimilation.filter`, `assimilation.steps: [{month?,
+ * figures, ess, distinct, parameter_vectors?}]`, `parameter_move?`, `ess_warning_share`,
+ * `particles`. `vectors` is false when no step carries `parameter_vectors` (runs made before it):
+ * the panel then has no column for it.
  */
 export function assimilationSteps(manifest, replications) {
   const a = manifest && manifest.assimilation;
@@ -111,6 +141,7 @@ export function assimilationSteps(manifest, replications) {
         share,
         shareText: share === null ? '–' : percent(share),
         distinct: Number.isFinite(Number(s.distinct)) ? Number(s.distinct) : null,
+        vectors: s.parameter_vectors === undefined || s.parameter_vectors === null || !Number.isFinite(Number(s.parameter_vectors)) ? null : Number(s.parameter_vectors),
         low: share !== null && share < threshold,
       };
     });
@@ -129,6 +160,8 @@ export function assimilationSteps(manifest, replications) {
     thresholdText: percent(threshold),
     particles,
     steps,
+    vectors: steps.some((s) => s.vectors !== null),
+    move: parameterMove(a),
     warning,
     reading: `The effective sample size is how many equally weighted replications the step’s weights are worth, out of ${of}. The lower it is, the more that step’s figures narrowed the forecast; below ${percent(threshold)} the conditioning rests on few replications.`,
   };

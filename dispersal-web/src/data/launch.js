@@ -71,6 +71,8 @@ export function buildRunSpec(kind, v) {
         if (files.length) spec.observations = files.map((f) => ({ name: f.name, text: f.text }));
         // The filter conditions a forecast as of a date only; the service refuses it without one.
         if (v.asOf) put(spec, 'filter', v.filter);
+        // The Liu-West move is on by default with the monthly filter; unticked, it is switched off.
+        if (v.asOf && v.moveParameters === false && v.filter !== 'one-step') spec.filterDiscount = 'off';
       }
       return spec;
     case 'update':

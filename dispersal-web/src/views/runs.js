@@ -118,6 +118,14 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
       ['one-step', 'One step over all figures'],
     ].map(([value, label]) => h('option', { value, selected: value === 'monthly' }, label)),
   );
+  // The Liu-West move of the static parameters at each step of the monthly filter (on by default).
+  const forecastMove = h('input', { type: 'checkbox', name: 'forecast-move', id: 'forecast-move', checked: true });
+  const forecastMoveHint = h('p', { class: 'hint', id: 'forecast-move-hint' }, 'With the monthly filter: at each step the kept replications’ parameters are moved a little (Liu-West, discount 0.98), so they do not collapse onto a few values. Untick to keep each replication’s own parameters.');
+  forecastMove.setAttribute('aria-describedby', forecastMoveHint.id);
+  const moveChoice = () => {
+    forecastMove.disabled = forecastFilter.value === 'one-step';
+  };
+  forecastFilter.addEventListener('change', moveChoice);
   const asOfForecast = h(
     'fieldset',
     { class: 'plain', id: 'asof-forecast-fields' },
@@ -126,6 +134,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
       field('As of', forecastAsOf, 'Start the forecast at this date, conditioned on the figures published by then. Empty: the scenario’s start.'),
       field('Observation files', forecastFiles, 'Figures in the observations format (columns date, published, scope, scope_id, demographic, measure, low, high, source_id); those published after the date are set aside.'),
       field('Filter', forecastFilter, 'How the figures condition the forecast (with a date only): month by month, resampling after each month’s figures (the default), or one step over all of them (needed when the scenario runs on the agent engine).'),
+      h('div', { class: 'field' }, h('div', { class: 'check' }, forecastMove, h('label', { for: forecastMove.id }, 'Move the parameters (Liu-West)')), forecastMoveHint),
     ),
     forecastFilesStatus,
   );
@@ -318,6 +327,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
       asOf: kind === 'update' ? asOf.value : kind === 'forecast' ? forecastAsOf.value : obsAsOf.value,
       observationFiles: kind === 'forecast' ? await readFiles(forecastFiles) : observationFiles,
       filter: forecastFilter.value,
+      moveParameters: forecastMove.checked,
       events: events.value,
       format: format.value,
       reliability: reliability.value,

@@ -6,19 +6,15 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * monthly filter, one over all months for one step) with the figures, the effective sample size as
  * a share of the replications, its bar and the distinct particles, the rows agreeing with the run's
  * manifest, and the warning shown exactly when a step's share is below the manifest's warning
- * share.
+ * share; with the monthly filter, whether the parameters were moved (Liu-West, on by default, off
+ * when the form's box is unticked) and the parameter vectors each step kept.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
@@ -40,27 +37,13 @@ class AsOfFilterDashboardTest {
   private static final Path VALIDATION =
       Path.of("..", "data", "observations", "validation-2017.csv").toAbsolutePath().normalize();
 
-  private TestServer server;
-
-  @BeforeAll
-  void startService() throws Exception {
-    Browser.assumeAvailable();
-    server = TestServer.start();
-    TestServer.Client admin = server.signIn("admin", TestServer.ADMIN_PASSWORD);
-    admin.createUser(ANALYST, ANALYST_PASSWORD, "analyst");
-  }
-
-  @AfterAll
-  void stopService() throws IOException {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final AnalystService SERVICE = new AnalystService(ANALYST, ANALYST_PASSWORD);
 
   @Test
   void theMonthlyFilterShowsAStepPerMonthWithItsEffectiveSampleSize() throws Exception {
     try (Browser b = signedIn()) {
-      launchAsOf(b, null);
+      launchAsOf(b, null, true);
       WebElement panel = b.await(visibilityOfElementLocated(By.id("assimilation-steps")));
       assertThat(panel.findElement(By.tagName("h2")).getText()).isEqualTo("Assimilation");
       assertThat(b.css("#assimilation-filter").getText())
@@ -70,8 +53,13 @@ class AsOfFilterDashboardTest {
       List<String> months = rows.stream().map(r -> cells(r).get(0)).toList();
       assertThat(months).allMatch(m -> m.matches("[A-Z][a-z]+ 20\\d\\d"));
       assertThat(rows).allMatch(r -> !r.findElements(By.tagName("meter")).isEmpty());
+      // The Liu-West move is on by default: said in words, and a parameter vector per particle.
+      assertThat(b.css("#assimilation-move").getText())
+          .startsWith("Parameters: Moved at each step (Liu-West with discount 0.98)");
+      assertThat(headers(b)).endsWith("Parameter vectors kept");
+      assertThat(rows).allMatch(r -> cells(r).get(5).equals("40"));
       checkAgainstManifest(b, rows);
-      screenshot(b, "#assimilation-steps", "dashboard-assimilation.png");
+      b.screenshotOf("#assimilation-steps", "dashboard-assimilation.png");
       assertThat(b.severeLogEntries()).isEmpty();
     }
   }
@@ -79,13 +67,15 @@ class AsOfFilterDashboardTest {
   @Test
   void theOneStepFilterShowsOneStepOverAllMonths() throws Exception {
     try (Browser b = signedIn()) {
-      launchAsOf(b, "one-step");
+      launchAsOf(b, "one-step", true);
       b.await(visibilityOfElementLocated(By.id("assimilation-steps")));
       assertThat(b.css("#assimilation-filter").getText())
           .startsWith("Filter: One step over all figures.");
       List<WebElement> rows = b.all("#assimilation-steps-table tbody tr");
       assertThat(rows).hasSize(1);
       assertThat(cells(rows.get(0)).get(0)).startsWith("All months");
+      // One step moves no parameters: no line about the move.
+      assertThat(b.all("#assimilation-move")).isEmpty();
       checkAgainstManifest(b, rows);
       // The whole results page, to look at where the panel sits (not used by the docs).
       b.screenshotDownTo(
@@ -93,6 +83,23 @@ class AsOfFilterDashboardTest {
           "#assimilation-steps");
       assertThat(b.severeLogEntries()).isEmpty();
     }
+  }
+
+  @Test
+  void unTickingTheMoveKeepsEachParticlesParameters() throws Exception {
+    try (Browser b = signedIn()) {
+      launchAsOf(b, null, false);
+      b.await(visibilityOfElementLocated(By.id("assimilation-steps")));
+      assertThat(b.css("#assimilation-move").getText()).startsWith("Parameters: Not moved:");
+      List<WebElement> rows = b.all("#assimilation-steps-table tbody tr");
+      assertThat(rows).hasSizeGreaterThan(1);
+      checkAgainstManifest(b, rows);
+      assertThat(b.severeLogEntries()).isEmpty();
+    }
+  }
+
+  private static List<String> headers(Browser b) {
+    return b.all("#assimilation-steps-table thead th").stream().map(WebElement::getText).toList();
   }
 
   /**
@@ -127,11 +134,27 @@ class AsOfFilterDashboardTest {
       assertThat(c.get(3))
           .startsWith(String.format(java.util.Locale.ROOT, s < 0.1 ? "%.1f%%" : "%.0f%%", 100 * s));
       assertThat(c.get(4)).isEqualTo(String.valueOf(step.get("distinct")));
+      // The parameter vectors kept, when the manifest gives them (the monthly filter).
+      Object vectors = step.get("parameter_vectors");
+      if (a.get("parameter_move") != null) {
+        assertThat(c.get(5)).isEqualTo(String.valueOf(vectors));
+      }
       boolean low = s < share;
       anyLow |= low;
       assertThat(c.get(3).endsWith("low")).as("row %d flagged", i).isEqualTo(low);
     }
     assertThat(b.all("#assimilation-warning")).hasSize(anyLow ? 1 : 0);
+    // The move as the manifest says it: on with its discount, off, or absent for one step.
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> move = (java.util.Map<String, Object>) a.get("parameter_move");
+    if (move == null) {
+      assertThat(b.all("#assimilation-move")).isEmpty();
+    } else if ("off".equals(move.get("method"))) {
+      assertThat(b.css("#assimilation-move").getText()).contains("Not moved");
+    } else {
+      assertThat(b.css("#assimilation-move").getText())
+          .contains("Liu-West with discount " + move.get("discount"));
+    }
   }
 
   private static List<String> cells(WebElement row) {
@@ -142,7 +165,7 @@ class AsOfFilterDashboardTest {
 
   private Browser signedIn() throws IOException {
     Browser b = Browser.start();
-    b.open(server.url());
+    b.open(SERVICE.url());
     b.await(visibilityOfElementLocated(By.name("username"))).sendKeys(ANALYST);
     b.css("input[name=password]").sendKeys(ANALYST_PASSWORD);
     b.css("#sign-in").click();
@@ -152,15 +175,22 @@ class AsOfFilterDashboardTest {
 
   /**
    * A forecast of isis-2017 as of 31 August 2017 on validation-2017.csv, 40 replications over 3
-   * months, with the filter chosen (null: the form's default, which must be monthly).
+   * months, with the filter chosen (null: the form's default, which must be monthly) and the
+   * Liu-West move ticked (the form's default) or not.
    */
-  private static void launchAsOf(Browser b, String filter) {
+  private static void launchAsOf(Browser b, String filter, boolean move) {
     new Select(b.css("select[name=scenario]")).selectByVisibleText("isis-2017");
     b.css("#kind-forecast").click();
     Select choice = new Select(b.css("#forecast-filter"));
     assertThat(choice.getFirstSelectedOption().getDomAttribute("value")).isEqualTo("monthly");
     if (filter != null) {
       choice.selectByValue(filter);
+    }
+    WebElement moveBox = b.css("#forecast-move");
+    assertThat(moveBox.isSelected()).isTrue();
+    assertThat(moveBox.isEnabled()).isEqualTo(!"one-step".equals(filter));
+    if (!move) {
+      moveBox.click();
     }
     b.driver()
         .executeScript(
@@ -180,21 +210,5 @@ class AsOfFilterDashboardTest {
     b.await(urlMatches("#/runs/\\d+"));
     new WebDriverWait(b.driver(), Duration.ofMinutes(3))
         .until(textToBePresentInElementLocated(By.id("progress-text"), "Finished"));
-  }
-
-  /** The element's picture in target/e2e, and in docs/img when -Ddispersal.docs.img names it. */
-  private static void screenshot(Browser b, String selector, String name) throws IOException {
-    WebElement element = b.css(selector);
-    b.driver().executeScript("arguments[0].scrollIntoView()", element);
-    Path file = Path.of(System.getProperty("dispersal.e2e.out", "target/e2e"), name);
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.copy(
-        element.getScreenshotAs(OutputType.FILE).toPath(),
-        file,
-        StandardCopyOption.REPLACE_EXISTING);
-    String docs = System.getProperty("dispersal.docs.img", "");
-    if (!docs.isBlank()) {
-      Files.copy(file, Path.of(docs, name), StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }

@@ -201,6 +201,26 @@ final class Browser implements AutoCloseable {
     driver.manage().window().setSize(before);
   }
 
+  /**
+   * Saves a picture of one element, scrolled into view, as {@code name} in target/e2e (or the
+   * folder {@code -Ddispersal.e2e.out} names), and copies it into the docs' pictures when {@code
+   * -Ddispersal.docs.img} names their folder.
+   */
+  void screenshotOf(String selector, String name) throws IOException {
+    WebElement element = css(selector);
+    driver.executeScript("arguments[0].scrollIntoView()", element);
+    Path file = Path.of(System.getProperty("dispersal.e2e.out", "target/e2e"), name);
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.copy(
+        element.getScreenshotAs(OutputType.FILE).toPath(),
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    String docs = System.getProperty("dispersal.docs.img", "");
+    if (!docs.isBlank()) {
+      Files.copy(file, Path.of(docs, name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
   /** Saves a screenshot of the window as PNG. */
   void screenshot(Path file) throws IOException {
     File shot = driver.getScreenshotAs(OutputType.FILE);

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -136,7 +134,7 @@ class ResultsViewsTest {
       }
       assertThat(states).isGreaterThan(5);
       assertThat(b.severeLogEntries()).isEmpty();
-      shoot(b, "#flow", "dashboard-flow.png");
+      b.screenshotOf("#flow", "dashboard-flow.png");
     }
   }
 
@@ -157,7 +155,7 @@ class ResultsViewsTest {
       assertThat(b.css("#destination-table tbody tr td").getText()).isEqualTo("1");
       assertThat(b.css("#destination-map-title").getText())
           .startsWith("Relocated to a third theatre: destinations at month 12");
-      shoot(b, "#destinations", "dashboard-destinations.png");
+      b.screenshotOf("#destinations", "dashboard-destinations.png");
 
       new Select(b.css("#destination-state")).selectByValue("dispatched");
       b.await(textToBePresentInElementLocated(By.id("destination-map-title"), "Dispatched"));
@@ -203,7 +201,7 @@ class ResultsViewsTest {
       assertThat(b.severeLogEntries()).isEmpty();
       // Tall enough for both charts (the table below them is left out of the picture).
       b.driver().manage().window().setSize(new Dimension(1280, 1500));
-      shoot(b, "#compare-charts", "dashboard-compare.png");
+      b.screenshotOf("#compare-charts", "dashboard-compare.png");
 
       // Other replication counts: no pairing, the two intervals side by side, and why in words.
       b.open(server.url() + "#/compare?a=" + forecast + "&b=" + fewer + "&month=12");
@@ -270,7 +268,7 @@ class ResultsViewsTest {
       assertThat(b.css("#assimilation-set-aside").getText())
           .contains("published after the forecast date");
       assertThat(b.severeLogEntries()).isEmpty();
-      shoot(b, "#assimilation", "dashboard-as-of.png");
+      b.screenshotOf("#assimilation", "dashboard-as-of.png");
     }
   }
 
@@ -288,22 +286,6 @@ class ResultsViewsTest {
   private static String rgb(String hex) {
     int v = Integer.parseInt(hex.substring(1), 16);
     return "rgb(" + (v >> 16 & 255) + ", " + (v >> 8 & 255) + ", " + (v & 255) + ")";
-  }
-
-  /** A screenshot of one element, into target/e2e and, when asked, the docs' pictures. */
-  private static void shoot(Browser b, String selector, String name) throws IOException {
-    WebElement element = b.css(selector);
-    b.driver().executeScript("arguments[0].scrollIntoView()", element);
-    Path file = Path.of(System.getProperty("dispersal.e2e.out", "target/e2e"), name);
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.copy(
-        element.getScreenshotAs(OutputType.FILE).toPath(),
-        file,
-        StandardCopyOption.REPLACE_EXISTING);
-    String docs = System.getProperty("dispersal.docs.img", "");
-    if (!docs.isBlank()) {
-      Files.copy(file, Path.of(docs, name), StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   private void signIn(Browser b) {

@@ -14,11 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -39,22 +38,8 @@ class RunKindsDashboardTest {
   private static final Path OBSERVATIONS =
       Path.of("..", "data", "observations").toAbsolutePath().normalize();
 
-  private TestServer server;
-
-  @BeforeAll
-  void startService() throws Exception {
-    Browser.assumeAvailable();
-    server = TestServer.start();
-    TestServer.Client admin = server.signIn("admin", TestServer.ADMIN_PASSWORD);
-    admin.createUser(ANALYST, ANALYST_PASSWORD, "analyst");
-  }
-
-  @AfterAll
-  void stopService() throws IOException {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final AnalystService SERVICE = new AnalystService(ANALYST, ANALYST_PASSWORD);
 
   @Test
   void aHindcastShowsItsVerdictReliabilityPitFiguresAndCalibration() throws Exception {
@@ -242,7 +227,7 @@ class RunKindsDashboardTest {
   /** Signs the analyst in and chooses the kind in the launcher, for isis-2017. */
   private Browser launcher(String kind) throws IOException {
     Browser b = Browser.start();
-    b.open(server.url());
+    b.open(SERVICE.url());
     b.await(visibilityOfElementLocated(By.name("username"))).sendKeys(ANALYST);
     b.css("input[name=password]").sendKeys(ANALYST_PASSWORD);
     b.css("#sign-in").click();

@@ -32,6 +32,7 @@ import org.dispersal.app.threat.ThreatRequest;
 import org.dispersal.app.update.Evidence;
 import org.dispersal.app.update.UpdateRequest;
 import org.dispersal.assimilation.Assimilation;
+import org.dispersal.assimilation.LiuWest;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.input.data.DataException;
 import org.dispersal.input.events.EventFile;
@@ -95,7 +96,8 @@ final class RunSubmissions {
       Integer bootstrap,
       String sampling,
       Boolean single,
-      String filter) {}
+      String filter,
+      JsonNode filterDiscount) {}
 
   /**
    * One variant of a comparison: a stored scenario with parameter overrides.
@@ -164,6 +166,10 @@ final class RunSubmissions {
         if (kind == RunKind.FORECAST && body.filter() != null) {
           throw ApiException.invalidField(
               "filter", "applies to a forecast as of a date only: give asOf too");
+        }
+        if (kind == RunKind.FORECAST && present(body.filterDiscount())) {
+          throw ApiException.invalidField(
+              "filterDiscount", "applies to a forecast as of a date only: give asOf too");
         }
         ScenarioInput in = scenario(stored).withMonths(body.months());
         parameters.put("months", body.months());
@@ -401,9 +407,28 @@ final class RunSubmissions {
     if (filter != null) {
       parameters.put("filter", filter.id());
     }
+    LiuWest move = filterDiscount(body.filterDiscount());
+    if (move != null) {
+      if (move.off()) {
+        parameters.put("filterDiscount", "off");
+      } else {
+        parameters.put("filterDiscount", move.discount());
+      }
+    }
     return new Prepared(
         new AsOfForecastRequest(
-            in, rows, asOf, replications, seed, threads, EngineKind.AUTO, List.of(), null, filter),
+            in,
+            rows,
+            asOf,
+            replications,
+            seed,
+            threads,
+            EngineKind.AUTO,
+            List.of(),
+            null,
+            filter,
+            null,
+            move),
         parameters.toString(),
         stored.name()
             + " as of "
@@ -449,6 +474,41 @@ final class RunSubmissions {
             + ", not '"
             + quoted.replaceAll("\\p{Cntrl}", "?")
             + "'");
+  }
+
+  /**
+   * The Liu-West move a forecast as of a date asks for, as {@code --filter-discount} on the command
+   * line: a JSON number δ, checked by {@link LiuWest#of} (above 1/3 and at most 1), or the string
+   * {@code off} ({@link LiuWest#OFF}); absent or null leaves the request's default (δ = {@link
+   * LiuWest#DEFAULT_DISCOUNT} with the monthly filter, none with one step). The request refuses a
+   * move with the one-step filter.
+   *
+   * @throws ApiException 422 naming the field: any other string (quoted as {@link #filter} quotes),
+   *     a boolean, list or object, or a number outside the range
+   */
+  static LiuWest filterDiscount(JsonNode posted) {
+    if (!present(posted)) {
+      return null;
+    }
+    if (posted.isTextual() && posted.asText().equals("off")) {
+      return LiuWest.OFF;
+    }
+    if (!posted.isNumber()) {
+      String shown = posted.isTextual() ? posted.asText() : posted.toString();
+      String quoted =
+          shown.length() > QUOTED_FILTER
+              ? shown.substring(0, QUOTED_FILTER) + "... (" + shown.length() + " characters)"
+              : shown;
+      throw ApiException.invalidField(
+          "filterDiscount",
+          "must be a number above 1/3 and at most 1, or 'off', not "
+              + (posted.isTextual() ? "'" + quoted.replaceAll("\\p{Cntrl}", "?") + "'" : quoted));
+    }
+    try {
+      return LiuWest.of(posted.doubleValue());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidField("filterDiscount", e.getMessage());
+    }
   }
 
   /**

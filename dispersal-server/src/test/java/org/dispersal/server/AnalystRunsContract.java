@@ -488,6 +488,11 @@ abstract class AnalystRunsContract extends ServerContract {
       figures += step.get("figures").asInt();
     }
     assertThat(figures).isEqualTo(a.get("used").size());
+    // The Liu-West move is on by default, with the command line's discount, and each step then
+    // keeps a distinct parameter vector per particle.
+    assertThat(a.get("parameter_move").get("method").asText()).isEqualTo("liu-west");
+    assertThat(a.get("parameter_move").get("discount").asDouble()).isEqualTo(0.98);
+    a.get("steps").forEach(step -> assertThat(step.get("parameter_vectors").asInt()).isEqualTo(8));
 
     Api.Reply outside =
         analyst.post(
@@ -545,25 +550,8 @@ abstract class AnalystRunsContract extends ServerContract {
   @Test
   void aForecastAsOfADateTakesTheFilter() throws Exception {
     long id = scenario("isis-2017").get("id").asLong();
-    String validation = Files.readString(Path.of("../data/observations/validation-2017.csv"));
-    List<Map<String, String>> files =
-        List.of(Map.of("name", "validation-2017.csv", "text", validation));
-    JsonNode run =
-        submitAndFinish(
-            Api.json(
-                "scenarioId",
-                id,
-                "replications",
-                8,
-                "months",
-                6,
-                "asOf",
-                "2017-08-31",
-                "observations",
-                files,
-                "filter",
-                "one-step"));
-    JsonNode a = run.get("manifest").get("assimilation");
+    List<Map<String, String>> files = validationFiles();
+    JsonNode a = finishAsOf(id, files, "filter", "one-step");
     assertThat(a.get("filter").asText()).isEqualTo("one-step");
     assertThat(a.get("steps").size()).isEqualTo(1);
     JsonNode step = a.get("steps").get(0);
@@ -575,50 +563,113 @@ abstract class AnalystRunsContract extends ServerContract {
     assertThat(step.get("ess").asDouble()).isEqualTo(a.get("effective_sample_size").asDouble());
 
     for (Object wrongType : new Object[] {5, true, List.of("monthly"), Map.of("id", "monthly")}) {
-      Api.Reply r =
-          analyst.post(
-              "/api/runs",
-              Api.json(
-                  "scenarioId",
-                  id,
-                  "replications",
-                  8,
-                  "asOf",
-                  "2017-08-31",
-                  "observations",
-                  files,
-                  "filter",
-                  wrongType));
+      Api.Reply r = postAsOf(id, files, "filter", wrongType);
       SecurityTest.assertProblem(r, 400);
       assertThat(r.json().get("detail").asText()).as(r.body()).contains("filter");
     }
     for (String bad : new String[] {"kalman", "x".repeat(200_000)}) {
-      Api.Reply r =
-          analyst.post(
-              "/api/runs",
-              Api.json(
-                  "scenarioId",
-                  id,
-                  "replications",
-                  8,
-                  "asOf",
-                  "2017-08-31",
-                  "observations",
-                  files,
-                  "filter",
-                  bad));
+      Api.Reply r = postAsOf(id, files, "filter", bad);
       SecurityTest.assertProblem(r, 422);
       assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("filter");
       String detail = r.json().get("detail").asText();
       assertThat(detail).startsWith("filter: must be monthly or one-step, not '");
       assertThat(detail.length()).isLessThan(120);
     }
-    Api.Reply withoutDate =
+    refusedWithoutDate(id, "filter", "one-step");
+  }
+
+  /** The observations file validation-2017.csv, posted under its name. */
+  private static List<Map<String, String>> validationFiles() throws java.io.IOException {
+    String validation = Files.readString(Path.of("../data/observations/validation-2017.csv"));
+    return List.of(Map.of("name", "validation-2017.csv", "text", validation));
+  }
+
+  /**
+   * The manifest's assimilation entry of a forecast as of 31 August 2017 on {@code files} with one
+   * more field (8 replications, 6 months), run to its end.
+   */
+  private JsonNode finishAsOf(long id, List<Map<String, String>> files, String field, Object value)
+      throws Exception {
+    JsonNode run = submitAndFinish(asOfBody(id, files, "months", 6, field, value));
+    return run.get("manifest").get("assimilation");
+  }
+
+  /** A forecast without {@code asOf} given this field: a 422 naming it and asking for asOf. */
+  private void refusedWithoutDate(long id, String field, Object value) {
+    Api.Reply r =
+        analyst.post("/api/runs", Api.json("scenarioId", id, "replications", 8, field, value));
+    SecurityTest.assertProblem(r, 422);
+    assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
+    assertThat(r.json().get("detail").asText()).contains("asOf");
+  }
+
+  /**
+   * A forecast as of a date posted with one more field to the figures of {@code files}: 8
+   * replications as of 31 August 2017.
+   */
+  private Api.Reply postAsOf(long id, List<Map<String, String>> files, String field, Object value) {
+    return analyst.post("/api/runs", asOfBody(id, files, field, value));
+  }
+
+  /**
+   * The body of a forecast of scenario {@code id} as of 31 August 2017 with 8 replications on the
+   * figures of {@code files}, and the further names and values {@code more}.
+   */
+  private static String asOfBody(long id, List<Map<String, String>> files, Object... more) {
+    List<Object> pairs =
+        new java.util.ArrayList<>(
+            List.of(
+                "scenarioId", id, "replications", 8, "asOf", "2017-08-31", "observations", files));
+    pairs.addAll(List.of(more));
+    return Api.json(pairs.toArray());
+  }
+
+  /**
+   * A forecast as of a date takes {@code filterDiscount} as {@code --filter-discount} does: {@code
+   * off} keeps each particle's parameters (the manifest's {@code parameter_move} says so, and no
+   * step has more parameter vectors than particles chosen); a number outside (1/3, 1], a string
+   * other than {@code off}, a boolean, list or object is a 422 naming the field in one short line,
+   * as are a move with the one-step filter and the field without {@code asOf}.
+   */
+  @Test
+  void aForecastAsOfADateTakesTheFilterDiscount() throws Exception {
+    long id = scenario("isis-2017").get("id").asLong();
+    List<Map<String, String>> files = validationFiles();
+    JsonNode a = finishAsOf(id, files, "filterDiscount", "off");
+    assertThat(a.get("filter").asText()).isEqualTo("monthly");
+    assertThat(a.get("parameter_move").get("method").asText()).isEqualTo("off");
+    assertThat(a.get("parameter_move").has("discount")).isFalse();
+    for (JsonNode step : a.get("steps")) {
+      // Without the move a step keeps no more parameter vectors than the roots it has kept.
+      assertThat(step.get("parameter_vectors").asInt()).isBetween(1, 8);
+    }
+
+    for (Object bad :
+        new Object[] {
+          0, -0.5, 1.5, 0.2, 1.0000001, "0.98", "Off", "", true, List.of(0.98), Map.of("d", 0.98)
+        }) {
+      Api.Reply r = postAsOf(id, files, "filterDiscount", bad);
+      SecurityTest.assertProblem(r, 422);
+      assertThat(r.json().get("errors").get(0).get("field").asText())
+          .as(r.body())
+          .isEqualTo("filterDiscount");
+      String detail = r.json().get("detail").asText();
+      assertThat(detail).startsWith("filterDiscount: ").doesNotContain("\n");
+      assertThat(detail.length()).isLessThan(160);
+    }
+    Api.Reply huge = postAsOf(id, files, "filterDiscount", "y".repeat(200_000));
+    SecurityTest.assertProblem(huge, 422);
+    assertThat(huge.json().get("detail").asText().length()).isLessThan(160);
+
+    Api.Reply oneStep =
         analyst.post(
-            "/api/runs", Api.json("scenarioId", id, "replications", 8, "filter", "one-step"));
-    SecurityTest.assertProblem(withoutDate, 422);
-    assertThat(withoutDate.json().get("errors").get(0).get("field").asText()).isEqualTo("filter");
-    assertThat(withoutDate.json().get("detail").asText()).contains("asOf");
+            "/api/runs", asOfBody(id, files, "filter", "one-step", "filterDiscount", 0.97));
+    SecurityTest.assertProblem(oneStep, 422);
+    assertThat(oneStep.json().get("errors").get(0).get("field").asText())
+        .isEqualTo("filterDiscount");
+    assertThat(oneStep.json().get("detail").asText()).contains("monthly filter only");
+
+    refusedWithoutDate(id, "filterDiscount", 0.97);
   }
 
   /** The last day a YYYY, YYYY-MM or YYYY-MM-DD date can mean. */
