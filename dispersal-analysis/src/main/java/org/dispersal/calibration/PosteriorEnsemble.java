@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.dispersal.agent.EngineKind;
 import org.dispersal.engine.CompiledModel;
+import org.dispersal.engine.PathwayReplication;
 import org.dispersal.engine.Realization;
 import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.EnsembleSummary;
@@ -99,15 +100,10 @@ public final class PosteriorEnsemble {
             (worker, i) -> {
               EnsembleSummary summary = worker.summary();
               Target.Recorder recorder = worker.recorder();
-              var params = RandomStreams.stream(seed, i, Purpose.PARAMETERS);
-              double[] v =
-                  posterior != null
-                      ? posterior.draw(model, params)
-                      : Realization.drawValues(model, params);
               worker
                   .engine()
                   .simulate(
-                      model.replication(seed, i, v),
+                      inputs(model, posterior, seed, i),
                       seed,
                       i,
                       (month, stocks) -> {
@@ -132,6 +128,26 @@ public final class PosteriorEnsemble {
       }
     }
     return new Result(total, samples, start);
+  }
+
+  /**
+   * Replication {@code replication}'s inputs: its parameters drawn from the posterior sample (or
+   * from the priors when it is null) on the PARAMETERS stream of (seed, replication), the rest of
+   * its inputs from their own streams. The Spark job of {@code forecast --posterior} draws through
+   * this too, so both give the same bytes.
+   *
+   * @param model the compiled scenario
+   * @param posterior the posterior sample, or null for the priors
+   * @param seed master seed
+   * @param replication the replication's index
+   * @return the replication's inputs
+   */
+  public static PathwayReplication inputs(
+      CompiledModel model, Posterior posterior, long seed, long replication) {
+    var params = RandomStreams.stream(seed, replication, Purpose.PARAMETERS);
+    double[] v =
+        posterior != null ? posterior.draw(model, params) : Realization.drawValues(model, params);
+    return model.replication(seed, replication, v);
   }
 
   /** One worker's engine, summary (null if not requested) and target recorder. */

@@ -1,20 +1,19 @@
 package org.dispersal.cli;
 
 import org.dispersal.calibration.Posterior;
+import org.dispersal.calibration.PosteriorEnsemble;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.engine.MonthObserver;
 import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.engine.SimulationModel;
 import org.dispersal.ensemble.DistributedRunner;
-import org.dispersal.random.RandomStreams;
 
 /**
  * The replications of {@code dispersal forecast --posterior FILE --spark MASTER} on workers: the
  * scenario rebuilt as {@link ScenarioJob} does, and replication i's parameters drawn from the
- * posterior sample exactly as the local {@code PosteriorEnsemble} draws them ({@link
- * Posterior#draw} on the PARAMETERS stream of (seed, i), the rest of its inputs from its own
- * streams), with only each month's stocks counted in the summary, as locally. So the summary is the
- * local run's, byte for byte. A value, so workers build the model once per job.
+ * posterior sample by the local run's own rule ({@link PosteriorEnsemble#inputs}), with only each
+ * month's stocks counted in the summary, as locally. So the summary is the local run's, byte for
+ * byte. A value, so workers build the model once per job.
  *
  * @param scenario how the worker rebuilds the scenario and its engine
  * @param sample the posterior sample
@@ -39,11 +38,8 @@ record PosteriorJob(ScenarioJob scenario, PosteriorSample sample)
 
       @Override
       public void simulate(long seed, long replication, MonthObserver observer) {
-        double[] v =
-            posterior.draw(
-                model, RandomStreams.stream(seed, replication, RandomStreams.Purpose.PARAMETERS));
         inner.simulate(
-            model.replication(seed, replication, v),
+            PosteriorEnsemble.inputs(model, posterior, seed, replication),
             seed,
             replication,
             (month, stocks) -> observer.observe(month, stocks));

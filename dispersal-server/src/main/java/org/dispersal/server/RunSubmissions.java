@@ -461,10 +461,6 @@ final class RunSubmissions {
         return f;
       }
     }
-    String quoted =
-        posted.length() > QUOTED_FILTER
-            ? posted.substring(0, QUOTED_FILTER) + "... (" + posted.length() + " characters)"
-            : posted;
     throw ApiException.invalidField(
         "filter",
         "must be "
@@ -472,8 +468,20 @@ final class RunSubmissions {
             + " or "
             + Assimilation.Filter.ONE_STEP.id()
             + ", not '"
-            + quoted.replaceAll("\\p{Cntrl}", "?")
+            + quoted(posted)
             + "'");
+  }
+
+  /**
+   * A posted value as a refusal quotes it: at most {@value #QUOTED_FILTER} characters (then its
+   * length), control characters shown as {@code ?}.
+   */
+  private static String quoted(String shown) {
+    String cut =
+        shown.length() > QUOTED_FILTER
+            ? shown.substring(0, QUOTED_FILTER) + "... (" + shown.length() + " characters)"
+            : shown;
+    return cut.replaceAll("\\p{Cntrl}", "?");
   }
 
   /**
@@ -494,15 +502,12 @@ final class RunSubmissions {
       return LiuWest.OFF;
     }
     if (!posted.isNumber()) {
-      String shown = posted.isTextual() ? posted.asText() : posted.toString();
-      String quoted =
-          shown.length() > QUOTED_FILTER
-              ? shown.substring(0, QUOTED_FILTER) + "... (" + shown.length() + " characters)"
-              : shown;
       throw ApiException.invalidField(
           "filterDiscount",
           "must be a number above 1/3 and at most 1, or 'off', not "
-              + (posted.isTextual() ? "'" + quoted.replaceAll("\\p{Cntrl}", "?") + "'" : quoted));
+              + (posted.isTextual()
+                  ? "'" + quoted(posted.asText()) + "'"
+                  : quoted(posted.toString())));
     }
     try {
       return LiuWest.of(posted.doubleValue());
