@@ -42,6 +42,11 @@ public final class TargetResolver {
     this.model = model;
   }
 
+  /** The model's origins, in its order (countries, groups and remainders). */
+  public List<Origin> origins() {
+    return model.scenario().origins();
+  }
+
   /** A figure that cannot be laid out on the model, with the reason. */
   public static final class UnresolvableException extends Exception {
     private static final long serialVersionUID = 1L;

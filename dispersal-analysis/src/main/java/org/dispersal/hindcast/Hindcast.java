@@ -24,6 +24,7 @@ import org.dispersal.observation.Publication;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.reporting.Definition;
 import org.dispersal.reporting.FigureDefinitions;
+import org.dispersal.reporting.Reporters;
 import org.dispersal.reporting.ReportingModel;
 import org.dispersal.reporting.SourceType;
 import org.dispersal.scoring.Baselines;
@@ -213,10 +214,12 @@ public final class Hindcast {
    * @param s the settings
    * @param reporting how sources report, estimated from what was published by {@code s.asOf()};
    *     null forecasts the model's counts themselves
-   * @param reportingCountries for each measure id, the countries that had published a figure of it
-   *     by {@code s.asOf()}; non-null switches the definitional mappings on ({@link
-   *     FigureDefinitions}): each scored figure, its persistence baseline and its trend history
-   *     follow the figure's definition; null compares every figure with the count of its measure
+   * @param reporters the countries that had published a figure of each measure by {@code s.asOf()},
+   *     and the pace of new ones ({@link Reporters}); non-null switches the definitional mappings
+   *     on ({@link FigureDefinitions}): each scored figure, its persistence baseline and its trend
+   *     history follow the figure's definition, a {@code reporting_countries} total adds the new
+   *     reporters drawn for its publication date; null compares every figure with the count of its
+   *     measure
    * @param progress told of each finished forecast replication
    * @return every row with its outcome, and the calibration
    */
@@ -226,7 +229,7 @@ public final class Hindcast {
       List<ObservationRecord> records,
       Settings s,
       Reporting reporting,
-      Map<String, Set<String>> reportingCountries,
+      Reporters reporters,
       IntConsumer progress) {
     CompiledModel model = new CompiledModel(scenario);
     List<ObservationRecord> known = new ArrayList<>();
@@ -241,13 +244,13 @@ public final class Hindcast {
     if (!calib.resolved().isEmpty() && s.simulations() > 0) {
       // The calibration compares each figure under its definition too, when the mappings are on.
       List<ModelCalibration.Defined> definitions =
-          reportingCountries == null
+          reporters == null
               ? null
               : ModelCalibration.define(
                   model,
                   calib.resolved().stream().map(ObservationTargets.Resolved::record).toList(),
                   calib.targets(),
-                  reportingCountries);
+                  reporters.countries());
       ModelCalibration.Reported reported =
           reporting == null && definitions == null
               ? null
@@ -285,13 +288,12 @@ public final class Hindcast {
     List<FigureDefinitions.Mapping> mappings = new ArrayList<>();
     List<Target> observed = new ArrayList<>();
     int[] first = new int[scored.resolved().size()];
-    if (reportingCountries != null) {
+    if (reporters != null) {
       TargetResolver resolver = new TargetResolver(model);
       List<ObservationTargets.Resolved> kept = new ArrayList<>();
       for (ObservationTargets.Resolved res : scored.resolved()) {
         try {
-          FigureDefinitions.Mapping m =
-              FigureDefinitions.map(resolver, res.record(), reportingCountries);
+          FigureDefinitions.Mapping m = FigureDefinitions.map(resolver, res.record(), reporters);
           first[kept.size()] = observed.size();
           kept.add(res);
           mappings.add(m);
@@ -459,7 +461,8 @@ public final class Hindcast {
 
   /**
    * The model's version of a figure in each replication: the count of its target without
-   * definitional mappings, else its mapping's sample from a stream keyed by the figure.
+   * definitional mappings, else its mapping's sample from a stream keyed by the figure (and the new
+   * reporters from a second one, so that they change none of the figure's other draws).
    */
   private static double[] defined(
       FigureDefinitions.Mapping mapping,
@@ -477,7 +480,9 @@ public final class Hindcast {
       own[k] = samples[first + k];
     }
     return mapping.sample(
-        own, RandomStreams.substream(base, RandomStreams.key(figureKey(r) + part)));
+        own,
+        RandomStreams.substream(base, RandomStreams.key(figureKey(r) + part)),
+        RandomStreams.substream(base, RandomStreams.key(figureKey(r) + part + "|reporters")));
   }
 
   /**

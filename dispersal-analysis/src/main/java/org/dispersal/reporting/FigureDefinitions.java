@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.calibration.Target;
 import org.dispersal.calibration.TargetResolver;
@@ -35,7 +37,9 @@ import org.dispersal.random.Binomial;
  *   <li>{@code confirmed} (killed): thinned = the killed, kept with probability {@link
  *       #CONFIRMED_DEATH_SHARE}.
  *   <li>{@code reporting_countries} (totals): the measure's states, only in the origins of the
- *       scope that had published a figure of the same measure by the forecast date.
+ *       scope that had published a figure of the same measure by the forecast date; for a figure
+ *       published after it, plus those of the countries drawn as new reporters ({@link Joiners},
+ *       {@link Reporters}).
  * </ul>
  *
  * <p>Pure functions; the caller owns the random stream.
@@ -133,8 +137,8 @@ public final class FigureDefinitions {
               ObservedMeasure.IN_THEATRE,
               null,
               Definition.RESIDUAL,
-              "note: 871 still fighting, 206 returned, 553 died (1,630 in all); MA_BCIJ_2016_10: 1,622"
-                  + " joined"),
+              "note: 871 still fighting, 206 returned, 553 died (1,630 in all); MA_BCIJ_2016_10:"
+                  + " 1,622 joined"),
           new Rule(
               "MA_BCIJ_2016_12",
               ObservedMeasure.KILLED,
@@ -240,16 +244,63 @@ public final class FigureDefinitions {
   }
 
   /**
-   * One definition laid out on a model: per replication, base + Binomial(thinned, keep).
+   * The countries of a total's scope that had not reported its measure by the forecast date, any of
+   * which may have started by the figure's publication: in each replication N = min(Poisson({@code
+   * mean}), number of countries) of them are drawn without replacement, each with probability in
+   * proportion to its weight, and their counts are added.
+   *
+   * @param origins the countries' ids, in the model's order
+   * @param targets the measure's states in each country
+   * @param weights each country's initial travelled figure to the power {@link
+   *     Reporters#STOCK_EXPONENT}
+   * @param mean the expected number of new reporters in the scope (λ̂·Δ times the scope's share of
+   *     the countries that had not reported)
+   */
+  public record Joiners(List<String> origins, List<Target> targets, double[] weights, double mean) {
+
+    /** Validates the countries. */
+    public Joiners {
+      if (origins.size() != targets.size() || targets.size() != weights.length || !(mean >= 0)) {
+        throw new IllegalArgumentException("one target and weight per country, a mean >= 0");
+      }
+      origins = List.copyOf(origins);
+      targets = List.copyOf(targets);
+      weights = weights.clone();
+    }
+  }
+
+  /**
+   * One definition laid out on a model: per replication, base + Binomial(thinned, keep) + the
+   * counts of the new reporters drawn.
    *
    * @param definition the definition
    * @param weight its weight in the mixture
    * @param base the target counted as is, or null
    * @param thinned the target thinned, or null
    * @param keep the probability each person of {@code thinned} is counted
+   * @param joiners the countries that may start reporting, or null for none
    */
   public record Alternative(
-      Definition definition, double weight, Target base, Target thinned, double keep) {}
+      Definition definition,
+      double weight,
+      Target base,
+      Target thinned,
+      double keep,
+      Joiners joiners) {
+
+    /** An alternative with no new reporters. */
+    public Alternative(
+        Definition definition, double weight, Target base, Target thinned, double keep) {
+      this(definition, weight, base, thinned, keep, null);
+    }
+
+    /** How many targets it observes. */
+    int size() {
+      return (base != null ? 1 : 0)
+          + (thinned != null ? 1 : 0)
+          + (joiners == null ? 0 : joiners.targets().size());
+    }
+  }
 
   /**
    * A figure laid out on a model under each definition it may have.
@@ -259,7 +310,10 @@ public final class FigureDefinitions {
    */
   public record Mapping(List<Alternative> alternatives, String note) {
 
-    /** The targets to observe, in order: each alternative's base and thinned, when present. */
+    /**
+     * The targets to observe, in order: each alternative's base and thinned, when present, then its
+     * new reporters' targets.
+     */
     public List<Target> targets() {
       List<Target> out = new ArrayList<>();
       for (Alternative a : alternatives) {
@@ -269,8 +323,23 @@ public final class FigureDefinitions {
         if (a.thinned() != null) {
           out.add(a.thinned());
         }
+        if (a.joiners() != null) {
+          out.addAll(a.joiners().targets());
+        }
       }
       return out;
+    }
+
+    /**
+     * The figure under its definition(s) in each replication, new reporters drawn from the same
+     * stream.
+     *
+     * @param samples samples[k][replication] for the k-th target of {@link #targets()}
+     * @param rng the figure's stream (for the thinning and the mixture's choice)
+     * @return one value per replication
+     */
+    public double[] sample(double[][] samples, UniformRandomProvider rng) {
+      return sample(samples, rng, rng);
     }
 
     /**
@@ -278,11 +347,21 @@ public final class FigureDefinitions {
      *
      * @param samples samples[k][replication] for the k-th target of {@link #targets()}
      * @param rng the figure's stream (for the thinning and the mixture's choice)
+     * @param reporters the figure's stream for the new reporters ({@link Joiners}); untouched when
+     *     there are none or their mean is 0
      * @return one value per replication
      */
-    public double[] sample(double[][] samples, UniformRandomProvider rng) {
+    public double[] sample(
+        double[][] samples, UniformRandomProvider rng, UniformRandomProvider reporters) {
       int n = samples.length == 0 ? 0 : samples[0].length;
       double[] out = new double[n];
+      SharedStateDiscreteSampler[] counts = new SharedStateDiscreteSampler[alternatives.size()];
+      for (int a = 0; a < counts.length; a++) {
+        Joiners j = alternatives.get(a).joiners();
+        if (j != null && j.mean() > 0 && !j.targets().isEmpty()) {
+          counts[a] = PoissonSampler.of(reporters, j.mean());
+        }
+      }
       for (int i = 0; i < n; i++) {
         int pick = 0;
         if (alternatives.size() > 1) {
@@ -299,8 +378,7 @@ public final class FigureDefinitions {
         }
         int k = 0;
         for (int a = 0; a < pick; a++) {
-          k += (alternatives.get(a).base() != null ? 1 : 0);
-          k += (alternatives.get(a).thinned() != null ? 1 : 0);
+          k += alternatives.get(a).size();
         }
         Alternative alt = alternatives.get(pick);
         double v = 0;
@@ -308,12 +386,53 @@ public final class FigureDefinitions {
           v += samples[k++][i];
         }
         if (alt.thinned() != null) {
-          v += Binomial.sample(rng, (int) samples[k][i], alt.keep());
+          v += Binomial.sample(rng, (int) samples[k++][i], alt.keep());
+        }
+        if (counts[pick] != null) {
+          v += joined(alt.joiners(), counts[pick].sample(), samples, k, i, reporters);
         }
         out[i] = v;
       }
       return out;
     }
+  }
+
+  /**
+   * The counts of {@code draws} (at most all) of the countries, drawn without replacement with
+   * probability in proportion to their weights, in one replication.
+   */
+  private static double joined(
+      Joiners j,
+      int draws,
+      double[][] samples,
+      int first,
+      int replication,
+      UniformRandomProvider rng) {
+    double[] w = j.weights();
+    boolean[] taken = new boolean[w.length];
+    double v = 0;
+    for (int d = 0; d < Math.min(draws, w.length); d++) {
+      double rest = 0;
+      for (int c = 0; c < w.length; c++) {
+        rest += taken[c] ? 0 : w[c];
+      }
+      double u = rng.nextDouble() * rest;
+      double acc = 0;
+      int chosen = -1;
+      for (int c = 0; c < w.length; c++) {
+        if (taken[c]) {
+          continue;
+        }
+        chosen = c;
+        acc += w[c];
+        if (u < acc) {
+          break;
+        }
+      }
+      taken[chosen] = true;
+      v += samples[first + chosen][replication];
+    }
+    return v;
   }
 
   /**
@@ -327,12 +446,17 @@ public final class FigureDefinitions {
    * @param counts the replication's count of each target of {@link Mapping#targets()}
    * @param probability the probability of the published figure given the model's version of it
    * @return the probability of the published figure in this replication
+   * @throws IllegalArgumentException for a mapping with new reporters (only figures published after
+   *     the forecast date have them, and those are scored, never conditioned on)
    */
   public static double probability(
       Mapping mapping, double[] counts, java.util.function.DoubleUnaryOperator probability) {
     double total = 0;
     int k = 0;
     for (Alternative a : mapping.alternatives()) {
+      if (a.joiners() != null) {
+        throw new IllegalArgumentException("no exact law for a total with new reporters");
+      }
       double base = a.base() == null ? 0 : counts[k++];
       if (a.thinned() == null) {
         total += a.weight() * probability.applyAsDouble(base);
@@ -381,12 +505,29 @@ public final class FigureDefinitions {
   public static Mapping map(
       TargetResolver resolver, ObservationRecord r, Map<String, Set<String>> reportingCountries)
       throws TargetResolver.UnresolvableException {
+    return map(resolver, r, Reporters.fixed(reportingCountries));
+  }
+
+  /**
+   * Lays a figure out on the resolver's model under each definition it may have; a {@code
+   * reporting_countries} total published after the forecast date adds the countries that may have
+   * started reporting by its publication ({@link Joiners}).
+   *
+   * @param resolver the model's resolver
+   * @param r the figure
+   * @param reporters the countries that had reported each measure by the forecast date, and the
+   *     pace of new ones
+   * @return the mapping
+   * @throws TargetResolver.UnresolvableException when no definition can be laid out
+   */
+  public static Mapping map(TargetResolver resolver, ObservationRecord r, Reporters reporters)
+      throws TargetResolver.UnresolvableException {
     List<Alternative> alts = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     String lastReason = "";
     for (Weighted w : candidates(r)) {
       try {
-        alts.add(alternative(resolver, r, w, reportingCountries));
+        alts.add(alternative(resolver, r, w, reporters));
       } catch (TargetResolver.UnresolvableException e) {
         failed.add(w.definition().id());
         lastReason = e.getMessage();
@@ -399,7 +540,8 @@ public final class FigureDefinitions {
     List<Alternative> normalised = new ArrayList<>();
     for (Alternative a : alts) {
       normalised.add(
-          new Alternative(a.definition(), a.weight() / total, a.base(), a.thinned(), a.keep()));
+          new Alternative(
+              a.definition(), a.weight() / total, a.base(), a.thinned(), a.keep(), a.joiners()));
     }
     String note = describe(r);
     if (!failed.isEmpty()) {
@@ -409,10 +551,7 @@ public final class FigureDefinitions {
   }
 
   private static Alternative alternative(
-      TargetResolver resolver,
-      ObservationRecord r,
-      Weighted w,
-      Map<String, Set<String>> reportingCountries)
+      TargetResolver resolver, ObservationRecord r, Weighted w, Reporters reporters)
       throws TargetResolver.UnresolvableException {
     ObservedMeasure m = r.measure();
     return switch (w.definition()) {
@@ -438,15 +577,60 @@ public final class FigureDefinitions {
               target(resolver, r, FigureDefinitions::killed, null),
               1 - CONFIRMED_DEATH_SHARE);
       case REPORTING_COUNTRIES -> {
-        Set<String> reporting = reportingCountries.getOrDefault(m.id(), Set.of());
+        Set<String> reporting = reporters.countries().getOrDefault(m.id(), Set.of());
         yield new Alternative(
             Definition.REPORTING_COUNTRIES,
             w.weight(),
             target(resolver, r, m::includes, reporting),
             null,
-            0);
+            0,
+            joiners(resolver, r, reporting, reporters.expectedNew(m.id(), published(r))));
       }
     };
+  }
+
+  /**
+   * The countries of the figure's scope that had not reported, with their weights, or null when no
+   * new reporter is expected or none is left. The world's expected number is shared out by the
+   * scope's share of all the countries that had not reported.
+   */
+  private static Joiners joiners(
+      TargetResolver resolver, ObservationRecord r, Set<String> reporting, double expected) {
+    if (!(expected > 0)) {
+      return null;
+    }
+    List<String> ids = new ArrayList<>();
+    List<Target> targets = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    int left = 0;
+    for (Origin o : resolver.origins()) {
+      if (!o.country() || reporting.contains(o.id())) {
+        continue;
+      }
+      left++;
+      Target t;
+      try {
+        t = target(resolver, r, r.measure()::includes, Set.of(o.id()));
+      } catch (TargetResolver.UnresolvableException outOfScope) {
+        continue;
+      }
+      ids.add(o.id());
+      targets.add(t);
+      weights.add(Math.pow(o.travelled().mid(), Reporters.STOCK_EXPONENT));
+    }
+    if (ids.isEmpty()) {
+      return null;
+    }
+    return new Joiners(
+        ids,
+        targets,
+        weights.stream().mapToDouble(Double::doubleValue).toArray(),
+        expected * ids.size() / left);
+  }
+
+  /** When a figure became public: the last day its {@code published} text can mean. */
+  private static java.time.LocalDate published(ObservationRecord r) {
+    return r.publishedLast() == null ? r.lastDay() : r.publishedLast();
   }
 
   private static boolean killed(Compartment c, Origin o) {

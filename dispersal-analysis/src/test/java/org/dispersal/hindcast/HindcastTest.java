@@ -352,7 +352,9 @@ class HindcastTest {
         records,
         new Hindcast.Settings(AS_OF, 400, 11, 1, 20, 0),
         null,
-        reportingCountries,
+        reportingCountries == null
+            ? null
+            : org.dispersal.reporting.Reporters.fixed(reportingCountries),
         d -> {});
   }
 
@@ -415,5 +417,62 @@ class HindcastTest {
     // without the mappings every earlier figure of the measure is history
     ObservationRecord known = withDefinition(earlier, "count");
     assertThat(byRecord(runWith(List.of(known, later), null)).get(later).trend()).isEqualTo(2000);
+  }
+
+  private static Hindcast.Result withReporters(
+      List<ObservationRecord> records, org.dispersal.reporting.Reporters reporters, int threads) {
+    return Hindcast.run(
+        TestScenarios.calibratable(0.3),
+        Publication.AS_WRITTEN,
+        records,
+        new Hindcast.Settings(AS_OF, 200, 11, threads, 20, 0),
+        null,
+        reporters,
+        d -> {});
+  }
+
+  /**
+   * A world total of the reporting countries dated July 2017 and published eight months after the
+   * forecast date, when only France had reported: with a pace of new reporters, Tunisia joins in
+   * some replications. The new reporters come from a stream of their own, so each replication's
+   * value is the one without them plus Tunisia's count or nothing, and persistence goes through the
+   * same mapping; the same for 1 and 2 threads.
+   */
+  @Test
+  void newReportersAddCountriesThatHadNotReportedTheSameForAnyThreadCount() {
+    ObservationRecord total =
+        withDefinition(
+            figure(15, "2017-07", "2017-10", "world", "", ObservedMeasure.RETURNED, 5600),
+            "reporting_countries");
+    ObservationRecord tunisia =
+        withDefinition(
+            figure(16, "2017-07", "2017-10", "country", "TUN", ObservedMeasure.RETURNED, 500),
+            "count");
+    Map<String, Set<String>> france = Map.of("returned", Set.of("FRA"));
+    org.dispersal.reporting.Reporters fixed = org.dispersal.reporting.Reporters.fixed(france);
+    org.dispersal.reporting.Reporters pace =
+        new org.dispersal.reporting.Reporters(
+            france,
+            Map.of("returned", new org.dispersal.reporting.Reporters.Onset(AS_OF, 2, 24, 0.1)));
+    List<ObservationRecord> records = List.of(total, tunisia);
+    Hindcast.Row without = byRecord(withReporters(records, fixed, 1)).get(total);
+    Hindcast.Result one = withReporters(records, pace, 1);
+    Hindcast.Result two = withReporters(records, pace, 2);
+    Hindcast.Row with = byRecord(one).get(total);
+    double[] tun = byRecord(one).get(tunisia).latent();
+    int joined = 0;
+    for (int i = 0; i < with.latent().length; i++) {
+      double added = with.latent()[i] - without.latent()[i];
+      assertThat(added).isIn(0.0, tun[i]);
+      joined += added > 0 ? 1 : 0;
+    }
+    // P(Tunisia joins) = 1 − e^(−0.1·Δ), Δ ≈ 8.6 months: about 0.58 of 200 replications
+    assertThat(joined).isBetween(80, 150);
+    assertThat(with.crpsPersistence()).isNotEqualTo(without.crpsPersistence());
+    for (int i = 0; i < one.rows().size(); i++) {
+      assertThat(two.rows().get(i).sample()).isEqualTo(one.rows().get(i).sample());
+      assertThat(two.rows().get(i).crpsPersistence())
+          .isEqualTo(one.rows().get(i).crpsPersistence());
+    }
   }
 }

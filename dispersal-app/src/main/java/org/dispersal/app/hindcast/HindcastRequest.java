@@ -21,6 +21,7 @@ import org.dispersal.output.validation.HindcastReport;
 import org.dispersal.output.validation.PosteriorCsv;
 import org.dispersal.output.validation.ScorecardJson;
 import org.dispersal.reporting.FigureDefinitions;
+import org.dispersal.reporting.Reporters;
 import org.dispersal.store.RunKind;
 
 /**
@@ -141,6 +142,11 @@ public record HindcastRequest(
                 ReportedFigures.model(data, observations, settings.asOf()),
                 id -> ReportedFigures.type(data, id))
             : null;
+    Reporters reporters =
+        definitions
+            ? Reporters.estimate(
+                ReportedFigures.publishedBy(data, observations, settings.asOf()), settings.asOf())
+            : null;
     Hindcast.Result result =
         Hindcast.run(
             scenario.scenario(),
@@ -148,10 +154,7 @@ public record HindcastRequest(
             observations,
             settings,
             model,
-            definitions
-                ? FigureDefinitions.reportingCountries(
-                    ReportedFigures.publishedBy(data, observations, settings.asOf()))
-                : null,
+            reporters,
             RunRequest.checked(progress, cancellation));
     cancellation.check();
     Instant finished = Instant.now();
@@ -176,6 +179,8 @@ public record HindcastRequest(
                         + FigureDefinitions.CONFIRMED_DEATH_SHARE
                         + ", source rules "
                         + FigureDefinitions.SOURCE_RULES.size()
+                        + "; new reporters "
+                        + reporters.describe()
                         + "; in the scoring and the calibration")
             .build(provenance, started, finished);
     return new RunResult<>(
