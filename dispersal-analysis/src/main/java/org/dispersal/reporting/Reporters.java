@@ -16,13 +16,14 @@ import java.util.TreeSet;
  * reported (docs/REPORTING.md, "New reporters").
  *
  * <p>The pace is estimated from the date of each country's first figure of the measure among the
- * figures public by the forecast date. Let t₀ be the first such figure of any country, s = max(t₀,
- * forecast date − {@link #WINDOW_MONTHS} months), k the countries whose first figure is dated in
- * [s, forecast date] and T the months from s to the forecast date. With first reports arriving as a
- * Poisson process of rate λ and the conjugate prior Gamma({@link #PRIOR_COUNTRIES}, {@link
- * #PRIOR_MONTHS}), the posterior mean is λ̂ = ({@link #PRIOR_COUNTRIES} + k) / ({@link
- * #PRIOR_MONTHS} + T) new countries per month. A figure published Δ months after the forecast date
- * expects λ̂·Δ new reporters ({@link Onset#expected}).
+ * figures public by the forecast date (a figure that describes a later date, such as a whole year,
+ * counts as first reported on the forecast date, when it was public at the latest). Let t₀ be the
+ * first such figure of any country, s = max(t₀, forecast date − {@link #WINDOW_MONTHS} months), k
+ * the countries whose first figure is dated in [s, forecast date] and T the months from s to the
+ * forecast date. With first reports arriving as a Poisson process of rate λ and the conjugate prior
+ * Gamma({@link #PRIOR_COUNTRIES}, {@link #PRIOR_MONTHS}), the posterior mean is λ̂ = ({@link
+ * #PRIOR_COUNTRIES} + k) / ({@link #PRIOR_MONTHS} + T) new countries per month. A figure published
+ * Δ months after the forecast date expects λ̂·Δ new reporters ({@link Onset#expected}).
  *
  * @param countries for each measure id, the ISO codes of the countries that had published a figure
  *     of it by the forecast date
@@ -110,9 +111,10 @@ public record Reporters(Map<String, Set<String>> countries, Map<String, Onset> o
 
   /**
    * Estimates the reporting countries and their pace from the figures public by the forecast date.
-   * A figure dated after the forecast date cannot have been public by it and is ignored.
+   * The countries are those of {@link FigureDefinitions#reportingCountries}.
    *
-   * @param figures the figures published by the date (the caller applies the information set)
+   * @param figures the figures published by the date (the caller applies the information set, e.g.
+   *     {@code ReportedFigures.publishedBy})
    * @param asOf the forecast date
    * @return the reporters of every measure some country had reported
    */
@@ -120,10 +122,12 @@ public record Reporters(Map<String, Set<String>> countries, Map<String, Onset> o
     Map<String, Map<String, LocalDate>> first = new TreeMap<>();
     for (ReportedFigure f : figures) {
       String[] p = f.subject().split(":", -1);
-      if (p.length != 4 || !p[0].equals("country") || f.date().isAfter(asOf)) {
+      if (p.length != 4 || !p[0].equals("country")) {
         continue;
       }
-      first.computeIfAbsent(p[3], k -> new TreeMap<>()).merge(p[1], f.date(), Reporters::min);
+      first
+          .computeIfAbsent(p[3], k -> new TreeMap<>())
+          .merge(p[1], min(f.date(), asOf), Reporters::min);
     }
     Map<String, Set<String>> countries = new LinkedHashMap<>();
     Map<String, Onset> onsets = new LinkedHashMap<>();

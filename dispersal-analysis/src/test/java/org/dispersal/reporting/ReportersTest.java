@@ -82,29 +82,31 @@ class ReportersTest {
   }
 
   @Test
-  void aFigureDatedAfterTheForecastDateNeverChangesTheEstimate() {
+  void theCountriesAreTheReportingCountriesAndALaterDatedFigureCountsAsReportedOnTheDate() {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(13L);
     String[] isos = {"FRA", "TUN", "DEU", "BEL", "MAR", "GBR", "SWE", "AUS"};
+    String[] measures = {"returned", "killed", "travelled"};
     for (int trial = 0; trial < 200; trial++) {
-      List<ReportedFigure> known = new ArrayList<>();
-      int n = rng.nextInt(10);
+      List<ReportedFigure> figures = new ArrayList<>();
+      int n = rng.nextInt(12);
       for (int i = 0; i < n; i++) {
-        known.add(returned(isos[rng.nextInt(isos.length)], AS_OF.minusDays(rng.nextInt(1500))));
+        figures.add(
+            new ReportedFigure(
+                "country:" + isos[rng.nextInt(isos.length)] + ":all:" + measures[rng.nextInt(3)],
+                "S",
+                SourceType.PRESS,
+                AS_OF.minusDays(1500).plusDays(rng.nextInt(1800)),
+                1));
       }
-      List<ReportedFigure> more = new ArrayList<>(known);
-      for (int i = 0; i <= rng.nextInt(5); i++) {
-        more.add(
-            rng.nextInt(3) == 0
-                ? new ReportedFigure(
-                    "country:" + isos[rng.nextInt(isos.length)] + ":all:killed",
-                    "S",
-                    SourceType.PRESS,
-                    AS_OF.plusDays(1 + rng.nextInt(900)),
-                    1)
-                : returned(isos[rng.nextInt(isos.length)], AS_OF.plusDays(1 + rng.nextInt(900))));
-      }
-      assertThat(Reporters.estimate(more, AS_OF)).isEqualTo(Reporters.estimate(known, AS_OF));
+      assertThat(Reporters.estimate(figures, AS_OF).countries())
+          .isEqualTo(FigureDefinitions.reportingCountries(figures));
     }
+    // a figure public by the date that describes a later one (a whole year) was first reported
+    // on the date at the latest
+    Reporters later = Reporters.estimate(List.of(returned("TUN", AS_OF.plusMonths(10))), AS_OF);
+    assertThat(later.countries().get("returned")).containsExactly("TUN");
+    assertThat(later.onsets().get("returned").months()).isZero();
+    assertThat(later.onsets().get("returned").firsts()).isEqualTo(1);
   }
 
   private static ObservationRecord worldReturned(LocalDate published) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.dispersal.calibration.ObservedMeasure;
+import org.dispersal.observation.ObservationRecord;
 import org.dispersal.reporting.ReportedFigure;
+import org.dispersal.reporting.Reporters;
 import org.dispersal.reporting.ReportingModel;
 import org.dispersal.reporting.SourceType;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,51 @@ class ReportedFiguresTest {
     assertThat(ReportedFigures.publishedBy(DATA, List.of(), LocalDate.of(2017, 12, 31)))
         .anyMatch(f -> f.sourceId().equals("TSC2017"))
         .hasSizeGreaterThan(figures.size());
+  }
+
+  /**
+   * The pace of new reporters reads the figures through the information set: a figure published
+   * after the forecast date, even one dated before it and the first of its country, changes
+   * nothing; published by the date, the same row adds its country.
+   */
+  @Test
+  void aFigurePublishedAfterTheForecastDateNeverChangesTheNewReportersPace() {
+    LocalDate asOf = LocalDate.of(2017, 2, 13);
+    Reporters known = Reporters.estimate(ReportedFigures.publishedBy(DATA, List.of(), asOf), asOf);
+    assertThat(known.countries().get("returned")).doesNotContain("ZZZ");
+    for (LocalDate published : List.of(asOf.plusDays(1), LocalDate.of(2017, 10, 24))) {
+      ObservationRecord late = zzzReturned(published);
+      Reporters with =
+          Reporters.estimate(ReportedFigures.publishedBy(DATA, List.of(late), asOf), asOf);
+      assertThat(with).isEqualTo(known);
+    }
+    Reporters public_ =
+        Reporters.estimate(
+            ReportedFigures.publishedBy(DATA, List.of(zzzReturned(asOf.minusDays(10))), asOf),
+            asOf);
+    assertThat(public_.countries().get("returned")).contains("ZZZ");
+    assertThat(public_.onsets().get("returned").firsts())
+        .isEqualTo(known.onsets().get("returned").firsts() + 1);
+  }
+
+  private static ObservationRecord zzzReturned(LocalDate published) {
+    LocalDate day = LocalDate.of(2016, 12, 20);
+    return new ObservationRecord(
+        "late.csv",
+        2,
+        day.toString(),
+        day,
+        day,
+        published.toString(),
+        published,
+        "country",
+        "ZZZ",
+        "all",
+        ObservedMeasure.RETURNED,
+        40,
+        40,
+        "NO_SUCH_SOURCE",
+        "");
   }
 
   @Test
