@@ -1,5 +1,6 @@
 package org.dispersal.reporting;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,8 +138,8 @@ public final class FigureDefinitions {
               ObservedMeasure.IN_THEATRE,
               null,
               Definition.RESIDUAL,
-              "note: 871 still fighting, 206 returned, 553 died (1,630 in all); MA_BCIJ_2016_10:"
-                  + " 1,622 joined"),
+              "note: 871 still fighting, 206 returned, 553 died (1,630 in all); MA_BCIJ_2016_10: 1,622"
+                  + " joined"),
           new Rule(
               "MA_BCIJ_2016_12",
               ObservedMeasure.KILLED,
@@ -629,7 +630,7 @@ public final class FigureDefinitions {
   }
 
   /** When a figure became public: the last day its {@code published} text can mean. */
-  private static java.time.LocalDate published(ObservationRecord r) {
+  private static LocalDate published(ObservationRecord r) {
     return r.publishedLast() == null ? r.lastDay() : r.publishedLast();
   }
 
