@@ -114,8 +114,8 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     'select',
     { name: 'forecast-filter', id: 'forecast-filter' },
     [
-      ['monthly', 'Month by month (particle filter)'],
-      ['one-step', 'One step over all figures'],
+      ['monthly', 'Month by month'],
+      ['one-step', 'One step'],
     ].map(([value, label]) => h('option', { value, selected: value === 'monthly' }, label)),
   );
   // The Liu-West move of the static parameters at each step of the monthly filter (on by default).
