@@ -265,9 +265,11 @@ public final class CohortEngine implements ReplicationEngine {
       if (arrivals) {
         drawArrivals(rep, cohortKeys, base, t - 1, arrived);
       }
+      // Rows filled this month are kept next month only if that month's drivers do not change:
+      // then fill every row; otherwise only the rows of occupied compartments are ever read.
+      boolean fillAll = t < months && rep.sameRows(t);
       for (int c = 0; c < cohortCount; c++) {
-        long key = RandomStreams.cohortMonthKey(cohortKeys[c], t);
-        step(rep, c, t - 1, keep, RandomStreams.substream(base, key));
+        step(rep, c, t - 1, keep, fillAll, base, RandomStreams.cohortMonthKey(cohortKeys[c], t));
       }
       if (births) {
         for (int c = 0; c < cohortCount; c++) {
@@ -289,16 +291,42 @@ public final class CohortEngine implements ReplicationEngine {
     }
   }
 
+  /**
+   * Moves the people of cohort c for month t. A cohort with nobody in it draws nothing, so its
+   * substream is not made and its rows are not filled (unless they are to be kept for later
+   * months); rows are filled for every compartment only when {@code fillAll}, otherwise for the
+   * occupied ones, which are the only rows read this month. Either way every draw is the same.
+   */
   private void step(
-      SimulationModel.Replication rep, int c, int t, boolean keep, UniformRandomProvider rng) {
+      SimulationModel.Replication rep,
+      int c,
+      int t,
+      boolean keep,
+      boolean fillAll,
+      long base,
+      long key) {
     int[] s = stocks[c];
+    TransitionRows row = rows[c];
+    boolean empty = true;
+    for (int n : s) {
+      if (n != 0) {
+        empty = false;
+        break;
+      }
+    }
+    if (!keep) {
+      if (fillAll) {
+        rep.fill(c, t, row, null);
+      } else if (!empty) {
+        rep.fill(c, t, row, s);
+      }
+    }
+    if (empty) {
+      return;
+    }
+    UniformRandomProvider rng = RandomStreams.substream(base, key);
     int[] nx = next[c];
     System.arraycopy(s, 0, nx, 0, s.length);
-    TransitionRows row = rows[c];
-    if (!keep) {
-      // All rows, not only those of occupied compartments, so later months can keep them.
-      rep.fill(c, t, row, null);
-    }
     for (int src = 0; src < s.length; src++) {
       int k = row.count(src);
       if (k == 0 || s[src] == 0) {
