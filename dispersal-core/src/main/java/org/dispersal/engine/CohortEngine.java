@@ -44,7 +44,12 @@ public final class CohortEngine implements ReplicationEngine {
   private final int cohortCount;
   private final int[][] stocks;
   private final int[][] next;
-  private final TransitionRows[] rows;
+  private final int[] rowClass;
+  private final int[] representative;
+  private final TransitionRows[] classRows;
+  private final int[][] occupied;
+  private final boolean[] classOccupied;
+  private final boolean[] empty;
   private final int[] drawn;
   private final long[] cohortKeys;
   private final int[] birthCohort;
@@ -54,6 +59,7 @@ public final class CohortEngine implements ReplicationEngine {
   private final int[][] arrived;
   private final DoubleMemo leaving;
   private final DoubleMemo logOfStay;
+  private final int classCount;
 
   /**
    * Slots of the engine's two memos (1 - exp(-H) of the rows' total hazards, log(1 - p) of the
@@ -69,17 +75,31 @@ public final class CohortEngine implements ReplicationEngine {
     cohortCount = model.cohortCount();
     stocks = new int[cohortCount][];
     next = new int[cohortCount][];
-    rows = new TransitionRows[cohortCount];
     leaving = TransitionRows.leavingMemo(MEMO_SLOTS);
     logOfStay = Binomial.logOfStayMemo(MEMO_SLOTS);
+    rowClass = new int[cohortCount];
+    representative = new int[cohortCount];
+    classRows = new TransitionRows[cohortCount];
+    occupied = new int[cohortCount][];
+    int classes = 0;
     int max = 0;
     for (int c = 0; c < cohortCount; c++) {
       int size = model.compartmentCount(c);
       stocks[c] = new int[size];
       next[c] = new int[size];
-      rows[c] = new TransitionRows(size, leaving);
+      int k = model.rowClass(c);
+      rowClass[c] = k;
+      if (classRows[k] == null) {
+        representative[k] = c;
+        classRows[k] = new TransitionRows(size, leaving);
+        occupied[k] = new int[size];
+        classes = Math.max(classes, k + 1);
+      }
       max = Math.max(max, size);
     }
+    classCount = classes;
+    classOccupied = new boolean[classes];
+    empty = new boolean[cohortCount];
     drawn = new int[max];
     cohortKeys = new long[cohortCount];
     for (int c = 0; c < cohortCount; c++) {
@@ -265,9 +285,16 @@ public final class CohortEngine implements ReplicationEngine {
       if (arrivals) {
         drawArrivals(rep, cohortKeys, base, t - 1, arrived);
       }
+      if (!keep) {
+        fillRows(rep, t - 1, t < months && rep.sameRows(t));
+      } else {
+        markEmpty();
+      }
       for (int c = 0; c < cohortCount; c++) {
-        long key = RandomStreams.cohortMonthKey(cohortKeys[c], t);
-        step(rep, c, t - 1, keep, RandomStreams.substream(base, key));
+        if (!empty[c]) {
+          long key = RandomStreams.cohortMonthKey(cohortKeys[c], t);
+          step(c, RandomStreams.substream(base, key));
+        }
       }
       if (births) {
         for (int c = 0; c < cohortCount; c++) {
@@ -289,16 +316,64 @@ public final class CohortEngine implements ReplicationEngine {
     }
   }
 
-  private void step(
-      SimulationModel.Replication rep, int c, int t, boolean keep, UniformRandomProvider rng) {
+  /**
+   * Fills the rows of month t, once for each row class (its first cohort's rows serve every cohort
+   * of the class), and marks the empty cohorts. Rows are filled for every compartment when {@code
+   * all} (next month keeps them: its drivers do not change); otherwise only for the compartments
+   * occupied in some cohort of the class, the only rows read this month, and not at all for a class
+   * whose cohorts are all empty. Either way every cohort reads the rows its own fill would give.
+   */
+  private void fillRows(SimulationModel.Replication rep, int t, boolean all) {
+    if (all) {
+      markEmpty();
+      for (int k = 0; k < classCount; k++) {
+        rep.fill(representative[k], t, classRows[k], null);
+      }
+      return;
+    }
+    for (int k = 0; k < classCount; k++) {
+      java.util.Arrays.fill(occupied[k], 0);
+      classOccupied[k] = false;
+    }
+    for (int c = 0; c < cohortCount; c++) {
+      int[] s = stocks[c];
+      int[] o = occupied[rowClass[c]];
+      int any = 0;
+      for (int i = 0; i < s.length; i++) {
+        // Stocks are never negative: the OR is positive exactly where some cohort is occupied.
+        o[i] |= s[i];
+        any |= s[i];
+      }
+      empty[c] = any == 0;
+      classOccupied[rowClass[c]] |= any != 0;
+    }
+    for (int k = 0; k < classCount; k++) {
+      if (classOccupied[k]) {
+        rep.fill(representative[k], t, classRows[k], occupied[k]);
+      }
+    }
+  }
+
+  /** Marks the cohorts with nobody in them: they draw nothing this month. */
+  private void markEmpty() {
+    for (int c = 0; c < cohortCount; c++) {
+      int any = 0;
+      for (int n : stocks[c]) {
+        any |= n;
+      }
+      empty[c] = any == 0;
+    }
+  }
+
+  /**
+   * Moves the people of cohort c (not empty) for the month with its class's rows and its own
+   * substream.
+   */
+  private void step(int c, UniformRandomProvider rng) {
     int[] s = stocks[c];
     int[] nx = next[c];
     System.arraycopy(s, 0, nx, 0, s.length);
-    TransitionRows row = rows[c];
-    if (!keep) {
-      // All rows, not only those of occupied compartments, so later months can keep them.
-      rep.fill(c, t, row, null);
-    }
+    TransitionRows row = classRows[rowClass[c]];
     for (int src = 0; src < s.length; src++) {
       int k = row.count(src);
       if (k == 0 || s[src] == 0) {

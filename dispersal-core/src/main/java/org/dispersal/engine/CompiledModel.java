@@ -86,6 +86,7 @@ public final class CompiledModel implements SimulationModel {
   private final double[] originShare;
   private final double[] exitPropensity;
   private final boolean arrivals;
+  private final int[] rowClass;
 
   /**
    * The prefix of the arrival-flow parameters: {@code arrivals_per_month.YYYY} is the number of
@@ -191,6 +192,44 @@ public final class CompiledModel implements SimulationModel {
             scenario.drivers().repatriation().policy(scenario.origins().get(o).id(), t);
       }
     }
+    rowClass = new int[cohorts.size()];
+    Map<RowInputs, Integer> classes = new LinkedHashMap<>();
+    for (Cohort c : cohorts) {
+      int i = c.index();
+      RowInputs key =
+          new RowInputs(
+              c.demographic(),
+              c.regionIndex(),
+              c.size(),
+              java.util.Arrays.stream(cohortParameters[i]).boxed().toList(),
+              exitPropensity[i],
+              List.of(policies[i / Demographic.values().length]),
+              java.util.Arrays.stream(cohortTargetWeights[i]).boxed().toList());
+      rowClass[i] = classes.computeIfAbsent(key, k -> classes.size());
+    }
+  }
+
+  /**
+   * Everything {@link MonthlyKernel#fill} reads of a cohort besides the replication: cohorts with
+   * equal inputs get the same rows.
+   */
+  private record RowInputs(
+      Demographic demographic,
+      int region,
+      int size,
+      List<Integer> parameters,
+      double exitPropensity,
+      List<RepatriationPolicy> policies,
+      List<Integer> targetWeights) {}
+
+  /**
+   * Cohorts of one origin region and demographic that share their exit propensity, repatriation
+   * policies and dispatch destinations read the same parameters and layout, so {@link
+   * MonthlyKernel#fill} gives them the same rows: they are one row class.
+   */
+  @Override
+  public int rowClass(int cohort) {
+    return rowClass[cohort];
   }
 
   /**

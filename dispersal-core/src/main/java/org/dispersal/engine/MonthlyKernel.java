@@ -9,7 +9,9 @@ import org.dispersal.model.RepatriationPolicy;
  * replication, where the people of each compartment go and with what probability.
  *
  * <p>This is the model's one statement of its dynamics (docs/MODEL.md writes it out); every engine
- * draws from these rows. Pure: depends only on the compiled scenario and the realization.
+ * draws from these rows. Pure: depends only on the compiled scenario and the realization. What it
+ * reads of a cohort is listed in {@link CompiledModel#rowClass}'s inputs, whose cohorts share their
+ * rows: a new input read per cohort belongs there too.
  */
 public final class MonthlyKernel {
 

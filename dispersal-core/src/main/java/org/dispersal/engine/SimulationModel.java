@@ -46,6 +46,16 @@ public interface SimulationModel {
     return false;
   }
 
+  /**
+   * The row class of a cohort, a number from 0 to {@link #cohortCount()} − 1: cohorts of one class
+   * get the same rows from {@link Replication#fill} for every month of every replication (the
+   * stocks aside), so an engine may fill them once for all. By default each cohort is its own
+   * class.
+   */
+  default int rowClass(int cohort) {
+    return cohort;
+  }
+
   /** The horizon: the number of monthly steps. */
   int months();
 
