@@ -40,12 +40,13 @@ import org.dispersal.model.State;
  * <p>Recording is laid out for speed (docs/PERFORMANCE.md, "Session 11: the ensemble summary"). The
  * cells each cohort's compartment adds to (its origin, region and the world, by demographic group
  * and in the all-people rows, for the compartment and its state's total) are fixed by the model, so
- * they are listed once per compartment, as indices into a compact buffer of the cells any cohort
- * can reach. Each month's non-zero cells are then staged, and the staged values of up to {@value
- * #BATCH} replications are added to the histograms cell by cell, so that each histogram is fetched
- * from memory once per batch rather than once per replication. Every read ({@link #statistic},
- * {@link #isPresent}, {@link #replications}, {@link #combine}, {@link #toBytes} ...) first adds the
- * staged values, so the summary reads exactly as if each value had been added at once.
+ * they are listed once per compartment, as indices into the cells any cohort can reach. A month's
+ * stocks are summed straight into a stage, one row of reachable cells per replication, and the
+ * staged values of up to {@value #BATCH} replications are added to the histograms cell by cell, so
+ * that each histogram is fetched from memory once per batch rather than once per replication. Every
+ * read ({@link #statistic}, {@link #isPresent}, {@link #replications}, {@link #combine}, {@link
+ * #toBytes} ...) first adds the staged values, so the summary reads exactly as if each value had
+ * been added at once.
  */
 public final class EnsembleSummary implements MonthObserver {
 
@@ -54,8 +55,8 @@ public final class EnsembleSummary implements MonthObserver {
 
   /**
    * Replications staged before their values are added to the histograms: each histogram is then
-   * fetched once per this many replications. The stage holds this many int values per cell ever
-   * recorded and month (about 12 MB a worker for isis-2017 at 16).
+   * fetched once per this many replications. The stage holds this many ints per reachable cell and
+   * month: 13 MB a worker for isis-2017 (5,671 reachable cells of 106,032 a month, 37 months).
    */
   static final int BATCH = 16;
 
@@ -94,23 +95,11 @@ public final class EnsembleSummary implements MonthObserver {
   /** The cell within a month (as in {@link #index}) of each reachable cell. */
   private final int[] reachableCell;
 
-  /** One replication's month: the value of each reachable cell, and those that are non-zero. */
-  private final int[] buffer;
-
-  private final int[] touched;
-  private int touchedCount;
-
   /**
-   * The stage: per month, {@link #BATCH} rows of one slot per cell ever recorded (row-major, so a
-   * replication's month is written in one short stretch); null until recording and after a merge.
+   * The stage: per month, {@link #BATCH} rows of the reachable cells, each row one replication's
+   * values, summed there directly; null until recording and after a read.
    */
   private int[][] stage;
-
-  /** The slot of each reachable cell (-1 before its first non-zero value), and back. */
-  private final int[] slotOf;
-
-  private final int[] slotCell;
-  private int slots;
 
   /** Rows of the stage in use (replications staged), and the current replication's row. */
   private int rows;
@@ -175,11 +164,6 @@ public final class EnsembleSummary implements MonthObserver {
     fan = fanList.toArray();
     compositeFan = compositeList.toArray();
     reachableCell = f.cells.toArray();
-    buffer = new int[reachableCell.length];
-    touched = new int[reachableCell.length];
-    slotOf = new int[reachableCell.length];
-    Arrays.fill(slotOf, -1);
-    slotCell = new int[reachableCell.length];
   }
 
   /** A growable list of ints, for building the fan-out tables. */
@@ -337,7 +321,7 @@ public final class EnsembleSummary implements MonthObserver {
 
   /** The number of replications recorded. */
   public long replications() {
-    flush(false);
+    flush(true);
     return replications;
   }
 
@@ -400,6 +384,14 @@ public final class EnsembleSummary implements MonthObserver {
       row = 0;
       rows = 1;
     }
+    if (stage == null) {
+      stage = new int[months + 1][];
+    }
+    if (stage[month] == null) {
+      stage[month] = new int[BATCH * reachableCell.length];
+    }
+    int[] st = stage[month];
+    int at = row * reachableCell.length;
     for (int c = 0; c < stocks.length; c++) {
       int[] s = stocks[c];
       int from = localStart[c];
@@ -414,7 +406,7 @@ public final class EnsembleSummary implements MonthObserver {
         people += n;
         atHome += n & homeMask[l];
         for (int k = fanStart[l], end = fanStart[l + 1]; k < end; k++) {
-          add(fan[k], n);
+          st[at + fan[k]] += n;
         }
       }
       if (month == 0) {
@@ -432,97 +424,49 @@ public final class EnsembleSummary implements MonthObserver {
         throw new IllegalStateException(
             "cohort " + c + " has fewer people at home in month " + month + " than at 0");
       }
-      addComposite(COMPOSITES * c + CompositeState.BORN_IN_TERRITORY.ordinal(), born);
-      addComposite(COMPOSITES * c + CompositeState.RETURNED_TOTAL.ordinal(), atHome);
-      addComposite(COMPOSITES * c + CompositeState.RETURNED_AFTER_START.ordinal(), after);
+      addComposite(st, at, COMPOSITES * c + CompositeState.BORN_IN_TERRITORY.ordinal(), born);
+      addComposite(st, at, COMPOSITES * c + CompositeState.RETURNED_TOTAL.ordinal(), atHome);
+      addComposite(st, at, COMPOSITES * c + CompositeState.RETURNED_AFTER_START.ordinal(), after);
     }
-    stageMonth(month);
   }
 
-  private void addComposite(int entry, int n) {
+  private void addComposite(int[] st, int at, int entry, int n) {
     if (n > 0) {
       for (int k = compositeStart[entry], end = compositeStart[entry + 1]; k < end; k++) {
-        add(compositeFan[k], n);
+        st[at + compositeFan[k]] += n;
       }
     }
-  }
-
-  private void add(int cell, int n) {
-    if (buffer[cell] == 0) {
-      touched[touchedCount++] = cell;
-    }
-    buffer[cell] += n;
   }
 
   private int index(int scope, int demo, int key) {
     return (scope * 4 + demo) * keys + key;
   }
 
-  /** Moves the month's non-zero cells from the buffer into the current row of the stage. */
-  private void stageMonth(int month) {
-    if (stage == null) {
-      stage = new int[months + 1][];
-    }
-    int[] st = stage[month];
-    int capacity = st == null ? 0 : st.length / BATCH;
-    for (int i = 0; i < touchedCount; i++) {
-      int t = touched[i];
-      int slot = slotOf[t];
-      if (slot < 0) {
-        slot = slots++;
-        slotOf[t] = slot;
-        slotCell[slot] = reachableCell[t];
-      }
-      if (slot >= capacity) {
-        // An eighth to spare: new cells are rare after the first replications, and the stage is
-        // most of a worker's memory beside its histograms.
-        capacity = Math.min(buffer.length, Math.max(64, slot + 1 + (slot >> 3)));
-        st = grow(st, capacity);
-        stage[month] = st;
-      }
-      st[row * capacity + slot] = buffer[t];
-      buffer[t] = 0;
-    }
-    touchedCount = 0;
-  }
-
-  /** A month's stage with room for more slots, its rows copied. */
-  private static int[] grow(int[] st, int capacity) {
-    int[] grown = new int[BATCH * capacity];
-    if (st != null) {
-      int old = st.length / BATCH;
-      for (int r = 0; r < BATCH; r++) {
-        System.arraycopy(st, r * old, grown, r * capacity, old);
-      }
-    }
-    return grown;
-  }
-
   /**
    * Adds the staged values to the histograms, cell by cell, and empties the stage; with {@code
-   * release}, also lets the stage go (a merged summary records no more, or makes it again).
+   * release} (every read), also lets the stage go: a summary that is read has usually finished
+   * recording, and one that records again makes its stage again, month by month.
    */
   private synchronized void flush(boolean release) {
     if (rows > 0 && stage != null) {
+      int reachable = reachableCell.length;
       for (int m = 0; m <= months; m++) {
         int[] st = stage[m];
         if (st == null) {
           continue;
         }
-        int capacity = st.length / BATCH;
         int base = m * cellsPerMonth;
-        int n = Math.min(slots, capacity);
-        for (int slot = 0; slot < n; slot++) {
+        for (int t = 0; t < reachable; t++) {
           IntHistogram h = null;
-          for (int r = 0, at = slot; r < rows; r++, at += capacity) {
+          for (int r = 0, at = t; r < rows; r++, at += reachable) {
             int v = st[at];
             if (v != 0) {
               st[at] = 0;
               if (h == null) {
-                h = cells[base + slotCell[slot]];
+                h = cells[base + reachableCell[t]];
                 if (h == null) {
                   h = new IntHistogram();
-                  cells[base + slotCell[slot]] = h;
+                  cells[base + reachableCell[t]] = h;
                 }
               }
               h.add(v);
@@ -610,8 +554,8 @@ public final class EnsembleSummary implements MonthObserver {
     if (other.cells.length != cells.length) {
       throw new IllegalArgumentException("summaries of different models");
     }
-    flush(false);
-    other.flush(release);
+    flush(true);
+    other.flush(true);
     for (int i = 0; i < cells.length; i++) {
       combineCell(i, other, release);
     }
@@ -646,7 +590,7 @@ public final class EnsembleSummary implements MonthObserver {
    * #fromBytes} reads it back for the same model.
    */
   public byte[] toBytes() {
-    flush(false);
+    flush(true);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = writer(bytes)) {
       out.writeInt(ENCODING);
@@ -745,7 +689,7 @@ public final class EnsembleSummary implements MonthObserver {
 
   /** Whether the cell is non-zero in at least one replication. */
   public boolean isPresent(int month, int scope, int demo, int key) {
-    flush(false);
+    flush(true);
     return cells[month * cellsPerMonth + index(scope, demo, key)] != null;
   }
 
@@ -758,7 +702,7 @@ public final class EnsembleSummary implements MonthObserver {
    * @param key a compartment key, a state key or a composite state's key
    */
   public Statistic statistic(int month, int scope, int demo, int key) {
-    flush(false);
+    flush(true);
     IntHistogram h = cells[month * cellsPerMonth + index(scope, demo, key)];
     if (h == null || replications == 0) {
       return Statistic.ZERO;
