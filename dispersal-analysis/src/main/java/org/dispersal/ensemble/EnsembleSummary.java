@@ -161,9 +161,25 @@ public final class EnsembleSummary implements MonthObserver {
       }
     }
     localStart[cohorts.size()] = l;
+    // Renumbered in cell order, so that a flush walks a month's histograms in the order of the
+    // cell table, which is also the order it makes them in.
+    int[] rank = new int[f.cells.size()];
+    reachableCell = new int[rank.length];
+    int next = 0;
+    for (int cell = 0; cell < cellsPerMonth; cell++) {
+      if (f.reachable[cell] >= 0) {
+        rank[f.reachable[cell]] = next;
+        reachableCell[next++] = cell;
+      }
+    }
     fan = fanList.toArray();
+    for (int k = 0; k < fan.length; k++) {
+      fan[k] = rank[fan[k]];
+    }
     compositeFan = compositeList.toArray();
-    reachableCell = f.cells.toArray();
+    for (int k = 0; k < compositeFan.length; k++) {
+      compositeFan[k] = rank[compositeFan[k]];
+    }
   }
 
   /** A growable list of ints, for building the fan-out tables. */
