@@ -36,29 +36,75 @@ import org.dispersal.model.State;
  * <p>One summary collects the replications of one worker; {@link #combine} adds another worker's.
  * Because histograms hold integer counts, the result is the same for any split of replications.
  * Never holds a replication's full trajectory: memory is flat in the number of replications.
+ *
+ * <p>Recording is laid out for speed (docs/PERFORMANCE.md, "Session 11: the ensemble summary"). The
+ * cells each cohort's compartment adds to (its origin, region and the world, by demographic group
+ * and in the all-people rows, for the compartment and its state's total) are fixed by the model, so
+ * they are listed once per compartment, as indices into the cells any cohort can reach. A month's
+ * stocks are summed straight into a stage, one row of reachable cells per replication, and the
+ * staged values of up to {@value #BATCH} replications are added to the histograms cell by cell, so
+ * that each histogram is fetched from memory once per batch rather than once per replication. Every
+ * read ({@link #statistic}, {@link #isPresent}, {@link #replications}, {@link #combine}, {@link
+ * #toBytes} ...) first adds the staged values, so the summary reads exactly as if each value had
+ * been added at once.
  */
 public final class EnsembleSummary implements MonthObserver {
 
   /** Demographic label of the all-people rows. */
   public static final String ALL = "all";
 
+  /**
+   * Replications staged before their values are added to the histograms: each histogram is then
+   * fetched once per this many replications. The stage holds this many ints per reachable cell and
+   * month: 13 MB a worker for isis-2017 (5,671 reachable cells of 106,032 a month, 37 months).
+   */
+  static final int BATCH = 16;
+
+  private static final int COMPOSITES = CompositeState.values().length;
+
   private final CompiledModel model;
   private final List<Scope> scopes = new ArrayList<>();
-  private final int[] cohortOriginScope;
-  private final int[] cohortRegionScope;
   private final int keys;
   private final int keyCount;
   private final int compartments;
   private final int months;
-  private final int[][] stateKey;
-  private final boolean[][] home;
+  private final int cellsPerMonth;
   private final int[] homeAtStart;
   private final int[] peopleAtStart;
   private final int[] arrivedSinceStart;
   private final IntHistogram[] cells;
-  private final int[] buffer;
-  private final int[] touched;
-  private int touchedCount;
+
+  /** Cohort c's local compartments are entries localStart[c] to localStart[c + 1] - 1 below. */
+  private final int[] localStart;
+
+  /** -1 where a cohort's local compartment counts as home (to mask its stock), else 0. */
+  private final int[] homeMask;
+
+  /**
+   * The reachable cells a local compartment adds to: fan[fanStart[l]] to fan[fanStart[l + 1] - 1].
+   */
+  private final int[] fanStart;
+
+  private final int[] fan;
+
+  /** The same for cohort c's composite state k: entry {@code COMPOSITES * c + k.ordinal()}. */
+  private final int[] compositeStart;
+
+  private final int[] compositeFan;
+
+  /** The cell within a month (as in {@link #index}) of each reachable cell. */
+  private final int[] reachableCell;
+
+  /**
+   * The stage: per month, {@link #BATCH} rows of the reachable cells, each row one replication's
+   * values, summed there directly; null until recording and after a read.
+   */
+  private int[][] stage;
+
+  /** Rows of the stage in use (replications staged), and the current replication's row. */
+  private int rows;
+
+  private int row;
   private long replications;
 
   /** Creates an empty summary for a model. */
@@ -66,10 +112,6 @@ public final class EnsembleSummary implements MonthObserver {
     this.model = model;
     Layout layout = Layout.of(model);
     scopes.addAll(layout.scopes());
-    cohortOriginScope = layout.originScope();
-    cohortRegionScope = layout.regionScope();
-    stateKey = layout.stateKey();
-    home = layout.home();
     compartments = model.compartments().size();
     keyCount = compartments + State.values().length;
     keys = keyCount + CompositeState.values().length;
@@ -78,10 +120,121 @@ public final class EnsembleSummary implements MonthObserver {
     homeAtStart = new int[cohorts.size()];
     peopleAtStart = new int[cohorts.size()];
     arrivedSinceStart = new int[cohorts.size()];
-    int perMonth = scopes.size() * 4 * keys;
-    cells = new IntHistogram[(months + 1) * perMonth];
-    buffer = new int[perMonth];
-    touched = new int[perMonth];
+    cellsPerMonth = scopes.size() * 4 * keys;
+    cells = new IntHistogram[(months + 1) * cellsPerMonth];
+    Fanout f = new Fanout(cellsPerMonth);
+    localStart = new int[cohorts.size() + 1];
+    compositeStart = new int[COMPOSITES * cohorts.size() + 1];
+    int locals = 0;
+    for (Cohort c : cohorts) {
+      locals += c.size();
+    }
+    homeMask = new int[locals];
+    fanStart = new int[locals + 1];
+    IntList fanList = new IntList();
+    IntList compositeList = new IntList();
+    int l = 0;
+    for (Cohort c : cohorts) {
+      int ci = c.index();
+      int demo = demographicIndex(c.demographic());
+      int origin = layout.originScope()[ci];
+      int region = layout.regionScope()[ci];
+      int[] sk = layout.stateKey()[ci];
+      localStart[ci] = l;
+      for (int j = 0; j < c.size(); j++, l++) {
+        homeMask[l] = layout.home()[ci][j] ? -1 : 0;
+        int key = c.compartment(j);
+        if (sk[j] >= 0) {
+          // A destination: by demographic group only in its state's total.
+          fanList.add(f.reach(index(origin, 0, key)));
+          fanList.add(f.reach(index(region, 0, key)));
+          fanList.add(f.reach(index(0, 0, key)));
+          f.addAll(fanList, origin, region, demo, sk[j]);
+        } else {
+          f.addAll(fanList, origin, region, demo, key);
+        }
+        fanStart[l + 1] = fanList.size();
+      }
+      for (CompositeState k : CompositeState.values()) {
+        f.addAll(compositeList, origin, region, demo, compositeKey(k));
+        compositeStart[COMPOSITES * ci + k.ordinal() + 1] = compositeList.size();
+      }
+    }
+    localStart[cohorts.size()] = l;
+    // Renumbered in cell order, so that a flush walks a month's histograms in the order of the
+    // cell table, which is also the order it makes them in.
+    int[] rank = new int[f.cells.size()];
+    reachableCell = new int[rank.length];
+    int next = 0;
+    for (int cell = 0; cell < cellsPerMonth; cell++) {
+      if (f.reachable[cell] >= 0) {
+        rank[f.reachable[cell]] = next;
+        reachableCell[next++] = cell;
+      }
+    }
+    fan = fanList.toArray();
+    for (int k = 0; k < fan.length; k++) {
+      fan[k] = rank[fan[k]];
+    }
+    compositeFan = compositeList.toArray();
+    for (int k = 0; k < compositeFan.length; k++) {
+      compositeFan[k] = rank[compositeFan[k]];
+    }
+  }
+
+  /** A growable list of ints, for building the fan-out tables. */
+  private static final class IntList {
+    private int[] values = new int[256];
+    private int size;
+
+    void add(int v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    int size() {
+      return size;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
+  }
+
+  /** Numbers the cells any cohort can reach, in the order first reached. */
+  private final class Fanout {
+    private final int[] reachable;
+    private final IntList cells = new IntList();
+
+    Fanout(int cellsPerMonth) {
+      reachable = new int[cellsPerMonth];
+      Arrays.fill(reachable, -1);
+    }
+
+    int reach(int cell) {
+      if (reachable[cell] < 0) {
+        reachable[cell] = cells.size();
+        cells.add(cell);
+      }
+      return reachable[cell];
+    }
+
+    /**
+     * The cells a count of a key adds to: the origin's, the region's and the world's in the
+     * cohort's demographic group, and the region's and the world's all-people rows, which sum the
+     * groups.
+     */
+    void addAll(IntList out, int origin, int region, int demo, int key) {
+      out.add(reach(index(origin, 0, key)));
+      out.add(reach(index(region, demo, key)));
+      out.add(reach(index(0, demo, key)));
+      if (demo != 0) {
+        out.add(reach(index(region, 0, key)));
+        out.add(reach(index(0, 0, key)));
+      }
+    }
   }
 
   /**
@@ -184,6 +337,7 @@ public final class EnsembleSummary implements MonthObserver {
 
   /** The number of replications recorded. */
   public long replications() {
+    flush(true);
     return replications;
   }
 
@@ -237,102 +391,110 @@ public final class EnsembleSummary implements MonthObserver {
   public void observe(int month, int[][] stocks) {
     if (month == 0) {
       replications++;
+      if (rows == BATCH) {
+        flush(false);
+      }
+      row = rows++;
+    } else if (rows == 0) {
+      // The stage was flushed by a read during this replication: it goes on in the first row.
+      row = 0;
+      rows = 1;
     }
-    List<Cohort> cohorts = model.cohorts();
-    for (Cohort c : cohorts) {
-      int[] s = stocks[c.index()];
-      int[] sk = stateKey[c.index()];
-      int demo = demographicIndex(c.demographic());
-      int origin = cohortOriginScope[c.index()];
-      int region = cohortRegionScope[c.index()];
-      boolean[] h = home[c.index()];
+    if (stage == null) {
+      stage = new int[months + 1][];
+    }
+    if (stage[month] == null) {
+      stage[month] = new int[BATCH * reachableCell.length];
+    }
+    int[] st = stage[month];
+    int at = row * reachableCell.length;
+    for (int c = 0; c < stocks.length; c++) {
+      int[] s = stocks[c];
+      int from = localStart[c];
       int atHome = 0;
       int people = 0;
-      for (int j = 0; j < s.length; j++) {
-        people += s[j];
-        if (h[j]) {
-          atHome += s[j];
-        }
-      }
-      if (month == 0) {
-        homeAtStart[c.index()] = atHome;
-        peopleAtStart[c.index()] = people;
-        arrivedSinceStart[c.index()] = 0;
-      }
-      int born = people - peopleAtStart[c.index()] - arrivedSinceStart[c.index()];
-      if (born < 0) {
-        throw new IllegalStateException(
-            "cohort " + c.index() + " has fewer people in month " + month + " than at 0");
-      }
-      if (born > 0) {
-        addAll(origin, region, demo, compositeKey(CompositeState.BORN_IN_TERRITORY), born);
-      }
-      int after = atHome - homeAtStart[c.index()];
-      if (after < 0) {
-        throw new IllegalStateException(
-            "cohort " + c.index() + " has fewer people at home in month " + month + " than at 0");
-      }
-      if (atHome > 0) {
-        addAll(origin, region, demo, compositeKey(CompositeState.RETURNED_TOTAL), atHome);
-      }
-      if (after > 0) {
-        addAll(origin, region, demo, compositeKey(CompositeState.RETURNED_AFTER_START), after);
-      }
       for (int j = 0; j < s.length; j++) {
         int n = s[j];
         if (n == 0) {
           continue;
         }
-        int key = c.compartment(j);
-        if (sk[j] >= 0) {
-          // A destination: by demographic group only in its state's total.
-          add(index(origin, 0, key), n);
-          add(index(region, 0, key), n);
-          add(index(0, 0, key), n);
-          addAll(origin, region, demo, sk[j], n);
-        } else {
-          addAll(origin, region, demo, key, n);
+        int l = from + j;
+        people += n;
+        atHome += n & homeMask[l];
+        for (int k = fanStart[l], end = fanStart[l + 1]; k < end; k++) {
+          st[at + fan[k]] += n;
         }
       }
-    }
-    // World and region totals over demographic groups, from their per-group cells.
-    int split = touchedCount;
-    int regionLimit = (1 + model.scenario().regions().size()) * 4 * keys;
-    for (int i = 0; i < split; i++) {
-      int idx = touched[i];
-      if (idx < regionLimit && (idx / keys) % 4 != 0) {
-        add(idx - ((idx / keys) % 4) * keys, buffer[idx]);
+      if (month == 0) {
+        homeAtStart[c] = atHome;
+        peopleAtStart[c] = people;
+        arrivedSinceStart[c] = 0;
       }
-    }
-    int base = month * buffer.length;
-    for (int i = 0; i < touchedCount; i++) {
-      int idx = touched[i];
-      IntHistogram h = cells[base + idx];
-      if (h == null) {
-        h = new IntHistogram();
-        cells[base + idx] = h;
+      int born = people - peopleAtStart[c] - arrivedSinceStart[c];
+      if (born < 0) {
+        throw new IllegalStateException(
+            "cohort " + c + " has fewer people in month " + month + " than at 0");
       }
-      h.add(buffer[idx]);
-      buffer[idx] = 0;
+      int after = atHome - homeAtStart[c];
+      if (after < 0) {
+        throw new IllegalStateException(
+            "cohort " + c + " has fewer people at home in month " + month + " than at 0");
+      }
+      addComposite(st, at, COMPOSITES * c + CompositeState.BORN_IN_TERRITORY.ordinal(), born);
+      addComposite(st, at, COMPOSITES * c + CompositeState.RETURNED_TOTAL.ordinal(), atHome);
+      addComposite(st, at, COMPOSITES * c + CompositeState.RETURNED_AFTER_START.ordinal(), after);
     }
-    touchedCount = 0;
   }
 
-  private void addAll(int origin, int region, int demo, int key, int n) {
-    add(index(origin, 0, key), n);
-    add(index(region, demo, key), n);
-    add(index(0, demo, key), n);
-  }
-
-  private void add(int idx, int n) {
-    if (buffer[idx] == 0) {
-      touched[touchedCount++] = idx;
+  private void addComposite(int[] st, int at, int entry, int n) {
+    if (n > 0) {
+      for (int k = compositeStart[entry], end = compositeStart[entry + 1]; k < end; k++) {
+        st[at + compositeFan[k]] += n;
+      }
     }
-    buffer[idx] += n;
   }
 
   private int index(int scope, int demo, int key) {
     return (scope * 4 + demo) * keys + key;
+  }
+
+  /**
+   * Adds the staged values to the histograms, cell by cell, and empties the stage; with {@code
+   * release} (every read), also lets the stage go: a summary that is read has usually finished
+   * recording, and one that records again makes its stage again, month by month.
+   */
+  private synchronized void flush(boolean release) {
+    if (rows > 0 && stage != null) {
+      int reachable = reachableCell.length;
+      for (int m = 0; m <= months; m++) {
+        int[] st = stage[m];
+        if (st == null) {
+          continue;
+        }
+        int base = m * cellsPerMonth;
+        for (int t = 0; t < reachable; t++) {
+          IntHistogram h = null;
+          for (int r = 0, at = t; r < rows; r++, at += reachable) {
+            int v = st[at];
+            if (v != 0) {
+              st[at] = 0;
+              if (h == null) {
+                h = cells[base + reachableCell[t]];
+                if (h == null) {
+                  h = new IntHistogram();
+                  cells[base + reachableCell[t]] = h;
+                }
+              }
+              h.add(v);
+            }
+          }
+        }
+      }
+    }
+    rows = 0;
+    if (release) {
+      stage = null;
+    }
   }
 
   /**
@@ -370,6 +532,10 @@ public final class EnsembleSummary implements MonthObserver {
         throw new IllegalArgumentException("summaries of different models");
       }
     }
+    flush(true);
+    for (EnsembleSummary other : others) {
+      other.flush(true);
+    }
     int chunks = (cells.length + MERGE_CHUNK - 1) / MERGE_CHUNK;
     Workers.run(
         "dispersal-merge",
@@ -404,6 +570,8 @@ public final class EnsembleSummary implements MonthObserver {
     if (other.cells.length != cells.length) {
       throw new IllegalArgumentException("summaries of different models");
     }
+    flush(true);
+    other.flush(true);
     for (int i = 0; i < cells.length; i++) {
       combineCell(i, other, release);
     }
@@ -438,6 +606,7 @@ public final class EnsembleSummary implements MonthObserver {
    * #fromBytes} reads it back for the same model.
    */
   public byte[] toBytes() {
+    flush(true);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = writer(bytes)) {
       out.writeInt(ENCODING);
@@ -536,7 +705,8 @@ public final class EnsembleSummary implements MonthObserver {
 
   /** Whether the cell is non-zero in at least one replication. */
   public boolean isPresent(int month, int scope, int demo, int key) {
-    return cells[month * buffer.length + index(scope, demo, key)] != null;
+    flush(true);
+    return cells[month * cellsPerMonth + index(scope, demo, key)] != null;
   }
 
   /**
@@ -548,7 +718,8 @@ public final class EnsembleSummary implements MonthObserver {
    * @param key a compartment key, a state key or a composite state's key
    */
   public Statistic statistic(int month, int scope, int demo, int key) {
-    IntHistogram h = cells[month * buffer.length + index(scope, demo, key)];
+    flush(true);
+    IntHistogram h = cells[month * cellsPerMonth + index(scope, demo, key)];
     if (h == null || replications == 0) {
       return Statistic.ZERO;
     }
