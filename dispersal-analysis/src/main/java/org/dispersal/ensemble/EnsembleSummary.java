@@ -57,8 +57,9 @@ public final class EnsembleSummary implements MonthObserver {
    * Replications staged before their values are added to the histograms: each histogram is then
    * fetched once per this many replications. The stage holds this many ints per reachable cell and
    * month: 13 MB a worker for isis-2017 (5,671 reachable cells of 106,032 a month, 37 months).
+   * Public for the service's memory estimate.
    */
-  static final int BATCH = 16;
+  public static final int BATCH = 16;
 
   private static final int COMPOSITES = CompositeState.values().length;
 

@@ -26,7 +26,9 @@ import org.dispersal.model.State;
  * most one new value per replication; the estimate takes {@value #DISTINCT_SHARE_PERCENT}% of the
  * replications as an average reachable cell's distinct large values (most cells are small stocks
  * that repeat a few values; the world and region totals see nearly one value per replication),
- * counted once for the workers' summaries together and once for the combined one. It is an upper
+ * counted once for the workers' summaries together and once for the combined one. While recording,
+ * each worker's summary also stages the values of {@link EnsembleSummary#BATCH} replications per
+ * reachable cell and month before adding them to the histograms (4 bytes each). It is an upper
  * estimate, not a measurement (for {@code isis-2017}, 24 months x 200 replications on one thread:
  * about 180 MiB estimated while running, 43 MiB kept by the finished summary; RunMemoryTest): it
  * grows with months, cohorts and replications as the heap does, refuses what would fill the heap
@@ -115,7 +117,8 @@ public final class RunMemory {
         summaries * (months * slotsPerMonth(model) * REFERENCE_BYTES + reachable * HISTOGRAM_BYTES);
     long distinct = Math.max(1, replications * (long) DISTINCT_SHARE_PERCENT / 100);
     long spread = 2 * reachable * distinct * DISTINCT_VALUE_BYTES;
-    return BASE_BYTES + fixed + spread;
+    long stage = Math.max(1, threads) * reachable * EnsembleSummary.BATCH * (long) Integer.BYTES;
+    return BASE_BYTES + fixed + spread + stage;
   }
 
   /** Bytes as mebibytes, rounded up, for messages. */
