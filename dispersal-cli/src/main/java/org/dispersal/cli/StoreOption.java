@@ -39,6 +39,9 @@ final class StoreOption {
   @Option(names = "--no-store", description = "Do not keep this run in the run store.")
   boolean noStore;
 
+  /** Why a recorded run that did not finish failed. */
+  private static final String STOPPED = "the command stopped before the run finished";
+
   /** The store being opened by {@link #openEarly}, until {@link #start} takes it. */
   private FutureTask<Store> opening;
 
@@ -103,7 +106,18 @@ final class StoreOption {
         inBackground(
             () -> {
               Recorded recorded = record(opened, url, request, parametersJson);
-              IncompleteMarker.mark(dir, command);
+              try {
+                IncompleteMarker.mark(dir, command);
+              } catch (IOException e) {
+                if (recorded.store() != null) {
+                  try {
+                    recorded.store().runs().failed(recorded.id(), STOPPED);
+                  } finally {
+                    recorded.store().close();
+                  }
+                }
+                throw e;
+              }
               return recorded;
             });
     return new Started(recording, url);
@@ -336,7 +350,7 @@ final class StoreOption {
       }
       try {
         if (!finished) {
-          store.runs().failed(id, "the command stopped before the run finished");
+          store.runs().failed(id, STOPPED);
         }
       } finally {
         store.close();
