@@ -203,14 +203,9 @@ final class JdbcRunStore implements RunStore {
           } else {
             copyRows(c.unwrap(PGConnection.class), id, rows);
           }
-          // The values before the files: they are usually made first.
-          ReplicationValues values = valuesWhenReady.get();
-          if (values != null) {
-            insertValues(c, id, values);
-          }
           try (PreparedStatement p =
               c.prepareStatement("INSERT INTO artifacts (run_id, name, bytes) VALUES (?, ?, ?)")) {
-            // Asked for last: the caller may still have been making them.
+            // Asked for after the rows: the caller may still have been making them.
             Map<String, byte[]> artifacts = artifactsWhenReady.get();
             artifacts.keySet().forEach(JdbcRunStore::checkArtifactName);
             for (Map.Entry<String, byte[]> a : artifacts.entrySet()) {
@@ -219,6 +214,10 @@ final class JdbcRunStore implements RunStore {
               p.setBytes(3, a.getValue());
               p.executeUpdate();
             }
+          }
+          ReplicationValues values = valuesWhenReady.get();
+          if (values != null) {
+            insertValues(c, id, values);
           }
           return null;
         });

@@ -324,36 +324,6 @@ abstract class StoreContractTest {
   }
 
   @Test
-  void filesThatAreNeverGivenLeaveTheRunUnfinishedWithNoRowsAndGivenFilesAreKeptWithTheRows() {
-    RunStore runs = store.runs();
-    StoredRun run = runs.create(RunKind.FORECAST, "isis-2017", "y", null, 10, 1, null);
-    runs.started(run.id());
-    List<SummaryRow> rows = Fixtures.rows(2000, 4);
-    assertThatThrownBy(
-            () ->
-                runs.succeeded(
-                    run.id(),
-                    Fixtures.MANIFEST,
-                    rows,
-                    () -> {
-                      throw new IllegalStateException("the run's files were not written");
-                    },
-                    () -> null))
-        .hasMessageContaining("not written");
-    StoredRun after = runs.find(run.id()).orElseThrow();
-    assertThat(after.status()).isEqualTo(RunStatus.RUNNING);
-    assertThat(after.manifestJson()).isNull();
-    assertThat(runs.summary(run.id(), SummaryFilter.all())).isEmpty();
-    assertThat(runs.artifactNames(run.id())).isEmpty();
-
-    Map<String, byte[]> files = Fixtures.artifacts(2);
-    runs.succeeded(run.id(), Fixtures.MANIFEST, rows, () -> files, () -> null);
-    assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(runs.summary(run.id(), SummaryFilter.all())).hasSize(2000);
-    assertThat(runs.artifactNames(run.id())).containsExactlyInAnyOrderElementsOf(files.keySet());
-  }
-
-  @Test
   void badInputIsRefusedWithOneLine() {
     RunStore runs = store.runs();
     assertThatThrownBy(() -> RunKind.of("guess")).hasMessageContaining("unknown run kind 'guess'");
