@@ -5,9 +5,7 @@ import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -201,40 +199,25 @@ final class StoreOption {
         run = request.execute(Versions.provenance(), progress, Cancellation.NEVER);
       }
       stored.await(err);
-      if (!stored.storing()) {
-        run.keep(new FolderSink(dir));
-        IncompleteMarker.clear(dir);
-        print.accept(run);
-        return run;
-      }
       // A stored run is rendered once, into memory, and the same bytes go to the folder and the
-      // store (docs/PERFORMANCE.md, "Session 9"). Its rows go into the store's transaction on the
-      // store's thread while its files are made and written here; the transaction takes the files
-      // once the folder has them, and commits nothing if it never does ("Session 11").
-      if (run.summary() != null) {
-        run.summary().renderOnce();
-      }
-      CompletableFuture<Map<String, byte[]>> files = new CompletableFuture<>();
-      stored.completeWhileRendering(run, files::join);
-      try {
-        Artifacts rendered = new MemorySink().keep(run);
+      // store (docs/PERFORMANCE.md, "Session 9"); an unstored one is written straight to disk.
+      Artifacts rendered = stored.storing() ? new MemorySink().keep(run) : null;
+      if (rendered != null) {
         MemorySink.writeTo(rendered, dir);
-        IncompleteMarker.clear(dir);
-        print.accept(run);
-        files.complete(rendered.files());
-      } finally {
-        // A no-op once the files are given; otherwise the store's transaction rolls back.
-        files.completeExceptionally(new IllegalStateException("the run's files were not written"));
+      } else {
+        run.keep(new FolderSink(dir));
       }
-      stored.completed(spec.commandLine().getOut(), err);
+      IncompleteMarker.clear(dir);
+      print.accept(run);
+      stored.complete(run, rendered, spec.commandLine().getOut(), err);
       return run;
     }
   }
 
   /**
    * A run being recorded at its start: {@link #await} waits until it is recorded and its folder
-   * marked, {@link #completeWhileRendering} keeps its results and marks it succeeded; closing it
-   * unfinished marks it failed; either way the store is closed.
+   * marked, {@link #complete} keeps its results and marks it succeeded; closing it unfinished marks
+   * it failed; either way the store is closed.
    */
   static final class Started implements AutoCloseable {
     private final FutureTask<Recorded> recording;
@@ -242,7 +225,6 @@ final class StoreOption {
     private boolean awaited;
     private Store store;
     private long id = -1;
-    private FutureTask<StoredRun> completing;
     private boolean finished;
 
     private Started(FutureTask<Recorded> recording, String url) {
@@ -290,35 +272,22 @@ final class StoreOption {
     }
 
     /**
-     * Starts keeping the finished run in its stored run on the store's thread: its rows at once
-     * (rendered already), its files when {@code files} gives them, its per-replication values as
-     * they are made ({@link StoreSink#keepWhileRendering}). {@link #completed} waits for it.
+     * Keeps the finished run's manifest, rows and files in its stored run and prints its id; its
+     * files as already rendered into memory, or null to render them now.
      */
-    void completeWhileRendering(RunResult<?> result, Supplier<Map<String, byte[]>> files) {
-      StoreSink sink = StoreSink.completing(store.runs(), id);
-      completing = inBackground(() -> sink.keepWhileRendering(result, files));
-    }
-
-    /**
-     * Waits until the stored run is completed and prints its id, or the one-line warning of a store
-     * that could not keep it.
-     */
-    void completed(PrintWriter out, PrintWriter err) throws IOException {
+    void complete(RunResult<?> result, Artifacts rendered, PrintWriter out, PrintWriter err)
+        throws IOException {
+      if (store == null) {
+        return;
+      }
       try {
-        StoredRun run = completing.get();
+        StoreSink sink = StoreSink.completing(store.runs(), id);
+        StoredRun run = rendered == null ? result.keep(sink) : sink.keep(result, rendered);
         finished = true;
         out.println(
             "Stored as run " + run.id() + " in " + url + " (dispersal runs, dispersal export)");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while the run was being stored");
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        err.println("warning: run not stored in " + url + ": " + e.getCause().getMessage());
-      } finally {
-        completing = null;
+      } catch (RuntimeException e) {
+        err.println("warning: run not stored in " + url + ": " + e.getMessage());
       }
     }
 
@@ -335,18 +304,6 @@ final class StoreOption {
       }
       if (store == null) {
         return;
-      }
-      if (completing != null) {
-        // The command failed while the run was being stored: the transaction ends (rolled back,
-        // its files never given) before the run is marked failed.
-        try {
-          completing.get();
-          finished = true;
-        } catch (ExecutionException e) {
-          // Rolled back; the command's own failure is the one to report.
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
       }
       try {
         if (!finished) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.postgresql.PGConnection;
@@ -170,17 +169,8 @@ final class JdbcRunStore implements RunStore {
       List<SummaryRow> rows,
       Map<String, byte[]> artifacts,
       ReplicationValues values) {
-    succeeded(id, manifestJson, rows, () -> artifacts, () -> values);
-  }
-
-  @Override
-  public void succeeded(
-      long id,
-      String manifestJson,
-      List<SummaryRow> rows,
-      Supplier<Map<String, byte[]>> artifactsWhenReady,
-      Supplier<ReplicationValues> valuesWhenReady) {
     Json.requireObjectOrNull(manifestJson, "manifest of run " + id);
+    artifacts.keySet().forEach(JdbcRunStore::checkArtifactName);
     db.transaction(
         c -> {
           // The status change comes first: on PostgreSQL it locks the run against a concurrent
@@ -205,9 +195,6 @@ final class JdbcRunStore implements RunStore {
           }
           try (PreparedStatement p =
               c.prepareStatement("INSERT INTO artifacts (run_id, name, bytes) VALUES (?, ?, ?)")) {
-            // Asked for after the rows: the caller may still have been making them.
-            Map<String, byte[]> artifacts = artifactsWhenReady.get();
-            artifacts.keySet().forEach(JdbcRunStore::checkArtifactName);
             for (Map.Entry<String, byte[]> a : artifacts.entrySet()) {
               p.setLong(1, id);
               p.setString(2, a.getKey());
@@ -215,7 +202,6 @@ final class JdbcRunStore implements RunStore {
               p.executeUpdate();
             }
           }
-          ReplicationValues values = valuesWhenReady.get();
           if (values != null) {
             insertValues(c, id, values);
           }

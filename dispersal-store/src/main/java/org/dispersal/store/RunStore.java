@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The runs: created queued, marked running, then finished. A run's summary rows and artifacts are
@@ -85,25 +84,6 @@ public interface RunStore {
       Map<String, byte[]> artifacts,
       ReplicationValues values) {
     succeeded(id, manifestJson, rows, artifacts);
-  }
-
-  /**
-   * Stores the results as {@link #succeeded(long, String, List, Map, ReplicationValues)} does, with
-   * the files and the values asked for only once the rows are in the transaction, so that a caller
-   * can still be making them meanwhile (the command line renders its report while the rows go in).
-   * A supplier that throws rolls the transaction back: nothing is stored and the run stays as it
-   * was.
-   *
-   * @param artifacts gives the files of the run by name; may block until they are ready
-   * @param values gives the per-replication values, or null for a run without them; may block
-   */
-  default void succeeded(
-      long id,
-      String manifestJson,
-      List<SummaryRow> rows,
-      Supplier<Map<String, byte[]>> artifacts,
-      Supplier<ReplicationValues> values) {
-    succeeded(id, manifestJson, rows, artifacts.get(), values.get());
   }
 
   /** Whether the run kept per-replication values, and for how many replications in which layout. */
