@@ -159,6 +159,18 @@ final class ForecastCommand implements Callable<Integer> {
     if (asOf != null || !observations.isEmpty()) {
       return callAsOf(seed, workers);
     }
+    // The store opens while the scenario and its hypotheses are read (docs/PERFORMANCE.md,
+    // "Session 11"); a forecast that fails before it runs closes it unused.
+    store.openEarly();
+    try {
+      return callForecast(seed, workers);
+    } finally {
+      store.discard();
+    }
+  }
+
+  /** A forecast from the start (no --as-of): the mixture of hypotheses unless asked otherwise. */
+  private Integer callForecast(long seed, int workers) throws IOException {
     ScenarioSource.Loaded loaded = ScenarioSource.load(scenario.scenario, overrides.sets);
     if (months != null && (months < 1 || months > ScenarioValidator.MAX_MONTHS)) {
       throw new UserException(

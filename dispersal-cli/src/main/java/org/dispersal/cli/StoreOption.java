@@ -1,8 +1,13 @@
 package org.dispersal.cli;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.dispersal.app.Cancellation;
@@ -21,8 +26,9 @@ import picocli.CommandLine.Option;
 /**
  * The {@code --db} and {@code --no-store} options of commands whose outputs are kept in the run
  * store, and the one call that keeps them: a run is recorded as it starts and completed with its
- * results. A store that cannot be opened (another process holds the embedded file) costs a one-line
- * warning, never the outputs.
+ * results. The store is opened and the run recorded on a thread of their own while the run computes
+ * (docs/PERFORMANCE.md, "Session 11"). A store that cannot be opened (another process holds the
+ * embedded file) costs a one-line warning, never the outputs.
  */
 final class StoreOption {
 
@@ -31,24 +37,99 @@ final class StoreOption {
   @Option(names = "--no-store", description = "Do not keep this run in the run store.")
   boolean noStore;
 
+  /** Why a recorded run that did not finish failed. */
+  private static final String STOPPED = "the command stopped before the run finished";
+
+  /** The store being opened by {@link #openEarly}, until {@link #start} takes it. */
+  private FutureTask<Store> opening;
+
+  /**
+   * Starts opening the store (loading the database driver, creating or migrating the tables) on a
+   * thread of its own, so that it overlaps the command's reading of its inputs; {@link #run} then
+   * records the run in it. A command that calls this must call {@link #discard} when it ends (a
+   * no-op once {@link #run} has taken the store). Nothing with {@code --no-store}.
+   */
+  void openEarly() {
+    if (!noStore && opening == null) {
+      String url = database.url();
+      opening = inBackground(() -> Store.open(url));
+    }
+  }
+
+  /**
+   * Closes the store opened by {@link #openEarly} if no run took it (the command failed before it
+   * ran), once it is open.
+   */
+  void discard() {
+    FutureTask<Store> unused = opening;
+    opening = null;
+    if (unused == null) {
+      return;
+    }
+    try {
+      unused.get().close();
+    } catch (ExecutionException e) {
+      // It did not open: nothing to close, and the command's own error is the one to report.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /**
    * Records a run in the store as it starts (running, under this process's key), so a run whose
    * process is killed is listed by {@code dispersal runs} as failed ("interrupted") rather than not
-   * at all. The store stays open until the returned run is closed: the embedded DuckDB file is this
-   * process's while it runs, which is how another process knows the run is alive. A store that
-   * cannot be opened costs a one-line warning; the run then goes on unrecorded.
+   * at all, then marks its folder incomplete ({@link IncompleteMarker}): on a thread of its own,
+   * while the run computes, so a marked folder's run is always recorded. The store stays open until
+   * the returned run is closed: the embedded DuckDB file is this process's while it runs, which is
+   * how another process knows the run is alive. A store that cannot be opened costs a one-line
+   * warning ({@link Started#await}); the run then goes on unrecorded. With {@code --no-store} the
+   * folder is marked at once.
    *
    * @param request the run about to start: its kind, scenario, replications and seed are stored
    * @param parametersJson the run's settings as the command knows them at the start (may be null)
+   * @param dir the output folder, created here (so a folder that cannot be made fails at once)
+   * @param command the command named in the folder's incomplete marker
    */
-  Started start(RunRequest<?> request, String parametersJson, PrintWriter err) {
+  Started start(RunRequest<?> request, String parametersJson, Path dir, String command)
+      throws IOException {
+    Files.createDirectories(dir);
     if (noStore) {
-      return new Started(null, -1, null);
+      IncompleteMarker.mark(dir, command);
+      return new Started(null, null);
     }
     String url = database.url();
+    FutureTask<Store> opened = opening;
+    opening = null;
+    FutureTask<Recorded> recording =
+        inBackground(
+            () -> {
+              Recorded recorded = record(opened, url, request, parametersJson);
+              try {
+                IncompleteMarker.mark(dir, command);
+              } catch (IOException e) {
+                if (recorded.store() != null) {
+                  try {
+                    recorded.store().runs().failed(recorded.id(), STOPPED);
+                  } finally {
+                    recorded.store().close();
+                  }
+                }
+                throw e;
+              }
+              return recorded;
+            });
+    return new Started(recording, url);
+  }
+
+  /** The run recorded in an open store, or why it could not be. */
+  private record Recorded(Store store, long id, String problem) {}
+
+  private static Recorded record(
+      FutureTask<Store> opened, String url, RunRequest<?> request, String parametersJson)
+      throws InterruptedException {
     Store store = null;
     try {
-      store = Store.open(url);
+      store = opened != null ? opened(opened) : Store.open(url);
       StoredRun run =
           store
               .runs()
@@ -61,25 +142,46 @@ final class StoreOption {
                   request.seed(),
                   parametersJson);
       store.runs().started(run.id());
-      return new Started(store, run.id(), url);
+      return new Recorded(store, run.id(), null);
     } catch (RuntimeException e) {
       if (store != null) {
         store.close();
       }
-      err.println("warning: run not stored in " + url + ": " + e.getMessage());
-      return new Started(null, -1, null);
+      return new Recorded(null, -1, e.getMessage());
     }
+  }
+
+  /** The store opened early, or the exception that kept it from opening. */
+  private static Store opened(FutureTask<Store> opened) throws InterruptedException {
+    try {
+      return opened.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Runs work on a new thread named dispersal-store; its result is the returned task's. */
+  private static <V> FutureTask<V> inBackground(Callable<V> work) {
+    FutureTask<V> task = new FutureTask<>(work);
+    new Thread(task, "dispersal-store").start();
+    return task;
   }
 
   /**
    * Runs a request as every recorded command does (issue #18): recorded in the store as running
-   * before it starts, its folder marked incomplete until every file is written, then {@code print}
+   * while it starts, its folder marked incomplete until every file is written, then {@code print}
    * shows the results on the terminal and the stored run is completed with them.
    *
    * @param parametersJson the run's settings as the command knows them at the start (may be null)
    * @param dir the output folder the run's files go to
    * @param command the command named in the folder's incomplete marker, e.g. "dispersal threat"
-   * @param bar the progress bar, made once the run is recorded and closed when it has run
+   * @param bar the progress bar, made as the run starts and closed when it has run
    */
   <T> RunResult<T> run(
       RunRequest<T> request,
@@ -91,12 +193,12 @@ final class StoreOption {
       Consumer<RunResult<T>> print)
       throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    try (Started stored = start(request, parametersJson, err)) {
-      IncompleteMarker.mark(dir, command);
+    try (Started stored = start(request, parametersJson, dir, command)) {
       RunResult<T> run;
       try (Progress progress = bar.get()) {
         run = request.execute(Versions.provenance(), progress, Cancellation.NEVER);
       }
+      stored.await(err);
       // A stored run is rendered once, into memory, and the same bytes go to the folder and the
       // store (docs/PERFORMANCE.md, "Session 9"); an unstored one is written straight to disk.
       Artifacts rendered = stored.storing() ? new MemorySink().keep(run) : null;
@@ -113,19 +215,55 @@ final class StoreOption {
   }
 
   /**
-   * A run recorded at its start: {@link #complete} keeps its results and marks it succeeded;
-   * closing it unfinished marks it failed; either way the store is closed.
+   * A run being recorded at its start: {@link #await} waits until it is recorded and its folder
+   * marked, {@link #complete} keeps its results and marks it succeeded; closing it unfinished marks
+   * it failed; either way the store is closed.
    */
   static final class Started implements AutoCloseable {
-    private final Store store;
-    private final long id;
+    private final FutureTask<Recorded> recording;
     private final String url;
+    private boolean awaited;
+    private Store store;
+    private long id = -1;
     private boolean finished;
 
-    private Started(Store store, long id, String url) {
-      this.store = store;
-      this.id = id;
+    private Started(FutureTask<Recorded> recording, String url) {
+      this.recording = recording;
       this.url = url;
+    }
+
+    /**
+     * Waits until the run is recorded and its folder marked; prints the one-line warning of a store
+     * that could not record it. Throws what marking the folder threw.
+     */
+    void await(PrintWriter err) throws IOException {
+      if (recording == null || awaited) {
+        return;
+      }
+      awaited = true;
+      Recorded recorded;
+      try {
+        recorded = recording.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while the run was being recorded");
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+      store = recorded.store();
+      id = recorded.id();
+      if (recorded.problem() != null) {
+        err.println("warning: run not stored in " + url + ": " + recorded.problem());
+      }
     }
 
     /** Whether the run is being recorded (false with --no-store or when the store failed). */
@@ -155,12 +293,21 @@ final class StoreOption {
 
     @Override
     public void close() {
+      if (!awaited && recording != null) {
+        // The run failed before it was awaited: wait for the store (whatever marking the folder
+        // threw, the run's own failure is the one to report) so that the run is marked failed.
+        try {
+          await(new PrintWriter(java.io.Writer.nullWriter()));
+        } catch (IOException | RuntimeException e) {
+          // See above.
+        }
+      }
       if (store == null) {
         return;
       }
       try {
         if (!finished) {
-          store.runs().failed(id, "the command stopped before the run finished");
+          store.runs().failed(id, STOPPED);
         }
       } finally {
         store.close();
