@@ -2,6 +2,7 @@ package org.dispersal.hindcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.dispersal.observation.TestFigures.withDefinition;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -323,25 +324,6 @@ class HindcastTest {
       }
     }
     assertThat(result.calibrationRows()).allMatch(c -> publication.publishedBy(c.record(), AS_OF));
-  }
-
-  private static ObservationRecord withDefinition(ObservationRecord r, String definition) {
-    return new ObservationRecord(
-        r.file(),
-        r.line(),
-        r.date(),
-        r.firstDay(),
-        r.lastDay(),
-        r.published(),
-        r.publishedLast(),
-        r.scope(),
-        r.scopeId(),
-        r.demographic(),
-        r.measure(),
-        r.low(),
-        r.high(),
-        r.sourceId(),
-        definition);
   }
 
   private static Hindcast.Result runWith(

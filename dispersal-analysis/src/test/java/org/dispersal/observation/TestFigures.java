@@ -40,4 +40,24 @@ public final class TestFigures {
         high,
         "SRC");
   }
+
+  /** The same row with its {@code definition} column set (empty: the column not given). */
+  public static ObservationRecord withDefinition(ObservationRecord r, String definition) {
+    return new ObservationRecord(
+        r.file(),
+        r.line(),
+        r.date(),
+        r.firstDay(),
+        r.lastDay(),
+        r.published(),
+        r.publishedLast(),
+        r.scope(),
+        r.scopeId(),
+        r.demographic(),
+        r.measure(),
+        r.low(),
+        r.high(),
+        r.sourceId(),
+        definition);
+  }
 }

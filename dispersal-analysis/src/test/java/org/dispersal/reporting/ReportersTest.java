@@ -19,6 +19,7 @@ import org.dispersal.calibration.Target;
 import org.dispersal.calibration.TargetResolver;
 import org.dispersal.engine.CompiledModel;
 import org.dispersal.observation.ObservationRecord;
+import org.dispersal.observation.TestFigures;
 import org.dispersal.testkit.Stats;
 import org.dispersal.testkit.TestScenarios;
 import org.junit.jupiter.api.Test;
@@ -170,23 +171,7 @@ class ReportersTest {
     FigureDefinitions.Mapping zero = FigureDefinitions.map(RESOLVER, r, withRate(0));
     assertThat(zero).usingRecursiveComparison().isEqualTo(today);
     // an unknown definition (a mixture) too: same alternatives, same draws
-    ObservationRecord unknown =
-        new ObservationRecord(
-            r.file(),
-            r.line(),
-            r.date(),
-            r.firstDay(),
-            r.lastDay(),
-            r.published(),
-            r.publishedLast(),
-            r.scope(),
-            r.scopeId(),
-            r.demographic(),
-            r.measure(),
-            r.low(),
-            r.high(),
-            r.sourceId(),
-            "");
+    ObservationRecord unknown = TestFigures.withDefinition(r, "");
     FigureDefinitions.Mapping mixToday =
         FigureDefinitions.map(RESOLVER, unknown, Map.of("returned", Set.of("FRA")));
     FigureDefinitions.Mapping mixZero = FigureDefinitions.map(RESOLVER, unknown, withRate(0));
