@@ -198,7 +198,7 @@ final class JdbcRunStore implements RunStore {
             for (Map.Entry<String, byte[]> a : artifacts.entrySet()) {
               p.setLong(1, id);
               p.setString(2, a.getKey());
-              p.setBytes(3, a.getValue());
+              p.setBytes(3, ArtifactBytes.stored(a.getValue()));
               p.executeUpdate();
             }
           }
@@ -495,7 +495,7 @@ final class JdbcRunStore implements RunStore {
             p.setLong(1, id);
             p.setString(2, name);
             try (ResultSet rs = p.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+              return rs.next() ? Optional.of(ArtifactBytes.read(rs.getBytes(1))) : Optional.empty();
             }
           }
         });

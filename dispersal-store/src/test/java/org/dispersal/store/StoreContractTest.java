@@ -73,6 +73,22 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void aLargeFileIsKeptCompressedAndReadBackByteForByteAfterReopening() {
+    StringBuilder csv = new StringBuilder("month,scope,value\n");
+    for (int i = 0; csv.length() <= (3 << 19); i++) {
+      csv.append(i % 37).append(",world,").append(i * 7919 % 100_003).append('\n');
+    }
+    byte[] large = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] small = "<!doctype html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    StoredRun run =
+        succeededRun(Fixtures.rows(10, 1), Map.of("summary.csv", large, "report.html", small));
+    assertThat(store.runs().artifact(run.id(), "summary.csv")).hasValue(large);
+    RunStore again = reopen().runs();
+    assertThat(again.artifact(run.id(), "summary.csv")).hasValue(large);
+    assertThat(again.artifact(run.id(), "report.html")).hasValue(small);
+  }
+
+  @Test
   void keepsReplicationValuesMonthByMonthAndDeletesThemWithTheRun() {
     RunStore runs = store.runs();
     StoredRun run = runs.create(RunKind.FORECAST, "isis-2017", "name: x\n", "ana", 3, 7, null);

@@ -1,0 +1,53 @@
+package org.dispersal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run's file stored compressed when it is large or begins like gzip, as it is otherwise, and
+ * always read back byte for byte.
+ */
+class ArtifactBytesTest {
+
+  @Test
+  void aSmallTextFileIsStoredAsItIs() {
+    byte[] file = "month,scope\n0,world\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(ArtifactBytes.stored(file)).isSameAs(file);
+    assertThat(ArtifactBytes.read(file)).isEqualTo(file);
+  }
+
+  @Test
+  void aLargeFileIsStoredCompressedAndReadBackExactly() {
+    StringBuilder csv = new StringBuilder();
+    Random random = new Random(7);
+    while (csv.length() < ArtifactBytes.COMPRESS_FROM + 12_345) {
+      csv.append(random.nextInt(40)).append(",world,all,killed,").append(random.nextInt(9000));
+      csv.append('\n');
+    }
+    byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] stored = ArtifactBytes.stored(file);
+    assertThat(stored.length).isLessThan(file.length / 2);
+    assertThat(ArtifactBytes.read(stored)).isEqualTo(file);
+  }
+
+  @Test
+  void aSmallFileThatBeginsLikeGzipIsCompressedSoItReadsBackUnchanged() {
+    byte[] file = {(byte) 0x1f, (byte) 0x8b, 1, 2, 3};
+    byte[] stored = ArtifactBytes.stored(file);
+    assertThat(stored).isNotEqualTo(file);
+    assertThat(ArtifactBytes.read(stored)).isEqualTo(file);
+  }
+
+  @Test
+  void aFileAtTheThresholdIsCompressedAndOneByteLessIsNot() {
+    byte[] at = new byte[ArtifactBytes.COMPRESS_FROM];
+    java.util.Arrays.fill(at, (byte) 'a');
+    byte[] below = java.util.Arrays.copyOf(at, at.length - 1);
+    assertThat(ArtifactBytes.stored(below)).isSameAs(below);
+    assertThat(ArtifactBytes.stored(at).length).isLessThan(at.length);
+    assertThat(ArtifactBytes.read(ArtifactBytes.stored(at))).isEqualTo(at);
+  }
+}
