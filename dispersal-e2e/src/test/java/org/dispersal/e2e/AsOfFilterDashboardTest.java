@@ -209,16 +209,7 @@ class AsOfFilterDashboardTest {
     if (filter == null && move) {
       // The form as filled with its defaults: the launcher's picture in docs/DASHBOARD.md.
       b.driver().executeScript("document.activeElement.blur()");
-      Path shot =
-          Path.of(System.getProperty("dispersal.e2e.out", "target/e2e"), "dashboard-launcher.png");
-      b.screenshotDownTo(shot, "#start-run");
-      String docs = System.getProperty("dispersal.docs.img", "");
-      if (!docs.isBlank()) {
-        java.nio.file.Files.copy(
-            shot,
-            Path.of(docs, shot.getFileName().toString()),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
+      b.pictureDownTo("#start-run", "dashboard-launcher.png");
     }
     b.css("#start-run").click();
     b.await(urlMatches("#/runs/\\d+"));

@@ -215,9 +215,28 @@ final class Browser implements AutoCloseable {
         element.getScreenshotAs(OutputType.FILE).toPath(),
         file,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    copyToDocs(file);
+  }
+
+  /**
+   * Saves a picture of the page down to an element ({@link #screenshotDownTo}) as {@code name} in
+   * target/e2e (or {@code -Ddispersal.e2e.out}), copied into the docs' pictures as {@link
+   * #screenshotOf} does.
+   */
+  void pictureDownTo(String selector, String name) throws IOException {
+    Path file = Path.of(System.getProperty("dispersal.e2e.out", "target/e2e"), name);
+    screenshotDownTo(file, selector);
+    copyToDocs(file);
+  }
+
+  /** Copies a picture into the folder {@code -Ddispersal.docs.img} names, when it is set. */
+  private static void copyToDocs(Path file) throws IOException {
     String docs = System.getProperty("dispersal.docs.img", "");
     if (!docs.isBlank()) {
-      Files.copy(file, Path.of(docs, name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          file,
+          Path.of(docs, file.getFileName().toString()),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
