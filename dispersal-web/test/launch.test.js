@@ -112,6 +112,12 @@ describe('the request body of each kind of run', () => {
       buildRunSpec('calibration', { scenarioId: '1', seed: '', asOf: '', particles: '20', simulations: '40', checkRuns: '4', observationFiles: [{ name: 'k.csv', text: `${HEADER}\nA` }] }),
     ).toEqual({ scenarioId: 1, kind: 'calibration', observations: `${HEADER}\nA\n`, particles: 20, simulations: 40, checkRuns: 4 });
     expect(
+      buildRunSpec('calibration', { scenarioId: '1', seed: '', asOf: '', particles: '20', simulations: '40', checkRuns: '', definitions: false, observationFiles: [{ name: 'k.csv', text: `${HEADER}\nA` }] }),
+    ).toEqual({ scenarioId: 1, kind: 'calibration', observations: `${HEADER}\nA\n`, particles: 20, simulations: 40, definitions: false });
+    expect(
+      buildRunSpec('hindcast', { scenarioId: '1', seed: '', asOf: '2017-02-13', replications: '', particles: '', simulations: '0', definitions: false, observationFiles: [{ name: 'k.csv', text: `${HEADER}\nA` }] }),
+    ).toEqual({ scenarioId: 1, kind: 'hindcast', asOf: '2017-02-13', observations: `${HEADER}\nA\n`, simulations: 0, definitions: false });
+    expect(
       buildRunSpec('sensitivity', {
         scenarioId: '1',
         seed: '7',

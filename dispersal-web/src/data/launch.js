@@ -95,6 +95,7 @@ export function buildRunSpec(kind, v) {
       put(spec, 'replications', number(v.replications));
       put(spec, 'particles', number(v.particles));
       put(spec, 'simulations', number(v.simulations));
+      if (v.definitions === false) spec.definitions = false;
       return spec;
     case 'calibration':
       spec.observations = joinObservations(v.observationFiles);
@@ -102,6 +103,7 @@ export function buildRunSpec(kind, v) {
       put(spec, 'particles', number(v.particles));
       put(spec, 'simulations', number(v.simulations));
       put(spec, 'checkRuns', number(v.checkRuns));
+      if (v.definitions === false) spec.definitions = false;
       return spec;
     case 'sensitivity':
       spec.outputs = lines(v.outputs);

@@ -243,6 +243,16 @@ export async function showHindcast(body, run) {
   requestAnimationFrame(drawScores);
 }
 
+/** How the run read its figures (the manifest's definitions entry), or nothing if it does not say. */
+function definitionsSentence(run) {
+  const note = run && run.manifest && run.manifest.definitions;
+  if (typeof note !== 'string') return null;
+  const text = note.startsWith('off')
+    ? 'Every figure was compared with the plain count of its measure (definitions off).'
+    : 'Each figure was compared with what its source counts (definitions on: people in theatre as a residual, confirmed deaths, a total over the countries that report).';
+  return h('p', { class: 'hint', id: 'calibration-definitions' }, text);
+}
+
 /** A calibration (and the calibration inside a hindcast): posterior against prior per parameter. */
 export async function showCalibration(body, run, _ctx, { withLinks = true } = {}) {
   const doc = await api.calibration(run.id);
@@ -262,6 +272,7 @@ export async function showCalibration(body, run, _ctx, { withLinks = true } = {}
     body,
     withLinks ? downloadLinks(run, [['csv', 'Export CSV (posterior.csv)']]) : null,
     h('p', { id: 'calibration-sentence' }, calibrationSentence(doc)),
+    definitionsSentence(run),
     h('section', { 'aria-labelledby': 'calibration-intervals-title' }, h('h2', { id: 'calibration-intervals-title' }, 'Posterior against prior'),
       h('p', { class: 'hint' }, 'Each parameter on its own prior scale: grey, the prior’s 90% interval; blue, the posterior’s, with its median. A short blue bar: the figures pinned the parameter down.'), barsBox),
     h(

@@ -223,6 +223,11 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
   const simulations = h('input', { type: 'number', name: 'simulations', min: '0', step: '1', inputmode: 'numeric', placeholder: '20000' });
   const checkRuns = h('input', { type: 'number', name: 'checkRuns', min: '1', step: '1', inputmode: 'numeric', placeholder: '400' });
   const checkRunsField = field('Check runs (optional)', checkRuns, 'Posterior predictive runs to check the fit.');
+  // Each figure read under its definition (a residual in theatre, confirmed deaths, a sum over the
+  // reporting countries); unticked, as --no-definitions.
+  const definitions = h('input', { type: 'checkbox', name: 'definitions', id: 'definitions', checked: true });
+  const definitionsHint = h('p', { class: 'hint', id: 'definitions-hint' }, 'Compare each figure with what its source counts: people in theatre as a residual, confirmed deaths, a world total as a sum over the countries that report one. Untick to compare every figure with the plain count of its measure.');
+  definitions.setAttribute('aria-describedby', definitionsHint.id);
   const budget = h(
     'fieldset',
     { class: 'plain', id: 'budget-fields' },
@@ -232,6 +237,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
       field('Simulations (optional)', simulations, 'Budget of the ABC-SMC calibration, at least the particles (default 20,000).'),
       checkRunsField,
     ),
+    h('div', { class: 'field' }, h('div', { class: 'check' }, definitions, h('label', { for: definitions.id }, 'Read each figure under its definition')), definitionsHint),
   );
 
   const outputs = h('textarea', { name: 'outputs', id: 'sensitivity-outputs', rows: '3', spellcheck: 'false', class: 'code short' }, 'returned:region=Western Europe:month=12');
@@ -338,6 +344,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
       particles: particles.value,
       simulations: simulations.value,
       checkRuns: checkRuns.value,
+      definitions: definitions.checked,
       outputs: outputs.value,
       trajectories: trajectories.value,
       baseSamples: baseSamples.value,

@@ -82,6 +82,7 @@ class RunKindsDashboardTest {
       // The calibration the hindcast made as of its date.
       b.await(presenceOfElementLocated(By.cssSelector("#calibration-intervals canvas")));
       assertThat(b.all("#calibration-table tbody tr")).isNotEmpty();
+      assertThat(b.css("#calibration-definitions").getText()).contains("definitions on");
       b.screenshotDownTo(out("kind-hindcast.png"), "#hindcast-figures-box");
 
       downloadsAnswer(b, "export-csv", "date,published,");
@@ -101,11 +102,15 @@ class RunKindsDashboardTest {
       b.css("input[name=simulations]").sendKeys("200");
       b.css("input[name=checkRuns]").sendKeys("10");
       b.css("input[name=seed-only]").sendKeys("7");
+      assertThat(b.css("#definitions").isSelected()).isTrue();
+      b.css("#definitions").click();
+      b.screenshotDownTo(out("launch-calibration.png"), "#start-run");
       start(b, "Calibration");
 
       b.await(presenceOfElementLocated(By.cssSelector("#calibration-intervals canvas")));
       b.await(presenceOfElementLocated(By.cssSelector("#calibration-histogram canvas")));
       assertThat(b.css("#calibration-sentence").getText()).contains("calibrated with 40 particles");
+      assertThat(b.css("#calibration-definitions").getText()).contains("definitions off");
       WebElement row = b.css("#calibration-table tbody tr");
       assertThat(row.getText()).contains("uniform(").contains("[").contains("%");
       b.screenshotDownTo(out("kind-calibration.png"), "#calibration-histogram");

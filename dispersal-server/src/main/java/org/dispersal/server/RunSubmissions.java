@@ -97,7 +97,8 @@ final class RunSubmissions {
       String sampling,
       Boolean single,
       String filter,
-      JsonNode filterDiscount) {}
+      JsonNode filterDiscount,
+      Boolean definitions) {}
 
   /**
    * One variant of a comparison: a stored scenario with parameter overrides.
@@ -216,6 +217,7 @@ final class RunSubmissions {
         LocalDate asOf = body.asOf() == null ? null : date(body.asOf());
         int checkRuns = or(body.checkRuns(), 400);
         parameters.put("asOf", body.asOf());
+        boolean definitions = definitions(body, parameters);
         Budget budget = budget(body, parameters);
         yield new Prepared(
             new CalibrationRequest(
@@ -228,7 +230,8 @@ final class RunSubmissions {
                 seed,
                 threads,
                 "POST /api/runs kind=calibration " + parameters,
-                null),
+                null,
+                definitions),
             parameters.toString(),
             "calibration, "
                 + stored.name()
@@ -242,6 +245,7 @@ final class RunSubmissions {
         int runs = or(body.replications(), 1000);
         parameters.put("asOf", body.asOf());
         parameters.put("replications", runs);
+        boolean definitions = definitions(body, parameters);
         Budget budget = budget(body, parameters);
         yield new Prepared(
             new HindcastRequest(
@@ -249,7 +253,9 @@ final class RunSubmissions {
                 observations(body),
                 new Hindcast.Settings(
                     asOf, runs, seed, threads, budget.particles(), budget.simulations()),
-                "POST /api/runs kind=hindcast " + parameters),
+                "POST /api/runs kind=hindcast " + parameters,
+                true,
+                definitions),
             parameters.toString(),
             "hindcast, " + stored.name() + " as of " + asOf + ", seed " + seed);
       }
@@ -602,6 +608,19 @@ final class RunSubmissions {
       return Sobol.Sampling.MONTE_CARLO;
     }
     throw ApiException.invalidField("sampling", "must be sobol or random, not '" + id + "'");
+  }
+
+  /**
+   * Whether a calibration or hindcast reads each figure under its definition: the body's {@code
+   * definitions}, true when absent, as {@code calibrate}/{@code hindcast} without {@code
+   * --no-definitions}. An explicit false is kept in the run's parameters.
+   */
+  private static boolean definitions(Submission body, ObjectNode parameters) {
+    boolean on = !Boolean.FALSE.equals(body.definitions());
+    if (!on) {
+      parameters.put("definitions", false);
+    }
+    return on;
   }
 
   /** The simulation budget of a calibration: particles and simulations. */

@@ -435,6 +435,43 @@ abstract class AnalystRunsContract extends ServerContract {
                 4));
     assertThat(calibration.get("artifacts").toString())
         .contains("posterior.csv", "calibration.html");
+    assertThat(calibration.get("manifest").get("definitions").asText()).startsWith("on:");
+
+    // definitions: false compares every figure with the count of its measure, as
+    // calibrate --no-definitions does, and the manifest says so.
+    JsonNode plain =
+        submitAndFinish(
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "calibration",
+                "observations",
+                observations,
+                "asOf",
+                "2017-02-13",
+                "particles",
+                20,
+                "simulations",
+                40,
+                "checkRuns",
+                4,
+                "definitions",
+                false));
+    assertThat(plain.get("manifest").get("definitions").asText()).startsWith("off:");
+    Api.Reply wrongType =
+        analyst.post(
+            "/api/runs",
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "calibration",
+                "observations",
+                observations,
+                "definitions",
+                List.of(1)));
+    assertThat(wrongType.status()).isEqualTo(400);
   }
 
   /**
