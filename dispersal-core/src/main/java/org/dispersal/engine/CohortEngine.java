@@ -379,7 +379,9 @@ public final class CohortEngine implements ReplicationEngine {
       if (k == 0 || s[src] == 0) {
         continue;
       }
-      Multinomial.sample(rng, s[src], row.probabilities(src), k, drawn, logOfStay);
+      if (Multinomial.sample(rng, s[src], row.probabilities(src), k, drawn, logOfStay) == s[src]) {
+        continue; // nobody left: most sources in most months
+      }
       int[] targets = row.targets(src);
       int moved = 0;
       for (int j = 0; j < k; j++) {
