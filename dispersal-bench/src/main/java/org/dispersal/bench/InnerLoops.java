@@ -48,6 +48,8 @@ public class InnerLoops {
   private int[] places;
   private final double[] probs = {0.05, 0.02, 0.01, 0.1};
   private final int[] out = new int[4];
+  private final double[] stockProbs = {0.004, 0.0, 0.012, 0.002, 0.006, 0.001, 0.003, 0.0};
+  private final int[] stockOut = new int[8];
   private long replication;
   private final DoubleMemo logOfStay = Binomial.logOfStayMemo(4096);
 
@@ -109,6 +111,16 @@ public class InnerLoops {
   @Benchmark
   public int multinomial() {
     return Multinomial.sample(rng, 40_000, probs, 4, out);
+  }
+
+  /**
+   * One multinomial draw of a cohort-sized stock (n = 26, the mean occupied stock of isis-2017)
+   * over an eight-way row of small monthly probabilities (3.4 % leave in all, two entries 0), the
+   * cohort engine's typical draw, with its memo of the logarithm.
+   */
+  @Benchmark
+  public int multinomialCohortStock() {
+    return Multinomial.sample(rng, 26, stockProbs, 8, stockOut, logOfStay);
   }
 
   /** One replication of the reference model with the cohort engine (120 monthly steps). */

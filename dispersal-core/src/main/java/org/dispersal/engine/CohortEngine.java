@@ -13,10 +13,10 @@ import org.dispersal.random.RandomStreams.Purpose;
  * month by month.
  *
  * <p>Each month, the people in each compartment are split among the compartments they can reach
- * with one multinomial draw (conditional binomials, exact) over the probabilities of the {@link
- * MonthlyKernel}, using the stocks at the start of the month: nobody moves twice in a month. A
- * cohort of n people therefore behaves like n independent people following the same monthly
- * probabilities.
+ * with one exact multinomial draw ({@link Multinomial}: who leaves, then where the leavers go) over
+ * the probabilities of the {@link MonthlyKernel}, using the stocks at the start of the month:
+ * nobody moves twice in a month. A cohort of n people therefore behaves like n independent people
+ * following the same monthly probabilities.
  *
  * <p>Births (one of the model's two sources of new people): each month, the children born to each
  * mother cohort's compartment are Binomial(stock at the start of the month, {@link
@@ -379,7 +379,9 @@ public final class CohortEngine implements ReplicationEngine {
       if (k == 0 || s[src] == 0) {
         continue;
       }
-      Multinomial.sample(rng, s[src], row.probabilities(src), k, drawn, logOfStay);
+      if (Multinomial.sample(rng, s[src], row.probabilities(src), k, drawn, logOfStay) == s[src]) {
+        continue; // nobody left: most sources in most months
+      }
       int[] targets = row.targets(src);
       int moved = 0;
       for (int j = 0; j < k; j++) {
