@@ -31,8 +31,6 @@ import org.dispersal.scoring.Baselines;
 import org.dispersal.scoring.ForecastScore;
 import org.dispersal.scoring.PublishedDensity;
 import org.dispersal.scoring.Scores;
-import org.dispersal.stocks.DeathTolls;
-import org.dispersal.stocks.StockRule;
 
 /**
  * A hindcast: freeze the information set at an as-of date, calibrate on the figures published by
@@ -40,10 +38,9 @@ import org.dispersal.stocks.StockRule;
  *
  * <p>The scenario passed in must already have been read as of the date (its initial stocks built
  * from the sources published by then). Figures are split by the caller's {@link Publication}: those
- * published by the as-of date set the countries' initial killed stocks where they are death tolls
- * ({@link DeathTolls}), may calibrate the parameters and give the trend baseline its history; those
- * dated after it (first possible day later than the as-of date) are scored. Every row ends up in
- * exactly one of: used for calibration, scored, or listed with the reason it was neither.
+ * published by the as-of date may calibrate the parameters and give the trend baseline its history;
+ * those dated after it (first possible day later than the as-of date) are scored. Every row ends up
+ * in exactly one of: used for calibration, scored, or listed with the reason it was neither.
  *
  * <p>With a {@link Reporting} the forecast of each scored figure, and persistence's, is the
  * predictive distribution of what the figure's source will publish: {@link #REPORTING_DRAWS}
@@ -144,8 +141,7 @@ public final class Hindcast {
   /**
    * The result.
    *
-   * @param scenario the scenario as of the date, as run: its countries' killed stocks from the
-   *     death tolls public by then ({@link DeathTolls})
+   * @param scenario the scenario as of the date
    * @param rows every observation row
    * @param calibration the calibration, or null when no figure published by the date resolves
    * @param calibrationRows rows used for calibration
@@ -235,18 +231,13 @@ public final class Hindcast {
       Reporting reporting,
       Reporters reporters,
       IntConsumer progress) {
+    CompiledModel model = new CompiledModel(scenario);
     List<ObservationRecord> known = new ArrayList<>();
     for (ObservationRecord r : records) {
       if (r.publishedBy(s.asOf(), publication)) {
         known.add(r);
       }
     }
-    // The country death tolls public by the date set the initial killed stocks (DeathTolls).
-    Scenario withTolls =
-        scenario.withOrigins(
-            DeathTolls.apply(
-                StockRule.withDefaults(), scenario.origins(), known, s.asOf(), publication));
-    CompiledModel model = new CompiledModel(withTolls);
     ObservationTargets calib = ObservationTargets.resolve(model, known);
     ModelCalibration.Result cal = null;
     long t0 = System.nanoTime();
@@ -459,7 +450,7 @@ public final class Hindcast {
       }
     }
     return new Result(
-        withTolls,
+        scenario,
         rows,
         cal,
         calib.resolved(),

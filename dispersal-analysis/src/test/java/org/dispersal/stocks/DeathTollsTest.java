@@ -24,6 +24,9 @@ class DeathTollsTest {
 
   private static final StockRule RULE = StockRule.withDefaults();
 
+  /** No travelled figures behind the origins: every toll is a share of the travelled as is. */
+  private static final StockFigures NONE = new StockFigures(List.of(), List.of(), List.of());
+
   private static Origin country(String iso3, Range travelled) {
     return new Origin(
         iso3, "Name of " + iso3, "maghreb", true, travelled, null, null, null, null, List.of(), "");
@@ -55,7 +58,7 @@ class DeathTollsTest {
   }
 
   private static Origin apply(Origin o, List<ObservationRecord> records) {
-    return DeathTolls.apply(RULE, List.of(o), records, AS_OF, Publication.AS_WRITTEN).get(0);
+    return DeathTolls.apply(RULE, List.of(o), NONE, records, AS_OF, Publication.AS_WRITTEN).get(0);
   }
 
   /** The latent range of a counted point toll: [T / 1.00, T / 0.61]. */
@@ -124,14 +127,61 @@ class DeathTollsTest {
             toll(3, "2016-12", "2017-03", "MAR", 900, 900),
             toll(4, "2017-07", "2017-07", "TJK", 300, 300),
             toll(5, "2017-01", "2017-02", "TJK", 250, 250));
-    List<Origin> withKnown = DeathTolls.apply(RULE, origins, known, AS_OF, Publication.AS_WRITTEN);
-    List<Origin> withAll = DeathTolls.apply(RULE, origins, all, AS_OF, Publication.AS_WRITTEN);
+    List<Origin> withKnown =
+        DeathTolls.apply(RULE, origins, NONE, known, AS_OF, Publication.AS_WRITTEN);
+    List<Origin> withAll =
+        DeathTolls.apply(RULE, origins, NONE, all, AS_OF, Publication.AS_WRITTEN);
     assertThat(withAll).isEqualTo(withKnown);
     assertThat(withAll.get(1)).isEqualTo(origins.get(1));
     // the same figures on a later date do count
     List<Origin> later =
-        DeathTolls.apply(RULE, origins, all, LocalDate.of(2017, 8, 1), Publication.AS_WRITTEN);
+        DeathTolls.apply(
+            RULE, origins, NONE, all, LocalDate.of(2017, 8, 1), Publication.AS_WRITTEN);
     assertThat(later.get(1).killed()).isEqualTo(latent(300));
+  }
+
+  /**
+   * Germany: 60 dead in October 2014 among the 450 who had travelled by then, 760 travelled by
+   * December 2016. The toll is scaled to the travellers counted now (760 / 450), and a travelled
+   * figure dated after the toll is not its denominator.
+   */
+  @Test
+  void aTollIsAShareOfThoseWhoHadTravelledByItsDate() {
+    StockFigures deu =
+        new StockFigures(
+            List.of(
+                new StockFigures.CountryFigures(
+                    "DEU",
+                    "Germany",
+                    "western_europe",
+                    Map.of(
+                        Measure.TRAVELLED,
+                        List.of(
+                            new DatedFigure(
+                                "A", LocalDate.of(2014, 9, 30), "2014-09", new Figure(450, 450)),
+                            new DatedFigure(
+                                "B",
+                                LocalDate.of(2016, 12, 31),
+                                "2016-12",
+                                new Figure(760, 760)))))),
+            List.of(),
+            List.of());
+    Origin o =
+        DeathTolls.apply(
+                RULE,
+                List.of(country("DEU", Range.of(760))),
+                deu,
+                List.of(toll(2, "2014-10", "2014-10", "DEU", 60, 60)),
+                AS_OF,
+                Publication.AS_WRITTEN)
+            .get(0);
+    double scaled = 60 * 760 / 450.0;
+    assertThat(o.killed())
+        .isEqualTo(
+            new Range(
+                (int) Math.round(scaled),
+                (int) Math.round(scaled / FigureDefinitions.CONFIRMED_DEATH_SHARE_LOW)));
+    assertThat(o.note()).contains("among 450 travelled then");
   }
 
   /** No toll: the origin comes back as it was, so its dead still come from the share prior. */
@@ -149,7 +199,7 @@ class DeathTollsTest {
         new Origin(
             "rest:world", "Rest", "other", false, Range.of(500), null, null, null, null, null, "");
     List<Origin> out =
-        DeathTolls.apply(RULE, List.of(fra, rest), others, AS_OF, Publication.AS_WRITTEN);
+        DeathTolls.apply(RULE, List.of(fra, rest), NONE, others, AS_OF, Publication.AS_WRITTEN);
     assertThat(out).containsExactly(fra, rest);
     assertThat(out.get(0).killed()).isNull();
   }

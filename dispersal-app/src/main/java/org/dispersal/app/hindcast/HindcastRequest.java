@@ -13,8 +13,10 @@ import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.calibration.Budget;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.hindcast.Hindcast;
+import org.dispersal.input.data.OriginBuilder;
 import org.dispersal.input.data.ReportedFigures;
 import org.dispersal.input.data.SharedData;
+import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.validation.HindcastCsv;
 import org.dispersal.output.validation.HindcastReport;
@@ -22,6 +24,8 @@ import org.dispersal.output.validation.PosteriorCsv;
 import org.dispersal.output.validation.ScorecardJson;
 import org.dispersal.reporting.FigureDefinitions;
 import org.dispersal.reporting.Reporters;
+import org.dispersal.stocks.DeathTolls;
+import org.dispersal.stocks.StockRule;
 import org.dispersal.store.RunKind;
 
 /**
@@ -147,9 +151,22 @@ public record HindcastRequest(
             ? Reporters.estimate(
                 ReportedFigures.publishedBy(data, observations, settings.asOf()), settings.asOf())
             : null;
+    // The country death tolls public by the date set the initial killed stocks (DeathTolls).
+    LocalDate asOf = settings.asOf();
+    Scenario asRun =
+        scenario
+            .scenario()
+            .withOrigins(
+                DeathTolls.apply(
+                    StockRule.withDefaults(),
+                    scenario.scenario().origins(),
+                    OriginBuilder.figures(data, asOf),
+                    observations,
+                    asOf,
+                    data));
     Hindcast.Result result =
         Hindcast.run(
-            scenario.scenario(),
+            asRun,
             data,
             observations,
             settings,
