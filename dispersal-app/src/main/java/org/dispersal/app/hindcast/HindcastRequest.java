@@ -31,7 +31,9 @@ import org.dispersal.store.RunKind;
 /**
  * A hindcast: the information set frozen at a date, calibration on the figures published by then, a
  * forecast, and every later figure scored against it and two baselines ({@link Hindcast}); writes
- * hindcast.csv, scorecard.json, posterior.csv (when it calibrated) and hindcast.html.
+ * hindcast.csv, scorecard.json, posterior.csv (when it calibrated) and hindcast.html. The country
+ * death tolls among the figures published by then set the countries' initial killed stocks ({@link
+ * DeathTolls}, with the shipped travelled figures as of the date).
  *
  * @param scenario the scenario as known at the as-of date (initial stocks as of then)
  * @param observations the published figures, at least one
