@@ -18,8 +18,9 @@ import org.dispersal.reporting.Definition;
 import org.dispersal.reporting.FigureDefinitions;
 
 /**
- * The initial killed stock of each country from the death tolls published by a forecast date
- * (session 12): where the shared data has no killed column, the observation files do.
+ * The initial killed stock of each country from the death tolls published by a forecast date: where
+ * the shared data has no killed column, the observation files do ({@code docs/DATA.md}, "Killed
+ * stocks in a hindcast").
  *
  * <ol>
  *   <li><b>Which tolls.</b> The {@code killed} figures of scope {@code country} that were public on
@@ -49,8 +50,9 @@ import org.dispersal.reporting.FigureDefinitions;
  *       its row or its source's rule) is the scaled range the stock itself.
  *   <li><b>Contradictions are data.</b> No one dies there without having travelled, so a counted
  *       toll above the travelled range raises its ends to the toll's, with a note, as a returned
- *       figure does ({@link StockRule}); a latent stock above the travelled one is a killed share
- *       of 1 in the engine. Nothing here stops a run.
+ *       figure does ({@link StockRule}), though the remainders, already allocated, are not
+ *       recomputed; a latent stock above the travelled one is a killed share of 1 in the engine.
+ *       Nothing here stops a run.
  * </ol>
  *
  * <p>Origins that are not countries, that the scenario already gives a killed range, or that have
