@@ -18,9 +18,9 @@ import org.dispersal.reporting.Definition;
 import org.dispersal.reporting.FigureDefinitions;
 
 /**
- * The initial killed stock of each country from the death tolls published by a forecast date: where
- * the shared data has no killed column, the observation files do ({@code docs/DATA.md}, "Killed
- * stocks in a hindcast").
+ * A floor under the initial dead of each country from the death tolls published by a forecast date:
+ * where the shared data has no killed column, the observation files do ({@code docs/DATA.md},
+ * "Killed stocks in a hindcast").
  *
  * <ol>
  *   <li><b>Which tolls.</b> The {@code killed} figures of scope {@code country} that were public on
@@ -32,66 +32,56 @@ import org.dispersal.reporting.FigureDefinitions;
  *       StockRule}, as its returned figures are: the latest figure with its contemporaries, "more
  *       than X" closed with the margin, an earlier higher one within the window raising the high
  *       end.
- *   <li><b>The same travellers.</b> A toll counts the dead among those who had travelled by its
- *       date, and the engine reads a killed range as a share of the travelled one. So the counted
- *       range is scaled by the ratio of the origin's travelled mid-point to the mid-point of the
- *       country's travelled figures as the stock rule reads them on the latest toll's date (the
- *       same {@link StockFigures}, those dated by then): Germany's 60 dead of October 2014 are a
- *       share of those who had travelled by then, not of the 760 of 2017. That is the assumption
- *       {@code share_killed_by_start} makes: the share killed holds for the travellers counted
- *       later. A country with no travelled figure by the toll's date keeps the ratio 1.
- *   <li><b>The latent stock.</b> A source counts the deaths it has confirmed, so the scaled range
- *       [a, b] is divided by the confirmed share of deaths c ∈ [{@link
- *       FigureDefinitions#CONFIRMED_DEATH_SHARE_LOW}, {@link
- *       FigureDefinitions#CONFIRMED_DEATH_SHARE_HIGH}] (0.61-1.00): the killed stock is [a / 1.00,
- *       b / 0.61], rounded. The engine draws it uniformly ({@code InitialStocks}), so a point toll
- *       T has the mean T · (1 + 23/14) / 2 = T / {@link FigureDefinitions#CONFIRMED_DEATH_SHARE}.
- *       Only when every toll of the country is defined as {@link Definition#COUNT} (all deaths, by
- *       its row or its source's rule) is the scaled range the stock itself.
+ *   <li><b>A floor, not a share.</b> A toll is cumulative: the dead by its date were at least the
+ *       toll, and the dead by the model's start at least the dead by the toll's date. So the toll
+ *       bounds the initial dead from below ({@link Origin#killedAtLeast()}), needing no scaling to
+ *       the travellers of any date, and the killed share still comes from the scenario's killed
+ *       range or the {@code share_killed_by_start} prior; the engine takes the larger ({@code
+ *       InitialStocks}). Germany's 60 dead of October 2014 say that at least 60 had died by 2017,
+ *       not that the same share of the travellers of 2017 had.
+ *   <li><b>Counted, so divided by the confirmed share.</b> A source counts the deaths it has
+ *       confirmed, so the counted range [a, b] is divided by the confirmed share of deaths c ∈
+ *       [{@link FigureDefinitions#CONFIRMED_DEATH_SHARE_LOW}, {@link
+ *       FigureDefinitions#CONFIRMED_DEATH_SHARE_HIGH}] (0.61-1.00): the floor is [a / 1.00, b /
+ *       0.61], rounded, drawn uniformly by the engine. Only when every toll of the country is
+ *       defined as {@link Definition#COUNT} (all deaths, by its row or its source's rule) is the
+ *       counted range the floor itself.
  *   <li><b>Contradictions are data.</b> No one dies there without having travelled, so a counted
  *       toll above the travelled range raises its ends to the toll's, with a note, as a returned
  *       figure does ({@link StockRule}), though the remainders, already allocated, are not
- *       recomputed; a latent stock above the travelled one is a killed share of 1 in the engine.
+ *       recomputed; a floor above the travelled stock drawn is a killed share of 1 in the engine.
  *       Nothing here stops a run.
  * </ol>
  *
- * <p>Origins that are not countries, that the scenario already gives a killed range, or that have
- * no toll are returned unchanged: their dead still come from the {@code share_killed_by_start}
- * prior. Pure; output order is the input order.
+ * <p>Origins that are not countries or that have no toll are returned unchanged. Pure; output order
+ * is the input order.
  */
 public final class DeathTolls {
 
   private DeathTolls() {}
 
   /**
-   * The origins with the killed stocks of the tolls public at a date.
+   * The origins with the floors under their dead from the tolls public at a date.
    *
    * @param rule the stock rule whose window and margin reduce each country's tolls
    * @param origins the origins as the stock rule built them
-   * @param figures the figures the stock rule read on the date, for the travelled figures of each
-   *     country by a toll's date
    * @param records observed figures of any measure, published at any time
    * @param asOf the forecast date
    * @param publication when each figure became public, or null for {@link Publication#AS_WRITTEN}
-   * @return the origins, in the same order, those with tolls carrying a killed range
+   * @return the origins, in the same order, those with tolls carrying a floor under their dead
    */
   public static List<Origin> apply(
       StockRule rule,
       List<Origin> origins,
-      StockFigures figures,
       List<ObservationRecord> records,
       LocalDate asOf,
       Publication publication) {
     Map<String, List<ObservationRecord>> byCountry = tolls(records, asOf, publication);
-    Map<String, List<DatedFigure>> travelled = new LinkedHashMap<>();
-    for (StockFigures.CountryFigures c : figures.countries()) {
-      travelled.put(c.iso3(), c.of(Measure.TRAVELLED));
-    }
     Estimator estimator = new Estimator(rule.window(), rule.moreThanMargin());
     List<Origin> out = new ArrayList<>(origins.size());
     for (Origin o : origins) {
       List<ObservationRecord> tolls = byCountry.get(o.id());
-      if (!o.country() || o.killed() != null || tolls == null) {
+      if (!o.country() || tolls == null) {
         out.add(o);
         continue;
       }
@@ -100,21 +90,7 @@ public final class DeathTolls {
         figure(r).ifPresent(f -> dated.add(new DatedFigure(r.sourceId(), day(r), r.date(), f)));
       }
       Optional<Estimator.Estimate> counted = estimator.estimate(dated);
-      if (counted.isEmpty()) {
-        out.add(o);
-        continue;
-      }
-      LocalDate latest =
-          dated.stream()
-              .filter(d -> d.figure().hasLow())
-              .map(DatedFigure::date)
-              .max(LocalDate::compareTo)
-              .orElseThrow();
-      List<DatedFigure> before =
-          travelled.getOrDefault(o.id(), List.of()).stream()
-              .filter(d -> !d.date().isAfter(latest))
-              .toList();
-      out.add(withKilled(o, counted.get(), estimator.estimate(before).orElse(null), tolls));
+      out.add(counted.isEmpty() ? o : withFloor(o, counted.get(), tolls));
     }
     return List.copyOf(out);
   }
@@ -146,47 +122,24 @@ public final class DeathTolls {
     return r.lastDay().isAfter(r.publishedLast()) ? r.publishedLast() : r.lastDay();
   }
 
-  /**
-   * The origin with the killed stock of its counted toll.
-   *
-   * @param then the country's travelled figures on the latest toll's date, or null for none
-   */
-  private static Origin withKilled(
-      Origin o,
-      Estimator.Estimate counted,
-      Estimator.Estimate then,
-      List<ObservationRecord> tolls) {
+  /** The origin with the floor of its counted toll under its dead. */
+  private static Origin withFloor(
+      Origin o, Estimator.Estimate counted, List<ObservationRecord> tolls) {
     boolean allDeaths =
         tolls.stream().allMatch(r -> FigureDefinitions.given(r) == Definition.COUNT);
     Range c = counted.range();
-    double ratio =
-        then == null || then.range().mid() <= 0 ? 1.0 : o.travelled().mid() / then.range().mid();
-    double low = c.low() * ratio;
-    double high = c.high() * ratio;
-    Range killed =
+    Range floor =
         allDeaths
-            ? new Range((int) Math.round(low), (int) Math.round(high))
+            ? c
             : new Range(
-                (int) Math.round(low / FigureDefinitions.CONFIRMED_DEATH_SHARE_HIGH),
-                (int) Math.round(high / FigureDefinitions.CONFIRMED_DEATH_SHARE_LOW));
+                (int) Math.round(c.low() / FigureDefinitions.CONFIRMED_DEATH_SHARE_HIGH),
+                (int) Math.round(c.high() / FigureDefinitions.CONFIRMED_DEATH_SHARE_LOW));
     StringBuilder note = new StringBuilder(o.note() == null ? "" : o.note());
     if (note.length() > 0) {
       note.append("; ");
     }
-    note.append("killed ").append(text(killed)).append(": counted ").append(text(c));
+    note.append("killed at least ").append(text(floor)).append(": counted ").append(text(c));
     note.append(" (").append(counted.note()).append(')');
-    if (then == null) {
-      note.append(", no travelled figure by then");
-    } else if (ratio != 1.0) {
-      note.append(
-          String.format(
-              Locale.ROOT,
-              " among %s travelled then (%s), times %.2f for the %s travelled now",
-              text(then.range()),
-              then.note(),
-              ratio,
-              text(o.travelled())));
-    }
     if (!allDeaths) {
       note.append(
           String.format(
@@ -215,7 +168,8 @@ public final class DeathTolls {
         o.women(),
         o.minors(),
         o.returned(),
-        killed,
+        o.killed(),
+        floor,
         List.copyOf(sources),
         note.toString());
   }

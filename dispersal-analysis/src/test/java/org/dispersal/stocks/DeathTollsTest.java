@@ -24,9 +24,6 @@ class DeathTollsTest {
 
   private static final StockRule RULE = StockRule.withDefaults();
 
-  /** No travelled figures behind the origins: every toll is a share of the travelled as is. */
-  private static final StockFigures NONE = new StockFigures(List.of(), List.of(), List.of());
-
   private static Origin country(String iso3, Range travelled) {
     return new Origin(
         iso3, "Name of " + iso3, "maghreb", true, travelled, null, null, null, null, List.of(), "");
@@ -58,7 +55,7 @@ class DeathTollsTest {
   }
 
   private static Origin apply(Origin o, List<ObservationRecord> records) {
-    return DeathTolls.apply(RULE, List.of(o), NONE, records, AS_OF, Publication.AS_WRITTEN).get(0);
+    return DeathTolls.apply(RULE, List.of(o), records, AS_OF, Publication.AS_WRITTEN).get(0);
   }
 
   /** The latent range of a counted point toll: [T / 1.00, T / 0.61]. */
@@ -67,22 +64,24 @@ class DeathTollsTest {
   }
 
   /**
-   * Morocco, December 2016: 553 dead (MA_BCIJ_2016_12) of 1,630. The killed stock is the toll
-   * divided by the confirmed share's range, 553-908, whose mid-point is 553 / 0.757; the travelled
-   * range is untouched.
+   * Morocco, December 2016: 553 dead (MA_BCIJ_2016_12) of 1,630. The toll is a floor under the
+   * dead, divided by the confirmed share's range, 553-908, whose mid-point is 553 / 0.757; the
+   * killed range stays unset (the share prior still gives the share) and the travelled range is
+   * untouched.
    */
   @Test
-  void aTollSetsTheKilledStocksRange() {
+  void aTollSetsTheFloorUnderTheDead() {
     Origin o =
         apply(
             country("MAR", Range.of(1630)),
             List.of(toll(2, "2016-12", "2016-12", "MAR", 553, 553)));
-    assertThat(o.killed()).isEqualTo(latent(553));
-    assertThat(o.killed().mid())
+    assertThat(o.killedAtLeast()).isEqualTo(latent(553));
+    assertThat(o.killedAtLeast().mid())
         .isCloseTo(553 / FigureDefinitions.CONFIRMED_DEATH_SHARE, within(0.5));
+    assertThat(o.killed()).isNull();
     assertThat(o.travelled()).isEqualTo(Range.of(1630));
     assertThat(o.sources()).contains("SRC");
-    assertThat(o.note()).contains("killed 553-");
+    assertThat(o.note()).contains("killed at least 553-");
   }
 
   /**
@@ -97,12 +96,12 @@ class DeathTollsTest {
             List.of(
                 toll(2, "2016-08", "2016-08", "BEL", 109, null),
                 toll(3, "2016-12", "2017-01", "BEL", 115, 115)));
-    assertThat(o.killed()).isEqualTo(latent(115));
+    assertThat(o.killedAtLeast()).isEqualTo(latent(115));
     Origin moreThan =
         apply(
             country("BEL", Range.of(457)),
             List.of(toll(2, "2016-08", "2016-08", "BEL", 109, null)));
-    assertThat(moreThan.killed())
+    assertThat(moreThan.killedAtLeast())
         .isEqualTo(
             new Range(
                 109,
@@ -127,61 +126,26 @@ class DeathTollsTest {
             toll(3, "2016-12", "2017-03", "MAR", 900, 900),
             toll(4, "2017-07", "2017-07", "TJK", 300, 300),
             toll(5, "2017-01", "2017-02", "TJK", 250, 250));
-    List<Origin> withKnown =
-        DeathTolls.apply(RULE, origins, NONE, known, AS_OF, Publication.AS_WRITTEN);
-    List<Origin> withAll =
-        DeathTolls.apply(RULE, origins, NONE, all, AS_OF, Publication.AS_WRITTEN);
+    List<Origin> withKnown = DeathTolls.apply(RULE, origins, known, AS_OF, Publication.AS_WRITTEN);
+    List<Origin> withAll = DeathTolls.apply(RULE, origins, all, AS_OF, Publication.AS_WRITTEN);
     assertThat(withAll).isEqualTo(withKnown);
     assertThat(withAll.get(1)).isEqualTo(origins.get(1));
     // the same figures on a later date do count
     List<Origin> later =
-        DeathTolls.apply(
-            RULE, origins, NONE, all, LocalDate.of(2017, 8, 1), Publication.AS_WRITTEN);
-    assertThat(later.get(1).killed()).isEqualTo(latent(300));
+        DeathTolls.apply(RULE, origins, all, LocalDate.of(2017, 8, 1), Publication.AS_WRITTEN);
+    assertThat(later.get(1).killedAtLeast()).isEqualTo(latent(300));
   }
 
   /**
-   * Germany: 60 dead in October 2014 among the 450 who had travelled by then, 760 travelled by
-   * December 2016. The toll is scaled to the travellers counted now (760 / 450), and a travelled
-   * figure dated after the toll is not its denominator.
+   * Germany: 60 dead in October 2014, 760 travelled by the start. A cumulative toll needs no
+   * scaling to the travellers of any date: at least 60 had died by the start, whatever the share.
    */
   @Test
-  void aTollIsAShareOfThoseWhoHadTravelledByItsDate() {
-    StockFigures deu =
-        new StockFigures(
-            List.of(
-                new StockFigures.CountryFigures(
-                    "DEU",
-                    "Germany",
-                    "western_europe",
-                    Map.of(
-                        Measure.TRAVELLED,
-                        List.of(
-                            new DatedFigure(
-                                "A", LocalDate.of(2014, 9, 30), "2014-09", new Figure(450, 450)),
-                            new DatedFigure(
-                                "B",
-                                LocalDate.of(2016, 12, 31),
-                                "2016-12",
-                                new Figure(760, 760)))))),
-            List.of(),
-            List.of());
+  void anOldTollIsAFloorAsCounted() {
     Origin o =
-        DeathTolls.apply(
-                RULE,
-                List.of(country("DEU", Range.of(760))),
-                deu,
-                List.of(toll(2, "2014-10", "2014-10", "DEU", 60, 60)),
-                AS_OF,
-                Publication.AS_WRITTEN)
-            .get(0);
-    double scaled = 60 * 760 / 450.0;
-    assertThat(o.killed())
-        .isEqualTo(
-            new Range(
-                (int) Math.round(scaled),
-                (int) Math.round(scaled / FigureDefinitions.CONFIRMED_DEATH_SHARE_LOW)));
-    assertThat(o.note()).contains("among 450 travelled then");
+        apply(country("DEU", Range.of(760)), List.of(toll(2, "2014-10", "2014-10", "DEU", 60, 60)));
+    assertThat(o.killedAtLeast()).isEqualTo(latent(60));
+    assertThat(o.killed()).isNull();
   }
 
   /** No toll: the origin comes back as it was, so its dead still come from the share prior. */
@@ -199,14 +163,14 @@ class DeathTollsTest {
         new Origin(
             "rest:world", "Rest", "other", false, Range.of(500), null, null, null, null, null, "");
     List<Origin> out =
-        DeathTolls.apply(RULE, List.of(fra, rest), NONE, others, AS_OF, Publication.AS_WRITTEN);
+        DeathTolls.apply(RULE, List.of(fra, rest), others, AS_OF, Publication.AS_WRITTEN);
     assertThat(out).containsExactly(fra, rest);
-    assertThat(out.get(0).killed()).isNull();
+    assertThat(out.get(0).killedAtLeast()).isNull();
   }
 
-  /** A killed range given by the scenario itself is kept. */
+  /** A killed range given by the scenario itself is kept, the floor set beside it. */
   @Test
-  void aScenariosOwnKilledRangeIsKept() {
+  void aScenariosOwnKilledRangeIsKeptBesideTheFloor() {
     Origin given =
         new Origin(
             "MAR",
@@ -220,8 +184,9 @@ class DeathTollsTest {
             Range.of(400),
             List.of(),
             "");
-    assertThat(apply(given, List.of(toll(2, "2016-12", "2016-12", "MAR", 553, 553))))
-        .isEqualTo(given);
+    Origin o = apply(given, List.of(toll(2, "2016-12", "2016-12", "MAR", 553, 553)));
+    assertThat(o.killed()).isEqualTo(Range.of(400));
+    assertThat(o.killedAtLeast()).isEqualTo(latent(553));
   }
 
   /**
@@ -234,14 +199,14 @@ class DeathTollsTest {
         apply(
             country("BIH", Range.of(330)),
             List.of(of(toll(2, "2016-06", "2016-06", "BIH", 50, 50), "men")));
-    assertThat(o.killed().low()).isEqualTo(50);
-    assertThat(o.killed().high())
+    assertThat(o.killedAtLeast().low()).isEqualTo(50);
+    assertThat(o.killedAtLeast().high())
         .isEqualTo((int) Math.round(55 / FigureDefinitions.CONFIRMED_DEATH_SHARE_LOW));
     Origin upTo =
         apply(
             country("BIH", Range.of(330)),
             List.of(of(toll(2, "2016-06", "2016-06", "BIH", null, 50), "women")));
-    assertThat(upTo.killed()).isNull();
+    assertThat(upTo.killedAtLeast()).isNull();
   }
 
   /** A toll defined as all deaths ({@code count}) is the stock itself, not divided. */
@@ -253,20 +218,20 @@ class DeathTollsTest {
             List.of(
                 TestFigures.withDefinition(
                     toll(2, "2016-12", "2016-12", "MAR", 553, 553), "count")));
-    assertThat(o.killed()).isEqualTo(Range.of(553));
+    assertThat(o.killedAtLeast()).isEqualTo(Range.of(553));
   }
 
   /**
    * A toll above the travelled figure is data: the travelled range is raised to the counted toll,
-   * the killed stock is set, and the engine draws the initial stocks without failing, every
-   * traveller accounted for.
+   * the floor is set, and the engine draws the initial stocks without failing, every traveller
+   * accounted for.
    */
   @Test
   void aTollAboveTheTravelledFigureDoesNotFail() {
     Origin o =
         apply(country("NOR", Range.of(10)), List.of(toll(2, "2016-12", "2016-12", "NOR", 15, 15)));
     assertThat(o.travelled()).isEqualTo(Range.of(15));
-    assertThat(o.killed()).isEqualTo(latent(15));
+    assertThat(o.killedAtLeast()).isEqualTo(latent(15));
     assertThat(o.note()).contains("travelled raised to 15");
     CompiledModel model = model(o);
     for (int r = 0; r < 200; r++) {

@@ -90,8 +90,9 @@ class ValidationCommandsTest {
 
   /**
    * On the priors (no calibration): with calibration the flag also changes how the known death
-   * tolls are compared, and since those tolls set the initial killed stocks (DeathTolls) that moves
-   * the posterior of {@code stock_revision}, hence every forecast; here only the mappings differ.
+   * tolls are compared, and since those tolls put floors under the initial dead (DeathTolls) that
+   * moves the posterior of {@code stock_revision}, hence every forecast; here only the mappings
+   * differ.
    */
   @Test
   void noDefinitionsComparesEveryFigureWithTheCountOfItsMeasure() throws Exception {

@@ -13,7 +13,6 @@ import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.calibration.Budget;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.hindcast.Hindcast;
-import org.dispersal.input.data.OriginBuilder;
 import org.dispersal.input.data.ReportedFigures;
 import org.dispersal.input.data.SharedData;
 import org.dispersal.model.Scenario;
@@ -32,8 +31,8 @@ import org.dispersal.store.RunKind;
  * A hindcast: the information set frozen at a date, calibration on the figures published by then, a
  * forecast, and every later figure scored against it and two baselines ({@link Hindcast}); writes
  * hindcast.csv, scorecard.json, posterior.csv (when it calibrated) and hindcast.html. The country
- * death tolls among the figures published by then set the countries' initial killed stocks ({@link
- * DeathTolls}, with the shipped travelled figures as of the date).
+ * death tolls among the figures published by then put floors under the countries' initial dead
+ * ({@link DeathTolls}).
  *
  * @param scenario the scenario as known at the as-of date (initial stocks as of then)
  * @param observations the published figures, at least one
@@ -153,7 +152,7 @@ public record HindcastRequest(
             ? Reporters.estimate(
                 ReportedFigures.publishedBy(data, observations, settings.asOf()), settings.asOf())
             : null;
-    // The country death tolls public by the date set the initial killed stocks (DeathTolls).
+    // The country death tolls public by the date put floors under the initial dead (DeathTolls).
     LocalDate asOf = settings.asOf();
     Scenario asRun =
         scenario
@@ -162,7 +161,6 @@ public record HindcastRequest(
                 DeathTolls.apply(
                     StockRule.withDefaults(),
                     scenario.scenario().origins(),
-                    OriginBuilder.figures(data, asOf),
                     observations,
                     asOf,
                     data));
