@@ -70,7 +70,8 @@ public final class InitialStocks {
               ? Math.min(1.0, draw(o.returned(), rng) / (double) drawn)
               : v[model.cohortParameter(c, Base.SHARE_RETURNED_BY_START)];
       if (o.killedAtLeast() != null && drawn > 0) {
-        // Drawn after the origin's other draws, so origins without a floor draw as before.
+        // Drawn after the figures' draws, so origins without a floor draw exactly as before; with
+        // one, the binomial splits below come one draw later in the stream (the same law).
         killedShare =
             Math.max(killedShare, Math.min(1.0, draw(o.killedAtLeast(), rng) / (double) drawn));
       }

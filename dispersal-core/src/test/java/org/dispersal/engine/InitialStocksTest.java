@@ -70,7 +70,7 @@ class InitialStocksTest {
   /**
    * No floor, no change: a floor of 0 (which draws no random number and never raises a share) gives
    * the same stocks as none, and a floor on one origin leaves every other origin's stocks as they
-   * were, byte for byte (each origin draws from its own substream, the floor after its other
+   * were, byte for byte (each origin draws from its own substream, the floor after its figure
    * draws). The default forecast has no floors; {@code SummaryPinTest} pins it.
    */
   @Test
