@@ -242,16 +242,16 @@ class DeathTollsTest {
   }
 
   /**
-   * What the engine draws from a toll's stock: 2,000 travelled (a point), a counted toll of 300.
-   * The killed share is uniform on the integers 300 to 493 over 2,000, and the binomial draws by
-   * demographic keep its mean (the combat factors reweight the demographics, not the total), so the
+   * What the engine draws from a toll's floor: 2,000 travelled (a point), a counted toll of 300,
+   * the share prior 0.1 (200 dead). The floor, uniform on the integers 300 to 493, lies wholly
+   * above the prior's 200, so the killed share is the floor's over 2,000, and the binomial draws by
+   * demographic keep its mean (the combat factors reweight the demographics, not the total): the
    * initial dead have mean 396.5 = 300 / 0.757 (to 0.1) and a standard deviation of about 59 (56
    * from the uniform, 18 from the binomials). Over 4,000 replications the sample mean has a
-   * standard error of 0.93 and the test allows 5 (5.4σ: a false failure about once in 10^7). The
-   * share prior would give 0.1 × 2,000 = 200 here.
+   * standard error of 0.93 and the test allows 5 (5.4σ: a false failure about once in 10^7).
    */
   @Test
-  void theEngineDrawsTheTollsStockWithTheConfirmedSharesMean() {
+  void theEngineDrawsTheTollsFloorWithTheConfirmedSharesMean() {
     Origin o =
         apply(
             country("TJK", Range.of(2000)),
