@@ -25,9 +25,10 @@ import org.dispersal.model.Range;
  *       point and below it lowers the low end. An earlier figure within {@link #DEFAULT_WINDOW}
  *       that lies wholly above the point raises the high end to cover it; an earlier lower figure
  *       is growth and changes nothing. A country with no travelled figure gets no origin: its
- *       people stay in a remainder. Killed is left null because there is no per-country figure for
- *       it. Figures that contradict each other (more returned than travelled, or more women and
- *       minors than travellers) raise the travelled range to cover them: they never stop a run.
+ *       people stay in a remainder. Killed is left null because the shared data has no per-country
+ *       figure for it ({@link DeathTolls} sets it from observed death tolls). Figures that
+ *       contradict each other (more returned than travelled, or more women and minors than
+ *       travellers) raise the travelled range to cover them: they never stop a run.
  *   <li><b>Regional remainders.</b> For each region with figures for its total, the total is
  *       estimated by the same rule. The remainder is the total less the sum of the mid-points of
  *       the region's country origins, each end clamped at 0. If its high end is positive it becomes

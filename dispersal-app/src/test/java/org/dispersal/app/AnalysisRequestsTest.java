@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.dispersal.app.artifacts.Artifacts;
 import org.dispersal.app.artifacts.MemorySink;
@@ -15,8 +16,11 @@ import org.dispersal.app.problem.InputException;
 import org.dispersal.app.screening.ScreeningRequest;
 import org.dispersal.app.sensitivity.OutputSpec;
 import org.dispersal.app.sensitivity.SensitivityRequest;
+import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.input.observations.ObservationsReader;
+import org.dispersal.model.Origin;
+import org.dispersal.model.Range;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.sensitivity.SensitivityAnalysis;
 import org.dispersal.sensitivity.Sobol;
@@ -101,6 +105,53 @@ class AnalysisRequestsTest {
                 new HindcastRequest(
                     s, List.of(), new Hindcast.Settings(asOf, 10, 5L, 2, 20, 0), "test"))
         .hasMessageStartingWith("observations:");
+  }
+
+  /**
+   * The hindcast's floors under the initial dead come from the death tolls public by the date
+   * (Morocco's 553 of December 2016: at least 553-908 after the confirmed share), and a toll
+   * published after it, even one describing an earlier month, changes no stock and no score.
+   */
+  @Test
+  void aHindcastSetsFloorsUnderTheDeadFromTollsPublishedByTheDateOnly() throws Exception {
+    ScenarioInput s = isisAsOf();
+    var settings = new Hindcast.Settings(AS_OF, 10, 5L, 2, 20, 0);
+    ObservationRecord late =
+        new ObservationRecord(
+            "late.csv",
+            2,
+            "2016-12",
+            LocalDate.of(2016, 12, 1),
+            LocalDate.of(2016, 12, 31),
+            "2017-03",
+            LocalDate.of(2017, 3, 31),
+            "country",
+            "MAR",
+            "all",
+            ObservedMeasure.KILLED,
+            1200,
+            1200,
+            "LATE");
+    List<ObservationRecord> withLate = new ArrayList<>(KNOWN);
+    withLate.add(late);
+    Hindcast.Result known = hindcast(new HindcastRequest(s, KNOWN, settings, "test"));
+    Hindcast.Result more = hindcast(new HindcastRequest(s, withLate, settings, "test"));
+    Origin mar =
+        known.scenario().origins().stream()
+            .filter(o -> o.id().equals("MAR"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(mar.killedAtLeast()).isEqualTo(new Range(553, 908));
+    assertThat(mar.killed()).isNull();
+    assertThat(more.scenario().origins()).isEqualTo(known.scenario().origins());
+    assertThat(more.scored()).hasSameSizeAs(known.scored());
+    for (int i = 0; i < known.scored().size(); i++) {
+      assertThat(more.scored().get(i).sample()).isEqualTo(known.scored().get(i).sample());
+    }
+  }
+
+  private static Hindcast.Result hindcast(HindcastRequest request) {
+    return request.execute(Scenarios.PROVENANCE, done -> {}, Cancellation.NEVER).value();
   }
 
   @Test

@@ -88,6 +88,12 @@ class ValidationCommandsTest {
     assertThat(tmp.resolve("f").resolve("summary.csv")).exists();
   }
 
+  /**
+   * On the priors (no calibration): with calibration the flag also changes how the known death
+   * tolls are compared, and since those tolls put floors under the initial dead (DeathTolls) that
+   * moves the posterior of {@code stock_revision}, hence every forecast; here only the mappings
+   * differ.
+   */
   @Test
   void noDefinitionsComparesEveryFigureWithTheCountOfItsMeasure() throws Exception {
     String[] common = {
@@ -100,7 +106,7 @@ class ValidationCommandsTest {
       "--runs",
       "30",
       "--simulations",
-      "400",
+      "0",
       "--particles",
       "80",
       "--no-store",

@@ -17,7 +17,8 @@ import org.dispersal.random.RandomStreams;
  * country figures where given (times the same multiplier), otherwise binomially from {@code
  * share_women} and {@code share_minors}; the killed and returned by the start likewise (a country
  * figure as a share of the unrevised number), deaths weighted by the combat factor; everyone else
- * is in theatre.
+ * is in theatre. An origin's floor under its dead ({@link Origin#killedAtLeast()}, drawn uniformly
+ * like a figure) raises the killed share to at least the floor's share of the unrevised number.
  */
 public final class InitialStocks {
 
@@ -68,6 +69,12 @@ public final class InitialStocks {
           o.returned() != null && drawn > 0
               ? Math.min(1.0, draw(o.returned(), rng) / (double) drawn)
               : v[model.cohortParameter(c, Base.SHARE_RETURNED_BY_START)];
+      if (o.killedAtLeast() != null && drawn > 0) {
+        // Drawn after the figures' draws, so origins without a floor draw exactly as before; with
+        // one, the binomial splits below come one draw later in the stream (the same law).
+        killedShare =
+            Math.max(killedShare, Math.min(1.0, draw(o.killedAtLeast(), rng) / (double) drawn));
+      }
       double[] combat = {
         1.0,
         v[model.cohortParameter(women, Base.WOMEN_COMBAT_FACTOR)],

@@ -21,6 +21,9 @@ import java.util.List;
  * @param minors how many were minors, or null if no source gives it
  * @param returned how many had returned by the start date, or null if no source gives it
  * @param killed how many had been killed by the start date, or null if no source gives it
+ * @param killedAtLeast a floor under the dead by the start date, or null for none: a cumulative
+ *     death toll counted before the start says at least this many had died by then, whatever share
+ *     of the travellers {@code killed} or the share prior makes them
  * @param sources the {@code source_id}s the figures come from
  * @param note how the figures were chosen
  */
@@ -34,6 +37,7 @@ public record Origin(
     Range minors,
     Range returned,
     Range killed,
+    Range killedAtLeast,
     List<String> sources,
     String note) {
 
@@ -43,6 +47,23 @@ public record Origin(
       throw new IllegalArgumentException("origin needs an id, a region and a travelled figure");
     }
     sources = sources == null ? List.of() : List.copyOf(sources);
+  }
+
+  /** An origin with no floor under its dead. */
+  public Origin(
+      String id,
+      String name,
+      String region,
+      boolean country,
+      Range travelled,
+      Range women,
+      Range minors,
+      Range returned,
+      Range killed,
+      List<String> sources,
+      String note) {
+    this(
+        id, name, region, country, travelled, women, minors, returned, killed, null, sources, note);
   }
 
   /** The id of the remainder of the world's total. */

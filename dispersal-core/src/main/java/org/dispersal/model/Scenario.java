@@ -99,6 +99,23 @@ public record Scenario(
         propensity);
   }
 
+  /** The same scenario with other origins (the initial stocks read from more figures). */
+  public Scenario withOrigins(List<Origin> replaced) {
+    return new Scenario(
+        name,
+        description,
+        start,
+        months,
+        regions,
+        replaced,
+        places,
+        groups,
+        dispatchTargets,
+        drivers,
+        parameters,
+        exitPropensity);
+  }
+
   /** The names of the core theatres, in declared order ("Iraq", "Syria" for isis-2017). */
   public List<String> coreTheatreNames() {
     return places.stream()

@@ -15,6 +15,7 @@ import org.dispersal.app.problem.InputException;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.input.data.ReportedFigures;
 import org.dispersal.input.data.SharedData;
+import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.output.validation.HindcastCsv;
 import org.dispersal.output.validation.HindcastReport;
@@ -22,12 +23,16 @@ import org.dispersal.output.validation.PosteriorCsv;
 import org.dispersal.output.validation.ScorecardJson;
 import org.dispersal.reporting.FigureDefinitions;
 import org.dispersal.reporting.Reporters;
+import org.dispersal.stocks.DeathTolls;
+import org.dispersal.stocks.StockRule;
 import org.dispersal.store.RunKind;
 
 /**
  * A hindcast: the information set frozen at a date, calibration on the figures published by then, a
  * forecast, and every later figure scored against it and two baselines ({@link Hindcast}); writes
- * hindcast.csv, scorecard.json, posterior.csv (when it calibrated) and hindcast.html.
+ * hindcast.csv, scorecard.json, posterior.csv (when it calibrated) and hindcast.html. The country
+ * death tolls among the figures published by then put floors under the countries' initial dead
+ * ({@link DeathTolls}).
  *
  * @param scenario the scenario as known at the as-of date (initial stocks as of then)
  * @param observations the published figures, at least one
@@ -147,9 +152,21 @@ public record HindcastRequest(
             ? Reporters.estimate(
                 ReportedFigures.publishedBy(data, observations, settings.asOf()), settings.asOf())
             : null;
+    // The country death tolls public by the date put floors under the initial dead (DeathTolls).
+    LocalDate asOf = settings.asOf();
+    Scenario asRun =
+        scenario
+            .scenario()
+            .withOrigins(
+                DeathTolls.apply(
+                    StockRule.withDefaults(),
+                    scenario.scenario().origins(),
+                    observations,
+                    asOf,
+                    data));
     Hindcast.Result result =
         Hindcast.run(
-            scenario.scenario(),
+            asRun,
             data,
             observations,
             settings,

@@ -298,6 +298,7 @@ public final class ScenarioValidator {
         within(o.travelled(), o.women(), path + ".women");
         within(o.travelled(), o.minors(), path + ".minors");
         within(o.travelled(), o.killed(), path + ".stocks.killed");
+        within(o.travelled(), o.killedAtLeast(), path + ".killed_at_least");
         within(o.travelled(), o.returned(), path + ".stocks.returned");
       }
     }
