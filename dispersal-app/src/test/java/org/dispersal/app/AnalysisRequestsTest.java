@@ -143,6 +143,9 @@ class AnalysisRequestsTest {
             .orElseThrow();
     assertThat(mar.killedAtLeast()).isEqualTo(new Range(553, 908));
     assertThat(mar.killed()).isNull();
+    // The manifest lists every floor.
+    assertThat(run(new HindcastRequest(s, KNOWN, settings, "test")).manifestJson())
+        .containsPattern("\"deathTollFloors\" ?: ?\\[[^\\]]*\"MAR 553-908\"");
     assertThat(more.scenario().origins()).isEqualTo(known.scenario().origins());
     assertThat(more.scored()).hasSameSizeAs(known.scored());
     for (int i = 0; i < known.scored().size(); i++) {

@@ -185,6 +185,7 @@ public record HindcastRequest(
             .put("particles", settings.particles())
             .put("simulations", settings.simulations())
             .put("observations", observations.size())
+            .put("deathTollFloors", floors(asRun))
             .put(
                 "reportingModel",
                 result.reporting() == null ? "off" : result.reporting().describe())
@@ -219,5 +220,16 @@ public record HindcastRequest(
         },
         started,
         finished);
+  }
+
+  /**
+   * The manifest's {@code deathTollFloors}: each origin whose dead at the start have a floor from
+   * the death tolls public by the date, as {@code "MAR 553-906"} (people), in the scenario's order.
+   */
+  static List<String> floors(Scenario asRun) {
+    return asRun.origins().stream()
+        .filter(o -> o.killedAtLeast() != null)
+        .map(o -> o.id() + " " + o.killedAtLeast().low() + "-" + o.killedAtLeast().high())
+        .toList();
   }
 }
