@@ -18,23 +18,23 @@ import org.dispersal.store.ReplicationValues;
  * Keeps a run's files in memory: its writers write into a private temporary folder, every regular
  * file they leave there is read, and the folder is deleted. The summary table is rendered once,
  * with the store's rows ({@link SummaryTable#renderOnce}); a forecast's per-replication values are
- * made meanwhile.
+ * made while the other files are written.
  */
 public final class MemorySink implements ArtifactSink<Artifacts> {
 
   @Override
   public Artifacts keep(RunResult<?> result) throws IOException {
-    // A forecast's per-replication values come from its own capture, not from the summary: they
-    // are made on a thread of their own beside the rendering and the report, which runs on one
-    // core (docs/PERFORMANCE.md, "Session 12: the tail").
-    FutureTask<ReplicationValues> values = new FutureTask<>(result::replicationValues);
-    Thread making = new Thread(values, "dispersal-replication-values");
-    making.setDaemon(true);
-    making.start();
     if (result.summary() != null) {
       // The file and the store's rows in one pass over the summary (SummaryTable.renderOnce).
       result.summary().renderOnce();
     }
+    // A forecast's per-replication values come from its own capture, not from the summary: they
+    // are made on a thread of their own beside the report, which runs on one core (the rendering
+    // above has both; docs/PERFORMANCE.md, "Session 12: the tail").
+    FutureTask<ReplicationValues> values = new FutureTask<>(result::replicationValues);
+    Thread making = new Thread(values, "dispersal-replication-values");
+    making.setDaemon(true);
+    making.start();
     Path dir = Files.createTempDirectory("dispersal-" + result.kind().id());
     try {
       result.writeTo(dir);
