@@ -76,6 +76,9 @@ public final class Store implements AutoCloseable {
           .dataSource(db.dataSource())
           .locations(STORE_MIGRATIONS, SERVER_MIGRATIONS)
           .failOnMissingLocations(false)
+          // All pending migrations in one transaction: a new store takes one lock and one read of
+          // the history instead of one per migration (docs/PERFORMANCE.md, "Session 12").
+          .group(true)
           .loggers(FlywayWarningsOnly.class.getName())
           .load()
           .migrate();

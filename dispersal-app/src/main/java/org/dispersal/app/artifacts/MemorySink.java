@@ -1,19 +1,24 @@
 package org.dispersal.app.artifacts;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import org.dispersal.app.RunResult;
+import org.dispersal.store.ReplicationValues;
 
 /**
  * Keeps a run's files in memory: its writers write into a private temporary folder, every regular
  * file they leave there is read, and the folder is deleted. The summary table is rendered once,
- * with the store's rows ({@link SummaryTable#renderOnce}).
+ * with the store's rows ({@link SummaryTable#renderOnce}); a forecast's per-replication values are
+ * made while the other files are written.
  */
 public final class MemorySink implements ArtifactSink<Artifacts> {
 
@@ -23,6 +28,13 @@ public final class MemorySink implements ArtifactSink<Artifacts> {
       // The file and the store's rows in one pass over the summary (SummaryTable.renderOnce).
       result.summary().renderOnce();
     }
+    // A forecast's per-replication values come from its own capture, not from the summary: they
+    // are made on a thread of their own beside the report, which runs on one core (the rendering
+    // above has both; docs/PERFORMANCE.md, "Session 12: the tail").
+    FutureTask<ReplicationValues> values = new FutureTask<>(result::replicationValues);
+    Thread making = new Thread(values, "dispersal-replication-values");
+    making.setDaemon(true);
+    making.start();
     Path dir = Files.createTempDirectory("dispersal-" + result.kind().id());
     try {
       result.writeTo(dir);
@@ -34,9 +46,27 @@ public final class MemorySink implements ArtifactSink<Artifacts> {
           }
         }
       }
-      return new Artifacts(result.manifestJson(), result.summaryRows(), files);
+      return new Artifacts(result.manifestJson(), result.summaryRows(), files, made(values));
     } finally {
       delete(dir);
+    }
+  }
+
+  /** The values made on their own thread, or what making them threw. */
+  private static ReplicationValues made(FutureTask<ReplicationValues> values) throws IOException {
+    try {
+      return values.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the replication values were made");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 

@@ -43,11 +43,7 @@ public abstract sealed class StoreSink implements ArtifactSink<StoredRun> {
     @Override
     public StoredRun keep(RunResult<?> result, Artifacts rendered) {
       runs.succeeded(
-          id,
-          rendered.manifestJson(),
-          rendered.rows(),
-          rendered.files(),
-          result.replicationValues());
+          id, rendered.manifestJson(), rendered.rows(), rendered.files(), rendered.values());
       return runs.find(id).orElseThrow();
     }
   }

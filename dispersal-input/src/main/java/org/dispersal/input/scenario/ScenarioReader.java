@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.dispersal.hypotheses.HypothesisSet;
@@ -78,6 +79,16 @@ public final class ScenarioReader {
 
   /** The section of indicators. */
   static final String INDICATORS = "indicators";
+
+  /** The identity of a built-in scenario's source, before its name. */
+  private static final String BUILT_IN_IDENTITY = "built-in:";
+
+  /**
+   * The built-in scenarios as parsed, kept for the process (they are part of the jar, and the trees
+   * are immutable): the default forecast reads its scenario once for each of its hypotheses, and
+   * the hypotheses' variants extend it (docs/PERFORMANCE.md, "Session 12: the tail").
+   */
+  private static final Map<String, YamlTree.Parsed> BUILT_IN_PARSED = new ConcurrentHashMap<>();
 
   /** How many files an {@code extends} chain may hold. */
   static final int MAX_EXTENDS = 8;
@@ -367,7 +378,11 @@ public final class ScenarioReader {
    */
   private Node.Mapping resolve(
       Source source, Deque<String> chain, Set<String> inherited, List<Problem> problems) {
-    YamlTree.Parsed parsed = YamlTree.parse(source.text(), source.display());
+    YamlTree.Parsed parsed =
+        source.identity().startsWith(BUILT_IN_IDENTITY)
+            ? BUILT_IN_PARSED.computeIfAbsent(
+                source.identity(), id -> YamlTree.parse(source.text(), source.display()))
+            : YamlTree.parse(source.text(), source.display());
     problems.addAll(parsed.problems());
     if (parsed.root() == null) {
       return null;
@@ -650,7 +665,7 @@ public final class ScenarioReader {
       }
       try (in) {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        return new Source(name + ".yaml", text, null, "built-in:" + name);
+        return new Source(name + ".yaml", text, null, BUILT_IN_IDENTITY + name);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the built-in " + resource, e);
       }
