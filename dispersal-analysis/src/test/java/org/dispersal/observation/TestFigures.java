@@ -41,6 +41,26 @@ public final class TestFigures {
         "SRC");
   }
 
+  /** The same row for one demographic ({@code men}, {@code women}, {@code minors}). */
+  public static ObservationRecord withDemographic(ObservationRecord r, String demographic) {
+    return new ObservationRecord(
+        r.file(),
+        r.line(),
+        r.date(),
+        r.firstDay(),
+        r.lastDay(),
+        r.published(),
+        r.publishedLast(),
+        r.scope(),
+        r.scopeId(),
+        demographic,
+        r.measure(),
+        r.low(),
+        r.high(),
+        r.sourceId(),
+        r.definition());
+  }
+
   /** The same row with its {@code definition} column set (empty: the column not given). */
   public static ObservationRecord withDefinition(ObservationRecord r, String definition) {
     return new ObservationRecord(

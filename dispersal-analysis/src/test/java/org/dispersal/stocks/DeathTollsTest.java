@@ -35,25 +35,6 @@ class DeathTollsTest {
         line, month, published, "country", iso3, ObservedMeasure.KILLED, low, high);
   }
 
-  /** The same row for one demographic. */
-  private static ObservationRecord of(ObservationRecord r, String demographic) {
-    return new ObservationRecord(
-        r.file(),
-        r.line(),
-        r.date(),
-        r.firstDay(),
-        r.lastDay(),
-        r.published(),
-        r.publishedLast(),
-        r.scope(),
-        r.scopeId(),
-        demographic,
-        r.measure(),
-        r.low(),
-        r.high(),
-        r.sourceId());
-  }
-
   private static Origin apply(Origin o, List<ObservationRecord> records) {
     return DeathTolls.apply(RULE, List.of(o), records, AS_OF, Publication.AS_WRITTEN).get(0);
   }
@@ -198,14 +179,17 @@ class DeathTollsTest {
     Origin o =
         apply(
             country("BIH", Range.of(330)),
-            List.of(of(toll(2, "2016-06", "2016-06", "BIH", 50, 50), "men")));
+            List.of(
+                TestFigures.withDemographic(toll(2, "2016-06", "2016-06", "BIH", 50, 50), "men")));
     assertThat(o.killedAtLeast().low()).isEqualTo(50);
     assertThat(o.killedAtLeast().high())
         .isEqualTo((int) Math.round(55 / FigureDefinitions.CONFIRMED_DEATH_SHARE_LOW));
     Origin upTo =
         apply(
             country("BIH", Range.of(330)),
-            List.of(of(toll(2, "2016-06", "2016-06", "BIH", null, 50), "women")));
+            List.of(
+                TestFigures.withDemographic(
+                    toll(2, "2016-06", "2016-06", "BIH", null, 50), "women")));
     assertThat(upTo.killedAtLeast()).isNull();
   }
 

@@ -1,7 +1,6 @@
 package org.dispersal.cli;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.dispersal.app.BackgroundWork;
 import org.dispersal.app.Cancellation;
 import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
@@ -241,24 +241,7 @@ final class StoreOption {
         return;
       }
       awaited = true;
-      Recorded recorded;
-      try {
-        recorded = recording.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while the run was being recorded");
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof IOException io) {
-          throw io;
-        }
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(e.getCause());
-      }
+      Recorded recorded = BackgroundWork.result(recording, "the run was being recorded");
       store = recorded.store();
       id = recorded.id();
       if (recorded.problem() != null) {

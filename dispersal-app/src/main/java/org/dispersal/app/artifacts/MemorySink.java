@@ -1,16 +1,15 @@
 package org.dispersal.app.artifacts;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
+import org.dispersal.app.BackgroundWork;
 import org.dispersal.app.RunResult;
 import org.dispersal.store.ReplicationValues;
 
@@ -46,27 +45,13 @@ public final class MemorySink implements ArtifactSink<Artifacts> {
           }
         }
       }
-      return new Artifacts(result.manifestJson(), result.summaryRows(), files, made(values));
+      return new Artifacts(
+          result.manifestJson(),
+          result.summaryRows(),
+          files,
+          BackgroundWork.result(values, "the replication values were made"));
     } finally {
       delete(dir);
-    }
-  }
-
-  /** The values made on their own thread, or what making them threw. */
-  private static ReplicationValues made(FutureTask<ReplicationValues> values) throws IOException {
-    try {
-      return values.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while the replication values were made");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
     }
   }
 
