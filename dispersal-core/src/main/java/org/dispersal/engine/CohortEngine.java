@@ -7,6 +7,7 @@ import org.dispersal.random.DoubleMemo;
 import org.dispersal.random.Multinomial;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
+import org.dispersal.random.Substream;
 
 /**
  * The cohort engine: exact stochastic simulation of the multi-state model, cohort by cohort and
@@ -60,6 +61,9 @@ public final class CohortEngine implements ReplicationEngine {
   private final DoubleMemo leaving;
   private final DoubleMemo logOfStay;
   private final int classCount;
+
+  /** The one generator of every substream this engine draws from, re-seeded for each. */
+  private final Substream substream = new Substream();
 
   /**
    * Slots of the engine's two memos (1 - exp(-H) of the rows' total hazards, log(1 - p) of the
@@ -139,6 +143,20 @@ public final class CohortEngine implements ReplicationEngine {
    */
   public static void drawArrivals(
       SimulationModel.Replication rep, long[] cohortKeys, long base, int t, int[][] arrived) {
+    drawArrivals(rep, cohortKeys, base, t, arrived, new Substream());
+  }
+
+  /**
+   * Draws the arrivals of month t as {@link #drawArrivals(SimulationModel.Replication, long[],
+   * long, int, int[][])} does (the same numbers), re-seeding {@code substream} for each cohort.
+   */
+  static void drawArrivals(
+      SimulationModel.Replication rep,
+      long[] cohortKeys,
+      long base,
+      int t,
+      int[][] arrived,
+      Substream substream) {
     for (int c = 0; c < arrived.length; c++) {
       int[] a = arrived[c];
       java.util.Arrays.fill(a, 0);
@@ -147,7 +165,7 @@ public final class CohortEngine implements ReplicationEngine {
         double mean = rep.arrivalMean(c, t, local);
         if (mean > 0) {
           if (rng == null) {
-            rng = RandomStreams.substream(base, arrivalKey(cohortKeys[c], t + 1));
+            rng = substream.reseed(base, arrivalKey(cohortKeys[c], t + 1));
           }
           a[local] = PoissonSampler.of(rng, mean).sample();
         }
@@ -179,6 +197,23 @@ public final class CohortEngine implements ReplicationEngine {
       int t,
       int[][] stocks,
       int[][] born) {
+    drawBirths(rep, birthCohort, cohortKeys, base, t, stocks, born, new Substream());
+  }
+
+  /**
+   * Draws the births of month t as {@link #drawBirths(SimulationModel.Replication, int[], long[],
+   * long, int, int[][], int[][])} does (the same numbers), re-seeding {@code substream} for each
+   * mother cohort.
+   */
+  static void drawBirths(
+      SimulationModel.Replication rep,
+      int[] birthCohort,
+      long[] cohortKeys,
+      long base,
+      int t,
+      int[][] stocks,
+      int[][] born,
+      Substream substream) {
     for (int[] b : born) {
       java.util.Arrays.fill(b, 0);
     }
@@ -193,7 +228,7 @@ public final class CohortEngine implements ReplicationEngine {
         double p = s[local] > 0 ? rep.birthProbability(c, t, local) : 0;
         if (p > 0) {
           if (rng == null) {
-            rng = RandomStreams.substream(base, birthKey(cohortKeys[c], t + 1));
+            rng = substream.reseed(base, birthKey(cohortKeys[c], t + 1));
           }
           born[child][local] += Binomial.sample(rng, s[local], p);
         }
@@ -280,10 +315,10 @@ public final class CohortEngine implements ReplicationEngine {
       }
       boolean keep = !moved && rep.sameRows(t - 1);
       if (births) {
-        drawBirths(rep, birthCohort, cohortKeys, base, t - 1, stocks, born);
+        drawBirths(rep, birthCohort, cohortKeys, base, t - 1, stocks, born, substream);
       }
       if (arrivals) {
-        drawArrivals(rep, cohortKeys, base, t - 1, arrived);
+        drawArrivals(rep, cohortKeys, base, t - 1, arrived, substream);
       }
       if (!keep) {
         fillRows(rep, t - 1, t < months && rep.sameRows(t));
@@ -293,7 +328,7 @@ public final class CohortEngine implements ReplicationEngine {
       for (int c = 0; c < cohortCount; c++) {
         if (!empty[c]) {
           long key = RandomStreams.cohortMonthKey(cohortKeys[c], t);
-          step(c, RandomStreams.substream(base, key));
+          step(c, substream.reseed(base, key));
         }
       }
       if (births) {

@@ -2,7 +2,6 @@ package org.dispersal.random;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -177,16 +176,15 @@ public final class RandomStreams {
    * Returns a generator for one keyed part of a replication, such as one cohort's month, from a
    * base value drawn once from the replication's stream. Keys name the part (a cohort's origin and
    * demographic, a parameter's name), not its position, so two scenarios that differ elsewhere
-   * still give the same part the same numbers: common random numbers.
+   * still give the same part the same numbers: common random numbers. Loops that start many
+   * substreams re-seed one {@link Substream} instead, which gives the same numbers.
    */
   public static UniformRandomProvider substream(long base, long key) {
-    long a = mix(base ^ mix(key));
-    long b = mix(a ^ 0xD1B54A32D192ED03L);
-    if (a == 0 && b == 0) {
-      b = 1;
-    }
-    return new XoRoShiRo128PlusPlus(a, b);
+    return new Substream().reseed(base, key);
   }
+
+  /** Mixed into the first word of a substream's state for its second (see {@link Substream}). */
+  static final long SUBSTREAM_SECOND_WORD = 0xD1B54A32D192ED03L;
 
   /** One uniform number in [0, 1) for a keyed part of a replication (see {@link #substream}). */
   public static double uniform(long base, long key) {

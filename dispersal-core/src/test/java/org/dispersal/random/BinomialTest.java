@@ -3,6 +3,7 @@ package org.dispersal.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.dispersal.testkit.Stats;
@@ -65,5 +66,21 @@ class BinomialTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Binomial.sample(rng, 5, Double.NaN))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * BTRS's log-factorials are Commons Numbers' LogGamma.value(j + 1) bit for bit, inside the table
+   * and past its end, so its draws (and every forecast) are unchanged.
+   */
+  @Test
+  void logFactorialIsLogGammaBitForBit() {
+    for (int j = 0; j < 70_000; j++) {
+      assertThat(Double.doubleToRawLongBits(Binomial.logFactorial(j)))
+          .as("j=%d", j)
+          .isEqualTo(Double.doubleToRawLongBits(LogGamma.value(j + 1)));
+    }
+    for (int j : new int[] {1 << 20, 123_456_789, Integer.MAX_VALUE - 1}) {
+      assertThat(Binomial.logFactorial(j)).isEqualTo(LogGamma.value(j + 1.0));
+    }
   }
 }
