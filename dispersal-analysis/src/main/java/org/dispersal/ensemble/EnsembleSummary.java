@@ -73,7 +73,16 @@ public final class EnsembleSummary implements MonthObserver {
   private final int[] homeAtStart;
   private final int[] peopleAtStart;
   private final int[] arrivedSinceStart;
+
+  /**
+   * The histograms of the cells any cohort can reach, month by month, each month in the order of
+   * {@link #reachableCell}: a twentieth of a month's cells for isis-2017, so a table of every cell
+   * would be mostly empty slots (15 MB a summary).
+   */
   private final IntHistogram[] cells;
+
+  /** The rank among the reachable cells of each cell within a month, -1 where none reaches. */
+  private final int[] reachableRank;
 
   /** Cohort c's local compartments are entries localStart[c] to localStart[c + 1] - 1 below. */
   private final int[] localStart;
@@ -122,7 +131,6 @@ public final class EnsembleSummary implements MonthObserver {
     peopleAtStart = new int[cohorts.size()];
     arrivedSinceStart = new int[cohorts.size()];
     cellsPerMonth = scopes.size() * 4 * keys;
-    cells = new IntHistogram[(months + 1) * cellsPerMonth];
     Fanout f = new Fanout(cellsPerMonth);
     localStart = new int[cohorts.size() + 1];
     compositeStart = new int[COMPOSITES * cohorts.size() + 1];
@@ -166,13 +174,18 @@ public final class EnsembleSummary implements MonthObserver {
     // cell table, which is also the order it makes them in.
     int[] rank = new int[f.cells.size()];
     reachableCell = new int[rank.length];
+    reachableRank = new int[cellsPerMonth];
     int next = 0;
     for (int cell = 0; cell < cellsPerMonth; cell++) {
       if (f.reachable[cell] >= 0) {
         rank[f.reachable[cell]] = next;
+        reachableRank[cell] = next;
         reachableCell[next++] = cell;
+      } else {
+        reachableRank[cell] = -1;
       }
     }
+    cells = new IntHistogram[(months + 1) * next];
     fan = fanList.toArray();
     for (int k = 0; k < fan.length; k++) {
       fan[k] = rank[fan[k]];
@@ -472,7 +485,7 @@ public final class EnsembleSummary implements MonthObserver {
         if (st == null) {
           continue;
         }
-        int base = m * cellsPerMonth;
+        int base = m * reachable;
         for (int t = 0; t < reachable; t++) {
           IntHistogram h = null;
           for (int r = 0, at = t; r < rows; r++, at += reachable) {
@@ -480,10 +493,10 @@ public final class EnsembleSummary implements MonthObserver {
             if (v != 0) {
               st[at] = 0;
               if (h == null) {
-                h = cells[base + reachableCell[t]];
+                h = cells[base + t];
                 if (h == null) {
                   h = new IntHistogram();
-                  cells[base + reachableCell[t]] = h;
+                  cells[base + t] = h;
                 }
               }
               h.add(v);
@@ -537,6 +550,8 @@ public final class EnsembleSummary implements MonthObserver {
     for (EnsembleSummary other : others) {
       other.flush(true);
     }
+    // An array, not the list: a list's iterator for each of millions of cells was 60 MB of garbage.
+    EnsembleSummary[] rest = others.toArray(new EnsembleSummary[0]);
     int chunks = (cells.length + MERGE_CHUNK - 1) / MERGE_CHUNK;
     Workers.run(
         "dispersal-merge",
@@ -548,7 +563,7 @@ public final class EnsembleSummary implements MonthObserver {
           int from = chunk * MERGE_CHUNK;
           int to = Math.min(cells.length, from + MERGE_CHUNK);
           for (int i = from; i < to; i++) {
-            for (EnsembleSummary other : others) {
+            for (EnsembleSummary other : rest) {
               combineCell(i, other, true);
             }
             if (cells[i] != null) {
@@ -611,11 +626,12 @@ public final class EnsembleSummary implements MonthObserver {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = writer(bytes)) {
       out.writeInt(ENCODING);
-      out.writeInt(cells.length);
+      out.writeInt((months + 1) * cellsPerMonth);
       out.writeLong(replications);
+      int reachable = reachableCell.length;
       for (int i = 0; i < cells.length; i++) {
         if (cells[i] != null) {
-          out.writeInt(i);
+          out.writeInt(i / reachable * cellsPerMonth + reachableCell[i % reachable]);
           cells[i].writeTo(out);
         }
       }
@@ -688,15 +704,17 @@ public final class EnsembleSummary implements MonthObserver {
   public static EnsembleSummary fromBytes(CompiledModel model, byte[] bytes) {
     EnsembleSummary s = new EnsembleSummary(model);
     try (DataInputStream in = reader(bytes)) {
-      if (in.readInt() != ENCODING || in.readInt() != s.cells.length) {
+      int all = (s.months + 1) * s.cellsPerMonth;
+      if (in.readInt() != ENCODING || in.readInt() != all) {
         throw new IllegalArgumentException("not a summary of this model");
       }
       s.replications = in.readLong();
       for (int i = in.readInt(); i >= 0; i = in.readInt()) {
-        if (i >= s.cells.length) {
+        int rank = i < all ? s.reachableRank[i % s.cellsPerMonth] : -1;
+        if (rank < 0) {
           throw new IllegalArgumentException("summary cell " + i + " outside this model");
         }
-        s.cells[i] = IntHistogram.readFrom(in);
+        s.cells[i / s.cellsPerMonth * s.reachableCell.length + rank] = IntHistogram.readFrom(in);
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("not a readable summary: " + e.getMessage(), e);
@@ -707,7 +725,7 @@ public final class EnsembleSummary implements MonthObserver {
   /** Whether the cell is non-zero in at least one replication. */
   public boolean isPresent(int month, int scope, int demo, int key) {
     flush(true);
-    return cells[month * cellsPerMonth + index(scope, demo, key)] != null;
+    return cell(month, scope, demo, key) != null;
   }
 
   /**
@@ -720,12 +738,21 @@ public final class EnsembleSummary implements MonthObserver {
    */
   public Statistic statistic(int month, int scope, int demo, int key) {
     flush(true);
-    IntHistogram h = cells[month * cellsPerMonth + index(scope, demo, key)];
+    IntHistogram h = cell(month, scope, demo, key);
     if (h == null || replications == 0) {
       return Statistic.ZERO;
     }
     int[] q = h.quantiles(replications, 0.05, 0.25, 0.5, 0.75, 0.95);
     return new Statistic((double) h.sum() / replications, q[0], q[1], q[2], q[3], q[4]);
+  }
+
+  /** The histogram of a cell, null where no replication recorded one (or none can). */
+  private IntHistogram cell(int month, int scope, int demo, int key) {
+    if (month < 0 || month > months) {
+      throw new IndexOutOfBoundsException("month " + month + " outside 0 to " + months);
+    }
+    int rank = reachableRank[index(scope, demo, key)];
+    return rank < 0 ? null : cells[month * reachableCell.length + rank];
   }
 
   /** The statistic of a composite state in a scope. */

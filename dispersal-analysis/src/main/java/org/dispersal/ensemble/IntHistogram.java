@@ -17,10 +17,12 @@ import java.util.Arrays;
  * counted in a small dense table made on first use; larger values are appended to a log of plain
  * {@code int}s (4 bytes a record, no hashing on the hot path) which, once it holds {@value
  * #LOG_LIMIT} records, is sorted and folded into a sorted table of distinct values and their
- * counts. Reading sorts the log in place. Memory is at most 8 bytes per distinct large value plus a
- * log of at most {@value #LOG_LIMIT} records: flat in replications once the distinct values level
- * off. Recording is not thread-safe (one summary per worker); reads are synchronised, as they sort
- * the log.
+ * counts. The log grows by blocks, each a quarter of the records so far, that are never copied
+ * while recording (a copy outgrown would be garbage in the old generation, as the log lives as long
+ * as the summary); reading joins them into one array and sorts it. Memory is at most 8 bytes per
+ * distinct large value plus a log of at most {@value #LOG_LIMIT} records: flat in replications once
+ * the distinct values level off. Recording is not thread-safe (one summary per worker); reads are
+ * synchronised, as they sort the log.
  */
 public final class IntHistogram {
 
@@ -32,20 +34,26 @@ public final class IntHistogram {
   private static final int[] EMPTY = new int[0];
 
   private int[] dense;
+
+  /** The block of the log being filled; after a read, the whole log, sorted. */
   private int[] log = EMPTY;
+
+  /** Records in {@link #log}. */
   private int logSize;
+
+  /** The log's earlier blocks, full, in record order and followed by nulls; null when none. */
+  private int[][] blocks;
+
   private boolean logSorted = true;
   private int[] runValues = EMPTY;
   private int[] runCounts = EMPTY;
   private int runSize;
   private long sum;
-  private long recorded;
 
   /** Records one non-zero value. */
   public void add(int value) {
     if (value >= DENSE_LIMIT) {
       sum += value;
-      recorded++;
       append(value);
     } else {
       add(value, 1);
@@ -64,7 +72,6 @@ public final class IntHistogram {
       return;
     }
     sum += (long) value * times;
-    recorded += times;
     if (value < DENSE_LIMIT) {
       if (dense == null) {
         dense = new int[Math.max(8, Integer.highestOneBit(value) * 2)];
@@ -81,16 +88,48 @@ public final class IntHistogram {
 
   private void append(int value) {
     if (logSize == log.length) {
-      if (log.length >= LOG_LIMIT) {
+      int records = logSize + blockedRecords();
+      if (records >= LOG_LIMIT) {
         flushLog();
       } else {
-        // Grown by a quarter, not doubled: a full ensemble's logs are most of its memory, and a
-        // doubled log is a quarter empty on average (docs/PERFORMANCE.md, "Memory").
-        log = Arrays.copyOf(log, Math.min(LOG_LIMIT, Math.max(8, log.length + (log.length >> 2))));
+        // A new block of a quarter of the records so far: full blocks are never copied. Logs live
+        // as long as the summary, so an outgrown copy would be garbage in the old generation,
+        // which is what filled it between full collections; a quarter leaves as little room
+        // empty as growing one array by a quarter did.
+        if (log.length > 0) {
+          keepBlock(log);
+        }
+        log = new int[Math.min(LOG_LIMIT - records, Math.max(8, records >> 2))];
+        logSize = 0;
       }
     }
     log[logSize++] = value;
     logSorted = false;
+  }
+
+  /** Records in the full blocks. */
+  private int blockedRecords() {
+    int n = 0;
+    if (blocks != null) {
+      for (int k = 0; k < blocks.length && blocks[k] != null; k++) {
+        n += blocks[k].length;
+      }
+    }
+    return n;
+  }
+
+  private void keepBlock(int[] block) {
+    if (blocks == null) {
+      blocks = new int[4][];
+    }
+    int k = 0;
+    while (k < blocks.length && blocks[k] != null) {
+      k++;
+    }
+    if (k == blocks.length) {
+      blocks = Arrays.copyOf(blocks, 2 * k);
+    }
+    blocks[k] = block;
   }
 
   /** Sorts the log and folds it into the table of distinct values; the log is emptied. */
@@ -135,7 +174,20 @@ public final class IntHistogram {
     runSize = k;
   }
 
+  /** Joins the log's blocks into one array and sorts it. */
   private void sortLog() {
+    if (blocks != null) {
+      int[] all = new int[blockedRecords() + logSize];
+      int n = 0;
+      for (int k = 0; k < blocks.length && blocks[k] != null; k++) {
+        System.arraycopy(blocks[k], 0, all, n, blocks[k].length);
+        n += blocks[k].length;
+      }
+      System.arraycopy(log, 0, all, n, logSize);
+      log = all;
+      logSize = all.length;
+      blocks = null;
+    }
     if (!logSorted) {
       Arrays.sort(log, 0, logSize);
       logSorted = true;
@@ -150,33 +202,35 @@ public final class IntHistogram {
     sortLog();
   }
 
-  /** Adds every value recorded in another table to this one. */
+  /**
+   * Adds every value recorded in another table to this one. An empty table of large values takes
+   * the other's as it is built, so merging into it copies nothing more.
+   */
   public void combine(IntHistogram other) {
     if (other == this) {
       throw new IllegalArgumentException("cannot combine a histogram with itself");
     }
-    int[][] table = other.sortedTable();
-    int[] values = table[0];
-    int[] freq = table[1];
-    int start = 0;
-    while (start < values.length && values[start] < DENSE_LIMIT) {
-      add(values[start], freq[start]);
-      start++;
+    Large large = other.largeTable();
+    int[] d = large.dense();
+    if (d != null) {
+      for (int v = 1; v < d.length; v++) {
+        add(v, d[v]);
+      }
     }
-    int n = values.length - start;
+    int n = large.size();
     if (n > 0) {
       long s = 0;
-      long r = 0;
-      for (int i = start; i < values.length; i++) {
-        s += (long) values[i] * freq[i];
-        r += freq[i];
+      for (int i = 0; i < n; i++) {
+        s += (long) large.values()[i] * large.counts()[i];
       }
       sum += s;
-      recorded += r;
-      fold(
-          Arrays.copyOfRange(values, start, values.length),
-          Arrays.copyOfRange(freq, start, values.length),
-          n);
+      if (runSize == 0) {
+        runValues = large.values();
+        runCounts = large.counts();
+        runSize = n;
+      } else {
+        fold(large.values(), large.counts(), n);
+      }
     }
   }
 
@@ -185,9 +239,21 @@ public final class IntHistogram {
     return sum;
   }
 
-  /** How many non-zero values were recorded. */
-  public long nonZero() {
-    return recorded;
+  /**
+   * How many non-zero values were recorded: counted, not kept, as a field would make every
+   * histogram 8 bytes larger.
+   */
+  public synchronized long nonZero() {
+    long n = logSize + blockedRecords();
+    if (dense != null) {
+      for (int c : dense) {
+        n += c;
+      }
+    }
+    for (int i = 0; i < runSize; i++) {
+      n += runCounts[i];
+    }
+    return n;
   }
 
   /**
@@ -199,6 +265,7 @@ public final class IntHistogram {
    * @param qs probabilities in (0, 1], in increasing order
    */
   public synchronized int[] quantiles(long total, double... qs) {
+    long recorded = nonZero();
     if (total < recorded) {
       throw new IllegalArgumentException("total below the number recorded");
     }
@@ -271,30 +338,32 @@ public final class IntHistogram {
     return m;
   }
 
-  /** The distinct recorded values in increasing order, and how often each was recorded. */
-  private synchronized int[][] sortedTable() {
+  /**
+   * A table's dense counts (as they are, not copied) and its distinct large values in increasing
+   * order with how often each was recorded, in arrays of exactly that size.
+   */
+  private record Large(int[] dense, int[] values, int[] counts, int size) {}
+
+  /** The table's dense counts and distinct large values: the sorted log merged into the runs. */
+  private synchronized Large largeTable() {
     sortLog();
+    // Counted first, so the arrays are made at their final size (an empty table takes them).
     int n = 0;
-    if (dense != null) {
-      for (int v = 1; v < dense.length; v++) {
-        if (dense[v] != 0) {
-          n++;
-        }
-      }
-    }
-    int[] values = new int[n + runSize + logSize];
-    int[] freq = new int[values.length];
-    int k = 0;
-    if (dense != null) {
-      for (int v = 1; v < dense.length; v++) {
-        if (dense[v] != 0) {
-          values[k] = v;
-          freq[k++] = dense[v];
-        }
-      }
-    }
+    int previous = 0;
     int i = 0;
     int j = 0;
+    while (i < runSize || j < logSize) {
+      int v = j == logSize || (i < runSize && runValues[i] <= log[j]) ? runValues[i++] : log[j++];
+      if (n == 0 || v != previous) {
+        n++;
+        previous = v;
+      }
+    }
+    int[] values = new int[n];
+    int[] counts = new int[n];
+    int k = 0;
+    i = 0;
+    j = 0;
     while (i < runSize || j < logSize) {
       int v;
       int c;
@@ -306,17 +375,13 @@ public final class IntHistogram {
         c = 1;
       }
       if (k > 0 && values[k - 1] == v) {
-        freq[k - 1] += c;
+        counts[k - 1] += c;
       } else {
         values[k] = v;
-        freq[k++] = c;
+        counts[k++] = c;
       }
     }
-    if (k < values.length) {
-      values = Arrays.copyOf(values, k);
-      freq = Arrays.copyOf(freq, k);
-    }
-    return new int[][] {values, freq};
+    return new Large(dense, values, counts, n);
   }
 
   /**
@@ -325,11 +390,28 @@ public final class IntHistogram {
    * in. {@link #readFrom} reads it back.
    */
   public void writeTo(DataOutput out) throws IOException {
-    int[][] table = sortedTable();
-    out.writeInt(table[0].length);
-    for (int i = 0; i < table[0].length; i++) {
-      out.writeInt(table[0][i]);
-      out.writeInt(table[1][i]);
+    Large large = largeTable();
+    int[] d = large.dense();
+    int n = large.size();
+    if (d != null) {
+      for (int v = 1; v < d.length; v++) {
+        if (d[v] != 0) {
+          n++;
+        }
+      }
+    }
+    out.writeInt(n);
+    if (d != null) {
+      for (int v = 1; v < d.length; v++) {
+        if (d[v] != 0) {
+          out.writeInt(v);
+          out.writeInt(d[v]);
+        }
+      }
+    }
+    for (int i = 0; i < large.size(); i++) {
+      out.writeInt(large.values()[i]);
+      out.writeInt(large.counts()[i]);
     }
   }
 
@@ -360,7 +442,6 @@ public final class IntHistogram {
         values[large] = value;
         counts[large++] = count;
         h.sum += (long) value * count;
-        h.recorded += count;
       }
     }
     if (large > 0) {

@@ -92,6 +92,30 @@ class IntHistogramTest {
     assertThat(all.quantiles(n + 1, 1.0)).containsExactly(5000);
   }
 
+  /**
+   * A log that grows by blocks, is read (which joins and sorts them) and grows again reads as one
+   * recorded at once, and counts every value.
+   */
+  @Test
+  void readingBetweenRecordsKeepsTheTable() throws IOException {
+    SplittableRandom rng = new SplittableRandom(19);
+    IntHistogram h = new IntHistogram();
+    IntHistogram once = new IntHistogram();
+    int n = 0;
+    for (int round = 0; round < 6; round++) {
+      for (int i = 0, m = rng.nextInt(700); i < m; i++, n++) {
+        int v = rng.nextInt(3) == 0 ? rng.nextInt(64) : 64 + rng.nextInt(2000);
+        h.add(v);
+        once.add(v);
+      }
+      h.quantiles(n, 0.5);
+    }
+    assertThat(bytes(h)).isEqualTo(bytes(once));
+    assertThat(h.quantiles(n, 0.05, 0.5, 0.95)).containsExactly(once.quantiles(n, 0.05, 0.5, 0.95));
+    assertThat(h.nonZero()).isEqualTo(once.nonZero()).isEqualTo(reread(once).nonZero());
+    assertThat(h.sum()).isEqualTo(once.sum());
+  }
+
   @Test
   void quantilesOfAnEmptyTableAreZeroAndOrderIsChecked() {
     IntHistogram h = new IntHistogram();

@@ -16,23 +16,25 @@ import org.dispersal.model.State;
  * An estimate of the heap a run needs, for the service's admission check (issue #18, finding 2).
  *
  * <p>A run's memory is dominated by its {@link EnsembleSummary}: one per worker thread plus the
- * combined one. Each allocates at once an array with one slot per month (0 to the horizon), scope
- * (world, each region, each origin), demographic (4) and key (every compartment, then one total per
- * state): {@value #REFERENCE_BYTES} bytes a slot with compressed pointers. Only the cells a cohort
- * can reach get a histogram ({@link IntHistogram}: an object of about 48 bytes whose dense table of
- * values below 64 grows to 272 bytes), counted here exactly from the model's cohorts. A histogram
- * also keeps an open-addressing table of the larger values it has seen, two {@code int}s per slot
- * at most half full: up to {@value #DISTINCT_VALUE_BYTES} bytes per distinct value. A cell sees at
- * most one new value per replication; the estimate takes {@value #DISTINCT_SHARE_PERCENT}% of the
- * replications as an average reachable cell's distinct large values (most cells are small stocks
- * that repeat a few values; the world and region totals see nearly one value per replication),
- * counted once for the workers' summaries together and once for the combined one. While recording,
- * each worker's summary also stages the values of {@link EnsembleSummary#BATCH} replications per
- * reachable cell and month before adding them to the histograms (4 bytes each). It is an upper
- * estimate, not a measurement (for {@code isis-2017}, 24 months x 200 replications on one thread:
- * about 180 MiB estimated while running, 43 MiB kept by the finished summary; RunMemoryTest): it
- * grows with months, cohorts and replications as the heap does, refuses what would fill the heap
- * and accepts the documented default sizes (docs/SERVICE.md, "Limits").
+ * combined one. Each allocates at once an array of references to its cells' histograms, counted
+ * here as one slot per month (0 to the horizon), scope (world, each region, each origin),
+ * demographic (4) and key (every compartment, then one total per state): {@value #REFERENCE_BYTES}
+ * bytes a slot with compressed pointers (the summary's own array has slots only for the cells a
+ * cohort can reach, and a rank per cell of a month: less). Only the cells a cohort can reach get a
+ * histogram ({@link IntHistogram}: an object of about 48 bytes whose dense table of values below 64
+ * grows to 272 bytes), counted here exactly from the model's cohorts. A histogram also keeps an
+ * open-addressing table of the larger values it has seen, two {@code int}s per slot at most half
+ * full: up to {@value #DISTINCT_VALUE_BYTES} bytes per distinct value. A cell sees at most one new
+ * value per replication; the estimate takes {@value #DISTINCT_SHARE_PERCENT}% of the replications
+ * as an average reachable cell's distinct large values (most cells are small stocks that repeat a
+ * few values; the world and region totals see nearly one value per replication), counted once for
+ * the workers' summaries together and once for the combined one. While recording, each worker's
+ * summary also stages the values of {@link EnsembleSummary#BATCH} replications per reachable cell
+ * and month before adding them to the histograms (4 bytes each). It is an upper estimate, not a
+ * measurement (for {@code isis-2017}, 24 months x 200 replications on one thread: about 180 MiB
+ * estimated while running, 43 MiB kept by the finished summary; RunMemoryTest): it grows with
+ * months, cohorts and replications as the heap does, refuses what would fill the heap and accepts
+ * the documented default sizes (docs/SERVICE.md, "Limits").
  */
 public final class RunMemory {
 
