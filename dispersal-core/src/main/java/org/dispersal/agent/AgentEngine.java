@@ -22,6 +22,7 @@ import org.dispersal.model.State;
 import org.dispersal.random.Multinomial;
 import org.dispersal.random.RandomStreams;
 import org.dispersal.random.RandomStreams.Purpose;
+import org.dispersal.random.Substream;
 
 /**
  * The per-agent engine: every person is simulated individually, so people can carry what a cohort
@@ -91,6 +92,10 @@ public final class AgentEngine implements ReplicationEngine {
   private static final long LOW15 = 0x7FFF_7FFF_7FFF_7FFFL;
 
   private final SimulationModel model;
+
+  /** The generator of the births' and arrivals' substreams, re-seeded for each cohort-month. */
+  private final Substream newcomers = new Substream();
+
   private final AgentFeatures features;
   private final ExecutorService pool;
   private final int workers;
@@ -303,10 +308,10 @@ public final class AgentEngine implements ReplicationEngine {
         tables(rep, t);
       }
       if (births) {
-        CohortEngine.drawBirths(rep, birthCohort, cohortKeys, key, t, stocks, born);
+        CohortEngine.drawBirths(rep, birthCohort, cohortKeys, key, t, stocks, born, newcomers);
       }
       if (arrivals) {
-        CohortEngine.drawArrivals(rep, cohortKeys, key, t, arrived);
+        CohortEngine.drawArrivals(rep, cohortKeys, key, t, arrived, newcomers);
       }
       if (births || arrivals) {
         moveNewborns(key, t);

@@ -139,18 +139,10 @@ public final class CohortEngine implements ReplicationEngine {
   /**
    * Draws the people who arrive during month t into every cohort's compartments: Poisson({@link
    * SimulationModel.Replication#arrivalMean}) per compartment (exact, Commons RNG's {@link
-   * PoissonSampler}), into arrived[cohort][local] (overwritten).
+   * PoissonSampler}), into arrived[cohort][local] (overwritten), from each cohort's arrivals
+   * substream ({@code substream} re-seeded for it).
    */
   public static void drawArrivals(
-      SimulationModel.Replication rep, long[] cohortKeys, long base, int t, int[][] arrived) {
-    drawArrivals(rep, cohortKeys, base, t, arrived, new Substream());
-  }
-
-  /**
-   * Draws the arrivals of month t as {@link #drawArrivals(SimulationModel.Replication, long[],
-   * long, int, int[][])} does (the same numbers), re-seeding {@code substream} for each cohort.
-   */
-  static void drawArrivals(
       SimulationModel.Replication rep,
       long[] cohortKeys,
       long base,
@@ -187,25 +179,10 @@ public final class CohortEngine implements ReplicationEngine {
   /**
    * Draws the children born during month t to the people of every cohort with births, from the
    * stocks at the start of the month: Binomial(stock, p) per compartment, added to born[child
-   * cohort][local].
+   * cohort][local], from each mother cohort's births substream ({@code substream} re-seeded for
+   * it).
    */
   public static void drawBirths(
-      SimulationModel.Replication rep,
-      int[] birthCohort,
-      long[] cohortKeys,
-      long base,
-      int t,
-      int[][] stocks,
-      int[][] born) {
-    drawBirths(rep, birthCohort, cohortKeys, base, t, stocks, born, new Substream());
-  }
-
-  /**
-   * Draws the births of month t as {@link #drawBirths(SimulationModel.Replication, int[], long[],
-   * long, int, int[][], int[][])} does (the same numbers), re-seeding {@code substream} for each
-   * mother cohort.
-   */
-  static void drawBirths(
       SimulationModel.Replication rep,
       int[] birthCohort,
       long[] cohortKeys,
