@@ -138,7 +138,7 @@ public final class DeathTolls {
     if (note.length() > 0) {
       note.append("; ");
     }
-    note.append("killed at least ").append(text(floor)).append(": counted ").append(text(c));
+    note.append("killed at least ").append(floor.text()).append(": counted ").append(c.text());
     note.append(" (").append(counted.note()).append(')');
     if (!allDeaths) {
       note.append(
@@ -153,7 +153,7 @@ public final class DeathTolls {
         new Range(Math.max(travelled.low(), c.low()), Math.max(travelled.high(), c.high()));
     if (!raised.equals(travelled)) {
       note.append("; travelled raised to ")
-          .append(text(raised))
+          .append(raised.text())
           .append(": the counted toll exceeds the travelled figure, and no one dies there without")
           .append(" having travelled");
     }
@@ -172,9 +172,5 @@ public final class DeathTolls {
         floor,
         List.copyOf(sources),
         note.toString());
-  }
-
-  private static String text(Range r) {
-    return r.low() == r.high() ? String.valueOf(r.low()) : r.low() + "-" + r.high();
   }
 }

@@ -276,8 +276,10 @@ public final class StockRule {
   }
 
   private static String describe(Measure measure, Estimator.Estimate estimate) {
-    Range r = estimate.range();
-    String range = r.low() == r.high() ? String.valueOf(r.low()) : r.low() + "-" + r.high();
-    return measure.name().toLowerCase(Locale.ROOT) + " " + range + ": " + estimate.note();
+    return measure.name().toLowerCase(Locale.ROOT)
+        + " "
+        + estimate.range().text()
+        + ": "
+        + estimate.note();
   }
 }

@@ -20,6 +20,11 @@ public record Range(int low, int high) {
     return new Range(value, value);
   }
 
+  /** As the stock rule's notes write it: {@code "553"} for a point, {@code "553-908"} otherwise. */
+  public String text() {
+    return low == high ? String.valueOf(low) : low + "-" + high;
+  }
+
   /** The mid-point. */
   public double mid() {
     return 0.5 * (low + (double) high);
