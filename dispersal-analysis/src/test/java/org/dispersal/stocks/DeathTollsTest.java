@@ -219,7 +219,7 @@ class DeathTollsTest {
     assertThat(o.note()).contains("travelled raised to 15");
     CompiledModel model = model(o);
     for (int r = 0; r < 200; r++) {
-      int[][] stocks = initial(model, r);
+      int[][] stocks = TestScenarios.initialStocks(model, r);
       assertThat(sum(stocks, -1)).isEqualTo(15);
       assertThat(sum(stocks, CompiledModel.KILLED)).isBetween(0, 15);
     }
@@ -246,7 +246,7 @@ class DeathTollsTest {
     int min = Integer.MAX_VALUE;
     int max = 0;
     for (int r = 0; r < reps; r++) {
-      int killed = sum(initial(model, r), CompiledModel.KILLED);
+      int killed = sum(TestScenarios.initialStocks(model, r), CompiledModel.KILLED);
       sum += killed;
       min = Math.min(min, killed);
       max = Math.max(max, killed);
@@ -263,15 +263,6 @@ class DeathTollsTest {
     v.put("stock_revision", 1.0);
     v.put("share_killed_by_start", 0.1);
     return new CompiledModel(TestScenarios.small(List.of(o), v, 1));
-  }
-
-  private static int[][] initial(CompiledModel model, long replication) {
-    int[][] stocks = new int[model.cohorts().size()][];
-    for (int c = 0; c < stocks.length; c++) {
-      stocks[c] = new int[model.compartmentCount(c)];
-    }
-    model.replication(7, replication).initialStocks(stocks);
-    return stocks;
   }
 
   /** The sum of one compartment over the cohorts, or of every compartment for -1. */

@@ -48,19 +48,10 @@ class InitialStocksTest {
     return new CompiledModel(TestScenarios.small(List.of(origins), v, 1));
   }
 
-  private static int[][] initial(CompiledModel model, long replication) {
-    int[][] stocks = new int[model.cohorts().size()][];
-    for (int c = 0; c < stocks.length; c++) {
-      stocks[c] = new int[model.compartmentCount(c)];
-    }
-    model.replication(7, replication).initialStocks(stocks);
-    return stocks;
-  }
-
   private static double meanKilled(CompiledModel model) {
     long sum = 0;
     for (int r = 0; r < REPS; r++) {
-      for (int[] s : initial(model, r)) {
+      for (int[] s : TestScenarios.initialStocks(model, r)) {
         sum += s[CompiledModel.KILLED];
       }
     }
@@ -79,9 +70,9 @@ class InitialStocksTest {
     CompiledModel zero = model(origin("FRA", Range.of(0)), origin("MAR", null));
     CompiledModel other = model(origin("FRA", null), origin("MAR", new Range(300, 493)));
     for (int r = 0; r < 200; r++) {
-      int[][] a = initial(none, r);
-      assertThat(initial(zero, r)).isDeepEqualTo(a);
-      int[][] b = initial(other, r);
+      int[][] a = TestScenarios.initialStocks(none, r);
+      assertThat(TestScenarios.initialStocks(zero, r)).isDeepEqualTo(a);
+      int[][] b = TestScenarios.initialStocks(other, r);
       int perOrigin = a.length / 2;
       for (int c = 0; c < perOrigin; c++) {
         assertThat(b[c]).isEqualTo(a[c]);
@@ -118,7 +109,7 @@ class InitialStocksTest {
     assertThat(mean).isCloseTo(600, within(3.0));
     for (int r = 0; r < 200; r++) {
       int killed = 0;
-      for (int[] s : initial(model, r)) {
+      for (int[] s : TestScenarios.initialStocks(model, r)) {
         killed += s[CompiledModel.KILLED];
       }
       assertThat(killed).isGreaterThan(480);

@@ -40,16 +40,7 @@ class StockRevisionTest {
   }
 
   private static int[][] initial(Range travelled, double revision, long replication) {
-    return initial(model(travelled, revision), replication);
-  }
-
-  private static int[][] initial(CompiledModel model, long replication) {
-    int[][] stocks = new int[model.cohorts().size()][];
-    for (int c = 0; c < stocks.length; c++) {
-      stocks[c] = new int[model.compartmentCount(c)];
-    }
-    model.replication(7, replication).initialStocks(stocks);
-    return stocks;
+    return TestScenarios.initialStocks(model(travelled, revision), replication);
   }
 
   private static int total(int[][] stocks) {
@@ -99,8 +90,8 @@ class StockRevisionTest {
     CompiledModel revised = model(new Range(1000, 2000), 1.2);
     double sum = 0;
     for (int r = 0; r < REPS; r++) {
-      int lower = total(initial(unrevised, r));
-      int higher = total(initial(revised, r));
+      int lower = total(TestScenarios.initialStocks(unrevised, r));
+      int higher = total(TestScenarios.initialStocks(revised, r));
       assertThat(higher).isGreaterThanOrEqualTo(lower);
       assertThat((long) higher).isEqualTo(Math.round(1.2 * lower));
       sum += higher;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.dispersal.engine.CompiledModel;
 import org.dispersal.model.Drivers;
 import org.dispersal.model.Group;
 import org.dispersal.model.ModelParameters;
@@ -142,6 +143,19 @@ public final class TestScenarios {
       case "women_combat_factor", "minors_combat_factor" -> 0.2;
       default -> 0.05;
     };
+  }
+
+  /**
+   * The initial stocks of one replication of a compiled scenario (master seed 7), one array per
+   * cohort.
+   */
+  public static int[][] initialStocks(CompiledModel model, long replication) {
+    int[][] stocks = new int[model.cohorts().size()][];
+    for (int c = 0; c < stocks.length; c++) {
+      stocks[c] = new int[model.compartmentCount(c)];
+    }
+    model.replication(7, replication).initialStocks(stocks);
+    return stocks;
   }
 
   /** An origin country with point figures. */
