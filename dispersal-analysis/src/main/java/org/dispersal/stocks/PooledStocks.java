@@ -129,17 +129,17 @@ public final class PooledStocks {
    * The pooled estimate of one quantity.
    *
    * @param measure what the figures count
-   * @param figures the figures public by the date (any dated after it are left out)
+   * @param figures the figures public by the date (the caller's information set: a figure of a
+   *     source admitted at the date may be dated a little after it, and then counts as of the date)
    * @param asOf the date
    * @return the range, its sources and a note; empty when no figure has a low end
    */
   Optional<Estimator.Estimate> estimate(
       Measure measure, List<DatedFigure> figures, LocalDate asOf) {
-    List<DatedFigure> known = figures.stream().filter(f -> !f.date().isAfter(asOf)).toList();
-    if (known.stream().noneMatch(f -> f.figure().hasLow())) {
+    if (figures.stream().noneMatch(f -> f.figure().hasLow())) {
       return Optional.empty();
     }
-    List<DatedFigure> latest = latestOfEachSeries(known);
+    List<DatedFigure> latest = latestOfEachSeries(figures);
     boolean bounded = latest.stream().anyMatch(f -> f.figure().high() != null);
     List<Entry> entries = new ArrayList<>();
     for (DatedFigure f : latest) {

@@ -86,7 +86,7 @@ public record Revisions(
   /**
    * Estimates the revisions from the countries' figures (see the class comment).
    *
-   * @param figures the figures public by the date (any dated after it are left out)
+   * @param figures the figures public by the date (the caller's information set)
    * @param series the series key of a source (its organisation)
    * @param asOf the date
    * @return the estimate
@@ -98,7 +98,7 @@ public record Revisions(
       for (Measure m : Measure.values()) {
         Map<String, List<DatedFigure>> bySeries = new LinkedHashMap<>();
         for (DatedFigure f : country.of(m)) {
-          if (f.figure().hasLow() && f.figure().high() != null && !f.date().isAfter(asOf)) {
+          if (f.figure().hasLow() && f.figure().high() != null) {
             bySeries.computeIfAbsent(series.apply(f.sourceId()), k -> new ArrayList<>()).add(f);
           }
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dispersal.model.Origin;
@@ -156,24 +155,6 @@ class PooledStocksTest {
     Revisions apart = Revisions.estimate(figures, id -> id, AS_OF);
     assertThat(apart.pairs()).isZero();
     assertThat(apart.freshSigma(0.3)).isCloseTo(0.3 / Math.sqrt(2), within(1e-9));
-  }
-
-  @Test
-  void nothingDatedAfterTheDateIsUsed() {
-    List<DatedFigure> known = List.of(at("R1", "2016-12-31", 1000, 1000));
-    List<DatedFigure> withLater = new ArrayList<>(known);
-    withLater.add(at("R2", "2017-06-30", 5000, 5000));
-    withLater.add(at("S1", "2017-03-31", 4000, 4000));
-    PooledStocks p = pooled(REVISIONS);
-    assertThat(p.estimate(Measure.TRAVELLED, withLater, AS_OF))
-        .isEqualTo(p.estimate(Measure.TRAVELLED, known, AS_OF));
-    StockFigures early =
-        new StockFigures(List.of(country("FRA", known.get(0))), List.of(), List.of());
-    StockFigures late =
-        new StockFigures(
-            List.of(country("FRA", withLater.toArray(DatedFigure[]::new))), List.of(), List.of());
-    assertThat(Revisions.estimate(late, id -> id.substring(0, 1), AS_OF))
-        .isEqualTo(Revisions.estimate(early, id -> id.substring(0, 1), AS_OF));
   }
 
   @Test
