@@ -138,9 +138,42 @@ public final class StockRule {
    */
   public Allocation allocate(StockFigures figures, LocalDate asOf) {
     Estimator estimator = new Estimator(window, moreThanMargin);
+    return allocate(figures, asOf, (measure, dated) -> estimator.estimate(dated), false);
+  }
+
+  /**
+   * Reduces one quantity's figures to a range: the latest-figure {@link Estimator} or the pooled
+   * estimate ({@link PooledStocks}).
+   */
+  interface Quantity {
+
+    /**
+     * The range of one quantity.
+     *
+     * @param measure what the figures count (the regional and world totals count travellers)
+     * @param figures the figures
+     * @return the range with its sources and note, or empty when the figures give none
+     */
+    Optional<Estimator.Estimate> estimate(Measure measure, List<DatedFigure> figures);
+  }
+
+  /**
+   * The allocation with a given reduction of the figures: countries, regional remainders, the world
+   * remainder, as the class comment describes.
+   *
+   * @param figures the figures an analyst could have used at the date
+   * @param asOf the start date
+   * @param quantity the reduction of one quantity's figures to a range
+   * @param anyMeasure whether a country with figures of another measure but none of travellers is
+   *     an origin too (its travelled range then comes from the other measures, {@link #reconcile});
+   *     the latest-figure rule leaves such a country in its remainder
+   * @return the allocation
+   */
+  static Allocation allocate(
+      StockFigures figures, LocalDate asOf, Quantity quantity, boolean anyMeasure) {
     List<Origin> origins = new ArrayList<>();
     for (StockFigures.CountryFigures country : figures.countries()) {
-      countryOrigin(estimator, country).ifPresent(origins::add);
+      countryOrigin(quantity, country, anyMeasure).ifPresent(origins::add);
     }
     List<Balance> balances = new ArrayList<>();
     List<Origin> remainders = new ArrayList<>();
@@ -150,7 +183,7 @@ public final class StockRule {
               .filter(o -> o.region().equals(region.id()))
               .mapToDouble(o -> o.travelled().mid())
               .sum();
-      Optional<Balance> balance = balance(estimator, region.id(), region.totals(), allocated);
+      Optional<Balance> balance = balance(quantity, region.id(), region.totals(), allocated);
       balance.ifPresent(balances::add);
       balance
           .filter(Balance::hasRemainder)
@@ -159,7 +192,7 @@ public final class StockRule {
     }
     origins.addAll(remainders);
     double allocated = origins.stream().mapToDouble(o -> o.travelled().mid()).sum();
-    Optional<Balance> world = balance(estimator, "world", figures.world(), allocated);
+    Optional<Balance> world = balance(quantity, "world", figures.world(), allocated);
     world.ifPresent(balances::add);
     world
         .filter(Balance::hasRemainder)
@@ -169,23 +202,26 @@ public final class StockRule {
   }
 
   private static Optional<Origin> countryOrigin(
-      Estimator estimator, StockFigures.CountryFigures country) {
-    Optional<Estimator.Estimate> travelled = estimator.estimate(country.of(Measure.TRAVELLED));
-    if (travelled.isEmpty()) {
-      return Optional.empty();
-    }
+      Quantity quantity, StockFigures.CountryFigures country, boolean anyMeasure) {
     Set<String> sources = new LinkedHashSet<>();
     List<String> notes = new ArrayList<>();
     Map<Measure, Range> ranges = new EnumMap<>(Measure.class);
     for (Measure measure : Measure.values()) {
-      estimator
-          .estimate(country.of(measure))
+      quantity
+          .estimate(measure, country.of(measure))
           .ifPresent(
               e -> {
                 ranges.put(measure, e.range());
                 sources.addAll(e.sources());
                 notes.add(describe(measure, e));
               });
+    }
+    if (!ranges.containsKey(Measure.TRAVELLED)) {
+      if (!anyMeasure || ranges.isEmpty()) {
+        return Optional.empty();
+      }
+      ranges.put(Measure.TRAVELLED, Range.of(0));
+      notes.add("no travelled figure");
     }
     reconcile(ranges, notes);
     return Optional.of(
@@ -238,9 +274,9 @@ public final class StockRule {
   }
 
   private static Optional<Balance> balance(
-      Estimator estimator, String scope, List<DatedFigure> totals, double allocated) {
-    return estimator
-        .estimate(totals)
+      Quantity quantity, String scope, List<DatedFigure> totals, double allocated) {
+    return quantity
+        .estimate(Measure.TRAVELLED, totals)
         .map(
             e -> {
               Range total = e.range();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dispersal.app.forecast.AsOfForecastRequest;
+import org.dispersal.app.hindcast.StockChoice;
 import org.dispersal.input.observations.ObservationsReader;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
@@ -36,15 +37,23 @@ final class AsOfForecast {
   record Prepared(
       Scenario scenario, String text, LocalDate asOf, List<ObservationRecord> observations) {}
 
-  /** Checks the date first (one line naming the possible dates), then reads everything. */
+  /**
+   * Checks the date first (one line naming the possible dates), then reads everything, the initial
+   * stocks built by the given rule.
+   */
   static Prepared prepare(
-      String nameOrPath, List<String> sets, Integer months, LocalDate asOf, List<Path> files) {
+      String nameOrPath,
+      List<String> sets,
+      StockChoice stocks,
+      Integer months,
+      LocalDate asOf,
+      List<Path> files) {
     AsOfForecastRequest.checkAsOf(asOf);
     List<ObservationRecord> rows = new ArrayList<>();
     for (Path p : files) {
       rows.addAll(ObservationsReader.read(p));
     }
-    Scenario s = ScenarioSource.reader(sets).withAsOf(asOf).read(nameOrPath);
+    Scenario s = ScenarioSource.reader(sets, stocks).withAsOf(asOf).read(nameOrPath);
     if (months != null) {
       s = s.withMonths(months);
     }

@@ -8,6 +8,7 @@ import java.util.function.IntConsumer;
 import org.dispersal.agent.AgentFeatures;
 import org.dispersal.agent.EngineKind;
 import org.dispersal.app.forecast.AsOfForecastRequest;
+import org.dispersal.app.hindcast.StockChoice;
 import org.dispersal.assimilation.Assimilation;
 import org.dispersal.calibration.Target;
 import org.dispersal.engine.Lineage;
@@ -40,6 +41,7 @@ import org.dispersal.observation.ObservationRecord;
  * @param posterior the posterior sample the replications draw their parameters from ({@code
  *     --posterior}), or null for the priors; workers leave out the parameters whose prior the date
  *     changed, as the request does ({@link AsOfForecastRequest#sample})
+ * @param stocks the rule that builds the initial stocks, as the command built them
  */
 record AsOfJob(
     String scenario,
@@ -51,7 +53,8 @@ record AsOfJob(
     List<File> files,
     long seed,
     boolean finish,
-    PosteriorSample posterior)
+    PosteriorSample posterior,
+    StockChoice stocks)
     implements DistributedRunner.BatchJob<AsOfJob.Worker, AsOfJob.Chunk, AsOfJob.Answer> {
 
   AsOfJob {
@@ -95,12 +98,13 @@ record AsOfJob(
 
   /** The same job for the last pass. */
   AsOfJob finishing() {
-    return new AsOfJob(scenario, text, sets, months, engine, asOf, files, seed, true, posterior);
+    return new AsOfJob(
+        scenario, text, sets, months, engine, asOf, files, seed, true, posterior, stocks);
   }
 
   /** The scenario read as of the date, as the command read it. */
   Scenario read() {
-    ScenarioReader reader = ScenarioSource.reader(sets).withAsOf(LocalDate.parse(asOf));
+    ScenarioReader reader = ScenarioSource.reader(sets, stocks).withAsOf(LocalDate.parse(asOf));
     Scenario s = text == null ? reader.read(scenario) : reader.parse(text, scenario);
     return months > 0 ? s.withMonths(months) : s;
   }

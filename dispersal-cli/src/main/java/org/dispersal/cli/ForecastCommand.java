@@ -16,6 +16,7 @@ import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.forecast.AsOfForecastRequest;
 import org.dispersal.app.forecast.DefaultMixture;
 import org.dispersal.app.forecast.ForecastRequest;
+import org.dispersal.app.hindcast.StockChoice;
 import org.dispersal.assimilation.Assimilation;
 import org.dispersal.assimilation.LiuWest;
 import org.dispersal.calibration.Posterior;
@@ -104,6 +105,16 @@ final class ForecastCommand implements Callable<Integer> {
   String asOf;
 
   @Option(
+      names = "--stocks",
+      paramLabel = "RULE",
+      description =
+          "With --as-of: how the initial stocks are built from the figures public by DATE: latest"
+              + " (each quantity's latest figure, the default) or pooled (every source's latest"
+              + " figure, de-biased, projected with the revision trend and pooled;"
+              + " docs/REPORTING.md).")
+  String stocks;
+
+  @Option(
       names = "--observations",
       paramLabel = "FILE",
       arity = "1..*",
@@ -155,6 +166,9 @@ final class ForecastCommand implements Callable<Integer> {
     }
     if (filterDiscount != null && asOf == null) {
       throw new UserException("--filter-discount needs --as-of DATE");
+    }
+    if (stocks != null && asOf == null) {
+      throw new UserException("--stocks needs --as-of DATE");
     }
     if (asOf != null || !observations.isEmpty()) {
       return callAsOf(seed, workers);
@@ -235,6 +249,7 @@ final class ForecastCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException("--filter " + e.getMessage());
     }
+    StockChoice rule = stocks == null ? StockChoice.LATEST : StockChoice.parse(stocks);
     LiuWest move = discount();
     if (move != null && !move.off() && kind == Assimilation.Filter.ONE_STEP) {
       throw new UserException(
@@ -248,14 +263,19 @@ final class ForecastCommand implements Callable<Integer> {
     }
     AsOfForecast.Prepared prepared =
         AsOfForecast.prepare(
-            scenario.scenario, overrides.sets, months, CalibrateCommand.date(asOf), observations);
+            scenario.scenario,
+            overrides.sets,
+            rule,
+            months,
+            CalibrateCommand.date(asOf),
+            observations);
     Scenario s = prepared.scenario();
     EngineKind asked = engineKind();
     DistributedRunner.Session session = null;
     try {
       AsOfForecastRequest.Cluster cluster = null;
       if (spark.enabled()) {
-        AsOfJob job = sparkJob(prepared, asked, seed, sample);
+        AsOfJob job = sparkJob(prepared, asked, seed, sample, rule);
         session = spark.open();
         cluster = job.on(session);
       }
@@ -272,7 +292,8 @@ final class ForecastCommand implements Callable<Integer> {
               sample,
               kind,
               cluster,
-              move);
+              move,
+              rule);
       return stored(
           request,
           s,
@@ -293,7 +314,11 @@ final class ForecastCommand implements Callable<Integer> {
    * observation files' text, the engine resolved as the request resolves it.
    */
   private AsOfJob sparkJob(
-      AsOfForecast.Prepared prepared, EngineKind asked, long seed, Posterior sample)
+      AsOfForecast.Prepared prepared,
+      EngineKind asked,
+      long seed,
+      Posterior sample,
+      StockChoice rule)
       throws IOException {
     String name = scenario.scenario;
     boolean builtIn = org.dispersal.input.scenario.ScenarioReader.builtInNames().contains(name);
@@ -321,7 +346,8 @@ final class ForecastCommand implements Callable<Integer> {
             files,
             seed,
             false,
-            PosteriorSample.of(sample));
+            PosteriorSample.of(sample),
+            rule);
     if (!builtIn) {
       try {
         job.read();

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.hindcast.ForecastDates;
 import org.dispersal.app.hindcast.HindcastRequest;
+import org.dispersal.app.hindcast.StockChoice;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.assimilation.AsOfStart;
 import org.dispersal.hindcast.Hindcast;
@@ -155,6 +156,17 @@ final class HindcastCommand implements Callable<Integer> {
               + " (for example the scenario's start); added to stacking.csv.")
   List<String> stackingAsOf = new ArrayList<>();
 
+  @Option(
+      names = "--stocks",
+      paramLabel = "RULE",
+      defaultValue = "latest",
+      description =
+          "How the initial stocks are built from the figures public by each date: latest (each"
+              + " quantity's latest figure) or pooled (every source's latest figure, de-biased,"
+              + " projected with the revision trend and pooled; docs/REPORTING.md) (default:"
+              + " ${DEFAULT-VALUE}).")
+  String stocks;
+
   @Mixin SeedAndSetOptions seedAndSet;
 
   @Mixin ThreadsOption threads;
@@ -200,6 +212,7 @@ final class HindcastCommand implements Callable<Integer> {
     if (!hypotheses && !stackingAsOf.isEmpty()) {
       throw InputException.field("stackingAsOf", "--stacking-as-of needs --hypotheses");
     }
+    StockChoice.parse(stocks); // a bad rule is refused before anything is read
     List<LocalDate> dates =
         origins == null
             ? List.of(CalibrateCommand.date(asOf))
@@ -249,7 +262,7 @@ final class HindcastCommand implements Callable<Integer> {
    * --start-at-date}, started at that date ({@link AsOfStart}).
    */
   Scenario scenarioAt(List<String> sets, String source, LocalDate date) {
-    Scenario s = ScenarioSource.reader(sets).withAsOf(date).read(source);
+    Scenario s = ScenarioSource.reader(sets, StockChoice.parse(stocks)).withAsOf(date).read(source);
     if (!startAtDate) {
       return s;
     }
@@ -279,7 +292,8 @@ final class HindcastCommand implements Callable<Integer> {
             settings,
             command,
             !noReportingModel,
-            !noDefinitions);
+            !noDefinitions,
+            StockChoice.parse(stocks));
     return store
         .run(
             request,

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.dispersal.input.data.OriginBuilder;
+import org.dispersal.app.hindcast.StockChoice;
 import org.dispersal.input.data.SharedData;
 import org.dispersal.input.scenario.ScenarioReader;
 import org.dispersal.model.Origin;
@@ -26,19 +26,28 @@ final class ScenarioSource {
    * its scenario once for each hypothesis, and the origins (the shipped data read and allocated by
    * the stock rule) are the same every time. The lists are immutable.
    */
-  private static final Map<LocalDate, List<Origin>> SHIPPED_ORIGINS = new ConcurrentHashMap<>();
+  private static final Map<Shipped, List<Origin>> SHIPPED_ORIGINS = new ConcurrentHashMap<>();
 
-  /** The reader with shipped origins and the given overrides. */
+  /** The key of the shipped origins: the stock rule and the date. */
+  private record Shipped(StockChoice stocks, LocalDate asOf) {}
+
+  /** The reader with shipped origins (the latest-figure stock rule) and the given overrides. */
   static ScenarioReader reader(List<String> overrides) {
+    return reader(overrides, StockChoice.LATEST);
+  }
+
+  /** The reader with shipped origins built by a stock rule and the given overrides. */
+  static ScenarioReader reader(List<String> overrides, StockChoice stocks) {
     return ScenarioReader.withDefaults()
-        .withSharedOrigins(ScenarioSource::shippedOrigins)
+        .withSharedOrigins(d -> shippedOrigins(stocks, d))
         .withOverrides(overrides);
   }
 
-  /** The origins of the shipped data as of a date (built on first use, then kept). */
-  static List<Origin> shippedOrigins(LocalDate asOf) {
+  /** The origins of the shipped data as of a date by a rule (built on first use, then kept). */
+  static List<Origin> shippedOrigins(StockChoice stocks, LocalDate asOf) {
     return SHIPPED_ORIGINS.computeIfAbsent(
-        asOf, d -> List.copyOf(OriginBuilder.withDefaults().build(SharedData.shipped(), d)));
+        new Shipped(stocks, asOf),
+        k -> List.copyOf(k.stocks().origins(SharedData.shipped(), k.asOf())));
   }
 
   /** Loads a built-in scenario or a file, applying {@code --set} overrides. */

@@ -16,6 +16,7 @@ import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
 import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.hindcast.HindcastRequest;
+import org.dispersal.app.hindcast.StockChoice;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.assimilation.AsOfStart;
 import org.dispersal.assimilation.Assimilation;
@@ -73,6 +74,8 @@ import org.dispersal.store.RunKind;
  * @param parameterMove the monthly filter's move of the static parameters ({@link LiuWest}): null
  *     for the default (discount {@link LiuWest#DEFAULT_DISCOUNT} with the monthly filter, none with
  *     one step), {@link LiuWest#OFF} for none
+ * @param stocks the rule that built the scenario's initial stocks from the shipped data ({@link
+ *     StockChoice}), recorded in the manifest; null for the latest-figure rule
  */
 public record AsOfForecastRequest(
     ScenarioInput scenario,
@@ -86,8 +89,39 @@ public record AsOfForecastRequest(
     Posterior posterior,
     Assimilation.Filter filter,
     Cluster cluster,
-    LiuWest parameterMove)
+    LiuWest parameterMove,
+    StockChoice stocks)
     implements RunRequest<EnsembleSummary> {
+
+  /** A forecast as of a date from initial stocks built by the latest-figure rule. */
+  public AsOfForecastRequest(
+      ScenarioInput scenario,
+      List<ObservationRecord> observations,
+      LocalDate asOf,
+      int replications,
+      long seed,
+      int threads,
+      EngineKind engine,
+      List<String> overrides,
+      Posterior posterior,
+      Assimilation.Filter filter,
+      Cluster cluster,
+      LiuWest parameterMove) {
+    this(
+        scenario,
+        observations,
+        asOf,
+        replications,
+        seed,
+        threads,
+        engine,
+        overrides,
+        posterior,
+        filter,
+        cluster,
+        parameterMove,
+        StockChoice.LATEST);
+  }
 
   /** A forecast as of a date with the default parameter move of its filter. */
   public AsOfForecastRequest(
@@ -219,6 +253,7 @@ public record AsOfForecastRequest(
   /** Validates the settings and resolves the engine. */
   public AsOfForecastRequest {
     RunRequest.requireScenario(scenario);
+    stocks = stocks == null ? StockChoice.LATEST : stocks;
     if (asOf == null) {
       throw InputException.field("asOf", "a forecast as of a date needs the date");
     }
@@ -337,6 +372,7 @@ public record AsOfForecastRequest(
         ManifestBuilder.of(kind(), scenario)
             .ensemble(at.shown(), seed, replications, threads, engine.id())
             .put("overrides", overrides)
+            .put("stocks", stocks.describe(data, asOf))
             .assimilation(plan, result, reporting.describe(), note(s.start(), asOf), at.changes())
             .parameterMove(filter == Assimilation.Filter.MONTHLY ? parameterMove : null)
             .asOfPosterior(posterior, sample, asOfPriors)

@@ -40,6 +40,9 @@ import org.dispersal.store.RunKind;
  * @param command how the run was asked for, shown in the report
  * @param reporting whether the scored forecasts are of the published figures (the reporting model
  *     estimated from what was published by the as-of date) rather than of the model's counts
+ * @param definitions whether each figure is read under its definition (REPORTING.md)
+ * @param stocks the rule that built the scenario's initial stocks from the shipped data, recorded
+ *     in the manifest ({@link StockChoice})
  */
 public record HindcastRequest(
     ScenarioInput scenario,
@@ -47,7 +50,8 @@ public record HindcastRequest(
     Hindcast.Settings settings,
     String command,
     boolean reporting,
-    boolean definitions)
+    boolean definitions,
+    StockChoice stocks)
     implements RunRequest<Hindcast.Result> {
 
   /**
@@ -87,7 +91,7 @@ public record HindcastRequest(
       List<ObservationRecord> observations,
       Hindcast.Settings settings,
       String command) {
-    this(scenario, observations, settings, command, true, true);
+    this(scenario, observations, settings, command, true, true, StockChoice.LATEST);
   }
 
   /**
@@ -100,7 +104,18 @@ public record HindcastRequest(
       Hindcast.Settings settings,
       String command,
       boolean reporting) {
-    this(scenario, observations, settings, command, reporting, true);
+    this(scenario, observations, settings, command, reporting, true, StockChoice.LATEST);
+  }
+
+  /** A hindcast of initial stocks built by the latest-figure rule. */
+  public HindcastRequest(
+      ScenarioInput scenario,
+      List<ObservationRecord> observations,
+      Hindcast.Settings settings,
+      String command,
+      boolean reporting,
+      boolean definitions) {
+    this(scenario, observations, settings, command, reporting, definitions, StockChoice.LATEST);
   }
 
   /** Checks the budget and copies the figures. */
@@ -119,6 +134,7 @@ public record HindcastRequest(
         settings.particles());
     RunRequest.checkThreads(settings.threads());
     command = command == null ? "" : command;
+    stocks = stocks == null ? StockChoice.LATEST : stocks;
   }
 
   @Override
@@ -180,6 +196,7 @@ public record HindcastRequest(
             .exitPropensity(scenario.scenario())
             .put("command", command)
             .put("asOf", settings.asOf().toString())
+            .put("stocks", stocks.describe(data, asOf))
             .put("runs", settings.runs())
             .put("seed", settings.seed())
             .put("particles", settings.particles())
