@@ -56,6 +56,10 @@ public final class CohortEngine implements ReplicationEngine {
   private final int[] birthCohort;
   private final boolean births;
   private final int[][] born;
+
+  /** The cohorts that births add to, each once. */
+  private final int[] children;
+
   private final boolean arrivals;
   private final int[][] arrived;
   private final DoubleMemo leaving;
@@ -118,6 +122,8 @@ public final class CohortEngine implements ReplicationEngine {
       born[c] = new int[model.compartmentCount(c)];
     }
     births = any;
+    children =
+        java.util.Arrays.stream(birthCohort).filter(child -> child >= 0).distinct().toArray();
     arrivals = model.hasArrivals();
     arrived = new int[cohortCount][];
     for (int c = 0; c < cohortCount; c++) {
@@ -179,8 +185,8 @@ public final class CohortEngine implements ReplicationEngine {
   /**
    * Draws the children born during month t to the people of every cohort with births, from the
    * stocks at the start of the month: Binomial(stock, p) per compartment, added to born[child
-   * cohort][local], from each mother cohort's births substream ({@code substream} re-seeded for
-   * it).
+   * cohort][local] (the child cohorts' entries cleared first; the others are not written), from
+   * each mother cohort's births substream ({@code substream} re-seeded for it).
    */
   public static void drawBirths(
       SimulationModel.Replication rep,
@@ -191,8 +197,10 @@ public final class CohortEngine implements ReplicationEngine {
       int[][] stocks,
       int[][] born,
       Substream substream) {
-    for (int[] b : born) {
-      java.util.Arrays.fill(b, 0);
+    for (int child : birthCohort) {
+      if (child >= 0) {
+        java.util.Arrays.fill(born[child], 0);
+      }
     }
     for (int c = 0; c < birthCohort.length; c++) {
       int child = birthCohort[c];
@@ -309,7 +317,7 @@ public final class CohortEngine implements ReplicationEngine {
         }
       }
       if (births) {
-        for (int c = 0; c < cohortCount; c++) {
+        for (int c : children) {
           for (int j = 0; j < born[c].length; j++) {
             stocks[c][j] += born[c][j];
           }
@@ -340,6 +348,7 @@ public final class CohortEngine implements ReplicationEngine {
       markEmpty();
       for (int k = 0; k < classCount; k++) {
         rep.fill(representative[k], t, classRows[k], null);
+        classRows[k].prepare();
       }
       return;
     }
@@ -362,6 +371,7 @@ public final class CohortEngine implements ReplicationEngine {
     for (int k = 0; k < classCount; k++) {
       if (classOccupied[k]) {
         rep.fill(representative[k], t, classRows[k], occupied[k]);
+        classRows[k].prepare();
       }
     }
   }
@@ -386,14 +396,14 @@ public final class CohortEngine implements ReplicationEngine {
     int[] nx = next[c];
     System.arraycopy(s, 0, nx, 0, s.length);
     TransitionRows row = classRows[rowClass[c]];
-    for (int src = 0; src < s.length; src++) {
-      int k = row.count(src);
-      if (k == 0 || s[src] == 0) {
-        continue;
-      }
-      if (Multinomial.sample(rng, s[src], row.probabilities(src), k, drawn, logOfStay) == s[src]) {
+    int sources = row.sourceCount();
+    for (int i = 0; i < sources; i++) {
+      int src = row.source(i);
+      int n = s[src];
+      if (n == 0 || row.multinomial(src).sample(rng, n, drawn, logOfStay) == n) {
         continue; // nobody left: most sources in most months
       }
+      int k = row.count(src);
       int[] targets = row.targets(src);
       int moved = 0;
       for (int j = 0; j < k; j++) {

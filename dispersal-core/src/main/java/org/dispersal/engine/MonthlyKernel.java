@@ -151,8 +151,20 @@ public final class MonthlyKernel {
    * birth: 1 − exp(−birth_rate) for women in the core theatre or in the camps, 0 otherwise.
    */
   double birthProbability(Realization r, int c, int local) {
-    if (model.birthCohort(c) < 0
-        || (local != CompiledModel.IN_THEATRE && local != CompiledModel.IN_CAMP)) {
+    return givesBirth(local) ? birthProbability(r, c) : 0;
+  }
+
+  /** Whether people in local compartment {@code local} can give birth (if their cohort can). */
+  static boolean givesBirth(int local) {
+    return local == CompiledModel.IN_THEATRE || local == CompiledModel.IN_CAMP;
+  }
+
+  /**
+   * The monthly probability that a person of cohort c gives birth where people can ({@link
+   * #givesBirth}): 1 − exp(−birth_rate) for women, 0 otherwise; the same every month.
+   */
+  double birthProbability(Realization r, int c) {
+    if (model.birthCohort(c) < 0) {
       return 0;
     }
     return -Math.expm1(-Math.max(0, v(r.sharedValues(), c, Base.BIRTH_RATE)));
