@@ -49,6 +49,14 @@ public final class CohortEngine implements ReplicationEngine {
   private final int[] representative;
   private final TransitionRows[] classRows;
   private final int[][] occupied;
+
+  /**
+   * For each class and local compartment, the month whose row it holds ({@link #forgetRows}: none
+   * of this replication's): a row is kept into the next month when the replication says it is the
+   * same ({@link SimulationModel.Replication#sameRow}).
+   */
+  private final int[][] filledAt;
+
   private final boolean[] classOccupied;
   private final boolean[] empty;
   private final int[] drawn;
@@ -89,6 +97,7 @@ public final class CohortEngine implements ReplicationEngine {
     representative = new int[cohortCount];
     classRows = new TransitionRows[cohortCount];
     occupied = new int[cohortCount][];
+    filledAt = new int[cohortCount][];
     int classes = 0;
     int max = 0;
     for (int c = 0; c < cohortCount; c++) {
@@ -101,6 +110,7 @@ public final class CohortEngine implements ReplicationEngine {
         representative[k] = c;
         classRows[k] = new TransitionRows(size, leaving);
         occupied[k] = new int[size];
+        filledAt[k] = new int[size];
         classes = Math.max(classes, k + 1);
       }
       max = Math.max(max, size);
@@ -285,6 +295,7 @@ public final class CohortEngine implements ReplicationEngine {
       throw new IllegalArgumentException("a lineage that moves parameters needs their inputs");
     }
     UniformRandomProvider dynamics = RandomStreams.stream(seed, replication, Purpose.DYNAMICS);
+    forgetRows();
     rep.initialStocks(stocks);
     observer.observe(0, stocks);
     long root = dynamics.nextLong();
@@ -297,6 +308,7 @@ public final class CohortEngine implements ReplicationEngine {
       if (moved) {
         rep = withValues.apply(values);
         inForce = values;
+        forgetRows();
       }
       boolean keep = !moved && rep.sameRows(t - 1);
       if (births) {
@@ -309,6 +321,7 @@ public final class CohortEngine implements ReplicationEngine {
         fillRows(rep, t - 1, t < months && rep.sameRows(t));
       } else {
         markEmpty();
+        markFilled(t - 1);
       }
       for (int c = 0; c < cohortCount; c++) {
         if (!empty[c]) {
@@ -341,39 +354,79 @@ public final class CohortEngine implements ReplicationEngine {
    * of the class), and marks the empty cohorts. Rows are filled for every compartment when {@code
    * all} (next month keeps them: its drivers do not change); otherwise only for the compartments
    * occupied in some cohort of the class, the only rows read this month, and not at all for a class
-   * whose cohorts are all empty. Either way every cohort reads the rows its own fill would give.
+   * whose cohorts are all empty; of those, a row that holds month t − 1's and is the same in month
+   * t ({@link SimulationModel.Replication#sameRow}) is kept. Either way every cohort reads the rows
+   * its own fill would give.
    */
   private void fillRows(SimulationModel.Replication rep, int t, boolean all) {
     if (all) {
       markEmpty();
       for (int k = 0; k < classCount; k++) {
         rep.fill(representative[k], t, classRows[k], null);
-        classRows[k].prepare();
+        classRows[k].prepare(null);
       }
+      markFilled(t);
       return;
-    }
-    for (int k = 0; k < classCount; k++) {
-      java.util.Arrays.fill(occupied[k], 0);
-      classOccupied[k] = false;
     }
     for (int c = 0; c < cohortCount; c++) {
       int[] s = stocks[c];
-      int[] o = occupied[rowClass[c]];
+      int k = rowClass[c];
+      int[] o = occupied[k];
       int any = 0;
-      for (int i = 0; i < s.length; i++) {
-        // Stocks are never negative: the OR is positive exactly where some cohort is occupied.
-        o[i] |= s[i];
-        any |= s[i];
+      // Stocks are never negative: the OR is positive exactly where some cohort is occupied. A
+      // class's first cohort starts its OR (cohorts are visited in order).
+      if (representative[k] == c) {
+        for (int i = 0; i < s.length; i++) {
+          o[i] = s[i];
+          any |= s[i];
+        }
+        classOccupied[k] = any != 0;
+      } else {
+        for (int i = 0; i < s.length; i++) {
+          o[i] |= s[i];
+          any |= s[i];
+        }
+        classOccupied[k] |= any != 0;
       }
       empty[c] = any == 0;
-      classOccupied[rowClass[c]] |= any != 0;
     }
     for (int k = 0; k < classCount; k++) {
-      if (classOccupied[k]) {
-        rep.fill(representative[k], t, classRows[k], occupied[k]);
-        classRows[k].prepare();
+      if (!classOccupied[k]) {
+        continue;
+      }
+      int[] o = occupied[k];
+      int[] at = filledAt[k];
+      boolean fill = false;
+      for (int i = 0; i < o.length; i++) {
+        if (o[i] != 0) {
+          if (at[i] == t - 1 && rep.sameRow(t, i)) {
+            o[i] = 0; // kept from last month
+          } else {
+            fill = true;
+          }
+          at[i] = t;
+        }
+      }
+      if (fill) {
+        rep.fill(representative[k], t, classRows[k], o);
+        classRows[k].prepare(o);
       }
     }
+  }
+
+  /** Every class's rows now hold month t's. */
+  private void markFilled(int t) {
+    for (int k = 0; k < classCount; k++) {
+      java.util.Arrays.fill(filledAt[k], t);
+    }
+  }
+
+  /**
+   * No row holds this replication's (a new replication, or new parameter values): marked with a
+   * month that is never the one before a month.
+   */
+  private void forgetRows() {
+    markFilled(Integer.MIN_VALUE);
   }
 
   /** Marks the cohorts with nobody in them: they draw nothing this month. */

@@ -64,6 +64,11 @@ public final class PathwayReplication implements SimulationModel.Replication {
   }
 
   @Override
+  public boolean sameRow(int month, int local) {
+    return kernel.sameRow(realization, month, local);
+  }
+
+  @Override
   public double birthProbability(int cohort, int month, int local) {
     if (!MonthlyKernel.givesBirth(local)) {
       return 0;

@@ -63,19 +63,22 @@ public final class TransitionRows {
   }
 
   /**
-   * Prepares the filled rows for the engine's draws: lists the sources with transitions in
-   * ascending order ({@link #sourceCount}, {@link #source}) and sets each one's {@link
-   * #multinomial}. Valid until the rows are changed again.
+   * Prepares the rows for the engine's draws after a fill: lists the sources with transitions in
+   * ascending order ({@link #sourceCount}, {@link #source}) and sets the {@link #multinomial} of
+   * each source that was filled ({@code filled[s]} positive; every source when null), keeping the
+   * others' as they were. Valid until the rows are changed again.
    */
-  void prepare() {
+  void prepare(int[] filled) {
     int n = 0;
     for (int s = 0; s < count.length; s++) {
       if (count[s] > 0) {
         sources[n++] = s;
-        if (multinomials[s] == null) {
-          multinomials[s] = new FixedMultinomial();
+        if (filled == null || filled[s] > 0) {
+          if (multinomials[s] == null) {
+            multinomials[s] = new FixedMultinomial();
+          }
+          multinomials[s].set(probabilities[s], count[s]);
         }
-        multinomials[s].set(probabilities[s], count[s]);
       }
     }
     sourceCount = n;
@@ -99,6 +102,19 @@ public final class TransitionRows {
   /** Clears every row. */
   void clear() {
     java.util.Arrays.fill(count, 0);
+  }
+
+  /** Clears the rows of the compartments whose stock is positive, or every row when null. */
+  void clear(int[] stocks) {
+    if (stocks == null) {
+      clear();
+      return;
+    }
+    for (int s = 0; s < count.length; s++) {
+      if (stocks[s] > 0) {
+        count[s] = 0;
+      }
+    }
   }
 
   /** Appends a target with a probability (clamped into [0, 1]) to row s. */
