@@ -57,6 +57,11 @@ public final class CohortEngine implements ReplicationEngine {
    */
   private final int[][] filledAt;
 
+  /** The answers of {@link #sameRow} by local compartment, and the month each was asked for. */
+  private final boolean[] sameRow;
+
+  private final int[] sameRowMonth;
+
   private final boolean[] classOccupied;
   private final boolean[] empty;
   private final int[] drawn;
@@ -119,6 +124,8 @@ public final class CohortEngine implements ReplicationEngine {
     classOccupied = new boolean[classes];
     empty = new boolean[cohortCount];
     drawn = new int[max];
+    sameRow = new boolean[max];
+    sameRowMonth = new int[max];
     cohortKeys = new long[cohortCount];
     for (int c = 0; c < cohortCount; c++) {
       cohortKeys[c] = model.cohortKey(c);
@@ -399,7 +406,7 @@ public final class CohortEngine implements ReplicationEngine {
       boolean fill = false;
       for (int i = 0; i < o.length; i++) {
         if (o[i] != 0) {
-          if (at[i] == t - 1 && rep.sameRow(t, i)) {
+          if (at[i] == t - 1 && sameRow(rep, t, i)) {
             o[i] = 0; // kept from last month
           } else {
             fill = true;
@@ -412,6 +419,15 @@ public final class CohortEngine implements ReplicationEngine {
         classRows[k].prepare(o);
       }
     }
+  }
+
+  /** {@code rep.sameRow(t, local)}, asked once a month per local compartment. */
+  private boolean sameRow(SimulationModel.Replication rep, int t, int local) {
+    if (sameRowMonth[local] != t) {
+      sameRowMonth[local] = t;
+      sameRow[local] = rep.sameRow(t, local);
+    }
+    return sameRow[local];
   }
 
   /** Every class's rows now hold month t's. */
@@ -427,6 +443,7 @@ public final class CohortEngine implements ReplicationEngine {
    */
   private void forgetRows() {
     markFilled(Integer.MIN_VALUE);
+    java.util.Arrays.fill(sameRowMonth, Integer.MIN_VALUE);
   }
 
   /** Marks the cohorts with nobody in them: they draw nothing this month. */
