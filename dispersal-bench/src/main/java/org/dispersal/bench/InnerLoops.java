@@ -11,6 +11,7 @@ import org.dispersal.engine.MarkovModel;
 import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.random.Binomial;
 import org.dispersal.random.DoubleMemo;
+import org.dispersal.random.FixedMultinomial;
 import org.dispersal.random.Multinomial;
 import org.dispersal.random.RandomStreams;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,6 +53,7 @@ public class InnerLoops {
   private final int[] stockOut = new int[8];
   private long replication;
   private final DoubleMemo logOfStay = Binomial.logOfStayMemo(4096);
+  private final FixedMultinomial stockRow = new FixedMultinomial().set(stockProbs, 8);
 
   /** Builds the reference model (docs/PERFORMANCE.md) and its engines. */
   @Setup
@@ -121,6 +123,15 @@ public class InnerLoops {
   @Benchmark
   public int multinomialCohortStock() {
     return Multinomial.sample(rng, 26, stockProbs, 8, stockOut, logOfStay);
+  }
+
+  /**
+   * The same draw from the row prepared once ({@link FixedMultinomial}), as the cohort engine draws
+   * (the same variates as {@link #multinomialCohortStock}).
+   */
+  @Benchmark
+  public int multinomialCohortStockFixed() {
+    return stockRow.sample(rng, 26, stockOut, logOfStay);
   }
 
   /** One replication of the reference model with the cohort engine (120 monthly steps). */

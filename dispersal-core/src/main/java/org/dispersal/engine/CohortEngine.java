@@ -49,6 +49,19 @@ public final class CohortEngine implements ReplicationEngine {
   private final int[] representative;
   private final TransitionRows[] classRows;
   private final int[][] occupied;
+
+  /**
+   * For each class and local compartment, the month whose row it holds ({@link #forgetRows}: none
+   * of this replication's): a row is kept into the next month when the replication says it is the
+   * same ({@link SimulationModel.Replication#sameRow}).
+   */
+  private final int[][] filledAt;
+
+  /** The answers of {@link #sameRow} by local compartment, and the month each was asked for. */
+  private final boolean[] sameRow;
+
+  private final int[] sameRowMonth;
+
   private final boolean[] classOccupied;
   private final boolean[] empty;
   private final int[] drawn;
@@ -56,6 +69,10 @@ public final class CohortEngine implements ReplicationEngine {
   private final int[] birthCohort;
   private final boolean births;
   private final int[][] born;
+
+  /** The cohorts that births add to, each once. */
+  private final int[] children;
+
   private final boolean arrivals;
   private final int[][] arrived;
   private final DoubleMemo leaving;
@@ -85,6 +102,7 @@ public final class CohortEngine implements ReplicationEngine {
     representative = new int[cohortCount];
     classRows = new TransitionRows[cohortCount];
     occupied = new int[cohortCount][];
+    filledAt = new int[cohortCount][];
     int classes = 0;
     int max = 0;
     for (int c = 0; c < cohortCount; c++) {
@@ -97,6 +115,7 @@ public final class CohortEngine implements ReplicationEngine {
         representative[k] = c;
         classRows[k] = new TransitionRows(size, leaving);
         occupied[k] = new int[size];
+        filledAt[k] = new int[size];
         classes = Math.max(classes, k + 1);
       }
       max = Math.max(max, size);
@@ -105,6 +124,8 @@ public final class CohortEngine implements ReplicationEngine {
     classOccupied = new boolean[classes];
     empty = new boolean[cohortCount];
     drawn = new int[max];
+    sameRow = new boolean[max];
+    sameRowMonth = new int[max];
     cohortKeys = new long[cohortCount];
     for (int c = 0; c < cohortCount; c++) {
       cohortKeys[c] = model.cohortKey(c);
@@ -118,6 +139,8 @@ public final class CohortEngine implements ReplicationEngine {
       born[c] = new int[model.compartmentCount(c)];
     }
     births = any;
+    children =
+        java.util.Arrays.stream(birthCohort).filter(child -> child >= 0).distinct().toArray();
     arrivals = model.hasArrivals();
     arrived = new int[cohortCount][];
     for (int c = 0; c < cohortCount; c++) {
@@ -179,8 +202,8 @@ public final class CohortEngine implements ReplicationEngine {
   /**
    * Draws the children born during month t to the people of every cohort with births, from the
    * stocks at the start of the month: Binomial(stock, p) per compartment, added to born[child
-   * cohort][local], from each mother cohort's births substream ({@code substream} re-seeded for
-   * it).
+   * cohort][local] (the child cohorts' entries cleared first; the others are not written), from
+   * each mother cohort's births substream ({@code substream} re-seeded for it).
    */
   public static void drawBirths(
       SimulationModel.Replication rep,
@@ -191,8 +214,10 @@ public final class CohortEngine implements ReplicationEngine {
       int[][] stocks,
       int[][] born,
       Substream substream) {
-    for (int[] b : born) {
-      java.util.Arrays.fill(b, 0);
+    for (int child : birthCohort) {
+      if (child >= 0) {
+        java.util.Arrays.fill(born[child], 0);
+      }
     }
     for (int c = 0; c < birthCohort.length; c++) {
       int child = birthCohort[c];
@@ -277,6 +302,7 @@ public final class CohortEngine implements ReplicationEngine {
       throw new IllegalArgumentException("a lineage that moves parameters needs their inputs");
     }
     UniformRandomProvider dynamics = RandomStreams.stream(seed, replication, Purpose.DYNAMICS);
+    forgetRows();
     rep.initialStocks(stocks);
     observer.observe(0, stocks);
     long root = dynamics.nextLong();
@@ -289,6 +315,7 @@ public final class CohortEngine implements ReplicationEngine {
       if (moved) {
         rep = withValues.apply(values);
         inForce = values;
+        forgetRows();
       }
       boolean keep = !moved && rep.sameRows(t - 1);
       if (births) {
@@ -301,6 +328,7 @@ public final class CohortEngine implements ReplicationEngine {
         fillRows(rep, t - 1, t < months && rep.sameRows(t));
       } else {
         markEmpty();
+        markFilled(t - 1);
       }
       for (int c = 0; c < cohortCount; c++) {
         if (!empty[c]) {
@@ -309,7 +337,7 @@ public final class CohortEngine implements ReplicationEngine {
         }
       }
       if (births) {
-        for (int c = 0; c < cohortCount; c++) {
+        for (int c : children) {
           for (int j = 0; j < born[c].length; j++) {
             stocks[c][j] += born[c][j];
           }
@@ -333,37 +361,89 @@ public final class CohortEngine implements ReplicationEngine {
    * of the class), and marks the empty cohorts. Rows are filled for every compartment when {@code
    * all} (next month keeps them: its drivers do not change); otherwise only for the compartments
    * occupied in some cohort of the class, the only rows read this month, and not at all for a class
-   * whose cohorts are all empty. Either way every cohort reads the rows its own fill would give.
+   * whose cohorts are all empty; of those, a row that holds month t − 1's and is the same in month
+   * t ({@link SimulationModel.Replication#sameRow}) is kept. Either way every cohort reads the rows
+   * its own fill would give.
    */
   private void fillRows(SimulationModel.Replication rep, int t, boolean all) {
     if (all) {
       markEmpty();
       for (int k = 0; k < classCount; k++) {
         rep.fill(representative[k], t, classRows[k], null);
+        classRows[k].prepare(null);
       }
+      markFilled(t);
       return;
-    }
-    for (int k = 0; k < classCount; k++) {
-      java.util.Arrays.fill(occupied[k], 0);
-      classOccupied[k] = false;
     }
     for (int c = 0; c < cohortCount; c++) {
       int[] s = stocks[c];
-      int[] o = occupied[rowClass[c]];
+      int k = rowClass[c];
+      int[] o = occupied[k];
       int any = 0;
-      for (int i = 0; i < s.length; i++) {
-        // Stocks are never negative: the OR is positive exactly where some cohort is occupied.
-        o[i] |= s[i];
-        any |= s[i];
+      // Stocks are never negative: the OR is positive exactly where some cohort is occupied. A
+      // class's first cohort starts its OR (cohorts are visited in order).
+      if (representative[k] == c) {
+        for (int i = 0; i < s.length; i++) {
+          o[i] = s[i];
+          any |= s[i];
+        }
+        classOccupied[k] = any != 0;
+      } else {
+        for (int i = 0; i < s.length; i++) {
+          o[i] |= s[i];
+          any |= s[i];
+        }
+        classOccupied[k] |= any != 0;
       }
       empty[c] = any == 0;
-      classOccupied[rowClass[c]] |= any != 0;
     }
     for (int k = 0; k < classCount; k++) {
-      if (classOccupied[k]) {
-        rep.fill(representative[k], t, classRows[k], occupied[k]);
+      if (!classOccupied[k]) {
+        continue;
+      }
+      int[] o = occupied[k];
+      int[] at = filledAt[k];
+      boolean fill = false;
+      for (int i = 0; i < o.length; i++) {
+        if (o[i] != 0) {
+          if (at[i] == t - 1 && sameRow(rep, t, i)) {
+            o[i] = 0; // kept from last month
+          } else {
+            fill = true;
+          }
+          at[i] = t;
+        }
+      }
+      if (fill) {
+        rep.fill(representative[k], t, classRows[k], o);
+        classRows[k].prepare(o);
       }
     }
+  }
+
+  /** {@code rep.sameRow(t, local)}, asked once a month per local compartment. */
+  private boolean sameRow(SimulationModel.Replication rep, int t, int local) {
+    if (sameRowMonth[local] != t) {
+      sameRowMonth[local] = t;
+      sameRow[local] = rep.sameRow(t, local);
+    }
+    return sameRow[local];
+  }
+
+  /** Every class's rows now hold month t's. */
+  private void markFilled(int t) {
+    for (int k = 0; k < classCount; k++) {
+      java.util.Arrays.fill(filledAt[k], t);
+    }
+  }
+
+  /**
+   * No row holds this replication's (a new replication, or new parameter values): marked with a
+   * month that is never the one before a month.
+   */
+  private void forgetRows() {
+    markFilled(Integer.MIN_VALUE);
+    java.util.Arrays.fill(sameRowMonth, Integer.MIN_VALUE);
   }
 
   /** Marks the cohorts with nobody in them: they draw nothing this month. */
@@ -386,14 +466,14 @@ public final class CohortEngine implements ReplicationEngine {
     int[] nx = next[c];
     System.arraycopy(s, 0, nx, 0, s.length);
     TransitionRows row = classRows[rowClass[c]];
-    for (int src = 0; src < s.length; src++) {
-      int k = row.count(src);
-      if (k == 0 || s[src] == 0) {
-        continue;
-      }
-      if (Multinomial.sample(rng, s[src], row.probabilities(src), k, drawn, logOfStay) == s[src]) {
+    int sources = row.sourceCount();
+    for (int i = 0; i < sources; i++) {
+      int src = row.source(i);
+      int n = s[src];
+      if (n == 0 || row.multinomial(src).sample(rng, n, drawn, logOfStay) == n) {
         continue; // nobody left: most sources in most months
       }
+      int k = row.count(src);
       int[] targets = row.targets(src);
       int moved = 0;
       for (int j = 0; j < k; j++) {

@@ -82,6 +82,10 @@ public final class CompiledModel implements SimulationModel {
   private final boolean[][] nearTheatre;
   private final int[][] cohortTargetWeights;
   private final RepatriationPolicy[][] policies;
+
+  /** Whether no origin's repatriation policy changes at month t (t ≥ 1; false at 0). */
+  private final boolean[] samePolicies;
+
   private final int[] arrivalParameter;
   private final double[] originShare;
   private final double[] exitPropensity;
@@ -190,6 +194,13 @@ public final class CompiledModel implements SimulationModel {
       for (int t = 0; t <= scenario.months(); t++) {
         policies[o][t] =
             scenario.drivers().repatriation().policy(scenario.origins().get(o).id(), t);
+      }
+    }
+    samePolicies = new boolean[scenario.months() + 1];
+    for (int t = 1; t <= scenario.months(); t++) {
+      samePolicies[t] = true;
+      for (RepatriationPolicy[] p : policies) {
+        samePolicies[t] &= p[t] == p[t - 1];
       }
     }
     rowClass = new int[cohorts.size()];
@@ -422,12 +433,7 @@ public final class CompiledModel implements SimulationModel {
 
   /** Whether no origin's repatriation policy changes at month t (t ≥ 1). */
   boolean samePolicies(int month) {
-    for (RepatriationPolicy[] p : policies) {
-      if (p[month] != p[month - 1]) {
-        return false;
-      }
-    }
-    return true;
+    return samePolicies[month];
   }
 
   /** Whether some month before the horizon falls in a year with an arrival-flow parameter. */

@@ -27,10 +27,14 @@ public final class MonthlyKernel {
   /**
    * Fills the rows of cohort c for month t (the transition from month t to t + 1).
    *
-   * @param stocks the cohort's current stocks, to skip empty compartments, or null to fill all
+   * <p>A row that reads a driver of the realization (a month's territory, border closure, policy
+   * ...) must say so in {@link #sameRow}, or engines keep it when it changes.
+   *
+   * @param stocks the cohort's current stocks, to fill only the rows of the occupied compartments
+   *     (the others are left as they were), or null to fill all
    */
   public void fill(Realization r, int c, int t, TransitionRows rows, int[] stocks) {
-    rows.clear();
+    rows.clear(stocks);
     Cohort cohort = model.cohorts().get(c);
     double[] v = r.sharedValues();
     double combat = combatFactor(cohort.demographic(), v, c);
@@ -147,12 +151,52 @@ public final class MonthlyKernel {
   }
 
   /**
+   * Whether the row of local compartment {@code local} for month t is, in every cohort, the one for
+   * month t − 1: no driver that {@link #fill} reads for it changes at month t. The rows of the core
+   * theatre read the territory, its decayed pressure, the border closure and the merger; transit
+   * reads the border closure and the route screening; the camps and detention read the repatriation
+   * policies; the returned read the prosecution multiplier; those who do not cooperate read the
+   * rehabilitation; every other row reads only the parameter values.
+   */
+  boolean sameRow(Realization r, int t, int local) {
+    if (t <= 0) {
+      return false;
+    }
+    int p = t - 1;
+    return switch (local) {
+      case CompiledModel.IN_THEATRE ->
+          r.territory(t) == r.territory(p)
+              && r.collapse(t) == r.collapse(p)
+              && r.borderClosure(t) == r.borderClosure(p)
+              && r.merged(t) == r.merged(p);
+      case CompiledModel.TRANSIT ->
+          r.borderClosure(t) == r.borderClosure(p) && r.routeScreening(t) == r.routeScreening(p);
+      case CompiledModel.IN_CAMP, CompiledModel.DETAINED -> model.samePolicies(t);
+      case CompiledModel.RETURNED -> r.prosecutionMultiplier(t) == r.prosecutionMultiplier(p);
+      case CompiledModel.NOT_COOPERATING -> r.rehabilitation(t) == r.rehabilitation(p);
+      default -> true;
+    };
+  }
+
+  /**
    * The monthly probability that a person of cohort c in local compartment {@code local} gives
    * birth: 1 − exp(−birth_rate) for women in the core theatre or in the camps, 0 otherwise.
    */
   double birthProbability(Realization r, int c, int local) {
-    if (model.birthCohort(c) < 0
-        || (local != CompiledModel.IN_THEATRE && local != CompiledModel.IN_CAMP)) {
+    return givesBirth(local) ? birthProbability(r, c) : 0;
+  }
+
+  /** Whether people in local compartment {@code local} can give birth (if their cohort can). */
+  static boolean givesBirth(int local) {
+    return local == CompiledModel.IN_THEATRE || local == CompiledModel.IN_CAMP;
+  }
+
+  /**
+   * The monthly probability that a person of cohort c gives birth where people can ({@link
+   * #givesBirth}): 1 − exp(−birth_rate) for women, 0 otherwise; the same every month.
+   */
+  double birthProbability(Realization r, int c) {
+    if (model.birthCohort(c) < 0) {
       return 0;
     }
     return -Math.expm1(-Math.max(0, v(r.sharedValues(), c, Base.BIRTH_RATE)));

@@ -14,6 +14,9 @@ public final class PathwayReplication implements SimulationModel.Replication {
   private final UniformRandomProvider initialStream;
   private final MonthlyKernel kernel;
 
+  /** Each cohort's birth probability (the same every month), NaN until first asked for. */
+  private final double[] births;
+
   /**
    * Creates a replication.
    *
@@ -27,6 +30,8 @@ public final class PathwayReplication implements SimulationModel.Replication {
     this.realization = realization;
     this.initialStream = initialStream;
     this.kernel = new MonthlyKernel(model);
+    births = new double[model.cohortCount()];
+    java.util.Arrays.fill(births, Double.NaN);
   }
 
   /** The replication's parameter values and driver paths. */
@@ -59,8 +64,21 @@ public final class PathwayReplication implements SimulationModel.Replication {
   }
 
   @Override
+  public boolean sameRow(int month, int local) {
+    return kernel.sameRow(realization, month, local);
+  }
+
+  @Override
   public double birthProbability(int cohort, int month, int local) {
-    return kernel.birthProbability(realization, cohort, local);
+    if (!MonthlyKernel.givesBirth(local)) {
+      return 0;
+    }
+    double p = births[cohort];
+    if (p != p) {
+      p = kernel.birthProbability(realization, cohort);
+      births[cohort] = p;
+    }
+    return p;
   }
 
   @Override

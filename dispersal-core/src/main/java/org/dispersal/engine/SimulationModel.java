@@ -88,6 +88,16 @@ public interface SimulationModel {
     boolean sameRows(int month);
 
     /**
+     * Whether the row of local compartment {@code local} for month t is, in every cohort, the one
+     * for month t − 1, and {@link #fill} with stocks leaves the rows of the compartments it skips
+     * as they were: then an engine may keep that row from month t − 1 and fill only the others.
+     * False by default (every row the engine reads is filled again).
+     */
+    default boolean sameRow(int month, int local) {
+      return false;
+    }
+
+    /**
      * The probability that one person in local compartment {@code local} of {@code cohort} gives
      * birth to a child (who joins {@link SimulationModel#birthCohort} in the same local
      * compartment) between month t and t + 1, counted on the stocks at the start of the month; 0

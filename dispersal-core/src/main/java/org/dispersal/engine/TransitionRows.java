@@ -1,6 +1,7 @@
 package org.dispersal.engine;
 
 import org.dispersal.random.DoubleMemo;
+import org.dispersal.random.FixedMultinomial;
 
 /**
  * The transitions out of each local compartment of one cohort in one month: for source s, the first
@@ -13,6 +14,9 @@ public final class TransitionRows {
   private final int[][] targets;
   private final double[][] probabilities;
   private final DoubleMemo leaving;
+  private final int[] sources;
+  private int sourceCount;
+  private final FixedMultinomial[] multinomials;
 
   /** Creates rows for a layout of {@code size} local compartments. */
   public TransitionRows(int size) {
@@ -29,6 +33,8 @@ public final class TransitionRows {
     count = new int[size];
     targets = new int[size][size];
     probabilities = new double[size][size];
+    sources = new int[size];
+    multinomials = new FixedMultinomial[size];
   }
 
   /**
@@ -56,9 +62,59 @@ public final class TransitionRows {
     return probabilities[s];
   }
 
+  /**
+   * Prepares the rows for the engine's draws after a fill: lists the sources with transitions in
+   * ascending order ({@link #sourceCount}, {@link #source}) and sets the {@link #multinomial} of
+   * each source that was filled ({@code filled[s]} positive; every source when null), keeping the
+   * others' as they were. Valid until the rows are changed again.
+   */
+  void prepare(int[] filled) {
+    int n = 0;
+    for (int s = 0; s < count.length; s++) {
+      if (count[s] > 0) {
+        sources[n++] = s;
+        if (filled == null || filled[s] > 0) {
+          if (multinomials[s] == null) {
+            multinomials[s] = new FixedMultinomial();
+          }
+          multinomials[s].set(probabilities[s], count[s]);
+        }
+      }
+    }
+    sourceCount = n;
+  }
+
+  /** How many sources have transitions, as of the last {@link #prepare}. */
+  int sourceCount() {
+    return sourceCount;
+  }
+
+  /** The i-th source with transitions in ascending order, as of the last {@link #prepare}. */
+  int source(int i) {
+    return sources[i];
+  }
+
+  /** Source s's transitions as a multinomial over its targets, as of the last {@link #prepare}. */
+  FixedMultinomial multinomial(int s) {
+    return multinomials[s];
+  }
+
   /** Clears every row. */
   void clear() {
     java.util.Arrays.fill(count, 0);
+  }
+
+  /** Clears the rows of the compartments whose stock is positive, or every row when null. */
+  void clear(int[] stocks) {
+    if (stocks == null) {
+      clear();
+      return;
+    }
+    for (int s = 0; s < count.length; s++) {
+      if (stocks[s] > 0) {
+        count[s] = 0;
+      }
+    }
   }
 
   /** Appends a target with a probability (clamped into [0, 1]) to row s. */

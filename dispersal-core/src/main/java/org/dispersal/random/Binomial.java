@@ -15,7 +15,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class Binomial {
 
-  private static final double INVERSION_LIMIT = 10.0;
+  /** Below this mean n·min(p, 1 - p), inversion; from it on, BTRS. */
+  static final double INVERSION_LIMIT = 10.0;
 
   private Binomial() {}
 
@@ -76,27 +77,38 @@ public final class Binomial {
 
   private static int inversion(UniformRandomProvider rng, int n, double p, DoubleMemo logOfStay) {
     double q = 1.0 - p;
-    double s = p / q;
+    return inversion(rng, n, p / q, zeroProbability(n, q, p, logOfStay));
+  }
+
+  /**
+   * Inversion by sequential search from zero for p at most one half, given s = p / (1 - p) and r =
+   * P(X = 0) = (1 - p)^n.
+   */
+  static int inversion(UniformRandomProvider rng, int n, double s, double r) {
     double a = (n + 1) * s;
-    double r = zeroProbability(n, q, p, logOfStay);
-    double u = rng.nextDouble();
-    int x = 0;
-    while (u > r) {
-      u -= r;
-      x++;
-      if (x > n) {
-        // Rounding left a sliver of mass above n: start again rather than return an impossible
-        // value.
-        return inversion(rng, n, p, logOfStay);
+    while (true) {
+      double f = r;
+      double u = rng.nextDouble();
+      int x = 0;
+      while (u > f) {
+        u -= f;
+        x++;
+        if (x > n) {
+          break;
+        }
+        f *= a / x - s;
       }
-      r *= a / x - s;
+      if (x <= n) {
+        return x;
+      }
+      // Rounding left a sliver of mass above n: start again rather than return an impossible
+      // value.
     }
-    return x;
   }
 
   /** P(X = 0) = q^n: by repeated multiplication for small n (cheap), else exp(n log1p(-p)). */
   private static double zeroProbability(int n, double q, double p, DoubleMemo logOfStay) {
-    if (n <= 16) {
+    if (n <= POWERS) {
       double r = q;
       for (int i = 1; i < n; i++) {
         r *= q;
@@ -106,7 +118,10 @@ public final class Binomial {
     return Math.exp(n * (logOfStay == null ? Math.log1p(-p) : logOfStay.apply(p)));
   }
 
-  private static int btrs(UniformRandomProvider rng, int n, double p) {
+  /** Up to this n, P(X = 0) = q^n is a product of n factors q, multiplied from the left. */
+  static final int POWERS = 16;
+
+  static int btrs(UniformRandomProvider rng, int n, double p) {
     double q = 1.0 - p;
     double spq = Math.sqrt(n * p * q);
     double b = 1.15 + 2.53 * spq;

@@ -71,6 +71,22 @@ public final class Multinomial {
       return n;
     }
     int leavers = total >= 1.0 ? n : Binomial.sample(rng, n, total, logOfStay);
+    return place(rng, n, leavers, probs, last, total, out, logOfStay);
+  }
+
+  /**
+   * Places the leavers among the categories (their counts in {@code out}, cleared beforehand) and
+   * returns how many stay.
+   */
+  static int place(
+      UniformRandomProvider rng,
+      int n,
+      int leavers,
+      double[] probs,
+      int last,
+      double total,
+      int[] out,
+      DoubleMemo logOfStay) {
     if (leavers == 0) {
       return n;
     }

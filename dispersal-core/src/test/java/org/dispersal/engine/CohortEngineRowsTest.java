@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The cohort engine fills the rows once per row class, only those it reads (compartments occupied
  * in some cohort of the class; none for a class with nobody in it), and keeps rows across months
- * whose drivers do not change: its draws are exactly those of an engine that fills every row of
- * every cohort every month.
+ * whose drivers do not change (all of a month's, or row by row): its draws are exactly those of an
+ * engine that fills every row of every cohort every month.
  */
 class CohortEngineRowsTest {
 
@@ -95,6 +95,103 @@ class CohortEngineRowsTest {
       }
       assertSameDraws(model, 3, rep);
     }
+  }
+
+  /**
+   * Where the kernel says a row is the same as last month's ({@link MonthlyKernel#sameRow}), it is,
+   * bit for bit, in every cohort: over random scenarios whose levers (border closure, route
+   * screening, prosecution, rehabilitation) also step at random months, with the strongholds'
+   * losses, the merger and the repatriation policies of the scenarios. And the engine, which keeps
+   * those rows, draws as if it refilled every row every month.
+   */
+  @Test
+  void keptRowsAreTheRowsAFillWouldGive() {
+    int kept = 0;
+    int changed = 0;
+    for (long seed = 1; seed <= 30; seed++) {
+      UniformRandomProvider rng = RandomStreams.stream(seed, 1, RandomStreams.Purpose.PARAMETERS);
+      CompiledModel model = new CompiledModel(TestScenarios.random(rng));
+      MonthlyKernel kernel = new MonthlyKernel(model);
+      for (long rep = 0; rep < 2; rep++) {
+        Realization r = steppedLevers(model, seed, rep, rng);
+        for (int t = 1; t < model.months(); t++) {
+          for (int c = 0; c < model.cohortCount(); c++) {
+            TransitionRows before = new TransitionRows(model.compartmentCount(c));
+            TransitionRows now = new TransitionRows(model.compartmentCount(c));
+            kernel.fill(r, c, t - 1, before, null);
+            kernel.fill(r, c, t, now, null);
+            for (int i = 0; i < model.compartmentCount(c); i++) {
+              if (kernel.sameRow(r, t, i)) {
+                kept++;
+                assertThat(row(now, i))
+                    .as("seed %d month %d cohort %d row %d", seed, t, c, i)
+                    .isEqualTo(row(before, i));
+              } else if (!row(now, i).equals(row(before, i))) {
+                changed++;
+              }
+            }
+          }
+        }
+        assertThat(trace(model, replication(model, r, seed, rep), seed, rep))
+            .as("seed %d replication %d", seed, rep)
+            .isEqualTo(
+                trace(
+                    ownRows(model),
+                    everyRowEveryMonth(replication(model, r, seed, rep)),
+                    seed,
+                    rep));
+      }
+    }
+    // Both cases happen, so neither side of the check is empty.
+    assertThat(kept).isPositive();
+    assertThat(changed).isPositive();
+  }
+
+  /** A replication's realization with each lever replaced by a path that steps at random months. */
+  private static Realization steppedLevers(
+      CompiledModel model, long seed, long rep, UniformRandomProvider rng) {
+    Realization r = ((PathwayReplication) model.replication(seed, rep)).realization();
+    return new Realization(
+        r.values(),
+        r.territory(),
+        r.collapse(),
+        steps(model.months(), rng),
+        steps(model.months(), rng),
+        steps(model.months(), rng),
+        steps(model.months(), rng),
+        r.mergerMonth());
+  }
+
+  /** A path in [0, 1] that changes at two random months and stays put otherwise. */
+  private static double[] steps(int months, UniformRandomProvider rng) {
+    double[] path = new double[months + 1];
+    int first = rng.nextInt(months + 1);
+    int second = rng.nextInt(months + 1);
+    double a = rng.nextDouble();
+    double b = rng.nextDouble();
+    double c = rng.nextDouble();
+    for (int t = 0; t <= months; t++) {
+      path[t] = t < Math.min(first, second) ? a : (t < Math.max(first, second) ? b : c);
+    }
+    return path;
+  }
+
+  private static SimulationModel.Replication replication(
+      CompiledModel model, Realization r, long seed, long rep) {
+    return new PathwayReplication(
+        model, r, RandomStreams.stream(seed, rep, RandomStreams.Purpose.INITIAL_STOCKS));
+  }
+
+  /** Row i as text: its targets and the bits of its probabilities. */
+  private static String row(TransitionRows rows, int i) {
+    StringBuilder sb = new StringBuilder();
+    for (int j = 0; j < rows.count(i); j++) {
+      sb.append(rows.targets(i)[j])
+          .append('=')
+          .append(Long.toHexString(Double.doubleToRawLongBits(rows.probabilities(i)[j])))
+          .append(' ');
+    }
+    return sb.toString();
   }
 
   private static void assertSameDraws(SimulationModel model, long seed, long rep) {

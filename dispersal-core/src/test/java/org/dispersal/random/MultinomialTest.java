@@ -14,10 +14,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Tests the multinomial sampler: every category's marginal must be Bin(n, p_j) and the joint
  * distribution must match the exact multinomial probabilities (chi-square at alpha = 0.001 per
  * assertion with fixed seeds: a correct sampler fails a given assertion with probability 0.1 %, the
- * fifteen of this class together with probability about 1.5 %). The joint cases cover one person,
- * the leavers placed one by one and by conditional binomials, the BTRS branch of both the leavers'
- * draw and the split, probabilities summing to less than 1 and to exactly 1, and entries of
- * probability 0.
+ * twenty of this class together with probability about 2 %). The joint cases cover one person, the
+ * leavers placed one by one and by conditional binomials, the BTRS branch of both the leavers' draw
+ * and the split, probabilities summing to less than 1 and to exactly 1, and entries of probability
+ * 0, for the plain sampler and for {@link FixedMultinomial} (a prepared vector drawn from many
+ * times).
  */
 class MultinomialTest {
 
@@ -84,21 +85,26 @@ class MultinomialTest {
    * and 1 - 1e-7 plus one cell for everything outside it. Categories of probability 0 must never
    * get anyone (asserted on every draw).
    */
-  @ParameterizedTest(name = "Mult({0}; {1})")
+  @ParameterizedTest(name = "Mult({0}; {1}), {2}")
   @CsvSource(
       delimiter = ';',
       value = {
-        "1; 0.3 0.2 0.1",
-        "3; 0.05 0 0.1 0.02",
-        "6; 0.2 0.5",
-        "12; 0.1 0 0.3 0.6",
-        "25; 0.01 0.02 0.005 0",
-        "40; 0.25 0 0.75",
-        "30; 0 0.2 0.3 0",
-        "500; 0.2 0.15",
-        "5000; 0.013 0 0.004"
+        "1; 0.3 0.2 0.1; plain",
+        "3; 0.05 0 0.1 0.02; plain",
+        "6; 0.2 0.5; plain",
+        "12; 0.1 0 0.3 0.6; plain",
+        "25; 0.01 0.02 0.005 0; plain",
+        "40; 0.25 0 0.75; plain",
+        "30; 0 0.2 0.3 0; plain",
+        "500; 0.2 0.15; plain",
+        "5000; 0.013 0 0.004; plain",
+        "3; 0.05 0 0.1 0.02; fixed",
+        "25; 0.01 0.02 0.005 0; fixed",
+        "40; 0.25 0 0.75; fixed",
+        "500; 0.2 0.15; fixed",
+        "20; 0.3 0.3 0; fixed"
       })
-  void jointLawIsTheExactMultinomial(int n, String probabilities) {
+  void jointLawIsTheExactMultinomial(int n, String probabilities, String sampler) {
     double[] p = parse(probabilities);
     int k = p.length;
     double rest = 1.0;
@@ -136,8 +142,19 @@ class MultinomialTest {
     long[] observed = new long[cells + 1];
     int[] out = new int[k];
     UniformRandomProvider rng = RandomStreams.stream(20170213L, n, RandomStreams.Purpose.DYNAMICS);
+    FixedMultinomial fixed = sampler.equals("fixed") ? new FixedMultinomial().set(p, k) : null;
     for (int i = 0; i < 200_000; i++) {
-      int left = Multinomial.sample(rng, n, p, k, out);
+      int left;
+      if (fixed == null) {
+        left = Multinomial.sample(rng, n, p, k, out);
+      } else {
+        java.util.Arrays.fill(out, -1);
+        left = fixed.sample(rng, n, out, null);
+        if (left == n) {
+          assertThat(out).as("untouched when nobody leaves").containsOnly(-1);
+          java.util.Arrays.fill(out, 0);
+        }
+      }
       int index = 0;
       int scale = 1;
       boolean boxed = true;
