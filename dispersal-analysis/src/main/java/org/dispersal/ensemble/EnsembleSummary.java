@@ -38,9 +38,10 @@ import org.dispersal.model.State;
  * Never holds a replication's full trajectory: memory is flat in the number of replications.
  *
  * <p>Recording is laid out for speed (docs/PERFORMANCE.md, "Session 11: the ensemble summary"). The
- * cells each cohort's compartment adds to (its origin, region and the world, by demographic group
- * and in the all-people rows, for the compartment and its state's total) are fixed by the model, so
- * they are listed once per compartment, as indices into the cells any cohort can reach. A month's
+ * cells each cohort's compartment adds to (its origin, region and the world, by demographic group,
+ * for the compartment and its state's total) are fixed by the model, so they are listed once per
+ * compartment, as indices into the cells any cohort can reach; the all-people rows of the world and
+ * the regions sum their groups' rows at the flush, each replication's values added. A month's
  * stocks are summed straight into a stage, one row of reachable cells per replication, and the
  * staged values of up to {@value #BATCH} replications are added to the histograms cell by cell, so
  * that each histogram is fetched from memory once per batch rather than once per replication. Every
@@ -104,6 +105,17 @@ public final class EnsembleSummary implements MonthObserver {
 
   /** The cell within a month (as in {@link #index}) of each reachable cell. */
   private final int[] reachableCell;
+
+  /**
+   * The reachable cells whose staged values a reachable cell's histogram also receives, summed per
+   * replication at the flush: sumFrom[sumStart[t]] to sumFrom[sumStart[t + 1] - 1] for cell t. An
+   * all-people row of the world or a region receives the rows of its demographic groups this way,
+   * instead of each of a group's stocks being added to it as well (3 cells a stock instead of 5);
+   * the groups' cells come after it in cell order, so they are still staged when it is flushed.
+   */
+  private final int[] sumStart;
+
+  private final int[] sumFrom;
 
   /**
    * The stage: per month, {@link #BATCH} rows of the reachable cells, each row one replication's
@@ -186,6 +198,23 @@ public final class EnsembleSummary implements MonthObserver {
       }
     }
     cells = new IntHistogram[(months + 1) * next];
+    int regionCount = model.scenario().regions().size();
+    sumStart = new int[next + 1];
+    IntList sums = new IntList();
+    for (int t = 0; t < next; t++) {
+      int cell = reachableCell[t];
+      int scope = cell / (4 * keys);
+      if (scope <= regionCount && cell / keys % 4 == 0) {
+        for (int demo = 1; demo < 4; demo++) {
+          int group = reachableRank[index(scope, demo, cell % keys)];
+          if (group >= 0) {
+            sums.add(group);
+          }
+        }
+      }
+      sumStart[t + 1] = sums.size();
+    }
+    sumFrom = sums.toArray();
     fan = fanList.toArray();
     for (int k = 0; k < fan.length; k++) {
       fan[k] = rank[fan[k]];
@@ -237,16 +266,16 @@ public final class EnsembleSummary implements MonthObserver {
 
     /**
      * The cells a count of a key adds to: the origin's, the region's and the world's in the
-     * cohort's demographic group, and the region's and the world's all-people rows, which sum the
-     * groups.
+     * cohort's demographic group. The region's and the world's all-people rows, which sum the
+     * groups, are reached too, but receive a group's values at the flush ({@code sumFrom}).
      */
     void addAll(IntList out, int origin, int region, int demo, int key) {
       out.add(reach(index(origin, 0, key)));
       out.add(reach(index(region, demo, key)));
       out.add(reach(index(0, demo, key)));
       if (demo != 0) {
-        out.add(reach(index(region, 0, key)));
-        out.add(reach(index(0, 0, key)));
+        reach(index(region, 0, key));
+        reach(index(0, 0, key));
       }
     }
   }
@@ -488,8 +517,13 @@ public final class EnsembleSummary implements MonthObserver {
         int base = m * reachable;
         for (int t = 0; t < reachable; t++) {
           IntHistogram h = null;
+          int from = sumStart[t];
+          int to = sumStart[t + 1];
           for (int r = 0, at = t; r < rows; r++, at += reachable) {
             int v = st[at];
+            for (int k = from, rowAt = at - t; k < to; k++) {
+              v += st[rowAt + sumFrom[k]];
+            }
             if (v != 0) {
               st[at] = 0;
               if (h == null) {

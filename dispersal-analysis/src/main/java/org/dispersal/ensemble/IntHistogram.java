@@ -31,6 +31,12 @@ public final class IntHistogram {
   /** Records kept unsorted before they are folded into the table of distinct values. */
   static final int LOG_LIMIT = 4096;
 
+  /** Records below which the log is always sorted by comparison ({@link #sortLog}). */
+  private static final int COUNTING_MIN = 32;
+
+  /** The log is sorted by counting when its values span at most this many integers a record. */
+  static final int COUNTING_SPREAD = 8;
+
   private static final int[] EMPTY = new int[0];
 
   private int[] dense;
@@ -174,24 +180,63 @@ public final class IntHistogram {
     runSize = k;
   }
 
-  /** Joins the log's blocks into one array and sorts it. */
+  /**
+   * Joins the log's blocks into one array and sorts it. A cell's values over replications are
+   * usually close together, so when they span at most {@value #COUNTING_SPREAD} times as many
+   * integers as there are records, they are sorted by counting (straight from the blocks, two
+   * passes and one over the counts), which is several times quicker than comparing; otherwise by
+   * {@link Arrays#sort}. Either way the log is the same sorted array.
+   */
   private void sortLog() {
-    if (blocks != null) {
-      int[] all = new int[blockedRecords() + logSize];
-      int n = 0;
-      for (int k = 0; k < blocks.length && blocks[k] != null; k++) {
-        System.arraycopy(blocks[k], 0, all, n, blocks[k].length);
-        n += blocks[k].length;
+    if (logSorted && blocks == null) {
+      return;
+    }
+    int n = logSize + blockedRecords();
+    int min = Integer.MAX_VALUE;
+    int max = Integer.MIN_VALUE;
+    for (int k = 0; blocks != null && k < blocks.length && blocks[k] != null; k++) {
+      for (int v : blocks[k]) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
       }
-      System.arraycopy(log, 0, all, n, logSize);
-      log = all;
-      logSize = all.length;
-      blocks = null;
     }
-    if (!logSorted) {
-      Arrays.sort(log, 0, logSize);
-      logSorted = true;
+    for (int i = 0; i < logSize; i++) {
+      min = Math.min(min, log[i]);
+      max = Math.max(max, log[i]);
     }
+    long spread = (long) max - min + 1;
+    int[] sorted = blocks == null ? log : new int[n];
+    if (n >= COUNTING_MIN && spread <= (long) COUNTING_SPREAD * n) {
+      int[] counts = new int[(int) spread];
+      for (int k = 0; blocks != null && k < blocks.length && blocks[k] != null; k++) {
+        for (int v : blocks[k]) {
+          counts[v - min]++;
+        }
+      }
+      for (int i = 0; i < logSize; i++) {
+        counts[log[i] - min]++;
+      }
+      int at = 0;
+      for (int d = 0; d < counts.length; d++) {
+        for (int c = counts[d]; c > 0; c--) {
+          sorted[at++] = min + d;
+        }
+      }
+    } else {
+      if (blocks != null) {
+        int at = 0;
+        for (int k = 0; k < blocks.length && blocks[k] != null; k++) {
+          System.arraycopy(blocks[k], 0, sorted, at, blocks[k].length);
+          at += blocks[k].length;
+        }
+        System.arraycopy(log, 0, sorted, at, logSize);
+      }
+      Arrays.sort(sorted, 0, n);
+    }
+    log = sorted;
+    logSize = n;
+    blocks = null;
+    logSorted = true;
   }
 
   /**

@@ -30,15 +30,22 @@ class EnsembleSummaryBatchTest {
     1, 2, EnsembleSummary.BATCH - 1, EnsembleSummary.BATCH, EnsembleSummary.BATCH + 1, 37
   };
 
+  /**
+   * The world's and the regions' all-people rows, which the summary sums from the demographic
+   * groups' rows at the flush, against totals taken here from every stock.
+   */
   @Test
-  void everyWorldTotalIsTheSumOfTheStocksInEachReplication() {
+  void everyWorldAndRegionTotalIsTheSumOfTheStocksInEachReplication() {
     CompiledModel model = new CompiledModel(SCENARIO);
     int months = SCENARIO.months();
     int compartments = model.compartments().size();
+    int regions = SCENARIO.regions().size();
+    assertThat(model.cohorts()).anyMatch(c -> c.demographic() != null);
     for (int runs : COUNTS) {
       EnsembleSummary summary = new EnsembleSummary(model);
-      // totals[month][key][replication], computed here from the stocks the engine hands out.
-      long[][][] totals = new long[months + 1][summary.keyCount() + 1][runs];
+      // totals[scope][month][key][replication] for the world (scope 0) and each region, computed
+      // here from the stocks the engine hands out.
+      long[][][][] totals = new long[1 + regions][months + 1][summary.keyCount() + 1][runs];
       CohortEngine engine = new CohortEngine(model);
       for (int r = 0; r < runs; r++) {
         int rep = r;
@@ -51,33 +58,41 @@ class EnsembleSummaryBatchTest {
                 for (int j = 0; j < c.size(); j++) {
                   int n = stocks[c.index()][j];
                   Compartment comp = model.compartments().get(c.compartment(j));
-                  totals[month][c.compartment(j)][rep] += n;
-                  if (!comp.destination().isEmpty()) {
-                    totals[month][compartments + comp.state().ordinal()][rep] += n;
-                  }
-                  if (CompositeState.countsHome(comp, c.origin())) {
-                    totals[month][summary.keyCount()][rep] += n;
+                  for (long[][] scope :
+                      new long[][][] {totals[0][month], totals[1 + c.regionIndex()][month]}) {
+                    scope[c.compartment(j)][rep] += n;
+                    if (!comp.destination().isEmpty()) {
+                      scope[compartments + comp.state().ordinal()][rep] += n;
+                    }
+                    if (CompositeState.countsHome(comp, c.origin())) {
+                      scope[summary.keyCount()][rep] += n;
+                    }
                   }
                 }
               }
             });
       }
       assertThat(summary.replications()).isEqualTo(runs);
-      for (int month = 0; month <= months; month++) {
-        for (int key = 0; key <= summary.keyCount(); key++) {
-          if (key >= compartments && key < summary.keyCount()) {
-            State s = State.values()[key - compartments];
-            if (!s.hasDestinations()) {
-              continue;
+      for (int scope = 0; scope <= regions; scope++) {
+        for (int month = 0; month <= months; month++) {
+          for (int key = 0; key <= summary.keyCount(); key++) {
+            if (key >= compartments && key < summary.keyCount()) {
+              State s = State.values()[key - compartments];
+              if (!s.hasDestinations()) {
+                continue;
+              }
             }
+            int k =
+                key == summary.keyCount()
+                    ? summary.compositeKey(CompositeState.RETURNED_TOTAL)
+                    : key;
+            long[] values = totals[scope][month][key];
+            assertThat(summary.statistic(month, scope, 0, k))
+                .as("runs %d, scope %d, month %d, key %d", runs, scope, month, k)
+                .isEqualTo(expected(values));
+            assertThat(summary.isPresent(month, scope, 0, k))
+                .isEqualTo(Arrays.stream(values).anyMatch(v -> v != 0));
           }
-          int k =
-              key == summary.keyCount() ? summary.compositeKey(CompositeState.RETURNED_TOTAL) : key;
-          assertThat(summary.statistic(month, 0, 0, k))
-              .as("runs %d, month %d, key %d", runs, month, k)
-              .isEqualTo(expected(totals[month][key]));
-          assertThat(summary.isPresent(month, 0, 0, k))
-              .isEqualTo(Arrays.stream(totals[month][key]).anyMatch(v -> v != 0));
         }
       }
     }

@@ -36,6 +36,49 @@ class IntHistogramTest {
     }
   }
 
+  /**
+   * Logs whose values lie close together (sorted by counting) and far apart (sorted by comparison),
+   * below and above the records that fold the log, give the sample's table and quantiles.
+   */
+  @Test
+  void closeAndSpreadLogsGiveTheSampleTable() throws IOException {
+    SplittableRandom rng = new SplittableRandom(9);
+    for (int trial = 0; trial < 300; trial++) {
+      int n = 1 + rng.nextInt(trial % 10 == 0 ? 3 * IntHistogram.LOG_LIMIT : 400);
+      int spread = 1 + rng.nextInt(2 * IntHistogram.COUNTING_SPREAD * n);
+      int low = 64 + rng.nextInt(100_000);
+      int[] values = new int[n];
+      IntHistogram h = new IntHistogram();
+      for (int i = 0; i < n; i++) {
+        values[i] = low + rng.nextInt(spread);
+        h.add(values[i]);
+      }
+      Arrays.sort(values);
+      ByteArrayOutputStream want = new ByteArrayOutputStream();
+      DataOutputStream w = new DataOutputStream(want);
+      int distinct = (int) Arrays.stream(values).distinct().count();
+      w.writeInt(distinct);
+      for (int i = 0; i < n; ) {
+        int j = i;
+        while (j < n && values[j] == values[i]) {
+          j++;
+        }
+        w.writeInt(values[i]);
+        w.writeInt(j - i);
+        i = j;
+      }
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      h.writeTo(new DataOutputStream(got));
+      assertThat(got.toByteArray()).as("trial %d", trial).isEqualTo(want.toByteArray());
+      double[] qs = {0.05, 0.25, 0.5, 0.75, 0.95, 1.0};
+      int[] q = h.quantiles(n + 7, qs);
+      for (int k = 0; k < qs.length; k++) {
+        long rank = Math.max(1, (long) Math.ceil(qs[k] * (n + 7) - 1e-9));
+        assertThat(q[k]).isEqualTo(rank <= 7 ? 0 : values[(int) rank - 8]);
+      }
+    }
+  }
+
   @Test
   void combineIsOrderIndependent() {
     IntHistogram a = new IntHistogram();
