@@ -48,9 +48,9 @@ final class ReplicationCapture {
   /**
    * Cohorts laid out alike: the same region, and at each local index the same state and the same
    * answer to "at home" (isis-2017: 243 cohorts, 14 groups). A month's stocks are first added up
-   * group by group, index by index (a plain loop over two arrays, which the JIT can vectorise), and
-   * only the groups' sums are spread over the cells: a cell's total is the same sum in another
-   * order, so the same int.
+   * group by group, index by index (a plain loop over two arrays, without a branch), and only the
+   * groups' sums are spread over the cells: a cell's total is the same sum in another order, so the
+   * same int (docs/PERFORMANCE.md, "Session 13: the tail").
    */
   private final int[] groupOf;
 
