@@ -94,11 +94,43 @@ class LauncherHeapTest {
     }
   }
 
+  @Test
+  void theSizedForecastRunsC1AloneOnOpenJdk17Only(@TempDir Path dir) throws Exception {
+    Path jdk17 = fakeJdk(dir.resolve("jdk-17"), "17.0.15");
+    Path jdk25 = fakeJdk(dir.resolve("jdk-25"), "25.0.3");
+    assertThat(launcherOptions(jdk17, "forecast")).contains("-XX:TieredStopAtLevel=1");
+    assertThat(launcherOptions(jdk25, "forecast"))
+        .contains("-XX:+UseSerialGC")
+        .doesNotContain("-XX:TieredStopAtLevel=1");
+    assertThat(launcherOptions(jdk17, "serve")).containsExactly("-Xmx4g");
+  }
+
+  /**
+   * A folder laid out as a JDK of that version (its release file, a bin/java that does nothing).
+   */
+  private static Path fakeJdk(Path home, String version) throws IOException {
+    Path java = home.resolve("bin").resolve("java");
+    Files.createDirectories(java.getParent());
+    Files.writeString(java, "#!/bin/sh\nexit 0\n");
+    assertThat(java.toFile().setExecutable(true)).isTrue();
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+    return home;
+  }
+
   /** The JVM options the launcher picks for these arguments (it prints them and exits). */
   static List<String> launcherOptions(String... args) throws IOException, InterruptedException {
+    return launcherOptions(null, args);
+  }
+
+  /** The same with {@code jdk}'s bin first on the path (null: the path as it is). */
+  private static List<String> launcherOptions(Path jdk, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    if (jdk != null) {
+      pb.environment().put("PATH", jdk.resolve("bin") + ":" + System.getenv("PATH"));
+    }
     pb.environment().put("DISPERSAL_PRINT_JAVA_OPTS", "1");
     pb.environment().remove("DISPERSAL_JAVA_OPTS");
     Process p = pb.start();

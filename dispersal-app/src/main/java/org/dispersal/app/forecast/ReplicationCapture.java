@@ -2,7 +2,9 @@ package org.dispersal.app.forecast;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.dispersal.calibration.ObservedMeasure;
 import org.dispersal.engine.Cohort;
@@ -35,19 +37,33 @@ final class ReplicationCapture {
   /** The most replications whose values a forecast keeps. */
   static final int MAX_REPLICATIONS = ForecastRequest.MAX_PAIRED_REPLICATIONS;
 
-  private final CompiledModel model;
   private final int replications;
   private final int months;
   private final List<String> scopeKinds = new ArrayList<>();
   private final List<String> scopeIds = new ArrayList<>();
   private final List<String> measures = new ArrayList<>();
   private final int cellsPerMonth;
-  private final int[][] localMeasure;
-  private final boolean[][] home;
+  private final int regions;
+
+  /**
+   * Cohorts laid out alike: the same region, and at each local index the same state and the same
+   * answer to "at home" (isis-2017: 243 cohorts, 14 groups). A month's stocks are first added up
+   * group by group, index by index (a plain loop over two arrays, without a branch), and only the
+   * groups' sums are spread over the cells: a cell's total is the same sum in another order, so the
+   * same int (docs/PERFORMANCE.md, "Session 13: the tail").
+   */
+  private final int[] groupOf;
+
+  /** Each group's cell at each local index: (1 + region) * width + state. */
+  private final int[][] groupCell;
+
+  /** Each group's mask at each local index: all ones where the compartment counts as home. */
+  private final int[][] groupHome;
+
+  private final int[] groupRegion;
   private final byte[][][] slots;
 
   private ReplicationCapture(CompiledModel model, int replications) {
-    this.model = model;
     this.replications = replications;
     this.months = model.scenario().months();
     scopeKinds.add(Scope.WORLD);
@@ -63,20 +79,39 @@ final class ReplicationCapture {
       measures.add(c.id());
     }
     cellsPerMonth = scopeKinds.size() * measures.size();
+    regions = scopeKinds.size() - 1;
+    int width = measures.size();
     List<Cohort> cohorts = model.cohorts();
-    localMeasure = new int[cohorts.size()][];
-    home = new boolean[cohorts.size()][];
+    groupOf = new int[cohorts.size()];
+    Map<List<Integer>, Integer> groups = new HashMap<>();
+    List<int[]> cells = new ArrayList<>();
+    List<int[]> homes = new ArrayList<>();
+    List<Integer> groupRegions = new ArrayList<>();
     for (Cohort c : cohorts) {
-      int[] m = new int[c.size()];
-      boolean[] h = new boolean[c.size()];
+      int[] cell = new int[c.size()];
+      int[] h = new int[c.size()];
+      List<Integer> key = new ArrayList<>(1 + 2 * c.size());
+      key.add(c.regionIndex());
       for (int j = 0; j < c.size(); j++) {
         var comp = model.compartments().get(c.compartment(j));
-        m[j] = comp.state().ordinal();
-        h[j] = ObservedMeasure.RETURNED.includes(comp, c.origin());
+        cell[j] = (1 + c.regionIndex()) * width + comp.state().ordinal();
+        h[j] = ObservedMeasure.RETURNED.includes(comp, c.origin()) ? -1 : 0;
+        key.add(cell[j]);
+        key.add(h[j]);
       }
-      localMeasure[c.index()] = m;
-      home[c.index()] = h;
+      Integer g = groups.get(key);
+      if (g == null) {
+        g = groups.size();
+        groups.put(key, g);
+        cells.add(cell);
+        homes.add(h);
+        groupRegions.add(c.regionIndex());
+      }
+      groupOf[c.index()] = g;
     }
+    groupCell = cells.toArray(new int[0][]);
+    groupHome = homes.toArray(new int[0][]);
+    groupRegion = groupRegions.stream().mapToInt(Integer::intValue).toArray();
     slots = new byte[replications][][];
   }
 
@@ -158,12 +193,18 @@ final class ReplicationCapture {
   private final class Recording implements ReplicationEngine {
     private final ReplicationEngine inner;
     private final int[] month = new int[cellsPerMonth];
-    private final int[] homeAtStart = new int[model.cohorts().size()];
-    private final int[] peopleAtStart = new int[model.cohorts().size()];
+    private final int[][] sums = new int[groupCell.length][];
+    private final int[] home = new int[regions];
+    private final int[] people = new int[regions];
+    private final int[] homeAtStart = new int[regions];
+    private final int[] peopleAtStart = new int[regions];
     private final byte[] buffer = new byte[cellsPerMonth * 5];
 
     Recording(ReplicationEngine inner) {
       this.inner = inner;
+      for (int g = 0; g < sums.length; g++) {
+        sums[g] = new int[groupCell[g].length];
+      }
     }
 
     @Override
@@ -199,44 +240,57 @@ final class ReplicationCapture {
       slots[Math.toIntExact(replication)] = kept;
     }
 
+    /**
+     * Month m's cells as varints. The composite states are sums over a region's cohorts, so they
+     * are taken region by region: home after the start is the region's people at home less those at
+     * home at month 0, born since the start its people less those at month 0.
+     */
     private byte[] record(int m, int[][] stocks) {
+      for (int[] sum : sums) {
+        Arrays.fill(sum, 0);
+      }
+      for (int c = 0; c < groupOf.length; c++) {
+        int[] s = stocks[c];
+        int[] sum = sums[groupOf[c]];
+        for (int j = 0; j < s.length; j++) {
+          sum[j] += s[j];
+        }
+      }
       Arrays.fill(month, 0);
+      Arrays.fill(home, 0);
+      Arrays.fill(people, 0);
+      for (int g = 0; g < sums.length; g++) {
+        int[] sum = sums[g];
+        int[] cell = groupCell[g];
+        int[] mask = groupHome[g];
+        int atHome = 0;
+        int all = 0;
+        for (int j = 0; j < sum.length; j++) {
+          int n = sum[j];
+          all += n;
+          atHome += n & mask[j];
+          month[cell[j]] += n;
+        }
+        home[groupRegion[g]] += atHome;
+        people[groupRegion[g]] += all;
+      }
+      if (m == 0) {
+        System.arraycopy(home, 0, homeAtStart, 0, regions);
+        System.arraycopy(people, 0, peopleAtStart, 0, regions);
+      }
       int width = measures.size();
       int states = State.values().length;
-      int returnedTotal = states + CompositeState.RETURNED_TOTAL.ordinal();
-      int returnedAfter = states + CompositeState.RETURNED_AFTER_START.ordinal();
-      int bornSince = states + CompositeState.BORN_IN_TERRITORY.ordinal();
-      for (Cohort c : model.cohorts()) {
-        int[] s = stocks[c.index()];
-        int[] measure = localMeasure[c.index()];
-        boolean[] h = home[c.index()];
-        int region = (1 + c.regionIndex()) * width;
-        int atHome = 0;
-        int people = 0;
-        for (int j = 0; j < s.length; j++) {
-          int n = s[j];
-          if (n == 0) {
-            continue;
-          }
-          people += n;
-          if (h[j]) {
-            atHome += n;
-          }
-          month[measure[j]] += n;
-          month[region + measure[j]] += n;
+      for (int r = 0; r < regions; r++) {
+        int region = (1 + r) * width + states;
+        month[region + CompositeState.RETURNED_TOTAL.ordinal()] += home[r];
+        month[region + CompositeState.RETURNED_AFTER_START.ordinal()] += home[r] - homeAtStart[r];
+        month[region + CompositeState.BORN_IN_TERRITORY.ordinal()] += people[r] - peopleAtStart[r];
+      }
+      // The world's cells: the sum of the regions' (each cohort is in one region).
+      for (int region = width; region < cellsPerMonth; region += width) {
+        for (int k = 0; k < width; k++) {
+          month[k] += month[region + k];
         }
-        if (m == 0) {
-          homeAtStart[c.index()] = atHome;
-          peopleAtStart[c.index()] = people;
-        }
-        int after = atHome - homeAtStart[c.index()];
-        int born = people - peopleAtStart[c.index()];
-        month[returnedTotal] += atHome;
-        month[region + returnedTotal] += atHome;
-        month[returnedAfter] += after;
-        month[region + returnedAfter] += after;
-        month[bornSince] += born;
-        month[region + bornSince] += born;
       }
       int pos = 0;
       for (int v : month) {
