@@ -39,6 +39,19 @@ describe('the request body of each kind of run', () => {
     expect(buildRunSpec('threat', { ...v, moveParameters: false }).filterDiscount).toBeUndefined();
   });
 
+  it('a forecast as of a date and a hindcast send the stock rule, and no other kind does', () => {
+    const v = { scenarioId: '3', replications: '100', seed: '', months: '', asOf: '2017-06-30', observationFiles: [], filter: 'monthly', stocks: 'pooled' };
+    expect(buildRunSpec('forecast', v)).toEqual({ scenarioId: 3, replications: 100, asOf: '2017-06-30', filter: 'monthly', stocks: 'pooled' });
+    expect(buildRunSpec('forecast', { ...v, stocks: 'latest' }).stocks).toBe('latest');
+    expect(buildRunSpec('forecast', { ...v, asOf: '' })).toEqual({ scenarioId: 3, replications: 100 });
+    expect(buildRunSpec('threat', v).stocks).toBeUndefined();
+    const files = [{ name: 'k.csv', text: `${HEADER}\nA` }];
+    const h = { scenarioId: '1', seed: '', asOf: '2017-02-13', replications: '', particles: '', simulations: '', observationFiles: files, stocks: 'pooled' };
+    expect(buildRunSpec('hindcast', h)).toEqual({ scenarioId: 1, kind: 'hindcast', asOf: '2017-02-13', observations: `${HEADER}\nA\n`, stocks: 'pooled' });
+    expect(buildRunSpec('hindcast', { ...h, stocks: '' }).stocks).toBeUndefined();
+    expect(buildRunSpec('calibration', { ...h, checkRuns: '' }).stocks).toBeUndefined();
+  });
+
   it('a plain forecast leaves the optional fields out', () => {
     expect(buildRunSpec('forecast', { scenarioId: '1', replications: '50', seed: '', months: '', asOf: '', observationFiles: [] })).toEqual({
       scenarioId: 1,

@@ -73,6 +73,8 @@ export function buildRunSpec(kind, v) {
         if (v.asOf) put(spec, 'filter', v.filter);
         // The Liu-West move is on by default with the monthly filter; unticked, it is switched off.
         if (v.asOf && v.moveParameters === false && v.filter !== 'one-step') spec.filterDiscount = 'off';
+        // The stock rule builds the initial stocks at a date; the service refuses it without one.
+        if (v.asOf) put(spec, 'stocks', v.stocks);
       }
       return spec;
     case 'update':
@@ -96,6 +98,7 @@ export function buildRunSpec(kind, v) {
       put(spec, 'particles', number(v.particles));
       put(spec, 'simulations', number(v.simulations));
       if (v.definitions === false) spec.definitions = false;
+      put(spec, 'stocks', v.stocks);
       return spec;
     case 'calibration':
       spec.observations = joinObservations(v.observationFiles);

@@ -34,6 +34,7 @@ import {
   verdict,
 } from '../data/hindcast.js';
 import { screeningData, screeningSentence } from '../data/screening.js';
+import { stockRuleSentence } from '../data/stocks.js';
 import { sensitivityData, sensitivityTable, sobolRows, tornado } from '../data/sensitivity.js';
 
 /**
@@ -205,7 +206,8 @@ export async function showHindcast(body, run) {
     body,
     downloadLinks(run, [['csv', 'Export CSV (hindcast.csv)']], fileLink(run, 'scorecard.json', 'Scorecard (JSON)')),
     h('section', { class: 'card', 'aria-labelledby': 'hindcast-verdict-title' }, h('h2', { id: 'hindcast-verdict-title' }, 'Verdict'), h('p', { id: 'hindcast-verdict' }, verdict(scorecard)),
-      h('ul', { class: 'facts', id: 'hindcast-targets' }, targets(scorecard).map((t) => h('li', { dataset: { status: t.status } }, h('strong', {}, `${t.statusText}: `), t.text)))),
+      h('ul', { class: 'facts', id: 'hindcast-targets' }, targets(scorecard).map((t) => h('li', { dataset: { status: t.status } }, h('strong', {}, `${t.statusText}: `), t.text))),
+      stockRuleSentence(run.manifest) ? h('p', { class: 'hint', id: 'stocks-rule' }, stockRuleSentence(run.manifest)) : null),
     h(
       'section',
       { 'aria-labelledby': 'hindcast-coverage-title' },

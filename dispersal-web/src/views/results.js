@@ -9,6 +9,7 @@ import { field, h, replace } from '../dom.js';
 import { fanSeries, flowData, formatCount, formatInterval, isEmptyFan, monthAxis, originValues } from '../data/shape.js';
 import { assimilationBox } from '../data/assimilation.js';
 import { assimilationPanel } from './assimilationPanel.js';
+import { stockRuleSentence } from '../data/stocks.js';
 import { stateColour } from '../data/palette.js';
 import { trackRecordBox } from '../data/trackRecord.js';
 import { visibleToText } from '../data/teams.js';
@@ -215,6 +216,7 @@ async function showResults(body, ctx, run, query, worldSummary) {
 
   const trust = h('aside', { class: 'card track-record', id: 'track-record', 'aria-live': 'polite' });
   const knew = assimilationCard(assimilationBox(run.manifest, run.replications));
+  const stocks = stockRuleSentence(run.manifest);
   // Drawn when it comes near the screen; the place names are asked for now, in the background.
   const destinationRows = () => api.summary(run.id, { scope: 'world', demographic: 'all' }).then((s) => s.rows);
   const destinations = destinationsSection(ctx, destinationRows, axis, api.places().catch(() => []), state.month, monthLabel);
@@ -224,6 +226,7 @@ async function showResults(body, ctx, run, query, worldSummary) {
     body,
     trust,
     knew,
+    stocks ? h('p', { class: 'hint', id: 'stocks-rule' }, stocks) : null,
     assimilationPanel(run.manifest, run.replications),
     downloadLinks(
       run,

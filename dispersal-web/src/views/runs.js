@@ -7,6 +7,7 @@ import { field, h, liveRegion, replace } from '../dom.js';
 import { showProblems as renderProblems } from './problems.js';
 import { formatCount, lineRange } from '../data/shape.js';
 import { buildRunSpec } from '../data/launch.js';
+import { STOCK_RULES } from '../data/stocks.js';
 import { teamBadge } from '../data/teams.js';
 import { formatDate, kindLabel, statusLabel } from './format.js';
 import { badgeAfter } from './teams.js';
@@ -59,6 +60,20 @@ const REPLICATIONS = { forecast: '100', threat: '100', comparison: '100', hindca
 
 function readFiles(input) {
   return Promise.all([...(input.files || [])].map(async (f) => ({ name: f.name, text: await f.text() })));
+}
+
+/**
+ * The choice of the rule that builds the initial stocks at the date (`stocks`, as --stocks), with
+ * the chosen rule's explanation in one line under it.
+ */
+function stockChoice(id) {
+  const select = h('select', { name: id, id }, STOCK_RULES.map(([value, label]) => h('option', { value }, label)));
+  const wrap = field('Initial stocks', select, STOCK_RULES[0][2]);
+  const hint = wrap.querySelector('.hint');
+  select.addEventListener('change', () => {
+    hint.textContent = STOCK_RULES.find(([value]) => value === select.value)[2];
+  });
+  return { select, field: wrap };
 }
 
 function launcher(ctx, scenarios, preselected, preselectedKind) {
@@ -126,6 +141,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     forecastMove.disabled = forecastFilter.value === 'one-step';
   };
   forecastFilter.addEventListener('change', moveChoice);
+  const forecastStocks = stockChoice('forecast-stocks');
   const asOfForecast = h(
     'fieldset',
     { class: 'plain', id: 'asof-forecast-fields' },
@@ -135,6 +151,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
       field('Observation files', forecastFiles, 'Figures in the observations format (columns date, published, scope, scope_id, demographic, measure, low, high, source_id); those published after the date are set aside.'),
       field('Filter', forecastFilter, 'How the figures condition the forecast (with a date only): month by month, resampling after each month’s figures (the default), or one step over all of them (needed when the scenario runs on the agent engine).'),
       h('div', { class: 'field' }, h('div', { class: 'check' }, forecastMove, h('label', { for: forecastMove.id }, 'Move the parameters (Liu-West)')), forecastMoveHint),
+      forecastStocks.field,
     ),
     forecastFilesStatus,
   );
@@ -209,6 +226,8 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
       : '';
   });
   const obsAsOf = h('input', { type: 'date', name: 'observations-asOf', id: 'observations-asof', value: '2017-02-13' });
+  // A hindcast's initial stocks at its date (a calibration has no such choice).
+  const hindcastStocks = stockChoice('hindcast-stocks');
   const observations = h(
     'fieldset',
     { class: 'plain', id: 'observations-fields' },
@@ -216,6 +235,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     h('div', { class: 'field-grid' },
       field('Observation files', obsFiles, 'One or more files in the observations format (for example data/observations/known-2017-02.csv and validation-2017.csv).'),
       field('As of', obsAsOf, 'A hindcast freezes what was published by this date and scores the figures after it; a calibration uses only figures published by then.'),
+      hindcastStocks.field,
     ),
     obsStatus,
   );
@@ -316,6 +336,8 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     months.disabled = monthsField.hidden;
     checkRunsField.hidden = kind !== 'calibration';
     checkRuns.disabled = checkRunsField.hidden;
+    hindcastStocks.field.hidden = kind !== 'hindcast';
+    hindcastStocks.select.disabled = hindcastStocks.field.hidden;
     if (REPLICATIONS[kind] && (previousKind === null || replications.value === REPLICATIONS[previousKind])) replications.value = REPLICATIONS[kind];
     previousKind = kind;
     start.textContent = action;
@@ -334,6 +356,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
       observationFiles: kind === 'forecast' ? await readFiles(forecastFiles) : observationFiles,
       filter: forecastFilter.value,
       moveParameters: forecastMove.checked,
+      stocks: kind === 'forecast' ? forecastStocks.select.value : hindcastStocks.select.value,
       events: events.value,
       format: format.value,
       reliability: reliability.value,

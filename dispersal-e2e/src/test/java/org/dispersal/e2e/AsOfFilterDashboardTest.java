@@ -59,6 +59,9 @@ class AsOfFilterDashboardTest {
       assertThat(headers(b)).endsWith("Parameter vectors kept");
       assertThat(rows).allMatch(r -> cells(r).get(5).equals("40"));
       checkAgainstManifest(b, rows);
+      // The form's default stock rule, read back from the manifest.
+      assertThat(b.css("#stocks-rule").getText())
+          .isEqualTo("Initial stocks: each country’s latest published figure (the default rule).");
       b.screenshotOf("#assimilation-steps", "dashboard-assimilation.png");
       assertThat(b.severeLogEntries()).isEmpty();
     }
@@ -186,6 +189,8 @@ class AsOfFilterDashboardTest {
     if (filter != null) {
       choice.selectByValue(filter);
     }
+    Select stocks = new Select(b.css("#forecast-stocks"));
+    assertThat(stocks.getFirstSelectedOption().getDomAttribute("value")).isEqualTo("latest");
     WebElement moveBox = b.css("#forecast-move");
     assertThat(moveBox.isSelected()).isTrue();
     assertThat(moveBox.isEnabled()).isEqualTo(!"one-step".equals(filter));

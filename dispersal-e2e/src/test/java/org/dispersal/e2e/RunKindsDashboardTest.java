@@ -56,6 +56,15 @@ class RunKindsDashboardTest {
       b.css("input[name=particles]").sendKeys("40");
       b.css("input[name=simulations]").sendKeys("200");
       assertThat(b.css("input[name=checkRuns]").isDisplayed()).isFalse();
+      // The initial stocks: the latest figure by default, pooled chosen, each explained in a line.
+      Select stocks = new Select(b.css("#hindcast-stocks"));
+      assertThat(stocks.getFirstSelectedOption().getDomAttribute("value")).isEqualTo("latest");
+      WebElement stocksHint =
+          b.css("#" + b.css("#hindcast-stocks").getDomAttribute("aria-describedby"));
+      assertThat(stocksHint.getText()).contains("latest published figure").contains("default");
+      stocks.selectByValue("pooled");
+      assertThat(stocksHint.getText()).startsWith("Every source’s latest figure, de-biased");
+      b.screenshotDownTo(out("launch-hindcast.png"), "#start-run");
       start(b, "Hindcast");
 
       b.await(presenceOfElementLocated(By.cssSelector("#hindcast-reliability canvas")));
@@ -63,6 +72,9 @@ class RunKindsDashboardTest {
       assertThat(b.css("#hindcast-verdict").getText()).startsWith("Scored against ");
       assertThat(b.all("#hindcast-targets li")).hasSizeGreaterThan(3);
       assertThat(b.css("#hindcast-coverage tbody tr").getText()).startsWith("All horizons");
+      assertThat(b.css("#stocks-rule").getText())
+          .startsWith("Initial stocks: pooled, every source’s latest figure")
+          .contains("Estimated at the date: latest figure of each series");
       // The figures: the scored ones first; the filters narrow them.
       String count = b.css("#figure-count").getText();
       assertThat(count).matches("\\d+ of \\d+ figures\\.");
@@ -102,6 +114,8 @@ class RunKindsDashboardTest {
       b.css("input[name=simulations]").sendKeys("200");
       b.css("input[name=checkRuns]").sendKeys("10");
       b.css("input[name=seed-only]").sendKeys("7");
+      // A calibration has no choice of initial stocks (--stocks is the hindcast's).
+      assertThat(b.css("#hindcast-stocks").isDisplayed()).isFalse();
       assertThat(b.css("#definitions").isSelected()).isTrue();
       b.css("#definitions").click();
       b.screenshotDownTo(out("launch-calibration.png"), "#start-run");

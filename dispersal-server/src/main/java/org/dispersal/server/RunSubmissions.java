@@ -23,6 +23,7 @@ import org.dispersal.app.forecast.DefaultMixture;
 import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.app.forecast.MixtureRequest;
 import org.dispersal.app.hindcast.HindcastRequest;
+import org.dispersal.app.hindcast.StockChoice;
 import org.dispersal.app.problem.InputException;
 import org.dispersal.app.problem.InputProblem;
 import org.dispersal.app.screening.ScreeningRequest;
@@ -98,7 +99,8 @@ final class RunSubmissions {
       Boolean single,
       String filter,
       JsonNode filterDiscount,
-      Boolean definitions) {}
+      Boolean definitions,
+      String stocks) {}
 
   /**
    * One variant of a comparison: a stored scenario with parameter overrides.
@@ -158,10 +160,20 @@ final class RunSubmissions {
     ObjectNode parameters = Json.MAPPER.createObjectNode();
     parameters.put("scenarioId", stored.id());
     parameters.put("seed", seed);
+    boolean asOfForecast =
+        kind == RunKind.FORECAST && (body.asOf() != null || present(body.observations()));
+    if (body.stocks() != null && !asOfForecast && kind != RunKind.HINDCAST) {
+      throw ApiException.invalidField(
+          "stocks",
+          kind == RunKind.FORECAST
+              ? "applies to a forecast as of a date only: give asOf too"
+              : "applies to a hindcast or a forecast as of a date only, not to a run of kind "
+                  + kind.id());
+    }
     return switch (kind) {
       case FORECAST, THREAT -> {
         int replications = Bodies.required(body.replications(), "replications");
-        if (kind == RunKind.FORECAST && (body.asOf() != null || present(body.observations()))) {
+        if (asOfForecast) {
           yield asOfForecast(body, stored, replications, seed, parameters);
         }
         if (kind == RunKind.FORECAST && body.filter() != null) {
@@ -247,15 +259,17 @@ final class RunSubmissions {
         parameters.put("replications", runs);
         boolean definitions = definitions(body, parameters);
         Budget budget = budget(body, parameters);
+        StockChoice rule = stocks(body, parameters);
         yield new Prepared(
             new HindcastRequest(
-                scenario(stored, asOf, List.of()),
+                scenario(stored, asOf, List.of(), rule),
                 observations(body),
                 new Hindcast.Settings(
                     asOf, runs, seed, threads, budget.particles(), budget.simulations()),
                 "POST /api/runs kind=hindcast " + parameters,
                 true,
-                definitions),
+                definitions,
+                rule),
             parameters.toString(),
             "hindcast, " + stored.name() + " as of " + asOf + ", seed " + seed);
       }
@@ -379,8 +393,14 @@ final class RunSubmissions {
   }
 
   private ScenarioInput scenario(StoredScenario stored, LocalDate asOf, List<String> overrides) {
+    return scenario(stored, asOf, overrides, StockChoice.LATEST);
+  }
+
+  /** A stored scenario as of a date, its shared-data origins built by a stock rule. */
+  private ScenarioInput scenario(
+      StoredScenario stored, LocalDate asOf, List<String> overrides, StockChoice stocks) {
     return new ScenarioInput(
-        library.parse(stored.yaml(), stored.name(), asOf, overrides), stored.yaml());
+        library.parse(stored.yaml(), stored.name(), asOf, overrides, stocks), stored.yaml());
   }
 
   /** The most observation files one forecast takes. */
@@ -399,9 +419,10 @@ final class RunSubmissions {
     AsOfForecastRequest.checkAsOf(asOf);
     List<ObservationRecord> rows =
         present(body.observations()) ? observationFiles(body.observations()) : List.of();
-    ScenarioInput in = scenario(stored, asOf, List.of()).withMonths(body.months());
     parameters.put("months", body.months());
     parameters.put("asOf", asOf.toString());
+    StockChoice rule = stocks(body, parameters);
+    ScenarioInput in = scenario(stored, asOf, List.of(), rule).withMonths(body.months());
     List<String> names = new ArrayList<>();
     if (present(body.observations()) && body.observations().isArray()) {
       body.observations().forEach(f -> names.add(f.path("name").asText().trim()));
@@ -434,7 +455,8 @@ final class RunSubmissions {
             null,
             filter,
             null,
-            move),
+            move,
+            rule),
         parameters.toString(),
         stored.name()
             + " as of "
@@ -447,7 +469,7 @@ final class RunSubmissions {
             + seed);
   }
 
-  /** The longest posted filter name a refusal quotes back. */
+  /** The longest posted value (a filter or a stock rule) a refusal quotes back. */
   static final int QUOTED_FILTER = 40;
 
   /**
@@ -474,6 +496,33 @@ final class RunSubmissions {
             + " or "
             + Assimilation.Filter.ONE_STEP.id()
             + ", not '"
+            + quoted(posted)
+            + "'");
+  }
+
+  /**
+   * The rule that builds the initial stocks of a hindcast or a forecast as of a date, as {@code
+   * --stocks} on the command line: {@code latest} (each quantity's latest figure, the default when
+   * absent) or {@code pooled} ({@link StockChoice}); a posted rule is kept in the run's parameters.
+   *
+   * @throws ApiException 422 naming the field and the two rules, quoting at most {@value
+   *     #QUOTED_FILTER} characters of what was posted
+   */
+  private static StockChoice stocks(Submission body, ObjectNode parameters) {
+    String posted = body.stocks();
+    if (posted == null) {
+      return StockChoice.LATEST;
+    }
+    for (StockChoice c : StockChoice.values()) {
+      if (c.id().equals(posted)) {
+        parameters.put("stocks", c.id());
+        return c;
+      }
+    }
+    throw ApiException.invalidField(
+        "stocks",
+        "must be latest (each quantity's latest figure, the default) or pooled (every"
+            + " series' figures pooled), not '"
             + quoted(posted)
             + "'");
   }

@@ -709,6 +709,84 @@ abstract class AnalystRunsContract extends ServerContract {
     refusedWithoutDate(id, "filterDiscount", 0.97);
   }
 
+  /**
+   * A hindcast and a forecast as of a date take {@code stocks} as {@code --stocks} does: {@code
+   * pooled} is recorded in the manifest with the constants estimated at the date, {@code latest} is
+   * the default; an unknown rule is a 422 naming the field and both rules in one short line, a
+   * value of the wrong type a 400, and a forecast without {@code asOf} or a run of another kind
+   * refuses the field (422).
+   */
+  @Test
+  void aHindcastAndAForecastAsOfADateTakeTheStockRule() throws Exception {
+    long id = scenario("isis-2017").get("id").asLong();
+    List<Map<String, String>> files = validationFiles();
+    JsonNode pooled = submitAndFinish(asOfBody(id, files, "months", 3, "stocks", "pooled"));
+    assertThat(pooled.get("manifest").get("stocks").asText())
+        .startsWith("pooled: latest figure of each series");
+    JsonNode latest = submitAndFinish(asOfBody(id, files, "months", 3));
+    assertThat(latest.get("manifest").get("stocks").asText()).isEqualTo("latest");
+
+    String observations = Files.readString(KNOWN);
+    JsonNode hindcast =
+        submitAndFinish(
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "hindcast",
+                "observations",
+                observations,
+                "asOf",
+                "2017-02-13",
+                "replications",
+                10,
+                "simulations",
+                0,
+                "particles",
+                20,
+                "stocks",
+                "pooled"));
+    assertThat(hindcast.get("manifest").get("stocks").asText())
+        .startsWith("pooled: ")
+        .contains("revision trend");
+
+    for (String bad : new String[] {"newest", "Pooled", "", "x".repeat(200_000)}) {
+      Api.Reply r = postAsOf(id, files, "stocks", bad);
+      SecurityTest.assertProblem(r, 422);
+      assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("stocks");
+      String detail = r.json().get("detail").asText();
+      assertThat(detail)
+          .startsWith(
+              "stocks: must be latest (each quantity's latest figure, the default) or pooled")
+          .doesNotContain("\n");
+      assertThat(detail.length()).isLessThan(200);
+    }
+    for (Object wrongType : new Object[] {5, true, List.of("pooled"), Map.of("rule", "pooled")}) {
+      Api.Reply r = postAsOf(id, files, "stocks", wrongType);
+      SecurityTest.assertProblem(r, 400);
+      assertThat(r.json().get("detail").asText()).as(r.body()).contains("stocks");
+    }
+    refusedWithoutDate(id, "stocks", "pooled");
+    Api.Reply calibration =
+        analyst.post(
+            "/api/runs",
+            Api.json(
+                "scenarioId",
+                id,
+                "kind",
+                "calibration",
+                "observations",
+                observations,
+                "stocks",
+                "pooled"));
+    SecurityTest.assertProblem(calibration, 422);
+    assertThat(calibration.json().get("errors").get(0).get("field").asText()).isEqualTo("stocks");
+    assertThat(calibration.json().get("detail").asText())
+        .isEqualTo(
+            "stocks: applies to a hindcast or a forecast as of a date only, not to a run of kind"
+                + " calibration");
+  }
+
   /** The last day a YYYY, YYYY-MM or YYYY-MM-DD date can mean. */
   private static String lastDay(String date) {
     return switch (date.length()) {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.dispersal.input.data.OriginBuilder;
+import org.dispersal.app.hindcast.StockChoice;
 import org.dispersal.input.data.SharedData;
 import org.dispersal.input.scenario.HypothesisScenario;
 import org.dispersal.input.scenario.Problem;
@@ -29,16 +29,18 @@ import org.dispersal.server.ApiException.FieldError;
  */
 public final class ScenarioLibrary {
 
-  private final ScenarioReader reader;
+  private final SharedData data = SharedData.shipped();
+  private final ScenarioReader reader = reader(StockChoice.LATEST);
   private final String dataVersion;
 
   /** A library over the data shipped with the program. */
   public ScenarioLibrary() {
-    SharedData data = SharedData.shipped();
-    this.reader =
-        ScenarioReader.withDefaults()
-            .withSharedOrigins(asOf -> OriginBuilder.withDefaults().build(data, asOf));
     this.dataVersion = computeDataVersion();
+  }
+
+  /** The reader whose {@code origins: shared-data} are built from the shipped data by a rule. */
+  private ScenarioReader reader(StockChoice stocks) {
+    return ScenarioReader.withDefaults().withSharedOrigins(asOf -> stocks.origins(data, asOf));
   }
 
   /**
@@ -62,7 +64,23 @@ public final class ScenarioLibrary {
    * @throws ApiException 422 with every problem when the text is not a valid scenario
    */
   public Scenario parse(String yaml, String name, LocalDate asOf, List<String> overrides) {
-    return valid(() -> reader.withAsOf(asOf).withOverrides(overrides).parse(yaml, name + ".yaml"));
+    return parse(yaml, name, asOf, overrides, StockChoice.LATEST);
+  }
+
+  /**
+   * Reads and checks scenario text with initial stocks as of a date built by a stock rule, as
+   * {@code dispersal hindcast --stocks} and {@code dispersal forecast --as-of DATE --stocks} do.
+   *
+   * @param asOf the date of the initial stocks, or null for the scenario's own
+   * @param overrides {@code NAME=VALUE} overrides, in order
+   * @param stocks the rule that builds {@code origins: shared-data} from the figures public by the
+   *     date
+   * @throws ApiException 422 with every problem when the text is not a valid scenario
+   */
+  public Scenario parse(
+      String yaml, String name, LocalDate asOf, List<String> overrides, StockChoice stocks) {
+    ScenarioReader r = stocks == StockChoice.LATEST ? reader : reader(stocks);
+    return valid(() -> r.withAsOf(asOf).withOverrides(overrides).parse(yaml, name + ".yaml"));
   }
 
   /**
