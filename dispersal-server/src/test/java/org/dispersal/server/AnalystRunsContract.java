@@ -397,23 +397,7 @@ abstract class AnalystRunsContract extends ServerContract {
         .contains("sensitivity.csv", "sensitivity.html");
 
     String observations = Files.readString(KNOWN);
-    JsonNode hindcast =
-        submitAndFinish(
-            Api.json(
-                "scenarioId",
-                id,
-                "kind",
-                "hindcast",
-                "observations",
-                observations,
-                "asOf",
-                "2017-02-13",
-                "replications",
-                10,
-                "simulations",
-                0,
-                "particles",
-                20));
+    JsonNode hindcast = submitAndFinish(hindcastBody(id, observations));
     assertThat(hindcast.get("artifacts").toString()).contains("hindcast.csv", "hindcast.html");
 
     JsonNode calibration =
@@ -649,6 +633,33 @@ abstract class AnalystRunsContract extends ServerContract {
   }
 
   /**
+   * The body of a small hindcast of scenario {@code id} from 13 February 2017 (10 replications, no
+   * calibration simulations, 20 particles) on {@code observations}, and the further names and
+   * values {@code more}.
+   */
+  private static String hindcastBody(long id, String observations, Object... more) {
+    List<Object> pairs =
+        new java.util.ArrayList<>(
+            List.of(
+                "scenarioId",
+                id,
+                "kind",
+                "hindcast",
+                "observations",
+                observations,
+                "asOf",
+                "2017-02-13",
+                "replications",
+                10,
+                "simulations",
+                0,
+                "particles",
+                20));
+    pairs.addAll(List.of(more));
+    return Api.json(pairs.toArray());
+  }
+
+  /**
    * The body of a forecast of scenario {@code id} as of 31 August 2017 with 8 replications on the
    * figures of {@code files}, and the further names and values {@code more}.
    */
@@ -727,25 +738,7 @@ abstract class AnalystRunsContract extends ServerContract {
     assertThat(latest.get("manifest").get("stocks").asText()).isEqualTo("latest");
 
     String observations = Files.readString(KNOWN);
-    JsonNode hindcast =
-        submitAndFinish(
-            Api.json(
-                "scenarioId",
-                id,
-                "kind",
-                "hindcast",
-                "observations",
-                observations,
-                "asOf",
-                "2017-02-13",
-                "replications",
-                10,
-                "simulations",
-                0,
-                "particles",
-                20,
-                "stocks",
-                "pooled"));
+    JsonNode hindcast = submitAndFinish(hindcastBody(id, observations, "stocks", "pooled"));
     assertThat(hindcast.get("manifest").get("stocks").asText())
         .startsWith("pooled: ")
         .contains("revision trend");
