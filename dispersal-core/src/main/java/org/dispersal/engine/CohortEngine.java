@@ -62,6 +62,12 @@ public final class CohortEngine implements ReplicationEngine {
 
   private final int[] sameRowMonth;
 
+  /**
+   * Bit sets of the non-zero stocks, nonZero[cohort] (the layout of {@link
+   * MonthObserver#observeOccupied}), kept up to date as the stocks change.
+   */
+  private final long[][] nonZero;
+
   private final boolean[] classOccupied;
   private final boolean[] empty;
   private final int[] drawn;
@@ -102,6 +108,7 @@ public final class CohortEngine implements ReplicationEngine {
     representative = new int[cohortCount];
     classRows = new TransitionRows[cohortCount];
     occupied = new int[cohortCount][];
+    nonZero = new long[cohortCount][];
     filledAt = new int[cohortCount][];
     int classes = 0;
     int max = 0;
@@ -109,6 +116,7 @@ public final class CohortEngine implements ReplicationEngine {
       int size = model.compartmentCount(c);
       stocks[c] = new int[size];
       next[c] = new int[size];
+      nonZero[c] = new long[(size + 63) >>> 6];
       int k = model.rowClass(c);
       rowClass[c] = k;
       if (classRows[k] == null) {
@@ -304,7 +312,8 @@ public final class CohortEngine implements ReplicationEngine {
     UniformRandomProvider dynamics = RandomStreams.stream(seed, replication, Purpose.DYNAMICS);
     forgetRows();
     rep.initialStocks(stocks);
-    observer.observe(0, stocks);
+    findNonZero();
+    observer.observeOccupied(0, stocks, nonZero);
     long root = dynamics.nextLong();
     int months = Math.min(last, model.months());
     double[] inForce = null;
@@ -338,22 +347,45 @@ public final class CohortEngine implements ReplicationEngine {
       }
       if (births) {
         for (int c : children) {
-          for (int j = 0; j < born[c].length; j++) {
-            stocks[c][j] += born[c][j];
-          }
+          add(c, born[c]);
         }
         observer.births(t, born);
       }
       if (arrivals) {
         for (int c = 0; c < cohortCount; c++) {
-          for (int j = 0; j < arrived[c].length; j++) {
-            stocks[c][j] += arrived[c][j];
-          }
+          add(c, arrived[c]);
         }
         observer.arrivals(t, arrived);
       }
-      observer.observe(t, stocks);
+      observer.observeOccupied(t, stocks, nonZero);
     }
+  }
+
+  /** Finds the non-zero stocks of every cohort (the start of a replication). */
+  private void findNonZero() {
+    for (int c = 0; c < cohortCount; c++) {
+      int[] s = stocks[c];
+      long[] z = nonZero[c];
+      java.util.Arrays.fill(z, 0);
+      for (int j = 0; j < s.length; j++) {
+        z[j >>> 6] |= nonZeroBit(s[j], j);
+      }
+    }
+  }
+
+  /** Adds people (never negative) to cohort c's stocks. */
+  private void add(int c, int[] people) {
+    int[] s = stocks[c];
+    long[] z = nonZero[c];
+    for (int j = 0; j < people.length; j++) {
+      s[j] += people[j];
+      z[j >>> 6] |= nonZeroBit(people[j], j);
+    }
+  }
+
+  /** Bit j (of its word) when n, a stock or a number of people, is positive; no bit when 0. */
+  private static long nonZeroBit(int n, int j) {
+    return (long) (-n >>> 31) << j;
   }
 
   /**
@@ -466,6 +498,7 @@ public final class CohortEngine implements ReplicationEngine {
     int[] nx = next[c];
     System.arraycopy(s, 0, nx, 0, s.length);
     TransitionRows row = classRows[rowClass[c]];
+    long[] z = nonZero[c];
     int sources = row.sourceCount();
     for (int i = 0; i < sources; i++) {
       int src = row.source(i);
@@ -477,10 +510,16 @@ public final class CohortEngine implements ReplicationEngine {
       int[] targets = row.targets(src);
       int moved = 0;
       for (int j = 0; j < k; j++) {
-        nx[targets[j]] += drawn[j];
-        moved += drawn[j];
+        int d = drawn[j];
+        int to = targets[j];
+        nx[to] += d;
+        moved += d;
+        z[to >>> 6] |= nonZeroBit(d, to);
       }
       nx[src] -= moved;
+      if (nx[src] == 0) {
+        z[src >>> 6] &= ~(1L << src);
+      }
     }
     stocks[c] = nx;
     next[c] = s;
