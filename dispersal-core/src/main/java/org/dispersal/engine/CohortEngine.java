@@ -48,7 +48,12 @@ public final class CohortEngine implements ReplicationEngine {
   private final int[] rowClass;
   private final int[] representative;
   private final TransitionRows[] classRows;
-  private final int[][] occupied;
+
+  /**
+   * For each class and local compartment, 1 when this month's fill refills its row (occupied in
+   * some cohort of the class and not kept from last month), else 0.
+   */
+  private final int[][] refill;
 
   /**
    * For each class and local compartment, the month whose row it holds ({@link #forgetRows}: none
@@ -110,7 +115,7 @@ public final class CohortEngine implements ReplicationEngine {
     rowClass = new int[cohortCount];
     representative = new int[cohortCount];
     classRows = new TransitionRows[cohortCount];
-    occupied = new int[cohortCount][];
+    refill = new int[cohortCount][];
     nonZero = new long[cohortCount][];
     classNonZero = new long[cohortCount][];
     filledAt = new int[cohortCount][];
@@ -126,7 +131,7 @@ public final class CohortEngine implements ReplicationEngine {
       if (classRows[k] == null) {
         representative[k] = c;
         classRows[k] = new TransitionRows(size, leaving);
-        occupied[k] = new int[size];
+        refill[k] = new int[size];
         classNonZero[k] = new long[(size + 63) >>> 6];
         filledAt[k] = new int[size];
         classes = Math.max(classes, k + 1);
@@ -487,7 +492,7 @@ public final class CohortEngine implements ReplicationEngine {
       if (!classOccupied[k]) {
         continue;
       }
-      int[] o = occupied[k];
+      int[] o = refill[k];
       java.util.Arrays.fill(o, 0);
       long[] z = classNonZero[k];
       int[] at = filledAt[k];
