@@ -432,6 +432,20 @@ public final class EnsembleSummary implements MonthObserver {
 
   @Override
   public void observe(int month, int[][] stocks) {
+    record(month, stocks, null);
+  }
+
+  /** As {@link #observe}, reading only the non-zero stocks the engine lists. */
+  @Override
+  public void observeOccupied(int month, int[][] stocks, long[][] occupied) {
+    record(month, stocks, occupied);
+  }
+
+  /**
+   * Adds a month's stocks to the replication's stage row: every stock when {@code occupied} is
+   * null, otherwise only those its bit sets list (the others are zero and add nothing).
+   */
+  private void record(int month, int[][] stocks, long[][] occupied) {
     if (month == 0) {
       replications++;
       if (rows == BATCH) {
@@ -456,16 +470,25 @@ public final class EnsembleSummary implements MonthObserver {
       int from = localStart[c];
       int atHome = 0;
       int people = 0;
-      for (int j = 0; j < s.length; j++) {
-        int n = s[j];
-        if (n == 0) {
-          continue;
+      if (occupied == null) {
+        for (int j = 0; j < s.length; j++) {
+          int n = s[j];
+          if (n != 0) {
+            people += n;
+            atHome += n & homeMask[from + j];
+            fanOut(st, at, from + j, n);
+          }
         }
-        int l = from + j;
-        people += n;
-        atHome += n & homeMask[l];
-        for (int k = fanStart[l], end = fanStart[l + 1]; k < end; k++) {
-          st[at + fan[k]] += n;
+      } else {
+        long[] words = occupied[c];
+        for (int w = 0; w < words.length; w++) {
+          for (long bits = words[w]; bits != 0; bits &= bits - 1) {
+            int j = (w << 6) + Long.numberOfTrailingZeros(bits);
+            int n = s[j];
+            people += n;
+            atHome += n & homeMask[from + j];
+            fanOut(st, at, from + j, n);
+          }
         }
       }
       if (month == 0) {
@@ -486,6 +509,13 @@ public final class EnsembleSummary implements MonthObserver {
       addComposite(st, at, COMPOSITES * c + CompositeState.BORN_IN_TERRITORY.ordinal(), born);
       addComposite(st, at, COMPOSITES * c + CompositeState.RETURNED_TOTAL.ordinal(), atHome);
       addComposite(st, at, COMPOSITES * c + CompositeState.RETURNED_AFTER_START.ordinal(), after);
+    }
+  }
+
+  /** Adds n people in local compartment l (numbered across cohorts) to the cells it reaches. */
+  private void fanOut(int[] st, int at, int l, int n) {
+    for (int k = fanStart[l], end = fanStart[l + 1]; k < end; k++) {
+      st[at + fan[k]] += n;
     }
   }
 

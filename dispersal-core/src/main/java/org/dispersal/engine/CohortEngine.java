@@ -48,7 +48,12 @@ public final class CohortEngine implements ReplicationEngine {
   private final int[] rowClass;
   private final int[] representative;
   private final TransitionRows[] classRows;
-  private final int[][] occupied;
+
+  /**
+   * For each class and local compartment, 1 when this month's fill refills its row (occupied in
+   * some cohort of the class and not kept from last month), else 0.
+   */
+  private final int[][] refill;
 
   /**
    * For each class and local compartment, the month whose row it holds ({@link #forgetRows}: none
@@ -61,6 +66,15 @@ public final class CohortEngine implements ReplicationEngine {
   private final boolean[] sameRow;
 
   private final int[] sameRowMonth;
+
+  /**
+   * Bit sets of the non-zero stocks, nonZero[cohort] (the layout of {@link
+   * MonthObserver#observeOccupied}), kept up to date as the stocks change.
+   */
+  private final long[][] nonZero;
+
+  /** The non-zero stocks of each class's cohorts together, classNonZero[class] (bit sets). */
+  private final long[][] classNonZero;
 
   private final boolean[] classOccupied;
   private final boolean[] empty;
@@ -101,7 +115,9 @@ public final class CohortEngine implements ReplicationEngine {
     rowClass = new int[cohortCount];
     representative = new int[cohortCount];
     classRows = new TransitionRows[cohortCount];
-    occupied = new int[cohortCount][];
+    refill = new int[cohortCount][];
+    nonZero = new long[cohortCount][];
+    classNonZero = new long[cohortCount][];
     filledAt = new int[cohortCount][];
     int classes = 0;
     int max = 0;
@@ -109,12 +125,14 @@ public final class CohortEngine implements ReplicationEngine {
       int size = model.compartmentCount(c);
       stocks[c] = new int[size];
       next[c] = new int[size];
+      nonZero[c] = new long[(size + 63) >>> 6];
       int k = model.rowClass(c);
       rowClass[c] = k;
       if (classRows[k] == null) {
         representative[k] = c;
         classRows[k] = new TransitionRows(size, leaving);
-        occupied[k] = new int[size];
+        refill[k] = new int[size];
+        classNonZero[k] = new long[(size + 63) >>> 6];
         filledAt[k] = new int[size];
         classes = Math.max(classes, k + 1);
       }
@@ -214,6 +232,24 @@ public final class CohortEngine implements ReplicationEngine {
       int[][] stocks,
       int[][] born,
       Substream substream) {
+    drawBirths(rep, birthCohort, cohortKeys, base, t, stocks, null, born, substream);
+  }
+
+  /**
+   * As the public {@code drawBirths}, visiting only the compartments that the bit sets {@code
+   * nonZero} list (those with a positive stock: the same draws in the same order), or every
+   * compartment when it is null.
+   */
+  private static void drawBirths(
+      SimulationModel.Replication rep,
+      int[] birthCohort,
+      long[] cohortKeys,
+      long base,
+      int t,
+      int[][] stocks,
+      long[][] nonZero,
+      int[][] born,
+      Substream substream) {
     for (int child : birthCohort) {
       if (child >= 0) {
         java.util.Arrays.fill(born[child], 0);
@@ -226,16 +262,48 @@ public final class CohortEngine implements ReplicationEngine {
       }
       UniformRandomProvider rng = null;
       int[] s = stocks[c];
-      for (int local = 0; local < s.length; local++) {
-        double p = s[local] > 0 ? rep.birthProbability(c, t, local) : 0;
-        if (p > 0) {
-          if (rng == null) {
-            rng = substream.reseed(base, birthKey(cohortKeys[c], t + 1));
+      long key = birthKey(cohortKeys[c], t + 1);
+      if (nonZero == null) {
+        for (int local = 0; local < s.length; local++) {
+          if (s[local] > 0) {
+            rng = birth(rep, c, t, local, s[local], born[child], rng, base, key, substream);
           }
-          born[child][local] += Binomial.sample(rng, s[local], p);
+        }
+      } else {
+        long[] z = nonZero[c];
+        for (int w = 0; w < z.length; w++) {
+          for (long bits = z[w]; bits != 0; bits &= bits - 1) {
+            int local = (w << 6) + Long.numberOfTrailingZeros(bits);
+            rng = birth(rep, c, t, local, s[local], born[child], rng, base, key, substream);
+          }
         }
       }
     }
+  }
+
+  /**
+   * Adds the children born to the n people (positive) of cohort c's compartment {@code local} in
+   * month t to {@code born}; returns the births substream {@code rng}, seeded with {@code key} at
+   * its first draw.
+   */
+  private static UniformRandomProvider birth(
+      SimulationModel.Replication rep,
+      int c,
+      int t,
+      int local,
+      int n,
+      int[] born,
+      UniformRandomProvider rng,
+      long base,
+      long key,
+      Substream substream) {
+    double p = rep.birthProbability(c, t, local);
+    if (p <= 0) {
+      return rng;
+    }
+    UniformRandomProvider r = rng == null ? substream.reseed(base, key) : rng;
+    born[local] += Binomial.sample(r, n, p);
+    return r;
   }
 
   @Override
@@ -304,7 +372,8 @@ public final class CohortEngine implements ReplicationEngine {
     UniformRandomProvider dynamics = RandomStreams.stream(seed, replication, Purpose.DYNAMICS);
     forgetRows();
     rep.initialStocks(stocks);
-    observer.observe(0, stocks);
+    findNonZero();
+    observer.observeOccupied(0, stocks, nonZero);
     long root = dynamics.nextLong();
     int months = Math.min(last, model.months());
     double[] inForce = null;
@@ -319,7 +388,7 @@ public final class CohortEngine implements ReplicationEngine {
       }
       boolean keep = !moved && rep.sameRows(t - 1);
       if (births) {
-        drawBirths(rep, birthCohort, cohortKeys, base, t - 1, stocks, born, substream);
+        drawBirths(rep, birthCohort, cohortKeys, base, t - 1, stocks, nonZero, born, substream);
       }
       if (arrivals) {
         drawArrivals(rep, cohortKeys, base, t - 1, arrived, substream);
@@ -338,22 +407,45 @@ public final class CohortEngine implements ReplicationEngine {
       }
       if (births) {
         for (int c : children) {
-          for (int j = 0; j < born[c].length; j++) {
-            stocks[c][j] += born[c][j];
-          }
+          add(c, born[c]);
         }
         observer.births(t, born);
       }
       if (arrivals) {
         for (int c = 0; c < cohortCount; c++) {
-          for (int j = 0; j < arrived[c].length; j++) {
-            stocks[c][j] += arrived[c][j];
-          }
+          add(c, arrived[c]);
         }
         observer.arrivals(t, arrived);
       }
-      observer.observe(t, stocks);
+      observer.observeOccupied(t, stocks, nonZero);
     }
+  }
+
+  /** Finds the non-zero stocks of every cohort (the start of a replication). */
+  private void findNonZero() {
+    for (int c = 0; c < cohortCount; c++) {
+      int[] s = stocks[c];
+      long[] z = nonZero[c];
+      java.util.Arrays.fill(z, 0);
+      for (int j = 0; j < s.length; j++) {
+        z[j >>> 6] |= nonZeroBit(s[j], j);
+      }
+    }
+  }
+
+  /** Adds people (never negative) to cohort c's stocks. */
+  private void add(int c, int[] people) {
+    int[] s = stocks[c];
+    long[] z = nonZero[c];
+    for (int j = 0; j < people.length; j++) {
+      s[j] += people[j];
+      z[j >>> 6] |= nonZeroBit(people[j], j);
+    }
+  }
+
+  /** Bit j (of its word) when n, a stock or a number of people, is positive; no bit when 0. */
+  private static long nonZeroBit(int n, int j) {
+    return (long) (-n >>> 31) << j;
   }
 
   /**
@@ -376,22 +468,21 @@ public final class CohortEngine implements ReplicationEngine {
       return;
     }
     for (int c = 0; c < cohortCount; c++) {
-      int[] s = stocks[c];
+      long[] z = nonZero[c];
       int k = rowClass[c];
-      int[] o = occupied[k];
-      int any = 0;
-      // Stocks are never negative: the OR is positive exactly where some cohort is occupied. A
-      // class's first cohort starts its OR (cohorts are visited in order).
+      long[] o = classNonZero[k];
+      long any = 0;
+      // A class's first cohort starts its OR (cohorts are visited in order).
       if (representative[k] == c) {
-        for (int i = 0; i < s.length; i++) {
-          o[i] = s[i];
-          any |= s[i];
+        for (int w = 0; w < z.length; w++) {
+          o[w] = z[w];
+          any |= z[w];
         }
         classOccupied[k] = any != 0;
       } else {
-        for (int i = 0; i < s.length; i++) {
-          o[i] |= s[i];
-          any |= s[i];
+        for (int w = 0; w < z.length; w++) {
+          o[w] |= z[w];
+          any |= z[w];
         }
         classOccupied[k] |= any != 0;
       }
@@ -401,14 +492,16 @@ public final class CohortEngine implements ReplicationEngine {
       if (!classOccupied[k]) {
         continue;
       }
-      int[] o = occupied[k];
+      int[] o = refill[k];
+      java.util.Arrays.fill(o, 0);
+      long[] z = classNonZero[k];
       int[] at = filledAt[k];
       boolean fill = false;
-      for (int i = 0; i < o.length; i++) {
-        if (o[i] != 0) {
-          if (at[i] == t - 1 && sameRow(rep, t, i)) {
-            o[i] = 0; // kept from last month
-          } else {
+      for (int w = 0; w < z.length; w++) {
+        for (long bits = z[w]; bits != 0; bits &= bits - 1) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+          if (at[i] != t - 1 || !sameRow(rep, t, i)) {
+            o[i] = 1; // refilled; the others are kept from last month
             fill = true;
           }
           at[i] = t;
@@ -449,9 +542,9 @@ public final class CohortEngine implements ReplicationEngine {
   /** Marks the cohorts with nobody in them: they draw nothing this month. */
   private void markEmpty() {
     for (int c = 0; c < cohortCount; c++) {
-      int any = 0;
-      for (int n : stocks[c]) {
-        any |= n;
+      long any = 0;
+      for (long w : nonZero[c]) {
+        any |= w;
       }
       empty[c] = any == 0;
     }
@@ -466,21 +559,31 @@ public final class CohortEngine implements ReplicationEngine {
     int[] nx = next[c];
     System.arraycopy(s, 0, nx, 0, s.length);
     TransitionRows row = classRows[rowClass[c]];
-    int sources = row.sourceCount();
-    for (int i = 0; i < sources; i++) {
-      int src = row.source(i);
-      int n = s[src];
-      if (n == 0 || row.multinomial(src).sample(rng, n, drawn, logOfStay) == n) {
-        continue; // nobody left: most sources in most months
+    long[] z = nonZero[c];
+    // The occupied sources with transitions, in ascending order. A word's bits are read once, so
+    // targets set in it are not visited; targets set in a later word are, and have n = 0.
+    for (int w = 0; w < z.length; w++) {
+      for (long bits = z[w]; bits != 0; bits &= bits - 1) {
+        int src = (w << 6) + Long.numberOfTrailingZeros(bits);
+        int n = s[src];
+        int k = row.count(src);
+        if (n == 0 || k == 0 || row.multinomial(src).sample(rng, n, drawn, logOfStay) == n) {
+          continue; // nobody left: most sources in most months
+        }
+        int[] targets = row.targets(src);
+        int moved = 0;
+        for (int j = 0; j < k; j++) {
+          int d = drawn[j];
+          int to = targets[j];
+          nx[to] += d;
+          moved += d;
+          z[to >>> 6] |= nonZeroBit(d, to);
+        }
+        nx[src] -= moved;
+        if (nx[src] == 0) {
+          z[src >>> 6] &= ~(1L << src);
+        }
       }
-      int k = row.count(src);
-      int[] targets = row.targets(src);
-      int moved = 0;
-      for (int j = 0; j < k; j++) {
-        nx[targets[j]] += drawn[j];
-        moved += drawn[j];
-      }
-      nx[src] -= moved;
     }
     stocks[c] = nx;
     next[c] = s;

@@ -14,8 +14,6 @@ public final class TransitionRows {
   private final int[][] targets;
   private final double[][] probabilities;
   private final DoubleMemo leaving;
-  private final int[] sources;
-  private int sourceCount;
   private final FixedMultinomial[] multinomials;
 
   /** Creates rows for a layout of {@code size} local compartments. */
@@ -33,7 +31,6 @@ public final class TransitionRows {
     count = new int[size];
     targets = new int[size][size];
     probabilities = new double[size][size];
-    sources = new int[size];
     multinomials = new FixedMultinomial[size];
   }
 
@@ -63,35 +60,19 @@ public final class TransitionRows {
   }
 
   /**
-   * Prepares the rows for the engine's draws after a fill: lists the sources with transitions in
-   * ascending order ({@link #sourceCount}, {@link #source}) and sets the {@link #multinomial} of
-   * each source that was filled ({@code filled[s]} positive; every source when null), keeping the
-   * others' as they were. Valid until the rows are changed again.
+   * Prepares the rows for the engine's draws after a fill: sets the {@link #multinomial} of each
+   * source with transitions that was filled ({@code filled[s]} positive; every source when null),
+   * keeping the others' as they were. Valid until the rows are changed again.
    */
   void prepare(int[] filled) {
-    int n = 0;
     for (int s = 0; s < count.length; s++) {
-      if (count[s] > 0) {
-        sources[n++] = s;
-        if (filled == null || filled[s] > 0) {
-          if (multinomials[s] == null) {
-            multinomials[s] = new FixedMultinomial();
-          }
-          multinomials[s].set(probabilities[s], count[s]);
+      if (count[s] > 0 && (filled == null || filled[s] > 0)) {
+        if (multinomials[s] == null) {
+          multinomials[s] = new FixedMultinomial();
         }
+        multinomials[s].set(probabilities[s], count[s]);
       }
     }
-    sourceCount = n;
-  }
-
-  /** How many sources have transitions, as of the last {@link #prepare}. */
-  int sourceCount() {
-    return sourceCount;
-  }
-
-  /** The i-th source with transitions in ascending order, as of the last {@link #prepare}. */
-  int source(int i) {
-    return sources[i];
   }
 
   /** Source s's transitions as a multinomial over its targets, as of the last {@link #prepare}. */
