@@ -228,6 +228,12 @@ final class ReplicationCapture {
             }
 
             @Override
+            public void observeOccupied(int m, int[][] stocks, long[][] occupied) {
+              observer.observeOccupied(m, stocks, occupied);
+              kept[m] = record(m, stocks);
+            }
+
+            @Override
             public void births(int m, int[][] born) {
               observer.births(m, born);
             }
