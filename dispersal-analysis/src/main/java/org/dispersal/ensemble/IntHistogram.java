@@ -19,10 +19,12 @@ import java.util.Arrays;
  * #LOG_LIMIT} records, is sorted and folded into a sorted table of distinct values and their
  * counts. The log grows by blocks, each a quarter of the records so far, that are never copied
  * while recording (a copy outgrown would be garbage in the old generation, as the log lives as long
- * as the summary); reading joins them into one array and sorts it. Memory is at most 8 bytes per
- * distinct large value plus a log of at most {@value #LOG_LIMIT} records: flat in replications once
- * the distinct values level off. Recording is not thread-safe (one summary per worker); reads are
- * synchronised, as they sort the log.
+ * as the summary); the blocks are kept in a {@link LogPool}, shared by a summary's histograms of
+ * one month, so that they are not an object each. Reading joins them into one array of the
+ * histogram's own and sorts it. Memory is at most 8 bytes per distinct large value plus a log of at
+ * most {@value #LOG_LIMIT} records: flat in replications once the distinct values level off.
+ * Recording is not thread-safe (one summary per worker); reads are synchronised, as they sort the
+ * log.
  */
 public final class IntHistogram {
 
@@ -41,20 +43,30 @@ public final class IntHistogram {
 
   private int[] dense;
 
-  /** The block of the log being filled; after a read, the whole log, sorted. */
+  /** Where the log's blocks are; made on first use if the histogram was given none. */
+  private LogPool pool;
+
+  /** The log's newest block in {@link #pool}, or {@link LogPool#NONE} when the log is sorted. */
+  private int tail = LogPool.NONE;
+
+  /** The log sorted, when {@link #tail} is none (after a read, or empty); else unused. */
   private int[] log = EMPTY;
 
-  /** Records in {@link #log}. */
+  /** Records in the log. */
   private int logSize;
 
-  /** The log's earlier blocks, full, in record order and followed by nulls; null when none. */
-  private int[][] blocks;
-
-  private boolean logSorted = true;
   private int[] runValues = EMPTY;
   private int[] runCounts = EMPTY;
   private int runSize;
   private long sum;
+
+  /** An empty table, whose log (if it needs one) has a pool of its own. */
+  public IntHistogram() {}
+
+  /** An empty table whose log's blocks go into a shared pool. */
+  IntHistogram(LogPool pool) {
+    this.pool = pool;
+  }
 
   /** Records one non-zero value. */
   public void add(int value) {
@@ -93,49 +105,60 @@ public final class IntHistogram {
   }
 
   private void append(int value) {
-    if (logSize == log.length) {
-      int records = logSize + blockedRecords();
-      if (records >= LOG_LIMIT) {
+    if (tail == LogPool.NONE && logSize > 0) {
+      // Sorted by a read: the records go back into blocks (into the table, at the limit).
+      if (logSize >= LOG_LIMIT) {
         flushLog();
       } else {
-        // A new block of a quarter of the records so far: full blocks are never copied. Logs live
-        // as long as the summary, so an outgrown copy would be garbage in the old generation,
-        // which is what filled it between full collections; a quarter leaves as little room
-        // empty as growing one array by a quarter did.
-        if (log.length > 0) {
-          keepBlock(log);
-        }
-        log = new int[Math.min(LOG_LIMIT - records, Math.max(8, records >> 2))];
+        int[] sorted = log;
+        int n = logSize;
+        log = EMPTY;
         logSize = 0;
+        for (int i = 0; i < n; i++) {
+          append(sorted[i]);
+        }
       }
     }
-    log[logSize++] = value;
-    logSorted = false;
-  }
-
-  /** Records in the full blocks. */
-  private int blockedRecords() {
-    int n = 0;
-    if (blocks != null) {
-      for (int k = 0; k < blocks.length && blocks[k] != null; k++) {
-        n += blocks[k].length;
+    int[] c;
+    int at;
+    if (tail == LogPool.NONE) {
+      at = newBlock();
+      c = pool.chunk(tail);
+    } else {
+      c = pool.chunk(tail);
+      int b = tail & LogPool.MASK;
+      int before = c[b + 1];
+      if (logSize - before == capacity(before)) {
+        if (logSize >= LOG_LIMIT) {
+          flushLog();
+        }
+        at = newBlock();
+        c = pool.chunk(tail);
+      } else {
+        at = b + 2 + logSize - before;
       }
     }
-    return n;
+    c[at] = value;
+    logSize++;
   }
 
-  private void keepBlock(int[] block) {
-    if (blocks == null) {
-      blocks = new int[4][];
+  /**
+   * Starts a block of a quarter of the records so far (at least 8): full blocks are never copied,
+   * and a quarter leaves as little room empty as growing one array by a quarter did.
+   *
+   * @return the offset of its first record in its chunk
+   */
+  private int newBlock() {
+    if (pool == null) {
+      pool = new LogPool();
     }
-    int k = 0;
-    while (k < blocks.length && blocks[k] != null) {
-      k++;
-    }
-    if (k == blocks.length) {
-      blocks = Arrays.copyOf(blocks, 2 * k);
-    }
-    blocks[k] = block;
+    tail = pool.block(tail, logSize, capacity(logSize));
+    return (tail & LogPool.MASK) + 2;
+  }
+
+  /** Records of a block started after {@code before} records. */
+  private static int capacity(int before) {
+    return Math.min(LOG_LIMIT - before, Math.max(8, before >> 2));
   }
 
   /** Sorts the log and folds it into the table of distinct values; the log is emptied. */
@@ -153,6 +176,7 @@ public final class IntHistogram {
       }
     }
     logSize = 0;
+    log = EMPTY;
     fold(values, counts, n);
   }
 
@@ -183,38 +207,37 @@ public final class IntHistogram {
   /**
    * Joins the log's blocks into one array and sorts it. A cell's values over replications are
    * usually close together, so when they span at most {@value #COUNTING_SPREAD} times as many
-   * integers as there are records, they are sorted by counting (straight from the blocks, two
-   * passes and one over the counts), which is several times quicker than comparing; otherwise by
-   * {@link Arrays#sort}. Either way the log is the same sorted array.
+   * integers as there are records, they are sorted by counting (two passes and one over the
+   * counts), which is several times quicker than comparing; otherwise by {@link Arrays#sort}.
+   * Either way the log is the same sorted array. The blocks are left dead in the pool.
    */
   private void sortLog() {
-    if (logSorted && blocks == null) {
+    if (tail == LogPool.NONE) {
       return;
     }
-    int n = logSize + blockedRecords();
+    int n = logSize;
+    int[] sorted = new int[n];
     int min = Integer.MAX_VALUE;
     int max = Integer.MIN_VALUE;
-    for (int k = 0; blocks != null && k < blocks.length && blocks[k] != null; k++) {
-      for (int v : blocks[k]) {
+    int end = n;
+    for (int b = tail; b != LogPool.NONE; ) {
+      int[] c = pool.chunk(b);
+      int o = b & LogPool.MASK;
+      int before = c[o + 1];
+      for (int i = before, from = o + 2 - before; i < end; i++) {
+        int v = c[from + i];
+        sorted[i] = v;
         min = Math.min(min, v);
         max = Math.max(max, v);
       }
-    }
-    for (int i = 0; i < logSize; i++) {
-      min = Math.min(min, log[i]);
-      max = Math.max(max, log[i]);
+      end = before;
+      b = c[o];
     }
     long spread = (long) max - min + 1;
-    int[] sorted = blocks == null ? log : new int[n];
     if (n >= COUNTING_MIN && spread <= (long) COUNTING_SPREAD * n) {
       int[] counts = new int[(int) spread];
-      for (int k = 0; blocks != null && k < blocks.length && blocks[k] != null; k++) {
-        for (int v : blocks[k]) {
-          counts[v - min]++;
-        }
-      }
-      for (int i = 0; i < logSize; i++) {
-        counts[log[i] - min]++;
+      for (int v : sorted) {
+        counts[v - min]++;
       }
       int at = 0;
       for (int d = 0; d < counts.length; d++) {
@@ -223,20 +246,10 @@ public final class IntHistogram {
         }
       }
     } else {
-      if (blocks != null) {
-        int at = 0;
-        for (int k = 0; k < blocks.length && blocks[k] != null; k++) {
-          System.arraycopy(blocks[k], 0, sorted, at, blocks[k].length);
-          at += blocks[k].length;
-        }
-        System.arraycopy(log, 0, sorted, at, logSize);
-      }
-      Arrays.sort(sorted, 0, n);
+      Arrays.sort(sorted);
     }
     log = sorted;
-    logSize = n;
-    blocks = null;
-    logSorted = true;
+    tail = LogPool.NONE;
   }
 
   /**
@@ -289,7 +302,7 @@ public final class IntHistogram {
    * histogram 8 bytes larger.
    */
   public synchronized long nonZero() {
-    long n = logSize + blockedRecords();
+    long n = logSize;
     if (dense != null) {
       for (int c : dense) {
         n += c;

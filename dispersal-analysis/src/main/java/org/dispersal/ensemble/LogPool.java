@@ -1,0 +1,73 @@
+package org.dispersal.ensemble;
+
+import java.util.Arrays;
+
+/**
+ * The blocks of many {@link IntHistogram}s' logs in a few large {@code int} arrays, addressed by
+ * {@code int}: a summary keeps one pool per month, so that its hundreds of thousands of log blocks
+ * are a few dozen objects instead of one each (each block was garbage promoted to the old
+ * generation, docs/PERFORMANCE.md "Session 13: the summary's garbage"). Blocks are taken in order
+ * and never freed one by one: a log that is read is joined into an array of its own and its blocks
+ * are left dead, until {@link #clear} drops them all when no histogram of the pool still has
+ * records in them. Not thread-safe: one recording thread, or readers only.
+ *
+ * <p>A block is {@code [previous block, records before it, records...]}: a log is its newest block
+ * and the chain back.
+ */
+final class LogPool {
+
+  /** The address of no block. */
+  static final int NONE = -1;
+
+  /** Bits of an address that give the offset within a chunk. */
+  static final int SHIFT = 16;
+
+  static final int MASK = (1 << SHIFT) - 1;
+
+  /** Ints of the first chunk; each next one doubles, up to {@code 1 << SHIFT}. */
+  private static final int FIRST_CHUNK = 64;
+
+  private static final int[][] NO_CHUNKS = new int[0][];
+
+  private int[][] chunks = NO_CHUNKS;
+  private int count;
+
+  /** Ints used in the newest chunk. */
+  private int top;
+
+  /**
+   * Takes a block for {@code capacity} records (at most {@code (1 << SHIFT) - 2}) after the block
+   * {@code previous} of the same log, which holds {@code before} records with its chain.
+   *
+   * @return the block's address
+   */
+  int block(int previous, int before, int capacity) {
+    int size = capacity + 2;
+    if (count == 0 || top + size > chunks[count - 1].length) {
+      if (count == chunks.length) {
+        chunks = Arrays.copyOf(chunks, Math.max(4, 2 * count));
+      }
+      int length = count == 0 ? FIRST_CHUNK : Math.min(1 << SHIFT, 2 * chunks[count - 1].length);
+      chunks[count++] = new int[Math.max(length, size)];
+      top = 0;
+    }
+    int[] c = chunks[count - 1];
+    c[top] = previous;
+    c[top + 1] = before;
+    int address = (count - 1) << SHIFT | top;
+    top += size;
+    return address;
+  }
+
+  /** The chunk that holds the block at an address; the block starts at {@code address & MASK}. */
+  int[] chunk(int address) {
+    return chunks[address >>> SHIFT];
+  }
+
+  /** Drops every block: only when no histogram of the pool has records in them any more. */
+  void clear() {
+    chunks = NO_CHUNKS;
+    count = 0;
+    top = 0;
+  }
+}
