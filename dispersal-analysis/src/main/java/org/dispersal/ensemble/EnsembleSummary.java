@@ -84,7 +84,8 @@ public final class EnsembleSummary implements MonthObserver {
 
   /**
    * The blocks of the histograms' logs, one pool per month: a few large arrays instead of an object
-   * per block, dropped month by month as the merge reads them ({@link #absorbAll}).
+   * per block. A summary absorbed by another drops them month by month as the merge takes its cells
+   * ({@link #absorbAll}); the merged summary's logs stay in its own, sorted in place.
    */
   private final LogPool[] pools;
 
@@ -571,10 +572,11 @@ public final class EnsembleSummary implements MonthObserver {
    * Absorbs other workers' summaries ({@link #absorb}) on up to {@code threads} threads, each
    * taking a month at a time, and sorts every merged cell for reading ({@link
    * IntHistogram#prepareForReading}), so that the quantiles of summary.csv, the report and the
-   * store do not sort on one thread. A month's log blocks, this summary's and the others', are
-   * dropped as soon as the month is merged, so the blocks and the sorted logs are not all held at
-   * once. Cells are independent and histograms hold integer counts, so the result is the same, byte
-   * for byte, as absorbing the summaries one after another, for any thread count.
+   * store do not sort on one thread. The logs are sorted in place in this summary's blocks, and the
+   * others' blocks of a month are dropped as soon as the month is merged, so the merge holds little
+   * more than the summaries it starts with. Cells are independent and histograms hold integer
+   * counts, so the result is the same, byte for byte, as absorbing the summaries one after another,
+   * for any thread count.
    */
   public void absorbAll(List<EnsembleSummary> others, int threads) {
     for (EnsembleSummary other : others) {
@@ -607,8 +609,7 @@ public final class EnsembleSummary implements MonthObserver {
               cells[i].prepareForReading();
             }
           }
-          // Every log of the month is now sorted in its own array, or gone with its cell.
-          pools[m].clear();
+          // The others' cells of the month are gone, and with them every use of their blocks.
           for (EnsembleSummary other : rest) {
             other.pools[m].clear();
           }

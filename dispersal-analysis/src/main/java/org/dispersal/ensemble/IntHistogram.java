@@ -20,11 +20,11 @@ import java.util.Arrays;
  * counts. The log grows by blocks, each a quarter of the records so far, that are never copied
  * while recording (a copy outgrown would be garbage in the old generation, as the log lives as long
  * as the summary); the blocks are kept in a {@link LogPool}, shared by a summary's histograms of
- * one month, so that they are not an object each. Reading joins them into one array of the
- * histogram's own and sorts it. Memory is at most 8 bytes per distinct large value plus a log of at
- * most {@value #LOG_LIMIT} records: flat in replications once the distinct values level off.
- * Recording is not thread-safe (one summary per worker); reads are synchronised, as they sort the
- * log.
+ * one month, so that they are not an object each. The first read sorts the log in place in its
+ * blocks; each read copies it into a short-lived array. Memory is at most 8 bytes per distinct
+ * large value plus a log of at most {@value #LOG_LIMIT} records: flat in replications once the
+ * distinct values level off. Recording is not thread-safe (one summary per worker); reads are
+ * synchronised, as they sort the log.
  */
 public final class IntHistogram {
 
@@ -33,7 +33,7 @@ public final class IntHistogram {
   /** Records kept unsorted before they are folded into the table of distinct values. */
   static final int LOG_LIMIT = 4096;
 
-  /** Records below which the log is always sorted by comparison ({@link #sortLog}). */
+  /** Records below which the log is always sorted by comparison ({@link #sortedLog}). */
   private static final int COUNTING_MIN = 32;
 
   /** The log is sorted by counting when its values span at most this many integers a record. */
@@ -46,14 +46,14 @@ public final class IntHistogram {
   /** Where the log's blocks are; made on first use if the histogram was given none. */
   private LogPool pool;
 
-  /** The log's newest block in {@link #pool}, or {@link LogPool#NONE} when the log is sorted. */
+  /** The log's newest block in {@link #pool}, or {@link LogPool#NONE} when the log is empty. */
   private int tail = LogPool.NONE;
-
-  /** The log sorted, when {@link #tail} is none (after a read, or empty); else unused. */
-  private int[] log = EMPTY;
 
   /** Records in the log. */
   private int logSize;
+
+  /** Whether the log's records are in increasing order (sorted in place by a read). */
+  private boolean logSorted = true;
 
   private int[] runValues = EMPTY;
   private int[] runCounts = EMPTY;
@@ -105,20 +105,6 @@ public final class IntHistogram {
   }
 
   private void append(int value) {
-    if (tail == LogPool.NONE && logSize > 0) {
-      // Sorted by a read: the records go back into blocks (into the table, at the limit).
-      if (logSize >= LOG_LIMIT) {
-        flushLog();
-      } else {
-        int[] sorted = log;
-        int n = logSize;
-        log = EMPTY;
-        logSize = 0;
-        for (int i = 0; i < n; i++) {
-          append(sorted[i]);
-        }
-      }
-    }
     int[] c;
     int at;
     if (tail == LogPool.NONE) {
@@ -140,6 +126,7 @@ public final class IntHistogram {
     }
     c[at] = value;
     logSize++;
+    logSorted = false;
   }
 
   /**
@@ -163,7 +150,7 @@ public final class IntHistogram {
 
   /** Sorts the log and folds it into the table of distinct values; the log is emptied. */
   private void flushLog() {
-    sortLog();
+    int[] log = sortedLog();
     int[] values = new int[logSize];
     int[] counts = new int[logSize];
     int n = 0;
@@ -176,7 +163,8 @@ public final class IntHistogram {
       }
     }
     logSize = 0;
-    log = EMPTY;
+    tail = LogPool.NONE;
+    logSorted = true;
     fold(values, counts, n);
   }
 
@@ -205,15 +193,16 @@ public final class IntHistogram {
   }
 
   /**
-   * Joins the log's blocks into one array and sorts it. A cell's values over replications are
-   * usually close together, so when they span at most {@value #COUNTING_SPREAD} times as many
-   * integers as there are records, they are sorted by counting (two passes and one over the
-   * counts), which is several times quicker than comparing; otherwise by {@link Arrays#sort}.
-   * Either way the log is the same sorted array. The blocks are left dead in the pool.
+   * The log's records in increasing order, in a new array; the first read after recording sorts
+   * them and writes them back into the log's blocks in that order, so that the blocks keep the log
+   * and the sorted copies are short-lived. A cell's values over replications are usually close
+   * together, so when they span at most {@value #COUNTING_SPREAD} times as many integers as there
+   * are records, they are sorted by counting, which is several times quicker than comparing;
+   * otherwise by {@link Arrays#sort}. Either way the same sorted array.
    */
-  private void sortLog() {
-    if (tail == LogPool.NONE) {
-      return;
+  private int[] sortedLog() {
+    if (logSize == 0) {
+      return EMPTY;
     }
     int n = logSize;
     int[] sorted = new int[n];
@@ -233,6 +222,9 @@ public final class IntHistogram {
       end = before;
       b = c[o];
     }
+    if (logSorted) {
+      return sorted;
+    }
     long spread = (long) max - min + 1;
     if (n >= COUNTING_MIN && spread <= (long) COUNTING_SPREAD * n) {
       int[] counts = new int[(int) spread];
@@ -248,16 +240,26 @@ public final class IntHistogram {
     } else {
       Arrays.sort(sorted);
     }
-    log = sorted;
-    tail = LogPool.NONE;
+    end = n;
+    for (int b = tail; b != LogPool.NONE; ) {
+      int[] c = pool.chunk(b);
+      int o = b & LogPool.MASK;
+      int before = c[o + 1];
+      System.arraycopy(sorted, before, c, o + 2, end - before);
+      end = before;
+      b = c[o];
+    }
+    logSorted = true;
+    return sorted;
   }
 
   /**
-   * Sorts the log now, so that later reads do not (the same table and the same answers; reads sort
-   * it themselves when this was not called). Lets many tables be prepared on several threads.
+   * Sorts the log now, in its blocks, so that later reads do not (the same table and the same
+   * answers; reads sort it themselves when this was not called). Lets many tables be prepared on
+   * several threads.
    */
   synchronized void prepareForReading() {
-    sortLog();
+    sortedLog();
   }
 
   /**
@@ -332,7 +334,7 @@ public final class IntHistogram {
         throw new IllegalArgumentException("probabilities must be in increasing order");
       }
     }
-    sortLog();
+    int[] log = sortedLog();
     int[] out = new int[qs.length];
     long zeros = total - recorded;
     // One walk over the values in increasing order: the dense table, then the distinct-value
@@ -367,7 +369,7 @@ public final class IntHistogram {
         out[q++] = v;
       }
     }
-    int largest = largest();
+    int largest = largest(log);
     while (q < qs.length) {
       out[q++] = largest;
     }
@@ -378,7 +380,7 @@ public final class IntHistogram {
     return Math.max(1, (long) Math.ceil(q * total - 1e-9));
   }
 
-  private int largest() {
+  private int largest(int[] log) {
     int m = 0;
     if (runSize > 0) {
       m = runValues[runSize - 1];
@@ -404,7 +406,7 @@ public final class IntHistogram {
 
   /** The table's dense counts and distinct large values: the sorted log merged into the runs. */
   private synchronized Large largeTable() {
-    sortLog();
+    int[] log = sortedLog();
     // Counted first, so the arrays are made at their final size (an empty table takes them).
     int n = 0;
     int previous = 0;

@@ -5,11 +5,11 @@ import java.util.Arrays;
 /**
  * The blocks of many {@link IntHistogram}s' logs in a few large {@code int} arrays, addressed by
  * {@code int}: a summary keeps one pool per month, so that its hundreds of thousands of log blocks
- * are a few dozen objects instead of one each (each block was garbage promoted to the old
- * generation, docs/PERFORMANCE.md "Session 13: the summary's garbage"). Blocks are taken in order
- * and never freed one by one: a log that is read is joined into an array of its own and its blocks
- * are left dead, until {@link #clear} drops them all when no histogram of the pool still has
- * records in them. Not thread-safe: one recording thread, or readers only.
+ * are a few hundred objects instead of one each, all promoted to the old generation and copied by
+ * young collections on the way (docs/PERFORMANCE.md, "Session 13: the summary's garbage"). Blocks
+ * are taken in order and never freed one by one (a log folded into its table of distinct values
+ * leaves its blocks dead), until {@link #clear} drops them all when no histogram of the pool has
+ * records in them any more. Not thread-safe: one recording thread, or readers only.
  *
  * <p>A block is {@code [previous block, records before it, records...]}: a log is its newest block
  * and the chain back.
@@ -24,8 +24,15 @@ final class LogPool {
 
   static final int MASK = (1 << SHIFT) - 1;
 
-  /** Ints of the first chunk; each next one doubles, up to {@code 1 << SHIFT}. */
+  /** Ints of the first chunk; each next one doubles, up to {@link #LAST_CHUNK}. */
   private static final int FIRST_CHUNK = 64;
+
+  /**
+   * Ints of the largest chunk: 32 KB, so that the room left at the end of the newest chunk of each
+   * month's pool is small; larger than any block (at most a quarter of {@link
+   * IntHistogram#LOG_LIMIT} records and two ints).
+   */
+  private static final int LAST_CHUNK = 1 << 13;
 
   private static final int[][] NO_CHUNKS = new int[0][];
 
@@ -36,7 +43,7 @@ final class LogPool {
   private int top;
 
   /**
-   * Takes a block for {@code capacity} records (at most {@code (1 << SHIFT) - 2}) after the block
+   * Takes a block for {@code capacity} records (at most {@code LAST_CHUNK - 2}) after the block
    * {@code previous} of the same log, which holds {@code before} records with its chain.
    *
    * @return the block's address
@@ -47,7 +54,7 @@ final class LogPool {
       if (count == chunks.length) {
         chunks = Arrays.copyOf(chunks, Math.max(4, 2 * count));
       }
-      int length = count == 0 ? FIRST_CHUNK : Math.min(1 << SHIFT, 2 * chunks[count - 1].length);
+      int length = count == 0 ? FIRST_CHUNK : Math.min(LAST_CHUNK, 2 * chunks[count - 1].length);
       chunks[count++] = new int[Math.max(length, size)];
       top = 0;
     }
