@@ -148,7 +148,10 @@ public final class IntHistogram {
     return Math.min(LOG_LIMIT - before, Math.max(8, before >> 2));
   }
 
-  /** Sorts the log and folds it into the table of distinct values; the log is emptied. */
+  /**
+   * Sorts the log and folds it into the table of distinct values; the log is emptied and its blocks
+   * given back to the pool.
+   */
   private void flushLog() {
     int[] log = sortedLog();
     int[] values = new int[logSize];
@@ -161,6 +164,13 @@ public final class IntHistogram {
         values[n] = log[i];
         counts[n++] = 1;
       }
+    }
+    for (int b = tail; b != LogPool.NONE; ) {
+      int[] c = pool.chunk(b);
+      int o = b & LogPool.MASK;
+      int previous = c[o];
+      pool.release(b, capacity(c[o + 1]));
+      b = previous;
     }
     logSize = 0;
     tail = LogPool.NONE;

@@ -7,9 +7,10 @@ import java.util.Arrays;
  * {@code int}: a summary keeps one pool per month, so that its hundreds of thousands of log blocks
  * are a few hundred objects instead of one each, all promoted to the old generation and copied by
  * young collections on the way (docs/PERFORMANCE.md, "Session 13: the summary's garbage"). Blocks
- * are taken in order and never freed one by one (a log folded into its table of distinct values
- * leaves its blocks dead), until {@link #clear} drops them all when no histogram of the pool has
- * records in them any more. Not thread-safe: one recording thread, or readers only.
+ * are taken in order; a log folded into its table of distinct values gives its blocks back, for
+ * later blocks of the same size (every log grows by the same sizes), so the pool does not grow with
+ * the replications once the logs fold. {@link #clear} drops every block when no histogram of the
+ * pool has records in them any more. Not thread-safe: one recording thread, or readers only.
  *
  * <p>A block is {@code [previous block, records before it, records...]}: a log is its newest block
  * and the chain back.
@@ -43,12 +44,27 @@ final class LogPool {
   private int top;
 
   /**
+   * The blocks given back, by their records: a list through each block's first int; null until a
+   * block is given back.
+   */
+  private int[] free;
+
+  /**
    * Takes a block for {@code capacity} records (at most {@code LAST_CHUNK - 2}) after the block
    * {@code previous} of the same log, which holds {@code before} records with its chain.
    *
    * @return the block's address
    */
   int block(int previous, int before, int capacity) {
+    if (free != null && free[capacity] != NONE) {
+      int address = free[capacity];
+      int[] c = chunk(address);
+      int o = address & MASK;
+      free[capacity] = c[o];
+      c[o] = previous;
+      c[o + 1] = before;
+      return address;
+    }
     int size = capacity + 2;
     if (count == 0 || top + size > chunks[count - 1].length) {
       if (count == chunks.length) {
@@ -71,10 +87,22 @@ final class LogPool {
     return chunks[address >>> SHIFT];
   }
 
+  /** Gives back a block taken for {@code capacity} records, whose records are no longer used. */
+  void release(int address, int capacity) {
+    if (free == null) {
+      // A block holds at most a quarter of the records that fold a log.
+      free = new int[IntHistogram.LOG_LIMIT / 4];
+      Arrays.fill(free, NONE);
+    }
+    chunk(address)[address & MASK] = free[capacity];
+    free[capacity] = address;
+  }
+
   /** Drops every block: only when no histogram of the pool has records in them any more. */
   void clear() {
     chunks = NO_CHUNKS;
     count = 0;
     top = 0;
+    free = null;
   }
 }
