@@ -82,6 +82,13 @@ public final class EnsembleSummary implements MonthObserver {
    */
   private final IntHistogram[] cells;
 
+  /**
+   * The blocks of the histograms' logs, one pool per month: a few large arrays instead of an object
+   * per block. A summary absorbed by another drops them month by month as the merge takes its cells
+   * ({@link #absorbAll}); the merged summary's logs stay in its own, sorted in place.
+   */
+  private final LogPool[] pools;
+
   /** The rank among the reachable cells of each cell within a month, -1 where none reaches. */
   private final int[] reachableRank;
 
@@ -198,6 +205,10 @@ public final class EnsembleSummary implements MonthObserver {
       }
     }
     cells = new IntHistogram[(months + 1) * next];
+    pools = new LogPool[months + 1];
+    for (int m = 0; m <= months; m++) {
+      pools[m] = new LogPool();
+    }
     int regionCount = model.scenario().regions().size();
     sumStart = new int[next + 1];
     IntList sums = new IntList();
@@ -559,7 +570,7 @@ public final class EnsembleSummary implements MonthObserver {
               if (h == null) {
                 h = cells[base + t];
                 if (h == null) {
-                  h = new IntHistogram();
+                  h = new IntHistogram(pools[m]);
                   cells[base + t] = h;
                 }
               }
@@ -588,18 +599,14 @@ public final class EnsembleSummary implements MonthObserver {
   }
 
   /**
-   * Cells merged and prepared per work item of {@link #absorbAll}: a few hundred items for a full
-   * isis-2017 summary, so threads share the work evenly; the result does not depend on it.
-   */
-  static final int MERGE_CHUNK = 8192;
-
-  /**
    * Absorbs other workers' summaries ({@link #absorb}) on up to {@code threads} threads, each
-   * taking ranges of cells, and sorts every merged cell for reading ({@link
+   * taking a month at a time, and sorts every merged cell for reading ({@link
    * IntHistogram#prepareForReading}), so that the quantiles of summary.csv, the report and the
-   * store do not sort on one thread. Cells are independent and histograms hold integer counts, so
-   * the result is the same, byte for byte, as absorbing the summaries one after another, for any
-   * thread count.
+   * store do not sort on one thread. The logs are sorted in place in this summary's blocks, and the
+   * others' blocks of a month are dropped as soon as the month is merged, so the merge holds little
+   * more than the summaries it starts with. Cells are independent and histograms hold integer
+   * counts, so the result is the same, byte for byte, as absorbing the summaries one after another,
+   * for any thread count.
    */
   public void absorbAll(List<EnsembleSummary> others, int threads) {
     for (EnsembleSummary other : others) {
@@ -616,23 +623,25 @@ public final class EnsembleSummary implements MonthObserver {
     }
     // An array, not the list: a list's iterator for each of millions of cells was 60 MB of garbage.
     EnsembleSummary[] rest = others.toArray(new EnsembleSummary[0]);
-    int chunks = (cells.length + MERGE_CHUNK - 1) / MERGE_CHUNK;
+    int reachable = reachableCell.length;
     Workers.run(
         "dispersal-merge",
         "summary merge",
-        chunks,
+        months + 1,
         Math.max(1, threads),
         () -> this,
-        (self, chunk) -> {
-          int from = chunk * MERGE_CHUNK;
-          int to = Math.min(cells.length, from + MERGE_CHUNK);
-          for (int i = from; i < to; i++) {
+        (self, m) -> {
+          for (int i = m * reachable; i < (m + 1) * reachable; i++) {
             for (EnsembleSummary other : rest) {
               combineCell(i, other, true);
             }
             if (cells[i] != null) {
               cells[i].prepareForReading();
             }
+          }
+          // The others' cells of the month are gone, and with them every use of their blocks.
+          for (EnsembleSummary other : rest) {
+            other.pools[m].clear();
           }
         });
     for (EnsembleSummary other : others) {
@@ -652,8 +661,15 @@ public final class EnsembleSummary implements MonthObserver {
     }
     flush(true);
     other.flush(true);
-    for (int i = 0; i < cells.length; i++) {
-      combineCell(i, other, release);
+    int reachable = reachableCell.length;
+    for (int m = 0; m <= months; m++) {
+      for (int i = m * reachable; i < (m + 1) * reachable; i++) {
+        combineCell(i, other, release);
+      }
+      if (release) {
+        // The other's cells of the month are gone, and with them every use of its blocks.
+        other.pools[m].clear();
+      }
     }
     replications += other.replications;
     if (release) {
@@ -668,7 +684,7 @@ public final class EnsembleSummary implements MonthObserver {
       return;
     }
     if (cells[i] == null) {
-      cells[i] = new IntHistogram();
+      cells[i] = new IntHistogram(pools[i / reachableCell.length]);
     }
     cells[i].combine(h);
     if (release) {

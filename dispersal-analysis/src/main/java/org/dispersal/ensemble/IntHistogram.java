@@ -19,9 +19,11 @@ import java.util.Arrays;
  * #LOG_LIMIT} records, is sorted and folded into a sorted table of distinct values and their
  * counts. The log grows by blocks, each a quarter of the records so far, that are never copied
  * while recording (a copy outgrown would be garbage in the old generation, as the log lives as long
- * as the summary); reading joins them into one array and sorts it. Memory is at most 8 bytes per
- * distinct large value plus a log of at most {@value #LOG_LIMIT} records: flat in replications once
- * the distinct values level off. Recording is not thread-safe (one summary per worker); reads are
+ * as the summary); the blocks are kept in a {@link LogPool}, shared by a summary's histograms of
+ * one month, so that they are not an object each. The first read sorts the log in place in its
+ * blocks; each read copies it into a short-lived array. Memory is at most 8 bytes per distinct
+ * large value plus a log of at most {@value #LOG_LIMIT} records: flat in replications once the
+ * distinct values level off. Recording is not thread-safe (one summary per worker); reads are
  * synchronised, as they sort the log.
  */
 public final class IntHistogram {
@@ -31,7 +33,7 @@ public final class IntHistogram {
   /** Records kept unsorted before they are folded into the table of distinct values. */
   static final int LOG_LIMIT = 4096;
 
-  /** Records below which the log is always sorted by comparison ({@link #sortLog}). */
+  /** Records below which the log is always sorted by comparison ({@link #sortedLog}). */
   private static final int COUNTING_MIN = 32;
 
   /** The log is sorted by counting when its values span at most this many integers a record. */
@@ -41,20 +43,30 @@ public final class IntHistogram {
 
   private int[] dense;
 
-  /** The block of the log being filled; after a read, the whole log, sorted. */
-  private int[] log = EMPTY;
+  /** Where the log's blocks are; made on first use if the histogram was given none. */
+  private LogPool pool;
 
-  /** Records in {@link #log}. */
+  /** The log's newest block in {@link #pool}, or {@link LogPool#NONE} when the log is empty. */
+  private int tail = LogPool.NONE;
+
+  /** Records in the log. */
   private int logSize;
 
-  /** The log's earlier blocks, full, in record order and followed by nulls; null when none. */
-  private int[][] blocks;
-
+  /** Whether the log's records are in increasing order (sorted in place by a read). */
   private boolean logSorted = true;
+
   private int[] runValues = EMPTY;
   private int[] runCounts = EMPTY;
   private int runSize;
   private long sum;
+
+  /** An empty table, whose log (if it needs one) has a pool of its own. */
+  public IntHistogram() {}
+
+  /** An empty table whose log's blocks go into a shared pool. */
+  IntHistogram(LogPool pool) {
+    this.pool = pool;
+  }
 
   /** Records one non-zero value. */
   public void add(int value) {
@@ -93,54 +105,55 @@ public final class IntHistogram {
   }
 
   private void append(int value) {
-    if (logSize == log.length) {
-      int records = logSize + blockedRecords();
-      if (records >= LOG_LIMIT) {
-        flushLog();
-      } else {
-        // A new block of a quarter of the records so far: full blocks are never copied. Logs live
-        // as long as the summary, so an outgrown copy would be garbage in the old generation,
-        // which is what filled it between full collections; a quarter leaves as little room
-        // empty as growing one array by a quarter did.
-        if (log.length > 0) {
-          keepBlock(log);
+    int[] c;
+    int at;
+    if (tail == LogPool.NONE) {
+      at = newBlock();
+      c = pool.chunk(tail);
+    } else {
+      c = pool.chunk(tail);
+      int b = tail & LogPool.MASK;
+      int before = c[b + 1];
+      if (logSize - before == capacity(before)) {
+        if (logSize >= LOG_LIMIT) {
+          flushLog();
         }
-        log = new int[Math.min(LOG_LIMIT - records, Math.max(8, records >> 2))];
-        logSize = 0;
+        at = newBlock();
+        c = pool.chunk(tail);
+      } else {
+        at = b + 2 + logSize - before;
       }
     }
-    log[logSize++] = value;
+    c[at] = value;
+    logSize++;
     logSorted = false;
   }
 
-  /** Records in the full blocks. */
-  private int blockedRecords() {
-    int n = 0;
-    if (blocks != null) {
-      for (int k = 0; k < blocks.length && blocks[k] != null; k++) {
-        n += blocks[k].length;
-      }
+  /**
+   * Starts a block of a quarter of the records so far (at least 8): full blocks are never copied,
+   * and a quarter leaves as little room empty as growing one array by a quarter did.
+   *
+   * @return the offset of its first record in its chunk
+   */
+  private int newBlock() {
+    if (pool == null) {
+      pool = new LogPool();
     }
-    return n;
+    tail = pool.block(tail, logSize, capacity(logSize));
+    return (tail & LogPool.MASK) + 2;
   }
 
-  private void keepBlock(int[] block) {
-    if (blocks == null) {
-      blocks = new int[4][];
-    }
-    int k = 0;
-    while (k < blocks.length && blocks[k] != null) {
-      k++;
-    }
-    if (k == blocks.length) {
-      blocks = Arrays.copyOf(blocks, 2 * k);
-    }
-    blocks[k] = block;
+  /** Records of a block started after {@code before} records. */
+  private static int capacity(int before) {
+    return Math.min(LOG_LIMIT - before, Math.max(8, before >> 2));
   }
 
-  /** Sorts the log and folds it into the table of distinct values; the log is emptied. */
+  /**
+   * Sorts the log and folds it into the table of distinct values; the log is emptied and its blocks
+   * given back to the pool.
+   */
   private void flushLog() {
-    sortLog();
+    int[] log = sortedLog();
     int[] values = new int[logSize];
     int[] counts = new int[logSize];
     int n = 0;
@@ -152,7 +165,16 @@ public final class IntHistogram {
         counts[n++] = 1;
       }
     }
+    for (int b = tail; b != LogPool.NONE; ) {
+      int[] c = pool.chunk(b);
+      int o = b & LogPool.MASK;
+      int previous = c[o];
+      pool.release(b, capacity(c[o + 1]));
+      b = previous;
+    }
     logSize = 0;
+    tail = LogPool.NONE;
+    logSorted = true;
     fold(values, counts, n);
   }
 
@@ -181,40 +203,43 @@ public final class IntHistogram {
   }
 
   /**
-   * Joins the log's blocks into one array and sorts it. A cell's values over replications are
-   * usually close together, so when they span at most {@value #COUNTING_SPREAD} times as many
-   * integers as there are records, they are sorted by counting (straight from the blocks, two
-   * passes and one over the counts), which is several times quicker than comparing; otherwise by
-   * {@link Arrays#sort}. Either way the log is the same sorted array.
+   * The log's records in increasing order, in a new array; the first read after recording sorts
+   * them and writes them back into the log's blocks in that order, so that the blocks keep the log
+   * and the sorted copies are short-lived. A cell's values over replications are usually close
+   * together, so when they span at most {@value #COUNTING_SPREAD} times as many integers as there
+   * are records, they are sorted by counting, which is several times quicker than comparing;
+   * otherwise by {@link Arrays#sort}. Either way the same sorted array.
    */
-  private void sortLog() {
-    if (logSorted && blocks == null) {
-      return;
+  private int[] sortedLog() {
+    if (logSize == 0) {
+      return EMPTY;
     }
-    int n = logSize + blockedRecords();
+    int n = logSize;
+    int[] sorted = new int[n];
     int min = Integer.MAX_VALUE;
     int max = Integer.MIN_VALUE;
-    for (int k = 0; blocks != null && k < blocks.length && blocks[k] != null; k++) {
-      for (int v : blocks[k]) {
+    int end = n;
+    for (int b = tail; b != LogPool.NONE; ) {
+      int[] c = pool.chunk(b);
+      int o = b & LogPool.MASK;
+      int before = c[o + 1];
+      for (int i = before, from = o + 2 - before; i < end; i++) {
+        int v = c[from + i];
+        sorted[i] = v;
         min = Math.min(min, v);
         max = Math.max(max, v);
       }
+      end = before;
+      b = c[o];
     }
-    for (int i = 0; i < logSize; i++) {
-      min = Math.min(min, log[i]);
-      max = Math.max(max, log[i]);
+    if (logSorted) {
+      return sorted;
     }
     long spread = (long) max - min + 1;
-    int[] sorted = blocks == null ? log : new int[n];
     if (n >= COUNTING_MIN && spread <= (long) COUNTING_SPREAD * n) {
       int[] counts = new int[(int) spread];
-      for (int k = 0; blocks != null && k < blocks.length && blocks[k] != null; k++) {
-        for (int v : blocks[k]) {
-          counts[v - min]++;
-        }
-      }
-      for (int i = 0; i < logSize; i++) {
-        counts[log[i] - min]++;
+      for (int v : sorted) {
+        counts[v - min]++;
       }
       int at = 0;
       for (int d = 0; d < counts.length; d++) {
@@ -223,28 +248,28 @@ public final class IntHistogram {
         }
       }
     } else {
-      if (blocks != null) {
-        int at = 0;
-        for (int k = 0; k < blocks.length && blocks[k] != null; k++) {
-          System.arraycopy(blocks[k], 0, sorted, at, blocks[k].length);
-          at += blocks[k].length;
-        }
-        System.arraycopy(log, 0, sorted, at, logSize);
-      }
-      Arrays.sort(sorted, 0, n);
+      Arrays.sort(sorted);
     }
-    log = sorted;
-    logSize = n;
-    blocks = null;
+    end = n;
+    for (int b = tail; b != LogPool.NONE; ) {
+      int[] c = pool.chunk(b);
+      int o = b & LogPool.MASK;
+      int before = c[o + 1];
+      System.arraycopy(sorted, before, c, o + 2, end - before);
+      end = before;
+      b = c[o];
+    }
     logSorted = true;
+    return sorted;
   }
 
   /**
-   * Sorts the log now, so that later reads do not (the same table and the same answers; reads sort
-   * it themselves when this was not called). Lets many tables be prepared on several threads.
+   * Sorts the log now, in its blocks, so that later reads do not (the same table and the same
+   * answers; reads sort it themselves when this was not called). Lets many tables be prepared on
+   * several threads.
    */
   synchronized void prepareForReading() {
-    sortLog();
+    sortedLog();
   }
 
   /**
@@ -289,7 +314,7 @@ public final class IntHistogram {
    * histogram 8 bytes larger.
    */
   public synchronized long nonZero() {
-    long n = logSize + blockedRecords();
+    long n = logSize;
     if (dense != null) {
       for (int c : dense) {
         n += c;
@@ -319,7 +344,7 @@ public final class IntHistogram {
         throw new IllegalArgumentException("probabilities must be in increasing order");
       }
     }
-    sortLog();
+    int[] log = sortedLog();
     int[] out = new int[qs.length];
     long zeros = total - recorded;
     // One walk over the values in increasing order: the dense table, then the distinct-value
@@ -354,7 +379,7 @@ public final class IntHistogram {
         out[q++] = v;
       }
     }
-    int largest = largest();
+    int largest = largest(log);
     while (q < qs.length) {
       out[q++] = largest;
     }
@@ -365,7 +390,7 @@ public final class IntHistogram {
     return Math.max(1, (long) Math.ceil(q * total - 1e-9));
   }
 
-  private int largest() {
+  private int largest(int[] log) {
     int m = 0;
     if (runSize > 0) {
       m = runValues[runSize - 1];
@@ -391,7 +416,7 @@ public final class IntHistogram {
 
   /** The table's dense counts and distinct large values: the sorted log merged into the runs. */
   private synchronized Large largeTable() {
-    sortLog();
+    int[] log = sortedLog();
     // Counted first, so the arrays are made at their final size (an empty table takes them).
     int n = 0;
     int previous = 0;

@@ -159,6 +159,45 @@ class IntHistogramTest {
     assertThat(h.sum()).isEqualTo(once.sum());
   }
 
+  /**
+   * Histograms whose logs share one pool, recorded in turn (their blocks interleaved over several
+   * chunks), read between records and past the records that fold the log (whose blocks other logs
+   * then take), hold what histograms of their own hold, before and after they are sorted in place.
+   */
+  @Test
+  void histogramsSharingAPoolKeepTheirOwnTables() throws IOException {
+    SplittableRandom rng = new SplittableRandom(13);
+    LogPool pool = new LogPool();
+    IntHistogram[] shared = new IntHistogram[40];
+    IntHistogram[] own = new IntHistogram[shared.length];
+    long[] n = new long[shared.length];
+    for (int k = 0; k < shared.length; k++) {
+      shared[k] = new IntHistogram(pool);
+      own[k] = new IntHistogram();
+    }
+    for (int round = 0; round < 30; round++) {
+      for (int i = 0; i < 2000; i++) {
+        // The first two fold their logs several times, giving blocks back to the others.
+        int k = rng.nextInt(3) == 0 ? rng.nextInt(2) : rng.nextInt(shared.length);
+        int v = rng.nextInt(4) == 0 ? rng.nextInt(64) : 64 + rng.nextInt(1 + 50 * k);
+        shared[k].add(v);
+        own[k].add(v);
+        n[k]++;
+      }
+      int k = rng.nextInt(shared.length);
+      assertThat(shared[k].quantiles(n[k], 0.1, 0.5, 0.9))
+          .containsExactly(own[k].quantiles(n[k], 0.1, 0.5, 0.9));
+    }
+    for (IntHistogram h : shared) {
+      h.prepareForReading();
+    }
+    for (int k = 0; k < shared.length; k++) {
+      assertThat(bytes(shared[k])).isEqualTo(bytes(own[k]));
+      assertThat(shared[k].nonZero()).isEqualTo(own[k].nonZero());
+      assertThat(shared[k].sum()).isEqualTo(own[k].sum());
+    }
+  }
+
   @Test
   void quantilesOfAnEmptyTableAreZeroAndOrderIsChecked() {
     IntHistogram h = new IntHistogram();
