@@ -93,37 +93,10 @@ public record AsOfForecastRequest(
     StockChoice stocks)
     implements RunRequest<EnsembleSummary> {
 
-  /** A forecast as of a date from initial stocks built by the latest-figure rule. */
-  public AsOfForecastRequest(
-      ScenarioInput scenario,
-      List<ObservationRecord> observations,
-      LocalDate asOf,
-      int replications,
-      long seed,
-      int threads,
-      EngineKind engine,
-      List<String> overrides,
-      Posterior posterior,
-      Assimilation.Filter filter,
-      Cluster cluster,
-      LiuWest parameterMove) {
-    this(
-        scenario,
-        observations,
-        asOf,
-        replications,
-        seed,
-        threads,
-        engine,
-        overrides,
-        posterior,
-        filter,
-        cluster,
-        parameterMove,
-        StockChoice.LATEST);
-  }
-
-  /** A forecast as of a date with the default parameter move of its filter. */
+  /**
+   * A forecast as of a date with the default parameter move of its filter, from initial stocks
+   * built by the latest-figure rule.
+   */
   public AsOfForecastRequest(
       ScenarioInput scenario,
       List<ObservationRecord> observations,
@@ -148,6 +121,7 @@ public record AsOfForecastRequest(
         posterior,
         filter,
         cluster,
+        null,
         null);
   }
 
