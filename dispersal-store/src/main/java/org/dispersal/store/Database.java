@@ -95,6 +95,7 @@ final class Database implements AutoCloseable {
 
   static Database open(String url, long processKey) throws SQLException {
     if (url.startsWith("jdbc:duckdb:")) {
+      DuckDbLibrary.require();
       Connection c = DriverManager.getConnection(url, duckDbSettings());
       return new Database(Engine.DUCKDB, c.unwrap(DuckDBConnection.class), null, null, processKey);
     }

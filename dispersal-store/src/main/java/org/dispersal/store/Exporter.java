@@ -186,6 +186,7 @@ final class Exporter {
   }
 
   private static void parquet(List<SummaryRow> rows, Path file) throws SQLException {
+    DuckDbLibrary.require();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute(
@@ -296,6 +297,7 @@ final class Exporter {
   }
 
   private static void tableParquet(String text, Path file) throws IOException, SQLException {
+    DuckDbLibrary.require();
     Path csv = Files.createTempFile(file.getParent(), ".export-", ".csv");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
