@@ -12,7 +12,9 @@ import org.flywaydb.core.api.FlywayException;
  * The run store: scenarios, runs with their summaries and reports, users, API tokens and the audit
  * log, in an embedded DuckDB file by default or in a PostgreSQL database for a team. Opening a
  * store brings its schema up to date with the Flyway migrations in {@code db/migration/store} (and
- * {@code db/migration/server}, if the server adds any). Safe for use from many threads.
+ * {@code db/migration/server}, if the server adds any); a DuckDB store that is new or already
+ * current is handled without starting Flyway ({@link DuckDbMigrations}). Safe for use from many
+ * threads.
  */
 public final class Store implements AutoCloseable {
 
