@@ -74,7 +74,7 @@ final class DuckDbMigrations {
    */
   static boolean bringUpToDate(Database db, ClassLoader loader, List<String> locations) {
     List<Migration> migrations = onClassPath(loader, locations);
-    if (migrations == null || migrations.isEmpty()) {
+    if (migrations == null) {
       return false;
     }
     try (Connection c = db.connect()) {
@@ -94,7 +94,11 @@ final class DuckDbMigrations {
     }
   }
 
-  /** The migrations in the locations in version order, or null when Flyway must resolve them. */
+  /**
+   * The migrations in the locations in version order, or null when Flyway must resolve them. The
+   * first location must list some (a jar without folder entries lists none, and a new store must
+   * never get only the later locations' migrations); the others may be absent.
+   */
   static List<Migration> onClassPath(ClassLoader loader, List<String> locations) {
     List<Migration> all = new ArrayList<>();
     try {
@@ -104,6 +108,9 @@ final class DuckDbMigrations {
           if (!read(folders.nextElement(), location, all)) {
             return null;
           }
+        }
+        if (all.isEmpty()) {
+          return null;
         }
       }
     } catch (IOException | URISyntaxException | RuntimeException e) {

@@ -110,6 +110,28 @@ class DuckDbMigrationsTest {
     assertThat(DuckDbMigrations.onClassPath(withExtra, FOLDERS)).isNull();
   }
 
+  @Test
+  void readsTheSameMigrationsFromAJar() throws Exception {
+    List<DuckDbMigrations.Migration> fromFolders =
+        DuckDbMigrations.onClassPath(loader(), List.of("db/migration/store"));
+    Path jar = folder.resolve("migrations.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.jar.JarEntry("db/migration/store/"));
+      for (DuckDbMigrations.Migration m : fromFolders) {
+        out.putNextEntry(new java.util.jar.JarEntry("db/migration/store/" + m.script()));
+        out.write(bytes(m.sql()));
+      }
+    }
+    try (var jarLoader =
+        new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+      assertThat(DuckDbMigrations.onClassPath(jarLoader, List.of("db/migration/store")))
+          .isEqualTo(fromFolders)
+          .hasSizeGreaterThanOrEqualTo(9);
+      // Nothing in the first location (here: not on that class path): left to Flyway.
+      assertThat(DuckDbMigrations.onClassPath(jarLoader, List.of("db/migration/nowhere"))).isNull();
+    }
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
