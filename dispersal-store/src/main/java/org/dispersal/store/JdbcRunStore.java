@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.postgresql.PGConnection;
@@ -169,8 +170,18 @@ final class JdbcRunStore implements RunStore {
       List<SummaryRow> rows,
       Map<String, byte[]> artifacts,
       ReplicationValues values) {
-    Json.requireObjectOrNull(manifestJson, "manifest of run " + id);
     artifacts.keySet().forEach(JdbcRunStore::checkArtifactName);
+    succeededWhenReady(id, manifestJson, rows, () -> values, () -> artifacts);
+  }
+
+  @Override
+  public void succeededWhenReady(
+      long id,
+      String manifestJson,
+      List<SummaryRow> rows,
+      Supplier<ReplicationValues> valuesWhenReady,
+      Supplier<Map<String, byte[]>> artifactsWhenReady) {
+    Json.requireObjectOrNull(manifestJson, "manifest of run " + id);
     db.transaction(
         c -> {
           // The status change comes first: on PostgreSQL it locks the run against a concurrent
@@ -193,6 +204,14 @@ final class JdbcRunStore implements RunStore {
           } else {
             copyRows(c.unwrap(PGConnection.class), id, rows);
           }
+          // The values, then the files: asked for only now, as the caller may still be making
+          // them (the values are usually ready first).
+          ReplicationValues values = valuesWhenReady.get();
+          if (values != null) {
+            insertValues(c, id, values);
+          }
+          Map<String, byte[]> artifacts = artifactsWhenReady.get();
+          artifacts.keySet().forEach(JdbcRunStore::checkArtifactName);
           try (PreparedStatement p =
               c.prepareStatement("INSERT INTO artifacts (run_id, name, bytes) VALUES (?, ?, ?)")) {
             for (Map.Entry<String, byte[]> a : artifacts.entrySet()) {
@@ -201,9 +220,6 @@ final class JdbcRunStore implements RunStore {
               p.setBytes(3, ArtifactBytes.stored(a.getValue()));
               p.executeUpdate();
             }
-          }
-          if (values != null) {
-            insertValues(c, id, values);
           }
           return null;
         });
