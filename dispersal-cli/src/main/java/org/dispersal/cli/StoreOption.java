@@ -220,8 +220,10 @@ final class StoreOption {
         Map<String, byte[]> written = MemorySink.files(run);
         MemorySink.writeTo(written, dir);
         IncompleteMarker.clear(dir);
-        print.accept(run);
+        // The store takes the files before the results are printed (the headline reads the
+        // summary again), so the commit does not wait for the terminal.
         files.complete(written);
+        print.accept(run);
       } finally {
         // A no-op once the files are given; otherwise the store's transaction rolls back.
         files.completeExceptionally(new IllegalStateException("the run's files were not written"));
