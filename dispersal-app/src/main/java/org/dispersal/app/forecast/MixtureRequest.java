@@ -136,9 +136,10 @@ public record MixtureRequest(
     List<CompiledModel> models = scenarios.stream().map(CompiledModel::new).toList();
     // Per-replication values for paired comparisons (hypotheses are laid out alike).
     ReplicationCapture capture = ReplicationCapture.of(models.get(0), replications);
-    // They are made as soon as the last replication has run, while the workers' summaries are
-    // merged (mostly on one core), not after the summary.csv that they do not need
-    // (docs/PERFORMANCE.md, "Session 14: the tail"). Their layout is known once the run returns.
+    // They are made as soon as the last replication has run, beside the merge of the workers'
+    // summaries (which leaves part of the second core idle), not after the summary.csv that they
+    // do not need (docs/PERFORMANCE.md, "Session 14: the tail"). Their layout is known once the
+    // run returns.
     FutureTask<ReplicationValues> values =
         capture == null ? null : new FutureTask<>(() -> capture.values("mixture"));
     IntConsumer checked = RunRequest.checked(progress, cancellation);
