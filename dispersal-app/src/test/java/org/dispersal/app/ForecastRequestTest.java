@@ -26,6 +26,7 @@ import org.dispersal.store.RunStatus;
 import org.dispersal.store.Store;
 import org.dispersal.store.StoredRun;
 import org.dispersal.store.SummaryCsvReader;
+import org.dispersal.store.SummaryFilter;
 import org.dispersal.store.SummaryRow;
 import org.dispersal.store.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +155,45 @@ class ForecastRequestTest {
       store.runs().export(run.id(), "csv", exported);
       assertThat(Files.readAllBytes(exported))
           .isEqualTo(Files.readAllBytes(dir.resolve("summary.csv")));
+    }
+  }
+
+  @Test
+  void aRunStoredWhileItsFilesAreWrittenIsStoredAsOneStoredAfterwards() throws Exception {
+    try (Store after = Store.open(TestDatabases.duckDb(tmp.resolve("after")));
+        Store beside = Store.open(TestDatabases.duckDb(tmp.resolve("beside")))) {
+      StoredRun a = after.runs().create(RunKind.FORECAST, "isis-2017", "y", "ana", 6, 42L, null);
+      after.runs().started(a.id());
+      StoreSink.completing(after.runs(), a.id()).keep(result, new MemorySink().keep(result));
+      StoredRun b = beside.runs().create(RunKind.FORECAST, "isis-2017", "y", "ana", 6, 42L, null);
+      beside.runs().started(b.id());
+      StoredRun run =
+          StoreSink.completing(beside.runs(), b.id())
+              .keepWhileWriting(
+                  result,
+                  () -> {
+                    try {
+                      return MemorySink.files(result);
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  });
+      assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+      assertThat(run.manifestJson()).isEqualTo(result.manifestJson());
+      assertThat(beside.runs().summary(b.id(), SummaryFilter.all()))
+          .isEqualTo(after.runs().summary(a.id(), SummaryFilter.all()));
+      List<String> names = after.runs().artifactNames(a.id());
+      assertThat(beside.runs().artifactNames(b.id())).isEqualTo(names).hasSize(4);
+      for (String name : names) {
+        assertThat(beside.runs().artifact(b.id(), name))
+            .as(name)
+            .hasValueSatisfying(
+                bytes ->
+                    assertThat(bytes).isEqualTo(after.runs().artifact(a.id(), name).orElseThrow()));
+      }
+      assertThat(beside.runs().replicationHeader(b.id()))
+          .isPresent()
+          .isEqualTo(after.runs().replicationHeader(a.id()));
     }
   }
 

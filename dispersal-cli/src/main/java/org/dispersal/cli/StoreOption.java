@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -13,7 +15,6 @@ import org.dispersal.app.BackgroundWork;
 import org.dispersal.app.Cancellation;
 import org.dispersal.app.RunRequest;
 import org.dispersal.app.RunResult;
-import org.dispersal.app.artifacts.Artifacts;
 import org.dispersal.app.artifacts.FolderSink;
 import org.dispersal.app.artifacts.MemorySink;
 import org.dispersal.app.artifacts.StoreSink;
@@ -199,25 +200,43 @@ final class StoreOption {
         run = request.execute(Versions.provenance(), progress, Cancellation.NEVER);
       }
       stored.await(err);
-      // A stored run is rendered once, into memory, and the same bytes go to the folder and the
-      // store (docs/PERFORMANCE.md, "Session 9"); an unstored one is written straight to disk.
-      Artifacts rendered = stored.storing() ? new MemorySink().keep(run) : null;
-      if (rendered != null) {
-        MemorySink.writeTo(rendered, dir);
-      } else {
+      if (!stored.storing()) {
         run.keep(new FolderSink(dir));
+        IncompleteMarker.clear(dir);
+        print.accept(run);
+        return run;
       }
-      IncompleteMarker.clear(dir);
-      print.accept(run);
-      stored.complete(run, rendered, spec.commandLine().getOut(), err);
+      // A stored run is rendered once, into memory, and the same bytes go to the folder and the
+      // store (docs/PERFORMANCE.md, "Session 9"). Its rows go into the store's transaction on the
+      // store's thread, and its values are made on another, while its files are made and written
+      // here; the transaction takes the files once the folder has them, and commits nothing if it
+      // never does ("Session 14: the tail").
+      if (run.summary() != null) {
+        run.summary().renderOnce();
+      }
+      CompletableFuture<Map<String, byte[]>> files = new CompletableFuture<>();
+      stored.completeWhileWriting(run, files::join);
+      try {
+        Map<String, byte[]> written = MemorySink.files(run);
+        MemorySink.writeTo(written, dir);
+        IncompleteMarker.clear(dir);
+        // The store takes the files before the results are printed (the headline reads the
+        // summary again), so the commit does not wait for the terminal.
+        files.complete(written);
+        print.accept(run);
+      } finally {
+        // A no-op once the files are given; otherwise the store's transaction rolls back.
+        files.completeExceptionally(new IllegalStateException("the run's files were not written"));
+      }
+      stored.completed(spec.commandLine().getOut(), err);
       return run;
     }
   }
 
   /**
    * A run being recorded at its start: {@link #await} waits until it is recorded and its folder
-   * marked, {@link #complete} keeps its results and marks it succeeded; closing it unfinished marks
-   * it failed; either way the store is closed.
+   * marked, {@link #completeWhileWriting} keeps its results and marks it succeeded; closing it
+   * unfinished marks it failed; either way the store is closed.
    */
   static final class Started implements AutoCloseable {
     private final FutureTask<Recorded> recording;
@@ -225,6 +244,7 @@ final class StoreOption {
     private boolean awaited;
     private Store store;
     private long id = -1;
+    private FutureTask<StoredRun> completing;
     private boolean finished;
 
     private Started(FutureTask<Recorded> recording, String url) {
@@ -255,21 +275,28 @@ final class StoreOption {
     }
 
     /**
-     * Keeps the finished run's manifest, rows and files in its stored run and prints its id; its
-     * files as already rendered into memory, or null to render them now.
+     * Starts keeping the finished run in its stored run on a thread of its own: its rows at once
+     * (rendered already), its values as they are made, its files when {@code files} gives them
+     * ({@link StoreSink#keepWhileWriting}). {@link #completed} waits for it.
      */
-    void complete(RunResult<?> result, Artifacts rendered, PrintWriter out, PrintWriter err)
-        throws IOException {
-      if (store == null) {
-        return;
-      }
+    void completeWhileWriting(RunResult<?> result, Supplier<Map<String, byte[]>> files) {
+      StoreSink sink = StoreSink.completing(store.runs(), id);
+      completing = inBackground(() -> sink.keepWhileWriting(result, files));
+    }
+
+    /**
+     * Waits until the stored run is completed and prints its id, or the one-line warning of a store
+     * that could not keep it.
+     */
+    void completed(PrintWriter out, PrintWriter err) throws IOException {
       try {
-        StoreSink sink = StoreSink.completing(store.runs(), id);
-        StoredRun run = rendered == null ? result.keep(sink) : sink.keep(result, rendered);
+        StoredRun run = BackgroundWork.result(completing, "the run was being stored");
+        completing = null;
         finished = true;
         out.println(
             "Stored as run " + run.id() + " in " + url + " (dispersal runs, dispersal export)");
       } catch (RuntimeException e) {
+        completing = null;
         err.println("warning: run not stored in " + url + ": " + e.getMessage());
       }
     }
@@ -287,6 +314,18 @@ final class StoreOption {
       }
       if (store == null) {
         return;
+      }
+      if (completing != null) {
+        // The command failed while the run was being stored: the transaction ends (rolled back,
+        // its files never given) before the run is marked failed.
+        try {
+          completing.get();
+          finished = true;
+        } catch (ExecutionException e) {
+          // Rolled back; the command's own failure is the one to report.
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       try {
         if (!finished) {

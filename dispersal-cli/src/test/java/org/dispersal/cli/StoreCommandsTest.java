@@ -49,6 +49,30 @@ class StoreCommandsTest {
     assertThat(Files.readAllBytes(parquet)).startsWith('P', 'A', 'R', '1');
   }
 
+  /**
+   * The store's transaction runs beside the writing of the folder (docs/PERFORMANCE.md, "Session
+   * 14: the tail"): a folder that cannot be written stops the command, and the transaction, which
+   * had its rows already, stores nothing; the run is marked failed and the folder stays marked.
+   */
+  @Test
+  void aForecastWhoseFolderCannotBeWrittenStoresNothingOfIt() throws Exception {
+    Path out = tmp.resolve("blocked");
+    Files.createDirectories(out.resolve("summary.csv"));
+    String db = "jdbc:duckdb:" + tmp.resolve("blocked-store/dispersal.duckdb");
+    CliTest.Result f = forecast(db, 6, 4, out);
+    assertThat(f.code()).isNotZero();
+    assertThat(f.out()).doesNotContain("Stored as run");
+    assertThat(out.resolve("INCOMPLETE")).exists();
+    try (Store store = Store.open(db)) {
+      StoredRun run = store.runs().find(1).orElseThrow();
+      assertThat(run.status()).isEqualTo(org.dispersal.store.RunStatus.FAILED);
+      assertThat(run.manifestJson()).isNull();
+      assertThat(store.runs().summary(1, org.dispersal.store.SummaryFilter.all())).isEmpty();
+      assertThat(store.runs().artifactNames(1)).isEmpty();
+      assertThat(store.runs().replicationHeader(1)).isEmpty();
+    }
+  }
+
   @Test
   void forecastsAndComparisonsKeepThemselvesUnlessToldNot() throws Exception {
     String db = "jdbc:duckdb:" + tmp.resolve("kept/dispersal.duckdb");

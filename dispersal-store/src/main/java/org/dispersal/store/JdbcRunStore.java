@@ -8,9 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.postgresql.PGConnection;
@@ -169,8 +173,33 @@ final class JdbcRunStore implements RunStore {
       List<SummaryRow> rows,
       Map<String, byte[]> artifacts,
       ReplicationValues values) {
-    Json.requireObjectOrNull(manifestJson, "manifest of run " + id);
     artifacts.keySet().forEach(JdbcRunStore::checkArtifactName);
+    succeededWhenReady(id, manifestJson, rows, () -> values, () -> artifacts);
+  }
+
+  @Override
+  public void succeededWhenReady(
+      long id,
+      String manifestJson,
+      List<SummaryRow> rows,
+      Supplier<ReplicationValues> valuesWhenReady,
+      Supplier<Map<String, byte[]>> artifactsWhenReady) {
+    Json.requireObjectOrNull(manifestJson, "manifest of run " + id);
+    // The files are compressed (ArtifactBytes) on a thread of their own as soon as they are given,
+    // while this one appends the rows and the values (docs/PERFORMANCE.md, "Session 14: the
+    // tail"); a retried transaction takes the same result.
+    FutureTask<Map<String, byte[]>> files =
+        new FutureTask<>(
+            () -> {
+              Map<String, byte[]> artifacts = artifactsWhenReady.get();
+              artifacts.keySet().forEach(JdbcRunStore::checkArtifactName);
+              Map<String, byte[]> stored = new LinkedHashMap<>();
+              artifacts.forEach((name, bytes) -> stored.put(name, ArtifactBytes.stored(bytes)));
+              return stored;
+            });
+    Thread compressing = new Thread(files, "dispersal-store-files");
+    compressing.setDaemon(true);
+    compressing.start();
     db.transaction(
         c -> {
           // The status change comes first: on PostgreSQL it locks the run against a concurrent
@@ -193,20 +222,41 @@ final class JdbcRunStore implements RunStore {
           } else {
             copyRows(c.unwrap(PGConnection.class), id, rows);
           }
-          try (PreparedStatement p =
-              c.prepareStatement("INSERT INTO artifacts (run_id, name, bytes) VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, byte[]> a : artifacts.entrySet()) {
-              p.setLong(1, id);
-              p.setString(2, a.getKey());
-              p.setBytes(3, ArtifactBytes.stored(a.getValue()));
-              p.executeUpdate();
-            }
-          }
+          // The values, then the files: asked for only now, as the caller may still be making
+          // them (the values are usually ready first).
+          ReplicationValues values = valuesWhenReady.get();
           if (values != null) {
             insertValues(c, id, values);
           }
+          try (PreparedStatement p =
+              c.prepareStatement("INSERT INTO artifacts (run_id, name, bytes) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, byte[]> a : compressed(files).entrySet()) {
+              p.setLong(1, id);
+              p.setString(2, a.getKey());
+              p.setBytes(3, a.getValue());
+              p.executeUpdate();
+            }
+          }
           return null;
         });
+  }
+
+  /** The files as stored, waiting for them; what giving or compressing them threw, as it was. */
+  private static Map<String, byte[]> compressed(FutureTask<Map<String, byte[]>> files) {
+    try {
+      return files.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while the run's files were compressed", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new StoreException("the run's files could not be compressed", e.getCause());
+    }
   }
 
   private static void insertValues(Connection c, long id, ReplicationValues values)

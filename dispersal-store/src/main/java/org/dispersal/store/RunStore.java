@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The runs: created queued, marked running, then finished. A run's summary rows and artifacts are
@@ -84,6 +85,26 @@ public interface RunStore {
       Map<String, byte[]> artifacts,
       ReplicationValues values) {
     succeeded(id, manifestJson, rows, artifacts);
+  }
+
+  /**
+   * Stores the results as {@link #succeeded(long, String, List, Map, ReplicationValues)} does, in
+   * one transaction, asking for the values and then the files only once the rows are in it, so that
+   * a caller can still be making them meanwhile (the command line renders its report while the rows
+   * go in: docs/PERFORMANCE.md, "Session 14: the tail"). A supplier that throws rolls the
+   * transaction back: nothing is stored and the run stays as it was.
+   *
+   * @param values gives the per-replication values, or null for a run without them; may block
+   * @param artifacts gives the files of the run by name; may block until they are made
+   */
+  default void succeededWhenReady(
+      long id,
+      String manifestJson,
+      List<SummaryRow> rows,
+      Supplier<ReplicationValues> values,
+      Supplier<Map<String, byte[]>> artifacts) {
+    ReplicationValues v = values.get();
+    succeeded(id, manifestJson, rows, artifacts.get(), v);
   }
 
   /** Whether the run kept per-replication values, and for how many replications in which layout. */

@@ -340,6 +340,52 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void filesGivenLateAreKeptWithTheRowsAndFilesNeverGivenLeaveNothingStored() {
+    RunStore runs = store.runs();
+    StoredRun run = runs.create(RunKind.FORECAST, "isis-2017", "y", null, 10, 1, null);
+    runs.started(run.id());
+    List<SummaryRow> rows = Fixtures.rows(2000, 4);
+    ReplicationValues values =
+        new ReplicationValues(
+            "single",
+            2,
+            List.of(
+                ReplicationValues.encode(
+                    2,
+                    List.of(
+                        new ReplicationValues.Cell("world", "", "insurgent", new int[] {1, 2})))));
+    assertThatThrownBy(
+            () ->
+                runs.succeededWhenReady(
+                    run.id(),
+                    Fixtures.MANIFEST,
+                    rows,
+                    () -> values,
+                    () -> {
+                      throw new IllegalStateException("the run's files were not written");
+                    }))
+        .hasMessageContaining("not written");
+    StoredRun after = runs.find(run.id()).orElseThrow();
+    assertThat(after.status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(after.manifestJson()).isNull();
+    assertThat(runs.summary(run.id(), SummaryFilter.all())).isEmpty();
+    assertThat(runs.artifactNames(run.id())).isEmpty();
+    assertThat(runs.replicationHeader(run.id())).isEmpty();
+
+    Map<String, byte[]> files = Fixtures.artifacts(2);
+    runs.succeededWhenReady(run.id(), Fixtures.MANIFEST, rows, () -> values, () -> files);
+    assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(runs.summary(run.id(), SummaryFilter.all())).isEqualTo(rows);
+    assertThat(runs.artifactNames(run.id())).containsExactlyInAnyOrderElementsOf(files.keySet());
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+      assertThat(runs.artifact(run.id(), f.getKey())).hasValue(f.getValue());
+    }
+    assertThat(runs.replicationValues(run.id(), 0))
+        .singleElement()
+        .satisfies(c -> assertThat(c.values()).containsExactly(1, 2));
+  }
+
+  @Test
   void badInputIsRefusedWithOneLine() {
     RunStore runs = store.runs();
     assertThatThrownBy(() -> RunKind.of("guess")).hasMessageContaining("unknown run kind 'guess'");

@@ -30,10 +30,32 @@ public final class MemorySink implements ArtifactSink<Artifacts> {
     // A forecast's per-replication values come from its own capture, not from the summary: they
     // are made on a thread of their own beside the report, which runs on one core (the rendering
     // above has both; docs/PERFORMANCE.md, "Session 12: the tail").
+    FutureTask<ReplicationValues> values = values(result);
+    Map<String, byte[]> files = files(result);
+    return new Artifacts(
+        result.manifestJson(),
+        result.summaryRows(),
+        files,
+        BackgroundWork.result(values, "the replication values were made"));
+  }
+
+  /**
+   * Starts making a run's per-replication values ({@link RunResult#replicationValues}) on a thread
+   * of its own (a daemon: a command that fails meanwhile does not wait for it).
+   */
+  static FutureTask<ReplicationValues> values(RunResult<?> result) {
     FutureTask<ReplicationValues> values = new FutureTask<>(result::replicationValues);
     Thread making = new Thread(values, "dispersal-replication-values");
     making.setDaemon(true);
     making.start();
+    return values;
+  }
+
+  /**
+   * Every file of a run by name, in name order: summary.csv (as kept by {@link
+   * SummaryTable#renderOnce} when it was rendered), the kind's files and manifest.json.
+   */
+  public static Map<String, byte[]> files(RunResult<?> result) throws IOException {
     Path dir = Files.createTempDirectory("dispersal-" + result.kind().id());
     try {
       result.writeTo(dir);
@@ -45,11 +67,7 @@ public final class MemorySink implements ArtifactSink<Artifacts> {
           }
         }
       }
-      return new Artifacts(
-          result.manifestJson(),
-          result.summaryRows(),
-          files,
-          BackgroundWork.result(values, "the replication values were made"));
+      return files;
     } finally {
       delete(dir);
     }
@@ -60,8 +78,13 @@ public final class MemorySink implements ArtifactSink<Artifacts> {
    * FolderSink} would write, without rendering the run again.
    */
   public static Path writeTo(Artifacts rendered, Path folder) throws IOException {
+    return writeTo(rendered.files(), folder);
+  }
+
+  /** Writes files by name ({@link #files}) into a folder, created if needed. */
+  public static Path writeTo(Map<String, byte[]> files, Path folder) throws IOException {
     Files.createDirectories(folder);
-    for (Map.Entry<String, byte[]> f : rendered.files().entrySet()) {
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
       Files.write(folder.resolve(f.getKey()), f.getValue());
     }
     return folder;

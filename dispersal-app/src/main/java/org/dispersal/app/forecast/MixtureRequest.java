@@ -2,15 +2,18 @@ package org.dispersal.app.forecast;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.FutureTask;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.dispersal.agent.EngineKind;
+import org.dispersal.app.BackgroundWork;
 import org.dispersal.app.Cancellation;
 import org.dispersal.app.ManifestBuilder;
 import org.dispersal.app.Provenance;
@@ -27,6 +30,7 @@ import org.dispersal.model.Scenario;
 import org.dispersal.output.forecast.ForecastRun;
 import org.dispersal.output.report.HtmlReport;
 import org.dispersal.output.text.Csv;
+import org.dispersal.store.ReplicationValues;
 import org.dispersal.store.RunKind;
 
 /**
@@ -132,6 +136,13 @@ public record MixtureRequest(
     List<CompiledModel> models = scenarios.stream().map(CompiledModel::new).toList();
     // Per-replication values for paired comparisons (hypotheses are laid out alike).
     ReplicationCapture capture = ReplicationCapture.of(models.get(0), replications);
+    // They are made as soon as the last replication has run, beside the merge of the workers'
+    // summaries (which leaves part of the second core idle), not after the summary.csv that they
+    // do not need (docs/PERFORMANCE.md, "Session 14: the tail"). Their layout is known once the
+    // run returns.
+    FutureTask<ReplicationValues> values =
+        capture == null ? null : new FutureTask<>(() -> capture.values("mixture"));
+    IntConsumer checked = RunRequest.checked(progress, cancellation);
     MixtureForecast.Result mix =
         MixtureForecast.runMerged(
             models,
@@ -139,7 +150,15 @@ public record MixtureRequest(
             replications,
             seed,
             threads,
-            RunRequest.checked(progress, cancellation),
+            done -> {
+              checked.accept(done);
+              if (done == replications && values != null) {
+                // Every replication has been recorded: each worker counts its own after it.
+                Thread making = new Thread(values, "dispersal-replication-values");
+                making.setDaemon(true);
+                making.start();
+              }
+            },
             model -> {
               Supplier<ReplicationEngine> plain = () -> EngineKind.AUTO.create(model);
               return capture == null ? plain : capture.engines(plain);
@@ -186,7 +205,20 @@ public record MixtureRequest(
         },
         started,
         finished,
-        capture == null ? null : () -> capture.values(layout(runs)));
+        values == null ? null : () -> laidOut(values, layout(runs)));
+  }
+
+  /** The values made by {@code values}, waited for (or made here if never started), laid out. */
+  private static ReplicationValues laidOut(FutureTask<ReplicationValues> values, String layout) {
+    // A no-op when the task has started; otherwise (a run that ended without its last progress
+    // call) it makes them here.
+    values.run();
+    try {
+      ReplicationValues v = BackgroundWork.result(values, "the replication values were made");
+      return new ReplicationValues(layout, v.replications(), v.months());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
