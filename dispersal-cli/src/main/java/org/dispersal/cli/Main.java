@@ -2,7 +2,6 @@ package org.dispersal.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,8 +18,11 @@ import picocli.CommandLine.Option;
         "Forecasts where foreign fighters go when a militant proto-state loses its territory.")
 public final class Main implements Runnable {
 
-  /** A subcommand: its name (as its {@code @Command} gives it) and how to make one. */
-  private record Subcommand(String name, Supplier<Object> make) {}
+  /**
+   * A subcommand: its name (as its {@code @Command} gives it) and its class, which picocli makes (a
+   * class, not a method reference: each of those costs a class of its own at the start).
+   */
+  private record Subcommand(String name, Class<?> type) {}
 
   /**
    * The subcommands, in the order of the usage message. Picocli reads a command's options from its
@@ -30,23 +32,23 @@ public final class Main implements Runnable {
    */
   private static final List<Subcommand> SUBCOMMANDS =
       List.of(
-          new Subcommand("forecast", ForecastCommand::new),
-          new Subcommand("validate", ValidateCommand::new),
-          new Subcommand("scenarios", ScenariosCommand::new),
-          new Subcommand("explain", ExplainCommand::new),
-          new Subcommand("calibrate", CalibrateCommand::new),
-          new Subcommand("hindcast", HindcastCommand::new),
-          new Subcommand("sensitivity", SensitivityCommand::new),
-          new Subcommand("screening", ScreeningCommand::new),
-          new Subcommand("threat", ThreatCommand::new),
-          new Subcommand("compare", CompareCommand::new),
-          new Subcommand("update", UpdateCommand::new),
-          new Subcommand("bench", BenchCommand::new),
-          new Subcommand("serve", ServeCommand::new),
-          new Subcommand("runs", RunsCommand::new),
-          new Subcommand("export", ExportCommand::new),
-          new Subcommand("brief", BriefCommand::new),
-          new Subcommand("help", CommandLine.HelpCommand::new));
+          new Subcommand("forecast", ForecastCommand.class),
+          new Subcommand("validate", ValidateCommand.class),
+          new Subcommand("scenarios", ScenariosCommand.class),
+          new Subcommand("explain", ExplainCommand.class),
+          new Subcommand("calibrate", CalibrateCommand.class),
+          new Subcommand("hindcast", HindcastCommand.class),
+          new Subcommand("sensitivity", SensitivityCommand.class),
+          new Subcommand("screening", ScreeningCommand.class),
+          new Subcommand("threat", ThreatCommand.class),
+          new Subcommand("compare", CompareCommand.class),
+          new Subcommand("update", UpdateCommand.class),
+          new Subcommand("bench", BenchCommand.class),
+          new Subcommand("serve", ServeCommand.class),
+          new Subcommand("runs", RunsCommand.class),
+          new Subcommand("export", ExportCommand.class),
+          new Subcommand("brief", BriefCommand.class),
+          new Subcommand("help", CommandLine.HelpCommand.class));
 
   @Option(
       names = "--debug",
@@ -88,15 +90,15 @@ public final class Main implements Runnable {
     while (i < args.length && args[i].equals("--debug")) {
       i++;
     }
-    String named = i < args.length ? args[i] : null;
-    boolean one =
-        named != null
-            && !named.equals("help")
-            && SUBCOMMANDS.stream().anyMatch(c -> c.name().equals(named));
+    String named = i < args.length && !args[i].equals("help") ? args[i] : null;
+    boolean one = false;
+    for (Subcommand c : SUBCOMMANDS) {
+      one |= c.name().equals(named);
+    }
     CommandLine cl = new CommandLine(new Main());
     for (Subcommand c : SUBCOMMANDS) {
       if (!one || c.name().equals(named)) {
-        cl.addSubcommand(c.name(), c.make().get());
+        cl.addSubcommand(c.name(), c.type());
       }
     }
     return cl;
