@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
@@ -337,8 +339,14 @@ public final class EnsembleSummary implements MonthObserver {
         scopes.add(new Scope(Scope.REGION, r.name(), r.name()));
       }
       List<Origin> origins = model.scenario().origins();
-      for (Origin o : origins) {
+      // Each cohort holds its origin as the scenario lists it: found by identity, not by a search
+      // of the list per cohort (the runner compares the layouts of every hypothesis before the
+      // first replication).
+      Map<Origin, Integer> originIndex = new IdentityHashMap<>();
+      for (int i = 0; i < origins.size(); i++) {
+        Origin o = origins.get(i);
         scopes.add(new Scope(o.country() ? Scope.COUNTRY : Scope.UNALLOCATED, o.id(), o.name()));
+        originIndex.putIfAbsent(o, i);
       }
       List<Cohort> cohorts = model.cohorts();
       int[] originScope = new int[cohorts.size()];
@@ -347,8 +355,11 @@ public final class EnsembleSummary implements MonthObserver {
       boolean[][] home = new boolean[cohorts.size()][];
       int compartments = model.compartments().size();
       for (Cohort c : cohorts) {
+        Integer origin = originIndex.get(c.origin());
         originScope[c.index()] =
-            1 + model.scenario().regions().size() + origins.indexOf(c.origin());
+            1
+                + model.scenario().regions().size()
+                + (origin != null ? origin : origins.indexOf(c.origin()));
         regionScope[c.index()] = 1 + c.regionIndex();
         int[] sk = new int[c.size()];
         boolean[] h = new boolean[sk.length];

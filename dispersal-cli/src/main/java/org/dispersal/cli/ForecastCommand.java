@@ -197,13 +197,13 @@ final class ForecastCommand implements Callable<Integer> {
         single || posterior != null || spark.enabled() || asked == EngineKind.AGENT
             ? java.util.Optional.<org.dispersal.app.forecast.MixtureRequest>empty()
             : DefaultMixture.request(
-                ScenarioSource.reader(overrides.sets)
-                    .readWithHypotheses(scenario.scenario)
-                    .hypotheses(),
+                loaded.hypotheses(),
                 new ScenarioInput(s, loaded.text()),
                 (variant, all) ->
-                    ScenarioSource.load(variant == null ? scenario.scenario : variant, all)
-                        .scenario(),
+                    variant == null && all.equals(overrides.sets)
+                        ? loaded.scenario()
+                        : ScenarioSource.reader(all)
+                            .read(variant == null ? scenario.scenario : variant),
                 overrides.sets,
                 months,
                 runs,

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dispersal.app.hindcast.StockChoice;
+import org.dispersal.hypotheses.HypothesisSet;
 import org.dispersal.input.data.SharedData;
+import org.dispersal.input.scenario.HypothesisScenario;
 import org.dispersal.input.scenario.ScenarioReader;
 import org.dispersal.model.Origin;
 import org.dispersal.model.Scenario;
@@ -16,8 +18,11 @@ import org.dispersal.model.Scenario;
  */
 final class ScenarioSource {
 
-  /** A scenario as run, with the text it was read from (for the manifest's hash). */
-  record Loaded(Scenario scenario, String text) {}
+  /**
+   * A scenario as run, with the text it was read from (for the manifest's hash) and its competing
+   * hypotheses (null when it declares none), which the reader reads and checks with it anyway.
+   */
+  record Loaded(Scenario scenario, String text, HypothesisSet hypotheses) {}
 
   private ScenarioSource() {}
 
@@ -52,8 +57,8 @@ final class ScenarioSource {
 
   /** Loads a built-in scenario or a file, applying {@code --set} overrides. */
   static Loaded load(String nameOrPath, List<String> overrides) {
-    Scenario s = reader(overrides).read(nameOrPath);
-    return new Loaded(s, text(nameOrPath));
+    HypothesisScenario s = reader(overrides).readWithHypotheses(nameOrPath);
+    return new Loaded(s.scenario(), text(nameOrPath), s.hypotheses());
   }
 
   /** The built-in scenario names. */

@@ -136,16 +136,17 @@ public final class CompiledModel implements SimulationModel {
         global(new Compartment(s, ""));
       }
     }
+    // A cohort's layout depends on its origin alone and its parameters on its origin's region
+    // alone: each is found once, not once per demographic (the model is compiled before the first
+    // replication, once per hypothesis).
     List<int[]> params = new ArrayList<>();
+    Map<String, int[]> regionParameters = new java.util.HashMap<>();
     for (Origin o : scenario.origins()) {
       int region = scenario.regions().indexOf(scenario.region(o.region()));
+      int[] layout = layout(o, groups, theatres);
+      int[] p = regionParameters.computeIfAbsent(o.region(), this::baseParameters);
       for (Demographic d : Demographic.values()) {
-        cohorts.add(new Cohort(cohorts.size(), o, d, region, layout(o, groups, theatres)));
-        int[] p = new int[Base.values().length];
-        for (Base b : Base.values()) {
-          Integer qualified = parameterIndex.get(b.id() + "." + o.region());
-          p[b.ordinal()] = qualified != null ? qualified : parameter(b.id());
-        }
+        cohorts.add(new Cohort(cohorts.size(), o, d, region, layout));
         params.add(p);
       }
     }
@@ -205,19 +206,38 @@ public final class CompiledModel implements SimulationModel {
     }
     rowClass = new int[cohorts.size()];
     Map<RowInputs, Integer> classes = new LinkedHashMap<>();
-    for (Cohort c : cohorts) {
-      int i = c.index();
-      RowInputs key =
-          new RowInputs(
-              c.demographic(),
-              c.regionIndex(),
-              c.size(),
-              java.util.Arrays.stream(cohortParameters[i]).boxed().toList(),
-              exitPropensity[i],
-              List.of(policies[i / Demographic.values().length]),
-              java.util.Arrays.stream(cohortTargetWeights[i]).boxed().toList());
-      rowClass[i] = classes.computeIfAbsent(key, k -> classes.size());
+    int demographics = Demographic.values().length;
+    for (int o = 0; o < policies.length; o++) {
+      // The cohorts of an origin, one per demographic, share all but their demographic.
+      int first = o * demographics;
+      List<Integer> parameters = java.util.Arrays.stream(cohortParameters[first]).boxed().toList();
+      List<RepatriationPolicy> originPolicies = List.of(policies[o]);
+      List<Integer> targetWeights =
+          java.util.Arrays.stream(cohortTargetWeights[first]).boxed().toList();
+      for (int i = first; i < first + demographics; i++) {
+        Cohort c = cohorts.get(i);
+        RowInputs key =
+            new RowInputs(
+                c.demographic(),
+                c.regionIndex(),
+                c.size(),
+                parameters,
+                exitPropensity[i],
+                originPolicies,
+                targetWeights);
+        rowClass[i] = classes.computeIfAbsent(key, k -> classes.size());
+      }
     }
+  }
+
+  /** The index of each base parameter for an origin region: the region's own, else the global. */
+  private int[] baseParameters(String region) {
+    int[] p = new int[Base.values().length];
+    for (Base b : Base.values()) {
+      Integer qualified = parameterIndex.get(b.id() + "." + region);
+      p[b.ordinal()] = qualified != null ? qualified : parameter(b.id());
+    }
+    return p;
   }
 
   /**
