@@ -44,12 +44,12 @@ public final class IntHistogram {
   /**
    * Each thread's room for a log's sorted copy and its counting sort: a read uses them and is done
    * with them before it returns, so the merge's and the reports' reads of hundreds of thousands of
-   * cells make no array each (docs/PERFORMANCE.md, "Session 14: the workers' garbage"). A log holds
-   * at most {@value #LOG_LIMIT} records, so the room is fixed: 16 KB and 128 KB a thread.
+   * cells make no array each (docs/PERFORMANCE.md, "Session 14: the workers' garbage"). They grow
+   * to the largest log the thread has read: a log holds at most {@value #LOG_LIMIT} records, so at
+   * most 16 KB and 128 KB a thread (4 KB and 32 KB for logs of 1,000 records).
    */
   private static final ThreadLocal<int[][]> SCRATCH =
-      ThreadLocal.withInitial(
-          () -> new int[][] {new int[LOG_LIMIT], new int[COUNTING_SPREAD * LOG_LIMIT]});
+      ThreadLocal.withInitial(() -> new int[][] {EMPTY, EMPTY});
 
   private int[] dense;
 
@@ -227,6 +227,9 @@ public final class IntHistogram {
     }
     int n = logSize;
     int[][] scratch = SCRATCH.get();
+    if (scratch[0].length < n) {
+      scratch[0] = new int[Math.max(n, Math.min(LOG_LIMIT, 2 * scratch[0].length))];
+    }
     int[] sorted = scratch[0];
     int min = Integer.MAX_VALUE;
     int max = Integer.MIN_VALUE;
@@ -250,6 +253,10 @@ public final class IntHistogram {
     long spread = (long) max - min + 1;
     if (n >= COUNTING_MIN && spread <= (long) COUNTING_SPREAD * n) {
       // Zero on entry and left zero: each count is cleared as it is read.
+      if (scratch[1].length < spread) {
+        int room = Math.min(COUNTING_SPREAD * LOG_LIMIT, 2 * scratch[1].length);
+        scratch[1] = new int[Math.max((int) spread, room)];
+      }
       int[] counts = scratch[1];
       for (int i = 0; i < n; i++) {
         counts[sorted[i] - min]++;
