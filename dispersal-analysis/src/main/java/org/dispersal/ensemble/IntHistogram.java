@@ -21,9 +21,9 @@ import java.util.Arrays;
  * while recording (a copy outgrown would be garbage in the old generation, as the log lives as long
  * as the summary); the blocks are kept in a {@link LogPool}, shared by a summary's histograms of
  * one month, so that they are not an object each. The first read sorts the log in place in its
- * blocks; each read copies it into a short-lived array. Memory is at most 8 bytes per distinct
- * large value plus a log of at most {@value #LOG_LIMIT} records: flat in replications once the
- * distinct values level off. Recording is not thread-safe (one summary per worker); reads are
+ * blocks; each read copies it into its thread's scratch array. Memory is at most 8 bytes per
+ * distinct large value plus a log of at most {@value #LOG_LIMIT} records: flat in replications once
+ * the distinct values level off. Recording is not thread-safe (one summary per worker); reads are
  * synchronised, as they sort the log.
  */
 public final class IntHistogram {
@@ -40,6 +40,16 @@ public final class IntHistogram {
   static final int COUNTING_SPREAD = 8;
 
   private static final int[] EMPTY = new int[0];
+
+  /**
+   * Each thread's room for a log's sorted copy and its counting sort: a read uses them and is done
+   * with them before it returns, so the merge's and the reports' reads of hundreds of thousands of
+   * cells make no array each (docs/PERFORMANCE.md, "Session 14: the workers' garbage"). They grow
+   * to the largest log the thread has read: a log holds at most {@value #LOG_LIMIT} records, so at
+   * most 16 KB and 128 KB a thread (4 KB and 32 KB for logs of 1,000 records).
+   */
+  private static final ThreadLocal<int[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new int[][] {EMPTY, EMPTY});
 
   private int[] dense;
 
@@ -203,19 +213,24 @@ public final class IntHistogram {
   }
 
   /**
-   * The log's records in increasing order, in a new array; the first read after recording sorts
+   * The log's records in increasing order, in the first {@link #logSize} entries of this thread's
+   * scratch array (valid until its next read of any table); the first read after recording sorts
    * them and writes them back into the log's blocks in that order, so that the blocks keep the log
-   * and the sorted copies are short-lived. A cell's values over replications are usually close
-   * together, so when they span at most {@value #COUNTING_SPREAD} times as many integers as there
-   * are records, they are sorted by counting, which is several times quicker than comparing;
-   * otherwise by {@link Arrays#sort}. Either way the same sorted array.
+   * and later reads only copy them. A cell's values over replications are usually close together,
+   * so when they span at most {@value #COUNTING_SPREAD} times as many integers as there are
+   * records, they are sorted by counting, which is several times quicker than comparing; otherwise
+   * by {@link Arrays#sort}. Either way the same sorted array.
    */
   private int[] sortedLog() {
     if (logSize == 0) {
       return EMPTY;
     }
     int n = logSize;
-    int[] sorted = new int[n];
+    int[][] scratch = SCRATCH.get();
+    if (scratch[0].length < n) {
+      scratch[0] = new int[Math.max(n, Math.min(LOG_LIMIT, 2 * scratch[0].length))];
+    }
+    int[] sorted = scratch[0];
     int min = Integer.MAX_VALUE;
     int max = Integer.MIN_VALUE;
     int end = n;
@@ -237,18 +252,24 @@ public final class IntHistogram {
     }
     long spread = (long) max - min + 1;
     if (n >= COUNTING_MIN && spread <= (long) COUNTING_SPREAD * n) {
-      int[] counts = new int[(int) spread];
-      for (int v : sorted) {
-        counts[v - min]++;
+      // Zero on entry and left zero: each count is cleared as it is read.
+      if (scratch[1].length < spread) {
+        int room = Math.min(COUNTING_SPREAD * LOG_LIMIT, 2 * scratch[1].length);
+        scratch[1] = new int[Math.max((int) spread, room)];
+      }
+      int[] counts = scratch[1];
+      for (int i = 0; i < n; i++) {
+        counts[sorted[i] - min]++;
       }
       int at = 0;
-      for (int d = 0; d < counts.length; d++) {
+      for (int d = 0; d < spread; d++) {
         for (int c = counts[d]; c > 0; c--) {
           sorted[at++] = min + d;
         }
+        counts[d] = 0;
       }
     } else {
-      Arrays.sort(sorted);
+      Arrays.sort(sorted, 0, n);
     }
     end = n;
     for (int b = tail; b != LogPool.NONE; ) {

@@ -446,9 +446,15 @@ public final class CompiledModel implements SimulationModel {
     return cohortTargetWeights[cohort];
   }
 
+  /**
+   * Cohorts per origin, one per demographic: a constant, as {@code Demographic.values()} makes a
+   * new array at every call (the kernel asks for a cohort's origin every cohort and month).
+   */
+  private static final int DEMOGRAPHICS = Demographic.values().length;
+
   /** The repatriation policy of a cohort's origin at month t. */
   public RepatriationPolicy policy(int cohort, int month) {
-    return policies[cohort / Demographic.values().length][month];
+    return policies[cohort / DEMOGRAPHICS][month];
   }
 
   /** Whether no origin's repatriation policy changes at month t (t ≥ 1). */
@@ -472,7 +478,7 @@ public final class CompiledModel implements SimulationModel {
    * all origins' (equal shares when no origin has travellers).
    */
   double originShare(int cohort) {
-    return originShare[cohort / Demographic.values().length];
+    return originShare[cohort / DEMOGRAPHICS];
   }
 
   /**

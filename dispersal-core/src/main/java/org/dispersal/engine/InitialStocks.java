@@ -8,6 +8,7 @@ import org.dispersal.model.Origin;
 import org.dispersal.model.Range;
 import org.dispersal.random.Binomial;
 import org.dispersal.random.RandomStreams;
+import org.dispersal.random.Substream;
 
 /**
  * Draws one replication's stocks at the start date, shared by every engine.
@@ -21,6 +22,9 @@ import org.dispersal.random.RandomStreams;
  * like a figure) raises the killed share to at least the floor's share of the unrevised number.
  */
 public final class InitialStocks {
+
+  /** Cohorts per origin, one per demographic, in the order men, women, minors. */
+  private static final int DEMOGRAPHICS = Demographic.values().length;
 
   private InitialStocks() {}
 
@@ -38,10 +42,13 @@ public final class InitialStocks {
     List<Cohort> cohorts = model.cohorts();
     double[] v = r.sharedValues();
     long base = stream.nextLong();
-    for (int c = 0; c < cohortCount; c += Demographic.values().length) {
+    // One generator re-seeded per origin: the numbers of RandomStreams.substream, without a new
+    // generator for each of the replication's origins.
+    Substream rng = new Substream();
+    for (int c = 0; c < cohortCount; c += DEMOGRAPHICS) {
       Origin o = cohorts.get(c).origin();
       // Each origin draws from its own substream, keyed by its id (common random numbers).
-      UniformRandomProvider rng = RandomStreams.substream(base, RandomStreams.key(o.id()));
+      rng.reseed(base, RandomStreams.key(o.id()));
       int men = c;
       int women = c + 1;
       int minors = c + 2;
@@ -60,7 +67,7 @@ public final class InitialStocks {
         double sm = v[model.cohortParameter(c, Base.SHARE_MINORS)];
         m = Binomial.sample(rng, n - w, clamp(sm / Math.max(1e-12, 1 - sw)));
       }
-      int[] size = {n - w - m, w, m};
+      int menSize = n - w - m;
       double killedShare =
           o.killed() != null && drawn > 0
               ? Math.min(1.0, draw(o.killed(), rng) / (double) drawn)
@@ -75,25 +82,37 @@ public final class InitialStocks {
         killedShare =
             Math.max(killedShare, Math.min(1.0, draw(o.killedAtLeast(), rng) / (double) drawn));
       }
-      double[] combat = {
-        1.0,
-        v[model.cohortParameter(women, Base.WOMEN_COMBAT_FACTOR)],
-        v[model.cohortParameter(minors, Base.MINORS_COMBAT_FACTOR)]
-      };
-      double meanFactor = (size[0] * combat[0] + size[1] * combat[1] + size[2] * combat[2]);
+      double womenCombat = v[model.cohortParameter(women, Base.WOMEN_COMBAT_FACTOR)];
+      double minorsCombat = v[model.cohortParameter(minors, Base.MINORS_COMBAT_FACTOR)];
+      double meanFactor = (menSize * 1.0 + w * womenCombat + m * minorsCombat);
       meanFactor = n > 0 ? meanFactor / n : 1.0;
-      for (int d = 0; d < 3; d++) {
-        int[] s = stocks[men + d];
-        java.util.Arrays.fill(s, 0);
-        double pk = clamp(killedShare * combat[d] / Math.max(1e-12, meanFactor));
-        int killed = Binomial.sample(rng, size[d], pk);
-        double pr = clamp(returnedShare / Math.max(1e-12, 1 - killedShare));
-        int returned = Binomial.sample(rng, size[d] - killed, pr);
-        s[CompiledModel.KILLED] = killed;
-        s[CompiledModel.RETURNED] = returned;
-        s[CompiledModel.IN_THEATRE] = size[d] - killed - returned;
-      }
+      split(stocks[men], menSize, 1.0, killedShare, returnedShare, meanFactor, rng);
+      split(stocks[women], w, womenCombat, killedShare, returnedShare, meanFactor, rng);
+      split(stocks[minors], m, minorsCombat, killedShare, returnedShare, meanFactor, rng);
     }
+  }
+
+  /**
+   * Sets one cohort's stocks at the start: of its {@code size} people, the killed by the start
+   * (binomial, weighted by its combat factor over the origin's mean), then the returned among the
+   * rest, and everyone else in theatre.
+   */
+  private static void split(
+      int[] s,
+      int size,
+      double combat,
+      double killedShare,
+      double returnedShare,
+      double meanFactor,
+      UniformRandomProvider rng) {
+    java.util.Arrays.fill(s, 0);
+    double pk = clamp(killedShare * combat / Math.max(1e-12, meanFactor));
+    int killed = Binomial.sample(rng, size, pk);
+    double pr = clamp(returnedShare / Math.max(1e-12, 1 - killedShare));
+    int returned = Binomial.sample(rng, size - killed, pr);
+    s[CompiledModel.KILLED] = killed;
+    s[CompiledModel.RETURNED] = returned;
+    s[CompiledModel.IN_THEATRE] = size - killed - returned;
   }
 
   /** A count times the revision multiplier, rounded; exactly the count when it is 1. */

@@ -10,6 +10,9 @@ import org.dispersal.random.FixedMultinomial;
  */
 public final class TransitionRows {
 
+  /** Room for targets a row starts with; a row with more grows, in the engine's first months. */
+  private static final int FIRST_ROOM = 4;
+
   private final int[] count;
   private final int[][] targets;
   private final double[][] probabilities;
@@ -29,8 +32,11 @@ public final class TransitionRows {
   public TransitionRows(int size, DoubleMemo leaving) {
     this.leaving = leaving;
     count = new int[size];
-    targets = new int[size][size];
-    probabilities = new double[size][size];
+    // Rows start small and grow to their most targets (a few; the transit row has the most),
+    // instead of size × size entries for each row class of each engine.
+    int room = Math.min(size, FIRST_ROOM);
+    targets = new int[size][room];
+    probabilities = new double[size][room];
     multinomials = new FixedMultinomial[size];
   }
 
@@ -101,6 +107,9 @@ public final class TransitionRows {
   /** Appends a target with a probability (clamped into [0, 1]) to row s. */
   void add(int s, int target, double p) {
     int k = count[s]++;
+    if (k == targets[s].length) {
+      grow(s);
+    }
     targets[s][k] = target;
     probabilities[s][k] = p < 0 ? 0 : (p > 1 ? 1 : p);
   }
@@ -110,8 +119,21 @@ public final class TransitionRows {
    */
   void addHazard(int s, int target, double hazard) {
     int k = count[s]++;
+    if (k == targets[s].length) {
+      grow(s);
+    }
     targets[s][k] = target;
     probabilities[s][k] = Math.max(0.0, hazard);
+  }
+
+  /**
+   * Doubles row s's room. Only while the row is being filled, before its {@link #prepare} (whose
+   * multinomial reads the row's probability array, so it must be set again after a growth).
+   */
+  private void grow(int s) {
+    int room = Math.max(1, 2 * targets[s].length);
+    targets[s] = java.util.Arrays.copyOf(targets[s], room);
+    probabilities[s] = java.util.Arrays.copyOf(probabilities[s], room);
   }
 
   /**

@@ -191,8 +191,24 @@ public final class RandomStreams {
     return (mix(base ^ mix(key)) >>> 11) * 0x1.0p-53;
   }
 
-  /** A stable 64-bit key for a name (FNV-1a over its UTF-8 bytes, then mixed). */
+  /**
+   * A stable 64-bit key for a name (FNV-1a over its UTF-8 bytes, then mixed). An ASCII name's chars
+   * are its UTF-8 bytes, read without encoding it: engines key every origin of every replication.
+   */
   public static long key(String name) {
+    long h = 0xCBF29CE484222325L;
+    int length = name.length();
+    for (int i = 0; i < length; i++) {
+      char x = name.charAt(i);
+      if (x >= 0x80) {
+        return keyOfBytes(name);
+      }
+      h = (h ^ x) * 0x100000001B3L;
+    }
+    return mix(h);
+  }
+
+  private static long keyOfBytes(String name) {
     long h = 0xCBF29CE484222325L;
     for (byte x : name.getBytes(StandardCharsets.UTF_8)) {
       h = (h ^ (x & 0xFF)) * 0x100000001B3L;

@@ -2,6 +2,7 @@ package org.dispersal.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import org.dispersal.random.RandomStreams.Purpose;
@@ -51,5 +52,21 @@ class RandomStreamsTest {
     assertThat(Purpose.values())
         .startsWith(Purpose.PARAMETERS, Purpose.INITIAL_STOCKS, Purpose.DRIVERS, Purpose.DYNAMICS)
         .endsWith(Purpose.REPORTING);
+  }
+
+  /**
+   * A name's key is FNV-1a over its UTF-8 bytes, then mixed: read from an ASCII name's chars
+   * without encoding it, the same key as from its bytes, and names with other characters still key
+   * their bytes.
+   */
+  @Test
+  void keyIsFnvOfTheUtf8Bytes() {
+    for (String name : new String[] {"", "IQ", "collapse_half_life", "Côte d'Ivoire", "€ 𝄞"}) {
+      long h = 0xCBF29CE484222325L;
+      for (byte x : name.getBytes(StandardCharsets.UTF_8)) {
+        h = (h ^ (x & 0xFF)) * 0x100000001B3L;
+      }
+      assertThat(RandomStreams.key(name)).as(name).isEqualTo(RandomStreams.mix(h));
+    }
   }
 }

@@ -37,6 +37,9 @@ final class ReplicationCapture {
   /** The most replications whose values a forecast keeps. */
   static final int MAX_REPLICATIONS = ForecastRequest.MAX_PAIRED_REPLICATIONS;
 
+  /** The number of states, without the new array of {@code State.values()} at every month. */
+  private static final int STATES = State.values().length;
+
   private final int replications;
   private final int months;
   private final List<String> scopeKinds = new ArrayList<>();
@@ -61,7 +64,12 @@ final class ReplicationCapture {
   private final int[][] groupHome;
 
   private final int[] groupRegion;
-  private final byte[][][] slots;
+
+  /** Each replication's months of varints, one after another, in one array. */
+  private final byte[][] slots;
+
+  /** Where each month of each replication starts in its slot (months + 1 offsets). */
+  private final int[][] starts;
 
   private ReplicationCapture(CompiledModel model, int replications) {
     this.replications = replications;
@@ -112,7 +120,8 @@ final class ReplicationCapture {
     groupCell = cells.toArray(new int[0][]);
     groupHome = homes.toArray(new int[0][]);
     groupRegion = groupRegions.stream().mapToInt(Integer::intValue).toArray();
-    slots = new byte[replications][][];
+    slots = new byte[replications][];
+    starts = new int[replications][];
   }
 
   /**
@@ -161,8 +170,8 @@ final class ReplicationCapture {
   /** Month m's values in the store's form, with {@code column} as room for its cells. */
   private byte[] month(int m, int[][] column) {
     for (int r = 0; r < replications; r++) {
-      byte[] b = slots[r][m];
-      int pos = 0;
+      byte[] b = slots[r];
+      int pos = starts[r][m];
       for (int cell = 0; cell < cellsPerMonth; cell++) {
         int v = 0;
         int shift = 0;
@@ -198,7 +207,12 @@ final class ReplicationCapture {
     private final int[] people = new int[regions];
     private final int[] homeAtStart = new int[regions];
     private final int[] peopleAtStart = new int[regions];
-    private final byte[] buffer = new byte[cellsPerMonth * 5];
+
+    /** A replication's varints, month after month (5 bytes at most a cell). */
+    private final byte[] buffer = new byte[(months + 1) * cellsPerMonth * 5];
+
+    /** Bytes of the replication's varints in {@link #buffer} so far. */
+    private int used;
 
     Recording(ReplicationEngine inner) {
       this.inner = inner;
@@ -215,7 +229,8 @@ final class ReplicationCapture {
     @Override
     public void simulate(
         SimulationModel.Replication inputs, long seed, long replication, MonthObserver observer) {
-      byte[][] kept = new byte[months + 1][];
+      int[] start = new int[months + 1];
+      used = 0;
       inner.simulate(
           inputs,
           seed,
@@ -224,13 +239,15 @@ final class ReplicationCapture {
             @Override
             public void observe(int m, int[][] stocks) {
               observer.observe(m, stocks);
-              kept[m] = record(m, stocks);
+              start[m] = used;
+              record(m, stocks);
             }
 
             @Override
             public void observeOccupied(int m, int[][] stocks, long[][] occupied) {
               observer.observeOccupied(m, stocks, occupied);
-              kept[m] = record(m, stocks);
+              start[m] = used;
+              record(m, stocks);
             }
 
             @Override
@@ -243,15 +260,18 @@ final class ReplicationCapture {
               observer.arrivals(m, arrived);
             }
           });
-      slots[Math.toIntExact(replication)] = kept;
+      int r = Math.toIntExact(replication);
+      slots[r] = Arrays.copyOf(buffer, used);
+      starts[r] = start;
     }
 
     /**
-     * Month m's cells as varints. The composite states are sums over a region's cohorts, so they
-     * are taken region by region: home after the start is the region's people at home less those at
-     * home at month 0, born since the start its people less those at month 0.
+     * Appends month m's cells as varints to {@link #buffer}. The composite states are sums over a
+     * region's cohorts, so they are taken region by region: home after the start is the region's
+     * people at home less those at home at month 0, born since the start its people less those at
+     * month 0.
      */
-    private byte[] record(int m, int[][] stocks) {
+    private void record(int m, int[][] stocks) {
       for (int[] sum : sums) {
         Arrays.fill(sum, 0);
       }
@@ -285,7 +305,7 @@ final class ReplicationCapture {
         System.arraycopy(people, 0, peopleAtStart, 0, regions);
       }
       int width = measures.size();
-      int states = State.values().length;
+      int states = STATES;
       for (int r = 0; r < regions; r++) {
         int region = (1 + r) * width + states;
         month[region + CompositeState.RETURNED_TOTAL.ordinal()] += home[r];
@@ -298,7 +318,7 @@ final class ReplicationCapture {
           month[k] += month[region + k];
         }
       }
-      int pos = 0;
+      int pos = used;
       for (int v : month) {
         while ((v & ~0x7F) != 0) {
           buffer[pos++] = (byte) ((v & 0x7F) | 0x80);
@@ -306,7 +326,7 @@ final class ReplicationCapture {
         }
         buffer[pos++] = (byte) v;
       }
-      return Arrays.copyOf(buffer, pos);
+      used = pos;
     }
   }
 }
