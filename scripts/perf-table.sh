@@ -8,6 +8,7 @@
 #   5.   the results page of a stored run, first chart and all drawn (this checkout's
 #        ResultsPageBench on both sources; from source, so only with BASE_REV).
 # Usage: scripts/perf-table.sh BASE_JAR NEW_JAR [ROUNDS=3]
+#   (a jar built since session 14 needs libduckdb_java.so_linux_amd64 beside it: copy both)
 #   BASE_OPTS   JVM options of the base build's launcher (default -Xmx4g, the launcher before #19)
 #   BASE_LAUNCHER  the base build's own launcher (e.g. main's ./dispersal copied to /tmp): when set,
 #               the base forecast runs through it with DISPERSAL_JAR=BASE_JAR, as the new one does,

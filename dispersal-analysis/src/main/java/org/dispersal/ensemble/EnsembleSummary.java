@@ -66,9 +66,18 @@ public final class EnsembleSummary implements MonthObserver {
 
   private static final int COMPOSITES = CompositeState.values().length;
 
+  /** The enums' values, read once: each {@code values()} call makes a new array. */
+  private static final Demographic[] DEMOGRAPHICS = Demographic.values();
+
+  private static final State[] STATES = State.values();
+
   private final CompiledModel model;
   private final List<Scope> scopes = new ArrayList<>();
   private final int keys;
+
+  /** The compartment of each state without destinations (by ordinal), -1 where there is none. */
+  private final int[] plainStateKey;
+
   private final int keyCount;
   private final int compartments;
   private final int months;
@@ -146,6 +155,10 @@ public final class EnsembleSummary implements MonthObserver {
     compartments = model.compartments().size();
     keyCount = compartments + State.values().length;
     keys = keyCount + CompositeState.values().length;
+    plainStateKey = new int[STATES.length];
+    for (State s : STATES) {
+      plainStateKey[s.ordinal()] = model.compartments().indexOf(new Compartment(s, ""));
+    }
     months = model.scenario().months();
     List<Cohort> cohorts = model.cohorts();
     homeAtStart = new int[cohorts.size()];
@@ -436,7 +449,7 @@ public final class EnsembleSummary implements MonthObserver {
 
   /** The label of a demographic index. */
   public static String demographicLabel(int index) {
-    return index == 0 ? ALL : Demographic.values()[index - 1].id();
+    return index == 0 ? ALL : DEMOGRAPHICS[index - 1].id();
   }
 
   /**
@@ -858,7 +871,7 @@ public final class EnsembleSummary implements MonthObserver {
   }
 
   private int stateKeyOf(State s) {
-    return model.compartments().indexOf(new Compartment(s, ""));
+    return plainStateKey[s.ordinal()];
   }
 
   /** The compartment or state a key stands for: the state and its destination ("" for totals). */
@@ -866,7 +879,7 @@ public final class EnsembleSummary implements MonthObserver {
     if (key < compartments) {
       return model.compartments().get(key);
     }
-    return new Compartment(State.values()[key - compartments], "");
+    return new Compartment(STATES[key - compartments], "");
   }
 
   /** Whether a key is a state total of a state that has destinations. */
