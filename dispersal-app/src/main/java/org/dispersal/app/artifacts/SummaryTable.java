@@ -196,6 +196,29 @@ public final class SummaryTable {
     return rows;
   }
 
+  /**
+   * A mean as {@link SummaryCsv#mean} wrote it, read back: {@link Double#parseDouble}'s value. The
+   * usual form, digits and two decimals, is read with integers (hundredths below 10^15 and 100 are
+   * exact doubles, so their quotient is the double nearest the decimal, as parseDouble's is).
+   */
+  static double meanValue(String mean) {
+    int n = mean.length();
+    if (n < 4 || n > 16 || mean.charAt(n - 3) != '.') {
+      return Double.parseDouble(mean);
+    }
+    long hundredths = 0;
+    for (int i = 0; i < n; i++) {
+      if (i != n - 3) {
+        char c = mean.charAt(i);
+        if (c < '0' || c > '9') {
+          return Double.parseDouble(mean);
+        }
+        hundredths = hundredths * 10 + (c - '0');
+      }
+    }
+    return hundredths / 100.0;
+  }
+
   private static SummaryRow row(
       int month,
       String date,
@@ -219,7 +242,7 @@ public final class SummaryTable {
         demographic,
         state,
         destination,
-        Double.parseDouble(mean),
+        meanValue(mean),
         p05,
         p25,
         p50,
