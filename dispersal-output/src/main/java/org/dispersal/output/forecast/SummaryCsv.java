@@ -182,6 +182,11 @@ public final class SummaryCsv {
       throws IOException {
     List<Scope> scopes = summary.scopes();
     State[] states = State.values();
+    // Ids worked out once, not per row (an enum's id is its lower-cased name, made on each call).
+    String[] stateIds = new String[states.length];
+    for (State state : states) {
+      stateIds[state.ordinal()] = state.id();
+    }
     // Keys looked up once, not per row: each state's total key and its destinations' keys.
     int[] totalKeys = new int[states.length];
     int[][] destinationKeys = new int[states.length][];
@@ -200,8 +205,10 @@ public final class SummaryCsv {
     }
     CompositeState[] composites = CompositeState.values();
     int[] compositeKeys = new int[composites.length];
+    String[] compositeIds = new String[composites.length];
     for (CompositeState composite : composites) {
       compositeKeys[composite.ordinal()] = summary.compositeKey(composite);
+      compositeIds[composite.ordinal()] = composite.id();
     }
     for (int month = from; month <= to; month++) {
       String date = start.plusMonths(month).toString();
@@ -218,7 +225,7 @@ public final class SummaryCsv {
                   date,
                   scope,
                   demographic,
-                  state.id(),
+                  stateIds[state.ordinal()],
                   "",
                   summary.statistic(month, s, demo, totalKey));
             }
@@ -231,7 +238,7 @@ public final class SummaryCsv {
                       date,
                       scope,
                       demographic,
-                      composite.id(),
+                      compositeIds[composite.ordinal()],
                       "",
                       summary.statistic(month, s, demo, key));
                 }
@@ -249,7 +256,7 @@ public final class SummaryCsv {
                     date,
                     scope,
                     demographic,
-                    state.id(),
+                    stateIds[state.ordinal()],
                     names[k],
                     summary.statistic(month, s, demo, keys[k]));
               }
