@@ -158,6 +158,9 @@ public final class EnsembleSummary implements MonthObserver {
   private int row;
   private long replications;
 
+  /** The last ranks worked out; a read on any thread may replace them, all alike. */
+  private Ranks ranks;
+
   /** Creates an empty summary for a model. */
   public EnsembleSummary(CompiledModel model) {
     this.model = model;
@@ -872,9 +875,6 @@ public final class EnsembleSummary implements MonthObserver {
 
   /** The ranks of a statistic's five quantiles among some number of replications. */
   private record Ranks(long replications, long[] ranks) {}
-
-  /** The last ranks worked out; a read on any thread may replace them, all alike. */
-  private Ranks ranks;
 
   /** The ranks of the 5th, 25th, 50th, 75th and 95th percentiles among the replications. */
   private Ranks ranks() {
