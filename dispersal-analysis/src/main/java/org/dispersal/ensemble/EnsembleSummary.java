@@ -64,6 +64,9 @@ public final class EnsembleSummary implements MonthObserver {
    */
   public static final int BATCH = 16;
 
+  /** The probabilities of a {@link Statistic}'s quantiles. */
+  private static final double[] STATISTIC_QUANTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
+
   private static final int COMPOSITES = CompositeState.values().length;
 
   /** The enums' values, read once: each {@code values()} call makes a new array. */
@@ -141,11 +144,22 @@ public final class EnsembleSummary implements MonthObserver {
    */
   private int[][] stage;
 
+  /**
+   * Whether nothing is staged since the last read let the stage go: set last by such a read (whose
+   * histograms it publishes), cleared when recording makes a stage again. Lets the reads of a
+   * finished summary (summary.csv's 175,000 rows on two threads, the report's) skip the lock a
+   * flush takes (issue #19).
+   */
+  private volatile boolean released = true;
+
   /** Rows of the stage in use (replications staged), and the current replication's row. */
   private int rows;
 
   private int row;
   private long replications;
+
+  /** The last ranks worked out; a read on any thread may replace them, all alike. */
+  private Ranks ranks;
 
   /** Creates an empty summary for a model. */
   public EnsembleSummary(CompiledModel model) {
@@ -493,6 +507,7 @@ public final class EnsembleSummary implements MonthObserver {
       rows = 1;
     }
     if (stage == null) {
+      released = false;
       stage = new int[months + 1][];
     }
     if (stage[month] == null) {
@@ -607,6 +622,14 @@ public final class EnsembleSummary implements MonthObserver {
     rows = 0;
     if (release) {
       stage = null;
+      released = true;
+    }
+  }
+
+  /** Adds the staged values, if any, before a read. */
+  private void flushForReading() {
+    if (!released) {
+      flush(true);
     }
   }
 
@@ -828,7 +851,7 @@ public final class EnsembleSummary implements MonthObserver {
 
   /** Whether the cell is non-zero in at least one replication. */
   public boolean isPresent(int month, int scope, int demo, int key) {
-    flush(true);
+    flushForReading();
     return cell(month, scope, demo, key) != null;
   }
 
@@ -841,13 +864,30 @@ public final class EnsembleSummary implements MonthObserver {
    * @param key a compartment key, a state key or a composite state's key
    */
   public Statistic statistic(int month, int scope, int demo, int key) {
-    flush(true);
+    flushForReading();
     IntHistogram h = cell(month, scope, demo, key);
     if (h == null || replications == 0) {
       return Statistic.ZERO;
     }
-    int[] q = h.quantiles(replications, 0.05, 0.25, 0.5, 0.75, 0.95);
+    int[] q = h.quantilesAtRanks(replications, ranks().ranks());
     return new Statistic((double) h.sum() / replications, q[0], q[1], q[2], q[3], q[4]);
+  }
+
+  /** The ranks of a statistic's five quantiles among some number of replications. */
+  private record Ranks(long replications, long[] ranks) {}
+
+  /** The ranks of the 5th, 25th, 50th, 75th and 95th percentiles among the replications. */
+  private Ranks ranks() {
+    Ranks r = ranks;
+    if (r == null || r.replications() != replications) {
+      long[] q = new long[STATISTIC_QUANTILES.length];
+      for (int k = 0; k < q.length; k++) {
+        q[k] = IntHistogram.rank(STATISTIC_QUANTILES[k], replications);
+      }
+      r = new Ranks(replications, q);
+      ranks = r;
+    }
+    return r;
   }
 
   /** The histogram of a cell, null where no replication recorded one (or none can). */

@@ -335,6 +335,10 @@ public final class IntHistogram {
    * histogram 8 bytes larger.
    */
   public synchronized long nonZero() {
+    return recorded();
+  }
+
+  private long recorded() {
     long n = logSize;
     if (dense != null) {
       for (int c : dense) {
@@ -356,30 +360,43 @@ public final class IntHistogram {
    * @param qs probabilities in (0, 1], in increasing order
    */
   public synchronized int[] quantiles(long total, double... qs) {
-    long recorded = nonZero();
-    if (total < recorded) {
-      throw new IllegalArgumentException("total below the number recorded");
-    }
     for (int k = 1; k < qs.length; k++) {
       if (qs[k] < qs[k - 1]) {
         throw new IllegalArgumentException("probabilities must be in increasing order");
       }
     }
+    long[] ranks = new long[qs.length];
+    for (int k = 0; k < qs.length; k++) {
+      ranks[k] = rank(qs[k], total);
+    }
+    return quantilesAtRanks(total, ranks);
+  }
+
+  /**
+   * The quantiles whose ranks ({@link #rank}, increasing) are given: what {@link #quantiles} gives
+   * for their probabilities, with the ranks worked out once for many tables of the same total.
+   */
+  synchronized int[] quantilesAtRanks(long total, long[] ranks) {
+    long recorded = recorded();
+    if (total < recorded) {
+      throw new IllegalArgumentException("total below the number recorded");
+    }
     int[] log = sortedLog();
-    int[] out = new int[qs.length];
+    int qn = ranks.length;
+    int[] out = new int[qn];
     long zeros = total - recorded;
     // One walk over the values in increasing order: the dense table, then the distinct-value
     // table merged with the sorted log; each quantile is read as its rank is passed.
     long cumulative = zeros;
     int q = 0;
-    while (q < qs.length && rank(qs[q], total) <= zeros) {
+    while (q < qn && ranks[q] <= zeros) {
       out[q++] = 0;
     }
     if (dense != null) {
-      for (int v = 1; v < dense.length && q < qs.length; v++) {
+      for (int v = 1; v < dense.length && q < qn; v++) {
         if (dense[v] != 0) {
           cumulative += dense[v];
-          while (q < qs.length && cumulative >= rank(qs[q], total)) {
+          while (q < qn && cumulative >= ranks[q]) {
             out[q++] = v;
           }
         }
@@ -387,7 +404,7 @@ public final class IntHistogram {
     }
     int i = 0;
     int j = 0;
-    while (q < qs.length && (i < runSize || j < logSize)) {
+    while (q < qn && (i < runSize || j < logSize)) {
       int v;
       if (j == logSize || (i < runSize && runValues[i] <= log[j])) {
         v = runValues[i];
@@ -396,18 +413,19 @@ public final class IntHistogram {
         v = log[j++];
         cumulative++;
       }
-      while (q < qs.length && cumulative >= rank(qs[q], total)) {
+      while (q < qn && cumulative >= ranks[q]) {
         out[q++] = v;
       }
     }
     int largest = largest(log);
-    while (q < qs.length) {
+    while (q < qn) {
       out[q++] = largest;
     }
     return out;
   }
 
-  private static long rank(double q, long total) {
+  /** The number of replications at or below the q-quantile of {@code total}: ceil(q·total). */
+  static long rank(double q, long total) {
     return Math.max(1, (long) Math.ceil(q * total - 1e-9));
   }
 

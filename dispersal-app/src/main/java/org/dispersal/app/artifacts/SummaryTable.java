@@ -1,9 +1,7 @@
 package org.dispersal.app.artifacts;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -107,9 +105,9 @@ public final class SummaryTable {
           Runtime.getRuntime().availableProcessors(),
           () -> null,
           (none, month) -> {
-            ByteArrayOutputStream part = new ByteArrayOutputStream(1 << 18);
+            TextWriter part = new TextWriter();
             List<SummaryRow> partRows = new ArrayList<>();
-            try (Writer w = new OutputStreamWriter(part, StandardCharsets.UTF_8)) {
+            try (Writer w = part) {
               SummaryCsv.writeMonths(
                   summary,
                   start,
@@ -135,7 +133,7 @@ public final class SummaryTable {
             } catch (IOException e) {
               throw new UncheckedIOException("writing to memory does no I/O", e);
             }
-            fileParts[month] = part.toByteArray();
+            fileParts[month] = part.text.toString().getBytes(StandardCharsets.UTF_8);
             rowParts.set(month, partRows);
           });
       byte[][] file = new byte[months + 2][];
@@ -147,6 +145,42 @@ public final class SummaryTable {
       }
       rendered = new Rendered(file, rows);
     }
+  }
+
+  /**
+   * A month's text, kept as characters and encoded at once when the month is done: an {@link
+   * java.io.OutputStreamWriter} made a string and a buffer of each row to encode it (issue #19).
+   * The same bytes, as both encode UTF-8 alike.
+   */
+  private static final class TextWriter extends Writer {
+    private final StringBuilder text = new StringBuilder(1 << 18);
+
+    @Override
+    public void write(char[] chars, int off, int len) {
+      text.append(chars, off, len);
+    }
+
+    @Override
+    public void write(String s) {
+      text.append(s);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public Writer append(CharSequence csq) {
+      text.append(csq);
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   /** Writes {@code summary.csv} into a folder. */
@@ -196,6 +230,29 @@ public final class SummaryTable {
     return rows;
   }
 
+  /**
+   * A mean as {@link SummaryCsv#mean} wrote it, read back: {@link Double#parseDouble}'s value. The
+   * usual form, digits and two decimals, is read with integers (hundredths below 10^15 and 100 are
+   * exact doubles, so their quotient is the double nearest the decimal, as parseDouble's is).
+   */
+  static double meanValue(String mean) {
+    int n = mean.length();
+    if (n < 4 || n > 16 || mean.charAt(n - 3) != '.') {
+      return Double.parseDouble(mean);
+    }
+    long hundredths = 0;
+    for (int i = 0; i < n; i++) {
+      if (i != n - 3) {
+        char c = mean.charAt(i);
+        if (c < '0' || c > '9') {
+          return Double.parseDouble(mean);
+        }
+        hundredths = hundredths * 10 + (c - '0');
+      }
+    }
+    return hundredths / 100.0;
+  }
+
   private static SummaryRow row(
       int month,
       String date,
@@ -219,7 +276,7 @@ public final class SummaryTable {
         demographic,
         state,
         destination,
-        Double.parseDouble(mean),
+        meanValue(mean),
         p05,
         p25,
         p50,

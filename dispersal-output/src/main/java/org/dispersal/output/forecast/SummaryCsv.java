@@ -43,6 +43,9 @@ public final class SummaryCsv {
   public static final String HEADER =
       "month,date,scope,scope_id,demographic,state,destination,mean,p05,p25,p50,p75,p95";
 
+  /** Means below this are formatted with integers when they are a whole number of thousandths. */
+  private static final double FAST_MEAN_LIMIT = 0x1p33;
+
   private SummaryCsv() {}
 
   /** Writes the file. */
@@ -127,6 +130,22 @@ public final class SummaryCsv {
     if (!Double.isFinite(mean) || mean <= 0) {
       return String.format(Locale.ROOT, "%.2f", mean);
     }
+    // A mean over 1,000 replications (or any count dividing a power of ten up to 1,000) is the
+    // double nearest some k / 1000: below 2^33 no other decimal of three places is that close, so
+    // its shortest decimal form is k / 1000 and it rounds half up to (k + 5) / 10 hundredths,
+    // formatted here with integers, without a BigDecimal per row (issue #19).
+    if (mean < FAST_MEAN_LIMIT) {
+      long thousandths = Math.round(mean * 1000);
+      if (thousandths / 1000.0 == mean) {
+        long hundredths = (thousandths + 5) / 10;
+        long cents = hundredths % 100;
+        return new StringBuilder(16)
+            .append(hundredths / 100)
+            .append(cents < 10 ? ".0" : ".")
+            .append(cents)
+            .toString();
+      }
+    }
     return new BigDecimal(Double.toString(mean)).setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 
@@ -163,6 +182,11 @@ public final class SummaryCsv {
       throws IOException {
     List<Scope> scopes = summary.scopes();
     State[] states = State.values();
+    // Ids worked out once, not per row (an enum's id is its lower-cased name, made on each call).
+    String[] stateIds = new String[states.length];
+    for (State state : states) {
+      stateIds[state.ordinal()] = state.id();
+    }
     // Keys looked up once, not per row: each state's total key and its destinations' keys.
     int[] totalKeys = new int[states.length];
     int[][] destinationKeys = new int[states.length][];
@@ -181,8 +205,10 @@ public final class SummaryCsv {
     }
     CompositeState[] composites = CompositeState.values();
     int[] compositeKeys = new int[composites.length];
+    String[] compositeIds = new String[composites.length];
     for (CompositeState composite : composites) {
       compositeKeys[composite.ordinal()] = summary.compositeKey(composite);
+      compositeIds[composite.ordinal()] = composite.id();
     }
     for (int month = from; month <= to; month++) {
       String date = start.plusMonths(month).toString();
@@ -199,7 +225,7 @@ public final class SummaryCsv {
                   date,
                   scope,
                   demographic,
-                  state.id(),
+                  stateIds[state.ordinal()],
                   "",
                   summary.statistic(month, s, demo, totalKey));
             }
@@ -212,7 +238,7 @@ public final class SummaryCsv {
                       date,
                       scope,
                       demographic,
-                      composite.id(),
+                      compositeIds[composite.ordinal()],
                       "",
                       summary.statistic(month, s, demo, key));
                 }
@@ -230,7 +256,7 @@ public final class SummaryCsv {
                     date,
                     scope,
                     demographic,
-                    state.id(),
+                    stateIds[state.ordinal()],
                     names[k],
                     summary.statistic(month, s, demo, keys[k]));
               }

@@ -2,6 +2,8 @@ package org.dispersal.output.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,30 @@ class SummaryCsvMeanTest {
       double v = rng.nextDouble() * Math.pow(10, rng.nextInt(12) - 3);
       same(v);
       same(Math.round(v * 1000) / 1000.0);
+    }
+  }
+
+  /** The method before the integer path: the double's shortest decimal, rounded half up. */
+  private static String viaBigDecimal(double v) {
+    return new BigDecimal(Double.toString(v)).setScale(2, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  @Test
+  void agreesWithTheDecimalMethodOnEveryWholeNumberOfThousandths() {
+    // Every mean over 1,000 replications up to 3,000 people, then sampled up to the fast path's
+    // limit (2^33) and across it, including the ties that end in a 5.
+    for (long k = 1; k <= 3_000_000; k++) {
+      double v = k / 1000.0;
+      assertThat(SummaryCsv.mean(v)).as("%s", v).isEqualTo(viaBigDecimal(v));
+    }
+    SplittableRandom rng = new SplittableRandom(31);
+    for (int i = 0; i < 1_000_000; i++) {
+      long k = rng.nextLong(1L << (10 + rng.nextInt(34)));
+      double v = (k | 1) / 1000.0;
+      assertThat(SummaryCsv.mean(v)).as("%s", v).isEqualTo(viaBigDecimal(v));
+      same(v);
+      double tie = (k / 10 * 10 + 5) / 1000.0;
+      assertThat(SummaryCsv.mean(tie)).as("%s", tie).isEqualTo(viaBigDecimal(tie));
     }
   }
 }
