@@ -140,17 +140,12 @@ public final class EnsembleSummary implements MonthObserver {
 
   /**
    * The stage: per month, {@link #BATCH} rows of the reachable cells, each row one replication's
-   * values, summed there directly; null until recording and after a read.
-   */
-  private int[][] stage;
-
-  /**
-   * Whether nothing is staged since the last read let the stage go: set last by such a read (whose
-   * histograms it publishes), cleared when recording makes a stage again. Lets the reads of a
-   * finished summary (summary.csv's 175,000 rows on two threads, the report's) skip the lock a
+   * values, summed there directly; null until recording and after a read. Volatile: the read that
+   * lets it go sets it to null last, publishing the histograms, so that the reads of a finished
+   * summary (summary.csv's 175,000 rows on two threads, the report's) see null and skip the lock a
    * flush takes (issue #19).
    */
-  private volatile boolean released = true;
+  private volatile int[][] stage;
 
   /** Rows of the stage in use (replications staged), and the current replication's row. */
   private int rows;
@@ -506,14 +501,15 @@ public final class EnsembleSummary implements MonthObserver {
       row = 0;
       rows = 1;
     }
-    if (stage == null) {
-      released = false;
-      stage = new int[months + 1][];
+    int[][] staged = stage;
+    if (staged == null) {
+      staged = new int[months + 1][];
+      stage = staged;
     }
-    if (stage[month] == null) {
-      stage[month] = new int[BATCH * reachableCell.length];
+    if (staged[month] == null) {
+      staged[month] = new int[BATCH * reachableCell.length];
     }
-    int[] st = stage[month];
+    int[] st = staged[month];
     int at = row * reachableCell.length;
     for (int c = 0; c < stocks.length; c++) {
       int[] s = stocks[c];
@@ -622,13 +618,12 @@ public final class EnsembleSummary implements MonthObserver {
     rows = 0;
     if (release) {
       stage = null;
-      released = true;
     }
   }
 
   /** Adds the staged values, if any, before a read. */
   private void flushForReading() {
-    if (!released) {
+    if (stage != null) {
       flush(true);
     }
   }

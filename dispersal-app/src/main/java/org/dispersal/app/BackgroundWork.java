@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * Waiting for work started on another thread (the store opened beside a forecast, the replication
@@ -12,6 +13,17 @@ import java.util.concurrent.Future;
 public final class BackgroundWork {
 
   private BackgroundWork() {}
+
+  /**
+   * Starts {@code work} on a daemon thread of its own named {@code name} (a command that fails
+   * meanwhile does not wait for it) and returns it, for {@link #result}.
+   */
+  public static <T> FutureTask<T> start(FutureTask<T> work, String name) {
+    Thread thread = new Thread(work, name);
+    thread.setDaemon(true);
+    thread.start();
+    return work;
+  }
 
   /**
    * The result of {@code work}, waiting for it. What the work threw is thrown again as it was (an

@@ -44,11 +44,8 @@ public final class MemorySink implements ArtifactSink<Artifacts> {
    * of its own (a daemon: a command that fails meanwhile does not wait for it).
    */
   static FutureTask<ReplicationValues> values(RunResult<?> result) {
-    FutureTask<ReplicationValues> values = new FutureTask<>(result::replicationValues);
-    Thread making = new Thread(values, "dispersal-replication-values");
-    making.setDaemon(true);
-    making.start();
-    return values;
+    return BackgroundWork.start(
+        new FutureTask<>(result::replicationValues), "dispersal-replication-values");
   }
 
   /**

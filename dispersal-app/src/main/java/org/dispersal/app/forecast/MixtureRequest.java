@@ -154,9 +154,7 @@ public record MixtureRequest(
               checked.accept(done);
               if (done == replications && values != null) {
                 // Every replication has been recorded: each worker counts its own after it.
-                Thread making = new Thread(values, "dispersal-replication-values");
-                making.setDaemon(true);
-                making.start();
+                BackgroundWork.start(values, "dispersal-replication-values");
               }
             },
             model -> {
