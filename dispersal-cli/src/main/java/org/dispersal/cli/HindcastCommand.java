@@ -9,16 +9,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dispersal.app.ScenarioInput;
 import org.dispersal.app.hindcast.ForecastDates;
+import org.dispersal.app.hindcast.ForecastStart;
 import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.app.hindcast.StockChoice;
 import org.dispersal.app.problem.InputException;
-import org.dispersal.assimilation.AsOfStart;
 import org.dispersal.hindcast.Hindcast;
 import org.dispersal.hindcast.HindcastScorecard;
 import org.dispersal.hindcast.RollingRecalibration;
-import org.dispersal.input.data.ArrivalPriors;
 import org.dispersal.input.data.SharedData;
-import org.dispersal.input.data.StrongholdLosses;
 import org.dispersal.input.observations.ObservationsReader;
 import org.dispersal.model.Scenario;
 import org.dispersal.observation.ObservationRecord;
@@ -130,11 +128,18 @@ final class HindcastCommand implements Callable<Integer> {
   @Option(
       names = "--start-at-date",
       description =
-          "Start each forecast at its date, as dispersal forecast --as-of does: after the"
-              + " scenario's start the model runs from the start and the strongholds lost by the"
-              + " date are lost; before it, month 0 is the date's month, with the arrival flow"
-              + " before 2017 (docs/FORECASTS.md). Default: month 0 is the scenario's start.")
+          "Start each forecast at its date, as dispersal forecast --as-of does (the default):"
+              + " after the scenario's start the model runs from the start, the strongholds lost by"
+              + " the date are lost and the horizon runs from the date; before it, month 0 is the"
+              + " date's month, with the arrival flow before 2017 (docs/FORECASTS.md).")
   boolean startAtDate;
+
+  @Option(
+      names = "--start-at-scenario",
+      description =
+          "Start every forecast at the scenario's start instead, whatever its date: only the"
+              + " information set is frozen at the date, and the horizon runs from the start.")
+  boolean startAtScenario;
 
   @Option(
       names = "--hypotheses",
@@ -212,6 +217,11 @@ final class HindcastCommand implements Callable<Integer> {
     if (!hypotheses && !stackingAsOf.isEmpty()) {
       throw InputException.field("stackingAsOf", "--stacking-as-of needs --hypotheses");
     }
+    if (startAtDate && startAtScenario) {
+      throw InputException.field(
+          "startAtScenario",
+          "--start-at-date and --start-at-scenario both set: give one (the default is the date)");
+    }
     StockChoice.parse(stocks); // a bad rule is refused before anything is read
     List<LocalDate> dates =
         origins == null
@@ -258,16 +268,17 @@ final class HindcastCommand implements Callable<Integer> {
   }
 
   /**
-   * A scenario as known at a forecast date: read with the figures public by then and, with {@code
-   * --start-at-date}, started at that date ({@link AsOfStart}).
+   * A scenario as known at a forecast date: read with the figures public by then and started where
+   * {@link #start()} says.
    */
   Scenario scenarioAt(List<String> sets, String source, LocalDate date) {
     Scenario s = ScenarioSource.reader(sets, StockChoice.parse(stocks)).withAsOf(date).read(source);
-    if (!startAtDate) {
-      return s;
-    }
-    SharedData data = SharedData.shipped();
-    return AsOfStart.of(s, date, StrongholdLosses.of(data), ArrivalPriors.of(data)).run();
+    return start().at(s, date);
+  }
+
+  /** Where each forecast starts: at its date unless {@code --start-at-scenario}. */
+  ForecastStart start() {
+    return startAtScenario ? ForecastStart.SCENARIO : ForecastStart.DATE;
   }
 
   Hindcast.Settings settings(LocalDate date) {
@@ -293,7 +304,8 @@ final class HindcastCommand implements Callable<Integer> {
             command,
             !noReportingModel,
             !noDefinitions,
-            StockChoice.parse(stocks));
+            StockChoice.parse(stocks),
+            start());
     return store
         .run(
             request,

@@ -22,6 +22,7 @@ import org.dispersal.app.forecast.AsOfForecastRequest;
 import org.dispersal.app.forecast.DefaultMixture;
 import org.dispersal.app.forecast.ForecastRequest;
 import org.dispersal.app.forecast.MixtureRequest;
+import org.dispersal.app.hindcast.ForecastStart;
 import org.dispersal.app.hindcast.HindcastRequest;
 import org.dispersal.app.hindcast.StockChoice;
 import org.dispersal.app.problem.InputException;
@@ -100,7 +101,8 @@ final class RunSubmissions {
       String filter,
       JsonNode filterDiscount,
       Boolean definitions,
-      String stocks) {}
+      String stocks,
+      String startAt) {}
 
   /**
    * One variant of a comparison: a stored scenario with parameter overrides.
@@ -169,6 +171,13 @@ final class RunSubmissions {
               ? "applies to a forecast as of a date only: give asOf too"
               : "applies to a hindcast or a forecast as of a date only, not to a run of kind "
                   + kind.id());
+    }
+    if (body.startAt() != null && kind != RunKind.HINDCAST) {
+      throw ApiException.invalidField(
+          "startAt",
+          "applies to a hindcast only (a forecast as of a date always starts at its date), not to"
+              + " a run of kind "
+              + kind.id());
     }
     return switch (kind) {
       case FORECAST, THREAT -> {
@@ -260,16 +269,19 @@ final class RunSubmissions {
         boolean definitions = definitions(body, parameters);
         Budget budget = budget(body, parameters);
         StockChoice rule = stocks(body, parameters);
+        ForecastStart start = startAt(body, parameters);
+        ScenarioInput read = scenario(stored, asOf, List.of(), rule);
         yield new Prepared(
             new HindcastRequest(
-                scenario(stored, asOf, List.of(), rule),
+                new ScenarioInput(start.at(read.scenario(), asOf), read.text()),
                 observations(body),
                 new Hindcast.Settings(
                     asOf, runs, seed, threads, budget.particles(), budget.simulations()),
                 "POST /api/runs kind=hindcast " + parameters,
                 true,
                 definitions,
-                rule),
+                rule,
+                start),
             parameters.toString(),
             "hindcast, " + stored.name() + " as of " + asOf + ", seed " + seed);
       }
@@ -524,6 +536,25 @@ final class RunSubmissions {
         "must be latest (each quantity's latest figure, the default) or pooled (every"
             + " series' figures pooled), not '"
             + quoted(posted)
+            + "'");
+  }
+
+  /** The posted {@code startAt} of a hindcast: {@code date} (the default) or {@code scenario}. */
+  private static ForecastStart startAt(Submission body, ObjectNode parameters) {
+    if (body.startAt() == null) {
+      return ForecastStart.DATE;
+    }
+    for (ForecastStart s : ForecastStart.values()) {
+      if (s.id().equals(body.startAt())) {
+        parameters.put("startAt", s.id());
+        return s;
+      }
+    }
+    throw ApiException.invalidField(
+        "startAt",
+        "must be date (month 0 at the forecast date, the default) or scenario (month 0 at the"
+            + " scenario's start), not '"
+            + quoted(body.startAt())
             + "'");
   }
 

@@ -780,6 +780,37 @@ abstract class AnalystRunsContract extends ServerContract {
                 + " calibration");
   }
 
+  /**
+   * A hindcast starts at its date unless {@code startAt} is {@code scenario}, and the manifest says
+   * which; an unknown start is a 422 naming the field in one short line, and a run of another kind
+   * refuses the field.
+   */
+  @Test
+  void aHindcastStartsAtItsDateOrAtTheScenarioStart() throws Exception {
+    long id = scenario("isis-2017").get("id").asLong();
+    String observations = Files.readString(KNOWN);
+    JsonNode byDefault = submitAndFinish(hindcastBody(id, observations));
+    assertThat(byDefault.get("manifest").get("startAt").asText())
+        .startsWith("date: month 0 is the month of the forecast date");
+    JsonNode fromStart = submitAndFinish(hindcastBody(id, observations, "startAt", "scenario"));
+    assertThat(fromStart.get("manifest").get("startAt").asText())
+        .startsWith("scenario: month 0 is the start of the scenario");
+    for (String bad : new String[] {"Date", "", "x".repeat(200_000)}) {
+      Api.Reply r = analyst.post("/api/runs", hindcastBody(id, observations, "startAt", bad));
+      SecurityTest.assertProblem(r, 422);
+      assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("startAt");
+      String detail = r.json().get("detail").asText();
+      assertThat(detail).startsWith("startAt: must be date (").doesNotContain("\n");
+      assertThat(detail.length()).isLessThan(200);
+    }
+    Api.Reply forecast =
+        analyst.post(
+            "/api/runs",
+            Api.json("scenarioId", id, "kind", "forecast", "replications", 10, "startAt", "date"));
+    SecurityTest.assertProblem(forecast, 422);
+    assertThat(forecast.json().get("errors").get(0).get("field").asText()).isEqualTo("startAt");
+  }
+
   /** The last day a YYYY, YYYY-MM or YYYY-MM-DD date can mean. */
   private static String lastDay(String date) {
     return switch (date.length()) {

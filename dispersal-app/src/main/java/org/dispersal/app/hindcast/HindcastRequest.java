@@ -43,6 +43,8 @@ import org.dispersal.store.RunKind;
  * @param definitions whether each figure is read under its definition (REPORTING.md)
  * @param stocks the rule that built the scenario's initial stocks from the shipped data, recorded
  *     in the manifest ({@link StockChoice})
+ * @param start where the scenario was started ({@link ForecastStart#at}), recorded in the manifest;
+ *     null for a scenario run as given ({@link ForecastStart#SCENARIO})
  */
 public record HindcastRequest(
     ScenarioInput scenario,
@@ -51,7 +53,8 @@ public record HindcastRequest(
     String command,
     boolean reporting,
     boolean definitions,
-    StockChoice stocks)
+    StockChoice stocks,
+    ForecastStart start)
     implements RunRequest<Hindcast.Result> {
 
   /**
@@ -91,7 +94,7 @@ public record HindcastRequest(
       List<ObservationRecord> observations,
       Hindcast.Settings settings,
       String command) {
-    this(scenario, observations, settings, command, true, true, StockChoice.LATEST);
+    this(scenario, observations, settings, command, true, true, StockChoice.LATEST, null);
   }
 
   /**
@@ -104,7 +107,7 @@ public record HindcastRequest(
       Hindcast.Settings settings,
       String command,
       boolean reporting) {
-    this(scenario, observations, settings, command, reporting, true, StockChoice.LATEST);
+    this(scenario, observations, settings, command, reporting, true, StockChoice.LATEST, null);
   }
 
   /** A hindcast of initial stocks built by the latest-figure rule. */
@@ -115,7 +118,15 @@ public record HindcastRequest(
       String command,
       boolean reporting,
       boolean definitions) {
-    this(scenario, observations, settings, command, reporting, definitions, StockChoice.LATEST);
+    this(
+        scenario,
+        observations,
+        settings,
+        command,
+        reporting,
+        definitions,
+        StockChoice.LATEST,
+        null);
   }
 
   /** Checks the budget and copies the figures. */
@@ -135,6 +146,7 @@ public record HindcastRequest(
     RunRequest.checkThreads(settings.threads());
     command = command == null ? "" : command;
     stocks = stocks == null ? StockChoice.LATEST : stocks;
+    start = start == null ? ForecastStart.SCENARIO : start;
   }
 
   @Override
@@ -197,6 +209,7 @@ public record HindcastRequest(
             .put("command", command)
             .put("asOf", settings.asOf().toString())
             .put("stocks", stocks.describe(data, asOf))
+            .put("startAt", start.describe())
             .put("runs", settings.runs())
             .put("seed", settings.seed())
             .put("particles", settings.particles())
