@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -79,6 +80,18 @@ final class Database implements AutoCloseable {
   /** See {@link #THREADS_PROPERTY}. */
   static final String MEMORY_LIMIT_PROPERTY = "dispersal.duckdb.memory_limit";
 
+  /**
+   * No vacuum at DuckDB's checkpoints. DuckDB (2.0) merges a table's row groups at every checkpoint
+   * while the table has fewer than 2,048 rows, and a merge rewrites every value of the merged rows:
+   * the artifacts and the replication values are such tables (a few rows a run, megabytes each), so
+   * storing one more forecast rewrote every earlier run's files, and the forecast's memory and time
+   * grew with the store (a store of 136 runs, 544 MB: 880 MB resident and 1.1 s more for a forecast
+   * of 10 replications; docs/STORE.md, "Checkpoints without vacuum"). Without vacuum each commit's
+   * rows stay in row groups of their own; deleting a run still drops the row groups that held only
+   * its rows, while space freed inside a shared row group is not reclaimed.
+   */
+  static final int DUCKDB_VACUUM_TASKS = 0;
+
   /** DuckDB's settings from the system properties above (empty when none is set). */
   static java.util.Properties duckDbSettings() {
     java.util.Properties settings = new java.util.Properties();
@@ -97,6 +110,12 @@ final class Database implements AutoCloseable {
     if (url.startsWith("jdbc:duckdb:")) {
       DuckDbLibrary.require();
       Connection c = DriverManager.getConnection(url, duckDbSettings());
+      try (Statement s = c.createStatement()) {
+        s.execute("SET max_vacuum_tasks = " + DUCKDB_VACUUM_TASKS);
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
       return new Database(Engine.DUCKDB, c.unwrap(DuckDBConnection.class), null, null, processKey);
     }
     if (url.startsWith("jdbc:postgresql:")) {

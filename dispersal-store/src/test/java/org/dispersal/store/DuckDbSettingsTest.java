@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's DuckDB settings for a command-line forecast reach the store's connection, and
- * without them DuckDB keeps its defaults.
+ * without them DuckDB keeps its defaults; checkpoints never vacuum, so storing a run leaves the
+ * earlier runs' files where they are.
  */
 class DuckDbSettingsTest {
 
@@ -42,6 +45,51 @@ class DuckDbSettingsTest {
     assertThat(Database.duckDbSettings()).isEmpty();
     try (Database db = Database.open("jdbc:duckdb:" + dir.resolve("b.duckdb"), 2)) {
       assertThat(setting(db, "memory_limit")).doesNotStartWith("61").doesNotStartWith("64");
+    }
+  }
+
+  /**
+   * Each stored run's files stay in row groups of their own: with DuckDB's vacuum, the checkpoint
+   * at every close merged the artifacts table (fewer than 2,048 rows) into one row group, rewriting
+   * every earlier run's bytes. Deleting a run drops its row group, and the others still read back.
+   */
+  @Test
+  void storingARunDoesNotRewriteTheEarlierRunsFiles() throws Exception {
+    String url = "jdbc:duckdb:" + dir.resolve("c.duckdb");
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      try (Store store = Store.open(url)) {
+        RunStore runs = store.runs();
+        StoredRun run = runs.create(RunKind.FORECAST, "isis-2017", "name: x\n", "ana", 3, 7, null);
+        runs.succeeded(run.id(), Fixtures.MANIFEST, Fixtures.rows(2, i), Fixtures.artifacts(i));
+        ids.add(run.id());
+      }
+    }
+    try (Database db = Database.open(url, 3)) {
+      assertThat(rowGroups(db, "artifacts")).isEqualTo(3);
+      assertThat(setting(db, "max_vacuum_tasks")).isEqualTo("0");
+    }
+    try (Store store = Store.open(url)) {
+      assertThat(store.runs().delete(ids.get(0))).isTrue();
+    }
+    try (Database db = Database.open(url, 3)) {
+      assertThat(rowGroups(db, "artifacts")).isEqualTo(2);
+    }
+    try (Store store = Store.open(url)) {
+      assertThat(store.runs().artifact(ids.get(2), "report.html"))
+          .hasValue(Fixtures.artifacts(2).get("report.html"));
+      assertThat(store.runs().artifact(ids.get(0), "report.html")).isEmpty();
+    }
+  }
+
+  private static int rowGroups(Database db, String table) throws Exception {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('" + table + "')")) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 }
