@@ -49,6 +49,9 @@ describe('the request body of each kind of run', () => {
     const h = { scenarioId: '1', seed: '', asOf: '2017-02-13', replications: '', particles: '', simulations: '', observationFiles: files, stocks: 'pooled' };
     expect(buildRunSpec('hindcast', h)).toEqual({ scenarioId: 1, kind: 'hindcast', asOf: '2017-02-13', observations: `${HEADER}\nA\n`, stocks: 'pooled' });
     expect(buildRunSpec('hindcast', { ...h, stocks: '' }).stocks).toBeUndefined();
+    expect(buildRunSpec('hindcast', { ...h, startAt: 'scenario' }).startAt).toBe('scenario');
+    expect(buildRunSpec('hindcast', { ...h, startAt: '' }).startAt).toBeUndefined();
+    expect(buildRunSpec('calibration', { ...h, startAt: 'scenario', checkRuns: '' }).startAt).toBeUndefined();
     expect(buildRunSpec('calibration', { ...h, checkRuns: '' }).stocks).toBeUndefined();
   });
 

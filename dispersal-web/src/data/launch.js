@@ -99,6 +99,7 @@ export function buildRunSpec(kind, v) {
       put(spec, 'simulations', number(v.simulations));
       if (v.definitions === false) spec.definitions = false;
       put(spec, 'stocks', v.stocks);
+      put(spec, 'startAt', v.startAt);
       return spec;
     case 'calibration':
       spec.observations = joinObservations(v.observationFiles);

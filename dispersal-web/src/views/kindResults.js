@@ -34,6 +34,7 @@ import {
   verdict,
 } from '../data/hindcast.js';
 import { screeningData, screeningSentence } from '../data/screening.js';
+import { startSentence } from '../data/start.js';
 import { stockRuleSentence } from '../data/stocks.js';
 import { sensitivityData, sensitivityTable, sobolRows, tornado } from '../data/sensitivity.js';
 
@@ -207,7 +208,8 @@ export async function showHindcast(body, run) {
     downloadLinks(run, [['csv', 'Export CSV (hindcast.csv)']], fileLink(run, 'scorecard.json', 'Scorecard (JSON)')),
     h('section', { class: 'card', 'aria-labelledby': 'hindcast-verdict-title' }, h('h2', { id: 'hindcast-verdict-title' }, 'Verdict'), h('p', { id: 'hindcast-verdict' }, verdict(scorecard)),
       h('ul', { class: 'facts', id: 'hindcast-targets' }, targets(scorecard).map((t) => h('li', { dataset: { status: t.status } }, h('strong', {}, `${t.statusText}: `), t.text))),
-      stockRuleSentence(run.manifest) ? h('p', { class: 'hint', id: 'stocks-rule' }, stockRuleSentence(run.manifest)) : null),
+      stockRuleSentence(run.manifest) ? h('p', { class: 'hint', id: 'stocks-rule' }, stockRuleSentence(run.manifest)) : null,
+      startSentence(run.manifest) ? h('p', { class: 'hint', id: 'forecast-start' }, startSentence(run.manifest)) : null),
     h(
       'section',
       { 'aria-labelledby': 'hindcast-coverage-title' },

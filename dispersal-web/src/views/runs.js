@@ -7,6 +7,7 @@ import { field, h, liveRegion, replace } from '../dom.js';
 import { showProblems as renderProblems } from './problems.js';
 import { formatCount, lineRange } from '../data/shape.js';
 import { buildRunSpec } from '../data/launch.js';
+import { START_RULES } from '../data/start.js';
 import { STOCK_RULES } from '../data/stocks.js';
 import { teamBadge } from '../data/teams.js';
 import { formatDate, kindLabel, statusLabel } from './format.js';
@@ -63,18 +64,21 @@ function readFiles(input) {
 }
 
 /**
- * The choice of the rule that builds the initial stocks at the date (`stocks`, as --stocks), with
- * the chosen rule's explanation in one line under it.
+ * A choice among rules given as [id, label, explanation], with the chosen rule's explanation in one
+ * line under it: the initial stocks at the date (`stocks`, as --stocks) or where a hindcast starts
+ * (`startAt`).
  */
-function stockChoice(id) {
-  const select = h('select', { name: id, id }, STOCK_RULES.map(([value, label]) => h('option', { value }, label)));
-  const wrap = field('Initial stocks', select, STOCK_RULES[0][2]);
+function ruleChoice(id, label, rules) {
+  const select = h('select', { name: id, id }, rules.map(([value, text]) => h('option', { value }, text)));
+  const wrap = field(label, select, rules[0][2]);
   const hint = wrap.querySelector('.hint');
   select.addEventListener('change', () => {
-    hint.textContent = STOCK_RULES.find(([value]) => value === select.value)[2];
+    hint.textContent = rules.find(([value]) => value === select.value)[2];
   });
   return { select, field: wrap };
 }
+
+const stockChoice = (id) => ruleChoice(id, 'Initial stocks', STOCK_RULES);
 
 function launcher(ctx, scenarios, preselected, preselectedKind) {
   let kind = KINDS.some(([id]) => id === preselectedKind) ? preselectedKind : 'forecast';
@@ -228,6 +232,8 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
   const obsAsOf = h('input', { type: 'date', name: 'observations-asOf', id: 'observations-asof', value: '2017-02-13' });
   // A hindcast's initial stocks at its date (a calibration has no such choice).
   const hindcastStocks = stockChoice('hindcast-stocks');
+  // Where a hindcast's forecast starts: at its date (the default) or at the scenario's start.
+  const hindcastStart = ruleChoice('hindcast-start', 'Forecast starts', START_RULES);
   const observations = h(
     'fieldset',
     { class: 'plain', id: 'observations-fields' },
@@ -236,6 +242,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
       field('Observation files', obsFiles, 'One or more files in the observations format (for example data/observations/known-2017-02.csv and validation-2017.csv).'),
       field('As of', obsAsOf, 'A hindcast freezes what was published by this date and scores the figures after it; a calibration uses only figures published by then.'),
       hindcastStocks.field,
+      hindcastStart.field,
     ),
     obsStatus,
   );
@@ -338,6 +345,8 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
     checkRuns.disabled = checkRunsField.hidden;
     hindcastStocks.field.hidden = kind !== 'hindcast';
     hindcastStocks.select.disabled = hindcastStocks.field.hidden;
+    hindcastStart.field.hidden = kind !== 'hindcast';
+    hindcastStart.select.disabled = hindcastStart.field.hidden;
     if (REPLICATIONS[kind] && (previousKind === null || replications.value === REPLICATIONS[previousKind])) replications.value = REPLICATIONS[kind];
     previousKind = kind;
     start.textContent = action;
@@ -357,6 +366,7 @@ function launcher(ctx, scenarios, preselected, preselectedKind) {
       filter: forecastFilter.value,
       moveParameters: forecastMove.checked,
       stocks: kind === 'forecast' ? forecastStocks.select.value : hindcastStocks.select.value,
+      startAt: kind === 'hindcast' ? hindcastStart.select.value : '',
       events: events.value,
       format: format.value,
       reliability: reliability.value,

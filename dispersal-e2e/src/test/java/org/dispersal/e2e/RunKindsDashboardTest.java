@@ -64,6 +64,14 @@ class RunKindsDashboardTest {
       assertThat(stocksHint.getText()).contains("latest published figure").contains("default");
       stocks.selectByValue("pooled");
       assertThat(stocksHint.getText()).startsWith("Every source’s latest figure, de-biased");
+      // Where the forecast starts: at its date by default, explained in a line.
+      Select start = new Select(b.css("#hindcast-start"));
+      assertThat(start.getFirstSelectedOption().getDomAttribute("value")).isEqualTo("date");
+      WebElement startHint =
+          b.css("#" + b.css("#hindcast-start").getDomAttribute("aria-describedby"));
+      assertThat(startHint.getText())
+          .startsWith("Month 0 is the month of the date")
+          .contains("default");
       b.screenshotDownTo(out("launch-hindcast.png"), "#start-run");
       start(b, "Hindcast");
 
@@ -75,6 +83,8 @@ class RunKindsDashboardTest {
       assertThat(b.css("#stocks-rule").getText())
           .startsWith("Initial stocks: pooled, every source’s latest figure")
           .contains("Estimated at the date: latest figure of each series");
+      assertThat(b.css("#forecast-start").getText())
+          .startsWith("The forecast starts at its date: month 0 is the month of the forecast date");
       // The figures: the scored ones first; the filters narrow them.
       String count = b.css("#figure-count").getText();
       assertThat(count).matches("\\d+ of \\d+ figures\\.");
@@ -114,8 +124,9 @@ class RunKindsDashboardTest {
       b.css("input[name=simulations]").sendKeys("200");
       b.css("input[name=checkRuns]").sendKeys("10");
       b.css("input[name=seed-only]").sendKeys("7");
-      // A calibration has no choice of initial stocks (--stocks is the hindcast's).
+      // A calibration has no choice of initial stocks or start (both are the hindcast's).
       assertThat(b.css("#hindcast-stocks").isDisplayed()).isFalse();
+      assertThat(b.css("#hindcast-start").isDisplayed()).isFalse();
       assertThat(b.css("#definitions").isSelected()).isTrue();
       b.css("#definitions").click();
       b.screenshotDownTo(out("launch-calibration.png"), "#start-run");
