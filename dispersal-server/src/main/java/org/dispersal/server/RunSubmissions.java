@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.dispersal.agent.EngineKind;
 import org.dispersal.analyst.Screening;
@@ -521,41 +522,56 @@ final class RunSubmissions {
    *     #QUOTED_FILTER} characters of what was posted
    */
   private static StockChoice stocks(Submission body, ObjectNode parameters) {
-    String posted = body.stocks();
-    if (posted == null) {
-      return StockChoice.LATEST;
-    }
-    for (StockChoice c : StockChoice.values()) {
-      if (c.id().equals(posted)) {
-        parameters.put("stocks", c.id());
-        return c;
-      }
-    }
-    throw ApiException.invalidField(
+    return choice(
         "stocks",
-        "must be latest (each quantity's latest figure, the default) or pooled (every"
-            + " series' figures pooled), not '"
-            + quoted(posted)
-            + "'");
+        body.stocks(),
+        StockChoice.LATEST,
+        StockChoice.values(),
+        StockChoice::id,
+        "latest (each quantity's latest figure, the default) or pooled (every series' figures"
+            + " pooled)",
+        parameters);
   }
 
   /** The posted {@code startAt} of a hindcast: {@code date} (the default) or {@code scenario}. */
   private static ForecastStart startAt(Submission body, ObjectNode parameters) {
-    if (body.startAt() == null) {
-      return ForecastStart.DATE;
+    return choice(
+        "startAt",
+        body.startAt(),
+        ForecastStart.DATE,
+        ForecastStart.values(),
+        ForecastStart::id,
+        "date (month 0 at the forecast date, the default) or scenario (month 0 at the scenario's"
+            + " start)",
+        parameters);
+  }
+
+  /**
+   * A posted choice among named values: the default when nothing was posted, else the value of that
+   * name, kept in the run's stored parameters.
+   *
+   * @param allowed what the refusal says the field must be
+   * @throws ApiException 422 naming the field and what it may be, quoting at most {@value
+   *     #QUOTED_FILTER} characters of what was posted
+   */
+  private static <T> T choice(
+      String field,
+      String posted,
+      T absent,
+      T[] values,
+      Function<T, String> id,
+      String allowed,
+      ObjectNode parameters) {
+    if (posted == null) {
+      return absent;
     }
-    for (ForecastStart s : ForecastStart.values()) {
-      if (s.id().equals(body.startAt())) {
-        parameters.put("startAt", s.id());
-        return s;
+    for (T v : values) {
+      if (id.apply(v).equals(posted)) {
+        parameters.put(field, posted);
+        return v;
       }
     }
-    throw ApiException.invalidField(
-        "startAt",
-        "must be date (month 0 at the forecast date, the default) or scenario (month 0 at the"
-            + " scenario's start), not '"
-            + quoted(body.startAt())
-            + "'");
+    throw ApiException.invalidField(field, "must be " + allowed + ", not '" + quoted(posted) + "'");
   }
 
   /**
