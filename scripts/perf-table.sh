@@ -17,6 +17,9 @@
 #   BASE_REV    a git revision: also run ResultsPageBench there (in a temporary worktree) and here
 #   SKIP        space-separated figures to leave out, e.g. "bench page"
 #   FORECAST_ARGS extra arguments of both forecasts, for a dry run only (e.g. "--runs 20")
+#   SEED_STORE  a DuckDB run store (e.g. a copy of ~/.dispersal/dispersal.duckdb after a few
+#               forecasts) copied into each round's DISPERSAL_HOME before the forecast, to measure a
+#               store that already holds runs as a user's does (default: every round starts empty)
 #   PAGE_LOADS  page loads of ResultsPageBench (default 20; a dry run: 3)
 #   LOAD_ARGS   the load test's clients, seconds and replications (default "8 20 200"; a dry run:
 #               "2 3 20")
@@ -63,7 +66,15 @@ measure() {
   printf "%.2f %d\n" "$(echo "$end - $start" | bc)" $((peak / 1024))
 }
 
+seed_store=${SEED_STORE:-}
+# The round's DISPERSAL_HOME: empty, or holding a copy of SEED_STORE.
+home_in() {
+  mkdir -p "$1/home"
+  if [ -n "$seed_store" ]; then cp "$seed_store" "$1/home/dispersal.duckdb"; fi
+}
+
 forecast_base() {
+  home_in "$1"
   if [ -n "$base_launcher" ]; then
     DISPERSAL_HOME="$1/home" DISPERSAL_JAR="$base_jar" measure "$1/log" bash "$base_launcher" forecast \
       --out "$1/out" ${forecast_args[@]+"${forecast_args[@]}"}
@@ -73,6 +84,7 @@ forecast_base() {
   fi
 }
 forecast_new() {
+  home_in "$1"
   DISPERSAL_HOME="$1/home" DISPERSAL_JAR="$new_jar" measure "$1/log" bash "$new_launcher" forecast \
     --out "$1/out" ${forecast_args[@]+"${forecast_args[@]}"}
 }
