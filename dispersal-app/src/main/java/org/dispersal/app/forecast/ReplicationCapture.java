@@ -240,14 +240,14 @@ final class ReplicationCapture {
             public void observe(int m, int[][] stocks) {
               observer.observe(m, stocks);
               start[m] = used;
-              record(m, stocks);
+              record(m, stocks, null);
             }
 
             @Override
             public void observeOccupied(int m, int[][] stocks, long[][] occupied) {
               observer.observeOccupied(m, stocks, occupied);
               start[m] = used;
-              record(m, stocks);
+              record(m, stocks, occupied);
             }
 
             @Override
@@ -270,16 +270,30 @@ final class ReplicationCapture {
      * region's cohorts, so they are taken region by region: home after the start is the region's
      * people at home less those at home at month 0, born since the start its people less those at
      * month 0.
+     *
+     * @param occupied the engine's bits of the non-zero stocks, cohort by cohort, or null to read
+     *     every stock
      */
-    private void record(int m, int[][] stocks) {
+    private void record(int m, int[][] stocks, long[][] occupied) {
       for (int[] sum : sums) {
         Arrays.fill(sum, 0);
       }
       for (int c = 0; c < groupOf.length; c++) {
         int[] s = stocks[c];
         int[] sum = sums[groupOf[c]];
-        for (int j = 0; j < s.length; j++) {
-          sum[j] += s[j];
+        if (occupied == null) {
+          for (int j = 0; j < s.length; j++) {
+            sum[j] += s[j];
+          }
+        } else {
+          // Only the non-zero stocks, which the engine lists (integer sums: the same in any order).
+          long[] words = occupied[c];
+          for (int w = 0; w < words.length; w++) {
+            for (long bits = words[w]; bits != 0; bits &= bits - 1) {
+              int j = (w << 6) + Long.numberOfTrailingZeros(bits);
+              sum[j] += s[j];
+            }
+          }
         }
       }
       Arrays.fill(month, 0);
