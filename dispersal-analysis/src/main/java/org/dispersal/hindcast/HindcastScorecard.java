@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.dispersal.observation.ObservationRecord;
 import org.dispersal.scoring.Scorecard;
@@ -83,6 +84,65 @@ public final class HindcastScorecard {
       out.add(new Assimilation(result.asOf(), common.size(), sum / common.size()));
     }
     return out;
+  }
+
+  /**
+   * Whether assimilation pays (issue #14's target): of every pair of forecast dates, how often the
+   * later date scored the figures every date scored better (lower mean CRPS). It pays in full when
+   * every later date beats every earlier one, the issue's "the same figures scored from later
+   * forecast dates are forecast better"; the share of pairs says how far from that it is.
+   *
+   * @param dates each date's mean CRPS on the same figures, ascending ({@link #assimilation})
+   * @param pairs the pairs of dates compared
+   * @param laterBetter the pairs whose later date has the lower mean CRPS
+   */
+  public record AssimilationPays(List<Assimilation> dates, int pairs, int laterBetter) {
+
+    /** Copies the dates. */
+    public AssimilationPays {
+      dates = List.copyOf(dates);
+    }
+
+    /**
+     * Compares every pair of dates.
+     *
+     * @param dates each date's mean CRPS on the same figures, ascending
+     * @return the comparison; no pairs with fewer than two dates
+     */
+    public static AssimilationPays of(List<Assimilation> dates) {
+      int pairs = 0;
+      int better = 0;
+      for (int i = 0; i < dates.size(); i++) {
+        for (int j = i + 1; j < dates.size(); j++) {
+          pairs++;
+          if (dates.get(j).meanCrps() < dates.get(i).meanCrps()) {
+            better++;
+          }
+        }
+      }
+      return new AssimilationPays(dates, pairs, better);
+    }
+
+    /** Whether every later date beat every earlier one (false with nothing to compare). */
+    public boolean met() {
+      return pairs > 0 && laterBetter == pairs;
+    }
+
+    /** One sentence: the figures, the pairs, and met or missed. */
+    public String sentence() {
+      if (pairs == 0) {
+        return "Assimilation: not measured, fewer than two forecast dates scored the same figures.";
+      }
+      return String.format(
+          Locale.ROOT,
+          "Assimilation pays when every later forecast date scores the %d figures every date scored"
+              + " better than every earlier date: the later date's mean CRPS was lower in %d of %d"
+              + " pairs of dates (%s).",
+          dates.get(0).figures(),
+          laterBetter,
+          pairs,
+          met() ? "met" : "missed");
+    }
   }
 
   /** Whole months from the forecast date to the figure's date, at least 0. */

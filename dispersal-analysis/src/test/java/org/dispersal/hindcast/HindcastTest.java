@@ -252,6 +252,46 @@ class HindcastTest {
         .isZero();
   }
 
+  /**
+   * Assimilation pays in full only when every later date beats every earlier one: 300, 250, 260 has
+   * two of three pairs better (missed); 300, 250, 200 all three (met); ties are not better.
+   */
+  @Test
+  void assimilationPaysWhenEveryLaterDateBeatsEveryEarlierOne() {
+    LocalDate a = LocalDate.of(2016, 6, 30);
+    LocalDate b = LocalDate.of(2016, 9, 30);
+    LocalDate c = LocalDate.of(2016, 12, 31);
+    HindcastScorecard.AssimilationPays mixed =
+        HindcastScorecard.AssimilationPays.of(
+            List.of(
+                new HindcastScorecard.Assimilation(a, 47, 300),
+                new HindcastScorecard.Assimilation(b, 47, 250),
+                new HindcastScorecard.Assimilation(c, 47, 260)));
+    assertThat(mixed.pairs()).isEqualTo(3);
+    assertThat(mixed.laterBetter()).isEqualTo(2);
+    assertThat(mixed.met()).isFalse();
+    assertThat(mixed.sentence())
+        .contains("the 47 figures every date scored")
+        .contains("lower in 2 of 3 pairs of dates (missed)");
+    HindcastScorecard.AssimilationPays falling =
+        HindcastScorecard.AssimilationPays.of(
+            List.of(
+                new HindcastScorecard.Assimilation(a, 47, 300),
+                new HindcastScorecard.Assimilation(b, 47, 250),
+                new HindcastScorecard.Assimilation(c, 47, 200)));
+    assertThat(falling.met()).isTrue();
+    assertThat(falling.sentence()).endsWith("lower in 3 of 3 pairs of dates (met).");
+    HindcastScorecard.AssimilationPays tie =
+        HindcastScorecard.AssimilationPays.of(
+            List.of(
+                new HindcastScorecard.Assimilation(a, 5, 100),
+                new HindcastScorecard.Assimilation(b, 5, 100)));
+    assertThat(tie.met()).isFalse();
+    HindcastScorecard.AssimilationPays none = HindcastScorecard.AssimilationPays.of(List.of());
+    assertThat(none.met()).isFalse();
+    assertThat(none.sentence()).contains("not measured");
+  }
+
   @Test
   void theSameSeedGivesTheSameRows() {
     Hindcast.Result a = run(Publication.AS_WRITTEN, 0);

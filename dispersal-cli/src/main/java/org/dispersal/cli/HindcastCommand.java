@@ -334,6 +334,7 @@ final class HindcastCommand implements Callable<Integer> {
           same.get(0).figures());
       same.forEach(a -> o.printf(Locale.ROOT, " %s %.1f;", a.asOf(), a.meanCrps()));
       o.println();
+      o.println(HindcastScorecard.AssimilationPays.of(same).sentence());
     }
     printScores(o, results);
     o.println(

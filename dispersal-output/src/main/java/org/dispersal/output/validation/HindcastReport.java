@@ -92,6 +92,9 @@ public final class HindcastReport {
       b.append("</p>");
     }
     b.append(ScorecardSection.html(HindcastScorecard.of(results)));
+    if (several) {
+      assimilation(b, results);
+    }
     b.append(section);
     HindcastSummary d = HindcastSummary.dynamics(rows);
     b.append(
@@ -240,5 +243,26 @@ public final class HindcastReport {
 
   private static String pct(double x) {
     return Double.isNaN(x) ? "" : Numbers.fmt("%.0f%%", 100 * x);
+  }
+
+  /** Whether assimilation pays: each forecast date's mean CRPS on the figures every date scored. */
+  private static void assimilation(StringBuilder b, List<Hindcast.Result> results) {
+    HindcastScorecard.AssimilationPays pays =
+        HindcastScorecard.AssimilationPays.of(HindcastScorecard.assimilation(results));
+    b.append("<h2>Does assimilation pay?</h2><p id=\"assimilation\">")
+        .append(Html.esc(pays.sentence()))
+        .append("</p>");
+    if (pays.dates().isEmpty()) {
+      return;
+    }
+    b.append(
+        "<table class=\"numeric\"><tr><th>forecast date</th><th>mean CRPS on the same"
+            + " figures</th><th>below the date before</th></tr>");
+    for (int i = 0; i < pays.dates().size(); i++) {
+      HindcastScorecard.Assimilation a = pays.dates().get(i);
+      String fell = i == 0 ? "–" : a.meanCrps() < pays.dates().get(i - 1).meanCrps() ? "yes" : "no";
+      b.append(Html.row(a.asOf().toString(), Numbers.num(a.meanCrps()), fell));
+    }
+    b.append("</table>");
   }
 }

@@ -28,7 +28,11 @@ import org.dispersal.scoring.Scorecard;
  * <p>Rolling origins add {@code recalibrated}: the method's constants ({@code prior_figures},
  * {@code min_spread}), {@code learned_from} (each forecast date with the number of earlier
  * forecasts it learnt from, 0 when it stayed raw), its {@code verdict} and {@code pooled} groups,
- * as above but of the recalibrated forecasts ({@link RollingRecalibration}).
+ * as above but of the recalibrated forecasts ({@link RollingRecalibration}). Two forecast dates or
+ * more add {@code assimilation}: each date's {@code mean_crps} on the {@code figures} every date
+ * scored, the {@code pairs} of dates compared and {@code later_better}, the {@code status} ({@code
+ * met} when every later date beat every earlier one) and its {@code text} ({@link
+ * HindcastScorecard.AssimilationPays}).
  */
 public final class ScorecardJson {
 
@@ -111,7 +115,29 @@ public final class ScorecardJson {
       o.put("as_of", d.asOf().toString());
       groups(o.putArray("groups"), d.groups());
     }
+    if (results.size() > 1) {
+      assimilation(root.putObject("assimilation"), results);
+    }
     return root;
+  }
+
+  /** Whether assimilation pays on the figures every forecast date scored (rolling origins). */
+  private static void assimilation(ObjectNode o, List<Hindcast.Result> results) {
+    HindcastScorecard.AssimilationPays pays =
+        HindcastScorecard.AssimilationPays.of(HindcastScorecard.assimilation(results));
+    o.put(
+        "goal",
+        "every later forecast date scores the figures every date scored better (lower mean CRPS)"
+            + " than every earlier date");
+    o.put("figures", pays.dates().isEmpty() ? 0 : pays.dates().get(0).figures());
+    ArrayNode dates = o.putArray("mean_crps");
+    for (HindcastScorecard.Assimilation a : pays.dates()) {
+      dates.addObject().put("as_of", a.asOf().toString()).put("mean_crps", a.meanCrps());
+    }
+    o.put("pairs", pays.pairs());
+    o.put("later_better", pays.laterBetter());
+    o.put("status", pays.pairs() == 0 ? "not measured" : pays.met() ? "met" : "missed");
+    o.put("text", pays.sentence());
   }
 
   private static void targets(ObjectNode verdict, Scorecard card) {

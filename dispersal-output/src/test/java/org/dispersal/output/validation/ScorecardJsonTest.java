@@ -69,6 +69,15 @@ class ScorecardJsonTest {
     assertThat(root.path("by_date")).hasSize(2);
     assertThat(root.path("by_date").path(1).path("as_of").asText()).isEqualTo("2017-05-13");
     assertThat(root.path("verdict").path("targets")).hasSize(7);
+    // The same result at both dates: the same mean CRPS, so the later date is not better.
+    JsonNode pays = root.path("assimilation");
+    assertThat(pays.path("figures").asInt()).isEqualTo(2);
+    assertThat(pays.path("mean_crps")).hasSize(2);
+    assertThat(pays.path("mean_crps").path(1).path("mean_crps").asDouble())
+        .isEqualTo(pays.path("mean_crps").path(0).path("mean_crps").asDouble());
+    assertThat(pays.path("pairs").asInt()).isEqualTo(1);
+    assertThat(pays.path("later_better").asInt()).isZero();
+    assertThat(pays.path("status").asText()).isEqualTo("missed");
 
     PublishedScorecard card = PublishedScorecard.read(root);
     assertThat(card.figures()).isEqualTo(4);
