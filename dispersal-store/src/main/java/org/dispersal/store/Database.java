@@ -85,10 +85,10 @@ final class Database implements AutoCloseable {
    * while the table has fewer than 2,048 rows, and a merge rewrites every value of the merged rows:
    * the artifacts and the replication values are such tables (a few rows a run, megabytes each), so
    * storing one more forecast rewrote every earlier run's files, and the forecast's memory and time
-   * grew with the store (a store of 136 runs, 544 MB: 880 MB resident and 1.1 s more for a forecast
-   * of 10 replications; docs/STORE.md, "Checkpoints without vacuum"). Without vacuum each commit's
-   * rows stay in row groups of their own; deleting a run still drops the row groups that held only
-   * its rows, while space freed inside a shared row group is not reclaimed.
+   * grew with the store (a store of 136 runs, 544 MB: 869 MB resident and 0.6-1.1 s more for a
+   * forecast of 10 replications; docs/STORE.md, "Checkpoints without vacuum"). Without vacuum each
+   * commit's rows stay in row groups of their own; deleting a run still drops the row groups that
+   * held only its rows, while space freed inside a shared row group is not reclaimed.
    */
   static final int DUCKDB_VACUUM_TASKS = 0;
 
