@@ -145,7 +145,15 @@ class HindcastReportTest {
         .contains("Hindcast of mali-2013 from 2 forecast dates, 2018-01-01 to 2018-04-01")
         .contains("<td>2018-01-01</td>", "<td>2018-04-01</td>", "<td>pooled</td>")
         .contains("Scored against 4 figures from 2 sources")
-        .contains("FRA 2018-06 from 2018-04-01", "<td>16 from 2018-04-01</td>");
+        .contains("FRA 2018-06 from 2018-04-01", "<td>16 from 2018-04-01</td>")
+        // The same figures at both dates, scored alike: the later date is not better.
+        .contains("<h2>Does assimilation pay?</h2>")
+        .contains("lower in 0 of 1 pairs of dates (missed)")
+        .contains("<th>below the date before</th>");
+    // One forecast date has nothing to compare.
+    Path one = tmp.resolve("one.html");
+    HindcastReport.write(feb, SETTINGS, "dispersal hindcast", one);
+    assertThat(Files.readString(one)).doesNotContain("Does assimilation pay");
   }
 
   @Test
