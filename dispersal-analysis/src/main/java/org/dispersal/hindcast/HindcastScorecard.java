@@ -87,16 +87,23 @@ public final class HindcastScorecard {
   }
 
   /**
+   * Whether assimilation pays on the figures every forecast date scored ({@link AssimilationPays}).
+   *
+   * @param results one hindcast per forecast date, ascending
+   */
+  public static AssimilationPays assimilationPays(List<Hindcast.Result> results) {
+    return AssimilationPays.of(assimilation(results));
+  }
+
+  /**
    * Whether assimilation pays (issue #14's target): of every pair of forecast dates, how often the
    * later date scored the figures every date scored better (lower mean CRPS). It pays in full when
    * every later date beats every earlier one, the issue's "the same figures scored from later
    * forecast dates are forecast better"; the share of pairs says how far from that it is.
    *
    * @param dates each date's mean CRPS on the same figures, ascending ({@link #assimilation})
-   * @param pairs the pairs of dates compared
-   * @param laterBetter the pairs whose later date has the lower mean CRPS
    */
-  public record AssimilationPays(List<Assimilation> dates, int pairs, int laterBetter) {
+  public record AssimilationPays(List<Assimilation> dates) {
 
     /** Copies the dates. */
     public AssimilationPays {
@@ -104,33 +111,41 @@ public final class HindcastScorecard {
     }
 
     /**
-     * Compares every pair of dates.
+     * The comparison of every pair of dates.
      *
      * @param dates each date's mean CRPS on the same figures, ascending
      * @return the comparison; no pairs with fewer than two dates
      */
     public static AssimilationPays of(List<Assimilation> dates) {
-      int pairs = 0;
+      return new AssimilationPays(dates);
+    }
+
+    /** The pairs of dates compared. */
+    public int pairs() {
+      return dates.size() * (dates.size() - 1) / 2;
+    }
+
+    /** The pairs whose later date has the lower mean CRPS. */
+    public int laterBetter() {
       int better = 0;
       for (int i = 0; i < dates.size(); i++) {
         for (int j = i + 1; j < dates.size(); j++) {
-          pairs++;
           if (dates.get(j).meanCrps() < dates.get(i).meanCrps()) {
             better++;
           }
         }
       }
-      return new AssimilationPays(dates, pairs, better);
+      return better;
     }
 
     /** Whether every later date beat every earlier one (false with nothing to compare). */
     public boolean met() {
-      return pairs > 0 && laterBetter == pairs;
+      return pairs() > 0 && laterBetter() == pairs();
     }
 
     /** One sentence: the figures, the pairs, and met or missed. */
     public String sentence() {
-      if (pairs == 0) {
+      if (pairs() == 0) {
         return "Assimilation: not measured, fewer than two forecast dates scored the same figures.";
       }
       return String.format(
@@ -139,8 +154,8 @@ public final class HindcastScorecard {
               + " better than every earlier date: the later date's mean CRPS was lower in %d of %d"
               + " pairs of dates (%s).",
           dates.get(0).figures(),
-          laterBetter,
-          pairs,
+          laterBetter(),
+          pairs(),
           met() ? "met" : "missed");
     }
   }

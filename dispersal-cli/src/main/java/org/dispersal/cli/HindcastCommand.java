@@ -268,12 +268,11 @@ final class HindcastCommand implements Callable<Integer> {
   }
 
   /**
-   * A scenario as known at a forecast date: read with the figures public by then and started where
-   * {@link #start()} says.
+   * A scenario as known at a forecast date: read with the figures public by then (the hindcast's
+   * request starts it where {@link #start()} says).
    */
   Scenario scenarioAt(List<String> sets, String source, LocalDate date) {
-    Scenario s = ScenarioSource.reader(sets, StockChoice.parse(stocks)).withAsOf(date).read(source);
-    return start().at(s, date);
+    return ScenarioSource.reader(sets, StockChoice.parse(stocks)).withAsOf(date).read(source);
   }
 
   /** Where each forecast starts: at its date unless {@code --start-at-scenario}. */

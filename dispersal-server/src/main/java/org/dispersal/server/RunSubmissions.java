@@ -271,10 +271,9 @@ final class RunSubmissions {
         Budget budget = budget(body, parameters);
         StockChoice rule = stocks(body, parameters);
         ForecastStart start = startAt(body, parameters);
-        ScenarioInput read = scenario(stored, asOf, List.of(), rule);
         yield new Prepared(
             new HindcastRequest(
-                new ScenarioInput(start.at(read.scenario(), asOf), read.text()),
+                scenario(stored, asOf, List.of(), rule),
                 observations(body),
                 new Hindcast.Settings(
                     asOf, runs, seed, threads, budget.particles(), budget.simulations()),

@@ -21,9 +21,14 @@ class DuckDbSettingsTest {
   @TempDir Path dir;
 
   private static String setting(Database db, String name) throws Exception {
+    return single(db, "SELECT current_setting('" + name + "')");
+  }
+
+  /** The one value a query gives. */
+  private static String single(Database db, String sql) throws Exception {
     try (Connection c = db.connect();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT current_setting('" + name + "')")) {
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
     }
@@ -83,13 +88,8 @@ class DuckDbSettingsTest {
   }
 
   private static int rowGroups(Database db, String table) throws Exception {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('" + table + "')")) {
-      rs.next();
-      return rs.getInt(1);
-    }
+    return Integer.parseInt(
+        single(
+            db, "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('" + table + "')"));
   }
 }

@@ -46,8 +46,10 @@ public enum ForecastStart {
 
   /** What the manifest's {@code startAt} entry says. */
   public String describe() {
-    return this == DATE
-        ? "date: month 0 is the month of the forecast date, the horizon runs from it"
-        : "scenario: month 0 is the start of the scenario, the horizon runs from it";
+    return id()
+        + (this == DATE
+            ? ": month 0 is the month of the forecast date"
+            : ": month 0 is the start of the scenario")
+        + ", the horizon runs from it";
   }
 }

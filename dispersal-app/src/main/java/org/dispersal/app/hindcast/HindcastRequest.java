@@ -34,7 +34,9 @@ import org.dispersal.store.RunKind;
  * death tolls among the figures published by then put floors under the countries' initial dead
  * ({@link DeathTolls}).
  *
- * @param scenario the scenario as known at the as-of date (initial stocks as of then)
+ * @param scenario the scenario as known at the as-of date (initial stocks as of then); the request
+ *     holds it started where {@code start} says ({@link ForecastStart#at}), so that its horizon is
+ *     the one run
  * @param observations the published figures, at least one
  * @param settings the as-of date, replications, seed, threads and calibration budget
  * @param command how the run was asked for, shown in the report
@@ -43,8 +45,8 @@ import org.dispersal.store.RunKind;
  * @param definitions whether each figure is read under its definition (REPORTING.md)
  * @param stocks the rule that built the scenario's initial stocks from the shipped data, recorded
  *     in the manifest ({@link StockChoice})
- * @param start where the scenario was started ({@link ForecastStart#at}), recorded in the manifest;
- *     null for a scenario run as given ({@link ForecastStart#SCENARIO})
+ * @param start where the forecast starts, recorded in the manifest; null for the scenario as given
+ *     ({@link ForecastStart#SCENARIO})
  */
 public record HindcastRequest(
     ScenarioInput scenario,
@@ -147,6 +149,7 @@ public record HindcastRequest(
     command = command == null ? "" : command;
     stocks = stocks == null ? StockChoice.LATEST : stocks;
     start = start == null ? ForecastStart.SCENARIO : start;
+    scenario = new ScenarioInput(start.at(scenario.scenario(), settings.asOf()), scenario.text());
   }
 
   @Override

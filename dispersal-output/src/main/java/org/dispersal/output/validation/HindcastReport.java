@@ -247,8 +247,7 @@ public final class HindcastReport {
 
   /** Whether assimilation pays: each forecast date's mean CRPS on the figures every date scored. */
   private static void assimilation(StringBuilder b, List<Hindcast.Result> results) {
-    HindcastScorecard.AssimilationPays pays =
-        HindcastScorecard.AssimilationPays.of(HindcastScorecard.assimilation(results));
+    HindcastScorecard.AssimilationPays pays = HindcastScorecard.assimilationPays(results);
     b.append("<h2>Does assimilation pay?</h2><p id=\"assimilation\">")
         .append(Html.esc(pays.sentence()))
         .append("</p>");

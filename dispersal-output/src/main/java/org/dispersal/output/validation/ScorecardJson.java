@@ -123,8 +123,7 @@ public final class ScorecardJson {
 
   /** Whether assimilation pays on the figures every forecast date scored (rolling origins). */
   private static void assimilation(ObjectNode o, List<Hindcast.Result> results) {
-    HindcastScorecard.AssimilationPays pays =
-        HindcastScorecard.AssimilationPays.of(HindcastScorecard.assimilation(results));
+    HindcastScorecard.AssimilationPays pays = HindcastScorecard.assimilationPays(results);
     o.put(
         "goal",
         "every later forecast date scores the figures every date scored better (lower mean CRPS)"
