@@ -1,5 +1,6 @@
 package org.dispersal.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,23 @@ final class Fixtures {
               p95));
     }
     return out;
+  }
+
+  /**
+   * The rows as summary.csv writes them (the mean to two decimals, as the rows hold it), in parts
+   * as the forecast renders them: the header, then the rows in two parts.
+   */
+  static byte[][] file(List<SummaryRow> rows) {
+    StringBuilder first = new StringBuilder();
+    StringBuilder second = new StringBuilder();
+    for (int i = 0; i < rows.size(); i++) {
+      Csv.appendRow(i < rows.size() / 2 ? first : second, rows.get(i), true);
+    }
+    return new byte[][] {
+      (Csv.HEADER + "\n").getBytes(StandardCharsets.UTF_8),
+      first.toString().getBytes(StandardCharsets.UTF_8),
+      second.toString().getBytes(StandardCharsets.UTF_8)
+    };
   }
 
   static Map<String, byte[]> artifacts(long seed) {

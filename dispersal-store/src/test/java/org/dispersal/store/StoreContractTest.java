@@ -88,6 +88,25 @@ abstract class StoreContractTest {
     assertThat(again.artifact(run.id(), "report.html")).hasValue(small);
   }
 
+  /**
+   * Rows given with their summary.csv (as a forecast renders them) are stored exactly as the same
+   * rows given alone: same values, same order; DuckDB loads them from the file, PostgreSQL copies
+   * the rows. A file whose header is not summary.csv's is not read.
+   */
+  @Test
+  void rowsGivenWithTheirFileAreStoredAsTheRowsAlone() {
+    List<SummaryRow> rows = Fixtures.rows(3_000, 11);
+    StoredRun alone = succeededRun(rows, Map.of());
+    StoredRun withFile = succeededRun(new RenderedSummaryRows(rows, Fixtures.file(rows)), Map.of());
+    byte[][] otherHeader = Fixtures.file(rows);
+    otherHeader[0] = "month,date\n".getBytes(StandardCharsets.UTF_8);
+    StoredRun notRead = succeededRun(new RenderedSummaryRows(rows, otherHeader), Map.of());
+    RunStore again = reopen().runs();
+    assertThat(again.summary(alone.id(), SummaryFilter.all())).isEqualTo(rows);
+    assertThat(again.summary(withFile.id(), SummaryFilter.all())).isEqualTo(rows);
+    assertThat(again.summary(notRead.id(), SummaryFilter.all())).isEqualTo(rows);
+  }
+
   @Test
   void keepsReplicationValuesMonthByMonthAndDeletesThemWithTheRun() {
     RunStore runs = store.runs();

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.ensemble.Workers;
 import org.dispersal.output.forecast.SummaryCsv;
+import org.dispersal.store.RenderedSummaryRows;
 import org.dispersal.store.ReplicationValues;
 import org.dispersal.store.SummaryRow;
 
@@ -42,7 +43,7 @@ public final class SummaryTable {
    * The file's bytes (the header, then each month's rows, kept in parts: joining them would copy
    * the whole file once more) and the store's rows, made in one pass.
    */
-  private record Rendered(byte[][] file, List<SummaryRow> rows) {}
+  private record Rendered(byte[][] file, RenderedSummaryRows rows) {}
 
   /**
    * @param summary the ensemble summary
@@ -143,7 +144,7 @@ public final class SummaryTable {
         file[m + 1] = fileParts[m];
         rows.addAll(rowParts.get(m));
       }
-      rendered = new Rendered(file, rows);
+      rendered = new Rendered(file, new RenderedSummaryRows(rows, file));
     }
   }
 
@@ -197,7 +198,10 @@ public final class SummaryTable {
     }
   }
 
-  /** The rows of {@code summary.csv}, in its order, as the store keeps them. */
+  /**
+   * The rows of {@code summary.csv}, in its order, as the store keeps them; once rendered, with the
+   * file's bytes ({@link RenderedSummaryRows}), which the DuckDB store loads directly.
+   */
   public List<SummaryRow> rows() {
     Rendered r = rendered;
     if (r != null) {

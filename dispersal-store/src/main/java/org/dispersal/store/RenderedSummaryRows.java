@@ -1,0 +1,43 @@
+package org.dispersal.store;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * Summary rows together with the bytes of the summary.csv they were rendered with (the header, then
+ * the rows in the same order), so that the DuckDB store can load the file with DuckDB's own CSV
+ * reader in one statement instead of appending 175,000 rows one value at a time through JDBC
+ * (docs/PERFORMANCE.md, "Session 16: the summary rows from the file"). As a list it is the rows, so
+ * every other store (PostgreSQL, a test double) reads it like any other.
+ */
+public final class RenderedSummaryRows extends AbstractList<SummaryRow> implements RandomAccess {
+
+  private final List<SummaryRow> rows;
+  private final byte[][] file;
+
+  /**
+   * @param rows the rows, in the file's order
+   * @param file summary.csv in parts (each part whole lines, the header first), holding exactly
+   *     {@code rows} in the same order with the mean to two decimals; kept, not copied
+   */
+  public RenderedSummaryRows(List<SummaryRow> rows, byte[][] file) {
+    this.rows = List.copyOf(rows);
+    this.file = file;
+  }
+
+  @Override
+  public SummaryRow get(int index) {
+    return rows.get(index);
+  }
+
+  @Override
+  public int size() {
+    return rows.size();
+  }
+
+  /** The file's parts, header first (the store's own, not a copy: never change them). */
+  byte[][] file() {
+    return file;
+  }
+}
