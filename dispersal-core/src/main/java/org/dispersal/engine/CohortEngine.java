@@ -84,6 +84,12 @@ public final class CohortEngine implements ReplicationEngine {
   private final boolean births;
   private final int[][] born;
 
+  /**
+   * The compartments of each child cohort that this month's births reached (bit j of word j / 64),
+   * so that clearing and adding the births visit those only: a few of each cohort's 40.
+   */
+  private final long[][] bornAt;
+
   /** The cohorts that births add to, each once. */
   private final int[] children;
 
@@ -151,10 +157,12 @@ public final class CohortEngine implements ReplicationEngine {
     birthCohort = new int[cohortCount];
     boolean any = false;
     born = new int[cohortCount][];
+    bornAt = new long[cohortCount][];
     for (int c = 0; c < cohortCount; c++) {
       birthCohort[c] = model.birthCohort(c);
       any |= birthCohort[c] >= 0;
       born[c] = new int[model.compartmentCount(c)];
+      bornAt[c] = new long[(born[c].length + 63) >>> 6];
     }
     births = any;
     children =
@@ -232,13 +240,15 @@ public final class CohortEngine implements ReplicationEngine {
       int[][] stocks,
       int[][] born,
       Substream substream) {
-    drawBirths(rep, birthCohort, cohortKeys, base, t, stocks, null, born, substream);
+    drawBirths(rep, birthCohort, cohortKeys, base, t, stocks, null, born, null, substream);
   }
 
   /**
    * As the public {@code drawBirths}, visiting only the compartments that the bit sets {@code
    * nonZero} list (those with a positive stock: the same draws in the same order), or every
-   * compartment when it is null.
+   * compartment when it is null. With {@code bornAt}, the births are cleared only where last
+   * month's reached (the rest of {@code born} is zero already) and the compartments they reach this
+   * month are marked in it; without, every child cohort's entries are cleared.
    */
   private static void drawBirths(
       SimulationModel.Replication rep,
@@ -249,10 +259,22 @@ public final class CohortEngine implements ReplicationEngine {
       int[][] stocks,
       long[][] nonZero,
       int[][] born,
+      long[][] bornAt,
       Substream substream) {
     for (int child : birthCohort) {
-      if (child >= 0) {
+      if (child < 0) {
+        continue;
+      }
+      if (bornAt == null) {
         java.util.Arrays.fill(born[child], 0);
+      } else {
+        long[] at = bornAt[child];
+        for (int w = 0; w < at.length; w++) {
+          for (long bits = at[w]; bits != 0; bits &= bits - 1) {
+            born[child][(w << 6) + Long.numberOfTrailingZeros(bits)] = 0;
+          }
+          at[w] = 0;
+        }
       }
     }
     for (int c = 0; c < birthCohort.length; c++) {
@@ -263,10 +285,11 @@ public final class CohortEngine implements ReplicationEngine {
       UniformRandomProvider rng = null;
       int[] s = stocks[c];
       long key = birthKey(cohortKeys[c], t + 1);
+      long[] at = bornAt == null ? null : bornAt[child];
       if (nonZero == null) {
         for (int local = 0; local < s.length; local++) {
           if (s[local] > 0) {
-            rng = birth(rep, c, t, local, s[local], born[child], rng, base, key, substream);
+            rng = birth(rep, c, t, local, s[local], born[child], at, rng, base, key, substream);
           }
         }
       } else {
@@ -274,7 +297,7 @@ public final class CohortEngine implements ReplicationEngine {
         for (int w = 0; w < z.length; w++) {
           for (long bits = z[w]; bits != 0; bits &= bits - 1) {
             int local = (w << 6) + Long.numberOfTrailingZeros(bits);
-            rng = birth(rep, c, t, local, s[local], born[child], rng, base, key, substream);
+            rng = birth(rep, c, t, local, s[local], born[child], at, rng, base, key, substream);
           }
         }
       }
@@ -283,8 +306,8 @@ public final class CohortEngine implements ReplicationEngine {
 
   /**
    * Adds the children born to the n people (positive) of cohort c's compartment {@code local} in
-   * month t to {@code born}; returns the births substream {@code rng}, seeded with {@code key} at
-   * its first draw.
+   * month t to {@code born}, marking the compartment in {@code bornAt} (when given) if any were
+   * born; returns the births substream {@code rng}, seeded with {@code key} at its first draw.
    */
   private static UniformRandomProvider birth(
       SimulationModel.Replication rep,
@@ -293,6 +316,7 @@ public final class CohortEngine implements ReplicationEngine {
       int local,
       int n,
       int[] born,
+      long[] bornAt,
       UniformRandomProvider rng,
       long base,
       long key,
@@ -302,7 +326,11 @@ public final class CohortEngine implements ReplicationEngine {
       return rng;
     }
     UniformRandomProvider r = rng == null ? substream.reseed(base, key) : rng;
-    born[local] += Binomial.sample(r, n, p);
+    int children = Binomial.sample(r, n, p);
+    born[local] += children;
+    if (bornAt != null && children != 0) {
+      bornAt[local >>> 6] |= 1L << local;
+    }
     return r;
   }
 
@@ -388,7 +416,8 @@ public final class CohortEngine implements ReplicationEngine {
       }
       boolean keep = !moved && rep.sameRows(t - 1);
       if (births) {
-        drawBirths(rep, birthCohort, cohortKeys, base, t - 1, stocks, nonZero, born, substream);
+        drawBirths(
+            rep, birthCohort, cohortKeys, base, t - 1, stocks, nonZero, born, bornAt, substream);
       }
       if (arrivals) {
         drawArrivals(rep, cohortKeys, base, t - 1, arrived, substream);
@@ -407,7 +436,7 @@ public final class CohortEngine implements ReplicationEngine {
       }
       if (births) {
         for (int c : children) {
-          add(c, born[c]);
+          addBorn(c);
         }
         observer.births(t, born);
       }
@@ -440,6 +469,21 @@ public final class CohortEngine implements ReplicationEngine {
     for (int j = 0; j < people.length; j++) {
       s[j] += people[j];
       z[j >>> 6] |= nonZeroBit(people[j], j);
+    }
+  }
+
+  /** Adds this month's children to child cohort c's stocks, where they were born only. */
+  private void addBorn(int c) {
+    int[] s = stocks[c];
+    int[] b = born[c];
+    long[] z = nonZero[c];
+    long[] at = bornAt[c];
+    for (int w = 0; w < at.length; w++) {
+      for (long bits = at[w]; bits != 0; bits &= bits - 1) {
+        int j = (w << 6) + Long.numberOfTrailingZeros(bits);
+        s[j] += b[j];
+      }
+      z[w] |= at[w];
     }
   }
 
