@@ -55,6 +55,9 @@ public final class CohortEngine implements ReplicationEngine {
    */
   private final int[][] refill;
 
+  /** The compartments flagged in each class's {@link #refill} (bit j of word j / 64). */
+  private final long[][] refillBits;
+
   /**
    * For each class and local compartment, the month whose row it holds ({@link #forgetRows}: none
    * of this replication's): a row is kept into the next month when the replication says it is the
@@ -122,6 +125,7 @@ public final class CohortEngine implements ReplicationEngine {
     representative = new int[cohortCount];
     classRows = new TransitionRows[cohortCount];
     refill = new int[cohortCount][];
+    refillBits = new long[cohortCount][];
     nonZero = new long[cohortCount][];
     classNonZero = new long[cohortCount][];
     filledAt = new int[cohortCount][];
@@ -138,6 +142,7 @@ public final class CohortEngine implements ReplicationEngine {
         representative[k] = c;
         classRows[k] = new TransitionRows(size, leaving);
         refill[k] = new int[size];
+        refillBits[k] = new long[(size + 63) >>> 6];
         classNonZero[k] = new long[(size + 63) >>> 6];
         filledAt[k] = new int[size];
         classes = Math.max(classes, k + 1);
@@ -537,7 +542,14 @@ public final class CohortEngine implements ReplicationEngine {
         continue;
       }
       int[] o = refill[k];
-      java.util.Arrays.fill(o, 0);
+      long[] flagged = refillBits[k];
+      // Last month's flags are cleared where they were set: the rest of o is zero already.
+      for (int w = 0; w < flagged.length; w++) {
+        for (long bits = flagged[w]; bits != 0; bits &= bits - 1) {
+          o[(w << 6) + Long.numberOfTrailingZeros(bits)] = 0;
+        }
+        flagged[w] = 0;
+      }
       long[] z = classNonZero[k];
       int[] at = filledAt[k];
       boolean fill = false;
@@ -546,6 +558,7 @@ public final class CohortEngine implements ReplicationEngine {
           int i = (w << 6) + Long.numberOfTrailingZeros(bits);
           if (at[i] != t - 1 || !sameRow(rep, t, i)) {
             o[i] = 1; // refilled; the others are kept from last month
+            flagged[w] |= 1L << i;
             fill = true;
           }
           at[i] = t;
@@ -553,7 +566,7 @@ public final class CohortEngine implements ReplicationEngine {
       }
       if (fill) {
         rep.fill(representative[k], t, classRows[k], o);
-        classRows[k].prepare(o);
+        classRows[k].prepare(flagged);
       }
     }
   }

@@ -67,17 +67,29 @@ public final class TransitionRows {
 
   /**
    * Prepares the rows for the engine's draws after a fill: sets the {@link #multinomial} of each
-   * source with transitions that was filled ({@code filled[s]} positive; every source when null),
-   * keeping the others' as they were. Valid until the rows are changed again.
+   * source with transitions that was filled (bit s % 64 of word s / 64 of {@code filled} set; every
+   * source when null), keeping the others' as they were. Valid until the rows are changed again.
    */
-  void prepare(int[] filled) {
-    for (int s = 0; s < count.length; s++) {
-      if (count[s] > 0 && (filled == null || filled[s] > 0)) {
-        if (multinomials[s] == null) {
-          multinomials[s] = new FixedMultinomial();
-        }
-        multinomials[s].set(probabilities[s], count[s]);
+  void prepare(long[] filled) {
+    if (filled == null) {
+      for (int s = 0; s < count.length; s++) {
+        prepare(s);
       }
+      return;
+    }
+    for (int w = 0; w < filled.length; w++) {
+      for (long bits = filled[w]; bits != 0; bits &= bits - 1) {
+        prepare((w << 6) + Long.numberOfTrailingZeros(bits));
+      }
+    }
+  }
+
+  private void prepare(int s) {
+    if (count[s] > 0) {
+      if (multinomials[s] == null) {
+        multinomials[s] = new FixedMultinomial();
+      }
+      multinomials[s].set(probabilities[s], count[s]);
     }
   }
 
