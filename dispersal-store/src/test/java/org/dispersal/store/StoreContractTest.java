@@ -95,11 +95,43 @@ abstract class StoreContractTest {
    */
   @Test
   void rowsGivenWithTheirFileAreStoredAsTheRowsAlone() {
-    List<SummaryRow> rows = Fixtures.rows(3_000, 11);
+    List<SummaryRow> rows = new ArrayList<>(Fixtures.rows(3_000, 11));
+    // Line breaks inside a quoted field, a lone quote, non-ASCII text and a large mean.
+    rows.add(
+        new SummaryRow(
+            36,
+            "2020-02",
+            "origin",
+            "CIV",
+            "all",
+            "relocated",
+            "Sahel,\r\n\"north\"\nzone",
+            1.5,
+            0,
+            1,
+            2,
+            3,
+            4));
+    rows.add(
+        new SummaryRow(
+            36,
+            "2020-02",
+            "origin",
+            "CIV",
+            "men",
+            "relocated",
+            "Côte d’Ivoire \"",
+            123456789.01,
+            5,
+            6,
+            7,
+            8,
+            9));
     StoredRun alone = succeededRun(rows, Map.of());
     StoredRun withFile = succeededRun(new RenderedSummaryRows(rows, Fixtures.file(rows)), Map.of());
-    byte[][] otherHeader = Fixtures.file(rows);
-    otherHeader[0] = "month,date\n".getBytes(StandardCharsets.UTF_8);
+    // Other rows under another header: were the file read, the run would hold them.
+    byte[][] otherHeader = Fixtures.file(Fixtures.rows(rows.size(), 12));
+    otherHeader[0] = "month,date,scope,scope_id\n".getBytes(StandardCharsets.UTF_8);
     StoredRun notRead = succeededRun(new RenderedSummaryRows(rows, otherHeader), Map.of());
     RunStore again = reopen().runs();
     assertThat(again.summary(alone.id(), SummaryFilter.all())).isEqualTo(rows);
