@@ -1,7 +1,6 @@
 package org.dispersal.store;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -70,10 +69,8 @@ public record ReplicationValues(String layout, int replications, List<byte[]> mo
   public static byte[] encode(int replications, List<Cell> cells) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-    try (DataOutputStream out =
-        new DataOutputStream(
-            new BufferedOutputStream(
-                new DeflaterOutputStream(bytes, deflater, 1 << 14), 1 << 14))) {
+    VarintBuffer buffer = new VarintBuffer(new DeflaterOutputStream(bytes, deflater, 1 << 14));
+    try (DataOutputStream out = new DataOutputStream(buffer)) {
       out.writeInt(ENCODING);
       out.writeInt(replications);
       List<Cell> kept = new ArrayList<>();
@@ -108,7 +105,7 @@ public record ReplicationValues(String layout, int replications, List<byte[]> mo
         out.writeUTF(c.scopeId());
         out.writeUTF(c.state());
         for (int v : c.values()) {
-          writeVarint(out, v);
+          buffer.varint(v);
         }
       }
     } catch (IOException e) {
@@ -154,12 +151,82 @@ public record ReplicationValues(String layout, int replications, List<byte[]> mo
     }
   }
 
-  private static void writeVarint(OutputStream out, int v) throws IOException {
-    while ((v & ~0x7F) != 0) {
-      out.write((v & 0x7F) | 0x80);
-      v >>>= 7;
+  /**
+   * A 16 KB buffer in front of the deflater that fills and empties exactly as a {@link
+   * java.io.BufferedOutputStream} of that size does (so the deflater is given the same bytes in the
+   * same pieces), with unsigned varints written straight into it: the values of a default forecast
+   * are some 8 million varints, and a synchronised call per byte through {@link DataOutputStream}
+   * and {@link java.io.BufferedOutputStream} was most of their encoding's time
+   * (docs/PERFORMANCE.md, "Session 16").
+   */
+  private static final class VarintBuffer extends OutputStream {
+    private final OutputStream out;
+    private final byte[] buf = new byte[1 << 14];
+    private int count;
+
+    VarintBuffer(OutputStream out) {
+      this.out = out;
     }
-    out.write(v);
+
+    /** Writes v (non-negative) as an unsigned varint: 7 bits a byte, low bits first. */
+    void varint(int v) throws IOException {
+      if (count + 5 > buf.length) {
+        // Near the end of the buffer: byte by byte, so it empties where it would have.
+        while ((v & ~0x7F) != 0) {
+          write((v & 0x7F) | 0x80);
+          v >>>= 7;
+        }
+        write(v);
+        return;
+      }
+      while ((v & ~0x7F) != 0) {
+        buf[count++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      buf[count++] = (byte) v;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (count >= buf.length) {
+        empty();
+      }
+      buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (len >= buf.length) {
+        empty();
+        out.write(b, off, len);
+        return;
+      }
+      if (len > buf.length - count) {
+        empty();
+      }
+      System.arraycopy(b, off, buf, count, len);
+      count += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      empty();
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (OutputStream o = out) {
+        flush();
+      }
+    }
+
+    private void empty() throws IOException {
+      if (count > 0) {
+        out.write(buf, 0, count);
+        count = 0;
+      }
+    }
   }
 
   private static int readVarint(InputStream in) throws IOException {
