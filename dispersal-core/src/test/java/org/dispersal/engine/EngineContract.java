@@ -131,6 +131,61 @@ public abstract class EngineContract {
     assertThat(trace(model, 99, 4)).isNotEqualTo(trace(model, 99, 5));
   }
 
+  /**
+   * An engine runs many replications in turn (one engine per worker): a replication's months, its
+   * births included, are the same whichever replications the engine ran before it, on random
+   * scenarios with births and on one with arrivals.
+   */
+  @Test
+  public void aReplicationDrawsAsIfRunFirst() {
+    int births = 0;
+    List<SimulationModel> models = new ArrayList<>();
+    for (long seed = 1; seed <= 12; seed++) {
+      CompiledModel model =
+          new CompiledModel(
+              TestScenarios.random(
+                  RandomStreams.stream(seed, 0, RandomStreams.Purpose.PARAMETERS)));
+      for (int c = 0; c < model.cohortCount(); c++) {
+        births += model.birthCohort(c) >= 0 ? 1 : 0;
+      }
+      models.add(model);
+    }
+    models.add(arrivalsModel(4));
+    assertThat(births).as("cohorts with births").isPositive();
+    for (SimulationModel model : models) {
+      ReplicationEngine used = engine(model);
+      for (long rep : new long[] {3, 11, 5}) {
+        fullTrace(used, 99, rep);
+      }
+      assertThat(fullTrace(used, 99, 7)).isEqualTo(fullTrace(engine(model), 99, 7));
+    }
+  }
+
+  /** Every month's stocks, births and arrivals of one replication. */
+  private static String fullTrace(ReplicationEngine engine, long seed, long rep) {
+    StringBuilder sb = new StringBuilder();
+    engine.simulate(
+        seed,
+        rep,
+        new MonthObserver() {
+          @Override
+          public void births(int month, int[][] born) {
+            sb.append('b').append(month).append(Arrays.deepToString(born));
+          }
+
+          @Override
+          public void arrivals(int month, int[][] arrived) {
+            sb.append('a').append(month).append(Arrays.deepToString(arrived));
+          }
+
+          @Override
+          public void observe(int month, int[][] stocks) {
+            sb.append(month).append(Arrays.deepToString(stocks));
+          }
+        });
+    return sb.toString();
+  }
+
   private String trace(SimulationModel model, long seed, long rep) {
     StringBuilder sb = new StringBuilder();
     engine(model)
