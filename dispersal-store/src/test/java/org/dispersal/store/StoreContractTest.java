@@ -97,36 +97,8 @@ abstract class StoreContractTest {
   void rowsGivenWithTheirFileAreStoredAsTheRowsAlone() {
     List<SummaryRow> rows = new ArrayList<>(Fixtures.rows(3_000, 11));
     // Line breaks inside a quoted field, a lone quote, non-ASCII text and a large mean.
-    rows.add(
-        new SummaryRow(
-            36,
-            "2020-02",
-            "origin",
-            "CIV",
-            "all",
-            "relocated",
-            "Sahel,\r\n\"north\"\nzone",
-            1.5,
-            0,
-            1,
-            2,
-            3,
-            4));
-    rows.add(
-        new SummaryRow(
-            36,
-            "2020-02",
-            "origin",
-            "CIV",
-            "men",
-            "relocated",
-            "Côte d’Ivoire \"",
-            123456789.01,
-            5,
-            6,
-            7,
-            8,
-            9));
+    rows.add(lastMonth("all", "Sahel,\r\n\"north\"\nzone", 1.5));
+    rows.add(lastMonth("men", "Côte d’Ivoire \"", 123456789.01));
     StoredRun alone = succeededRun(rows, Map.of());
     StoredRun withFile = succeededRun(new RenderedSummaryRows(rows, Fixtures.file(rows)), Map.of());
     // Other rows under another header: were the file read, the run would hold them.
@@ -137,6 +109,12 @@ abstract class StoreContractTest {
     assertThat(again.summary(alone.id(), SummaryFilter.all())).isEqualTo(rows);
     assertThat(again.summary(withFile.id(), SummaryFilter.all())).isEqualTo(rows);
     assertThat(again.summary(notRead.id(), SummaryFilter.all())).isEqualTo(rows);
+  }
+
+  /** A row of month 36 for Côte d'Ivoire's relocated people with a given destination and mean. */
+  private static SummaryRow lastMonth(String demographic, String destination, double mean) {
+    return new SummaryRow(
+        36, "2020-02", "origin", "CIV", demographic, "relocated", destination, mean, 0, 1, 2, 3, 4);
   }
 
   @Test
