@@ -294,12 +294,39 @@ public final class IntHistogram {
   }
 
   /**
-   * Adds every value recorded in another table to this one. An empty table of large values takes
-   * the other's as it is built, so merging into it copies nothing more.
+   * Adds every value recorded in another table to this one. When the other's large values are still
+   * only a log (a worker's cell whose log never reached {@value #LOG_LIMIT} records), its records
+   * join this table's log as they are, to be sorted once with it: the merge of a forecast's
+   * summaries no longer sorts and tables each worker's logs first (docs/PERFORMANCE.md, "Session
+   * 16"). Otherwise its table of distinct values is merged into this one's; an empty table of large
+   * values takes the other's as it is built, so merging into it copies nothing more.
    */
   public void combine(IntHistogram other) {
     if (other == this) {
       throw new IllegalArgumentException("cannot combine a histogram with itself");
+    }
+    if (other.runSize == 0) {
+      // Only a log of large values (a worker's cell that never folded): its records join this
+      // log as they are, sorted once with it when read, rather than sorted and tabled first.
+      int[] d = other.dense;
+      if (d != null) {
+        for (int v = 1; v < d.length; v++) {
+          add(v, d[v]);
+        }
+      }
+      int end = other.logSize;
+      for (int b = other.tail; b != LogPool.NONE; ) {
+        int[] c = other.pool.chunk(b);
+        int o = b & LogPool.MASK;
+        int before = c[o + 1];
+        for (int i = o + 2, last = o + 2 + end - before; i < last; i++) {
+          sum += c[i];
+          append(c[i]);
+        }
+        end = before;
+        b = c[o];
+      }
+      return;
     }
     Large large = other.largeTable();
     int[] d = large.dense();

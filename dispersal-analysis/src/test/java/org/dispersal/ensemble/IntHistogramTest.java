@@ -101,6 +101,46 @@ class IntHistogramTest {
   }
 
   /**
+   * Merging a table whose large values are still only a log (as a worker's cells are) joins its
+   * records to this table's log; two such logs that together pass the log's limit fold on the way,
+   * and the merged table is the table of all the values: the same quantiles, sum and canonical
+   * bytes, in either order, in a shared pool as in pools of their own.
+   */
+  @Test
+  void mergingLogsPastTheLimitGivesTheTableOfAllValues() throws IOException {
+    SplittableRandom rng = new SplittableRandom(5);
+    int n = 2 * (IntHistogram.LOG_LIMIT - 500);
+    int[] values = new int[n];
+    IntHistogram all = new IntHistogram();
+    LogPool shared = new LogPool();
+    IntHistogram a = new IntHistogram(shared);
+    IntHistogram b = new IntHistogram(shared);
+    IntHistogram c = new IntHistogram();
+    IntHistogram d = new IntHistogram();
+    for (int i = 0; i < n; i++) {
+      int v = rng.nextInt(4) == 0 ? rng.nextInt(64) : 64 + rng.nextInt(3000);
+      values[i] = v;
+      all.add(v, 1);
+      (i % 2 == 0 ? a : b).add(v, 1);
+      (i % 2 == 0 ? c : d).add(v, 1);
+    }
+    a.combine(b);
+    d.combine(c);
+    Arrays.sort(values);
+    double[] qs = {0.01, 0.25, 0.5, 0.75, 0.99, 1.0};
+    for (IntHistogram h : new IntHistogram[] {a, d}) {
+      int[] got = h.quantiles(n, qs);
+      for (int q = 0; q < qs.length; q++) {
+        int rank = (int) Math.max(1, Math.ceil(qs[q] * n - 1e-9));
+        assertThat(got[q]).isEqualTo(values[rank - 1]);
+      }
+      assertThat(h.sum()).isEqualTo(Arrays.stream(values).asLongStream().sum());
+      assertThat(h.nonZero()).isEqualTo(all.nonZero());
+      assertThat(bytes(h)).isEqualTo(bytes(all));
+    }
+  }
+
+  /**
    * Past the log's limit the records are folded into the table of distinct values; quantiles, sum
    * and the canonical bytes stay those of the sorted sample, for a recorded, a merged and a re-read
    * table alike.
