@@ -273,13 +273,7 @@ public final class CohortEngine implements ReplicationEngine {
       if (bornAt == null) {
         java.util.Arrays.fill(born[child], 0);
       } else {
-        long[] at = bornAt[child];
-        for (int w = 0; w < at.length; w++) {
-          for (long bits = at[w]; bits != 0; bits &= bits - 1) {
-            born[child][(w << 6) + Long.numberOfTrailingZeros(bits)] = 0;
-          }
-          at[w] = 0;
-        }
+        clearMarked(born[child], bornAt[child]);
       }
     }
     for (int c = 0; c < birthCohort.length; c++) {
@@ -492,6 +486,19 @@ public final class CohortEngine implements ReplicationEngine {
     }
   }
 
+  /**
+   * Zeroes the entries of {@code values} that {@code marked} lists (bit j % 64 of word j / 64) and
+   * clears the marks: the other entries are zero already.
+   */
+  private static void clearMarked(int[] values, long[] marked) {
+    for (int w = 0; w < marked.length; w++) {
+      for (long bits = marked[w]; bits != 0; bits &= bits - 1) {
+        values[(w << 6) + Long.numberOfTrailingZeros(bits)] = 0;
+      }
+      marked[w] = 0;
+    }
+  }
+
   /** Bit j (of its word) when n, a stock or a number of people, is positive; no bit when 0. */
   private static long nonZeroBit(int n, int j) {
     return (long) (-n >>> 31) << j;
@@ -544,12 +551,7 @@ public final class CohortEngine implements ReplicationEngine {
       int[] o = refill[k];
       long[] flagged = refillBits[k];
       // Last month's flags are cleared where they were set: the rest of o is zero already.
-      for (int w = 0; w < flagged.length; w++) {
-        for (long bits = flagged[w]; bits != 0; bits &= bits - 1) {
-          o[(w << 6) + Long.numberOfTrailingZeros(bits)] = 0;
-        }
-        flagged[w] = 0;
-      }
+      clearMarked(o, flagged);
       long[] z = classNonZero[k];
       int[] at = filledAt[k];
       boolean fill = false;
