@@ -376,9 +376,7 @@ final class JdbcRunStore implements RunStore {
       try {
         file = Files.createTempFile("dispersal-summary-", ".csv");
         try (OutputStream out = Files.newOutputStream(file)) {
-          for (byte[] part : rows.file()) {
-            out.write(part);
-          }
+          rows.writeFile(out);
         }
       } catch (IOException e) {
         return false;

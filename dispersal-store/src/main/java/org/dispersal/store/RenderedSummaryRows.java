@@ -1,5 +1,7 @@
 package org.dispersal.store;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
@@ -39,5 +41,12 @@ public final class RenderedSummaryRows extends AbstractList<SummaryRow> implemen
   /** The file's parts, header first (the store's own, not a copy: never change them). */
   byte[][] file() {
     return file;
+  }
+
+  /** Writes the file, part after part. */
+  public void writeFile(OutputStream out) throws IOException {
+    for (byte[] part : file) {
+      out.write(part);
+    }
   }
 }

@@ -37,13 +37,12 @@ public final class SummaryTable {
   private final EnsembleSummary summary;
   private final YearMonth start;
   private final Supplier<ReplicationValues> replicationValues;
-  private volatile Rendered rendered;
 
   /**
-   * The file's bytes (the header, then each month's rows, kept in parts: joining them would copy
-   * the whole file once more) and the store's rows, made in one pass.
+   * The store's rows with the file's bytes (the header, then each month's rows, kept in parts:
+   * joining them would copy the whole file once more), made in one pass; null until rendered.
    */
-  private record Rendered(byte[][] file, RenderedSummaryRows rows) {}
+  private volatile RenderedSummaryRows rendered;
 
   /**
    * @param summary the ensemble summary
@@ -144,7 +143,7 @@ public final class SummaryTable {
         file[m + 1] = fileParts[m];
         rows.addAll(rowParts.get(m));
       }
-      rendered = new Rendered(file, new RenderedSummaryRows(rows, file));
+      rendered = new RenderedSummaryRows(rows, file);
     }
   }
 
@@ -186,12 +185,10 @@ public final class SummaryTable {
 
   /** Writes {@code summary.csv} into a folder. */
   public void write(Path folder) throws IOException {
-    Rendered r = rendered;
+    RenderedSummaryRows r = rendered;
     if (r != null) {
       try (OutputStream out = Files.newOutputStream(folder.resolve(FILE))) {
-        for (byte[] part : r.file()) {
-          out.write(part);
-        }
+        r.writeFile(out);
       }
     } else {
       SummaryCsv.write(summary, start, folder.resolve(FILE));
@@ -203,9 +200,9 @@ public final class SummaryTable {
    * file's bytes ({@link RenderedSummaryRows}), which the DuckDB store loads directly.
    */
   public List<SummaryRow> rows() {
-    Rendered r = rendered;
+    RenderedSummaryRows r = rendered;
     if (r != null) {
-      return r.rows();
+      return r;
     }
     List<SummaryRow> rows = new ArrayList<>();
     try {
