@@ -258,38 +258,34 @@ class HindcastTest {
    */
   @Test
   void assimilationPaysWhenEveryLaterDateBeatsEveryEarlierOne() {
-    LocalDate a = LocalDate.of(2016, 6, 30);
-    LocalDate b = LocalDate.of(2016, 9, 30);
-    LocalDate c = LocalDate.of(2016, 12, 31);
-    HindcastScorecard.AssimilationPays mixed =
-        HindcastScorecard.AssimilationPays.of(
-            List.of(
-                new HindcastScorecard.Assimilation(a, 47, 300),
-                new HindcastScorecard.Assimilation(b, 47, 250),
-                new HindcastScorecard.Assimilation(c, 47, 260)));
+    HindcastScorecard.AssimilationPays mixed = assimilation(47, 300, 250, 260);
     assertThat(mixed.pairs()).isEqualTo(3);
     assertThat(mixed.laterBetter()).isEqualTo(2);
     assertThat(mixed.met()).isFalse();
     assertThat(mixed.sentence())
         .contains("the 47 figures every date scored")
         .contains("lower in 2 of 3 pairs of dates (missed)");
-    HindcastScorecard.AssimilationPays falling =
-        HindcastScorecard.AssimilationPays.of(
-            List.of(
-                new HindcastScorecard.Assimilation(a, 47, 300),
-                new HindcastScorecard.Assimilation(b, 47, 250),
-                new HindcastScorecard.Assimilation(c, 47, 200)));
+    HindcastScorecard.AssimilationPays falling = assimilation(47, 300, 250, 200);
     assertThat(falling.met()).isTrue();
     assertThat(falling.sentence()).endsWith("lower in 3 of 3 pairs of dates (met).");
-    HindcastScorecard.AssimilationPays tie =
-        HindcastScorecard.AssimilationPays.of(
-            List.of(
-                new HindcastScorecard.Assimilation(a, 5, 100),
-                new HindcastScorecard.Assimilation(b, 5, 100)));
+    HindcastScorecard.AssimilationPays tie = assimilation(5, 100, 100);
     assertThat(tie.met()).isFalse();
     HindcastScorecard.AssimilationPays none = HindcastScorecard.AssimilationPays.of(List.of());
     assertThat(none.met()).isFalse();
     assertThat(none.sentence()).contains("not measured");
+  }
+
+  /**
+   * Assimilation over forecast dates a quarter apart from 30 June 2016, each with its mean CRPS on
+   * the same {@code figures} figures.
+   */
+  private static HindcastScorecard.AssimilationPays assimilation(int figures, double... meanCrps) {
+    List<HindcastScorecard.Assimilation> dates = new java.util.ArrayList<>();
+    for (int i = 0; i < meanCrps.length; i++) {
+      LocalDate date = LocalDate.of(2016, 6, 30).plusMonths(3L * i);
+      dates.add(new HindcastScorecard.Assimilation(date, figures, meanCrps[i]));
+    }
+    return HindcastScorecard.AssimilationPays.of(dates);
   }
 
   @Test
