@@ -44,6 +44,21 @@ class CliTest {
   }
 
   /**
+   * The arguments of a small hindcast as of {@code asOf} on {@code observations}, not stored and
+   * quiet: 20 replications, no calibration simulations, 50 particles.
+   */
+  static List<String> smallHindcast(String asOf, Path... observations) {
+    List<String> args = new ArrayList<>(List.of("hindcast", "--as-of", asOf, "--observations"));
+    for (Path o : observations) {
+      args.add(o.toString());
+    }
+    args.addAll(
+        List.of(
+            "--runs", "20", "--simulations", "0", "--particles", "50", "--no-store", "--quiet"));
+    return args;
+  }
+
+  /**
    * The arguments of a comparison of {@code variants}, the first the base, in {@code runs} runs.
    */
   static List<String> comparison(int runs, String... variants) {

@@ -31,26 +31,9 @@ class HindcastStartTest {
 
   private CliTest.Result hindcast(Path out, String... more) throws Exception {
     List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "hindcast",
-                "--as-of",
-                "2019-06-30",
-                "--observations",
-                CliTest.KNOWN.toString(),
-                lateFigure().toString(),
-                "--runs",
-                "20",
-                "--simulations",
-                "0",
-                "--particles",
-                "50",
-                "--no-store",
-                "--quiet",
-                "--out",
-                out.toString()));
-    args.addAll(List.of(more));
-    return CliTest.run(args.toArray(String[]::new));
+        new java.util.ArrayList<>(CliTest.smallHindcast("2019-06-30", CliTest.KNOWN, lateFigure()));
+    args.addAll(List.of("--out", out.toString()));
+    return CliTest.run(args, more);
   }
 
   private static String lateRow(Path out) throws Exception {

@@ -18,21 +18,9 @@ class StocksOptionTest {
     Path dir = tmp.resolve("pooled");
     CliTest.Result r =
         CliTest.run(
-            "hindcast",
-            "--as-of",
-            "2017-02-13",
-            "--observations",
-            CliTest.KNOWN.toString(),
-            "--runs",
-            "20",
-            "--simulations",
-            "0",
-            "--particles",
-            "50",
+            CliTest.smallHindcast("2017-02-13", CliTest.KNOWN),
             "--stocks",
             "pooled",
-            "--no-store",
-            "--quiet",
             "--out",
             dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
