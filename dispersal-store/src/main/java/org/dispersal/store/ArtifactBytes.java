@@ -36,14 +36,42 @@ final class ArtifactBytes {
     if (file.length < COMPRESS_FROM && !gzipped(file)) {
       return file;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, file.length / 8));
+    return compressed(new byte[][] {file}, file.length);
+  }
+
+  /**
+   * The value to store for a file given in parts (their concatenation is the file): the same value
+   * as {@link #stored(byte[])} of the whole file, without joining the parts first.
+   */
+  static byte[] stored(byte[][] parts) {
+    long length = 0;
+    for (byte[] part : parts) {
+      length += part.length;
+    }
+    if (length < COMPRESS_FROM) {
+      byte[] whole = new byte[(int) length];
+      int at = 0;
+      for (byte[] part : parts) {
+        System.arraycopy(part, 0, whole, at, part.length);
+        at += part.length;
+      }
+      return stored(whole);
+    }
+    return compressed(parts, length);
+  }
+
+  private static byte[] compressed(byte[][] parts, long length) {
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, Math.max(64, length / 8)));
     try (GZIPOutputStream gz =
         new GZIPOutputStream(out, 1 << 16) {
           {
             def.setLevel(Deflater.BEST_SPEED);
           }
         }) {
-      gz.write(file);
+      for (byte[] part : parts) {
+        gz.write(part);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,7 @@ package org.dispersal.store;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -41,6 +42,25 @@ public final class RenderedSummaryRows extends AbstractList<SummaryRow> implemen
   /** The file's parts, header first (the store's own, not a copy: never change them). */
   byte[][] file() {
     return file;
+  }
+
+  /** Whether {@code bytes} are the file's bytes: its parts, one after the other. */
+  boolean isFile(byte[] bytes) {
+    long length = 0;
+    for (byte[] part : file) {
+      length += part.length;
+    }
+    if (length != bytes.length) {
+      return false;
+    }
+    int at = 0;
+    for (byte[] part : file) {
+      if (!Arrays.equals(part, 0, part.length, bytes, at, at + part.length)) {
+        return false;
+      }
+      at += part.length;
+    }
+    return true;
   }
 
   /** Writes the file, part after part. */

@@ -50,4 +50,32 @@ class ArtifactBytesTest {
     assertThat(ArtifactBytes.stored(at).length).isLessThan(at.length);
     assertThat(ArtifactBytes.read(ArtifactBytes.stored(at))).isEqualTo(at);
   }
+
+  @Test
+  void aFileGivenInPartsIsStoredAsTheWholeFileIs() {
+    StringBuilder csv = new StringBuilder();
+    Random random = new Random(11);
+    while (csv.length() < ArtifactBytes.COMPRESS_FROM + 54_321) {
+      csv.append(random.nextInt(40)).append(",origin,FRA,returned,").append(random.nextInt(900));
+      csv.append('\n');
+    }
+    byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+    int cut1 = 17;
+    int cut2 = file.length / 2 + 3;
+    byte[][] parts = {
+      java.util.Arrays.copyOfRange(file, 0, cut1),
+      java.util.Arrays.copyOfRange(file, cut1, cut2),
+      new byte[0],
+      java.util.Arrays.copyOfRange(file, cut2, file.length)
+    };
+    assertThat(ArtifactBytes.stored(parts)).isEqualTo(ArtifactBytes.stored(file));
+    assertThat(ArtifactBytes.read(ArtifactBytes.stored(parts))).isEqualTo(file);
+    // Small parts: stored as the joined file, and compressed when they begin like gzip.
+    byte[] small = "month\n0\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(ArtifactBytes.stored(new byte[][] {{'m', 'o'}, {'n', 't', 'h', '\n', '0', '\n'}}))
+        .isEqualTo(small);
+    byte[][] gzipLike = {{(byte) 0x1f}, {(byte) 0x8b, 1, 2}};
+    assertThat(ArtifactBytes.read(ArtifactBytes.stored(gzipLike)))
+        .isEqualTo(new byte[] {(byte) 0x1f, (byte) 0x8b, 1, 2});
+  }
 }

@@ -95,12 +95,22 @@ abstract class StoreContractTest {
    */
   @Test
   void rowsGivenWithTheirFileAreStoredAsTheRowsAlone() {
-    List<SummaryRow> rows = new ArrayList<>(Fixtures.rows(3_000, 11));
+    List<SummaryRow> rows = new ArrayList<>(Fixtures.rows(25_000, 11));
     // Line breaks inside a quoted field, a lone quote, non-ASCII text and a large mean.
     rows.add(lastMonth("all", "Sahel,\r\n\"north\"\nzone", 1.5));
     rows.add(lastMonth("men", "Côte d’Ivoire \"", 123456789.01));
     StoredRun alone = succeededRun(rows, Map.of());
-    StoredRun withFile = succeededRun(new RenderedSummaryRows(rows, Fixtures.file(rows)), Map.of());
+    byte[][] file = Fixtures.file(rows);
+    byte[] joined = join(file);
+    assertThat(joined.length).isGreaterThan(ArtifactBytes.COMPRESS_FROM);
+    // The file given among the run's files is stored from the rendered parts (compressed while the
+    // other files are made); a file of the same name with other bytes keeps its own.
+    StoredRun withFile =
+        succeededRun(new RenderedSummaryRows(rows, file), Map.of("summary.csv", joined.clone()));
+    byte[] otherBytes = joined.clone();
+    otherBytes[otherBytes.length - 2] ^= 1;
+    StoredRun otherFile =
+        succeededRun(new RenderedSummaryRows(rows, file), Map.of("summary.csv", otherBytes));
     // Other rows under another header: were the file read, the run would hold them.
     byte[][] otherHeader = Fixtures.file(Fixtures.rows(rows.size(), 12));
     otherHeader[0] = "month,date,scope,scope_id\n".getBytes(StandardCharsets.UTF_8);
@@ -109,6 +119,16 @@ abstract class StoreContractTest {
     assertThat(again.summary(alone.id(), SummaryFilter.all())).isEqualTo(rows);
     assertThat(again.summary(withFile.id(), SummaryFilter.all())).isEqualTo(rows);
     assertThat(again.summary(notRead.id(), SummaryFilter.all())).isEqualTo(rows);
+    assertThat(again.artifact(withFile.id(), "summary.csv")).contains(joined);
+    assertThat(again.artifact(otherFile.id(), "summary.csv")).contains(otherBytes);
+  }
+
+  private static byte[] join(byte[][] parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 
   /** A row of month 36 for Côte d'Ivoire's relocated people with a given destination and mean. */
