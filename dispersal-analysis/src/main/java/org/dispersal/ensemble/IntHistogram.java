@@ -408,7 +408,11 @@ public final class IntHistogram {
     if (total < recorded) {
       throw new IllegalArgumentException("total below the number recorded");
     }
-    int[] log = sortedLog();
+    // A sorted log with no table of distinct values (the merged cells, prepared for reading) is
+    // read in place: each quantile past the dense counts is the log's record at its rank, found by
+    // walking the blocks, without copying the log or walking its records.
+    boolean inPlace = logSorted && runSize == 0;
+    int[] log = inPlace ? EMPTY : sortedLog();
     int qn = ranks.length;
     int[] out = new int[qn];
     long zeros = total - recorded;
@@ -428,6 +432,12 @@ public final class IntHistogram {
           }
         }
       }
+    }
+    if (inPlace) {
+      if (q < qn) {
+        recordsAtRanks(ranks, q, cumulative, out);
+      }
+      return out;
     }
     int i = 0;
     int j = 0;
@@ -449,6 +459,31 @@ public final class IntHistogram {
       out[q++] = largest;
     }
     return out;
+  }
+
+  /**
+   * Fills {@code out[q..]} with the records of the sorted log at {@code ranks[q..]} counted past
+   * {@code before} replications (the zeros and the dense counts), the largest record for a rank
+   * beyond the log; one walk over the blocks from the last, the highest ranks first.
+   */
+  private void recordsAtRanks(long[] ranks, int q, long before, int[] out) {
+    int k = ranks.length - 1;
+    for (int b = tail; b != LogPool.NONE && k >= q; ) {
+      int[] c = pool.chunk(b);
+      int o = b & LogPool.MASK;
+      int first = c[o + 1];
+      while (k >= q) {
+        long index = Math.min(ranks[k] - before - 1, logSize - 1L);
+        if (index < first) {
+          break;
+        }
+        out[k--] = c[o + 2 + (int) index - first];
+      }
+      b = c[o];
+    }
+    if (k >= q) {
+      throw new IllegalStateException("log blocks do not hold the ranks asked for");
+    }
   }
 
   /** The number of replications at or below the q-quantile of {@code total}: ceil(q·total). */
