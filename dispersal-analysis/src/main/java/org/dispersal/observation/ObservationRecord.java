@@ -104,6 +104,24 @@ public record ObservationRecord(
     return (publication == null ? Publication.AS_WRITTEN : publication).publishedBy(this, asOf);
   }
 
+  /**
+   * Whether the figure's own {@code published} text begins after a date: its first possible day
+   * (the 1st of a month, the 1st of January of a year) is later, so it cannot have been public
+   * then.
+   */
+  public boolean publishedAfter(LocalDate asOf) {
+    String p = published == null ? "" : published.strip();
+    LocalDate first;
+    if (p.length() == 4) {
+      first = LocalDate.of(Integer.parseInt(p), 1, 1);
+    } else if (p.length() == 7) {
+      first = YearMonth.parse(p).atDay(1);
+    } else {
+      first = publishedLast;
+    }
+    return first.isAfter(asOf);
+  }
+
   /** Whether the figure describes a time after a date (its first possible day is later). */
   public boolean datedAfter(LocalDate asOf) {
     return firstDay.isAfter(asOf);

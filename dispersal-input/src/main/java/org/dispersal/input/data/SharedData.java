@@ -461,13 +461,15 @@ public final class SharedData implements Publication {
   /**
    * Whether an observed figure was public on a date. A figure from one of these sources follows the
    * information set's rule ({@link InformationSet#admits}), so figures and initial stocks share one
-   * cut-off; a figure from any other source counts from the last day its own {@code published} text
-   * can mean ({@link Publication#AS_WRITTEN}).
+   * cut-off, unless its own {@code published} text begins after the date (a later figure filed
+   * under an earlier source is never used before it appeared); a figure from any other source
+   * counts from the last day its own {@code published} text can mean ({@link
+   * Publication#AS_WRITTEN}).
    */
   @Override
   public boolean publishedBy(ObservationRecord record, LocalDate asOf) {
     return source(record.sourceId())
-        .map(s -> InformationSet.admits(s, asOf))
+        .map(s -> InformationSet.admits(s, asOf) && !record.publishedAfter(asOf))
         .orElseGet(() -> Publication.AS_WRITTEN.publishedBy(record, asOf));
   }
 

@@ -130,6 +130,30 @@ class ObservationsReaderTest {
         .hasMessageContaining("obs.csv:1:");
   }
 
+  /**
+   * A figure filed under a source of the shared data is public when the source is, but never before
+   * its own published text begins: a 2019 figure under TSC2017 (published 24 October 2017) is not
+   * public in 2018, a row published "2017" under that source is public from its source's date, and
+   * a figure of an unknown source follows its own text.
+   */
+  @Test
+  void aLaterFigureUnderAnEarlierSourceIsNotPublicBeforeItsOwnDate() {
+    SharedData data = SharedData.shipped();
+    List<ObservationRecord> rows =
+        ObservationsReader.parse(
+            "obs.csv",
+            HEADER
+                + "2019-06,2019-07-01,country,FRA,all,returned,300,300,TSC2017\n"
+                + "2017-10,2017,country,FRA,all,returned,271,271,TSC2017\n"
+                + "2019-06,2019-07,country,FRA,all,returned,300,300,NOT_IN_SOURCES\n");
+    assertThat(rows.get(0).publishedBy(LocalDate.of(2018, 6, 30), data)).isFalse();
+    assertThat(rows.get(0).publishedBy(LocalDate.of(2019, 7, 1), data)).isTrue();
+    assertThat(rows.get(1).publishedBy(LocalDate.of(2017, 10, 23), data)).isFalse();
+    assertThat(rows.get(1).publishedBy(LocalDate.of(2017, 10, 24), data)).isTrue();
+    assertThat(rows.get(2).publishedBy(LocalDate.of(2019, 7, 30), data)).isFalse();
+    assertThat(rows.get(2).publishedBy(LocalDate.of(2019, 7, 31), data)).isTrue();
+  }
+
   @Test
   void shippedFilesReadAndSplitAtTheSeedDate() {
     Path dir = Path.of("..", "data", "observations");
