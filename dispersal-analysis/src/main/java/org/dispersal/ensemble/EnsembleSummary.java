@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
@@ -354,7 +356,19 @@ public final class EnsembleSummary implements MonthObserver {
       int[][] stateKey,
       boolean[][] home) {
 
+    /**
+     * Each model's layout, made once however many workers' summaries and comparisons of hypotheses
+     * read it (a model is compared with every other hypothesis before the first replication, and
+     * each worker's summary reads it again); kept while the model is.
+     */
+    private static final Map<CompiledModel, Layout> MADE =
+        Collections.synchronizedMap(new WeakHashMap<>());
+
     static Layout of(CompiledModel model) {
+      return MADE.computeIfAbsent(model, Layout::make);
+    }
+
+    private static Layout make(CompiledModel model) {
       List<Scope> scopes = new ArrayList<>();
       scopes.add(new Scope(Scope.WORLD, "", "World"));
       for (Region r : model.scenario().regions()) {
