@@ -21,13 +21,7 @@ class ArtifactBytesTest {
 
   @Test
   void aLargeFileIsStoredCompressedAndReadBackExactly() {
-    StringBuilder csv = new StringBuilder();
-    Random random = new Random(7);
-    while (csv.length() < ArtifactBytes.COMPRESS_FROM + 12_345) {
-      csv.append(random.nextInt(40)).append(",world,all,killed,").append(random.nextInt(9000));
-      csv.append('\n');
-    }
-    byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] file = largeCsv(7, ",world,all,killed,", 12_345);
     byte[] stored = ArtifactBytes.stored(file);
     assertThat(stored.length).isLessThan(file.length / 2);
     assertThat(ArtifactBytes.read(stored)).isEqualTo(file);
@@ -53,13 +47,7 @@ class ArtifactBytesTest {
 
   @Test
   void aFileGivenInPartsIsStoredAsTheWholeFileIs() {
-    StringBuilder csv = new StringBuilder();
-    Random random = new Random(11);
-    while (csv.length() < ArtifactBytes.COMPRESS_FROM + 54_321) {
-      csv.append(random.nextInt(40)).append(",origin,FRA,returned,").append(random.nextInt(900));
-      csv.append('\n');
-    }
-    byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] file = largeCsv(11, ",origin,FRA,returned,", 54_321);
     int cut1 = 17;
     int cut2 = file.length / 2 + 3;
     byte[][] parts = {
@@ -77,5 +65,17 @@ class ArtifactBytesTest {
     byte[][] gzipLike = {{(byte) 0x1f}, {(byte) 0x8b, 1, 2}};
     assertThat(ArtifactBytes.read(ArtifactBytes.stored(gzipLike)))
         .isEqualTo(new byte[] {(byte) 0x1f, (byte) 0x8b, 1, 2});
+  }
+
+  /**
+   * Random CSV lines around {@code middle}, until the text is {@code past} bytes over the limit.
+   */
+  private static byte[] largeCsv(long seed, String middle, int past) {
+    StringBuilder csv = new StringBuilder();
+    Random random = new Random(seed);
+    while (csv.length() < ArtifactBytes.COMPRESS_FROM + past) {
+      csv.append(random.nextInt(40)).append(middle).append(random.nextInt(9000)).append('\n');
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
 }
