@@ -37,7 +37,8 @@ public final class HindcastScorecard {
                 row.sample(),
                 row.record().range(),
                 row.crpsPersistence(),
-                row.crpsTrend()));
+                row.crpsTrend(),
+                row.record().measure().id()));
       }
     }
     return Scorecard.of(figures);

@@ -61,7 +61,12 @@ import org.dispersal.random.RandomStreams;
  * resampled sources.
  */
 public record Scorecard(
-    List<Group> pooled, List<DateGroups> dates, Verdict verdict, int resamples, long seed) {
+    List<Group> pooled,
+    List<DateGroups> dates,
+    List<Kind> kinds,
+    Verdict verdict,
+    int resamples,
+    long seed) {
 
   /** Bootstrap resamples. */
   public static final int RESAMPLES = 1000;
@@ -83,7 +88,29 @@ public record Scorecard(
   public Scorecard {
     pooled = List.copyOf(pooled);
     dates = List.copyOf(dates);
+    kinds = List.copyOf(kinds);
   }
+
+  /** The value of {@link Kind#by} for the groups by what the figures count. */
+  public static final String BY_MEASURE = "measure";
+
+  /**
+   * The value of {@link Kind#by} for the two groups by whether a figure of the same quantity
+   * (scope, measure and definition) was public by the forecast date, with values {@code yes} and
+   * {@code no}: the figures with a trend baseline and those without.
+   */
+  public static final String BY_EARLIER_COUNT = "earlier_count";
+
+  /**
+   * The figures of one kind, all horizons and forecast dates pooled: what they count, or whether
+   * the quantity had been counted by the forecast date (where the model's starting value comes from
+   * a figure rather than from the scenario's shares).
+   *
+   * @param by {@link #BY_MEASURE} or {@link #BY_EARLIER_COUNT}
+   * @param value the measure's id, or {@code yes} / {@code no}
+   * @param group their scores (its {@code horizon} is {@code all})
+   */
+  public record Kind(String by, String value, Group group) {}
 
   /**
    * A horizon band of forecast months, both ends included.
@@ -108,7 +135,9 @@ public record Scorecard(
    * @param sample the ensemble sample of the figure's cell (not modified)
    * @param range the observed range
    * @param crpsPersistence the persistence baseline's CRPS
-   * @param crpsTrend the trend baseline's CRPS, NaN without a trend
+   * @param crpsTrend the trend baseline's CRPS, NaN without a trend (no figure of the same quantity
+   *     was public by the forecast date)
+   * @param measure what the figure counts (an observed measure's id), empty when not known
    */
   public record Figure(
       LocalDate asOf,
@@ -117,7 +146,21 @@ public record Scorecard(
       double[] sample,
       ObservedRange range,
       double crpsPersistence,
-      double crpsTrend) {}
+      double crpsTrend,
+      String measure) {
+
+    /** A figure whose measure is not known: it enters no group by measure. */
+    public Figure(
+        LocalDate asOf,
+        int month,
+        String source,
+        double[] sample,
+        ObservedRange range,
+        double crpsPersistence,
+        double crpsTrend) {
+      this(asOf, month, source, sample, range, crpsPersistence, crpsTrend, "");
+    }
+  }
 
   /**
    * A two-sided interval.
@@ -271,7 +314,30 @@ public record Scorecard(
     for (var e : byDate.entrySet()) {
       dates.add(new DateGroups(e.getKey(), groups(e.getValue())));
     }
-    return new Scorecard(pooled, dates, verdict(pooled), RESAMPLES, SEED);
+    return new Scorecard(pooled, dates, kinds(figures, all), verdict(pooled), RESAMPLES, SEED);
+  }
+
+  /** The groups by measure (in the measures' alphabetical order), then by earlier count. */
+  private static List<Kind> kinds(List<Figure> figures, List<Prepared> prepared) {
+    Map<String, List<Prepared>> byMeasure = new TreeMap<>();
+    List<Prepared> counted = new ArrayList<>();
+    List<Prepared> notCounted = new ArrayList<>();
+    for (int i = 0; i < figures.size(); i++) {
+      Figure f = figures.get(i);
+      if (!f.measure().isEmpty()) {
+        byMeasure.computeIfAbsent(f.measure(), k -> new ArrayList<>()).add(prepared.get(i));
+      }
+      (Double.isNaN(f.crpsTrend()) ? notCounted : counted).add(prepared.get(i));
+    }
+    List<Kind> out = new ArrayList<>();
+    byMeasure.forEach((m, list) -> out.add(new Kind(BY_MEASURE, m, group("all", list))));
+    if (!counted.isEmpty()) {
+      out.add(new Kind(BY_EARLIER_COUNT, "yes", group("all", counted)));
+    }
+    if (!notCounted.isEmpty()) {
+      out.add(new Kind(BY_EARLIER_COUNT, "no", group("all", notCounted)));
+    }
+    return out;
   }
 
   private static List<Group> groups(List<Prepared> figures) {

@@ -52,6 +52,41 @@ class ScorecardTest {
     assertThat(ForecastScore.of(ONE_TO_TEN, new ObservedRange(50, 50)).pit()).isEqualTo(1);
   }
 
+  /**
+   * The groups by kind hold exactly their figures: by measure in alphabetical order (a figure with
+   * no measure in none of them), then the figures with a trend baseline (counted before) and those
+   * without, each scored as the pool of those figures alone would be.
+   */
+  @Test
+  void kindsGroupTheFiguresByMeasureAndByEarlierCount() {
+    double[] tens = new double[10];
+    java.util.Arrays.fill(tens, 10);
+    Scorecard.Figure returnedCounted =
+        new Scorecard.Figure(FEB, 1, "a", tens, new ObservedRange(20, 20), 20, 5, "returned");
+    Scorecard.Figure returnedNew =
+        new Scorecard.Figure(
+            FEB, 1, "b", tens, new ObservedRange(14, 14), 2, Double.NaN, "returned");
+    Scorecard.Figure killedNew =
+        new Scorecard.Figure(
+            MAY, 3, "a", tens, new ObservedRange(40, 40), 30, Double.NaN, "killed");
+    Scorecard.Figure unknown =
+        new Scorecard.Figure(MAY, 3, "c", tens, new ObservedRange(10, 10), 1, 1);
+    Scorecard card = Scorecard.of(List.of(returnedCounted, returnedNew, killedNew, unknown));
+    assertThat(card.kinds())
+        .extracting(k -> k.by() + ":" + k.value() + ":" + k.group().figures())
+        .containsExactly(
+            "measure:killed:1", "measure:returned:2", "earlier_count:yes:2", "earlier_count:no:2");
+    Scorecard.Group returned = card.kinds().get(1).group();
+    Scorecard.Group alone = Scorecard.of(List.of(returnedCounted, returnedNew)).overall();
+    assertThat(returned.crps()).isEqualTo(alone.crps()).isCloseTo(7, within(1e-12));
+    assertThat(returned.persistenceEqual()).isEqualTo(alone.persistenceEqual());
+    Scorecard.Group notCounted = card.kinds().get(3).group();
+    // CRPS 4 and 30 against persistence 2 and 30, each divided by 1 + y.
+    assertThat(notCounted.persistenceEqual().value())
+        .isCloseTo(1 - (4 / 15.0 + 30 / 41.0) / (2 / 15.0 + 30 / 41.0), within(1e-12));
+    assertThat(notCounted.trendEqual().figures()).isZero();
+  }
+
   @Test
   void coverageCountsRangesThatOverlapTheCentralIntervals() {
     // Of 1..10 the central 50% interval is [3, 8] and the 90% interval [1, 10].

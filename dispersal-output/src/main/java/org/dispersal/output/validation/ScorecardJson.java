@@ -19,11 +19,14 @@ import org.dispersal.scoring.Scorecard;
  * produced it, next to {@code hindcast.csv}. Keys: {@code scenario}, {@code command}, {@code
  * forecast_dates}, {@code resamples}, {@code bootstrap_seed}, {@code verdict} ({@code summary},
  * {@code targets}), {@code pooled} (a group per horizon: {@code all}, {@code 0-6}, {@code 7-12},
- * {@code 13-24}, {@code 25-36}) and {@code by_date} (the same groups for each forecast date). A
- * group has {@code figures}, {@code sources}, {@code coverage} (nominal {@code level}, {@code
- * observed}, bootstrap {@code ci}), {@code pit_histogram}, {@code crps}, {@code crps_log}, {@code
- * skill} (persistence and trend, by people and per figure) and {@code median_width90}. A value that
- * cannot be computed is null; an interval is {@code [low, high]}.
+ * {@code 13-24}, {@code 25-36}), {@code by_date} (the same groups for each forecast date) and
+ * {@code by_kind} (all horizons and dates pooled, by what the figures count, {@code by} {@code
+ * measure} and {@code value} its id, then by whether the quantity had been counted by the forecast
+ * date, {@code by} {@code earlier_count} and {@code value} {@code yes} or {@code no}). A group has
+ * {@code figures}, {@code sources}, {@code coverage} (nominal {@code level}, {@code observed},
+ * bootstrap {@code ci}), {@code pit_histogram}, {@code crps}, {@code crps_log}, {@code skill}
+ * (persistence and trend, by people and per figure) and {@code median_width90}. A value that cannot
+ * be computed is null; an interval is {@code [low, high]}.
  *
  * <p>Rolling origins add {@code recalibrated}: the method's constants ({@code prior_figures},
  * {@code min_spread}), {@code learned_from} (each forecast date with the number of earlier
@@ -114,6 +117,13 @@ public final class ScorecardJson {
       ObjectNode o = byDate.addObject();
       o.put("as_of", d.asOf().toString());
       groups(o.putArray("groups"), d.groups());
+    }
+    ArrayNode kinds = root.putArray("by_kind");
+    for (Scorecard.Kind k : card.kinds()) {
+      groups(kinds, List.of(k.group()));
+      ObjectNode o = (ObjectNode) kinds.get(kinds.size() - 1);
+      o.put("by", k.by());
+      o.put("value", k.value());
     }
     if (results.size() > 1) {
       assimilation(root.putObject("assimilation"), results);

@@ -125,7 +125,40 @@ final class ScorecardSection {
     }
     dateRow(b, "pooled", all);
     b.append("</table>");
+    kinds(b, card);
     return b.toString();
+  }
+
+  /**
+   * The pooled scores by what the figures count, and by whether the quantity had been counted by
+   * the forecast date: where it had, the model starts from a figure; where not, from the scenario's
+   * shares, and persistence shares that guess.
+   */
+  private static void kinds(StringBuilder b, Scorecard card) {
+    if (card.kinds().isEmpty()) {
+      return;
+    }
+    b.append("<h2>By what is counted</h2>")
+        .append(
+            "<p class=\"note\">All horizons and forecast dates pooled. \"Counted before\": a"
+                + " figure of the same scope, measure and definition was public by the forecast"
+                + " date, so the forecast starts from a published figure; \"not counted before\":"
+                + " none was, so its starting value comes from the scenario's shares, which"
+                + " persistence shares too. A skill against the trend rests on the figures with"
+                + " a trend only, often a handful.</p>");
+    b.append(
+        "<table class=\"numeric\"><tr><th>figures of</th><th>figures</th><th>sources</th>"
+            + "<th>50% coverage</th><th>90% coverage</th><th>mean CRPS</th>"
+            + "<th>skill vs persistence, per figure</th><th>skill vs trend, per figure</th>"
+            + "<th>skill vs persistence, by people</th><th>skill vs trend, by people</th></tr>");
+    for (Scorecard.Kind k : card.kinds()) {
+      String label =
+          k.by().equals(Scorecard.BY_EARLIER_COUNT)
+              ? (k.value().equals("yes") ? "counted before" : "not counted before")
+              : k.value().replace('_', ' ');
+      dateRow(b, label, k.group());
+    }
+    b.append("</table>");
   }
 
   private static void skillRows(StringBuilder b, List<Scorecard.Group> groups) {

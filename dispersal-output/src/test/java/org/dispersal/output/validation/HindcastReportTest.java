@@ -112,8 +112,17 @@ class HindcastReportTest {
     // The PIT histogram and reliability diagram, then a chart per measure.
     assertThat(ValidationFixtures.count(html, "<svg")).isEqualTo(2 + 2);
     // Scorecard: coverage (header, figures, 4 levels), skill (header, 10 rows), by date (header,
-    // the date, pooled); then the overall table, the header of every row and each row.
-    assertThat(ValidationFixtures.count(html, "<tr>")).isEqualTo(6 + 11 + 3 + 1 + 14 + 1 + 3);
+    // the date, pooled), by what is counted (header; killed, returned; the returned figure had a
+    // trend, so counted before, the killed one not); then the overall table, the header of every
+    // row and each row.
+    assertThat(ValidationFixtures.count(html, "<tr>")).isEqualTo(6 + 11 + 3 + 5 + 1 + 14 + 1 + 3);
+    String kinds = html.substring(html.indexOf("<h2>By what is counted</h2>"));
+    assertThat(kinds.indexOf("<td>killed</td>"))
+        .isPositive()
+        .isLessThan(kinds.indexOf("<td>returned</td>"));
+    assertThat(kinds.indexOf("<td>counted before</td>"))
+        .isGreaterThan(kinds.indexOf("<td>returned</td>"))
+        .isLessThan(kinds.indexOf("<td>not counted before</td>"));
   }
 
   @Test

@@ -69,6 +69,20 @@ class ScorecardJsonTest {
     assertThat(root.path("by_date")).hasSize(2);
     assertThat(root.path("by_date").path(1).path("as_of").asText()).isEqualTo("2017-05-13");
     assertThat(root.path("verdict").path("targets")).hasSize(7);
+    // By kind: BEL's killed and FRA's returned (2 each over the two dates); FRA had a trend
+    // baseline (counted before), BEL none.
+    JsonNode kinds = root.path("by_kind");
+    assertThat(kinds).hasSize(4);
+    assertThat(kinds.path(0).path("by").asText()).isEqualTo("measure");
+    assertThat(kinds.path(0).path("value").asText()).isEqualTo("killed");
+    assertThat(kinds.path(1).path("value").asText()).isEqualTo("returned");
+    assertThat(kinds.path(2).path("by").asText()).isEqualTo("earlier_count");
+    assertThat(kinds.path(2).path("value").asText()).isEqualTo("yes");
+    assertThat(kinds.path(3).path("value").asText()).isEqualTo("no");
+    assertThat(kinds.path(2).path("figures").asInt()).isEqualTo(2);
+    assertThat(kinds.path(2).path("crps").asDouble())
+        .isEqualTo(kinds.path(1).path("crps").asDouble());
+    assertThat(kinds.path(3).path("horizon").asText()).isEqualTo("all");
     // The same result at both dates: the same mean CRPS, so the later date is not better.
     JsonNode pays = root.path("assimilation");
     assertThat(pays.path("figures").asInt()).isEqualTo(2);
