@@ -8,7 +8,7 @@ import { differenceOption, histogramOption, intervalsOption, pitOption, reliabil
 import { calibrationRows, calibrationSentence, histograms, intervalBars } from '../src/data/calibration.js';
 import { comparisonData, comparisonTable, differenceSeries, differenceText, differs } from '../src/data/comparison.js';
 import { parseCsv, parseCsvRows, percent } from '../src/data/csv.js';
-import { choices, coverageRows, figureRows, filterFigures, observedText, pitBars, placeText, reliability, targets } from '../src/data/hindcast.js';
+import { choices, coverageRows, figureRows, filterFigures, kindRows, observedText, pitBars, placeText, reliability, targets } from '../src/data/hindcast.js';
 import { screeningData, screeningSentence } from '../src/data/screening.js';
 import { outputLabel, sensitivityData, sensitivityTable, sobolRows, tornado } from '../src/data/sensitivity.js';
 
@@ -104,6 +104,22 @@ describe('hindcast', () => {
     const t = targets(scorecard);
     expect(t.find((x) => x.id === 'coverage90')).toMatchObject({ status: 'met', statusText: 'Met' });
     expect(t.find((x) => x.id === 'width90_24').statusText).toBe('Not measured');
+  });
+
+  it('tabulates coverage and skill by what is counted, when the scorecard has it', () => {
+    expect(kindRows(scorecard)).toEqual([]);
+    const group = (by, value, figures) => ({
+      by,
+      value,
+      horizon: 'all',
+      figures,
+      sources: 2,
+      coverage: [{ level: 0.5, observed: 0.5, ci: [0.25, 0.75] }, { level: 0.9, observed: 1, ci: null }],
+      skill: { persistence_equal: { value: 0.25, ci: null, figures }, trend_equal: { value: null, ci: null, figures: 0 } },
+    });
+    const rows = kindRows({ by_kind: [group('measure', 'in_theatre', 3), group('earlier_count', 'yes', 1), group('earlier_count', 'no', 2)] });
+    expect(rows.map((r) => r.kind)).toEqual(['In theatre', 'Counted before the forecast date', 'Not counted before']);
+    expect(rows[0]).toMatchObject({ figures: 3, cover50: '50% [25%–75%]', cover90: '100%', skillPersistence: '25% (3)', skillTrend: '–' });
   });
 
   it('reads every figure and filters them', () => {

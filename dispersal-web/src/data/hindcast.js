@@ -31,23 +31,46 @@ export function reliability(scorecard, horizon = 'all') {
 
 /** The coverage of the 50% and 90% intervals at every horizon, in a table's rows. */
 export function coverageRows(scorecard) {
-  return ((scorecard && scorecard.pooled) || []).map((g) => {
-    const at = (level) => (g.coverage || []).find((c) => Math.abs(c.level - level) < 1e-9) || null;
-    const cell = (level) => {
-      const c = at(level);
-      if (!c || c.observed === null) return '–';
-      return c.ci ? `${percent(c.observed)} [${percent(c.ci[0])}–${percent(c.ci[1])}]` : percent(c.observed);
-    };
-    return {
-      horizon: horizonLabel(g.horizon),
-      figures: g.figures,
-      sources: g.sources,
-      cover50: cell(0.5),
-      cover90: cell(0.9),
-      skillPersistence: skillText(g.skill && g.skill.persistence_equal),
-      skillTrend: skillText(g.skill && g.skill.trend_equal),
-    };
-  });
+  return ((scorecard && scorecard.pooled) || []).map(coverageRow);
+}
+
+function coverageRow(g) {
+  const at = (level) => (g.coverage || []).find((c) => Math.abs(c.level - level) < 1e-9) || null;
+  const cell = (level) => {
+    const c = at(level);
+    if (!c || c.observed === null) return '–';
+    return c.ci ? `${percent(c.observed)} [${percent(c.ci[0])}–${percent(c.ci[1])}]` : percent(c.observed);
+  };
+  return {
+    horizon: horizonLabel(g.horizon),
+    figures: g.figures,
+    sources: g.sources,
+    cover50: cell(0.5),
+    cover90: cell(0.9),
+    skillPersistence: skillText(g.skill && g.skill.persistence_equal),
+    skillTrend: skillText(g.skill && g.skill.trend_equal),
+  };
+}
+
+/**
+ * Coverage and skill by what is counted (scorecard.json's by_kind): each measure, then the
+ * quantities counted by the forecast date and those not, in a table's rows; none from a scorecard
+ * written before the key existed.
+ */
+export function kindRows(scorecard) {
+  return ((scorecard && scorecard.by_kind) || []).map((g) => ({
+    ...coverageRow(g),
+    kind: kindLabel(g),
+  }));
+}
+
+/** A by_kind group's name in words. */
+export function kindLabel(g) {
+  if (g.by === 'earlier_count') {
+    return g.value === 'yes' ? 'Counted before the forecast date' : 'Not counted before';
+  }
+  const words = String(g.value || '').replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function skillText(s) {

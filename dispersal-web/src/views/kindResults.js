@@ -22,6 +22,7 @@ import { formatNumber, percent } from '../data/csv.js';
 import {
   choices,
   coverageRows,
+  kindRows,
   figureRows,
   filterFigures,
   horizonLabel,
@@ -223,6 +224,21 @@ export async function showHindcast(body, run) {
         { hideCaption: true },
       ),
     ),
+    kindRows(scorecard).length === 0
+      ? null
+      : h(
+        'section',
+        { 'aria-labelledby': 'hindcast-kinds-title' },
+        h('h2', { id: 'hindcast-kinds-title' }, 'Coverage and skill by what is counted'),
+        h('p', { class: 'hint' }, 'All horizons pooled. "Counted before the forecast date": a figure of the same quantity was public by then, so the forecast starts from a published figure; "not counted before": it starts from the scenario\'s shares, which persistence shares too.'),
+        table(
+          'hindcast-kinds',
+          'Coverage and skill by what is counted',
+          [['Figures of'], ['Figures', true], ['Sources', true], ['50% intervals', true], ['90% intervals', true], ['Skill vs persistence', true], ['Skill vs trend', true]],
+          kindRows(scorecard).map((r) => h('tr', {}, h('th', { scope: 'row' }, r.kind), td(r.figures, true), td(r.sources, true), td(r.cover50, true), td(r.cover90, true), td(r.skillPersistence, true), td(r.skillTrend, true))),
+          { hideCaption: true },
+        ),
+      ),
     h('div', { class: 'fan-head' }, field('Horizon', horizon)),
     h(
       'div',

@@ -80,6 +80,10 @@ class RunKindsDashboardTest {
       assertThat(b.css("#hindcast-verdict").getText()).startsWith("Scored against ");
       assertThat(b.all("#hindcast-targets li")).hasSizeGreaterThan(3);
       assertThat(b.css("#hindcast-coverage tbody tr").getText()).startsWith("All horizons");
+      // By what is counted: each measure, then the quantities counted before the date or not.
+      assertThat(b.css("#hindcast-kinds").getText())
+          .contains(
+              "Returned", "Travelled", "Counted before the forecast date", "Not counted before");
       assertThat(b.css("#stocks-rule").getText())
           .startsWith("Initial stocks: pooled, every source’s latest figure")
           .contains("Estimated at the date: latest figure of each series");
