@@ -211,34 +211,10 @@ export async function showHindcast(body, run) {
       h('ul', { class: 'facts', id: 'hindcast-targets' }, targets(scorecard).map((t) => h('li', { dataset: { status: t.status } }, h('strong', {}, `${t.statusText}: `), t.text))),
       stockRuleSentence(run.manifest) ? h('p', { class: 'hint', id: 'stocks-rule' }, stockRuleSentence(run.manifest)) : null,
       startSentence(run.manifest) ? h('p', { class: 'hint', id: 'forecast-start' }, startSentence(run.manifest)) : null),
-    h(
-      'section',
-      { 'aria-labelledby': 'hindcast-coverage-title' },
-      h('h2', { id: 'hindcast-coverage-title' }, 'Coverage and skill by horizon'),
-      h('p', { class: 'hint' }, 'Share of the figures inside the 50% and 90% intervals [90% bootstrap interval]; CRPS skill against persistence (no change) and the linear trend, each figure weighted equally (in brackets after it: the figures with that baseline).'),
-      table(
-        'hindcast-coverage',
-        'Coverage and skill by horizon',
-        [['Horizon'], ['Figures', true], ['Sources', true], ['50% intervals', true], ['90% intervals', true], ['Skill vs persistence', true], ['Skill vs trend', true]],
-        coverageRows(scorecard).map((r) => h('tr', {}, h('th', { scope: 'row' }, r.horizon), td(r.figures, true), td(r.sources, true), td(r.cover50, true), td(r.cover90, true), td(r.skillPersistence, true), td(r.skillTrend, true))),
-        { hideCaption: true },
-      ),
-    ),
+    scoreSection('hindcast-coverage', 'Coverage and skill by horizon', 'Share of the figures inside the 50% and 90% intervals [90% bootstrap interval]; CRPS skill against persistence (no change) and the linear trend, each figure weighted equally (in brackets after it: the figures with that baseline).', 'Horizon', coverageRows(scorecard), 'horizon'),
     kindRows(scorecard).length === 0
       ? null
-      : h(
-        'section',
-        { 'aria-labelledby': 'hindcast-kinds-title' },
-        h('h2', { id: 'hindcast-kinds-title' }, 'Coverage and skill by what is counted'),
-        h('p', { class: 'hint' }, 'All horizons pooled. "Counted before the forecast date": a figure of the same quantity was public by then, so the forecast starts from a published figure; "not counted before": it starts from the scenario\'s shares, which persistence shares too.'),
-        table(
-          'hindcast-kinds',
-          'Coverage and skill by what is counted',
-          [['Figures of'], ['Figures', true], ['Sources', true], ['50% intervals', true], ['90% intervals', true], ['Skill vs persistence', true], ['Skill vs trend', true]],
-          kindRows(scorecard).map((r) => h('tr', {}, h('th', { scope: 'row' }, r.kind), td(r.figures, true), td(r.sources, true), td(r.cover50, true), td(r.cover90, true), td(r.skillPersistence, true), td(r.skillTrend, true))),
-          { hideCaption: true },
-        ),
-      ),
+      : scoreSection('hindcast-kinds', 'Coverage and skill by what is counted', 'All horizons pooled. "Counted before the forecast date": a figure of the same quantity was public by then, so the forecast starts from a published figure; "not counted before": it starts from the scenario\'s shares, which persistence shares too.', 'Figures of', kindRows(scorecard), 'kind'),
     h('div', { class: 'fan-head' }, field('Horizon', horizon)),
     h(
       'div',
@@ -408,3 +384,23 @@ export const KIND_RESULTS = {
   sensitivity: showSensitivity,
   screening: showScreening,
 };
+
+/**
+ * A section with a table of coverage and skill, one row per group ({@code coverageRows},
+ * {@code kindRows}), its first column the group's name under {@code label}.
+ */
+function scoreSection(id, title, hint, firstColumn, rows, label) {
+  return h(
+    'section',
+    { 'aria-labelledby': `${id}-title` },
+    h('h2', { id: `${id}-title` }, title),
+    h('p', { class: 'hint' }, hint),
+    table(
+      id,
+      title,
+      [[firstColumn], ['Figures', true], ['Sources', true], ['50% intervals', true], ['90% intervals', true], ['Skill vs persistence', true], ['Skill vs trend', true]],
+      rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r[label]), td(r.figures, true), td(r.sources, true), td(r.cover50, true), td(r.cover90, true), td(r.skillPersistence, true), td(r.skillTrend, true))),
+      { hideCaption: true },
+    ),
+  );
+}

@@ -147,20 +147,7 @@ public record Scorecard(
       ObservedRange range,
       double crpsPersistence,
       double crpsTrend,
-      String measure) {
-
-    /** A figure whose measure is not known: it enters no group by measure. */
-    public Figure(
-        LocalDate asOf,
-        int month,
-        String source,
-        double[] sample,
-        ObservedRange range,
-        double crpsPersistence,
-        double crpsTrend) {
-      this(asOf, month, source, sample, range, crpsPersistence, crpsTrend, "");
-    }
-  }
+      String measure) {}
 
   /**
    * A two-sided interval.

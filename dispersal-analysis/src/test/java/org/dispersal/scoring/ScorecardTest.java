@@ -23,7 +23,7 @@ class ScorecardTest {
 
   private static Scorecard.Figure figure(
       LocalDate asOf, int month, String source, double[] sample, ObservedRange r) {
-    return new Scorecard.Figure(asOf, month, source, sample, r, 1, Double.NaN);
+    return new Scorecard.Figure(asOf, month, source, sample, r, 1, Double.NaN, "");
   }
 
   /** A point figure y scored against the ensemble 1..10. */
@@ -70,7 +70,7 @@ class ScorecardTest {
         new Scorecard.Figure(
             MAY, 3, "a", tens, new ObservedRange(40, 40), 30, Double.NaN, "killed");
     Scorecard.Figure unknown =
-        new Scorecard.Figure(MAY, 3, "c", tens, new ObservedRange(10, 10), 1, 1);
+        new Scorecard.Figure(MAY, 3, "c", tens, new ObservedRange(10, 10), 1, 1, "");
     Scorecard card = Scorecard.of(List.of(returnedCounted, returnedNew, killedNew, unknown));
     assertThat(card.kinds())
         .extracting(k -> k.by() + ":" + k.value() + ":" + k.group().figures())
@@ -113,9 +113,9 @@ class ScorecardTest {
     java.util.Arrays.fill(thousands, 1000);
     // A one-valued ensemble's CRPS is its distance to the figure: 10 and 100.
     Scorecard.Figure small =
-        new Scorecard.Figure(FEB, 1, "a", tens, new ObservedRange(20, 20), 20, 5);
+        new Scorecard.Figure(FEB, 1, "a", tens, new ObservedRange(20, 20), 20, 5, "");
     Scorecard.Figure large =
-        new Scorecard.Figure(FEB, 1, "b", thousands, new ObservedRange(1100, 1100), 50, 400);
+        new Scorecard.Figure(FEB, 1, "b", thousands, new ObservedRange(1100, 1100), 50, 400, "");
     Scorecard.Group all = Scorecard.of(List.of(small, large)).overall();
     assertThat(all.crps()).isCloseTo(55, within(1e-9));
     assertThat(all.persistencePeople().value()).isCloseTo(1 - 110.0 / 70, within(1e-12));
@@ -248,7 +248,7 @@ class ScorecardTest {
       double y = Math.rint(NormalDistribution.of(mean, spread * sd).createSampler(rng).sample());
       out.add(
           new Scorecard.Figure(
-              FEB, i % 36, "s" + (i % 120), sample, new ObservedRange(y, y), 1, Double.NaN));
+              FEB, i % 36, "s" + (i % 120), sample, new ObservedRange(y, y), 1, Double.NaN, ""));
     }
     return out;
   }
