@@ -1,6 +1,5 @@
 package org.dispersal.bench;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dispersal.agent.EngineKind;
 import org.dispersal.app.hindcast.StockChoice;
@@ -9,7 +8,6 @@ import org.dispersal.engine.MonthObserver;
 import org.dispersal.engine.ReplicationEngine;
 import org.dispersal.ensemble.EnsembleSummary;
 import org.dispersal.input.data.SharedData;
-import org.dispersal.input.scenario.ScenarioReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,12 +44,7 @@ public class DefaultForecastLoops {
   /** Reads the built-in scenario with the shipped origins, as the default forecast does. */
   @Setup
   public void setUp() {
-    model =
-        new CompiledModel(
-            ScenarioReader.withDefaults()
-                .withSharedOrigins(
-                    asOf -> List.copyOf(StockChoice.LATEST.origins(SharedData.shipped(), asOf)))
-                .read("isis-2017"));
+    model = new CompiledModel(StockChoice.LATEST.reader(SharedData.shipped()).read("isis-2017"));
     engine = EngineKind.AUTO.create(model);
   }
 

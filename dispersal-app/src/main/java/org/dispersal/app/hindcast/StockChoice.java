@@ -8,6 +8,7 @@ import org.dispersal.app.problem.InputException;
 import org.dispersal.input.data.OriginBuilder;
 import org.dispersal.input.data.ReportedFigures;
 import org.dispersal.input.data.SharedData;
+import org.dispersal.input.scenario.ScenarioReader;
 import org.dispersal.model.Origin;
 import org.dispersal.reporting.ReportingModel;
 import org.dispersal.stocks.PooledStocks;
@@ -51,6 +52,17 @@ public enum StockChoice {
             + text
             + "' is not a stock rule: give latest (each quantity's latest figure, the default) or"
             + " pooled (every series' latest figure, de-biased and pooled)");
+  }
+
+  /**
+   * A scenario reader whose {@code origins: shared-data} are built from {@code data} by this rule,
+   * as of each scenario's date.
+   *
+   * @param data the shared data
+   * @return the reader
+   */
+  public ScenarioReader reader(SharedData data) {
+    return ScenarioReader.withDefaults().withSharedOrigins(asOf -> origins(data, asOf));
   }
 
   /**

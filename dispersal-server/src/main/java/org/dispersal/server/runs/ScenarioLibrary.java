@@ -30,17 +30,12 @@ import org.dispersal.server.ApiException.FieldError;
 public final class ScenarioLibrary {
 
   private final SharedData data = SharedData.shipped();
-  private final ScenarioReader reader = reader(StockChoice.LATEST);
+  private final ScenarioReader reader = StockChoice.LATEST.reader(data);
   private final String dataVersion;
 
   /** A library over the data shipped with the program. */
   public ScenarioLibrary() {
     this.dataVersion = computeDataVersion();
-  }
-
-  /** The reader whose {@code origins: shared-data} are built from the shipped data by a rule. */
-  private ScenarioReader reader(StockChoice stocks) {
-    return ScenarioReader.withDefaults().withSharedOrigins(asOf -> stocks.origins(data, asOf));
   }
 
   /**
@@ -79,7 +74,7 @@ public final class ScenarioLibrary {
    */
   public Scenario parse(
       String yaml, String name, LocalDate asOf, List<String> overrides, StockChoice stocks) {
-    ScenarioReader r = stocks == StockChoice.LATEST ? reader : reader(stocks);
+    ScenarioReader r = stocks == StockChoice.LATEST ? reader : stocks.reader(data);
     return valid(() -> r.withAsOf(asOf).withOverrides(overrides).parse(yaml, name + ".yaml"));
   }
 
