@@ -110,15 +110,12 @@ public record ObservationRecord(
    * then.
    */
   public boolean publishedAfter(LocalDate asOf) {
-    String p = published == null ? "" : published.strip();
-    LocalDate first;
-    if (p.length() == 4) {
-      first = LocalDate.of(Integer.parseInt(p), 1, 1);
-    } else if (p.length() == 7) {
-      first = YearMonth.parse(p).atDay(1);
-    } else {
-      first = publishedLast;
-    }
+    // The reader parsed the text into its last day; a year or a month begins on its first.
+    int written = published == null ? 0 : published.strip().length();
+    LocalDate first =
+        written == 4
+            ? publishedLast.withDayOfYear(1)
+            : written == 7 ? publishedLast.withDayOfMonth(1) : publishedLast;
     return first.isAfter(asOf);
   }
 
